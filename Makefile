@@ -1,0 +1,46 @@
+# The two commands: `make run` opens the kiosk on embedded defaults, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+TS     := $(wildcard resources/i18n/*.ts)
+QM     := $(TS:.ts=.qm)
+TRIALS ?= 20
+
+.PHONY: run test reliability bench dist translations lupdate clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Digipunt needs Python 3.11 or newer")'
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { echo "Python's venv module is missing. On Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[server,dev,build]'
+	touch $@
+
+# Compiled translations (.qm) are build output; the .ts sources are in git.
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# Refresh the .ts sources from the tr() calls in the UI code.
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $(shell find kiosk/ui -name '*.py') -ts $(TS)
+
+run: $(STAMP) translations
+	$(BIN)/digipunt-kiosk --windowed --demo
+
+test: $(STAMP) translations
+	$(BIN)/python -m pytest
+
+reliability: $(STAMP)
+	$(BIN)/python -m tests.reliability --trials $(TRIALS)
+
+bench: $(STAMP) translations
+	$(BIN)/python -m bench
+
+dist: $(STAMP) translations
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build installer/digipunt-kiosk.spec
+
+clean:
+	rm -rf build dist resources/i18n/*.qm

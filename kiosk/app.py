@@ -1,0 +1,114 @@
+"""`digipunt-kiosk`: command line, start-up and the self-check the installer runs."""
+from __future__ import annotations
+
+import argparse
+import ctypes.util
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from kiosk.core.paths import DataDirError, default_data_dir
+from kiosk.core.store.db import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="digipunt-kiosk", description="Digipunt kiosk for public computers.")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="data directory (default: DIGIPUNT_DATA_DIR or the platform's user data dir); "
+                             "on PCs that restore themselves at reboot, point it to a persistent partition")
+    parser.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen (development)")
+    parser.add_argument("--demo", action="store_true",
+                        help="seed a demo location and demo digihelper when the store has no helpers")
+    parser.add_argument("--self-check", action="store_true",
+                        help="start headless, build the main window, print a JSON summary and exit")
+    return parser.parse_args(argv)
+
+
+def missing_xcb_libraries() -> list[str]:
+    """Qt's xcb plugin aborts the process when these are absent; we say so in plain words first."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return []
+    if not os.environ.get("DISPLAY"):
+        return []
+    needed = {"xcb-cursor": "libxcb-cursor0", "xkbcommon-x11": "libxkbcommon-x11-0",
+              "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1"}
+    return [package for lib, package in needed.items() if ctypes.util.find_library(lib) is None]
+
+
+def fatal(message: str, *, gui: bool) -> int:
+    print(f"digipunt-kiosk: {message}", file=sys.stderr)
+    log.error(message)
+    if gui:
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+            app = QApplication.instance() or QApplication(sys.argv)
+            QMessageBox.critical(None, "Digipunt kan niet starten", message)
+            del app
+        except Exception:  # no display at all: stderr already has the message
+            pass
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    if args.self_check:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    missing = missing_xcb_libraries()
+    if missing:
+        return fatal("Qt needs these system libraries to open a window: " + " ".join(missing) +
+                     f". Install them with: sudo apt install {' '.join(missing)}", gui=False)
+
+    from kiosk.core.runtime import bootstrap  # after the environment is settled
+    try:
+        runtime = bootstrap(args.data_dir or default_data_dir(), demo=args.demo)
+    except (DataDirError, StoreError) as exc:
+        return fatal(str(exc), gui=not args.self_check)
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Digipunt")
+    window = MainWindow(runtime, app)
+
+    if args.self_check:
+        window.resize(1366, 768)
+        window.show()
+        app.processEvents()
+        content = runtime.content
+        summary = {
+            "ok": not content.errors and bool(content.walkthroughs),
+            "data_dir": str(runtime.data_dir),
+            "schema": runtime.store.schema_revision(),
+            "walkthroughs": [w.id for w in content.walkthroughs],
+            "content_errors": len(content.errors),
+            "screens": sorted(window.screens),
+            "staff_warnings": runtime.staff_warnings,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        if not summary["ok"]:
+            summary["reason"] = "content has errors" if content.errors else "no walkthroughs found"
+        print(json.dumps(summary, ensure_ascii=False))
+        window.close()
+        runtime.close()
+        return 0 if summary["ok"] else 1
+
+    if args.windowed:
+        window.resize(1366, 768)
+        window.show()
+    else:
+        window.showFullScreen()
+    code = app.exec()
+    runtime.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Walkthrough content: loaded from resources/walkthroughs/<id>/, validated by a pydantic schema.
+
+Layout of one walkthrough (coordinators add one without touching Python):
+    walkthrough.toml        id, order, topic, icon, official_domains, [[steps]] (id, image, url)
+    text/<lang>.toml        title, summary, [steps.<step-id>] title + body
+    images/...              one image per step (SVG preferred); images/<lang>/<name> overrides it
+
+Body markup: lines, "- " bullets, "1. " numbered lines, **bold**, [[Official Dutch label]].
+Dutch is the master text; any other language may be missing and falls back to Dutch, marked.
+"""
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kiosk.core.settings import LANGUAGES
+
+MASTER_LANGUAGE = "nl"
+URL_PLACEHOLDERS = ("{eloket_url}",)
+_LABEL = re.compile(r"\[\[(.+?)\]\]")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StepMeta(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    image: str
+    url: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is None or value in URL_PLACEHOLDERS:
+            return value
+        if urlparse(value).scheme != "https":
+            raise ValueError(f"url must be https:// or one of {URL_PLACEHOLDERS}")
+        return value
+
+
+class WalkthroughMeta(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    order: int = 100
+    topic: str
+    icon: str
+    official_domains: list[str] = []
+    steps: list[StepMeta] = Field(min_length=1)
+
+
+class StepText(_Strict):
+    title: str = Field(min_length=1)
+    body: str = Field(min_length=1)
+
+    @field_validator("title", "body")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("empty text")
+        return value
+
+
+class WalkthroughText(_Strict):
+    title: str = Field(min_length=1)
+    summary: str = ""
+    steps: dict[str, StepText]
+
+
+@dataclass(frozen=True)
+class LocalisedStep:
+    title: str
+    body: str
+    language: str  # the language actually shown
+    is_fallback: bool  # True when the visitor's language was missing and Dutch is shown
+
+
+@dataclass
+class Walkthrough:
+    root: Path
+    meta: WalkthroughMeta
+    texts: dict[str, WalkthroughText]
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def __len__(self) -> int:
+        return len(self.meta.steps)
+
+    def title(self, lang: str) -> str:
+        return self.texts.get(lang, self.texts[MASTER_LANGUAGE]).title
+
+    def summary(self, lang: str) -> str:
+        return self.texts.get(lang, self.texts[MASTER_LANGUAGE]).summary
+
+    def step(self, lang: str, index: int) -> LocalisedStep:
+        step_id = self.meta.steps[index].id
+        text = self.texts.get(lang)
+        if text is not None and step_id in text.steps:
+            found = text.steps[step_id]
+            return LocalisedStep(found.title, found.body, lang, False)
+        master = self.texts[MASTER_LANGUAGE].steps[step_id]
+        return LocalisedStep(master.title, master.body, MASTER_LANGUAGE, lang != MASTER_LANGUAGE)
+
+    def image_path(self, lang: str, index: int) -> Path:
+        image = Path(self.meta.steps[index].image)
+        localised = self.root / image.parent / lang / image.name
+        return localised if localised.exists() else self.root / image
+
+    def icon_path(self) -> Path:
+        return self.root / self.meta.icon
+
+    def step_url(self, index: int, eloket_url: str) -> str | None:
+        url = self.meta.steps[index].url
+        return eloket_url if url == "{eloket_url}" else url
+
+
+@dataclass
+class ContentReport:
+    walkthroughs: list[Walkthrough] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    # (walkthrough id, language) -> step ids missing in that language
+    missing: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+
+def _load_toml(path: Path, errors: list[str]) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        errors.append(f"{path}: {exc}")
+        return None
+
+
+def _schema_errors(path: Path, exc: ValidationError) -> list[str]:
+    return [f"{path}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+
+
+def labels(text: str) -> list[str]:
+    """The official Dutch button labels quoted in a text as [[Label]]."""
+    return _LABEL.findall(text)
+
+
+def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
+    errors = report.errors
+    step_ids = [s.id for s in wt.meta.steps]
+    if len(set(step_ids)) != len(step_ids):
+        errors.append(f"{wt.root}: duplicate step ids")
+    if not wt.icon_path().is_file():
+        errors.append(f"{wt.root}: icon {wt.meta.icon} does not exist")
+    for lang, text in wt.texts.items():
+        extra = set(text.steps) - set(step_ids)
+        if extra:
+            errors.append(f"{wt.root}/text/{lang}.toml: steps {sorted(extra)} are not in walkthrough.toml")
+        report.missing[(wt.id, lang)] = [s for s in step_ids if s not in text.steps]
+    for lang in LANGUAGES:
+        report.missing.setdefault((wt.id, lang), list(step_ids))
+    master = wt.texts.get(MASTER_LANGUAGE)
+    if master is None:
+        errors.append(f"{wt.root}: the Dutch master text text/{MASTER_LANGUAGE}.toml is missing")
+        return
+    for index, step in enumerate(wt.meta.steps):
+        for lang in LANGUAGES:
+            if not wt.image_path(lang, index).is_file():
+                errors.append(f"{wt.root}: image {step.image} for step '{step.id}' does not exist")
+                break
+        if step.id not in master.steps:
+            continue  # reported as missing Dutch text below
+        wanted = sorted(labels(master.steps[step.id].body))
+        for lang, text in wt.texts.items():
+            if lang != MASTER_LANGUAGE and step.id in text.steps:
+                got = sorted(labels(text.steps[step.id].body))
+                if got != wanted:
+                    errors.append(f"{wt.root}/text/{lang}.toml: step '{step.id}' must quote the Dutch "
+                                  f"labels {wanted} verbatim, found {got}")
+    if report.missing[(wt.id, MASTER_LANGUAGE)]:
+        errors.append(f"{wt.root}: Dutch text missing for steps {report.missing[(wt.id, MASTER_LANGUAGE)]}")
+
+
+def load_walkthroughs(root: Path) -> ContentReport:
+    report = ContentReport()
+    if not root.is_dir():
+        report.errors.append(f"{root}: content folder does not exist")
+        return report
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        raw = _load_toml(folder / "walkthrough.toml", report.errors)
+        if raw is None:
+            continue
+        try:
+            meta = WalkthroughMeta.model_validate(raw)
+        except ValidationError as exc:
+            report.errors.extend(_schema_errors(folder / "walkthrough.toml", exc))
+            continue
+        if meta.id != folder.name:
+            report.errors.append(f"{folder}: id '{meta.id}' differs from the folder name")
+        texts: dict[str, WalkthroughText] = {}
+        for text_file in sorted((folder / "text").glob("*.toml")):
+            lang = text_file.stem
+            if lang not in LANGUAGES:
+                report.errors.append(f"{text_file}: unknown language '{lang}' (known: {', '.join(LANGUAGES)})")
+                continue
+            raw_text = _load_toml(text_file, report.errors)
+            if raw_text is None:
+                continue
+            try:
+                texts[lang] = WalkthroughText.model_validate(raw_text)
+            except ValidationError as exc:
+                report.errors.extend(_schema_errors(text_file, exc))
+        wt = Walkthrough(root=folder, meta=meta, texts=texts)
+        _check_walkthrough(wt, report)
+        if MASTER_LANGUAGE in texts and not report.missing[(wt.id, MASTER_LANGUAGE)]:
+            report.walkthroughs.append(wt)
+    report.walkthroughs.sort(key=lambda w: (w.meta.order, w.id))
+    return report
+
+
+def render_body_html(body: str) -> str:
+    """Body markup to the small HTML subset Qt's rich text understands."""
+    out: list[str] = []
+    open_list: str | None = None
+    for raw_line in body.strip().splitlines():
+        line = html.escape(raw_line.strip(), quote=False)
+        line = _BOLD.sub(r"<b>\1</b>", line)
+        line = _LABEL.sub(r'<span class="label">&#8220;\1&#8221;</span>', line)
+        numbered = re.match(r"^\d+\.\s+(.*)$", line)
+        kind, item = ("ul", line[2:]) if line.startswith("- ") else (("ol", numbered.group(1)) if numbered else (None, line))
+        if kind != open_list:
+            if open_list:
+                out.append(f"</{open_list}>")
+            if kind:
+                out.append(f"<{kind}>")
+            open_list = kind
+        if kind:
+            out.append(f"<li>{item}</li>")
+        elif item:
+            out.append(f"<p>{item}</p>")
+    if open_list:
+        out.append(f"</{open_list}>")
+    return "".join(out)
+
+
+def body_plain_text(body: str) -> str:
+    """Body without markup, for read-aloud."""
+    text = _LABEL.sub(r"\1", _BOLD.sub(r"\1", body))
+    return "\n".join(re.sub(r"^(- |\d+\.\s+)", "", line.strip()) for line in text.strip().splitlines())
+
+
+def is_official(url_host: str | None, domains: list[str]) -> bool:
+    """True when host is one of the domains or a subdomain of one."""
+    if not url_host:
+        return False
+    host = url_host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in domains)

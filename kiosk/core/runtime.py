@@ -1,0 +1,64 @@
+"""Start-up of the Qt-free core: data directory, logging, settings, store, content.
+
+The UI receives a ready `Runtime`; tests build one without a QApplication.
+"""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.core.content import ContentReport, load_walkthroughs
+from kiosk.core.demo import seed_demo, seed_topics
+from kiosk.core.paths import ensure_writable, resources_dir
+from kiosk.core.settings import Settings, load_settings
+from kiosk.core.store import Store, open_store
+
+LOG_FILE = "digipunt.log"
+
+
+@dataclass
+class Runtime:
+    data_dir: Path
+    settings: Settings
+    store: Store
+    content: ContentReport
+    # Dutch messages for staff: a recovered database, a bad setting, broken content.
+    staff_warnings: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
+    """Rotating log in the data directory. Never log visitor input or note text."""
+    root = logging.getLogger()
+    if any(getattr(h, "digipunt", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(data_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.digipunt = True
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
+def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None = None) -> Runtime:
+    """Raises DataDirError or StoreError (Dutch messages) when the kiosk cannot start."""
+    data_dir = ensure_writable(data_dir)
+    setup_logging(data_dir)
+    settings, problems = load_settings(data_dir)
+    store = open_store(data_dir)
+    seed_topics(store)
+    if demo:
+        seed_demo(store)
+    content = load_walkthroughs(content_root or resources_dir() / "walkthroughs")
+    warnings = [*store.warnings, *problems]
+    if content.errors:
+        warnings.append(f"{len(content.errors)} fouten in de inhoud van de stappenplannen; zie het logbestand.")
+        for error in content.errors:
+            logging.getLogger(__name__).error("content: %s", error)
+    logging.getLogger(__name__).info("started: data dir %s, schema %s, %d walkthroughs",
+                                     data_dir, store.schema_revision(), len(content.walkthroughs))
+    return Runtime(data_dir=data_dir, settings=settings, store=store, content=content, staff_warnings=warnings)

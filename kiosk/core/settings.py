@@ -1,0 +1,117 @@
+"""Installation settings: one JSON file in the data directory, validated at start-up.
+
+A coordinator or installer may edit the file (or later receive values from the central server).
+A bad value never stops the kiosk: that field falls back to its default and staff see why.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+LANGUAGES: dict[str, str] = {
+    # code -> the language's own name, as shown in the language switcher
+    "nl": "Nederlands",
+    "fr": "Français",
+    "en": "English",
+    "ar": "العربية",
+    "uk": "Українська",
+    "tr": "Türkçe",
+}
+RTL_LANGUAGES = frozenset({"ar"})
+TEXT_SIZES = ("normal", "large", "extra-large")
+
+_FIELD_LABELS_NL = {
+    "default_language": "standaardtaal",
+    "idle_seconds": "tijd zonder activiteit (seconden)",
+    "idle_countdown_seconds": "aftelling 'Ben je er nog?' (seconden)",
+    "eloket_url": "adres van het e-loket van de stad",
+    "browser_home_url": "startpagina van de browser",
+    "official_domains": "officiële websites",
+    "default_text_size": "standaard tekstgrootte",
+    "default_high_contrast": "standaard hoog contrast",
+    "server_url": "adres van de centrale server",
+}
+
+
+def _check_url(value: str, *, allow_local_http: bool = True) -> str:
+    parsed = urlparse(value)
+    local = parsed.hostname in {"127.0.0.1", "localhost", "::1"}
+    if parsed.scheme == "https" or (allow_local_http and parsed.scheme == "http" and local):
+        if not parsed.hostname:
+            raise ValueError("geen geldig webadres")
+        return value
+    raise ValueError("moet een https://-adres zijn")
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_language: Literal["nl", "fr", "en", "ar", "uk", "tr"] = "nl"
+    idle_seconds: int = Field(120, ge=15, le=3600)
+    idle_countdown_seconds: int = Field(30, ge=5, le=300)
+    eloket_url: str = "https://www.leuven.be/e-loket"
+    browser_home_url: str = "https://www.vlaanderen.be"
+    official_domains: list[str] = Field(default_factory=lambda: ["vlaanderen.be", "belgium.be"])
+    default_text_size: Literal["normal", "large", "extra-large"] = "normal"
+    default_high_contrast: bool = False
+    server_url: str | None = None
+
+    @field_validator("eloket_url", "browser_home_url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        return _check_url(value)
+
+    @field_validator("server_url")
+    @classmethod
+    def _server_https(cls, value: str | None) -> str | None:
+        return None if value in (None, "") else _check_url(value)
+
+    @field_validator("official_domains")
+    @classmethod
+    def _domains(cls, value: list[str]) -> list[str]:
+        cleaned = [d.strip().lower().lstrip(".") for d in value]
+        for domain in cleaned:
+            if not domain or "/" in domain or " " in domain or "." not in domain:
+                raise ValueError(f"'{domain}' is geen domeinnaam (bijvoorbeeld: vlaanderen.be)")
+        return cleaned
+
+
+def load_settings(data_dir: Path) -> tuple[Settings, list[str]]:
+    """Read settings.json (writing the defaults if absent). Returns the settings and Dutch problem
+    messages for staff; each invalid field falls back to its default."""
+    path = data_dir / SETTINGS_FILE
+    if not path.exists():
+        save_settings(data_dir, Settings())
+        return Settings(), []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("verwacht een JSON-object")
+    except (OSError, ValueError) as exc:
+        return Settings(), [f"{path} kan niet gelezen worden ({exc}). De standaardinstellingen worden gebruikt."]
+    try:
+        return Settings.model_validate(raw), []
+    except ValidationError as exc:
+        problems, bad_fields = [], set()
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else "?"
+            bad_fields.add(field)
+            label = _FIELD_LABELS_NL.get(field, f"onbekende instelling '{field}'")
+            problems.append(f"Instelling {label} in {path}: {error['msg']}. De standaardwaarde wordt gebruikt.")
+        kept = {k: v for k, v in raw.items() if k not in bad_fields and k in Settings.model_fields}
+        return Settings.model_validate(kept), problems
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    path = data_dir / SETTINGS_FILE
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(settings.model_dump(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)

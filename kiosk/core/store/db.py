@@ -1,0 +1,146 @@
+"""Opening the local store: integrity check, SQLite pragmas, automatic migrations."""
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "digipunt.sqlite3"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written. The message is Dutch, for staff."""
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    # Where a damaged database was moved to at this start-up, for the staff warning.
+    moved_aside: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error."""
+        with self.session_factory.begin() as session:
+            yield session
+
+    def read(self) -> Session:
+        return self.session_factory()
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy's begin event below issue BEGIN itself (the pysqlite recipe).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # IMMEDIATE takes the write lock up front, so two writers (UI worker, sync sender,
+        # another process) wait for each other instead of failing halfway with SQLITE_BUSY.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def check_integrity(path: Path) -> Path | None:
+    """Run PRAGMA quick_check on an existing database. A damaged file (and its -wal/-shm) is moved
+    aside with a timestamp, never deleted; returns where it went, or None when the file is fine."""
+    if not path.exists():
+        return None
+    problem = None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                problem = "; ".join(str(r[0]) for r in rows[:5])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problem = str(exc)
+    if problem is None:
+        return None
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{path}{suffix}")
+        if src.exists():
+            shutil.move(src, Path(f"{target}{suffix}"))
+    log.error("database %s failed its integrity check (%s); moved to %s", path, problem, target)
+    return target
+
+
+def migrate(engine: Engine) -> None:
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (or create) the store in `data_dir`, recovering from a damaged file, migrated to head."""
+    path = data_dir / DB_FILE
+    try:
+        moved = check_integrity(path)
+        engine = make_engine(path)
+        migrate(engine)
+    except (OSError, sqlite3.Error, DBAPIError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StoreError(
+            f"De databank {path} kan niet geopend worden ({reason}). Controleer de schijfruimte en de "
+            "rechten op de gegevensmap. Bestaande gegevens zijn niet gewist."
+        ) from exc
+    store = Store(path=path, engine=engine, session_factory=sessionmaker(engine, expire_on_commit=False),
+                  moved_aside=moved)
+    if moved is not None:
+        store.warnings.append(
+            f"De databank was beschadigd. Ze is bewaard als {moved.name} en er is een nieuwe, lege "
+            "databank gemaakt. Records die nog niet gesynchroniseerd waren, staan in het bewaarde "
+            "bestand: meld dit aan de coördinator."
+        )
+    return store

@@ -1,0 +1,1 @@
+"""The thin Qt layer: one module per screen, calling into kiosk.core."""

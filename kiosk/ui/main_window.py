@@ -1,0 +1,150 @@
+"""The kiosk's main window: a visitor bar on top, a stack of screens below."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QMainWindow, QMenu, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from kiosk.core.runtime import Runtime
+from kiosk.core.settings import LANGUAGES, TEXT_SIZES
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.prefs import VisitorPrefs
+from kiosk.ui.screen import Screen
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.theme import stylesheet
+from kiosk.ui.widgets import big_button, role_label
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, runtime: Runtime, app: QApplication):
+        super().__init__()
+        self.runtime = runtime
+        self.app = app
+        self.prefs = VisitorPrefs(runtime.settings)
+        self.languages = LanguageSwitcher(app)
+        self.db_tasks = TaskRunner("store", self)  # all store work, serialised, off the UI thread
+        self.screens: dict[str, Screen] = {}
+        self.setWindowTitle("Digipunt")
+        self.setMinimumSize(1024, 700)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.staff_banner = role_label("", "banner")
+        self.staff_banner.setVisible(bool(runtime.staff_warnings))
+        self.staff_banner.setText("Melding voor medewerkers: " + " ".join(runtime.staff_warnings))
+        layout.addWidget(self.staff_banner)
+        layout.addWidget(self._build_visitor_bar())
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home = HomeScreen(self)
+        self.add_screen("home", self.home)
+        self.prefs.changed.connect(self._apply_prefs)
+        self._apply_prefs()
+        self.go_home()
+
+    # --- screens -------------------------------------------------------------------------------
+    def add_screen(self, name: str, screen: Screen) -> Screen:
+        self.screens[name] = screen
+        self.stack.addWidget(screen)
+        return screen
+
+    def show_screen(self, name: str) -> Screen:
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        self.home_button.setVisible(name != "home")
+        screen.shown()
+        return screen
+
+    def current_screen_name(self) -> str:
+        current = self.stack.currentWidget()
+        return next(name for name, screen in self.screens.items() if screen is current)
+
+    def go_home(self) -> None:
+        self.show_screen("home")
+
+    # --- visitor bar -----------------------------------------------------------------------------
+    def _build_visitor_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setProperty("role", "bar")
+        self.visitor_bar = QHBoxLayout(bar)
+        self.visitor_bar.setContentsMargins(24, 10, 24, 10)
+        self.visitor_bar.setSpacing(10)
+
+        self.home_button = big_button("", "primary")
+        self.home_button.clicked.connect(self.go_home)
+        self.visitor_bar.addWidget(self.home_button)
+        self.brand = role_label("Digipunt", "subtitle", wrap=False)
+        self.visitor_bar.addWidget(self.brand)
+        self.visitor_bar.addStretch(1)
+
+        self.language_button = big_button()
+        menu = QMenu(self.language_button)
+        group = QActionGroup(menu)
+        self._language_actions = {}
+        for code, own_name in LANGUAGES.items():
+            action = menu.addAction(own_name)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=code: self.prefs.set(language=c))
+            self._language_actions[code] = action
+        self.language_button.setMenu(menu)
+        self.visitor_bar.addWidget(self.language_button)
+
+        self.size_buttons: dict[str, QPushButton] = {}
+        for size, label in zip(TEXT_SIZES, ("A", "A+", "A++")):
+            button = big_button(label)
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.clicked.connect(lambda _=False, s=size: self.prefs.set(text_size=s))
+            self.size_buttons[size] = button
+            self.visitor_bar.addWidget(button)
+
+        self.contrast_button = big_button()
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.clicked.connect(lambda checked: self.prefs.set(high_contrast=checked))
+        self.visitor_bar.addWidget(self.contrast_button)
+        return bar
+
+    def _retranslate_bar(self) -> None:
+        self.home_button.setText(self.tr("Begin"))
+        self.home_button.setAccessibleName(self.tr("Terug naar het begin"))
+        self.language_button.setText(LANGUAGES[self.prefs.language])
+        self.language_button.setAccessibleName(self.tr("Taal kiezen"))
+        for size, name in zip(TEXT_SIZES, (self.tr("Normale tekst"), self.tr("Grote tekst"),
+                                           self.tr("Heel grote tekst"))):
+            self.size_buttons[size].setAccessibleName(name)
+            self.size_buttons[size].setToolTip(name)
+        self.contrast_button.setText(self.tr("Contrast"))
+        self.contrast_button.setAccessibleName(self.tr("Hoog contrast aan of uit"))
+
+    # --- visitor preferences -------------------------------------------------------------------
+    def _apply_prefs(self) -> None:
+        prefs = self.prefs
+        if prefs.language != self.languages.language:
+            self.languages.apply(prefs.language)  # Qt sends LanguageChange to every widget
+        self.app.setStyleSheet(stylesheet(prefs.theme, prefs.text_size))
+        self._language_actions[prefs.language].setChecked(True)
+        self.size_buttons[prefs.text_size].setChecked(True)
+        self.contrast_button.setChecked(prefs.high_contrast)
+        self._retranslate_bar()
+        for screen in self.screens.values():
+            screen.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self._retranslate_bar()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:
+        self.db_tasks.wait()
+        super().closeEvent(event)

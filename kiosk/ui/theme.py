@@ -1,0 +1,55 @@
+"""Application-wide stylesheet built from a palette (kiosk.core.theme) and the visitor's text size."""
+from __future__ import annotations
+
+from kiosk.core.theme import FONT_PX, palette
+
+
+def stylesheet(theme: str, text_size: str) -> str:
+    c = palette(theme)
+    px = FONT_PX[text_size]
+    border = 3 if theme == "high-contrast" else 1
+    return f"""
+* {{ font-size: {px}px; }}
+QMainWindow, QWidget#screen, QStackedWidget, QDialog {{ background: {c['window']}; color: {c['text']}; }}
+QLabel {{ color: {c['text']}; background: transparent; }}
+QLabel[role="title"] {{ font-size: {round(px * 1.6)}px; font-weight: bold; }}
+QLabel[role="subtitle"] {{ font-size: {round(px * 1.2)}px; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {c['muted_text']}; }}
+QLabel[role="marker"] {{ background: {c['label_bg']}; color: {c['label_text']}; padding: 4px 10px;
+    border-radius: 6px; }}
+QLabel[role="banner"] {{ background: {c['label_bg']}; color: {c['label_text']}; padding: 8px 12px; }}
+QFrame[role="card"] {{ background: {c['surface']}; border: {border}px solid {c['border']}; border-radius: 12px; }}
+QFrame[role="bar"] {{ background: {c['surface']}; border-bottom: {border}px solid {c['border']}; }}
+QPushButton, QToolButton {{ background: {c['button']}; color: {c['button_text']};
+    border: {max(border, 2)}px solid {c['border']}; border-radius: 10px; padding: 8px 16px; min-height: 48px;
+    min-width: 48px; }}
+QPushButton:hover, QToolButton:hover {{ border-color: {c['accent']}; }}
+QPushButton:focus, QToolButton:focus {{ border: 4px solid {c['focus']}; }}
+QPushButton:pressed {{ background: {c['accent']}; color: {c['accent_text']}; }}
+QPushButton:disabled {{ color: {c['muted_text']}; border-style: dashed; }}
+QPushButton:checked {{ background: {c['accent']}; color: {c['accent_text']}; }}
+QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; font-weight: bold; }}
+QPushButton[role="danger"] {{ background: {c['danger']}; color: {c['danger_text']}; font-weight: bold;
+    border-color: {c['danger_text'] if theme == 'high-contrast' else c['danger']}; }}
+QPushButton[role="tile"] {{ background: {c['surface']}; color: {c['text']}; border-radius: 16px;
+    padding: 16px; text-align: left; }}
+QPushButton[role="tile"] QLabel {{ color: {c['text']}; }}
+QProgressBar {{ border: {border}px solid {c['border']}; border-radius: 6px; background: {c['surface']};
+    min-height: 14px; max-height: 14px; }}
+QProgressBar::chunk {{ background: {c['accent']}; border-radius: 5px; }}
+QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit {{ background: {c['surface']}; color: {c['text']};
+    border: {max(border, 2)}px solid {c['border']}; border-radius: 8px; padding: 6px; min-height: 40px; }}
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 3px solid {c['focus']}; }}
+QScrollArea {{ background: transparent; border: none; }}
+QTextBrowser {{ background: {c['surface']}; color: {c['text']}; border: none; }}
+QMenu {{ background: {c['surface']}; color: {c['text']}; border: 2px solid {c['border']}; }}
+QMenu::item {{ padding: 10px 24px; }}
+QMenu::item:selected {{ background: {c['accent']}; color: {c['accent_text']}; }}
+"""
+
+
+def label_css(theme: str) -> str:
+    """CSS for rich text in QTextBrowser/QLabel: the quoted official labels and lists."""
+    c = palette(theme)
+    return (f".label {{ background-color: {c['label_bg']}; color: {c['label_text']}; font-weight: bold; }}"
+            f" li {{ margin-bottom: 6px; }} p {{ margin-bottom: 8px; }}")

@@ -1,0 +1,71 @@
+"""Small shared widgets for visitor screens: big buttons, tiles, labels with roles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def role_label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label
+
+
+def big_button(text: str = "", role: str | None = None, *, accessible: str | None = None) -> QPushButton:
+    button = QPushButton(text)
+    if role:
+        button.setProperty("role", role)
+    button.setMinimumSize(48, 56)
+    button.setCursor(Qt.PointingHandCursor)
+    button.setAccessibleName(accessible or text)
+    return button
+
+
+class Tile(QPushButton):
+    """A large home-screen tile: icon, title and one line of explanation."""
+
+    def __init__(self, icon: Path | None = None):
+        super().__init__()
+        self.setProperty("role", "tile")
+        self.setCursor(Qt.PointingHandCursor)
+        self.setMinimumSize(280, 150)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(18)
+        self._icon = QLabel()
+        self._icon.setAttribute(Qt.WA_TransparentForMouseEvents)
+        if icon is not None and icon.is_file():
+            self._icon.setPixmap(QIcon(str(icon)).pixmap(QSize(88, 88)))
+        layout.addWidget(self._icon, 0, Qt.AlignVCenter)
+        texts = QVBoxLayout()
+        self.title = role_label("", "subtitle")
+        self.summary = role_label("", "muted")
+        for label in (self.title, self.summary):
+            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            texts.addWidget(label)
+        texts.addStretch(1)
+        layout.addLayout(texts, 1)
+
+    def set_texts(self, title: str, summary: str) -> None:
+        self.title.setText(title)
+        self.summary.setText(summary)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(summary)
+        self.setToolTip(summary)
+
+
+def hbox(*widgets: QWidget, stretch_at: int | None = None, spacing: int = 12) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setSpacing(spacing)
+    for i, widget in enumerate(widgets):
+        if i == stretch_at:
+            layout.addStretch(1)
+        layout.addWidget(widget)
+    if stretch_at == len(widgets):
+        layout.addStretch(1)
+    return layout

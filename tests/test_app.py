@@ -1,0 +1,72 @@
+"""Start-up of the whole kiosk: self-check, fatal messages, window, live language switching."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+from kiosk.core.settings import LANGUAGES
+from kiosk.core.store.db import head_revision
+
+KIOSK = [sys.executable, "-m", "kiosk"]
+
+
+def run_kiosk(*args, env_extra=None):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
+    return subprocess.run([*KIOSK, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_self_check_on_a_fresh_data_dir(tmp_path):
+    result = run_kiosk("--self-check", "--data-dir", str(tmp_path / "fresh"))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["ok"] is True and summary["schema"] == head_revision()
+    assert {"itsme", "eloket", "taxonweb"} <= set(summary["walkthroughs"])
+    assert (tmp_path / "fresh" / "digipunt.sqlite3").exists()
+    assert (tmp_path / "fresh" / "digipunt.log").exists()
+
+
+def test_data_dir_from_environment(tmp_path):
+    result = run_kiosk("--self-check", env_extra={"DIGIPUNT_DATA_DIR": str(tmp_path / "via-env")})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["data_dir"] == str(tmp_path / "via-env")
+
+
+def test_unwritable_data_dir_is_a_message_not_a_traceback(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    result = run_kiosk("--self-check", "--data-dir", str(blocker / "data"))
+    assert result.returncode == 2
+    assert "kan niet worden aangemaakt of beschreven" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_database_warns_staff_and_starts(tmp_path):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "digipunt.sqlite3").write_bytes(b"garbage" * 1000)
+    result = run_kiosk("--self-check", "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout.splitlines()[-1])
+    assert any("beschadigd" in w for w in summary["staff_warnings"])
+    assert len(list(data.glob("digipunt.sqlite3.corrupt-*"))) == 1
+
+
+def test_window_switches_language_live_and_mirrors_for_arabic(window, qapp):
+    home = window.home
+    dutch = home.greeting.text()
+    window.prefs.set(language="fr")
+    assert home.greeting.text() != dutch and "Bienvenue" in home.greeting.text()
+    assert qapp.layoutDirection() == Qt.LeftToRight
+    window.prefs.set(language="ar")
+    assert qapp.layoutDirection() == Qt.RightToLeft
+    assert window.language_button.text() == LANGUAGES["ar"]
+    window.prefs.reset()
+    assert home.greeting.text() == dutch and qapp.layoutDirection() == Qt.LeftToRight
+
+
+def test_language_buttons_show_own_names(window):
+    assert [b.text() for b in window.home.language_buttons.values()] == list(LANGUAGES.values())

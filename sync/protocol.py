@@ -1,0 +1,161 @@
+"""The wire protocol between kiosk and central server (version 1), shared by both sides.
+
+A record's payload is what the kiosk wrote in its outbox, byte for byte; its content hash is the
+SHA-256 of the payload's canonical JSON. The server de-duplicates by record id and compares hashes:
+same id + same hash = duplicate (success), same id + other hash = conflict.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+PROTOCOL_VERSION = 1
+MAX_BATCH_ITEMS = 500
+MAX_BATCH_BYTES = 1_000_000
+
+# Vocabularies of a help request (codes on the wire; Dutch labels live in the UI).
+CHANNELS = ("spreekuur", "walk-in", "home-visit", "digibus")
+OUTCOMES = ("solved", "partly", "not-solved")
+REFERRALS = ("digibuddy", "workshop", "laptop-loan", "social-internet", "social-services", "other")
+FIRST_VISIT = ("yes", "no", "unknown")
+TARGET_GROUPS = ("senior", "jobseeker", "newcomer", "poverty")
+HELP_LANGUAGES = ("nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other")
+STATUSES = ("active", "cancelled")
+NOTE_MAX = 280
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: UUID
+    helper_id: UUID
+    location_id: UUID
+    stop_name: str | None = Field(None, max_length=120)
+
+
+class HelpRequestRecord(_Record):
+    kind: Literal["help_request"] = "help_request"
+    supersedes: UUID | None = None
+    created_at: AwareDatetime
+    shift_id: UUID | None = None
+    status: Literal["active", "cancelled"] = "active"
+    channel: Literal["spreekuur", "walk-in", "home-visit", "digibus"]
+    topics: list[str] = Field(min_length=1, max_length=12)
+    language: str = Field(pattern=r"^[a-z]{2,5}$")
+    duration_min: int = Field(ge=1, le=600)
+    outcome: Literal["solved", "partly", "not-solved"]
+    referrals: list[Literal["digibuddy", "workshop", "laptop-loan", "social-internet", "social-services", "other"]] = []
+    first_visit: Literal["yes", "no", "unknown"] = "unknown"
+    target_groups: list[Literal["senior", "jobseeker", "newcomer", "poverty"]] = []
+    note: str | None = Field(None, max_length=NOTE_MAX)
+    # Keyed hash (HMAC-SHA256, hex) counting distinct visitors without knowing them; never the facts.
+    visitor_code: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+
+    @field_validator("topics")
+    @classmethod
+    def _topic_codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not code or len(code) > 40:
+                raise ValueError("topic codes are 1-40 characters")
+        return value
+
+
+class ShiftRecord(_Record):
+    kind: Literal["shift"] = "shift"
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+    auto_closed: bool = False
+
+    @field_validator("ended_at")
+    @classmethod
+    def _after_start(cls, value: datetime, info) -> datetime:
+        started = info.data.get("started_at")
+        if started is not None and value < started:
+            raise ValueError("a shift cannot end before it starts")
+        return value
+
+
+Record = Annotated[HelpRequestRecord | ShiftRecord, Field(discriminator="kind")]
+RECORD_KINDS = ("help_request", "shift")
+
+
+def canonical_json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_hash(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def record_payload(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
+    """The JSON-ready payload for the outbox: the single place a record becomes wire data."""
+    return record.model_dump(mode="json")
+
+
+# --- messages ---------------------------------------------------------------------------------
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EnrollRequest(_Message):
+    code: str = Field(min_length=4, max_length=64)
+    device_name: str = Field("", max_length=120)
+
+
+class EnrollResponse(_Message):
+    device_id: UUID
+    token: str
+    location_id: UUID | None = None
+    server_time: AwareDatetime
+
+
+class BatchItem(_Message):
+    id: UUID
+    kind: str
+    content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    payload: dict[str, Any]
+
+
+class BatchRequest(_Message):
+    device_time: AwareDatetime
+    items: list[BatchItem] = Field(max_length=MAX_BATCH_ITEMS)
+
+
+ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
+
+
+class ItemResult(_Message):
+    id: UUID
+    status: ItemStatus
+    reason: str | None = None
+
+
+class BatchResponse(_Message):
+    protocol: Literal[1] = PROTOCOL_VERSION
+    server_time: AwareDatetime
+    results: list[ItemResult]
+
+
+class ReferenceChange(_Message):
+    entity: Literal["location", "helper", "topic", "setting"]
+    key: str
+    deleted: bool = False
+    data: dict[str, Any] | None = None
+
+
+class ReferencePage(_Message):
+    protocol: Literal[1] = PROTOCOL_VERSION
+    server_time: AwareDatetime
+    cursor: int  # pass as ?since= to get the changes after this page
+    has_more: bool
+    changes: list[ReferenceChange]
+
+
+class ErrorBody(_Message):
+    error: str
+    detail: Any = None

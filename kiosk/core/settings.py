@@ -38,6 +38,7 @@ _FIELD_LABELS_NL = {
     "default_text_size": "standaard tekstgrootte",
     "default_high_contrast": "standaard hoog contrast",
     "server_url": "adres van de centrale server",
+    "allow_secret_file": "geheimen in een bestand toestaan",
 }
 
 
@@ -63,6 +64,8 @@ class Settings(BaseModel):
     default_text_size: Literal["normal", "large", "extra-large"] = "normal"
     default_high_contrast: bool = False
     server_url: str | None = None
+    # Explicit, documented fallback for machines without a secure keyring (see kiosk/core/secrets.py).
+    allow_secret_file: bool = False
 
     @field_validator("eloket_url", "browser_home_url")
     @classmethod

@@ -1,0 +1,110 @@
+"""Secrets of this installation (device token, visitor-code key) in the OS keyring.
+
+keyring silently resolves to backends that are not secure: `fail` (raises), `null` (pretends to
+store and loses the secret), keyrings.alt's plaintext files. Those count as "no secure store". Then,
+and only when staff explicitly allowed it (installation setting `allow_secret_file`, documented in
+the README), secrets go to `secrets.json` in the data directory with owner-only permissions, and
+staff keep seeing a warning that this machine has no secure key store.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "digipunt"
+FALLBACK_FILE = "secrets.json"
+_INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+INSECURE_WARNING = (
+    "Deze computer heeft geen veilige sleutelbos (zoals Windows Referentiebeheer of GNOME Keyring). "
+    "De geheimen van Digipunt staan daarom in een beschermd bestand in de gegevensmap. Vraag de "
+    "beheerder om een sleutelbos te installeren."
+)
+
+
+class NoSecureStoreError(Exception):
+    """No secure keyring, and the file fallback was not allowed. The message is Dutch, for staff."""
+
+
+def is_secure_backend(backend: KeyringBackend) -> bool:
+    backends = getattr(backend, "backends", None)
+    if backends is not None:  # the chainer is as good as what it chains
+        return any(is_secure_backend(b) for b in backends)
+    module = type(backend).__module__
+    return not module.startswith(_INSECURE_MODULES) and "plaintext" not in type(backend).__name__.lower()
+
+
+class SecretStore:
+    def __init__(self, data_dir: Path, *, backend: KeyringBackend | None = None, allow_file: bool = False):
+        self._backend = backend or keyring.get_keyring()
+        self._file = data_dir / FALLBACK_FILE
+        self.secure = is_secure_backend(self._backend)
+        self.allow_file = allow_file
+
+    @property
+    def uses_file(self) -> bool:
+        return not self.secure and self.allow_file
+
+    def _require_store(self) -> None:
+        if not self.secure and not self.allow_file:
+            raise NoSecureStoreError(
+                "Er is geen veilige sleutelbos op deze computer. Installeer er een, of laat de "
+                "coördinator in de instellingen toestaan dat geheimen in een beschermd bestand staan."
+            )
+
+    def get(self, name: str) -> str | None:
+        if self.secure:
+            try:
+                return self._backend.get_password(SERVICE, name)
+            except KeyringError as exc:
+                log.error("keyring read failed for %s: %s", name, type(exc).__name__)
+                raise NoSecureStoreError("De sleutelbos kon niet gelezen worden. Probeer opnieuw.") from exc
+        self._require_store()
+        return self._read_file().get(name)
+
+    def set(self, name: str, value: str) -> None:
+        if self.secure:
+            try:
+                self._backend.set_password(SERVICE, name, value)
+                return
+            except KeyringError as exc:
+                log.error("keyring write failed for %s: %s", name, type(exc).__name__)
+                raise NoSecureStoreError("De sleutelbos kon niet beschreven worden. Probeer opnieuw.") from exc
+        self._require_store()
+        data = self._read_file()
+        data[name] = value
+        self._write_file(data)
+
+    def delete(self, name: str) -> None:
+        if self.secure:
+            try:
+                self._backend.delete_password(SERVICE, name)
+            except KeyringError:
+                pass  # already absent
+            return
+        self._require_store()
+        data = self._read_file()
+        if data.pop(name, None) is not None:
+            self._write_file(data)
+
+    def _read_file(self) -> dict[str, str]:
+        try:
+            return json.loads(self._file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+
+    def _write_file(self, data: dict[str, str]) -> None:
+        tmp = self._file.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(self._file)

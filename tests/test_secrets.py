@@ -4,27 +4,10 @@ from __future__ import annotations
 import stat
 
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
+from tests.keyrings import MemoryKeyring
 from kiosk.core.secrets import FALLBACK_FILE, NoSecureStoreError, SecretStore, is_secure_backend
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
 
 
 def test_secure_backend_keeps_secrets_out_of_the_data_dir(data_dir):

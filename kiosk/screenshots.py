@@ -46,10 +46,38 @@ def render_all(outdir: Path, data_dir: Path) -> list[Path]:
     window.prefs.set(high_contrast=True, text_size="large")
     written.append(grab(window, outdir / "home-nl-high-contrast-large.png"))
     window.prefs.reset()
+    written.extend(render_walkthroughs(window, outdir))
     for extra in SCREENSHOT_HOOKS:
         written.extend(extra(window, outdir))
     window.close()
     runtime.close()
+    return written
+
+
+def render_walkthroughs(window, outdir: Path) -> list[Path]:
+    """Every step of every walkthrough in every language, plus Dutch side by side for each."""
+    from kiosk.core.settings import LANGUAGES
+
+    written = []
+    screen = window.walkthroughs
+    for lang in LANGUAGES:
+        window.prefs.set(language=lang)
+        for wt in window.runtime.content.walkthroughs:
+            screen.open(wt.id)
+            for index in range(len(wt)):
+                screen.view.show_step(index)
+                written.append(grab(window, outdir / f"walkthrough-{wt.id}-{lang}-{index + 1:02d}.png"))
+            if lang != "nl":
+                screen.view.show_step(0)
+                screen.view.dutch_toggle.setChecked(True)
+                written.append(grab(window, outdir / f"walkthrough-{wt.id}-{lang}-with-dutch.png"))
+                screen.view.dutch_toggle.setChecked(False)
+    window.prefs.reset()
+    window.prefs.set(high_contrast=True, text_size="extra-large")
+    screen.open("itsme", 1)
+    written.append(grab(window, outdir / "walkthrough-itsme-nl-high-contrast-extra-large.png"))
+    window.prefs.reset()
+    window.go_home()
     return written
 
 

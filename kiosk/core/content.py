@@ -221,14 +221,15 @@ def load_walkthroughs(root: Path) -> ContentReport:
     return report
 
 
-def render_body_html(body: str) -> str:
-    """Body markup to the small HTML subset Qt's rich text understands."""
+def render_body_html(body: str, label_style: str = "") -> str:
+    """Body markup to the small HTML subset Qt's rich text understands. Official labels become
+    quoted, styled spans (`label_style` is inline CSS: QLabel has no style sheet for rich text)."""
     out: list[str] = []
     open_list: str | None = None
     for raw_line in body.strip().splitlines():
         line = html.escape(raw_line.strip(), quote=False)
         line = _BOLD.sub(r"<b>\1</b>", line)
-        line = _LABEL.sub(r'<span class="label">&#8220;\1&#8221;</span>', line)
+        line = _LABEL.sub(rf'<span style="{label_style}">&#160;\1&#160;</span>', line)
         numbered = re.match(r"^\d+\.\s+(.*)$", line)
         kind, item = ("ul", line[2:]) if line.startswith("- ") else (("ol", numbered.group(1)) if numbered else (None, line))
         if kind != open_list:

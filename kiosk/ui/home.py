@@ -33,7 +33,6 @@ class HomeScreen(Screen):
         for code, own_name in LANGUAGES.items():
             button = big_button(own_name)
             button.setCheckable(True)
-            button.setAutoExclusive(True)
             # The language's own name is what a visitor recognises, in any UI language.
             button.setAccessibleName(own_name)
             button.clicked.connect(lambda _=False, c=code: self.window_.prefs.set(language=c))
@@ -60,10 +59,11 @@ class HomeScreen(Screen):
         """texts() returns (title, summary) in the current language; it is asked again on every
         language change."""
         tile = Tile(icon)
-        tile.clicked.connect(on_click)
+        tile.clicked.connect(lambda: on_click())
         index = len(self._tiles)
         self.grid.addWidget(tile, index // self.COLUMNS, index % self.COLUMNS)
         self._tiles.append((tile, texts))
+        self.grid.setRowStretch(index // self.COLUMNS + 1, 1)  # tiles stay at the top
         tile.set_texts(*texts())
         return tile
 

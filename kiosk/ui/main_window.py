@@ -13,7 +13,9 @@ from kiosk.core.settings import LANGUAGES, TEXT_SIZES
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.prefs import VisitorPrefs
+from kiosk.ui import walkthrough
 from kiosk.ui.screen import Screen
+from kiosk.ui.speech import ReadAloud
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import stylesheet
 from kiosk.ui.widgets import big_button, role_label
@@ -29,6 +31,7 @@ class MainWindow(QMainWindow):
         self.prefs = VisitorPrefs(runtime.settings)
         self.languages = LanguageSwitcher(app)
         self.db_tasks = TaskRunner("store", self)  # all store work, serialised, off the UI thread
+        self.read_aloud = ReadAloud(self)
         self.screens: dict[str, Screen] = {}
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
 
         self.home = HomeScreen(self)
         self.add_screen("home", self.home)
+        self.walkthroughs = walkthrough.install(self)
         self.prefs.changed.connect(self._apply_prefs)
         self._apply_prefs()
         self.go_home()
@@ -60,6 +64,7 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, name: str) -> Screen:
         screen = self.screens[name]
+        self.read_aloud.stop()
         self.stack.setCurrentWidget(screen)
         self.home_button.setVisible(name != "home")
         screen.shown()
@@ -71,6 +76,9 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         self.show_screen("home")
+
+    def language_name(self, code: str) -> str:
+        return LANGUAGES[code]
 
     # --- visitor bar -----------------------------------------------------------------------------
     def _build_visitor_bar(self) -> QFrame:
@@ -104,7 +112,6 @@ class MainWindow(QMainWindow):
         for size, label in zip(TEXT_SIZES, ("A", "A+", "A++")):
             button = big_button(label)
             button.setCheckable(True)
-            button.setAutoExclusive(True)
             button.clicked.connect(lambda _=False, s=size: self.prefs.set(text_size=s))
             self.size_buttons[size] = button
             self.visitor_bar.addWidget(button)

@@ -32,7 +32,7 @@ QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text
 QPushButton[role="danger"] {{ background: {c['danger']}; color: {c['danger_text']}; font-weight: bold;
     border-color: {c['danger_text'] if theme == 'high-contrast' else c['danger']}; }}
 QPushButton[role="tile"] {{ background: {c['surface']}; color: {c['text']}; border-radius: 16px;
-    padding: 16px; text-align: left; }}
+    padding: 0px; min-height: {max(150, round(px * 6))}px; }}
 QPushButton[role="tile"] QLabel {{ color: {c['text']}; }}
 QProgressBar {{ border: {border}px solid {c['border']}; border-radius: 6px; background: {c['surface']};
     min-height: 14px; max-height: 14px; }}
@@ -48,8 +48,7 @@ QMenu::item:selected {{ background: {c['accent']}; color: {c['accent_text']}; }}
 """
 
 
-def label_css(theme: str) -> str:
-    """CSS for rich text in QTextBrowser/QLabel: the quoted official labels and lists."""
+def label_style(theme: str) -> str:
+    """Inline CSS for the official Dutch button labels quoted in walkthrough text."""
     c = palette(theme)
-    return (f".label {{ background-color: {c['label_bg']}; color: {c['label_text']}; font-weight: bold; }}"
-            f" li {{ margin-bottom: 6px; }} p {{ margin-bottom: 8px; }}")
+    return f"background-color:{c['label_bg']}; color:{c['label_text']}; font-weight:bold;"

@@ -1,0 +1,169 @@
+"""The walkthrough viewer with real widgets offscreen: navigation, keys, read-aloud, a11y, themes."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit
+
+from kiosk.core.paths import resources_dir
+from kiosk.core.runtime import bootstrap
+from kiosk.core.theme import FONT_PX, TEXT_PAIRS, contrast_ratio, palette
+from kiosk.ui.main_window import MainWindow
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox)
+
+
+def open_itsme(window, qtbot):
+    tile = window.home._tiles[0][0]
+    qtbot.mouseClick(tile, Qt.LeftButton)
+    assert window.current_screen_name() == "walkthrough"
+    return window.walkthroughs.view
+
+
+def test_tile_opens_step_one_with_counter_and_progress(window, qtbot):
+    view = open_itsme(window, qtbot)
+    assert view.walkthrough.id == "itsme"
+    assert view.counter.text() == "Stap 1 van 8"
+    assert (view.progress.value(), view.progress.maximum()) == (1, 8)
+    assert not view.previous_button.isEnabled()
+
+
+def test_buttons_and_keys_move_between_steps(window, qtbot):
+    view = open_itsme(window, qtbot)
+    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    assert view.index == 1 and view.counter.text() == "Stap 2 van 8"
+    qtbot.keyClick(view, Qt.Key_Right)
+    assert view.index == 2
+    qtbot.keyClick(view, Qt.Key_Return)
+    assert view.index == 3
+    qtbot.keyClick(view, Qt.Key_Left)
+    assert view.index == 2
+    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    assert view.index == 1
+
+
+def test_arrow_keys_follow_reading_direction_in_arabic(window, qtbot):
+    view = open_itsme(window, qtbot)
+    window.prefs.set(language="ar")
+    assert view.layoutDirection() == Qt.RightToLeft
+    qtbot.keyClick(view, Qt.Key_Left)  # "forward" when reading right to left
+    assert view.index == 1
+    assert view.text.layoutDirection() == Qt.RightToLeft
+
+
+def test_last_step_says_done_and_returns_home(window, qtbot):
+    view = open_itsme(window, qtbot)
+    view.show_step(len(view.walkthrough) - 1)
+    assert view.next_button.text() == "Klaar"
+    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    assert window.current_screen_name() == "home"
+
+
+def test_translation_is_marked_and_dutch_can_be_shown_beside_it(window, qtbot):
+    view = open_itsme(window, qtbot)
+    assert view.translation_marker.isHidden() and view.dutch_toggle.isHidden()
+    window.prefs.set(language="fr")
+    assert view.translation_marker.isVisibleTo(window) and view.dutch_text.isHidden()
+    qtbot.mouseClick(view.dutch_toggle, Qt.LeftButton)
+    assert view.dutch_text.isVisibleTo(window)
+    assert view.dutch_text.title.text() == view.walkthrough.step("nl", 0).title
+    assert view.text.title.text() == view.walkthrough.step("fr", 0).title != view.dutch_text.title.text()
+
+
+def test_missing_translation_shows_dutch_with_a_marker(tmp_path, qtbot, qapp):
+    content = tmp_path / "walkthroughs"
+    shutil.copytree(resources_dir() / "walkthroughs", content)
+    uk = content / "itsme" / "text" / "uk.toml"
+    text = uk.read_text(encoding="utf-8")
+    uk.write_text(text[:text.index("[steps.need]")] + text[text.index("[steps.eid-website]"):], encoding="utf-8")
+    runtime = bootstrap(tmp_path / "data", content_root=content)
+    window = MainWindow(runtime, qapp)
+    qtbot.addWidget(window)
+    window.show()
+    window.prefs.set(language="uk")
+    window.walkthroughs.open("itsme")
+    view = window.walkthroughs.view
+    assert view.fallback_marker.isVisibleTo(window) and view.translation_marker.isHidden()
+    assert view.text.title.text() == view.walkthrough.step("nl", 0).title
+    window.prefs.reset()
+    runtime.close()
+
+
+@pytest.fixture
+def mock_speech_window(monkeypatch, runtime, qapp, qtbot):
+    monkeypatch.setenv("DIGIPUNT_TTS_ENGINE", "mock")  # Qt's headless engine: English voices only
+    window = MainWindow(runtime, qapp)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.prefs.reset()
+
+
+def test_read_aloud_only_where_a_voice_exists_and_stops_on_step_change(mock_speech_window, qtbot):
+    window = mock_speech_window
+    view = open_itsme(window, qtbot)
+    assert view.read_button.isHidden()  # the mock engine has no Dutch voice: hidden, not broken
+    window.prefs.set(language="en")
+    assert view.read_button.isVisibleTo(window)
+    qtbot.mouseClick(view.read_button, Qt.LeftButton)
+    qtbot.waitUntil(window.read_aloud.is_speaking, timeout=2000)
+    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not window.read_aloud.is_speaking(), timeout=2000)
+
+
+def _visible_interactive(root, window):
+    return [w for w in root.findChildren(QAbstractButton) + root.findChildren(QLineEdit) + root.findChildren(QComboBox)
+            if w.isVisibleTo(window)]
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_every_visitor_control_has_an_accessible_name(window, qtbot, language):
+    window.prefs.set(language=language)
+    for screen in ("home", "walkthrough"):
+        if screen == "walkthrough":
+            window.walkthroughs.open("eloket")
+        widgets = _visible_interactive(window, window)
+        assert widgets
+        unnamed = [w for w in widgets if not w.accessibleName().strip()]
+        assert unnamed == [], [type(w).__name__ + ":" + w.text() for w in unnamed]
+
+
+def test_keyboard_alone_reaches_every_walkthrough_control(window, qtbot):
+    window.walkthroughs.open("itsme", 1)
+    window.prefs.set(language="fr")  # shows the Dutch toggle too
+    window.activateWindow()
+    view = window.walkthroughs.view
+    view.next_button.setFocus()
+    reached = []
+    for _ in range(40):
+        reached.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+    wanted = [view.next_button, view.previous_button, view.help_button, view.dutch_toggle,
+              window.home_button, window.language_button] + list(window.size_buttons.values()) + [window.contrast_button]
+    missing = [w.accessibleName() for w in wanted if w not in reached]
+    assert missing == []
+    order = [w for w in dict.fromkeys(reached) if w in (view.next_button, view.previous_button, view.help_button)]
+    assert order == [view.next_button, view.previous_button, view.help_button]
+
+
+def test_high_contrast_theme_reaches_7_to_1_and_default_reaches_aa():
+    high, default = palette("high-contrast"), palette("default")
+    for fg, bg in TEXT_PAIRS:
+        assert contrast_ratio(high[fg], high[bg]) >= 7.0, (fg, bg)
+        assert contrast_ratio(default[fg], default[bg]) >= 4.5, (fg, bg)
+    assert round(contrast_ratio("#000000", "#FFFFFF"), 1) == 21.0
+
+
+def test_text_size_and_contrast_apply_to_visitor_screens(window, qtbot):
+    view = open_itsme(window, qtbot)
+    sizes = []
+    for size in FONT_PX:
+        qtbot.mouseClick(window.size_buttons[size], Qt.LeftButton)
+        sizes.append(view.text.body.font().pixelSize())
+    assert sizes == sorted(sizes) and len(set(sizes)) == 3
+    qtbot.mouseClick(window.contrast_button, Qt.LeftButton)
+    assert window.prefs.high_contrast
+    assert palette("high-contrast")["window"] in QApplication.instance().styleSheet()
+    assert view.next_button.minimumSizeHint().height() >= 48 and view.next_button.height() >= 48

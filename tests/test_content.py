@@ -112,3 +112,12 @@ def test_official_domains_include_subdomains_only():
     assert is_official("myminfin.be", ["myminfin.be"])
     assert not is_official("myminfin.be.evil.example", ["myminfin.be"])
     assert not is_official("notmyminfin.be", ["myminfin.be"])
+
+
+def test_official_domains_combine_settings_walkthroughs_and_the_city_eloket():
+    from kiosk.core.content import official_domains
+
+    walkthroughs = load_walkthroughs(CONTENT).walkthroughs
+    domains = official_domains(["vlaanderen.be"], "https://www.gent.be/e-loket", walkthroughs)
+    assert {"vlaanderen.be", "itsme-id.com", "burgerprofiel.be", "myminfin.be", "gent.be"} <= set(domains)
+    assert is_official("stad.gent.be", domains) and not is_official("example.org", domains)

@@ -259,3 +259,13 @@ def is_official(url_host: str | None, domains: list[str]) -> bool:
         return False
     host = url_host.lower().rstrip(".")
     return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def official_domains(configured: list[str], eloket_url: str, walkthroughs: list[Walkthrough]) -> list[str]:
+    """Every domain that gets the "officiële website" mark: the installation's list, each
+    walkthrough's domains, and the host of this city's configured e-loket."""
+    domains = {*configured, *(d for wt in walkthroughs for d in wt.meta.official_domains)}
+    host = urlparse(eloket_url).hostname
+    if host:
+        domains.add(host.removeprefix("www."))
+    return sorted(domains)

@@ -1,22 +1,37 @@
-"""Helper accounts: PINs are only ever kept as argon2id hashes."""
+"""Helper accounts: PINs are only ever kept as argon2id hashes; login with a persisted lock-out.
+
+Five wrong PINs in a row lock that account for five minutes. The counter and the lock live in the
+store (helpers.failed_pins / locked_until), so restarting the kiosk does not reset them.
+"""
 from __future__ import annotations
 
+import math
 import uuid
+from dataclasses import dataclass
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.core.store.models import Helper
+from kiosk.core.clock import Clock
+from kiosk.core.errors import DutchError
+from kiosk.core.store import Store
+from kiosk.core.store.models import Helper, Location, Meta
 
 ROLES = ("digihelper", "coordinator")
+LOCATION_KINDS = ("fixed", "digibus")
 MIN_PIN_LENGTH = 6
+MAX_FAILED_PINS = 5
+LOCK_DURATION = timedelta(minutes=5)
+# Set by the sync client once this kiosk is enrolled with a server, which then supplies the helpers.
+ENROLLED_META_KEY = "device_id"
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
-class AccountError(ValueError):
+class AccountError(DutchError):
     """A rule about accounts was broken; the message is Dutch, for staff."""
 
 
@@ -53,3 +68,82 @@ def create_helper(session: Session, display_name: str, role: str, pin: str) -> H
 
 def active_helpers(session: Session) -> list[Helper]:
     return list(session.scalars(select(Helper).where(Helper.active).order_by(Helper.display_name)))
+
+
+@dataclass(frozen=True)
+class StaffUser:
+    """The logged-in helper as the UI keeps it: no PIN hash, nothing to write back by accident."""
+
+    id: str
+    display_name: str
+    role: str
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == "coordinator"
+
+    @classmethod
+    def of(cls, helper: Helper) -> StaffUser:
+        return cls(helper.id, helper.display_name, helper.role)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    user: StaffUser | None = None
+    attempts_left: int = 0
+    locked_minutes: int = 0  # > 0: the account is locked for about this many more minutes
+
+    @property
+    def ok(self) -> bool:
+        return self.user is not None
+
+
+def _minutes_left(helper: Helper, clock: Clock) -> int:
+    if helper.locked_until is None:
+        return 0
+    seconds = (helper.locked_until - clock.now()).total_seconds()
+    return math.ceil(seconds / 60) if seconds > 0 else 0
+
+
+def login(store: Store, helper_id: str, pin: str, clock: Clock) -> LoginResult:
+    """Check a PIN. A locked account is refused without looking at the PIN (so guessing goes on
+    counting nothing); the fifth wrong PIN in a row locks the account for LOCK_DURATION."""
+    with store.transaction() as session:
+        helper = session.get(Helper, helper_id)
+        if helper is None or not helper.active:
+            raise AccountError("Deze medewerker bestaat niet meer op deze computer. Kies je naam opnieuw.")
+        locked = _minutes_left(helper, clock)
+        if locked:
+            return LoginResult(locked_minutes=locked)
+        if pin_matches(helper.pin_hash, pin):
+            helper.failed_pins, helper.locked_until = 0, None
+            return LoginResult(user=StaffUser.of(helper))
+        helper.failed_pins = (helper.failed_pins or 0) + 1
+        if helper.failed_pins >= MAX_FAILED_PINS:
+            helper.failed_pins = 0
+            helper.locked_until = clock.now() + LOCK_DURATION
+            return LoginResult(locked_minutes=_minutes_left(helper, clock))
+        return LoginResult(attempts_left=MAX_FAILED_PINS - helper.failed_pins)
+
+
+def needs_first_run(session: Session) -> bool:
+    """True on a machine with no helper accounts that has never been enrolled with a server."""
+    return (session.scalar(select(Helper.id).limit(1)) is None
+            and session.get(Meta, ENROLLED_META_KEY) is None)
+
+
+def create_first_coordinator(store: Store, display_name: str, pin: str, location_name: str,
+                             location_kind: str) -> StaffUser:
+    """First-run setup: the first coordinator and this kiosk's first location, in one transaction.
+    Checked again inside the (write-locked) transaction, so it can only ever happen once."""
+    place = location_name.strip()
+    if not place:
+        raise AccountError("Geef de naam van deze digipunt of van de digibus op.")
+    if location_kind not in LOCATION_KINDS:
+        raise AccountError(f"Onbekende soort locatie '{location_kind}'.")
+    with store.transaction() as session:
+        if not needs_first_run(session):
+            raise AccountError("Deze computer heeft al medewerkers. Meld je aan met je naam en pincode.")
+        helper = create_helper(session, display_name, "coordinator", pin)
+        session.add(Location(id=str(uuid.uuid4()), name=place, kind=location_kind, active=True))
+        return StaffUser.of(helper)

@@ -1,0 +1,176 @@
+"""The help-request log: save, correct and cancel, each as one new row plus its outbox entry.
+
+Saved rows are never edited. A correction is a new version whose `supersedes` names the version it
+replaces; a cancellation is a new version with status "cancelled". The `supersedes` column is
+unique, so a version can be replaced only once, and the current version of a request is the one
+nothing supersedes. A new version keeps the original `created_at`: it still describes help given
+then (the outbox entry records when the version itself was written).
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from kiosk.core.accounts import StaffUser
+from kiosk.core.clock import Clock
+from kiosk.core.errors import DutchError
+from kiosk.core.privacy import guard_note
+from kiosk.core.records import enqueue, row_fields, validated
+from kiosk.core.shifts import open_shift
+from kiosk.core.store import Store
+from kiosk.core.store.models import Helper, HelpRequest, Location, Topic
+from sync.protocol import NOTE_MAX, HelpRequestRecord
+
+
+class HelpLogError(DutchError):
+    """A help request cannot be saved; the message is Dutch, for the helper."""
+
+
+@dataclass(frozen=True)
+class HelpRequestInput:
+    """What the form collects. `location_id` is only used when the helper has no open shift."""
+
+    topics: tuple[str, ...]
+    channel: str
+    language: str
+    duration_min: int
+    outcome: str
+    referrals: tuple[str, ...] = ()
+    first_visit: str = "unknown"
+    target_groups: tuple[str, ...] = ()
+    note: str | None = None
+    visitor_code: str | None = None
+    location_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SavedRequest:
+    id: str
+    created_at: datetime
+    helper_id: str
+    helper_name: str
+    location_name: str
+    status: str
+    data: HelpRequestInput = field(repr=False)
+
+
+def _checked(session: Session, data: HelpRequestInput) -> HelpRequestInput:
+    if not data.topics:
+        raise HelpLogError("Kies minstens één onderwerp.")
+    known = set(session.scalars(select(Topic.code).where(Topic.code.in_(data.topics))))
+    if known != set(data.topics):
+        raise HelpLogError("Een gekozen onderwerp bestaat niet meer. Kies de onderwerpen opnieuw.")
+    note = guard_note(data.note)
+    if note is not None and len(note) > NOTE_MAX:
+        raise HelpLogError(f"De notitie is te lang: maximum {NOTE_MAX} tekens.")
+    return replace(data, note=note)
+
+
+def _record(data: HelpRequestInput, **context) -> HelpRequestRecord:
+    return validated(HelpRequestRecord, topics=list(data.topics), channel=data.channel, language=data.language,
+                     duration_min=data.duration_min, outcome=data.outcome, referrals=list(data.referrals),
+                     first_visit=data.first_visit, target_groups=list(data.target_groups), note=data.note,
+                     visitor_code=data.visitor_code, **context)
+
+
+def _write(session: Session, record: HelpRequestRecord) -> str:
+    session.add(HelpRequest(**row_fields(record)))
+    enqueue(session, record)
+    return str(record.id)
+
+
+def save_help_request(store: Store, user: StaffUser, data: HelpRequestInput, clock: Clock) -> str:
+    """Save a new request; returns its id once the row and its outbox entry are committed."""
+    with store.transaction() as session:
+        data = _checked(session, data)
+        shift = open_shift(session, user.id)
+        if shift is not None:
+            place = dict(location_id=shift.location_id, stop_name=shift.stop_name, shift_id=shift.id)
+        else:
+            location = session.get(Location, data.location_id) if data.location_id else None
+            if location is None or not location.active:
+                raise HelpLogError("Kies de locatie waar je hielp.")
+            place = dict(location_id=location.id, stop_name=None, shift_id=None)
+        record = _record(data, id=uuid.uuid4(), helper_id=user.id, created_at=clock.now(), **place)
+        return _write(session, record)
+
+
+def _current(session: Session, request_id: str, user: StaffUser) -> HelpRequest:
+    previous = session.get(HelpRequest, request_id)
+    if previous is None:
+        raise HelpLogError("Deze hulpvraag bestaat niet meer.")
+    if session.scalar(select(HelpRequest.id).where(HelpRequest.supersedes == request_id)) is not None:
+        raise HelpLogError("Deze hulpvraag is intussen al aangepast. Open de lijst opnieuw.")
+    if previous.status == "cancelled":
+        raise HelpLogError("Deze hulpvraag is geannuleerd en kan niet meer aangepast worden.")
+    if previous.helper_id != user.id and not user.is_coordinator:
+        raise HelpLogError("Alleen wie de hulpvraag registreerde of een coördinator kan ze aanpassen.")
+    return previous
+
+
+def _next_version(previous: HelpRequest, data: HelpRequestInput, status: str) -> HelpRequestRecord:
+    return _record(data, id=uuid.uuid4(), supersedes=previous.id, status=status, created_at=previous.created_at,
+                   helper_id=previous.helper_id, location_id=previous.location_id, shift_id=previous.shift_id,
+                   stop_name=previous.stop_name)
+
+
+def correct_help_request(store: Store, user: StaffUser, request_id: str, data: HelpRequestInput) -> str:
+    """Store a corrected version superseding `request_id`; returns the new version's id."""
+    with store.transaction() as session:
+        previous = _current(session, request_id, user)
+        return _write(session, _next_version(previous, _checked(session, data), "active"))
+
+
+def cancel_help_request(store: Store, user: StaffUser, request_id: str) -> str:
+    """Store a cancelled version superseding `request_id`; returns the new version's id."""
+    with store.transaction() as session:
+        previous = _current(session, request_id, user)
+        return _write(session, _next_version(previous, _input_of(previous), "cancelled"))
+
+
+def _input_of(row: HelpRequest) -> HelpRequestInput:
+    return HelpRequestInput(topics=tuple(row.topics), channel=row.channel, language=row.language,
+                            duration_min=row.duration_min, outcome=row.outcome, referrals=tuple(row.referrals),
+                            first_visit=row.first_visit, target_groups=tuple(row.target_groups), note=row.note,
+                            visitor_code=row.visitor_code, location_id=row.location_id)
+
+
+def current_versions():
+    """A select of help_requests rows that no other row supersedes."""
+    newer = aliased(HelpRequest)
+    return select(HelpRequest).where(~select(newer.id).where(newer.supersedes == HelpRequest.id).exists())
+
+
+def version_chain(session: Session, request_id: str) -> list[HelpRequest]:
+    """Every version of the request `request_id` belongs to, oldest first."""
+    row = session.get(HelpRequest, request_id)
+    while row is not None and row.supersedes is not None:
+        row = session.get(HelpRequest, row.supersedes)
+    chain = []
+    while row is not None:
+        chain.append(row)
+        row = session.scalar(select(HelpRequest).where(HelpRequest.supersedes == row.id))
+    return chain
+
+
+def todays_requests(session: Session, user: StaffUser, clock: Clock) -> list[SavedRequest]:
+    """Today's active requests on this kiosk, newest first: a helper's own, or all for a coordinator."""
+    start, end = clock.day_bounds(clock.today())
+    query = (current_versions().add_columns(Helper.display_name, Location.name)
+             .join(Helper, Helper.id == HelpRequest.helper_id).join(Location, Location.id == HelpRequest.location_id)
+             .where(HelpRequest.status == "active", HelpRequest.created_at >= start, HelpRequest.created_at < end)
+             .order_by(HelpRequest.created_at.desc()))
+    if not user.is_coordinator:
+        query = query.where(HelpRequest.helper_id == user.id)
+    return [SavedRequest(row.id, row.created_at, row.helper_id, helper_name, location_name, row.status, _input_of(row))
+            for row, helper_name, location_name in session.execute(query)]
+
+
+def topic_labels(session: Session) -> list[tuple[str, str]]:
+    """(code, Dutch label) of the active topics, in the coordinator's order."""
+    return list(session.execute(select(Topic.code, Topic.label_nl).where(Topic.active)
+                                .order_by(Topic.sort_order, Topic.label_nl)).tuples())

@@ -1,0 +1,44 @@
+"""Writing a synced record: the row and its outbox entry go into the same transaction.
+
+The outbox payload is the validated wire record (sync.protocol.record_payload) as canonical JSON,
+and its content hash is computed from that payload, so what the sync sender sends is exactly what
+was saved. Callers pass the session of the transaction that also writes the row.
+"""
+from __future__ import annotations
+
+from uuid import UUID
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
+
+from kiosk.core.errors import DutchError
+from kiosk.core.store.models import OutboxEntry
+from sync.protocol import HelpRequestRecord, ShiftRecord, canonical_json, content_hash, record_payload
+
+
+class RecordError(DutchError):
+    """A record cannot be saved. The Dutch message names fields, never their (possibly private) values."""
+
+
+def validated(model: type[BaseModel], **fields) -> HelpRequestRecord | ShiftRecord:
+    """Build a wire record. pydantic's own message repeats the input (a note!), so it is replaced
+    by one naming only the fields, and `from None` keeps it out of logged tracebacks too."""
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        names = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
+        raise RecordError("Dit kan niet bewaard worden: controleer " + ", ".join(names) + ".") from None
+
+
+def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict:
+    """The record's fields as the store's columns hold them (ids as text)."""
+    data = record.model_dump(exclude={"kind"})
+    return {k: str(v) if isinstance(v, UUID) else v for k, v in data.items()}
+
+
+def enqueue(session: Session, record: HelpRequestRecord | ShiftRecord) -> OutboxEntry:
+    payload = record_payload(record)
+    entry = OutboxEntry(record_id=str(record.id), kind=record.kind, payload=canonical_json(payload),
+                        content_hash=content_hash(payload), state="pending", attempts=0)
+    session.add(entry)
+    return entry

@@ -1,0 +1,57 @@
+"""The benchmark harness: statistics, results.json merging, the README table, the start-up probe."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+from bench.common import (ROOT, TABLE_END, TABLE_START, Result, all_results, bench_env, percentile,
+                          update_readme, write_results)
+
+
+def result(name: str, value: float, ok: bool = True) -> Result:
+    return Result(name, value, 2.0, "ms", "ratio <= 2", ok, value / 2.0)
+
+
+def test_percentile_is_a_sample_that_happened():
+    samples = [float(v) for v in range(1, 201)]
+    assert percentile(samples, 50) == 100.0
+    assert percentile(samples, 99) == 198.0
+    assert percentile([5.0, 1.0, 9.0], 100) == 9.0
+    assert percentile([7.0], 95) == 7.0
+
+
+def test_results_merge_by_name_and_keep_the_required_fields(tmp_path):
+    path = tmp_path / "results.json"
+    write_results([result("a", 1.0), result("b", 3.0, ok=False)], path)
+    write_results([result("a", 4.0)], path)
+    rows = json.loads(path.read_text())
+    assert [r["name"] for r in rows] == ["a", "b"]
+    assert rows[0]["value"] == 4.0 and rows[0]["ratio"] == 2.0
+    for row in rows:
+        assert {"name", "value", "baseline", "ratio", "unit", "target", "ok"} <= row.keys()
+    assert [r.ok for r in all_results(path)] == [True, False]
+
+
+def test_readme_table_is_replaced_between_the_markers_only(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\nbefore\n{TABLE_START}\nold table\n{TABLE_END}\nafter\n")
+    assert update_readme([result("startup", 3.0, ok=False)], "test machine", readme)
+    text = readme.read_text()
+    assert "old table" not in text and text.startswith("# Title\n\nbefore\n") and text.endswith("after\n")
+    assert "| startup | 3 ms | 2 ms | 1.50 | ratio <= 2 | **NO** |" in text
+    assert "test machine" in text
+    readme.write_text("no markers")
+    assert not update_readme([result("startup", 3.0)], "m", readme)
+
+
+def test_probe_reports_when_the_kiosk_home_screen_is_idle(tmp_path):
+    started = time.time()
+    proc = subprocess.run([sys.executable, "-m", "bench.probe", "kiosk", str(tmp_path / "data")], cwd=ROOT,
+                          env=bench_env(), capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads([line for line in proc.stdout.splitlines() if line.startswith("{")][-1])
+    assert started < report["idle_at"] < time.time()
+    assert report["rss"] > 20 * 2**20
+    assert (tmp_path / "data" / "digipunt.sqlite3").exists()  # it really ran the kiosk's start-up

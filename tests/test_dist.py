@@ -1,0 +1,61 @@
+"""The built kiosk (`make dist`): its --self-check must pass offscreen, with everything bundled.
+
+The build takes about a minute, so this runs only when DIGIPUNT_TEST_DIST points at the built
+folder (CI: .ci/run builds it after `make test`, then runs this file)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.paths import resources_dir
+from kiosk.core.settings import LANGUAGES
+from kiosk.core.store.db import head_revision
+
+DIST = os.environ.get("DIGIPUNT_TEST_DIST")
+pytestmark = pytest.mark.skipif(not DIST, reason="DIGIPUNT_TEST_DIST unset: run `make dist` and point it at "
+                                                  "dist/digipunt-kiosk to test the built program")
+
+
+@pytest.fixture(scope="module")
+def dist() -> Path:
+    path = Path(DIST).resolve()
+    assert (path / "digipunt-kiosk").is_file(), f"no built program in {path}"
+    return path
+
+
+def self_check(dist: Path, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DIGIPUNT_DATA_DIR", None)
+    env.pop("DIGIPUNT_RESOURCES", None)  # the build must find its own bundled resources
+    return subprocess.run([str(dist / "digipunt-kiosk"), "--self-check", "--data-dir", str(data_dir)],
+                          capture_output=True, text=True, env=env, timeout=120, cwd="/")
+
+
+def test_built_program_self_checks_on_a_fresh_data_dir_and_again_on_the_same(dist, tmp_path):
+    walkthroughs = {p.name for p in (resources_dir() / "walkthroughs").iterdir() if p.is_dir()}
+    for start in ("fresh", "existing"):  # migrations run frozen; the second start finds them at head
+        result = self_check(dist, tmp_path / "data")
+        assert result.returncode == 0, f"{start}: {result.stderr[-3000:]}"
+        summary = json.loads(result.stdout.strip().splitlines()[-1])
+        assert summary["ok"] is True and summary["content_errors"] == 0
+        assert summary["schema"] == head_revision()
+        assert set(summary["walkthroughs"]) == walkthroughs
+        assert "home" in summary["screens"] and not summary["staff_warnings"]
+
+
+def test_build_bundles_translations_and_leaves_out_what_the_kiosk_does_not_use(dist):
+    internal = dist / "_internal"
+    for code in set(LANGUAGES) - {"nl"}:  # Dutch is the source language: no .qm needed
+        assert (internal / "resources" / "i18n" / f"digipunt_{code}.qm").is_file(), code
+    assert not list(internal.glob("resources/i18n/*.ts")), "translation sources are not shipped"
+    assert (internal / "kiosk" / "core" / "store" / "migrations" / "env.py").is_file()
+    # keyring finds Credential Locker / Secret Service through its entry points only.
+    assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring metadata missing"
+    bundled = {p.name for p in internal.rglob("*")}
+    for unused in ("fastapi", "uvicorn", "psycopg", "pytest", "QtQuick.abi3.so", "QtQml.abi3.so", "qml",
+                   "libqtvirtualkeyboardplugin.so"):
+        assert unused not in bundled, f"{unused} should not be in the build"

@@ -7,12 +7,14 @@ import os
 import platform
 import sys
 
-from bench import dist, startup
+from bench import dist, durable_write, startup, step_switch
 from bench.common import RESULTS, all_results, log, table, update_readme, write_results
 
 # Module per group of benchmarks; each module's run() returns its Results.
 GROUPS = {
     "startup": startup,  # startup, idle_rss
+    "step_switch": step_switch,
+    "durable_write": durable_write,
     "dist": dist,  # dist_size
 }
 

@@ -16,7 +16,9 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 PROTOCOL_VERSION = 1
 MAX_BATCH_ITEMS = 500
-MAX_BATCH_BYTES = 1_000_000
+MAX_BATCH_BYTES = 1_000_000  # the whole request body; the server answers 413 above it
+MAX_REFERENCE_PAGE = 1000
+CLOCK_SKEW_LIMIT_SECONDS = 300  # staff are warned above this; records keep the device time
 
 # Vocabularies of a help request (codes on the wire; Dutch labels live in the UI).
 CHANNELS = ("spreekuur", "walk-in", "home-visit", "digibus")
@@ -141,11 +143,54 @@ class BatchResponse(_Message):
     results: list[ItemResult]
 
 
+class Health(_Message):
+    """GET /v1/health: the cheap, unauthenticated probe (and a clock reading)."""
+
+    protocol: Literal[1] = PROTOCOL_VERSION
+    server_time: AwareDatetime
+
+
 class ReferenceChange(_Message):
+    """One change to reference data; `data` follows the entity's model below (None when deleted)."""
+
     entity: Literal["location", "helper", "topic", "setting"]
     key: str
     deleted: bool = False
     data: dict[str, Any] | None = None
+
+
+class LocationData(_Message):
+    name: str = Field(min_length=1, max_length=120)
+    kind: Literal["fixed", "digibus"]
+    active: bool = True
+
+
+class HelperData(_Message):
+    display_name: str = Field(min_length=1, max_length=80)
+    role: Literal["digihelper", "coordinator"]
+    pin_hash: str = Field(min_length=1, max_length=255)  # argon2id; the PIN itself never travels
+    active: bool = True
+
+
+class TopicData(_Message):
+    label_nl: str = Field(min_length=1, max_length=120)
+    sort_order: int = 0
+    active: bool = True
+
+
+class SettingData(_Message):
+    value: Any
+
+
+REFERENCE_DATA: dict[str, type[_Message]] = {
+    "location": LocationData, "helper": HelperData, "topic": TopicData, "setting": SettingData,
+}
+# The installation settings the centre may set for every kiosk (names of kiosk Settings fields).
+SHARED_SETTINGS = ("default_language", "idle_seconds", "idle_countdown_seconds", "eloket_url",
+                   "browser_home_url", "official_domains", "default_text_size", "default_high_contrast")
+# Not a setting but a shared secret, sent as one: the HMAC key of visitor codes. Every kiosk needs
+# the same key, or one visitor at two locations would count as two people.
+VISITOR_CODE_KEY = "visitor_code_key"
 
 
 class ReferencePage(_Message):

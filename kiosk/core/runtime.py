@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk.core.content import ContentReport, load_walkthroughs
 from kiosk.core.demo import seed_demo, seed_topics
 from kiosk.core.paths import ensure_writable, resources_dir
-from kiosk.core.settings import Settings, load_settings
+from kiosk.core.settings import Settings, load_settings, with_server_settings
 from kiosk.core.store import Store, open_store
 
 LOG_FILE = "digipunt.log"
@@ -50,6 +50,8 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
     setup_logging(data_dir)
     settings, problems = load_settings(data_dir)
     store = open_store(data_dir)
+    settings, server_problems = with_server_settings(settings, store)
+    problems += server_problems
     seed_topics(store)
     if demo:
         seed_demo(store)

@@ -8,14 +8,22 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import select
+
+from kiosk.core.store.models import Meta
+from sync.protocol import SHARED_SETTINGS
+
+if TYPE_CHECKING:
+    from kiosk.core.store import Store
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
+SERVER_SETTING_PREFIX = "setting."  # meta keys written by the sync puller (sync/puller.py)
 LANGUAGES: dict[str, str] = {
     # code -> the language's own name, as shown in the language switcher
     "nl": "Nederlands",
@@ -42,7 +50,7 @@ _FIELD_LABELS_NL = {
 }
 
 
-def _check_url(value: str, *, allow_local_http: bool = True) -> str:
+def check_url(value: str, *, allow_local_http: bool = True) -> str:
     parsed = urlparse(value)
     local = parsed.hostname in {"127.0.0.1", "localhost", "::1"}
     if parsed.scheme == "https" or (allow_local_http and parsed.scheme == "http" and local):
@@ -70,12 +78,12 @@ class Settings(BaseModel):
     @field_validator("eloket_url", "browser_home_url")
     @classmethod
     def _https(cls, value: str) -> str:
-        return _check_url(value)
+        return check_url(value)
 
     @field_validator("server_url")
     @classmethod
     def _server_https(cls, value: str | None) -> str | None:
-        return None if value in (None, "") else _check_url(value)
+        return None if value in (None, "") else check_url(value)
 
     @field_validator("official_domains")
     @classmethod
@@ -118,3 +126,22 @@ def save_settings(data_dir: Path, settings: Settings) -> None:
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(settings.model_dump(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(path)
+
+
+def with_server_settings(settings: Settings, store: Store) -> tuple[Settings, list[str]]:
+    """The central server's values (kept in the meta table by the sync puller) override
+    settings.json. Only shared settings count; a value that does not validate is skipped and
+    staff see why. Values pulled while the kiosk runs apply at its next start."""
+    with store.read() as session:
+        rows = session.execute(select(Meta.key, Meta.value).where(Meta.key.startswith(SERVER_SETTING_PREFIX))).all()
+    problems = []
+    for key, raw in rows:
+        name = key.removeprefix(SERVER_SETTING_PREFIX)
+        if name not in SHARED_SETTINGS:
+            continue
+        try:
+            settings = Settings.model_validate({**settings.model_dump(), name: json.loads(raw)})
+        except ValidationError as exc:
+            problems.append(f"Instelling {_FIELD_LABELS_NL.get(name, name)} van de centrale server: "
+                            f"{exc.errors()[0]['msg']}. De waarde van deze computer wordt gebruikt.")
+    return settings, problems

@@ -1,13 +1,209 @@
-"""`digipunt-server`: the central server (the sync issue fills in the commands)."""
+"""`digipunt-server`: run the central server and administer it. Every command works on the database
+named by --database-url, else DATABASE_URL, else the embedded SQLite file; migrations are applied
+first, so a fresh database is ready after any command. Processes keep no state of their own: several
+`serve` processes can share one PostgreSQL database behind a load balancer."""
+from __future__ import annotations
+
 import argparse
+import getpass
+import socket
 import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.server.admin import (AdminError, add_helper, create_enroll_code, ensure_location, remove_helper,
+                               remove_topic, revoke_device, set_setting, set_topic, unset_setting)
+from sync.server.db import default_database_url, make_server_engine, migrate
+from sync.server.models import Device, Location
+
+
+def _serve(args, engine) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    # Bind first so that --port 0 can report the port the OS chose (tests and scripts read it).
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    sock.listen(2048)
+    port = sock.getsockname()[1]
+    print(f"digipunt-server: listening on http://{args.host}:{port}", flush=True)
+    config = uvicorn.Config(create_app(engine=engine), log_level=args.log_level, proxy_headers=True,
+                            timeout_graceful_shutdown=10)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def _enroll_code(args, session: Session) -> str:
+    location, created = ensure_location(session, args.location, args.kind)
+    code, expires = create_enroll_code(session, location)
+    new = f"new location: {location.name} ({location.kind}), id {location.id}\n" if created else ""
+    return (f"{new}enrollment code for {location.name}: {code}\n"
+            f"single use, valid until {expires.isoformat(timespec='minutes')}")
+
+
+def _add_helper(args, session: Session) -> str:
+    if args.pin_from_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        pin = getpass.getpass("PIN (at least 6 digits): ")
+        if getpass.getpass("PIN again: ") != pin:
+            raise AdminError("the two PINs differ")
+    helper = add_helper(session, args.name, args.role, pin)
+    return f"helper {helper.display_name} ({helper.role}), id {helper.id}"
+
+
+def _remove_helper(args, session: Session) -> str:
+    helper = remove_helper(session, args.helper)
+    return (f"removed helper {helper.display_name} ({helper.id}); kiosks deactivate the account at their next sync")
+
+
+def _revoke_device(args, session: Session) -> str:
+    device = revoke_device(session, args.device_id)
+    return f"revoked device {device.name} ({device.id}); its records stay, its token no longer works"
+
+
+def _locations(args, session: Session) -> str:
+    counts = dict(session.execute(select(Device.location_id, func.count()).where(Device.revoked_at.is_(None))
+                                  .group_by(Device.location_id)).all())
+    return "\n".join(
+        f"{loc.id}  {loc.kind:8}  {counts.get(loc.id, 0):3} devices  {loc.name}{'' if loc.active else ' (inactive)'}"
+        for loc in session.scalars(select(Location).order_by(Location.name)))
+
+
+def _devices(args, session: Session) -> str:
+    names = dict(session.execute(select(Location.id, Location.name)).all())
+    lines = []
+    for device in session.scalars(select(Device).order_by(Device.enrolled_at)):
+        seen = device.last_seen_at.isoformat(timespec="minutes") if device.last_seen_at else "never"
+        state = "revoked" if device.revoked_at else "active"
+        lines.append(f"{device.id}  {state:7}  last seen {seen:22}  {device.name} @ {names.get(device.location_id, '-')}")
+    return "\n".join(lines)
+
+
+def _set_topic(args, session: Session) -> str:
+    set_topic(session, args.code, args.label, args.sort_order)
+    return "done; kiosks receive the change at their next sync"
+
+
+def _remove_topic(args, session: Session) -> str:
+    remove_topic(session, args.code)
+    return "done; kiosks receive the change at their next sync"
+
+
+def _set_setting(args, session: Session) -> str:
+    set_setting(session, args.key, args.value)
+    return "done; kiosks receive the change at their next sync"
+
+
+def _unset_setting(args, session: Session) -> str:
+    unset_setting(session, args.key)
+    return "done; kiosks receive the change at their next sync"
+
+
+def _export(args, session: Session) -> str:
+    from sync.server.export import monthly_figures, to_csv, to_xlsx
+
+    try:
+        figures = monthly_figures(session, args.month)
+    except ValueError as exc:
+        raise AdminError(f"--month: {exc}") from None
+    if args.format == "csv":
+        text = to_csv(figures)
+        if args.output == "-":
+            return text.rstrip("\n")
+        data = text.encode("utf-8-sig")  # the BOM makes Excel read the accents right
+    else:
+        if args.output == "-":
+            raise AdminError("xlsx cannot go to stdout; give --output FILE")
+        data = to_xlsx(figures, args.month)
+    path = Path(args.output or f"digipunt-{args.month}.{args.format}")
+    path.write_bytes(data)
+    return f"wrote {path}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="digipunt-server", description="Digipunt central server.")
+    parser.add_argument("--database-url", default=None,
+                        help="postgresql://user@host/db or sqlite:///path (default: DATABASE_URL, else an "
+                             "SQLite file in the user data directory)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    serve = command("serve", _serve, "run the HTTP API (migrates the database first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765, help="0 picks a free port (printed at start)")
+    serve.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+
+    sub = command("enroll-code", _enroll_code, "make a single-use enrollment code (valid 24 h) for a kiosk")
+    sub.add_argument("--location", required=True, help="location name; created when new")
+    sub.add_argument("--kind", choices=("fixed", "digibus"), default="fixed", help="for a new location")
+
+    sub = command("add-helper", _add_helper, "add a digihelper or coordinator account")
+    sub.add_argument("--name", required=True, help="display name colleagues recognise")
+    sub.add_argument("--role", choices=("digihelper", "coordinator"), default="digihelper")
+    sub.add_argument("--pin-from-stdin", action="store_true", help="read the PIN from stdin instead of a prompt")
+
+    sub = command("remove-helper", _remove_helper, "deactivate a helper account on every kiosk")
+    sub.add_argument("helper", help="display name or id")
+
+    sub = command("revoke-device", _revoke_device, "revoke a kiosk's token (it must enroll again)")
+    sub.add_argument("device_id")
+
+    command("locations", _locations, "list locations and their enrolled devices")
+    command("devices", _devices, "list devices (ids for revoke-device)")
+
+    sub = command("set-topic", _set_topic, "add or rename a help-request topic")
+    sub.add_argument("code")
+    sub.add_argument("label", help="Dutch label")
+    sub.add_argument("--sort-order", type=int, default=0)
+    sub = command("remove-topic", _remove_topic, "deactivate a topic on every kiosk")
+    sub.add_argument("code")
+
+    sub = command("set-setting", _set_setting, "set an installation setting for every kiosk")
+    sub.add_argument("key")
+    sub.add_argument("value", help='JSON, e.g. 300 or "fr" or ["gent.be"]')
+    sub = command("unset-setting", _unset_setting, "let kiosks use their own value again")
+    sub.add_argument("key")
+
+    sub = command("export", _export, "monthly report per location")
+    sub.add_argument("--month", required=True, help="YYYY-MM")
+    sub.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    sub.add_argument("--output", default=None, help="file (default digipunt-YYYY-MM.FORMAT); - for stdout (csv)")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="digipunt-server", description="Digipunt central server.")
-    parser.parse_args(argv)
-    parser.print_help()
-    return 0
+    """Admin commands run in one transaction and print their result after it committed."""
+    args = build_parser().parse_args(argv)
+    try:
+        engine = make_server_engine(args.database_url or default_database_url())
+        migrate(engine)
+    except Exception as exc:  # unreachable database, bad URL: one line, not a traceback
+        print(f"digipunt-server: cannot open the database: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "serve":
+            return _serve(args, engine)
+        with sessionmaker(engine, expire_on_commit=False).begin() as session:
+            output = args.handler(args, session)
+        if output:  # only after the commit: a printed code or id is real
+            print(output)
+        return 0
+    except (AdminError, OSError) as exc:
+        print(f"digipunt-server: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,165 @@
+"""The central server's HTTP API (FastAPI), versioned under /v1. OpenAPI at /v1/openapi.json.
+
+Every error is JSON (`{"error": ..., "detail": ...}`) with a 4xx status for bad input; a 500 is
+always a server bug. Endpoints are plain functions: uvicorn runs them on its thread pool, each in
+its own database transaction, committed before the answer is sent.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from sync.protocol import (MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_REFERENCE_PAGE, BatchResponse, EnrollRequest,
+                           EnrollResponse, ErrorBody, Health, ReferencePage)
+from sync.server.admin import AdminError, device_for_token, redeem_enroll_code
+from sync.server.db import make_server_engine, utcnow
+from sync.server.records import UnnamedItem, ingest
+from sync.server.reference import reference_page
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, detail: Any = None, headers: dict[str, str] | None = None):
+        super().__init__(error)
+        self.status, self.error, self.detail, self.headers = status, error, detail, headers
+
+
+def _error(status: int, error: str, detail: Any = None, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(ErrorBody(error=error, detail=detail).model_dump(), status_code=status, headers=headers)
+
+
+class BodyLimit:
+    """Refuse request bodies above `max_bytes` with 413, whether or not Content-Length is sent."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        too_big = _error(413, "request-too-large", f"the limit is {self.max_bytes} bytes")
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            return await too_big(scope, receive, send)
+        body, more = b"", True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_bytes:
+                return await too_big(scope, receive, send)
+        replayed = False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+class BatchEnvelope(BaseModel):
+    """POST /v1/records:batch. Each item is a `BatchItem`; items are checked one by one so that a
+    bad item is answered `invalid` instead of failing the whole request."""
+
+    model_config = ConfigDict(extra="forbid")
+    device_time: AwareDatetime
+    items: list[dict[str, Any]] = Field(max_length=MAX_BATCH_ITEMS)
+
+
+_ERRORS = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
+
+
+def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The API on an already migrated database (`serve` migrates before it starts)."""
+    engine = engine or make_server_engine(database_url)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    app = FastAPI(title="Digipunt central server", version="1",
+                  description="Sync API for Digipunt kiosks: enrollment, exactly-once record upload, "
+                              "reference data. Every error is JSON: {\"error\", \"detail\"}.",
+                  openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
+    app.state.engine = engine
+    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
+    bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError):
+        return _error(exc.status, exc.error, exc.detail, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError):
+        # Where and what, never the input (it may be large or hold a note).
+        detail = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", "")} for e in exc.errors()[:20]]
+        return _error(422, "invalid-request", detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException):
+        return _error(exc.status_code, str(exc.detail).lower().replace(" ", "-"), None, exc.headers)
+
+    @app.exception_handler(OperationalError)
+    async def _database_down(_request: Request, exc: OperationalError):
+        log.error("database unavailable: %s", exc.orig)
+        return _error(503, "database-unavailable", "try again later", {"Retry-After": "10"})
+
+    def current_device(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+        if credentials is not None:
+            with sessions() as session:
+                device = device_for_token(session, credentials.credentials)
+            if device is not None:
+                return device.id
+        raise ApiError(401, "unauthorized", "unknown or revoked device token; enroll this kiosk again",
+                       {"WWW-Authenticate": "Bearer"})
+
+    @app.get("/v1/health", response_model=Health, tags=["sync"])
+    def health() -> Health:
+        """Cheap probe for connectivity and the server's clock. No authentication."""
+        return Health(server_time=utcnow())
+
+    @app.post("/v1/enroll", response_model=EnrollResponse, responses=_ERRORS, tags=["sync"])
+    def enroll(request: EnrollRequest) -> EnrollResponse:
+        """Trade a single-use enrollment code (valid 24 h) for a device id and a long-lived token."""
+        try:
+            with sessions.begin() as session:
+                device, token = redeem_enroll_code(session, request.code, request.device_name)
+        except AdminError as exc:
+            raise ApiError(403, "invalid-code", str(exc)) from None
+        return EnrollResponse(device_id=device.id, token=token, location_id=device.location_id,
+                              server_time=utcnow())
+
+    @app.post("/v1/records:batch", response_model=BatchResponse, responses=_ERRORS, tags=["sync"])
+    def post_batch(batch: BatchEnvelope, device_id: str = Depends(current_device)) -> BatchResponse:
+        """Store records exactly once. Per item: created, duplicate (same id and content hash),
+        conflict (same id, other content) or invalid (with a reason). Committed before answering."""
+        try:
+            with sessions.begin() as session:
+                results = ingest(session, device_id, batch.items, utcnow())
+        except UnnamedItem as exc:
+            raise ApiError(422, "invalid-request", str(exc)) from None
+        return BatchResponse(server_time=utcnow(), results=results)
+
+    @app.get("/v1/reference", response_model=ReferencePage, responses=_ERRORS, tags=["sync"])
+    def get_reference(since: int = Query(0, ge=0, le=2**62, description="the cursor of the previous page"),
+                      limit: int = Query(500, ge=1, le=MAX_REFERENCE_PAGE),
+                      _device_id: str = Depends(current_device)) -> ReferencePage:
+        """Locations, helpers (PIN hashes), topics and settings changed after `since`; deletions
+        have `deleted: true`. Apply a page and store its `cursor` together; repeat while `has_more`."""
+        with sessions() as session:
+            return reference_page(session, since, limit)
+
+    return app

@@ -1,0 +1,78 @@
+"""The server database: engine from DATABASE_URL (PostgreSQL in production, a SQLite file as the
+embedded default), Alembic migrations applied at start-up, the UTC timestamp type."""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import DateTime, Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.types import TypeDecorator
+
+from kiosk.core.store.db import make_engine as make_sqlite_engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Any constant will do: serialises migrations of several server processes starting at once.
+_MIGRATION_LOCK = 0x44494749
+
+
+def default_database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    path = platformdirs.user_data_path("digipunt-server", appauthor=False) / "server.sqlite3"
+    return f"sqlite:///{path}"
+
+
+def make_server_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise ValueError("the SQLite server database must be a file (sqlite:///path)")
+        path = Path(parsed.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # The kiosk's engine: WAL, synchronous=FULL, BEGIN IMMEDIATE so concurrent writers wait.
+        return make_sqlite_engine(path)
+    if parsed.get_backend_name() == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")  # plain postgresql:// works too
+        # uvicorn runs sync endpoints on up to 40 threads; beyond pool_size+max_overflow they wait.
+        return create_engine(parsed, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    raise ValueError(f"unsupported database {parsed.get_backend_name()!r}: use postgresql:// or sqlite:///")
+
+
+def migrate(engine: Engine) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware UTC datetimes: timestamptz on PostgreSQL, naive UTC on SQLite (which has no zones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the server only keeps aware UTC times")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)

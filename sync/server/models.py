@@ -1,0 +1,101 @@
+"""Tables of the central server. Schema changes go through a new revision in `migrations/versions/`.
+
+Records are stored as received (canonical JSON payload + content hash), with the receiving device
+and time; a few fields are copied out of the payload for the monthly export.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from sync.server.db import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Location(Base):
+    __tablename__ = "locations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "fixed" | "digibus"
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Helper(Base):
+    __tablename__ = "helpers"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(255))  # argon2id, made by kiosk.core.accounts
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label_nl: Mapped[str] = mapped_column(String(120))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class ReferenceChange(Base):
+    """The change log the kiosks pull: `seq` is the cursor. Writers hold a table lock until commit
+    (see reference.py), so a higher seq never becomes visible before a lower one."""
+
+    __tablename__ = "reference_changes"
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                     autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(64))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_reference_changes_entity_key", "entity", "key"),)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    location_id: Mapped[str | None] = mapped_column(ForeignKey("locations.id"), nullable=True)
+    # SHA-256 of the token: tokens are 256 random bits, so a slow hash adds nothing.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class EnrollCode(Base):
+    __tablename__ = "enroll_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), nullable=True)
+
+
+class StoredRecord(Base):
+    __tablename__ = "records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the record's UUID: de-duplication
+    kind: Mapped[str] = mapped_column(String(24))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    location_id: Mapped[str] = mapped_column(String(36))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)  # created_at or started_at (device time)
+    supersedes: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+    __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),)

@@ -1,0 +1,113 @@
+"""Receiving a batch of records: validate each item, insert-or-ignore by record id, compare hashes.
+
+Each item gets its own answer; one bad item never fails the others:
+- created: stored now; duplicate: the same id with the same content hash was already stored;
+- conflict: the same id with a different content hash is stored (the stored one is kept);
+- invalid: the payload does not validate, or the hash does not match it (not stored).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from sync.protocol import (RECORD_KINDS, BatchItem, HelpRequestRecord, ItemResult, Record, canonical_json,
+                           content_hash)
+from sync.server.models import Device, StoredRecord
+
+_records = TypeAdapter(Record)
+_table = StoredRecord.__table__
+
+
+class UnnamedItem(ValueError):
+    """An item without a usable id: it cannot be answered on its own, so the request is refused."""
+
+
+def validation_reason(exc: ValidationError) -> str:
+    """Where and what, never the input itself (a note could hold anything)."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'item'}: {e['msg']}" for e in exc.errors()[:5])
+
+
+def _check(item: BatchItem) -> tuple[dict[str, Any] | None, str | None]:
+    """The row to store, or the reason the item is invalid."""
+    if item.kind not in RECORD_KINDS:
+        return None, f"unknown record kind {item.kind!r}"
+    try:
+        record = _records.validate_python(item.payload)
+    except ValidationError as exc:
+        return None, validation_reason(exc)
+    if record.id != item.id:
+        return None, "the payload's id differs from the item's id"
+    if record.kind != item.kind:
+        return None, "the payload's kind differs from the item's kind"
+    if content_hash(item.payload) != item.content_hash:
+        return None, "the content hash does not match the payload"
+    is_help = isinstance(record, HelpRequestRecord)
+    return {
+        "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
+        "payload": canonical_json(item.payload), "location_id": str(record.location_id),
+        "occurred_at": record.created_at if is_help else record.started_at,
+        "supersedes": str(record.supersedes) if is_help and record.supersedes else None,
+    }, None
+
+
+def _insert_or_ignore(session: Session, rows: list[dict[str, Any]]) -> set[str]:
+    """Insert rows whose id is new; return the ids actually inserted. ON CONFLICT DO NOTHING on the
+    primary key is PostgreSQL's insert-or-ignore and SQLite's upsert form of INSERT OR IGNORE,
+    limited to the id: any other constraint violation is an error, not a silently dropped record."""
+    if not rows:
+        return set()
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(_table).on_conflict_do_nothing(index_elements=["id"]).returning(_table.c.id)
+    return set(session.execute(stmt, rows).scalars())
+
+
+def ingest(session: Session, device_id: str, raw_items: list[Any], received_at: datetime) -> list[ItemResult]:
+    """Store a batch in the caller's transaction; one result per item, in order."""
+    items: list[BatchItem | None] = []
+    answers: list[ItemResult | None] = []
+    rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
+    for index, raw in enumerate(raw_items):
+        try:
+            item = BatchItem.model_validate(raw)
+        except ValidationError as exc:
+            try:
+                item_id = UUID(str(raw["id"]))
+            except (TypeError, KeyError, ValueError):
+                raise UnnamedItem(f"item {index} has no valid id") from None
+            items.append(None)
+            answers.append(ItemResult(id=item_id, status="invalid", reason=validation_reason(exc)))
+            continue
+        row, reason = _check(item)
+        items.append(item)
+        answers.append(None if row else ItemResult(id=item.id, status="invalid", reason=reason))
+        if row:
+            rows.setdefault(row["id"], row | {"device_id": device_id, "received_at": received_at})
+
+    inserted = _insert_or_ignore(session, list(rows.values()))
+    others = [rid for rid in rows if rid not in inserted]
+    stored = dict(session.execute(select(StoredRecord.id, StoredRecord.content_hash)
+                                  .where(StoredRecord.id.in_(others))).all()) if others else {}
+    session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=received_at))
+
+    results = []
+    for item, answer in zip(items, answers):
+        if answer is None:
+            rid = str(item.id)
+            if rid in inserted:
+                answer = ItemResult(id=item.id, status="created")
+                inserted.discard(rid)  # a repeat of this id later in the batch is a duplicate
+                stored[rid] = item.content_hash
+            elif stored[rid] == item.content_hash:
+                answer = ItemResult(id=item.id, status="duplicate")
+            else:
+                answer = ItemResult(id=item.id, status="conflict",
+                                    reason="a record with this id and different content is already stored")
+        results.append(answer)
+    return results

@@ -1,0 +1,301 @@
+"""Kiosk store -> real sender/puller -> real server (uvicorn), on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select, update
+
+from kiosk.core.secrets import DEVICE_TOKEN, SecretStore
+from kiosk.core.settings import Settings, with_server_settings
+from kiosk.core.store import open_store
+from kiosk.core.store.models import Helper, Location, Meta, OutboxEntry, Topic
+from kiosk.core.visitor_code import VisitorCoder
+from sync.client import ServerApi
+from sync.engine import SyncEngine, sync_once
+from sync.outbox import Sender
+from sync.protocol import content_hash, record_payload
+from sync.puller import CURSOR_KEY, Puller
+from sync.server import admin
+from sync.server.cli import main as server_cli
+from sync.server.models import Setting, StoredRecord
+from tests.keyrings import MemoryKeyring
+from tests.sync_support import (help_request, live_server, outbox, outbox_states, pg_database_url,  # noqa: F401
+                                queue, server_engine, shift)
+
+
+@pytest.fixture
+def kiosk(data_dir):
+    store = open_store(data_dir)
+    yield store
+    store.close()
+
+
+def enrolled(server, store, data_dir, location: str = "Bibliotheek Leuven", **kwargs) -> SyncEngine:
+    engine = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()), **kwargs)
+    engine.enroll(server.url, server.enroll_code(location), "balie-pc")
+    return engine
+
+
+def meta(store, key: str) -> str | None:
+    with store.read() as session:
+        row = session.get(Meta, key)
+        return None if row is None else row.value
+
+
+def server_records(server) -> dict[str, StoredRecord]:
+    return server.admin(lambda s: {r.id: r for r in s.scalars(select(StoredRecord))})
+
+
+def test_push_then_repush_is_acknowledged_as_duplicate(live_server, kiosk, data_dir):
+    engine = enrolled(live_server, kiosk, data_dir)
+    location = meta(kiosk, "sync.location_id")
+    records = [help_request(location), help_request(location, note="Uitleg over itsme gegeven"),
+               shift(location, datetime.now(timezone.utc) - timedelta(hours=2), 120)]
+    queue(kiosk, *records)
+    outcome = engine.sync()
+    assert outcome.ok and outcome.sent.created == 3
+    assert set(outbox_states(kiosk).values()) == {"sent"}
+    stored = server_records(live_server)
+    assert set(stored) == {str(r.id) for r in records}
+    for record in records:  # byte for byte what the kiosk wrote, and the same hash
+        assert json.loads(stored[str(record.id)].payload) == record_payload(record)
+        assert stored[str(record.id)].content_hash == content_hash(record_payload(record))
+
+    # The acknowledgement was lost (say the kiosk crashed before storing it): all are sent again.
+    with kiosk.transaction() as session:
+        session.execute(update(OutboxEntry).values(state="inflight"))
+    assert engine.recover() == 3
+    again = engine.sync()
+    assert again.ok and again.sent.duplicates == 3 and again.sent.created == 0
+    assert len(server_records(live_server)) == 3
+    assert engine.status().waiting == 0
+
+
+def test_conflict_and_invalid_are_parked_without_blocking_the_rest(live_server, kiosk, data_dir, tmp_path):
+    engine = enrolled(live_server, kiosk, data_dir)
+    location = str(uuid.uuid4())
+    original = help_request(location)
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    other = open_store(other_dir)
+    try:
+        queue(other, original)
+        assert enrolled(live_server, other, other_dir, "Digibus").sync().ok
+    finally:
+        other.close()
+
+    # Same id, other content (say a restored, edited copy), an entry the server refuses, good ones.
+    clash = original.model_copy(update={"duration_min": 60})
+    broken = record_payload(help_request(location)) | {"outcome": "maybe"}
+    good = [help_request(location) for _ in range(3)]
+    queue(kiosk, clash)
+    with kiosk.transaction() as session:
+        session.add(OutboxEntry(record_id=broken["id"], kind="help_request", payload=json.dumps(broken),
+                                content_hash=content_hash(broken), state="pending", attempts=0))
+    queue(kiosk, *good)
+
+    outcome = engine.sync()
+    assert outcome.ok and outcome.sent.created == 3 and outcome.sent.parked == 2
+    entries = outbox(kiosk)
+    assert [entries[str(r.id)].state for r in good] == ["sent"] * 3
+    assert entries[str(clash.id)].state == "parked" and "conflict" in entries[str(clash.id)].last_error
+    assert entries[broken["id"]].state == "parked" and "outcome" in entries[broken["id"]].last_error
+    status = engine.status()
+    assert status.waiting == 0 and len(status.parked) == 2
+    assert json.loads(server_records(live_server)[str(original.id)].payload)["duration_min"] == original.duration_min
+
+    # Parked entries can be retried by a coordinator: they are refused again, nothing else changes.
+    assert engine.requeue_parked() == 2
+    assert engine.sync().sent.parked == 2 and len(server_records(live_server)) == 4
+
+
+def test_revoked_device_gets_401_keeps_its_records_and_can_enroll_again(live_server, kiosk, data_dir):
+    engine = enrolled(live_server, kiosk, data_dir)
+    device_id = meta(kiosk, "sync.device_id")
+    live_server.admin(admin.revoke_device, device_id)
+    records = [help_request(str(uuid.uuid4())) for _ in range(2)]
+    queue(kiosk, *records)
+    outcome = engine.sync()
+    assert outcome.error is not None and outcome.error.kind == "unauthorized"
+    assert set(outbox_states(kiosk).values()) == {"pending"}  # kept, not parked, not lost
+    assert server_records(live_server) == {}
+
+    engine.enroll(live_server.url, live_server.enroll_code(), "balie-pc")
+    assert meta(kiosk, "sync.device_id") != device_id
+    assert engine.sync().sent.created == 2
+
+
+def test_reference_pull_follows_the_cursor_and_applies_pages_atomically(live_server, kiosk, data_dir):
+    secrets = SecretStore(data_dir, backend=MemoryKeyring())
+    engine = SyncEngine(kiosk, secrets)
+    engine.enroll(live_server.url, live_server.enroll_code("Digibus Oost", "digibus"), "bus-laptop")
+    with kiosk.read() as session:  # enrolling fetched this kiosk's location (the help log needs it)
+        own = session.scalars(select(Location).where(Location.name == "Digibus Oost")).one()
+        assert own.id == session.get(Meta, "sync.location_id").value and own.kind == "digibus"
+        enrolled_cursor = session.get(Meta, CURSOR_KEY).value
+    server_key = live_server.admin(lambda s: json.loads(s.get(Setting, "visitor_code_key").value))
+    assert VisitorCoder(secrets).key() == bytes.fromhex(server_key)  # the help log codes with it
+
+    an = live_server.admin(admin.add_helper, "An Peeters", "coordinator", "135790")
+    live_server.admin(admin.add_helper, "Bart", "digihelper", "975310")
+    live_server.admin(admin.set_topic, "itsme", "itsme-app", 0)
+    live_server.admin(admin.set_setting, "idle_seconds", "300")
+    live_server.admin(admin.set_setting, "default_language", '"fr"')
+
+    api = ServerApi(live_server.url, secrets.get(DEVICE_TOKEN))
+    puller = Puller(kiosk, api, secrets, page_size=2)
+    # A page that fails halfway leaves neither its data nor its cursor behind.
+    real_apply_one, calls = puller._apply_one, []
+
+    def failing(session, change, data):
+        calls.append(change.key)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_apply_one(session, change, data)
+    puller._apply_one = failing
+    with pytest.raises(OSError):
+        puller.pull()
+    with kiosk.read() as session:
+        assert session.get(Meta, CURSOR_KEY).value == enrolled_cursor
+        assert session.get(Helper, an.id) is None
+    puller._apply_one = real_apply_one
+
+    assert puller.pull() == 5
+    with kiosk.read() as session:
+        cursor = int(session.get(Meta, CURSOR_KEY).value)
+        helper = session.get(Helper, an.id)
+        assert helper.display_name == "An Peeters" and helper.role == "coordinator" and helper.active
+        assert helper.pin_hash == an.pin_hash
+        assert session.get(Topic, "itsme").label_nl == "itsme-app"
+        assert session.get(Meta, "setting.idle_seconds").value == "300"
+    settings, problems = with_server_settings(Settings(), kiosk)
+    assert (settings.idle_seconds, settings.default_language, problems) == (300, "fr", [])
+
+    # Only what changed after the cursor comes next; a deletion deactivates, lock-out state stays.
+    with kiosk.transaction() as session:
+        session.get(Helper, an.id).failed_pins = 3
+    live_server.admin(admin.remove_helper, an.id)
+    live_server.admin(admin.unset_setting, "idle_seconds")
+    assert puller.pull() == 2
+    with kiosk.read() as session:
+        assert int(session.get(Meta, CURSOR_KEY).value) > cursor
+        helper = session.get(Helper, an.id)
+        assert not helper.active and helper.failed_pins == 3
+        assert session.get(Meta, "setting.idle_seconds") is None
+    assert puller.pull() == 0
+    api.close()
+
+
+def test_records_created_while_a_sync_runs_all_arrive_exactly_once(live_server, kiosk, data_dir):
+    engine = enrolled(live_server, kiosk, data_dir)
+    written: list[str] = []
+    first_batch_sent, fifty_written = threading.Event(), threading.Event()
+
+    def writer():  # the help log saving records while the sender works
+        first_batch_sent.wait(10)
+        while len(written) < 200:
+            batch = [help_request(str(uuid.uuid4())) for _ in range(5)]
+            queue(kiosk, *batch)
+            written.extend(str(r.id) for r in batch)
+            if len(written) >= 50:
+                fifty_written.set()
+
+    def progress(_done, _total):
+        first_batch_sent.set()
+        fifty_written.wait(10)  # make sure the run overlaps with the writes
+
+    queue(kiosk, *(help_request(str(uuid.uuid4())) for _ in range(50)))
+    thread = threading.Thread(target=writer)
+    thread.start()
+    api = ServerApi(live_server.url, engine.secrets.get(DEVICE_TOKEN))
+    sender = Sender(kiosk, api, max_items=10)
+    during = sender.send_pending(on_progress=progress).created
+    thread.join()
+    after = sender.send_pending().created  # whatever came after the last claim
+    api.close()
+    assert during > 50  # it picked up records saved while it ran
+    states = outbox_states(kiosk)
+    assert len(states) == 250 and set(states.values()) == {"sent"}
+    assert during + after == 250 and set(server_records(live_server)) == set(states)
+
+
+def test_clock_difference_is_reported_and_records_keep_device_time(live_server, kiosk, data_dir):
+    ahead = timedelta(minutes=12)
+    engine = enrolled(live_server, kiosk, data_dir, clock=lambda: datetime.now(timezone.utc) + ahead)
+    record = help_request(str(uuid.uuid4()), when=datetime.now(timezone.utc) + ahead)
+    queue(kiosk, record)
+    outcome = engine.sync()
+    assert outcome.ok and outcome.clock_skewed
+    assert abs(outcome.clock_offset + ahead) < timedelta(seconds=5)
+    stored = server_records(live_server)[str(record.id)]
+    assert stored.occurred_at == record.created_at  # device time, as recorded
+    assert abs(stored.received_at - datetime.now(timezone.utc)) < timedelta(minutes=1)
+    assert not enrolled(live_server, kiosk, data_dir).sync().clock_skewed
+
+
+def test_sync_once_drains_from_a_plain_script(live_server, kiosk, data_dir):
+    engine = enrolled(live_server, kiosk, data_dir)
+    queue(kiosk, *(help_request(str(uuid.uuid4())) for _ in range(3)))
+    with kiosk.transaction() as session:  # left inflight by a killed process
+        session.execute(update(OutboxEntry).values(state="inflight"))
+    report = sync_once(data_dir, live_server.url, engine.secrets.get(DEVICE_TOKEN))
+    assert report.created == 3 and set(outbox_states(kiosk).values()) == {"sent"}
+
+
+def test_export_counts_match_the_records_pushed(live_server, kiosk, data_dir, tmp_path):
+    engine = enrolled(live_server, kiosk, data_dir, "Bibliotheek Leuven")
+    bib = meta(kiosk, "sync.location_id")
+    bus = live_server.admin(lambda s: admin.ensure_location(s, "Digibus", "digibus")[0].id)
+    nov = datetime(2026, 11, 10, 14, 0, tzinfo=timezone.utc)
+    visitor = ["a" * 64, "b" * 64, "c" * 64]
+
+    corrected = help_request(bib, when=nov, topics=["itsme"], visitor_code=visitor[0])
+    correction = help_request(bib, when=datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc), supersedes=corrected.id,
+                              topics=["taxonweb"], visitor_code=visitor[0])
+    cancelled = help_request(bib, when=nov, visitor_code=visitor[1])
+    cancellation = help_request(bib, when=nov + timedelta(hours=1), supersedes=cancelled.id, status="cancelled")
+    records = [
+        corrected, correction, cancelled, cancellation,
+        help_request(bib, when=nov, topics=["itsme", "email"], visitor_code=visitor[1]),
+        help_request(bib, when=nov, topics=["itsme"]),
+        help_request(bus, when=nov, topics=["itsme"], visitor_code=visitor[1]),   # same person, other place
+        help_request(bus, when=nov, topics=["banking"], visitor_code=visitor[2]),
+        # Midnight in Brussels on 1 December is still 30 November in UTC: December.
+        help_request(bib, when=datetime(2026, 11, 30, 23, 30, tzinfo=timezone.utc)),
+        help_request(bib, when=datetime(2026, 10, 31, 23, 30, tzinfo=timezone.utc)),  # 1 Nov in Brussels
+        shift(bib, nov, 150), shift(bib, nov + timedelta(days=1), 60), shift(bus, nov, 45),
+        shift(bib, datetime(2026, 10, 30, 9, 0, tzinfo=timezone.utc), 240),
+    ]
+    queue(kiosk, *records)
+    assert engine.sync().sent.created == len(records)
+
+    url = live_server.engine.url.render_as_string(hide_password=False)
+    out = tmp_path / "nov.csv"
+    assert server_cli(["--database-url", url, "export", "--month", "2026-11", "--output", str(out)]) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows == [
+        ["locatie", "hulpvragen", "shifts", "vrijwilligersuren", "unieke bezoekers"],
+        ["Bibliotheek Leuven", "4", "2", "3.5", "2"],  # corrected(as its correction), 2 plain, 1 Nov early
+        ["Digibus", "2", "1", "0.75", "2"],
+        ["Totaal", "6", "3", "4.25", "3"],
+    ]
+    xlsx = tmp_path / "nov.xlsx"
+    assert server_cli(["--database-url", url, "export", "--month", "2026-11", "--format", "xlsx",
+                       "--output", str(xlsx)]) == 0
+    book = load_workbook(xlsx)
+    summary = [[str(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    assert summary == rows
+    topics = {(loc, topic): n for loc, topic, n in book["Onderwerpen"].iter_rows(min_row=2, values_only=True)}
+    assert topics[("Bibliotheek Leuven", "taxonweb")] == 1 and ("Bibliotheek Leuven", "itsme") in topics
+    assert topics[("Totaal", "itsme")] == 4
+
+    december = tmp_path / "dec.csv"
+    assert server_cli(["--database-url", url, "export", "--month", "2026-12", "--output", str(december)]) == 0
+    assert list(csv.reader(io.StringIO(december.read_text(encoding="utf-8-sig"))))[-1] == ["Totaal", "1", "0", "0.0", "0"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from kiosk.core.accounts import (LOCK_DURATION, MAX_FAILED_PINS, AccountError, create_first_coordinator,
+from kiosk.core.accounts import (ENROLLED_META_KEY, LOCK_DURATION, MAX_FAILED_PINS, AccountError, create_first_coordinator,
                                  hash_pin, login, needs_first_run)
 from kiosk.core.store import open_store
 from kiosk.core.store.db import DB_FILE
@@ -91,7 +91,7 @@ def test_first_run_creates_one_coordinator_and_a_location_once(store):
 
 def test_no_first_run_on_an_enrolled_kiosk_without_helpers(store):
     with store.transaction() as session:
-        session.add(Meta(key="device_id", value="3f1c"))
+        session.add(Meta(key=ENROLLED_META_KEY, value="3f1c"))
     with store.read() as session:
         assert not needs_first_run(session)
 

@@ -25,8 +25,9 @@ LOCATION_KINDS = ("fixed", "digibus")
 MIN_PIN_LENGTH = 6
 MAX_FAILED_PINS = 5
 LOCK_DURATION = timedelta(minutes=5)
-# Set by the sync client once this kiosk is enrolled with a server, which then supplies the helpers.
-ENROLLED_META_KEY = "device_id"
+# Set by the sync engine (sync/engine.py) once this kiosk is enrolled with a server, which then
+# supplies the helpers.
+ENROLLED_META_KEY = "sync.device_id"
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 

@@ -20,7 +20,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.errors import DutchError
 from kiosk.core.privacy import guard_note
 from kiosk.core.records import enqueue, row_fields, validated
-from kiosk.core.shifts import open_shift
+from kiosk.core.shifts import ShiftInfo, active_locations, current_shift, kiosk_location_id, open_shift
 from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Topic
 from sync.protocol import NOTE_MAX, HelpRequestRecord
@@ -170,7 +170,18 @@ def todays_requests(session: Session, user: StaffUser, clock: Clock) -> list[Sav
             for row, helper_name, location_name in session.execute(query)]
 
 
-def topic_labels(session: Session) -> list[tuple[str, str]]:
-    """(code, Dutch label) of the active topics, in the coordinator's order."""
-    return list(session.execute(select(Topic.code, Topic.label_nl).where(Topic.active)
-                                .order_by(Topic.sort_order, Topic.label_nl)).tuples())
+@dataclass(frozen=True)
+class FormContext:
+    """What the help-request form offers a helper: topics, places, and their running shift."""
+
+    topics: list[tuple[str, str]]  # (code, Dutch label), in the coordinator's order
+    locations: list[tuple[str, str, str]]  # (id, name, kind)
+    default_location_id: str | None
+    shift: ShiftInfo | None
+
+
+def form_context(session: Session, user: StaffUser) -> FormContext:
+    topics = session.execute(select(Topic.code, Topic.label_nl).where(Topic.active)
+                             .order_by(Topic.sort_order, Topic.label_nl))
+    return FormContext([(code, label) for code, label in topics], [(loc.id, loc.name, loc.kind) for loc in active_locations(session)],
+                       kiosk_location_id(session), current_shift(session, user.id))

@@ -19,10 +19,12 @@ from kiosk.core.clock import Clock
 from kiosk.core.errors import DutchError
 from kiosk.core.records import enqueue, validated
 from kiosk.core.store import Store
-from kiosk.core.store.models import Location, Shift
+from kiosk.core.store.models import Location, Meta, Shift
 from sync.protocol import ShiftRecord
 
 RECENT_STOPS = 8
+# Where this kiosk stands, as the server said at enrollment (sync/engine.py); preselected in forms.
+KIOSK_LOCATION_META_KEY = "sync.location_id"
 
 
 class ShiftError(DutchError):
@@ -64,6 +66,15 @@ def current_shift(session: Session, helper_id: str) -> ShiftInfo | None:
 
 def active_locations(session: Session) -> list[Location]:
     return list(session.scalars(select(Location).where(Location.active).order_by(Location.kind, Location.name)))
+
+
+def kiosk_location_id(session: Session) -> str | None:
+    """This kiosk's own location when enrolled, or the only active location there is."""
+    enrolled = session.get(Meta, KIOSK_LOCATION_META_KEY)
+    if enrolled is not None:
+        return enrolled.value
+    ids = session.scalars(select(Location.id).where(Location.active).limit(2)).all()
+    return ids[0] if len(ids) == 1 else None
 
 
 def recent_stops(session: Session, location_id: str) -> list[str]:

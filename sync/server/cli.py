@@ -27,7 +27,10 @@ def _serve(args, engine) -> int:
 
     # Bind first so that --port 0 can report the port the OS chose (tests and scripts read it).
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio turns Nagle off (TCP_NODELAY) only on connections whose socket
+    # says it is TCP. Without it every request on a kept-alive connection waits ~40 ms for the
+    # client's delayed ACK (bench/README.md, server_load).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
     sock.listen(2048)

@@ -7,16 +7,18 @@ import os
 import platform
 import sys
 
-from bench import dist, durable_write, startup, step_switch
+from bench import dist, durable_write, startup, step_switch, sync_server
 from bench.common import RESULTS, all_results, log, table, update_readme, write_results
 
 # Module per group of benchmarks; each module's run() returns its Results.
 GROUPS = {
     "startup": startup,  # startup, idle_rss
-    "step_switch": step_switch,
     "durable_write": durable_write,
+    "sync": sync_server,  # sync_drain, server_load
+    "step_switch": step_switch,
     "dist": dist,  # dist_size
 }
+ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "dist_size"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.groups or GROUPS:
         log(f"bench: {name} ...")
         write_results(GROUPS[name].run())
-    results = all_results()
+    results = sorted(all_results(), key=lambda r: ORDER.index(r.name) if r.name in ORDER else len(ORDER))
     print(table(results))
     machine = f"{platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}, {platform.system()}"
     if update_readme(results, machine):

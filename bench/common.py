@@ -6,6 +6,7 @@ import math
 import os
 import sys
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +87,10 @@ def write_results(results: list[Result], path: Path = RESULTS) -> None:
     previous = {}
     if path.exists():
         previous = {r["name"]: r for r in json.loads(path.read_text())}
-    previous.update({r.name: asdict(r) for r in results})
+    stamp = {"measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    if hasattr(os, "getloadavg"):  # a busy machine explains a bad figure
+        stamp["load_1m"] = round(os.getloadavg()[0], 2)
+    previous.update({r.name: asdict(r) | {"details": r.details | stamp} for r in results})
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(list(previous.values()), indent=2, ensure_ascii=False) + "\n")
     tmp.replace(path)
@@ -103,7 +107,7 @@ def update_readme(results: list[Result], machine: str, path: Path = README) -> b
         return False
     head, rest = text.split(TABLE_START, 1)
     _, tail = rest.split(TABLE_END, 1)
-    body = f"\n{table(results)}\n\nMeasured on {machine}.\n"
+    body = f"\n{table(results)}\n\nMeasured on {machine}; dates, machine load and details are in bench/results.json.\n"
     path.write_text(head + TABLE_START + body + TABLE_END + tail)
     return True
 

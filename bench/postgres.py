@@ -1,0 +1,52 @@
+"""A throwaway PostgreSQL cluster for the sync benchmarks, started the way .ci/run starts the test
+one: initdb (as the postgres user when run as root), trust auth, 127.0.0.1 only, on its own port
+(55433) so it never collides with the test cluster."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PORT = 55433
+
+
+def _bindir() -> Path:
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+    if versions:
+        return versions[-1]
+    initdb = shutil.which("initdb")
+    if initdb is None:
+        raise RuntimeError("PostgreSQL is not installed: sudo apt-get install postgresql")
+    return Path(initdb).parent
+
+
+@contextmanager
+def local_postgres(port: int = PORT) -> Iterator[str]:
+    """Yields a SQLAlchemy URL of an empty cluster; stops it and deletes its files afterwards."""
+    bindir = _bindir()
+    pgdata = Path(tempfile.mkdtemp(prefix="digipunt-bench-pg-"))
+    as_postgres: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        shutil.chown(pgdata, "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+
+    def pg(*args: str) -> None:
+        proc = subprocess.run([*as_postgres, *args], capture_output=True, text=True)
+        if proc.returncode != 0:
+            log = pgdata / "log"
+            raise RuntimeError(f"{args[0]} failed: {proc.stderr.strip()} {log.read_text() if log.exists() else ''}")
+
+    try:
+        pg(str(bindir / "initdb"), "-D", str(pgdata), "-A", "trust", "-U", "postgres")
+        pg(str(bindir / "pg_ctl"), "-D", str(pgdata), "-w", "-l", str(pgdata / "log"), "-o",
+           f"-p {port} -k {pgdata} -c listen_addresses=127.0.0.1", "start")
+        try:
+            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        finally:
+            pg(str(bindir / "pg_ctl"), "-D", str(pgdata), "-m", "fast", "stop")
+    finally:
+        shutil.rmtree(pgdata, ignore_errors=True)

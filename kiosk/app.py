@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1366, 768)
         window.show()
     else:
-        window.showFullScreen()
+        window.enter_kiosk_mode()  # fullscreen, frameless, refuses to close (kiosk/ui/lockdown.py)
     code = app.exec()
     runtime.close()
     return code

@@ -10,8 +10,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 SIZE = (1366, 768)  # the most common digipunt resolution
 
 
@@ -47,7 +45,8 @@ def render_all(outdir: Path, data_dir: Path) -> list[Path]:
     written.append(grab(window, outdir / "home-nl-high-contrast-large.png"))
     window.prefs.reset()
     written.extend(render_walkthroughs(window, outdir))
-    for extra in SCREENSHOT_HOOKS:
+    from kiosk import screenshots as registry  # under `python -m` this file is also __main__
+    for extra in registry.SCREENSHOT_HOOKS:
         written.extend(extra(window, outdir))
     window.close()
     runtime.close()
@@ -86,6 +85,9 @@ SCREENSHOT_HOOKS: list = []
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Here, not at import: screen modules import this one to register their hooks, and the real
+    # kiosk must not end up offscreen.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parser = argparse.ArgumentParser(prog="python -m kiosk.screenshots")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--data-dir", type=Path, default=None, help="default: a fresh temporary directory")

@@ -31,8 +31,13 @@ def runtime(data_dir: Path) -> Runtime:
 
 @pytest.fixture
 def window(qtbot, runtime, qapp):
+    from PySide6.QtCore import QEvent
+
     from kiosk.ui.main_window import MainWindow
 
+    # Earlier tests' windows were closed and deleteLater()'d by pytest-qt, but no event loop has
+    # deleted them: without this they pile up and every style change restyles all of them.
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     win = MainWindow(runtime, qapp)
     qtbot.addWidget(win)
     win.resize(1366, 768)

@@ -3,19 +3,23 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QMainWindow, QMenu, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
+from kiosk.ui import browser
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.prefs import VisitorPrefs
 from kiosk.ui import walkthrough
 from kiosk.ui.screen import Screen
+from kiosk.ui.session import VisitorSession
 from kiosk.ui.speech import ReadAloud
+from kiosk.ui.staff_settings import StaffSettingsScreen
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import stylesheet
 from kiosk.ui.widgets import big_button, role_label
@@ -24,6 +28,7 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    visitor_session_reset = Signal()  # after everything of the previous visitor is wiped
     def __init__(self, runtime: Runtime, app: QApplication):
         super().__init__()
         self.runtime = runtime
@@ -52,6 +57,10 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen(self)
         self.add_screen("home", self.home)
         self.walkthroughs = walkthrough.install(self)
+        self.browser = browser.install(self)
+        self.add_screen("staff-settings", StaffSettingsScreen(self))
+        self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
+        self.lock = KioskLock(self, app)
         self.prefs.changed.connect(self._apply_prefs)
         self._apply_prefs()
         self.go_home()
@@ -79,6 +88,24 @@ class MainWindow(QMainWindow):
 
     def language_name(self, code: str) -> str:
         return LANGUAGES[code]
+
+    def open_website(self, url: str, guide: tuple[str, int] | None = None) -> None:
+        """The built-in browser at url; guide (walkthrough id, step index) docks beside it."""
+        self.browser.open(url, guide)
+
+    # --- visitor session and kiosk mode (kiosk/ui/session.py, lockdown.py) -----------------------
+    def reset_visitor_session(self) -> None:
+        """Wipe everything of the current visitor (see ARCHITECTURE.md) and start afresh."""
+        self.session.reset()
+        self.visitor_session_reset.emit()
+
+    def enter_kiosk_mode(self) -> None:
+        self.lock.enter()
+
+    def exit_kiosk(self) -> None:
+        """The staff menu's exit: wipe the session, then allow the close."""
+        self.lock.release()
+        self.close()
 
     # --- visitor bar -----------------------------------------------------------------------------
     def _build_visitor_bar(self) -> QFrame:
@@ -153,5 +180,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
+        self.reset_visitor_session()  # no visitor file or page outlives the kiosk
         self.db_tasks.wait()
         super().closeEvent(event)

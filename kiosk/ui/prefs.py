@@ -30,6 +30,10 @@ class VisitorPrefs(QObject):
             self.high_contrast = high_contrast
         self.changed.emit()
 
+    def use_settings(self, settings: Settings) -> None:
+        """New installation defaults (staff saved the settings): the next reset applies them."""
+        self._settings = settings
+
     def reset(self) -> None:
         s = self._settings
         self.set(language=s.default_language, text_size=s.default_text_size, high_contrast=s.default_high_contrast)

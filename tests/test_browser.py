@@ -1,0 +1,231 @@
+"""The built-in browser with real QtWebEngine pages from a real local HTTP server.
+
+WebEngine start costs seconds: these tests are few and each loads several pages in one go.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QPainter, QPdfWriter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
+
+from kiosk.ui.browser import url_from_input
+from kiosk.ui.files import PdfViewer, print_pdf
+
+PAGE = "<!doctype html><html><head><title>{title}</title><script src='/cached.js'></script></head>" \
+       "<body><input id='field'><script>{script}</script></body></html>"
+# The page reports what it can see of earlier visitors in its title.
+REPORT = "document.title = JSON.stringify({cookie: document.cookie, local: localStorage.getItem('typed')});"
+
+
+def make_pdf(path: Path, pages: int = 2) -> Path:
+    writer = QPdfWriter(str(path))
+    painter = QPainter(writer)
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.drawText(200, 200, f"Attest, pagina {page + 1}")
+    painter.end()
+    return path
+
+
+class Site:
+    """A local website that records what the browser sends it."""
+
+    def __init__(self, pdf: bytes):
+        self.cached_hits = 0
+        self.cookies_seen: list[str | None] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *_args):
+                pass
+
+            def do_GET(self):
+                path = self.path
+                if path == "/cached.js":
+                    site.cached_hits += 1
+                    return self._send(b"window.cachedScript = true;", "text/javascript",
+                                      {"Cache-Control": "max-age=3600"})
+                if path == "/attest.pdf":
+                    return self._send(pdf, "application/pdf",
+                                      {"Content-Disposition": 'attachment; filename="attest.pdf"'})
+                site.cookies_seen.append(self.headers.get("Cookie"))
+                if path == "/set":
+                    body = PAGE.format(title="set", script="localStorage.setItem('typed', 'geheim');")
+                    return self._send(body.encode(), "text/html", {"Set-Cookie": "visitor=geheim; Path=/"})
+                if path == "/popup":
+                    body = PAGE.format(title="popup", script="window.open('/check');")
+                    return self._send(body.encode(), "text/html")
+                return self._send(PAGE.format(title="check", script=REPORT).encode(), "text/html")
+
+            def _send(self, body: bytes, kind: str, headers: dict | None = None):
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+
+@pytest.fixture
+def site(tmp_path):
+    site = Site(make_pdf(tmp_path / "attest.pdf").read_bytes())
+    yield site
+    site.server.shutdown()
+
+
+def load(qtbot, tab, url: str) -> None:
+    with qtbot.waitSignal(tab.page().loadFinished, timeout=20_000):
+        tab.load(QUrl(url))
+
+
+def seen_by_page(qtbot, tab) -> dict:
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        tab.page().runJavaScript(REPORT + "document.title", 0, callback)
+    return json.loads(callback.args[0])
+
+
+def test_reset_leaves_no_cookie_storage_cache_history_or_download(window, site, qtbot):
+    browser = window.browser
+    window.open_website(site.url("/set"))
+    tab = browser.current_tab()
+    qtbot.waitUntil(lambda: tab.page().title() == "set", timeout=20_000)
+    load(qtbot, tab, site.url("/check"))
+    # Before the reset everything is there: the test would see it if the reset missed it.
+    assert seen_by_page(qtbot, tab) == {"cookie": "visitor=geheim", "local": "geheim"}
+    assert site.cookies_seen[-1] == "visitor=geheim"
+    assert site.cached_hits == 1  # the second page took the script from the cache
+    assert tab.history().count() == 2 and browser.back_button.isEnabled()
+    tab.load(QUrl(site.url("/attest.pdf")))
+    qtbot.waitUntil(lambda: len(browser.downloaded_files()) == 1, timeout=20_000)
+    download = browser.downloaded_files()[0]
+    assert download.name == "attest.pdf" and download.read_bytes().startswith(b"%PDF-")
+    assert browser.notice.isVisible() and browser.notice_open.isVisible() and browser.files_button.isVisible()
+    folder = browser.session_folder.path()
+    assert download.parent == folder and window.runtime.data_dir not in folder.parents
+    old_profile = browser.profile()
+
+    window.reset_visitor_session()
+
+    assert browser.tabs.count() == 0 and not folder.exists() and browser.downloaded_files() == []
+    assert not browser.files_button.isVisible() and not browser.notice.isVisible()
+    window.open_website(site.url("/check"))
+    fresh = browser.current_tab()
+    qtbot.waitUntil(lambda: fresh.page().title().startswith("{"), timeout=20_000)
+    assert browser.profile() is not old_profile and browser.profile().isOffTheRecord()
+    assert seen_by_page(qtbot, fresh) == {"cookie": "", "local": None}
+    assert site.cookies_seen[-1] is None  # no cookie reached the server either
+    assert site.cached_hits == 2  # the cache is gone: fetched again
+    assert fresh.history().count() == 1 and not browser.back_button.isEnabled()
+
+
+def test_popups_open_as_tabs_official_mark_zoom_and_refused_addresses(window, site, qtbot):
+    browser = window.browser
+    window.show_screen("browser")  # the "Internet" tile does this
+    tab = browser.current_tab()
+    assert tab is not None
+    assert tab.page().requestedUrl().toString().startswith(window.runtime.settings.browser_home_url)
+    load(qtbot, tab, site.url("/popup"))
+    qtbot.waitUntil(lambda: browser.tabs.count() == 2, timeout=10_000)
+    popup = browser.tabs.widget(1)
+    assert browser.current_tab() is popup and browser.tabs.tabBar().isVisible()
+    qtbot.waitUntil(lambda: popup.page().title().startswith("{"), timeout=20_000)
+    browser.close_tab(popup)
+    assert browser.tabs.count() == 1
+
+    def mark_for(base: str) -> bool:
+        with qtbot.waitSignal(tab.page().loadFinished, timeout=20_000):
+            tab.page().setHtml("<p>pagina</p>", QUrl(base))
+        return browser.official_mark.isVisible()
+
+    assert mark_for("https://www.burgerprofiel.be/attesten")  # a walkthrough's domain
+    assert browser.site_label.text() == "burgerprofiel.be"
+    assert mark_for("https://stad.leuven.be/e-loket")  # the installation's e-loket host
+    assert not mark_for("https://burgerprofiel.be.example.org/")
+    assert not mark_for("http://www.vlaanderen.be/")  # not over https
+    load(qtbot, tab, site.url("/check"))
+    assert not browser.official_mark.isVisible()
+
+    browser.zoom_by(1)
+    assert tab.zoomFactor() == pytest.approx(1.1) and browser.zoom_factor() == pytest.approx(1.1)
+    window.prefs.set(text_size="extra-large")  # bigger kiosk text, bigger websites
+    assert tab.zoomFactor() == pytest.approx(1.5)
+
+    for refused in ("file:///etc/passwd", "chrome://gpu", f"file://{window.runtime.data_dir}/settings.json"):
+        with qtbot.waitSignal(tab.page().loadFinished, timeout=20_000):
+            tab.load(QUrl(refused))
+        assert tab.url().toString() == site.url("/check")
+        assert browser.notice.isVisible()
+    browser.address.setText("belastingen aangifte")  # no search: a clear message instead
+    browser.address.returnPressed.emit()
+    assert "Zoeken kan hier niet" in browser.notice_text.text()
+
+    window.reset_visitor_session()
+    assert browser.zoom_factor() == 1.0 and browser.tabs.count() == 0
+
+
+def test_guide_docks_beside_the_website_and_goes_with_the_session(window, site, qtbot):
+    browser = window.browser
+    window.open_website(site.url("/check"), ("eloket", 2))
+    assert window.current_screen_name() == "browser"
+    guide = browser._guide_view
+    assert browser.guide_visible() and guide.walkthrough.id == "eloket" and guide.index == 2
+    qtbot.waitUntil(lambda: browser.tabs.width() > 0)
+    assert browser.guide_panel.width() >= 500 and browser.tabs.width() >= 800  # at 1366x768
+    assert guide.text.isVisible()
+    qtbot.mouseClick(browser.guide_button, Qt.LeftButton)
+    assert not browser.guide_visible() and browser.guide_button.text() == "Toon uitleg"
+    qtbot.mouseClick(browser.guide_button, Qt.LeftButton)
+    assert browser.guide_visible() and browser.guide_button.text() == "Verberg uitleg"
+
+    window.open_website(site.url("/check"))  # the Internet tile, no guide
+    assert not browser.guide_visible() and not browser.guide_button.isVisible()
+    window.open_website(site.url("/check"), ("eloket", 4))
+    assert browser._guide_view.index == 4
+
+    window.reset_visitor_session()
+    assert browser._guide_view is None and not browser.guide_visible()  # no walkthrough position left
+
+
+def test_downloaded_pdf_opens_and_prints_inside_the_kiosk(window, tmp_path, qtbot):
+    browser = window.browser
+    pdf = make_pdf(browser.session_folder.path() / "attest.pdf", pages=3)
+    browser.open_file(pdf)
+    viewer = next(d for d in window.findChildren(PdfViewer) if d.isVisible())
+    assert viewer.document.pageCount() == 3
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(pdf, printer) == 3
+    printed = QPdfDocument()
+    printed.load(str(tmp_path / "printed.pdf"))
+    assert printed.pageCount() == 3
+    printed.close()
+
+    window.reset_visitor_session()  # the viewer closes and lets go of the file, then it is deleted
+    assert not viewer.isVisible() and not pdf.exists()
+    assert not any(d.isVisible() for d in window.findChildren(QDialog))
+
+
+def test_address_bar_input():
+    assert url_from_input("vlaanderen.be").toString() == "https://vlaanderen.be"
+    assert url_from_input(" https://www.leuven.be/e-loket ").toString() == "https://www.leuven.be/e-loket"
+    assert url_from_input("http://127.0.0.1:8000/x").toString() == "http://127.0.0.1:8000/x"
+    for refused in ("", "belastingen aangifte", "itsme", "file:///etc/passwd", "javascript:alert(1)"):
+        assert url_from_input(refused) is None

@@ -31,6 +31,10 @@ URL_KEY, DEVICE_KEY, LOCATION_KEY, LAST_SUCCESS_KEY = ("sync.server_url", "sync.
 SHUTDOWN_TIMEOUT = (3.0, 5.0)  # a last push when the kiosk closes must not hold it up for long
 
 
+def is_skewed(offset: timedelta | None) -> bool:
+    return offset is not None and abs(offset.total_seconds()) > CLOCK_SKEW_LIMIT_SECONDS
+
+
 @dataclass
 class ParkedRecord:
     kind: str
@@ -61,7 +65,7 @@ class SyncOutcome:
 
     @property
     def clock_skewed(self) -> bool:
-        return self.clock_offset is not None and abs(self.clock_offset.total_seconds()) > CLOCK_SKEW_LIMIT_SECONDS
+        return is_skewed(self.clock_offset)
 
 
 @dataclass
@@ -70,6 +74,10 @@ class EnrollResult:
     location_id: str | None
     insecure_secrets: bool
     clock_offset: timedelta | None
+
+    @property
+    def clock_skewed(self) -> bool:
+        return is_skewed(self.clock_offset)
 
 
 class SyncEngine:

@@ -122,10 +122,12 @@ class LiveServer:
         self.thread.join(10)
 
 
-def start_server(engine: Engine) -> LiveServer:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(128)
+def start_server(engine: Engine, sock: socket.socket | None = None) -> LiveServer:
+    """uvicorn on `sock` (default: a fresh one on 127.0.0.1, port 0) in a daemon thread."""
+    if sock is None:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # TCP_NODELAY (cli.py)
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(128)
     config = uvicorn.Config(create_app(engine=engine), log_level="warning", timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

@@ -28,9 +28,13 @@ class UnnamedItem(ValueError):
     """An item without a usable id: it cannot be answered on its own, so the request is refused."""
 
 
-def validation_reason(exc: ValidationError) -> str:
-    """Where and what, never the input itself (a note could hold anything)."""
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'item'}: {e['msg']}" for e in exc.errors()[:5])
+def validation_reason(exc: ValidationError, tag: str | None = None) -> str:
+    """Where and what, never the input itself (a note could hold anything). `tag`: the union
+    member pydantic puts first in each location ("help_request.outcome" -> "outcome")."""
+    def where(loc: tuple) -> str:
+        parts = [str(p) for p in (loc[1:] if loc and loc[0] == tag else loc)]
+        return ".".join(parts) or "item"
+    return "; ".join(f"{where(e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
 
 
 def _check(item: BatchItem) -> tuple[dict[str, Any] | None, str | None]:
@@ -40,7 +44,7 @@ def _check(item: BatchItem) -> tuple[dict[str, Any] | None, str | None]:
     try:
         record = _records.validate_python(item.payload)
     except ValidationError as exc:
-        return None, validation_reason(exc)
+        return None, validation_reason(exc, tag=item.kind)
     if record.id != item.id:
         return None, "the payload's id differs from the item's id"
     if record.kind != item.kind:

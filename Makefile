@@ -33,8 +33,14 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	$(BIN)/python -m pytest
 
+# Server database: DIGIPUNT_TEST_PG_URL if set, else a throwaway local PostgreSQL when installed;
+# trials alternate between it and a SQLite file.
 reliability: $(STAMP)
-	$(BIN)/python -m tests.reliability --trials $(TRIALS)
+	@if [ -n "$$DIGIPUNT_TEST_PG_URL" ] || [ ! -d /usr/lib/postgresql ]; then \
+		$(BIN)/python -m tests.reliability --trials $(TRIALS); \
+	else \
+		.ci/with-postgres $(BIN)/python -m tests.reliability --trials $(TRIALS); \
+	fi
 
 bench: $(STAMP) translations
 	$(BIN)/python -m bench

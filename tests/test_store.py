@@ -108,3 +108,14 @@ def test_sqlite_file_is_plain_sqlite(data_dir):
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
     assert {"helpers", "help_requests", "outbox", "shifts", "alembic_version"} <= tables
+
+
+def test_a_reader_never_blocks_a_writer(data_dir):
+    store = open_store(data_dir)
+    with store.read() as reader:
+        reader.scalars(select(Location)).all()  # an open read transaction
+        with store.transaction() as session:  # would wait 30 s and fail if the reader held the lock
+            session.add(Location(id=str(uuid.uuid4()), name="Bib", kind="fixed", active=True))
+    with store.read() as session:
+        assert session.scalars(select(Location.name)).all() == ["Bib"]
+    store.close()

@@ -36,12 +36,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error."""
-        with self.session_factory.begin() as session:
-            yield session
+        """One write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error.
+        A full disk, a read-only or broken file and a lock held too long become a StoreError with
+        a Dutch message; nothing of the transaction is kept and earlier commits are untouched."""
+        try:
+            with self.session_factory.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            message = _storage_problem(exc)
+            if message is None:
+                raise
+            log.error("store write failed: %s", getattr(exc.orig, "sqlite_errorname", type(exc.orig).__name__))
+            raise StoreError(message) from exc
 
     def read(self) -> Session:
-        return self.session_factory()
+        """A session for reading: its transaction is DEFERRED, so readers never hold the write lock
+        (WAL lets them read while a writer commits). Use it as a context manager."""
+        return Session(self.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -49,6 +60,25 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+_STORAGE_PROBLEMS = {
+    "SQLITE_FULL": "De schijf van deze computer is vol. Dit is niet opgeslagen; wat eerder is opgeslagen, "
+                   "is veilig. Vraag de beheerder om ruimte vrij te maken en probeer dan opnieuw.",
+    "SQLITE_READONLY": "De databank is alleen-lezen. Dit is niet opgeslagen; wat eerder is opgeslagen, is "
+                       "veilig. Vraag de beheerder om de rechten op de gegevensmap na te kijken.",
+    "SQLITE_IOERR": "De schijf gaf een fout bij het opslaan. Dit is niet opgeslagen; probeer opnieuw. "
+                    "Gebeurt het weer? Meld het aan de beheerder.",
+    "SQLITE_BUSY": "De databank is even bezet. Dit is niet opgeslagen; probeer het over een paar seconden opnieuw.",
+}
+
+
+def _storage_problem(exc: DBAPIError) -> str | None:
+    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+    for prefix, message in _STORAGE_PROBLEMS.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return message
+    return None
 
 
 def head_revision() -> str:
@@ -113,7 +143,9 @@ def make_engine(path: Path) -> Engine:
     def _on_begin(conn):
         # IMMEDIATE takes the write lock up front, so two writers (UI worker, sync sender,
         # another process) wait for each other instead of failing halfway with SQLITE_BUSY.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Store.read() asks for DEFERRED: a reader never blocks a writer.
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
 

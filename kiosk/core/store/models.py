@@ -62,7 +62,7 @@ class Shift(Base):
     helper_id: Mapped[str] = mapped_column(ForeignKey("helpers.id"))
     location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"))
     stop_name: Mapped[str | None] = mapped_column(String(120), nullable=True)  # digibus stop
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     auto_closed: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -76,7 +76,7 @@ class HelpRequest(Base):
     supersedes: Mapped[str | None] = mapped_column(
         ForeignKey("help_requests.id"), nullable=True, unique=True
     )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     helper_id: Mapped[str] = mapped_column(ForeignKey("helpers.id"))
     location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"))
     shift_id: Mapped[str | None] = mapped_column(ForeignKey("shifts.id"), nullable=True)

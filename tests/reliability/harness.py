@@ -1,0 +1,318 @@
+"""Randomized crash and network-fault trials: every committed record reaches the server once.
+
+One trial, from its seed: a real server process (SQLite file or PostgreSQL), two kiosks with their
+own stores, each with a writer process and a sender process, a FaultProxy between the senders and
+the server, and a chaos schedule that kill -9s writers, senders and the server, and posts the same
+batch twice at once. Then a quiet period on a healthy network drains every outbox, and the kiosk
+stores are compared with the server's records by UUID and content hash.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
+
+from kiosk.core.demo import seed_topics
+from kiosk.core.store import open_store
+from kiosk.core.store.models import HelpRequest, OutboxEntry, Shift
+from sync.client import ServerApi, SyncError
+from sync.outbox import Sender, recover_inflight
+from sync.protocol import BatchItem, BatchRequest
+from sync.puller import Puller
+from sync.server import admin
+from sync.server.db import make_server_engine, migrate
+from sync.server.models import StoredRecord
+from tests.reliability.faultproxy import FaultProxy
+
+ROOT = Path(__file__).resolve().parents[2]
+KIOSKS = 2
+QUIET_DEADLINE = 90.0  # seconds for a healthy network to drain every outbox: more means a wedged queue
+
+
+@dataclass
+class TrialResult:
+    seed: int
+    records: int = 0
+    lost: int = 0
+    duplicated: int = 0
+    conflicts: int = 0
+    undrained: int = 0
+    schedule: list[str] = field(default_factory=list)
+    faults: dict[str, int] = field(default_factory=dict)
+    database_url: str = ""
+    kiosks: list[tuple[Path, str]] = field(default_factory=list)  # (data dir, device id)
+
+    @property
+    def ok(self) -> bool:
+        return self.lost == 0 and self.duplicated == 0 and self.undrained == 0
+
+
+class Proc:
+    """A restartable child process that the chaos schedule may kill -9."""
+
+    def __init__(self, name: str, argv: list[str], env: dict[str, str], log: Path):
+        self.name, self.argv, self.env, self.log = name, argv, env, log
+        self.popen: subprocess.Popen | None = None
+        self.done = False  # exited 0 on its own: do not restart
+
+    def start(self) -> None:
+        with self.log.open("ab") as out:
+            self.popen = subprocess.Popen(self.argv, env=self.env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+
+    def running(self) -> bool:
+        if self.popen is None:
+            return False
+        code = self.popen.poll()
+        if code == 0:
+            self.done = True
+        elif code not in (None, -signal.SIGKILL, 137):  # 137: a sender's own injected crash
+            tail = self.log.read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"{self.name} failed with exit code {code}:\n{tail}")
+        return code is None
+
+    def kill(self) -> None:
+        if self.popen is not None and self.popen.poll() is None:
+            self.popen.send_signal(signal.SIGKILL)
+            self.popen.wait()
+
+
+class ServerProc(Proc):
+    def __init__(self, database_url: str, env: dict[str, str], log: Path):
+        super().__init__("server", [], env, log)
+        self.database_url, self.port = database_url, 0
+
+    def start(self) -> None:
+        self.argv = [sys.executable, "-m", "sync.server.cli", "--database-url", self.database_url, "serve",
+                     "--port", str(self.port), "--log-level", "warning"]
+        self.popen = subprocess.Popen(self.argv, env=self.env, stdout=subprocess.PIPE, stderr=self.log.open("ab"),
+                                      cwd=ROOT, text=True)
+        line = self.popen.stdout.readline()
+        if "listening on" not in line:
+            raise RuntimeError(f"server did not start: {line!r} (see {self.log})")
+        self.port = int(line.rsplit(":", 1)[1])
+        # The port is reused on restart: wait until it answers.
+        api = ServerApi(self.url, timeout=(1.0, 2.0))
+        for _ in range(100):
+            try:
+                api.health()
+                return
+            except SyncError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not answer its health check")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("DIGIPUNT_DATA_DIR", None)
+    return env
+
+
+def _set_up_server(database_url: str, seed: int) -> list[str]:
+    """A location, a helper and one enrollment code per kiosk, straight in the server database."""
+    engine = make_server_engine(database_url)
+    migrate(engine)
+    with sessionmaker(engine).begin() as session:
+        location, _ = admin.ensure_location(session, f"Digibus trial {seed}", "digibus")
+        admin.add_helper(session, f"Helper {seed}", "digihelper", "135790")
+        codes = [admin.create_enroll_code(session, location)[0] for _ in range(KIOSKS)]
+    engine.dispose()
+    return codes
+
+
+def _enroll_kiosk(data_dir: Path, url: str, code: str) -> tuple[str, str]:
+    """Enroll, then pull helpers and locations, as the staff enrollment screen does."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    answer = ServerApi(url).enroll(code, data_dir.name)
+    store = open_store(data_dir)
+    seed_topics(store)
+    api = ServerApi(url, answer.token)
+    Puller(store, api).pull()
+    api.close()
+    store.close()
+    return str(answer.device_id), answer.token
+
+
+def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Random) -> None:
+    """Two identical batches at once, straight to the server (as two racing senders would)."""
+    store = open_store(data_dir)
+    with store.read() as session:
+        entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc()).limit(rng.randint(1, 20))).all()
+    store.close()
+    if not entries:
+        return
+    body = BatchRequest(device_time=datetime.now(timezone.utc), items=[
+        BatchItem(id=e.record_id, kind=e.kind, content_hash=e.content_hash, payload=json.loads(e.payload))
+        for e in entries]).model_dump_json().encode()
+
+    def post():
+        api = ServerApi(url, token, timeout=(2.0, 5.0))
+        try:
+            api.post_batch(body)
+        except SyncError:
+            pass
+        finally:
+            api.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def _drain(data_dir: Path, url: str, token: str, deadline: float) -> int:
+    """Push until nothing is pending; returns what is still waiting at the deadline."""
+    store = open_store(data_dir)
+    recover_inflight(store)
+    api = ServerApi(url, token, timeout=(2.0, 10.0))
+    try:
+        while time.monotonic() < deadline:
+            try:
+                Sender(store, api).send_pending()
+            except SyncError:
+                time.sleep(0.2)
+                continue
+            break
+        with store.read() as session:
+            return session.scalar(select(func.count()).select_from(OutboxEntry)
+                                  .where(OutboxEntry.state.in_(("pending", "inflight"))))
+    finally:
+        api.close()
+        store.close()
+
+
+def _kiosk_records(data_dir: Path) -> tuple[dict[str, str], int, list[str]]:
+    """(record id -> content hash) of every committed record, parked count, and inconsistencies
+    between the records and their outbox entries."""
+    store = open_store(data_dir)
+    with store.read() as session:
+        outbox = dict(session.execute(select(OutboxEntry.record_id, OutboxEntry.content_hash)).all())
+        parked = session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "parked"))
+        record_ids = set(session.scalars(select(HelpRequest.id)))
+        record_ids |= set(session.scalars(select(Shift.id).where(Shift.ended_at.is_not(None))))
+    store.close()
+    problems = [f"record {rid} has no outbox entry" for rid in record_ids - set(outbox)]
+    problems += [f"outbox entry {rid} has no record" for rid in set(outbox) - record_ids]
+    return outbox, parked, problems
+
+
+def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int = 40,
+              chaos_seconds: float = 6.0) -> TrialResult:
+    rng = random.Random(seed)
+    result = TrialResult(seed=seed)
+    log = result.schedule.append
+    workdir.mkdir(parents=True, exist_ok=True)
+    database_url = database_url or f"sqlite:///{workdir / 'server.sqlite3'}"
+    env = _env()
+    codes = _set_up_server(database_url, seed)
+    server = ServerProc(database_url, env, workdir / "server.log")
+    server.start()
+    kiosks = []
+    for i, code in enumerate(codes):
+        data_dir = workdir / f"kiosk{i}"
+        device_id, token = _enroll_kiosk(data_dir, server.url, code)
+        kiosks.append((data_dir, device_id, token))
+    proxy = FaultProxy(server.port, seed=seed, fault_rate=rng.uniform(0.2, 0.6), max_delay=0.3)
+    proxy_url = f"http://127.0.0.1:{proxy.port}"
+    worker = [sys.executable, "-m", "tests.reliability.worker"]
+    writers = [Proc(f"writer{i}", [*worker, "write", str(d), str(quota), str(seed * 10 + i)], env, workdir / f"writer{i}.log")
+               for i, (d, _, _) in enumerate(kiosks)]
+    senders = [Proc(f"sender{i}", [*worker, "send", str(d), proxy_url, token, str(seed * 10 + i), "0.05"], env,
+                    workdir / f"sender{i}.log") for i, (d, _, token) in enumerate(kiosks)]
+    children = [*writers, *senders]
+    try:
+        for proc in children:
+            proc.start()
+        started = time.monotonic()
+        while time.monotonic() - started < chaos_seconds or not all(w.done for w in writers):
+            if time.monotonic() - started > max(chaos_seconds * 10, 120):
+                raise RuntimeError("writers did not reach their quota")
+            time.sleep(rng.uniform(0.2, 1.0))
+            t = f"{time.monotonic() - started:6.2f}s"
+            action = rng.choices(("kill-writer", "kill-sender", "kill-server", "double-post", "pause"),
+                                 weights=(2, 3, 1, 1, 3))[0]
+            if action == "kill-writer":
+                target = rng.choice(writers)
+                if target.running():
+                    target.kill()
+                    log(f"{t} kill -9 {target.name}")
+            elif action == "kill-sender":
+                target = rng.choice(senders)
+                target.kill()
+                log(f"{t} kill -9 {target.name}")
+            elif action == "kill-server":
+                server.kill()
+                log(f"{t} kill -9 server")
+                time.sleep(rng.uniform(0, 0.5))
+                server.start()
+            elif action == "double-post":
+                data_dir, _, token = rng.choice(kiosks)
+                _post_same_batch_twice(data_dir, server.url, token, rng)
+                log(f"{t} same batch posted twice from {data_dir.name}")
+            for proc in children:  # whatever died comes back, as a kiosk restarts
+                if not proc.running() and not proc.done:
+                    proc.start()
+
+        # Quiet period: a healthy network, no more kills; every outbox must drain.
+        log("quiet period")
+        for proc in senders:
+            proc.kill()
+        proxy.fault_rate = 0.0
+        deadline = time.monotonic() + QUIET_DEADLINE
+        result.undrained = sum(_drain(d, proxy_url, token, deadline) for d, _, token in kiosks)
+    finally:
+        for proc in children:
+            proc.kill()
+        server.kill()
+        proxy.close()
+        result.faults = dict(proxy.counts)
+
+    result.database_url, result.kiosks = database_url, [(d, device) for d, device, _ in kiosks]
+    return verify(result)
+
+
+def verify(result: TrialResult) -> TrialResult:
+    """Compare every kiosk's committed records with the server's, by UUID and content hash."""
+    log, kiosks = result.schedule.append, result.kiosks
+    result.records = result.lost = result.duplicated = result.conflicts = 0
+    engine = make_server_engine(result.database_url)
+    with engine.connect() as conn:
+        rows = conn.execute(select(StoredRecord.id, StoredRecord.content_hash)
+                            .where(StoredRecord.device_id.in_([device for _, device in kiosks]))).all()
+    engine.dispose()
+    on_server: dict[str, str] = {}
+    for record_id, digest in rows:
+        if record_id in on_server:
+            result.duplicated += 1
+        on_server[record_id] = digest
+    committed: dict[str, str] = {}
+    for data_dir, _ in kiosks:
+        outbox, parked, problems = _kiosk_records(data_dir)
+        result.conflicts += parked
+        result.lost += len(problems)  # a record without its outbox entry can never arrive
+        for problem in problems:
+            log(f"PROBLEM {data_dir.name}: {problem}")
+        committed.update(outbox)
+    result.records = len(committed)
+    for record_id, digest in committed.items():
+        if on_server.get(record_id) != digest:
+            result.lost += 1
+            log(f"LOST {record_id}")
+    phantoms = set(on_server) - set(committed)
+    result.duplicated += len(phantoms)  # on the server, but no kiosk committed it
+    return result

@@ -52,7 +52,8 @@ class ChoiceDialog(QDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         parent = self.parentWidget()
-        self.adjustSize()
+        # As tall as the wrapped text needs at the fixed width, no taller.
+        self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
         centre = parent.mapToGlobal(parent.rect().center())
         self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
 

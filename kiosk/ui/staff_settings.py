@@ -37,7 +37,9 @@ def dutch_errors(exc: ValidationError) -> dict[str, str]:
 def _spin(minimum: int, maximum: int) -> QSpinBox:
     box = QSpinBox()
     box.setRange(minimum, maximum)
-    box.setMinimumWidth(160)
+    box.setFixedWidth(240)
+    # The kiosk style leaves the arrows a few pixels wide: give them room.
+    box.setStyleSheet("QSpinBox { padding-right: 40px; } QSpinBox::up-button, QSpinBox::down-button { width: 36px; }")
     return box
 
 
@@ -65,6 +67,10 @@ class StaffSettingsScreen(Screen):
         fields["default_text_size"] = self.text_size = QComboBox()
         fields["default_high_contrast"] = self.high_contrast = QCheckBox()
         fields["allow_secret_file"] = self.allow_secret_file = QCheckBox()
+        for name in ("eloket_url", "browser_home_url", "official_domains"):
+            fields[name].setMaximumWidth(640)
+        for name in ("default_language", "default_text_size"):
+            fields[name].setFixedWidth(320)
 
         host = QWidget()
         host.setObjectName("screen")
@@ -80,7 +86,7 @@ class StaffSettingsScreen(Screen):
             error.hide()
             column.addWidget(error)
             self.errors[name] = error
-            self.labels[name] = role_label()
+            self.labels[name] = role_label(wrap=False)
             self.form.addRow(self.labels[name], column)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

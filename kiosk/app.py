@@ -40,6 +40,17 @@ def missing_xcb_libraries() -> list[str]:
     return [package for lib, package in needed.items() if ctypes.util.find_library(lib) is None]
 
 
+def allow_webengine_as_root() -> None:
+    """Chromium refuses to run as root without --no-sandbox. Root is never the account of a visitor
+    PC (the kiosk session runs as its own unprivileged user, see installer/); this is for
+    development containers and CI only, and the log says so."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+            log.warning("running as root: the built-in browser runs without Chromium's sandbox")
+
+
 def fatal(message: str, *, gui: bool) -> int:
     print(f"digipunt-kiosk: {message}", file=sys.stderr)
     log.error(message)
@@ -59,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if args.self_check:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    allow_webengine_as_root()
     missing = missing_xcb_libraries()
     if missing:
         return fatal("Qt needs these system libraries to open a window: " + " ".join(missing) +

@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     # Here, not at import: screen modules import this one to register their hooks, and the real
     # kiosk must not end up offscreen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import allow_webengine_as_root
+
+    allow_webengine_as_root()
     parser = argparse.ArgumentParser(prog="python -m kiosk.screenshots")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--data-dir", type=Path, default=None, help="default: a fresh temporary directory")

@@ -160,19 +160,20 @@ class WalkthroughView(QWidget):
         self.read_button.clicked.connect(self.read_aloud)
         self.website_button.clicked.connect(self.open_website)
         self.help_button.clicked.connect(self.ask_for_help)
-        for button in (self.next_button, self.previous_button):
-            button.setMinimumWidth(140 if compact else 200)
-        actions.addWidget(self.previous_button)
-        actions.addStretch(1)
-        for button in (self.read_button, self.website_button, self.help_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.next_button)
-        if compact:  # narrow: two rows of buttons
+        if compact:  # narrow: the other actions on a row of their own, Previous/Next share a row
             second = QHBoxLayout()
             for button in (self.read_button, self.website_button, self.help_button):
-                second.addWidget(button)
+                second.addWidget(button, 1)
             outer.addLayout(second)
+            actions.addWidget(self.previous_button, 1)
+            actions.addWidget(self.next_button, 1)
+        else:
+            actions.addWidget(self.previous_button)
+            actions.addStretch(1)
+            for button in (self.read_button, self.website_button, self.help_button):
+                actions.addWidget(button)
+            actions.addStretch(1)
+            actions.addWidget(self.next_button)
         outer.addLayout(actions)
 
         # Keyboard order: the most likely next action first.

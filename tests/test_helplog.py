@@ -47,7 +47,7 @@ def request(staff, **changes) -> HelpRequestInput:
 
 
 def today(store, user, clock):
-    with store.read() as session:  # a read session holds SQLite's lock until it is closed
+    with store.read() as session:
         return todays_requests(session, user, clock.clock)
 
 

@@ -15,7 +15,7 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.prefs import VisitorPrefs
-from kiosk.ui import walkthrough
+from kiosk.ui import staff, walkthrough
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import VisitorSession
 from kiosk.ui.speech import ReadAloud
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     visitor_session_reset = Signal()  # after everything of the previous visitor is wiped
+    record_saved = Signal()  # a record and its outbox entry were committed: something to sync
+
     def __init__(self, runtime: Runtime, app: QApplication):
         super().__init__()
         self.runtime = runtime
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.db_tasks = TaskRunner("store", self)  # all store work, serialised, off the UI thread
         self.read_aloud = ReadAloud(self)
         self.screens: dict[str, Screen] = {}
+        self.staff_user = None  # the logged-in helper (kiosk.core.accounts.StaffUser), None when logged out
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
 
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.add_screen("home", self.home)
         self.walkthroughs = walkthrough.install(self)
         self.browser = browser.install(self)
+        self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
         self.add_screen("staff-settings", StaffSettingsScreen(self))
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
         self.lock = KioskLock(self, app)
@@ -106,6 +110,15 @@ class MainWindow(QMainWindow):
         """The staff menu's exit: wipe the session, then allow the close."""
         self.lock.release()
         self.close()
+
+    # --- helper area (kiosk/ui/staff.py) --------------------------------------------------------
+    def request_staff_access(self) -> None:
+        """The staff gesture: PIN login (first-run setup on a new machine; the menu when logged in)."""
+        self.staff.request_access()
+
+    def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> None:
+        """The visitor's "Ik heb hulp nodig": a call for the helpers on this kiosk, and a calm reply."""
+        self.staff.call_for_help(walkthrough_id, step_index)
 
     # --- visitor bar -----------------------------------------------------------------------------
     def _build_visitor_bar(self) -> QFrame:

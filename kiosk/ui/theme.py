@@ -29,6 +29,7 @@ QPushButton:pressed {{ background: {c['accent']}; color: {c['accent_text']}; }}
 QPushButton:disabled {{ color: {c['muted_text']}; border-style: dashed; }}
 QPushButton:checked {{ background: {c['accent']}; color: {c['accent_text']}; }}
 QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; font-weight: bold; }}
+QPushButton[role="primary"]:disabled {{ background: {c['button']}; color: {c['muted_text']}; }}
 QPushButton[role="danger"] {{ background: {c['danger']}; color: {c['danger_text']}; font-weight: bold;
     border-color: {c['danger_text'] if theme == 'high-contrast' else c['danger']}; }}
 QPushButton[role="tile"] {{ background: {c['surface']}; color: {c['text']}; border-radius: 16px;

@@ -131,8 +131,8 @@ class StaffArea(QObject):
     def _call_made(self, _call) -> None:
         self.calls_changed.emit()
         self._tell_visitor(self.tr("Een digihelper is verwittigd"),
-                           self.tr("Een digihelper is verwittigd en komt zo bij je. Blijf gerust zitten. "
-                                   "Je kunt intussen verder kijken."))
+                           self.tr("Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen "
+                                   "verder kijken."))
 
     def _call_failed(self, _exc: Exception) -> None:
         self._tell_visitor(self.tr("Dat is niet gelukt"),

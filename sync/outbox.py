@@ -10,25 +10,41 @@ and stay in the store for coordinators to see (and retry).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pydantic import ValidationError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from sync.client import RejectedError, ServerApi, TransientError, utcnow
-from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchItem, BatchResponse, content_hash
+from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchResponse
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
 NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | None:
+    """A BatchItem as JSON, framed around the payload text exactly as it was saved (no parsing and
+    re-serialising on the kiosk). Only the framing is checked here; the server judges the payload,
+    and one it cannot even parse is isolated and parked by send_pending()."""
+    if not (_UUID.fullmatch(record_id) and _HASH.fullmatch(digest) and payload.startswith("{")
+            and payload.endswith("}")):
+        return None
+    return f'{{"id":"{record_id}","kind":{json.dumps(kind)},"content_hash":"{digest}","payload":{payload}}}'.encode()
+
+
 @dataclass
 class SendReport:
+    """What the server answered in this run (entries parked locally before sending are not counted)."""
+
     created: int = 0
     duplicates: int = 0
     parked: int = 0
@@ -110,33 +126,32 @@ class Sender:
 
     def _claim(self, limit: int) -> _Batch:
         """Oldest pending entries, bounded by count and request bytes, marked inflight in one
-        transaction. Entries that cannot be sent at all are parked here."""
-        batch, parts = _Batch(), []
+        transaction. Entries that cannot be framed as an item at all are parked here."""
+        batch, parts, parked = _Batch(), [], {}
         envelope = f'{{"device_time":"{self.clock().isoformat()}","items":[]}}'.encode()
         size = len(envelope)
         with self.store.transaction() as session:
-            entries = session.scalars(select(OutboxEntry).where(OutboxEntry.state == "pending")
-                                      .order_by(OutboxEntry.seq).limit(limit)).all()
-            for entry in entries:
-                try:
-                    payload = json.loads(entry.payload)
-                    item = BatchItem(id=entry.record_id, kind=entry.kind, content_hash=entry.content_hash,
-                                     payload=payload)
-                    if content_hash(payload) != entry.content_hash:
-                        raise ValueError("the stored content hash does not match the payload")
-                except (ValueError, ValidationError) as exc:
-                    entry.state, entry.last_error = "parked", f"local: cannot be sent ({exc})"[:1000]
+            rows = session.execute(select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.payload,
+                                          OutboxEntry.content_hash)
+                                   .where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq).limit(limit)).all()
+            for seq, record_id, kind, payload, digest in rows:
+                part = _item_json(record_id, kind, digest, payload)
+                if part is None:
+                    parked[seq] = "local: damaged entry (id, hash or payload), cannot be sent"
                     continue
-                part = item.model_dump_json().encode()
                 if size + len(part) + 1 > self.max_bytes:
                     if parts:
                         break
-                    entry.state, entry.last_error = "parked", "local: too large for one request"
+                    parked[seq] = "local: too large for one request"
                     continue
                 parts.append(part)
                 size += len(part) + 1
-                batch.seqs[entry.record_id] = entry.seq
-                entry.state, entry.attempts = "inflight", entry.attempts + 1
+                batch.seqs[record_id] = seq
+            session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(batch.seqs.values()))
+                            .values(state="inflight", attempts=OutboxEntry.attempts + 1))
+            for seq, reason in parked.items():
+                session.execute(update(OutboxEntry).where(OutboxEntry.seq == seq)
+                                .values(state="parked", last_error=reason))
             batch.remaining = session.scalar(select(func.count()).select_from(OutboxEntry)
                                              .where(OutboxEntry.state == "pending"))
         batch.body = envelope[:-2] + b",".join(parts) + b"]}"

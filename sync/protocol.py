@@ -91,7 +91,12 @@ def canonical_json(payload: dict[str, Any]) -> str:
 
 
 def content_hash(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+    return hash_canonical(canonical_json(payload))
+
+
+def hash_canonical(text: str) -> str:
+    """content_hash() for a payload already in canonical JSON."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def record_payload(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:

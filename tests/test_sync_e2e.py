@@ -116,6 +116,27 @@ def test_conflict_and_invalid_are_parked_without_blocking_the_rest(live_server, 
     assert engine.sync().sent.parked == 2 and len(server_records(live_server)) == 4
 
 
+def test_damaged_outbox_entries_are_isolated_and_parked_the_rest_is_sent(live_server, kiosk, data_dir):
+    engine = enrolled(live_server, kiosk, data_dir)
+    good = [help_request(str(uuid.uuid4())) for _ in range(40)]
+    queue(kiosk, *good[:20])
+    with kiosk.transaction() as session:
+        # Not JSON inside: the server cannot parse the request at all, so the sender halves the
+        # batch until this entry is alone. And one whose id is not even a UUID: parked locally.
+        session.add(OutboxEntry(record_id=str(uuid.uuid4()), kind="help_request", payload='{"note": }',
+                                content_hash="0" * 64, state="pending", attempts=0))
+        session.add(OutboxEntry(record_id="not-a-uuid", kind="help_request", payload="{}", content_hash="0" * 64,
+                                state="pending", attempts=0))
+    queue(kiosk, *good[20:])
+    outcome = engine.sync()
+    assert outcome.ok and outcome.sent.created == 40 and outcome.sent.parked == 1
+    states = outbox_states(kiosk)
+    assert states.pop("not-a-uuid") == "parked" and sorted(states.values()).count("parked") == 1
+    assert set(server_records(live_server)) == {str(r.id) for r in good}
+    reasons = sorted(e.last_error for e in outbox(kiosk).values() if e.state == "parked")
+    assert reasons[0].startswith("local: damaged") and reasons[1].startswith("server: HTTP 422")
+
+
 def test_revoked_device_gets_401_keeps_its_records_and_can_enroll_again(live_server, kiosk, data_dir):
     engine = enrolled(live_server, kiosk, data_dir)
     device_id = meta(kiosk, "sync.device_id")

@@ -164,6 +164,33 @@ def test_bad_input_gets_a_4xx_with_a_json_reason_never_a_500(live_server):
     assert big.status_code == 413
 
 
+def test_odd_text_in_a_record_is_stored_exactly_or_answered_invalid_never_a_500(live_server):
+    token = enroll(live_server)["token"]
+    notes = ['quote " backslash \\ é ü 🚌 \u2028 tab\t', "nul \u0000 byte", "lone surrogate \ud800"]
+    items, expected = [], {}
+    for note in notes:
+        record = help_request(LOCATION)
+        payload = record_payload(record) | {"note": note}
+        items.append({"id": str(record.id), "kind": "help_request", "content_hash": "0" * 64, "payload": payload})
+        try:
+            items[-1]["content_hash"] = content_hash(payload)
+            expected[str(record.id)] = payload
+        except UnicodeEncodeError:  # no valid UTF-8 exists for it: the server must refuse it calmly
+            pass
+    body = json.dumps({"device_time": datetime.now(timezone.utc).isoformat(), "items": items}, ensure_ascii=True)
+    numbers = json.dumps({"device_time": datetime.now(timezone.utc).isoformat(), "items": [
+        item(help_request(LOCATION)) | {"payload": record_payload(help_request(LOCATION)) | {"duration_min": big}}
+        for big in (10**400, float("nan"), float("inf"), 1.5, True)]})
+    for data in (body, numbers):
+        response = requests.post(f"{live_server.url}/v1/records:batch", data=data.encode(),
+                                 headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        assert response.status_code == 200, response.text[:300]
+        for result in response.json()["results"]:
+            assert result["status"] == ("created" if result["id"] in expected else "invalid"), result
+    stored = live_server.admin(lambda s: {r.id: r.payload for r in s.scalars(select(StoredRecord))})
+    assert {rid: json.loads(text) for rid, text in stored.items()} == expected
+
+
 def test_reference_pages_follow_a_cursor_with_deletions(live_server):
     token = enroll(live_server)["token"]  # creates the location
 

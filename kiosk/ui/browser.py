@@ -7,10 +7,11 @@ Nothing the visitor does here outlives the session: reset() deletes every page, 
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWebEngineCore import (QWebEngineDownloadRequest, QWebEnginePage, QWebEngineProfile,
                                      QWebEngineSettings)
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -61,6 +62,20 @@ class KioskPage(QWebEnginePage):
     def createWindow(self, _type) -> QWebEnginePage:
         return self._browser.new_tab().page()
 
+    # A page's alert/confirm/prompt runs a nested event loop with this page on the stack: the
+    # browser must not delete the page (a reset on idle) until that loop has returned.
+    def javaScriptAlert(self, origin: QUrl, message: str) -> None:
+        with self._browser.page_dialog():
+            super().javaScriptAlert(origin, message)
+
+    def javaScriptConfirm(self, origin: QUrl, message: str) -> bool:
+        with self._browser.page_dialog():
+            return super().javaScriptConfirm(origin, message)
+
+    def javaScriptPrompt(self, origin: QUrl, message: str, default: str):
+        with self._browser.page_dialog():
+            return super().javaScriptPrompt(origin, message, default)
+
     def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:
         if self._browser.may_open(url):
             return True
@@ -100,6 +115,8 @@ class BrowserScreen(Screen):
         self._profile: QWebEngineProfile | None = None
         self._closing: list[BrowserTab] = []  # closed tabs not yet deleted by Qt
         self._downloads: list[QWebEngineDownloadRequest] = []
+        self._page_dialogs = 0  # pages' JavaScript dialogs open right now (nested event loops)
+        self._doomed: list = []  # tabs and profiles of a reset, deleted once those loops returned
         self._zoom = ZOOM_FOR_TEXT_SIZE[window.prefs.text_size]
         self._text_size = window.prefs.text_size
         self._guide_view = None
@@ -505,15 +522,14 @@ class BrowserScreen(Screen):
             if shiboken6.isValid(request) and not request.isFinished():
                 request.cancel()
         self._downloads.clear()
-        tabs = [self.tabs.widget(i) for i in range(self.tabs.count())] + self._closing
+        self._doomed += [self.tabs.widget(i) for i in range(self.tabs.count())] + self._closing
         self.tabs.clear()
-        for tab in tabs:
-            if shiboken6.isValid(tab):
-                shiboken6.delete(tab)  # its page goes with it, before the profile
         self._closing.clear()
         if self._profile is not None:
-            shiboken6.delete(self._profile)
+            self._doomed.append(self._profile)  # after its pages
             self._profile = None
+        if self._page_dialogs == 0:
+            self._delete_doomed()
         self.session_folder.wipe()
         if self._guide_view is not None:  # the walkthrough position goes with it
             shiboken6.delete(self._guide_view)
@@ -525,6 +541,24 @@ class BrowserScreen(Screen):
         self._set_zoom(ZOOM_FOR_TEXT_SIZE[self._text_size])
         self._update_files_button()
         self._update_bar()
+
+
+    @contextmanager
+    def page_dialog(self):
+        self._page_dialogs += 1
+        try:
+            yield
+        finally:
+            self._page_dialogs -= 1
+            if self._page_dialogs == 0 and self._doomed:
+                QTimer.singleShot(0, self._delete_doomed)  # once out of the dialog's event loop
+
+    def _delete_doomed(self) -> None:
+        """Each tab takes its page with it; the profile goes last (Qt requires that order)."""
+        doomed, self._doomed = self._doomed, []
+        for obj in doomed:
+            if shiboken6.isValid(obj):
+                shiboken6.delete(obj)
 
 
 def _site_name(url: QUrl) -> str:

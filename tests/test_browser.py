@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from kiosk.ui.browser import url_from_input
 from kiosk.ui.files import PdfViewer, print_pdf
@@ -246,6 +246,22 @@ def test_downloaded_pdf_opens_and_prints_inside_the_kiosk(window, tmp_path, qtbo
     window.reset_visitor_session()  # the viewer closes and lets go of the file, then it is deleted
     assert not viewer.isVisible() and not pdf.exists()
     assert not any(d.isVisible() for d in window.findChildren(QDialog))
+
+
+def test_uploads_offer_only_this_sessions_downloads(window, qtbot, monkeypatch):
+    browser = window.browser
+    assert browser.choose_upload() == []  # nothing downloaded: no file dialog onto the computer
+    assert "alleen bestanden opladen" in browser.notice_text.text()
+
+    pdf = make_pdf(browser.session_folder.path() / "attest.pdf", pages=1)
+    monkeypatch.setattr(browser, "downloaded_files", lambda: [pdf])
+
+    def pick():
+        dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
+        next(b for b in dialog.findChildren(QPushButton) if b.text() == "attest.pdf").click()
+
+    QTimer.singleShot(100, pick)
+    assert browser.choose_upload() == [str(pdf)]
 
 
 def test_address_bar_input():

@@ -76,6 +76,11 @@ class KioskPage(QWebEnginePage):
         with self._browser.page_dialog():
             return super().javaScriptPrompt(origin, message, default)
 
+    def chooseFiles(self, _mode, _old_files, _accepted_mime_types) -> list[str]:
+        """An upload offers this session's downloads only: never the computer's own folders."""
+        with self._browser.page_dialog():
+            return self._browser.choose_upload()
+
     def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:
         if self._browser.may_open(url):
             return True
@@ -468,6 +473,23 @@ class BrowserScreen(Screen):
             self.new_tab(QUrl.fromLocalFile(str(path)))
         else:
             self.show_notice(self.tr("Dit soort bestand kan de kiosk niet openen. Vraag hulp aan een digihelper."))
+
+    def choose_upload(self) -> list[str]:
+        files = self.downloaded_files()
+        if not files:
+            self.show_notice(self.tr("Je kunt hier alleen bestanden opladen die je eerst in deze sessie "
+                                     "hebt gedownload. Vraag hulp aan een digihelper."))
+            return []
+        dialog = ChoiceDialog(self.window_, self.tr("Welk bestand wil je opladen?"),
+                              self.tr("Je kunt een bestand kiezen dat je in deze sessie hebt gedownload."))
+        for index, path in enumerate(files, start=1):
+            button = big_button(path.name)
+            button.clicked.connect(lambda _=False, i=index: dialog.done(i))
+            dialog.body.insertWidget(1 + index, button)
+        dialog.add_button(self.tr("Annuleren"), 0, default=True)
+        chosen = dialog.exec()  # the page waits for the answer (see page_dialog())
+        dialog.deleteLater()
+        return [str(files[chosen - 1])] if chosen > 0 else []
 
     def print_file(self, path: Path) -> None:
         if is_pdf(path):

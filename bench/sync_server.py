@@ -4,7 +4,8 @@ a throwaway local PostgreSQL (bench/postgres.py).
 sync_drain: 10,000 help requests queued in a kiosk outbox (kiosk.core.records.enqueue, as the help
 log writes them) are pushed by the kiosk's own Sender and ServerApi; records/s, against inserting
 the same rows directly into the server's `records` table with SQLAlchemy, in transactions of one
-protocol batch (500). Rounds alternate baseline and drain; the table is emptied in between.
+protocol batch (500). After a small warm-up of both, rounds alternate baseline and drain; the
+table is emptied in between.
 
 server_load: 200 enrolled kiosks push 5 batches of 25 records each, all at once (asyncio + httpx,
 one connection per kiosk); p95 latency per request and errors (any non-200, any item not
@@ -130,6 +131,10 @@ def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_d
 
 def sync_drain(engine: Engine, server_url: str, workdir: Path) -> Result:
     device_id, token, location_id = enroll(engine, "bench-drain")
+    # Warm-up, not counted: the server's connection pool, the first queries, the kiosk's imports.
+    direct_insert(engine, help_requests(MAX_BATCH_ITEMS, location_id), device_id)
+    drain(server_url, token, help_requests(MAX_BATCH_ITEMS, location_id), workdir / "kiosk-warm-up")
+    empty_records(engine)
     subject, baseline = [], []
     for round_no in range(ROUNDS):
         baseline.append(RECORDS / direct_insert(engine, help_requests(RECORDS, location_id), device_id))

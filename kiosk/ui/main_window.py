@@ -19,6 +19,7 @@ from kiosk.ui import staff, walkthrough
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import VisitorSession
 from kiosk.ui.speech import ReadAloud
+from kiosk.ui import sync_service
 from kiosk.ui.staff_settings import StaffSettingsScreen
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import stylesheet
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.browser = browser.install(self)
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
         self.add_screen("staff-settings", StaffSettingsScreen(self))
+        self.sync = sync_service.install(self)  # "staff-sync"; the sync service when there is a server
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
         self.lock = KioskLock(self, app)
         self.prefs.changed.connect(self._apply_prefs)

@@ -1,0 +1,188 @@
+"""The kiosk's sync service and the "staff-sync" screen against a real server (SQLite)."""
+from __future__ import annotations
+
+import json
+import socket
+import uuid
+
+import keyring
+import pytest
+from sqlalchemy import select
+
+from kiosk.core.accounts import StaffUser
+from kiosk.core.demo import DEMO_HELPER_NAME
+from kiosk.core.secrets import SecretStore
+from kiosk.core.store.models import Helper, OutboxEntry
+from kiosk.ui.sync_service import SyncService
+from sync.client import Backoff
+from sync.engine import SyncEngine
+from sync.protocol import content_hash, record_payload
+from sync.server import admin
+from sync.server.db import make_server_engine, migrate
+from sync.server.models import Device, StoredRecord
+from tests.keyrings import MemoryKeyring
+from tests.sync_support import help_request, outbox_states, queue, start_server
+
+WAIT = 10_000
+
+
+@pytest.fixture
+def memory_keyring():
+    """The kiosk code asks keyring for its backend: give it the in-memory one for this test."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def server_engine(tmp_path):
+    engine = make_server_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def server(server_engine):
+    live = start_server(server_engine)
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def services():
+    made = []
+    yield made
+    for service in made:
+        service.stop()
+        service.runner.wait()
+
+
+def coordinator(window) -> StaffUser:
+    with window.runtime.store.read() as session:
+        return StaffUser.of(session.scalar(select(Helper).where(Helper.display_name == DEMO_HELPER_NAME)))
+
+
+def enrolled_service(window, server, services, **kwargs) -> SyncService:
+    secrets = SecretStore(window.runtime.data_dir, backend=MemoryKeyring())
+    SyncEngine(window.runtime.store, secrets).enroll(server.url, server.enroll_code(), "pc")
+    service = SyncService(window, secrets=secrets, **kwargs)
+    window.sync = service
+    services.append(service)
+    return service
+
+
+def on_server(server) -> set[str]:
+    return set(server.admin(lambda s: s.scalars(select(StoredRecord.id)).all()))
+
+
+def test_a_kiosk_without_a_server_has_the_screen_but_no_service(window):
+    assert window.sync is None
+    assert "staff-sync" in window.screens
+
+
+def test_coordinator_enrolls_on_the_screen_then_syncs_with_progress_and_sees_refusals(
+        qtbot, window, server, memory_keyring, services):
+    window.staff.logged_in(coordinator(window))
+    screen = window.show_screen("staff-sync")
+    assert screen.enroll_card.isVisible() and not screen.actions.isVisible()
+
+    screen.url_input.setText(server.url)
+    screen.code_input.setText("NOPE-NOPE-NOPE")
+    screen.enroll_button.click()
+    services.append(window.sync)
+    qtbot.waitUntil(lambda: "klopt niet" in screen.enroll_message.text(), timeout=WAIT)
+
+    screen.code_input.setText(server.enroll_code())
+    screen.enroll_button.click()
+    qtbot.waitUntil(lambda: screen.view.status is not None and screen.view.status.enrolled
+                    and not screen.view.running, timeout=WAIT)
+    assert "Gekoppeld" in screen.enroll_message.text() and not screen.enroll_card.isVisible()
+    assert screen.state.text() == "Verbonden met de server" and screen.server.text() == server.url
+
+    records = [help_request(str(uuid.uuid4())) for _ in range(1200)]
+    broken = record_payload(help_request(str(uuid.uuid4()))) | {"outcome": "maybe"}
+    queue(window.runtime.store, *records)
+    with window.runtime.store.transaction() as session:
+        session.add(OutboxEntry(record_id=broken["id"], kind="help_request", payload=json.dumps(broken),
+                                content_hash=content_hash(broken), state="pending", attempts=0))
+    views = []
+    window.sync.changed.connect(views.append)
+    screen.sync_button.click()
+    qtbot.waitUntil(lambda: not screen.view.running and screen.view.status.waiting == 0, timeout=WAIT)
+    assert any(v.running and v.progress[1] > 0 for v in views)  # the bar showed real progress
+    assert on_server(server) == {str(r.id) for r in records}
+    assert screen.waiting.text() == "0" and screen.parked_card.isVisible()
+    assert screen.parked_title.text() == "Geweigerde records (1)"
+    assert "de server vindt het ongeldig (outcome" in screen.parked_list.itemAt(0).widget().text()
+
+
+def test_saves_in_a_burst_make_one_sync(qtbot, window, server, services):
+    service = enrolled_service(window, server, services)
+    qtbot.waitUntil(lambda: service.attempts == 1 and not service.view.running, timeout=WAIT)  # start-up
+    service._throttle.setInterval(100)
+    records = [help_request(str(uuid.uuid4())) for _ in range(5)]
+    for record in records:
+        queue(window.runtime.store, record)
+        window.record_saved.emit()
+    qtbot.waitUntil(lambda: on_server(server) == {str(r.id) for r in records}, timeout=WAIT)
+    qtbot.wait(300)
+    assert service.attempts == 2
+
+
+def test_offline_it_keeps_retrying_and_the_probe_notices_the_server_is_back(qtbot, window, server, services):
+    service = enrolled_service(window, server, services, backoff=Backoff(base=0.05, cap=0.2, floor=0.01),
+                               use_network_information=False)
+    qtbot.waitUntil(lambda: service.view.error is None and service.view.online, timeout=WAIT)
+    server.stop()
+    queue(window.runtime.store, *(help_request(str(uuid.uuid4())) for _ in range(3)))
+    before = service.attempts
+    service.sync_now()
+    qtbot.waitUntil(lambda: service.attempts >= before + 4, timeout=WAIT)  # the timer re-arms, again and again
+    assert service.view.error == "offline" and service.view.online is False
+    assert set(outbox_states(window.runtime.store).values()) == {"pending"}
+
+    # Now long pauses: the cheap probe, not the retry timer, must notice the server is back.
+    service.backoff = Backoff(base=3600)
+    service._retry.stop()
+    service._probe.setInterval(100)
+    service._probe.start()
+    port = int(server.url.rsplit(":", 1)[1])
+    again = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    again.bind(("127.0.0.1", port))
+    again.listen(16)
+    revived = start_server(server.engine, again)
+    try:
+        qtbot.waitUntil(lambda: service.view.status is not None and service.view.status.waiting == 0
+                        and service.view.online, timeout=WAIT)
+        assert not service._probe.isActive()
+    finally:
+        revived.stop()
+
+
+def test_revoked_kiosk_stops_and_asks_to_enroll_again(qtbot, window, server, services):
+    service = enrolled_service(window, server, services)
+    qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
+    server.admin(admin.revoke_device, server.admin(lambda s: s.scalars(select(Device.id)).one()))
+    queue(window.runtime.store, help_request(str(uuid.uuid4())))
+    service.sync_now()
+    qtbot.waitUntil(lambda: service.view.needs_enrollment and not service.view.running, timeout=WAIT)
+    assert not service._retry.isActive() and not service._probe.isActive()
+    assert set(outbox_states(window.runtime.store).values()) == {"pending"}
+    window.staff.logged_in(coordinator(window))
+    screen = window.show_screen("staff-sync")
+    assert screen.enroll_card.isVisible() and "nieuwe code" in screen.error.text()
+
+
+def test_shutdown_pushes_what_is_waiting(qtbot, window, server, services):
+    service = enrolled_service(window, server, services)
+    qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
+    records = [help_request(str(uuid.uuid4())) for _ in range(4)]
+    queue(window.runtime.store, *records)
+    service.shutdown()  # blocks until the last push is done (bounded)
+    assert on_server(server) == {str(r.id) for r in records}
+    service.sync_now()
+    assert not service.view.running  # nothing starts after shutdown

@@ -9,10 +9,11 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from keyring.backends import fail
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from kiosk.core.secrets import DEVICE_TOKEN, SecretStore
+from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.settings import Settings, with_server_settings
 from kiosk.core.store import open_store
 from kiosk.core.store.models import Helper, Location, Meta, OutboxEntry, Topic
@@ -135,6 +136,17 @@ def test_damaged_outbox_entries_are_isolated_and_parked_the_rest_is_sent(live_se
     assert set(server_records(live_server)) == {str(r.id) for r in good}
     reasons = sorted(e.last_error for e in outbox(kiosk).values() if e.state == "parked")
     assert reasons[0].startswith("local: damaged") and reasons[1].startswith("server: HTTP 422")
+
+
+def test_without_a_secure_key_store_enrolling_stops_before_the_code_is_spent(live_server, kiosk, data_dir):
+    code = live_server.enroll_code()
+    with pytest.raises(NoSecureStoreError):
+        SyncEngine(kiosk, SecretStore(data_dir, backend=fail.Keyring())).enroll(live_server.url, code, "pc")
+    assert meta(kiosk, "sync.device_id") is None
+    # Allowed explicitly (settings.allow_secret_file): the documented file, and staff are told.
+    engine = SyncEngine(kiosk, SecretStore(data_dir, backend=fail.Keyring(), allow_file=True))
+    assert engine.enroll(live_server.url, code, "pc").insecure_secrets
+    assert engine.status().insecure_secrets and engine.sync().ok
 
 
 def test_revoked_device_gets_401_keeps_its_records_and_can_enroll_again(live_server, kiosk, data_dir):

@@ -106,6 +106,19 @@ def test_batch_answers_each_item_and_commits_before_answering(live_server):
     assert rows[str(second.id)].occurred_at == second.started_at
 
 
+def test_the_same_batch_posted_at_once_is_stored_once(live_server):
+    tokens = [enroll(live_server)["token"] for _ in range(2)]
+    records = [help_request(LOCATION) for _ in range(60)]
+    batches = [[item(r) for r in records], [item(r) for r in reversed(records)]]  # also in other orders
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda n: post_batch(live_server, tokens[n % 2], batches[n % 2]), range(6)))
+    assert [a.status_code for a in answers] == [200] * 6
+    created = [r["id"] for a in answers for r in a.json()["results"] if r["status"] == "created"]
+    statuses = {r["status"] for a in answers for r in a.json()["results"]}
+    assert sorted(created) == sorted(str(r.id) for r in records) and statuses == {"created", "duplicate"}
+    assert len(live_server.admin(lambda s: s.scalars(select(StoredRecord.id)).all())) == 60
+
+
 def test_unknown_and_revoked_tokens_get_401(live_server):
     device = enroll(live_server)
     assert post_batch(live_server, "not-a-token", []).status_code == 401

@@ -109,7 +109,8 @@ def ingest(session: Session, device_id: str, raw_items: list[Any], received_at: 
         if row:
             rows.setdefault(row["id"], row)
 
-    inserted = _insert_or_ignore(session, list(rows.values()), device_id, received_at)
+    # In id order: two batches sharing ids then lock them in the same order and cannot deadlock.
+    inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at)
     others = [rid for rid in rows if rid not in inserted]
     stored = dict(session.execute(select(StoredRecord.id, StoredRecord.content_hash)
                                   .where(StoredRecord.id.in_(others))).all()) if others else {}

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
@@ -27,6 +27,19 @@ def _renderer(path: Path) -> QSvgRenderer:
     return renderer
 
 
+@lru_cache(maxsize=48)
+def _pixmap(path: Path, width: int, height: int, ratio: float) -> QPixmap:
+    """The SVG rasterised once per size: a step change then only blits it."""
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    _renderer(path).render(painter, QRectF(0, 0, width, height))
+    painter.end()
+    return pixmap
+
+
 class StepImage(QWidget):
     """Paints a step's SVG as large as fits, keeping its aspect ratio."""
 
@@ -37,18 +50,18 @@ class StepImage(QWidget):
         self.setMinimumSize(160, 110)
 
     def set_image(self, path: Path | None) -> None:
-        self._path = path
-        self.update()
+        if path != self._path:
+            self._path = path
+            self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(480, 320)
 
     def paintEvent(self, _event) -> None:
-        if self._path is None:
+        if self._path is None or self.width() <= 0 or self.height() <= 0:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        _renderer(self._path).render(painter, QRectF(self.rect()))
+        painter.drawPixmap(0, 0, _pixmap(self._path, self.width(), self.height(), self.devicePixelRatioF()))
 
 
 class StepText(QWidget):

@@ -1,4 +1,4 @@
-"""HTTP client of the sync API (kiosk side, Qt-free, `requests`), and the retry policy.
+"""HTTP client of the sync API (kiosk side, Qt-free, `requests`).
 
 Every failure becomes one of three exceptions, which decide what the caller does:
 - `TransientError`: offline, time-out, TLS failure, 5xx, a captive portal or anything that is not a
@@ -12,7 +12,6 @@ Redirects are not followed: a sync server does not redirect, a captive portal do
 from __future__ import annotations
 
 import json
-import random
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import TypeVar
@@ -22,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.core.settings import check_url
 from sync.protocol import BatchResponse, EnrollRequest, EnrollResponse, ErrorBody, Health, ReferencePage
+from sync.status import AuthError, RejectedError, SyncError, TransientError  # noqa: F401 - part of this API
 
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
 Model = TypeVar("Model", bound=BaseModel)
@@ -29,28 +29,6 @@ Model = TypeVar("Model", bound=BaseModel)
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
-
-
-class SyncError(Exception):
-    """`kind` is a stable code the UI turns into plain Dutch; `detail` is technical, for the log."""
-
-    def __init__(self, kind: str, detail: str = ""):
-        super().__init__(f"{kind}: {detail}" if detail else kind)
-        self.kind, self.detail = kind, detail
-
-
-class TransientError(SyncError):
-    """kinds: offline, timeout, tls, server, not-sync-server."""
-
-
-class AuthError(SyncError):
-    """kinds: unauthorized (token unknown or revoked), not-enrolled."""
-
-
-class RejectedError(SyncError):
-    def __init__(self, status: int, error: str, detail: str = ""):
-        super().__init__("rejected", f"HTTP {status} {error}: {detail}".strip())
-        self.status, self.error = status, error
 
 
 def check_server_url(url: str) -> str:
@@ -136,21 +114,3 @@ def _json(response: requests.Response) -> object:
         return response.json()
     except ValueError:
         return None
-
-
-class Backoff:
-    """Exponential backoff with full jitter: a random delay between 0 and min(cap, base * 2^n),
-    never below one second so a dead network is not hammered. Never gives up; reset on success."""
-
-    def __init__(self, base: float = 2.0, cap: float = 600.0, floor: float = 1.0,
-                 rng: Callable[[], float] = random.random):
-        self.base, self.cap, self.floor, self.rng = base, cap, floor, rng
-        self.failures = 0
-
-    def next_delay(self) -> float:
-        ceiling = min(self.cap, self.base * 2 ** min(self.failures, 32))
-        self.failures += 1
-        return max(min(self.floor, ceiling), ceiling * self.rng())
-
-    def reset(self) -> None:
-        self.failures = 0

@@ -1,16 +1,14 @@
 """Everything a kiosk does to sync, Qt-free: enroll, push the outbox, pull reference data, report
 status. The UI's SyncService runs these on its own worker thread; scripts call `sync_once`.
 
-What the kiosk keeps (meta table): sync.server_url, sync.device_id, sync.location_id (set at
-enrollment), sync.reference_cursor (puller), sync.last_success. The device token is in the secret
-store (kiosk.core.secrets.DEVICE_TOKEN), never in the database or the log.
+What the kiosk keeps in its meta table is listed in sync/status.py. The device token is in the
+secret store (kiosk.core.secrets.DEVICE_TOKEN), never in the database or the log.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -18,67 +16,13 @@ from sqlalchemy import func, select
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, open_store
 from kiosk.core.store.models import OutboxEntry
-from sync.client import (DEFAULT_TIMEOUT, AuthError, RejectedError, ServerApi, SyncError, check_server_url,
-                         utcnow)
-from sync.outbox import SendReport, Sender, recover_inflight, requeue_parked
-from sync.protocol import CLOCK_SKEW_LIMIT_SECONDS
+from sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
+from sync.outbox import Sender, recover_inflight, requeue_parked
 from sync.puller import CURSOR_KEY, Puller, get_meta, set_meta
+from sync.status import (DEVICE_KEY, LAST_SUCCESS_KEY, LOCATION_KEY, URL_KEY, AuthError, EnrollResult, ParkedRecord,
+                         RejectedError, SendReport, SyncError, SyncOutcome, SyncStatus)
 
 log = logging.getLogger(__name__)
-
-URL_KEY, DEVICE_KEY, LOCATION_KEY, LAST_SUCCESS_KEY = ("sync.server_url", "sync.device_id", "sync.location_id",
-                                                       "sync.last_success")
-SHUTDOWN_TIMEOUT = (3.0, 5.0)  # a last push when the kiosk closes must not hold it up for long
-
-
-def is_skewed(offset: timedelta | None) -> bool:
-    return offset is not None and abs(offset.total_seconds()) > CLOCK_SKEW_LIMIT_SECONDS
-
-
-@dataclass
-class ParkedRecord:
-    kind: str
-    created_at: datetime
-    reason: str
-
-
-@dataclass
-class SyncStatus:
-    server_url: str | None = None
-    enrolled: bool = False
-    waiting: int = 0  # pending + inflight
-    parked: list[ParkedRecord] = field(default_factory=list)
-    last_success: datetime | None = None
-    insecure_secrets: bool = False  # the token sits in the documented file fallback
-
-
-@dataclass
-class SyncOutcome:
-    error: SyncError | None = None
-    sent: SendReport = field(default_factory=SendReport)
-    pulled: int = 0
-    clock_offset: timedelta | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @property
-    def clock_skewed(self) -> bool:
-        return is_skewed(self.clock_offset)
-
-
-@dataclass
-class EnrollResult:
-    device_id: str
-    location_id: str | None
-    insecure_secrets: bool
-    clock_offset: timedelta | None
-
-    @property
-    def clock_skewed(self) -> bool:
-        return is_skewed(self.clock_offset)
-
 
 class SyncEngine:
     def __init__(self, store: Store, secrets: SecretStore, *, default_url: str | None = None,

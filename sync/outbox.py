@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
-from sync.client import RejectedError, ServerApi, TransientError, utcnow
+from sync.client import ServerApi, utcnow
 from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchResponse
+from sync.status import RejectedError, SendReport, TransientError
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
 NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
@@ -39,20 +40,6 @@ def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | 
             and payload.endswith("}")):
         return None
     return f'{{"id":"{record_id}","kind":{json.dumps(kind)},"content_hash":"{digest}","payload":{payload}}}'.encode()
-
-
-@dataclass
-class SendReport:
-    """What the server answered in this run (entries parked locally before sending are not counted)."""
-
-    created: int = 0
-    duplicates: int = 0
-    parked: int = 0
-    batches: int = 0
-
-    @property
-    def sent(self) -> int:
-        return self.created + self.duplicates
 
 
 @dataclass

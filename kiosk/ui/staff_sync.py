@@ -14,8 +14,7 @@ from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout
 from kiosk.ui.sync_service import SyncService, SyncView
 from kiosk.ui.widgets import big_button, hbox, role_label
-from sync.client import SyncError
-from sync.engine import EnrollResult, ParkedRecord
+from sync.status import EnrollResult, ParkedRecord, SyncError
 
 PARKED_SHOWN = 20
 

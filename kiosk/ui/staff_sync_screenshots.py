@@ -12,7 +12,7 @@ from kiosk.core.demo import DEMO_HELPER_NAME
 from kiosk.core.store.models import Helper
 from kiosk.screenshots import grab
 from kiosk.ui.sync_service import SyncView
-from sync.engine import ParkedRecord, SyncStatus
+from sync.status import ParkedRecord, SyncStatus
 
 
 def render(window, outdir: Path) -> list[Path]:

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store.models import Meta
 from kiosk.ui.tasks import TaskRunner
-from sync.client import Backoff
-from sync.engine import SHUTDOWN_TIMEOUT, URL_KEY, EnrollResult, SyncEngine, SyncOutcome, SyncStatus
+from sync.status import URL_KEY, Backoff, EnrollResult, SyncOutcome, SyncStatus
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NETWORK_ERRORS = ("offline", "timeout", "tls", "not-sync-server")
+SHUTDOWN_TIMEOUT = (3.0, 5.0)  # connect, read: the last push at quit must not hold the kiosk up
 NEEDS_ENROLLMENT = ("unauthorized", "not-enrolled")
 
 
@@ -64,6 +64,8 @@ class SyncService(QObject):
     def __init__(self, window: MainWindow, *, secrets: SecretStore | None = None, backoff: Backoff | None = None,
                  use_network_information: bool = True):
         super().__init__(window)
+        from sync.engine import SyncEngine  # the HTTP stack loads only on a kiosk that syncs
+
         runtime = window.runtime
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
         self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url)

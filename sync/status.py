@@ -1,0 +1,123 @@
+"""Sync's plain data: errors, retry policy, reports, status, and the meta keys a kiosk keeps.
+
+Importable without the HTTP stack: the kiosk's UI imports this at start-up; `requests` is only
+loaded when a sync service actually starts (kiosk/ui/sync_service.py).
+
+Meta keys (the kiosk's meta table): sync.server_url, sync.device_id, sync.location_id (written at
+enrollment), sync.reference_cursor (the puller), sync.last_success; `setting.<name>` for settings
+from the server (kiosk.core.settings.with_server_settings).
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sync.protocol import CLOCK_SKEW_LIMIT_SECONDS
+
+URL_KEY, DEVICE_KEY, LOCATION_KEY, LAST_SUCCESS_KEY = ("sync.server_url", "sync.device_id", "sync.location_id",
+                                                       "sync.last_success")
+
+
+class SyncError(Exception):
+    """`kind` is a stable code the UI turns into plain Dutch; `detail` is technical, for the log."""
+
+    def __init__(self, kind: str, detail: str = ""):
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind, self.detail = kind, detail
+
+
+class TransientError(SyncError):
+    """kinds: offline, timeout, tls, server, not-sync-server."""
+
+
+class AuthError(SyncError):
+    """kinds: unauthorized (token unknown or revoked), not-enrolled."""
+
+
+class RejectedError(SyncError):
+    def __init__(self, status: int, error: str, detail: str = ""):
+        super().__init__("rejected", f"HTTP {status} {error}: {detail}".strip())
+        self.status, self.error = status, error
+
+
+class Backoff:
+    """Exponential backoff with full jitter: a random delay between 0 and min(cap, base * 2^n),
+    never below one second so a dead network is not hammered. Never gives up; reset on success."""
+
+    def __init__(self, base: float = 2.0, cap: float = 600.0, floor: float = 1.0,
+                 rng: Callable[[], float] = random.random):
+        self.base, self.cap, self.floor, self.rng = base, cap, floor, rng
+        self.failures = 0
+
+    def next_delay(self) -> float:
+        ceiling = min(self.cap, self.base * 2 ** min(self.failures, 32))
+        self.failures += 1
+        return max(min(self.floor, ceiling), ceiling * self.rng())
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+@dataclass
+class SendReport:
+    """What the server answered in this run (entries parked locally before sending are not counted)."""
+
+    created: int = 0
+    duplicates: int = 0
+    parked: int = 0
+    batches: int = 0
+
+    @property
+    def sent(self) -> int:
+        return self.created + self.duplicates
+
+
+def is_skewed(offset: timedelta | None) -> bool:
+    return offset is not None and abs(offset.total_seconds()) > CLOCK_SKEW_LIMIT_SECONDS
+
+
+@dataclass
+class ParkedRecord:
+    kind: str
+    created_at: datetime
+    reason: str
+
+
+@dataclass
+class SyncStatus:
+    server_url: str | None = None
+    enrolled: bool = False
+    waiting: int = 0  # pending + inflight
+    parked: list[ParkedRecord] = field(default_factory=list)
+    last_success: datetime | None = None
+    insecure_secrets: bool = False  # the token sits in the documented file fallback
+
+
+@dataclass
+class SyncOutcome:
+    error: SyncError | None = None
+    sent: SendReport = field(default_factory=SendReport)
+    pulled: int = 0
+    clock_offset: timedelta | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def clock_skewed(self) -> bool:
+        return is_skewed(self.clock_offset)
+
+
+@dataclass
+class EnrollResult:
+    device_id: str
+    location_id: str | None
+    insecure_secrets: bool
+    clock_offset: timedelta | None
+
+    @property
+    def clock_skewed(self) -> bool:
+        return is_skewed(self.clock_offset)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from kiosk.core.accounts import StaffUser
-from kiosk.core.settings import SETTINGS_FILE, load_settings
+from kiosk.core.settings import SETTINGS_FILE, Settings, load_settings
 
 
 @pytest.fixture
@@ -62,7 +62,9 @@ def test_saved_settings_reach_the_file_the_idle_clock_and_the_next_visitor(windo
     assert window.staff_user is None and window.current_screen_name() == "home"
     assert (window.prefs.language, window.prefs.text_size, window.prefs.high_contrast) == ("fr", "large", True)
     assert window.browser.is_official(QUrl("https://stad.gent.be/"))  # the new e-loket's city
-    window.prefs.set(language="nl")  # the app-wide translator outlives this window
+    # The app-wide translator outlives this window: leave it Dutch, also after the fixture's reset.
+    window.prefs.use_settings(Settings())
+    window.prefs.reset()
 
 
 def test_unsaved_edits_are_undone(window, coordinator):

@@ -107,8 +107,10 @@ def test_read_aloud_only_where_a_voice_exists_and_stops_on_step_change(mock_spee
     assert view.read_button.isHidden()  # the mock engine has no Dutch voice: hidden, not broken
     window.prefs.set(language="en")
     assert view.read_button.isVisibleTo(window)
+    assert not window.read_aloud.enabled
     qtbot.mouseClick(view.read_button, Qt.LeftButton)
     qtbot.waitUntil(window.read_aloud.is_speaking, timeout=2000)
+    assert window.read_aloud.enabled  # the idle question will be read aloud too
     qtbot.mouseClick(view.next_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not window.read_aloud.is_speaking(), timeout=2000)
 

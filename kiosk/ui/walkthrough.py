@@ -245,6 +245,9 @@ class WalkthroughView(QWidget):
     # --- actions ---------------------------------------------------------------------------------
     def read_aloud(self) -> None:
         step = self.walkthrough.step(self.window_.prefs.language, self.index)
+        # This visitor listens: from now on the kiosk also reads its questions aloud (the idle
+        # question), until the session ends.
+        self.window_.read_aloud.enabled = True
         self.window_.read_aloud.say(f"{step.title}.\n{body_plain_text(step.body)}", step.language)
 
     def open_website(self) -> None:

@@ -164,6 +164,7 @@ def test_text_size_and_contrast_apply_to_visitor_screens(window, qtbot):
     for size in FONT_PX:
         qtbot.mouseClick(window.size_buttons[size], Qt.LeftButton)
         sizes.append(view.text.body.font().pixelSize())
+        assert [s for s, b in window.size_buttons.items() if b.isChecked()] == [size]
     assert sizes == sorted(sizes) and len(set(sizes)) == 3
     qtbot.mouseClick(window.contrast_button, Qt.LeftButton)
     assert window.prefs.high_contrast

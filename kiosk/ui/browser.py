@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLineEdit, QPro
 
 from kiosk.core.content import is_official, official_domains
 from kiosk.core.paths import resources_dir
-from kiosk.core.theme import FONT_PX
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.dialogs import ChoiceDialog
 from kiosk.ui.files import BROWSER_VIEWABLE, PdfViewer, ask_and_print, is_pdf, print_pdf
 from kiosk.ui.screen import Screen
 from kiosk.ui.session import SessionFolder
+from kiosk.ui.theme import bar_stylesheet
 from kiosk.ui.walkthrough import WalkthroughView
 from kiosk.ui.widgets import big_button, role_label
 
@@ -109,7 +109,6 @@ class BrowserTab(QWebEngineView):
 class BrowserScreen(Screen):
     # The docked guide grows with the visitor's text size; the website keeps the rest.
     GUIDE_WIDTH = {"normal": 520, "large": 600, "extra-large": 680}
-    BAR_FONT_PX = 24  # the bar's few fixed words stay on one row at every text size
 
     def __init__(self, window):
         super().__init__(window)
@@ -255,8 +254,7 @@ class BrowserScreen(Screen):
         self._update_guide_button()
         size = self.window_.prefs.text_size
         self.guide_panel.setFixedWidth(self.GUIDE_WIDTH[size])
-        bar_style = (f"* {{ font-size: {min(FONT_PX[size], self.BAR_FONT_PX)}px; }} "
-                     "QPushButton { padding: 8px 12px; }")
+        bar_style = bar_stylesheet(size)
         if bar_style != self.bar.styleSheet():  # restyling is slow: only when the size changed
             self.bar.setStyleSheet(bar_style)
         self.notice_close.setAccessibleName(self.tr("Melding sluiten"))

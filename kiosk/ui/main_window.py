@@ -22,7 +22,7 @@ from kiosk.ui.speech import ReadAloud
 from kiosk.ui import sync_service
 from kiosk.ui.staff_settings import StaffSettingsScreen
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.theme import stylesheet
+from kiosk.ui.theme import bar_stylesheet, stylesheet
 from kiosk.ui.widgets import big_button, role_label
 
 log = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
 
     # --- visitor bar -----------------------------------------------------------------------------
     def _build_visitor_bar(self) -> QFrame:
-        bar = QFrame()
+        bar = self.visitor_bar_frame = QFrame()
         bar.setProperty("role", "bar")
         self.visitor_bar = QHBoxLayout(bar)
         self.visitor_bar.setContentsMargins(24, 10, 24, 10)
@@ -151,8 +151,9 @@ class MainWindow(QMainWindow):
         self.visitor_bar.addWidget(self.language_button)
 
         self.size_buttons: dict[str, QPushButton] = {}
-        for size, label in zip(TEXT_SIZES, ("A", "A+", "A++")):
+        for size, label, px in zip(TEXT_SIZES, ("A", "A+", "A++"), (18, 22, 26)):
             button = big_button(label)
+            button.setStyleSheet(f"font-size: {px}px;")  # each shows the size it chooses
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, s=size: self.prefs.set(text_size=s))
             self.size_buttons[size] = button
@@ -182,8 +183,11 @@ class MainWindow(QMainWindow):
         if prefs.language != self.languages.language:
             self.languages.apply(prefs.language)  # Qt sends LanguageChange to every widget
         self.app.setStyleSheet(stylesheet(prefs.theme, prefs.text_size))
+        if self.visitor_bar_frame.styleSheet() != bar_stylesheet(prefs.text_size):  # restyling is slow
+            self.visitor_bar_frame.setStyleSheet(bar_stylesheet(prefs.text_size))
         self._language_actions[prefs.language].setChecked(True)
-        self.size_buttons[prefs.text_size].setChecked(True)
+        for size, button in self.size_buttons.items():
+            button.setChecked(size == prefs.text_size)
         self.contrast_button.setChecked(prefs.high_contrast)
         self._retranslate_bar()
         for screen in self.screens.values():

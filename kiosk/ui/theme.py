@@ -4,6 +4,13 @@ from __future__ import annotations
 from kiosk.core.theme import FONT_PX, palette
 
 
+BAR_FONT_PX = 24  # bars of fixed controls stay on one row at every text size; the content grows
+
+
+def bar_stylesheet(text_size: str) -> str:
+    return f"* {{ font-size: {min(FONT_PX[text_size], BAR_FONT_PX)}px; }} QPushButton {{ padding: 8px 12px; }}"
+
+
 def stylesheet(theme: str, text_size: str) -> str:
     c = palette(theme)
     px = FONT_PX[text_size]

@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[server,dev,build]'
 	touch $@
 
-# Compiled translations (.qm) are build output; the .ts sources are in git.
+# Compiled translations (.qm) are build output; the .ts sources are in git. -nounfinished: lupdate
+# pre-fills unfinished entries with guesses from identical strings elsewhere ("Terug" -> "Retour"),
+# which lrelease would otherwise ship; untranslated (staff) strings must stay Dutch.
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
+	$(BIN)/pyside6-lrelease -silent -nounfinished $< -qm $@
 
 translations: $(QM)
 

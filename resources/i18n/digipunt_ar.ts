@@ -1,59 +1,1958 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
+<context>
+    <name>BrowserScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="241"/>
+        <source>Terug</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="242"/>
+        <source>Terug naar de vorige pagina</source>
+        <translation>العودة إلى الصفحة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="243"/>
+        <source>Startpagina</source>
+        <translation>الصفحة الرئيسية</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="244"/>
+        <source>Opnieuw</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="245"/>
+        <source>Pagina opnieuw laden</source>
+        <translation>إعادة تحميل الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="246"/>
+        <source>✓ Officiële website</source>
+        <translation>✓ موقع رسمي</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="247"/>
+        <source>Deze website is van de overheid of van de stad.</source>
+        <translation>هذا الموقع تابع للحكومة أو للمدينة.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="248"/>
+        <source>Typ een webadres, bijvoorbeeld vlaanderen.be</source>
+        <translation>اكتب عنوان موقع، مثلًا vlaanderen.be</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="249"/>
+        <source>Webadres</source>
+        <translation>عنوان الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="250"/>
+        <source>Website kleiner</source>
+        <translation>تصغير الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="251"/>
+        <source>Website groter</source>
+        <translation>تكبير الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="252"/>
+        <location filename="../../kiosk/ui/browser.py" line="262"/>
+        <location filename="../../kiosk/ui/browser.py" line="512"/>
+        <source>Afdrukken</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="253"/>
+        <source>Deze pagina afdrukken</source>
+        <translation>طباعة هذه الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="260"/>
+        <source>Melding sluiten</source>
+        <translation>إغلاق الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="261"/>
+        <location filename="../../kiosk/ui/browser.py" line="510"/>
+        <source>Openen</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="267"/>
+        <source>Internet</source>
+        <translation>الإنترنت</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="268"/>
+        <source>Surf op het internet. Als je stopt, wissen we alles wat je deed.</source>
+        <translation>تصفّح الإنترنت. عندما تنتهي، نمسح كل ما فعلته.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="293"/>
+        <location filename="../../kiosk/ui/browser.py" line="314"/>
+        <source>Nieuwe pagina</source>
+        <translation>صفحة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="350"/>
+        <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
+        <translation>اكتب عنوان موقع، مثلًا vlaanderen.be. لا يمكنك البحث هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="401"/>
+        <source>Kleiner (nu {percent}%)</source>
+        <translation>أصغر (الآن {percent}%)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="402"/>
+        <source>Groter (nu {percent}%)</source>
+        <translation>أكبر (الآن {percent}%)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="431"/>
+        <source>Verberg uitleg</source>
+        <translation>إخفاء الشرح</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="431"/>
+        <source>Toon uitleg</source>
+        <translation>عرض الشرح</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="442"/>
+        <location filename="../../kiosk/ui/browser.py" line="473"/>
+        <source>Dit soort bestand kan de kiosk niet openen. Vraag hulp aan een digihelper.</source>
+        <translation>لا يستطيع هذا الحاسوب فتح هذا النوع من الملفات. اطلب المساعدة من مساعد رقمي.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="449"/>
+        <source>Bezig met downloaden: {name}</source>
+        <translation>جارٍ التنزيل: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="453"/>
+        <source>De download is mislukt. Probeer het opnieuw.</source>
+        <translation>لم ينجح التنزيل. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="457"/>
+        <source>Bestand opgeslagen: {name}. Het wordt gewist als je stopt.</source>
+        <translation>تم حفظ الملف: {name}. سيُمسح عندما تنتهي.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="478"/>
+        <source>Je kunt hier alleen bestanden opladen die je eerst in deze sessie hebt gedownload. Vraag hulp aan een digihelper.</source>
+        <translation>يمكنك هنا رفع الملفات التي نزّلتها في هذه الجلسة فقط. اطلب المساعدة من مساعد رقمي.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="481"/>
+        <source>Welk bestand wil je opladen?</source>
+        <translation>ما الملف الذي تريد رفعه؟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="482"/>
+        <source>Je kunt een bestand kiezen dat je in deze sessie hebt gedownload.</source>
+        <translation>يمكنك اختيار ملف نزّلته في هذه الجلسة.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="487"/>
+        <source>Annuleren</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="505"/>
+        <source>Je bestanden</source>
+        <translation>ملفاتك</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="506"/>
+        <source>Dit heb je gedownload. Als je stopt, wissen we deze bestanden.</source>
+        <translation>هذه هي الملفات التي نزّلتها. عندما تنتهي، نمسح هذه الملفات.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="517"/>
+        <source>Sluiten</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="523"/>
+        <source>Bestanden ({count})</source>
+        <translation>الملفات ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollForm</name>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="64"/>
+        <source>Vraag de coördinator van de centrale server een koppelcode (een code is 24 uur geldig en werkt één keer). Typ daarna het adres van de server en de code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="66"/>
+        <source>Adres van de server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="67"/>
+        <source>Koppelcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="70"/>
+        <source>Koppelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="87"/>
+        <source>Vul het adres van de server en de koppelcode in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="91"/>
+        <source>Bezig met koppelen...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="105"/>
+        <source>Gekoppeld. Deze computer synchroniseert nu met de server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="115"/>
+        <source>Deze computer heeft geen veilige sleutelbos (zoals Windows Referentiebeheer of GNOME Keyring), dus Digipunt kan de sleutel van de server niet veilig bewaren. Installeer een sleutelbos en probeer opnieuw. Of zet, als de beheerder dat risico aanvaardt, &quot;allow_secret_file&quot;: true in settings.json in de gegevensmap en start Digipunt opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="124"/>
+        <source>Dit serveradres kan niet: het {reason}. Bijvoorbeeld: https://sync.digipunt.be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="128"/>
+        <source>Deze code klopt niet, is al gebruikt of is verlopen (een code is 24 uur geldig). Vraag de coördinator een nieuwe code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="130"/>
+        <source>Digipunt vindt de server niet. Kijk of het internet werkt (wifi of kabel) en of het adres van de server juist is. Probeer daarna opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="132"/>
+        <source>De server antwoordt niet op tijd. Probeer het over een paar minuten opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="133"/>
+        <source>De beveiligde verbinding met de server is niet in orde (certificaat). Kijk of het adres juist is. Klopt het? Vraag dan de beheerder om het certificaat na te kijken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="135"/>
+        <source>De server heeft een probleem. Probeer het over een paar minuten opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="136"/>
+        <source>Op dit adres antwoordt geen Digipunt-server. Kijk het adres na. Moet je eerst inloggen op de wifi? Doe dat dan eerst in de browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/enroll_form.py" line="139"/>
+        <source>Het koppelen is niet gelukt. Probeer het opnieuw. Lukt het nog altijd niet? Meld het aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpCallsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/help_calls.py" line="37"/>
+        <source>Oproepen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_calls.py" line="38"/>
+        <source>Er zijn geen oproepen. Als een bezoeker op &apos;Ik heb hulp nodig&apos; tikt, verschijnt dat hier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_calls.py" line="63"/>
+        <source>sinds {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_calls.py" line="66"/>
+        <source>Een bezoeker vraagt hulp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_calls.py" line="70"/>
+        <source>{guide}, stap {n} van {total}: {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_calls.py" line="90"/>
+        <source>Aannemen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_calls.py" line="106"/>
+        <source>Oproep: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpFormScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="118"/>
+        <source>Hulpvraag corrigeren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="118"/>
+        <source>Hulpvraag registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="119"/>
+        <source>Onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="119"/>
+        <source>Duur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="119"/>
+        <source>Resultaat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="120"/>
+        <source>Plek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="120"/>
+        <source>Hoe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="120"/>
+        <source>Taal van de hulp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="121"/>
+        <source>Eerste bezoek?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="121"/>
+        <source>Doorverwezen naar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="122"/>
+        <source>Doelgroep (mag leeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="122"/>
+        <source>Notitie (mag leeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="123"/>
+        <source>Bezoekerscode (mag leeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="133"/>
+        <source>Alleen over de hulp. Nooit namen, nummers of adressen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="134"/>
+        <source>Notitie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="135"/>
+        <source>Bezoeker maakt een code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="136"/>
+        <source>Code weghalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="137"/>
+        <source>Terug</source>
+        <translation type="unfinished">رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="138"/>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="194"/>
+        <source>Je past de hulpvraag van {time} aan. De oude versie blijft bewaard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="197"/>
+        <source>Spreekuur: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="219"/>
+        <source>onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="221"/>
+        <source>duur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="223"/>
+        <source>resultaat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="225"/>
+        <source>plek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="237"/>
+        <source>Kies nog: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="266"/>
+        <source>Code toegevoegd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="285"/>
+        <source>Bezig met opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_form.py" line="296"/>
+        <source>Opgeslagen. Je kunt de volgende hulpvraag registreren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="71" />
+        <location filename="../../kiosk/ui/home.py" line="71"/>
         <source>Welkom. Waarmee kunnen we je helpen?</source>
         <translation>مرحبًا. كيف يمكننا مساعدتك؟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="72" />
+        <location filename="../../kiosk/ui/home.py" line="72"/>
         <source>Kies eerst je taal. Tik daarna op een tegel. Alles is gratis.</source>
-        <translation>اختر لغتك أولًا. ثم اضغط على مربع. كل شيء مجاني.</translation>
+        <translation>اختر لغتك أولًا. ثم اضغط على أحد المربعات. كل شيء مجاني.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="107"/>
+        <source>Ben je er nog?</source>
+        <translation>هل ما زلت هنا؟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="108"/>
+        <source>Je hebt een tijdje niets gedaan. Als je niets kiest, wissen we straks alles wat je deed. Zo ziet de volgende bezoeker niets van jou.</source>
+        <translation>لم تفعل شيئًا منذ مدة. إذا لم تختر شيئًا، سنمسح بعد قليل كل ما فعلته. وهكذا لن يرى الزائر التالي شيئًا من معلوماتك.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="117"/>
+        <source>Ja, ik ben er nog</source>
+        <translation>نعم، ما زلت هنا</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="118"/>
+        <source>Nee, stop en wis alles</source>
+        <translation>لا، إنهاء ومسح كل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="138"/>
+        <source>Nog 1 seconde.</source>
+        <translation>بقيت ثانية واحدة.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/idle.py" line="139"/>
+        <source>Nog {n} seconden.</source>
+        <translation>الثواني المتبقية: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="219"/>
+        <source>Wissen</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="220"/>
+        <source>Alles wissen</source>
+        <translation>مسح الكل</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="221"/>
+        <source>Laatste cijfer wissen</source>
+        <translation>مسح الرقم الأخير</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="119" />
+        <location filename="../../kiosk/ui/main_window.py" line="169"/>
         <source>Begin</source>
         <translation>البداية</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="120" />
+        <location filename="../../kiosk/ui/main_window.py" line="170"/>
         <source>Terug naar het begin</source>
         <translation>العودة إلى البداية</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="122" />
+        <location filename="../../kiosk/ui/main_window.py" line="172"/>
         <source>Taal kiezen</source>
         <translation>اختيار اللغة</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="123" />
+        <location filename="../../kiosk/ui/main_window.py" line="173"/>
         <source>Normale tekst</source>
         <translation>نص عادي</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="123" />
+        <location filename="../../kiosk/ui/main_window.py" line="173"/>
         <source>Grote tekst</source>
         <translation>نص كبير</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="124" />
+        <location filename="../../kiosk/ui/main_window.py" line="174"/>
         <source>Heel grote tekst</source>
         <translation>نص كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="127" />
+        <location filename="../../kiosk/ui/main_window.py" line="177"/>
         <source>Contrast</source>
         <translation>التباين</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="128" />
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
         <source>Hoog contrast aan of uit</source>
-        <translation>تشغيل أو إيقاف التباين العالي</translation>
+        <translation>تشغيل التباين العالي أو إيقافه</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="73"/>
+        <source>Overzicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="74"/>
+        <source>Vrijwilligersuren per medewerker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="75"/>
+        <source>Vorige maand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="76"/>
+        <source>Volgende maand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="115"/>
+        <source>1 hulpvraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="116"/>
+        <source>{n} hulpvragen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="117"/>
+        <source>{help} hulp gegeven · {shift} spreekuur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="123"/>
+        <source>Vandaag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="124"/>
+        <source>Deze maand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="128"/>
+        <source>{n} records wachten om gesynchroniseerd te worden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="131"/>
+        <source>Alles is gesynchroniseerd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <source>Medewerker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <source>Uren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <source>Spreekuren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <source>Automatisch gesloten</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../../kiosk/ui/files.py" line="89"/>
+        <source>Kleiner</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/files.py" line="90"/>
+        <source>Groter</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/files.py" line="91"/>
+        <source>Afdrukken</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/files.py" line="92"/>
+        <source>Sluiten</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>PinEntry</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="272"/>
+        <source>{n} cijfers getypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="56"/>
+        <source>Spreekuur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="57"/>
+        <source>Waar ben je vandaag?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="58"/>
+        <source>Welke halte?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="59"/>
+        <source>Andere halte: typ de naam van de plek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="60"/>
+        <source>Spreekuur starten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="61"/>
+        <source>Spreekuur beëindigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="122"/>
+        <source>Je hebt geen spreekuur gestart. Kies waar je bent en tik op &apos;Spreekuur starten&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="126"/>
+        <source>Je spreekuur loopt sinds {time} ({place}). Al {duration}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="138"/>
+        <source>Je spreekuur is gestart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/shift.py" line="148"/>
+        <source>Opgeslagen: je spreekuur duurde {duration}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="23"/>
+        <source>Dat is niet gelukt. Probeer het opnieuw. Lukt het nog altijd niet? Meld het aan de coördinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffAccounts</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="30"/>
+        <source>Digihelper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="31"/>
+        <source>Coördinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffAccountsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="130"/>
+        <source>Medewerkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="132"/>
+        <source>Wie kan zich aanmelden op deze computer. Iemand stopt? Deactiveer de medewerker: wat die registreerde, blijft bewaard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="134"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="230"/>
+        <source>Nieuwe medewerker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="135"/>
+        <source>Naam, zoals collega&apos;s je kennen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="136"/>
+        <source>Rol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="138"/>
+        <source>Annuleren</source>
+        <translation type="unfinished">إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="179"/>
+        <source> (jij)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="183"/>
+        <source>niet meer actief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="185"/>
+        <source>vergrendeld na te veel foute pincodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="189"/>
+        <source>Pincode wijzigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="189"/>
+        <source>Pincode wijzigen van {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="192"/>
+        <source>Deactiveren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="192"/>
+        <source>{name} deactiveren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="231"/>
+        <source>Typ de naam en tik op de rol. Geef de computer dan aan de nieuwe medewerker: die typt zelf een pincode, twee keer. Kijk even weg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="234"/>
+        <source>Je pincode wijzigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="235"/>
+        <source>Typ eerst je huidige pincode. Daarna typ je twee keer je nieuwe pincode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="238"/>
+        <source>Nieuwe pincode voor {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="239"/>
+        <source>Geef de computer aan {name}: die typt zelf een nieuwe pincode, twee keer. Kijk even weg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="242"/>
+        <source>Typ je huidige pincode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="243"/>
+        <source>Typ de nieuwe pincode (minstens {n} cijfers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="244"/>
+        <source>Typ dezelfde pincode nog eens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="247"/>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="247"/>
+        <source>Volgende</source>
+        <translation type="unfinished">التالي</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="262"/>
+        <source>Typ eerst de naam van de nieuwe medewerker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="275"/>
+        <source>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="303"/>
+        <source>{name} is toegevoegd en kan zich nu aanmelden met de eigen pincode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="306"/>
+        <source>Je pincode is gewijzigd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="308"/>
+        <source>De pincode van {name} is gewijzigd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="332"/>
+        <source>{name} deactiveren?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="333"/>
+        <source>Je kunt je daarna niet meer aanmelden en wordt meteen afgemeld. Wat je registreerde, blijft bewaard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="335"/>
+        <source>{name} kan zich daarna niet meer aanmelden. Wat {name} registreerde, blijft bewaard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="337"/>
+        <source>Nee, niet deactiveren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="338"/>
+        <source>Ja, deactiveren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="354"/>
+        <source>{name} is gedeactiveerd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffArea</name>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="133"/>
+        <source>Een digihelper is verwittigd</source>
+        <translation>تم إبلاغ مساعد رقمي</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
+        <translation>سيأتي إليك شخص بعد قليل. ابقَ في مكانك. يمكنك أن تتابع في هذه الأثناء.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="138"/>
+        <source>Dat is niet gelukt</source>
+        <translation>لم ينجح ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
+        <translation>لم نتمكن من إبلاغ مساعد رقمي. اطلب المساعدة من أحد الموظفين، أو حاول مرة أخرى بعد قليل.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="144"/>
+        <source>Goed</source>
+        <translation>حسنًا</translation>
+    </message>
+</context>
+<context>
+    <name>StaffLabels</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="11"/>
+        <source>Spreekuur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="12"/>
+        <source>Binnengelopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="13"/>
+        <source>Huisbezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="14"/>
+        <source>Digibus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="18"/>
+        <source>Opgelost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="19"/>
+        <source>Deels opgelost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="20"/>
+        <source>Niet opgelost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="24"/>
+        <source>Digibuddy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="25"/>
+        <source>Workshop of vorming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="26"/>
+        <source>Laptop lenen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="27"/>
+        <source>Sociaal internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="28"/>
+        <source>OCMW of sociale dienst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="29"/>
+        <source>Iets anders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="33"/>
+        <source>Ja, eerste keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="34"/>
+        <source>Nee, al eens geweest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="35"/>
+        <source>Weet niet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="39"/>
+        <source>Senior (65+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="40"/>
+        <source>Werkzoekend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="41"/>
+        <source>Nieuwkomer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="42"/>
+        <source>In armoede</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="46"/>
+        <source>Nederlands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="46"/>
+        <source>Frans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="47"/>
+        <source>Engels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="47"/>
+        <source>Arabisch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="48"/>
+        <source>Oekraïens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="48"/>
+        <source>Turks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="49"/>
+        <source>Russisch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="49"/>
+        <source>Dari of Perzisch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="50"/>
+        <source>Pasjtoe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="50"/>
+        <source>Tigrinya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="51"/>
+        <source>Roemeens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="51"/>
+        <source>Pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="52"/>
+        <source>Andere taal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="59"/>
+        <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="61"/>
+        <source>{h} u</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_labels.py" line="62"/>
+        <source>{h} u {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffLoginScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="71"/>
+        <source>Aanmelden voor medewerkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="72"/>
+        <source>1. Tik op je naam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="73"/>
+        <source>2. Typ je pincode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="74"/>
+        <source>Aanmelden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="75"/>
+        <source>Annuleren</source>
+        <translation type="unfinished">إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="138"/>
+        <source>Te veel foute pincodes. Je account is vergrendeld. Probeer opnieuw over {n} minuten, of vraag een collega.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="141"/>
+        <source>Te veel foute pincodes. Je account is vergrendeld. Probeer opnieuw over 1 minuut, of vraag een collega.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_login.py" line="144"/>
+        <source>Deze pincode klopt niet. Je kunt het nog {n} keer proberen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffMenuScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="45"/>
+        <source>Menu voor medewerkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="47"/>
+        <source>Hulpvraag registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="48"/>
+        <source>Hulpvragen van vandaag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="49"/>
+        <source>Spreekuur (loopt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="49"/>
+        <source>Spreekuur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="50"/>
+        <source>Oproepen ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="51"/>
+        <source>Overzicht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="52"/>
+        <source>Medewerkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="53"/>
+        <source>Instellingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="54"/>
+        <source>Synchronisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="55"/>
+        <source>Kiosk afsluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="94"/>
+        <source>Je spreekuur loopt sinds {time} ({place}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="97"/>
+        <source>Je hebt geen spreekuur gestart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="99"/>
+        <source>Er wacht een bezoeker op hulp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="100"/>
+        <source>Er wachten {n} bezoekers op hulp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="121"/>
+        <source>Kiosk afsluiten?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="122"/>
+        <source>Digipunt stopt. Bezoekers kunnen deze computer dan niet meer gebruiken tot iemand Digipunt opnieuw start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="124"/>
+        <source>Nee, blijf open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_menu.py" line="125"/>
+        <source>Ja, afsluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="308"/>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="309"/>
+        <source>Terug naar het menu voor medewerkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="310"/>
+        <source>Afmelden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="318"/>
+        <source>Aangemeld: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffSettingsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="111"/>
+        <source>Instellingen van deze computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="112"/>
+        <source>Deze instellingen gelden voor elke bezoeker van deze computer. Nieuwe standaardwaarden gelden vanaf de volgende bezoeker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="115"/>
+        <source>Standaardtaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="116"/>
+        <source>Tijd zonder activiteit voor &apos;Ben je er nog?&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="117"/>
+        <source>Aftelling voor alles gewist wordt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="118"/>
+        <source>Adres van het e-loket van de stad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="119"/>
+        <source>Startpagina van de browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="120"/>
+        <source>Officiële websites (één domein per regel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="121"/>
+        <source>Standaard tekstgrootte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="122"/>
+        <source>Standaard hoog contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="123"/>
+        <source>Geheimen in een bestand toestaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="129"/>
+        <source> seconden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="132"/>
+        <source>Normaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="132"/>
+        <source>Groot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="132"/>
+        <source>Heel groot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="136"/>
+        <source>Aan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="137"/>
+        <source>Alleen als deze computer geen veilige sleutelbos heeft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="139"/>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="140"/>
+        <source>Wijzigingen ongedaan maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="141"/>
+        <source>Terug</source>
+        <translation type="unfinished">رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="181"/>
+        <source>Niet opgeslagen. Verbeter wat in het rood staat en probeer opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="194"/>
+        <source>Opgeslagen. Nieuwe standaardwaarden gelden vanaf de volgende bezoeker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_settings.py" line="198"/>
+        <source>Opslaan is mislukt: {reason}. Controleer of de gegevensmap beschreven kan worden en probeer opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffSetupScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="168"/>
+        <source>Eerste keer instellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="135"/>
+        <source>Jouw naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="135"/>
+        <source>Naam van deze plek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="136"/>
+        <source>Soort plek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="136"/>
+        <source>Pincode (minstens 6 cijfers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="137"/>
+        <source>Pincode nog eens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="139"/>
+        <source>bijvoorbeeld: Digipunt Bibliotheek Tweebronnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="140"/>
+        <source>Vaste digipunt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="140"/>
+        <source>Digibus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="131"/>
+        <source>Annuleren</source>
+        <translation type="unfinished">إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="121"/>
+        <source>Op deze computer zijn nog geen medewerkers. Kies hoe je deze kiosk instelt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="124"/>
+        <source>Deze kiosk verbinden met de centrale server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="125"/>
+        <source>Voor steden en digibanken met een centrale server. De medewerkers komen dan van de server. Je hebt het adres van de server en een koppelcode nodig.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="128"/>
+        <location filename="../../kiosk/ui/staff_setup.py" line="167"/>
+        <source>Eerste coördinator aanmaken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="129"/>
+        <source>Voor een kiosk zonder server. Je maakt hier zelf de eerste coördinator aan en geeft deze plek een naam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="132"/>
+        <location filename="../../kiosk/ui/staff_setup.py" line="141"/>
+        <source>Terug</source>
+        <translation type="unfinished">رجوع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="133"/>
+        <source>Maak de eerste coördinator van deze kiosk aan. Daarna meld je je aan met je naam en pincode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="142"/>
+        <source>Coördinator aanmaken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="166"/>
+        <source>Verbinden met de centrale server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="192"/>
+        <source>Gekoppeld, maar de server heeft nog geen medewerkers voor deze kiosk. Vraag de coördinator van de server om medewerkers toe te voegen. Ze verschijnen hier na de volgende synchronisatie (binnen enkele minuten).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_setup.py" line="199"/>
+        <source>De twee pincodes zijn niet gelijk. Typ ze opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffSyncScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="169"/>
+        <source>Geen verbinding met de server. Kijk of het internet werkt (wifi of kabel). De records blijven veilig op deze computer en gaan later vanzelf mee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="171"/>
+        <source>De server antwoordt niet op tijd. Digipunt probeert het later opnieuw. De records blijven veilig op deze computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="173"/>
+        <source>De beveiligde verbinding met de server is niet in orde (certificaat). Vraag de beheerder om het serveradres en het certificaat na te kijken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="175"/>
+        <source>De server heeft een probleem. Digipunt probeert het later opnieuw. De records blijven veilig op deze computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="177"/>
+        <source>Het netwerk geeft een andere pagina in plaats van de server. Moet je eerst inloggen op de wifi? Open dan de browser. Digipunt probeert het later opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="180"/>
+        <source>Deze computer is niet meer gekoppeld met de server. Vraag de coördinator een nieuwe code en koppel opnieuw. Er gaan geen records verloren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="182"/>
+        <source>Deze computer is nog niet gekoppeld met de centrale server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="183"/>
+        <source>De server weigert de gegevens. Meld dit aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="185"/>
+        <source>Er ging iets mis bij het synchroniseren. Digipunt probeert het later opnieuw. Blijft dit gebeuren? Meld het aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="189"/>
+        <source>Hulpvraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="189"/>
+        <source>Spreekuur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="194"/>
+        <source>op de server staat al een andere versie van dit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="196"/>
+        <source>de server vindt het ongeldig ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="198"/>
+        <source>het is op deze computer beschadigd ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="203"/>
+        <source>nog nooit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="206"/>
+        <source>vandaag om {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="211"/>
+        <source>Synchronisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="212"/>
+        <source>Records die wachten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="212"/>
+        <source>Laatst gelukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="213"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="215"/>
+        <source>Nu synchroniseren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="216"/>
+        <source>De server weigert deze records. Ze blijven op deze computer bewaard en houden de andere records niet tegen. Meld ze aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="218"/>
+        <source>Opnieuw proberen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="219"/>
+        <source>Koppelen met de centrale server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="220"/>
+        <source>Opnieuw koppelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="229"/>
+        <source>Nog niet gekoppeld met de centrale server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="231"/>
+        <source>Bezig met synchroniseren...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="233"/>
+        <source>Koppel deze computer opnieuw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="235"/>
+        <source>Nog niet geprobeerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="237"/>
+        <source>Verbonden met de server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="237"/>
+        <source>Geen verbinding met de server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="245"/>
+        <source>geen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="251"/>
+        <source>De klok van deze computer loopt {n} minuten voor op de server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="252"/>
+        <source>De klok van deze computer loopt {n} minuten achter op de server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="253"/>
+        <source>Vraag de beheerder om datum en tijd juist te zetten. De records houden de tijd van deze computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="264"/>
+        <source>{done} van {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="269"/>
+        <source>Geweigerde records ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="274"/>
+        <source>en nog {n} andere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="280"/>
+        <source>Alle records blijven op deze computer bewaard. Ze gaan mee zodra de computer gekoppeld is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="281"/>
+        <source>Vraag de coördinator om deze computer te koppelen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="42"/>
+        <source>Hulpvragen van vandaag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="43"/>
+        <source>Nog geen hulpvragen vandaag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="86"/>
+        <source>Corrigeren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="88"/>
+        <source>Annuleren</source>
+        <translation type="unfinished">إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="96"/>
+        <source>Hulpvraag annuleren?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="97"/>
+        <source>De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding dat ze geannuleerd is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="99"/>
+        <source>Nee, houden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="100"/>
+        <source>Ja, annuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_today.py" line="115"/>
+        <source>Geannuleerd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitorCodeDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="26"/>
+        <source>Bezoekerscode</source>
+        <translation>رمز الزائر</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="27"/>
+        <source>Voor de bezoeker: typ zelf je initialen en je geboortedatum. We bewaren ze niet. We maken er een code van die niemand kan terugrekenen. Zo tellen we hoeveel verschillende mensen we helpen.</source>
+        <translation>للزائر: اكتب بنفسك الأحرف الأولى من اسمك وتاريخ ميلادك. نحن لا نحفظها. نحوّلها إلى رمز لا يستطيع أحد أن يعرف منه بياناتك. هكذا نعرف كم شخصًا مختلفًا نساعد.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="35"/>
+        <source>Je initialen (bijvoorbeeld: JP)</source>
+        <translation>الأحرف الأولى من اسمك باللاتينية (مثلًا: JP)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="40"/>
+        <source>Je initialen</source>
+        <translation>الأحرف الأولى من اسمك</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="43"/>
+        <source>Je geboortedatum: dag, maand, jaar</source>
+        <translation>تاريخ ميلادك: اليوم، الشهر، السنة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="55"/>
+        <source>Annuleren</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="56"/>
+        <source>Code maken</source>
+        <translation>إنشاء الرمز</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="74"/>
+        <source>{n} van 8 cijfers getypt</source>
+        <translation>تمت كتابة {n} من 8 أرقام</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorSession</name>
+    <message>
+        <location filename="../../kiosk/ui/session.py" line="130"/>
+        <source>Stop en wis alles</source>
+        <translation>إنهاء ومسح كل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/session.py" line="131"/>
+        <source>Stoppen en alles wissen wat je hier deed</source>
+        <translation>إنهاء ومسح كل ما فعلته هنا</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/session.py" line="155"/>
+        <source>Stoppen en alles wissen?</source>
+        <translation>هل تريد الإنهاء ومسح كل شيء؟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/session.py" line="156"/>
+        <source>We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. De volgende bezoeker ziet niets van jou.</source>
+        <translation>سنمسح كل ما فعلته هنا: المواقع وكلمات المرور والملفات وما كتبته. لن يرى الزائر التالي شيئًا من معلوماتك.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/session.py" line="158"/>
+        <source>Nee, ga verder</source>
+        <translation>لا، سأكمل</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/session.py" line="159"/>
+        <source>Ja, wis alles</source>
+        <translation>نعم، امسح كل شيء</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughView</name>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="275"/>
+        <source>Stap %1 van %2</source>
+        <translation>الخطوة %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="297"/>
+        <source>Vorige</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="298"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <source>Klaar</source>
+        <translation>انتهيت</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="298"/>
+        <source>Volgende</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <source>Volgende stap</source>
+        <translation>الخطوة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="304"/>
+        <source>Vorige stap</source>
+        <translation>الخطوة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="305"/>
+        <source>Voorlezen</source>
+        <translation>استمع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="306"/>
+        <source>Lees deze stap voor</source>
+        <translation>اقرأ هذه الخطوة بصوت عالٍ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="307"/>
+        <source>Open de website</source>
+        <translation>افتح الموقع</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="308"/>
+        <source>Open de officiële website</source>
+        <translation>افتح الموقع الرسمي</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="309"/>
+        <source>Ik heb hulp nodig</source>
+        <translation>أحتاج إلى مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="310"/>
+        <source>Ik heb hulp nodig: roep een digihelper</source>
+        <translation>أحتاج إلى مساعدة: استدعِ مساعدًا رقميًا</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="311"/>
+        <source>Toon ook Nederlands</source>
+        <translation>اعرض الهولندية أيضًا</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="312"/>
+        <source>Toon de Nederlandse tekst ernaast</source>
+        <translation>اعرض النص الهولندي بجانبه</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="313"/>
+        <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
+        <translation>ترجمة للمساعدة. النص الهولندي وحده هو الرسمي.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="314"/>
+        <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
+        <translation>هذه الخطوة غير مترجمة بعد. أنت ترى النص الهولندي.</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_screenshots.py" line="49"/>
+        <source>Deze pincode klopt niet. Je kunt het nog 4 keer proberen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>screen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts_screenshots.py" line="58"/>
+        <source>De pincode van {name} is gewijzigd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self._browser</name>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="89"/>
+        <source>Deze pagina kan de kiosk niet openen.</source>
+        <translation>لا يستطيع هذا الحاسوب فتح هذه الصفحة.</translation>
     </message>
 </context>
 </TS>

@@ -66,7 +66,7 @@ def test_countdown_reaching_zero_resets_and_waits_for_the_next_visitor(window, q
     window.prefs.set(language="fr")
     touch(window)
     qtbot.waitUntil(lambda: session.idle_dialog is not None, timeout=3000)
-    assert session.idle_dialog.countdown.text() == "Nog 1 seconde."
+    assert session.idle_dialog.countdown.text() == "Encore 1 seconde."
     with qtbot.waitSignal(window.visitor_session_reset, timeout=3000):
         pass
     assert window.prefs.language == window.runtime.settings.default_language

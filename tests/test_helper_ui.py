@@ -326,6 +326,7 @@ def test_first_run_creates_the_coordinator(qtbot, tmp_path, qapp):
         window.request_staff_access()
         setup = window.screens["staff-setup"]
         qtbot.waitUntil(lambda: current(window) == "staff-setup")
+        click(qtbot, setup.create_tile)  # the other choice connects to a server (test_first_run_enroll.py)
         qtbot.keyClicks(setup.name, "Mia Peeters")
         qtbot.keyClicks(setup.location, "Digipunt Bib Kessel-Lo")
         qtbot.keyClicks(setup.pin, "482916")

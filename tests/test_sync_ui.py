@@ -5,7 +5,6 @@ import json
 import socket
 import uuid
 
-import keyring
 import pytest
 from sqlalchemy import select
 
@@ -20,20 +19,10 @@ from sync.protocol import content_hash, record_payload
 from sync.server import admin
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import Device, StoredRecord
-from tests.keyrings import MemoryKeyring
+from tests.keyrings import MemoryKeyring, memory_keyring  # noqa: F401 (a fixture)
 from tests.sync_support import help_request, outbox_states, queue, start_server
 
 WAIT = 10_000
-
-
-@pytest.fixture
-def memory_keyring():
-    """The kiosk code asks keyring for its backend: give it the in-memory one for this test."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -89,17 +78,18 @@ def test_coordinator_enrolls_on_the_screen_then_syncs_with_progress_and_sees_ref
     screen = window.show_screen("staff-sync")
     assert screen.enroll_card.isVisible() and not screen.actions.isVisible()
 
-    screen.url_input.setText(server.url)
-    screen.code_input.setText("NOPE-NOPE-NOPE")
-    screen.enroll_button.click()
+    form = screen.enroll_form
+    form.url_input.setText(server.url)
+    form.code_input.setText("NOPE-NOPE-NOPE")
+    form.submit_button.click()
     services.append(window.sync)
-    qtbot.waitUntil(lambda: "klopt niet" in screen.enroll_message.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "klopt niet" in form.message.text(), timeout=WAIT)
 
-    screen.code_input.setText(server.enroll_code())
-    screen.enroll_button.click()
+    form.code_input.setText(server.enroll_code())
+    form.submit_button.click()
     qtbot.waitUntil(lambda: screen.view.status is not None and screen.view.status.enrolled
                     and not screen.view.running, timeout=WAIT)
-    assert "Gekoppeld" in screen.enroll_message.text() and not screen.enroll_card.isVisible()
+    assert "Gekoppeld" in form.message.text() and not screen.enroll_card.isVisible()
     assert screen.state.text() == "Verbonden met de server" and screen.server.text() == server.url
 
     records = [help_request(str(uuid.uuid4())) for _ in range(1200)]
@@ -142,11 +132,12 @@ def test_offline_it_keeps_retrying_and_the_probe_notices_the_server_is_back(qtbo
     service.sync_now()
     qtbot.waitUntil(lambda: service.attempts >= before + 4, timeout=WAIT)  # the timer re-arms, again and again
     assert service.view.error == "offline" and service.view.online is False
-    assert set(outbox_states(window.runtime.store).values()) == {"pending"}
 
     # Now long pauses: the cheap probe, not the retry timer, must notice the server is back.
     service.backoff = Backoff(base=3600)
     service._retry.stop()
+    qtbot.waitUntil(lambda: not service.view.running, timeout=WAIT)  # a retry in flight holds them inflight
+    assert set(outbox_states(window.runtime.store).values()) == {"pending"}
     service._probe.setInterval(100)
     service._probe.start()
     port = int(server.url.rsplit(":", 1)[1])

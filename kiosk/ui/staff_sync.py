@@ -6,15 +6,16 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QSysInfo, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLineEdit, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.core.secrets import INSECURE_WARNING, NoSecureStoreError
+from kiosk.core.secrets import INSECURE_WARNING
 from kiosk.screenshots import SCREENSHOT_HOOKS
+from kiosk.ui.enroll_form import EnrollForm
 from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout
 from kiosk.ui.sync_service import SyncService, SyncView
 from kiosk.ui.widgets import big_button, hbox, role_label
-from sync.status import EnrollResult, ParkedRecord, SyncError
+from sync.status import ParkedRecord
 
 PARKED_SHOWN = 20
 
@@ -105,26 +106,12 @@ class StaffSyncScreen(StaffScreen):
         # Enrollment
         self.enroll_card, enroll = card()
         self.enroll_title = role_label("", "subtitle")
-        self.enroll_intro = role_label("", "muted")
         enroll.addWidget(self.enroll_title)
-        enroll.addWidget(self.enroll_intro)
-        form = QGridLayout()
-        form.setHorizontalSpacing(16)
-        self.url_label, self.code_label = role_label("", wrap=False), role_label("", wrap=False)
-        self.url_input, self.code_input = QLineEdit(), QLineEdit()
-        self.url_input.setInputMethodHints(Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase)
-        self.code_input.setInputMethodHints(Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText)
-        self.code_input.setMaxLength(64)
-        for row, (label, field) in enumerate(((self.url_label, self.url_input), (self.code_label, self.code_input))):
-            label.setBuddy(field)
-            form.addWidget(label, row, 0)
-            form.addWidget(field, row, 1)
-        form.setColumnStretch(1, 1)
-        enroll.addLayout(form)
-        self.enroll_button = big_button("", "primary")
-        self.enroll_button.clicked.connect(self.enroll)
-        self.enroll_message = MessageLine()
-        enroll.addLayout(hbox(self.enroll_button, self.enroll_message, stretch_at=2))
+        self.enroll_form = EnrollForm(window)
+        self.enroll_form.started.connect(lambda _service: self._attach())
+        self.enroll_form.enrolled.connect(self._enrolled)
+        enroll.addWidget(self.enroll_form)
+        enroll.addLayout(hbox(self.enroll_form.submit_button, stretch_at=1))
         content.addWidget(self.enroll_card)
         content.addStretch(1)
         self.retranslate()
@@ -138,7 +125,6 @@ class StaffSyncScreen(StaffScreen):
         service = self.service
         if service is not None and service is not self._connected:
             service.changed.connect(self._changed)
-            service.enroll_finished.connect(self._enroll_finished)
             self._connected = service
             self.view = service.view
         return service
@@ -148,8 +134,7 @@ class StaffSyncScreen(StaffScreen):
         service = self._attach()
         if service is not None:
             service.refresh()
-        if not self.url_input.text():
-            self.url_input.setText(self._server_url())
+        self.enroll_form.prefill(self._server_url())
         self.render()
 
     def _server_url(self) -> str:
@@ -172,45 +157,13 @@ class StaffSyncScreen(StaffScreen):
     def open_enrollment(self) -> None:
         self.enroll_open = True
         self.render()
-        self.url_input.setFocus()
+        self.enroll_form.url_input.setFocus()
 
-    def enroll(self) -> None:
-        url, code = self.url_input.text().strip(), self.code_input.text().strip()
-        if not url or not code:
-            self.enroll_message.say(self.tr("Vul het adres van de server en de koppelcode in."))
-            return
-        service = self.service
-        if service is None:  # the first enrollment of this kiosk starts the service
-            service = self.window_.sync = SyncService(self.window_)
-            self._attach()
-        self.enroll_button.setEnabled(False)
-        self.enroll_message.say(self.tr("Bezig met koppelen..."), "muted")
-        service.enroll(url, code, QSysInfo.machineHostName() or "kiosk")
-
-    def _enroll_finished(self, result) -> None:
-        self.enroll_button.setEnabled(True)
-        if isinstance(result, EnrollResult):
-            self.code_input.clear()
-            self.enroll_open = False
-            self.enroll_message.say(self.tr("Gekoppeld. Deze computer synchroniseert nu met de server."), "marker")
-        else:
-            self.enroll_message.say(self.enroll_error_text(result))
+    def _enrolled(self, _result) -> None:
+        self.enroll_open = False
         self.render()
 
     # --- texts -----------------------------------------------------------------------------------
-    def enroll_error_text(self, exc: Exception) -> str:
-        if isinstance(exc, NoSecureStoreError):
-            return str(exc)
-        if isinstance(exc, ValueError):  # the address (kiosk.core.settings.check_url says why)
-            return self.tr("Dit serveradres kan niet: het {reason}. Bijvoorbeeld: https://sync.digipunt.be").format(
-                reason=str(exc))
-        if isinstance(exc, SyncError) and exc.kind == "code-refused":
-            return self.tr("Deze code klopt niet, is al gebruikt of is verlopen (een code is 24 uur geldig). "
-                           "Vraag de coördinator een nieuwe code.")
-        if isinstance(exc, SyncError):
-            return self.error_text(exc.kind)
-        return self.error_text("internal")
-
     def error_text(self, kind: str) -> str:
         texts = {
             "offline": self.tr("Geen verbinding met de server. Kijk of het internet werkt (wifi of kabel). "
@@ -264,13 +217,6 @@ class StaffSyncScreen(StaffScreen):
                                           "houden de andere records niet tegen. Meld ze aan de beheerder."))
         self.retry_button.setText(self.tr("Opnieuw proberen"))
         self.enroll_title.setText(self.tr("Koppelen met de centrale server"))
-        self.enroll_intro.setText(self.tr("Vraag de coördinator een koppelcode (een code is 24 uur geldig en werkt "
-                                          "één keer). Typ daarna het adres van de server en de code."))
-        self.url_label.setText(self.tr("Adres van de server"))
-        self.code_label.setText(self.tr("Koppelcode"))
-        self.url_input.setPlaceholderText("https://sync.digipunt.be")
-        self.code_input.setPlaceholderText("ABCD-EFGH-JKLM")
-        self.enroll_button.setText(self.tr("Koppelen"))
         self.reenroll_button.setText(self.tr("Opnieuw koppelen"))
         self.render()
 
@@ -337,8 +283,7 @@ class StaffSyncScreen(StaffScreen):
         self.reenroll_button.setVisible(coordinator and not (needs or self.enroll_open))
 
     def forget(self) -> None:
-        self.code_input.clear()
-        self.enroll_message.say("", "muted")
+        self.enroll_form.forget()
         self.enroll_open = False
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core import accounts
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store.models import Meta
 from kiosk.ui.tasks import TaskRunner
@@ -53,7 +55,6 @@ class SyncView:
 
 class SyncService(QObject):
     changed = Signal(object)  # SyncView
-    enroll_finished = Signal(object)  # EnrollResult, or the exception that stopped it
     _progress = Signal(int, int)  # emitted on the worker, delivered on the UI thread
 
     THROTTLE_MS = 5_000
@@ -189,16 +190,28 @@ class SyncService(QObject):
         """Read the outbox status again (e.g. when the staff screen opens)."""
         self.runner.run(self.engine.status, lambda status: self._show(status=status))
 
-    def enroll(self, server_url: str, code: str, device_name: str) -> None:
-        engine = self.engine
+    def enroll(self, server_url: str, code: str, device_name: str, finished: Callable[[object], None], *,
+               first_run: bool = False) -> None:
+        """Enroll on the worker; `finished` gets the EnrollResult or the exception that stopped it.
+        `first_run`: only while the kiosk has no helpers and was never enrolled (the first-run
+        screen), checked on the worker right before the single-use code is spent."""
+        engine, store = self.engine, self.engine.store
+
+        def work() -> EnrollResult:
+            if first_run:
+                with store.read() as session:
+                    if not accounts.needs_first_run(session):
+                        raise accounts.AccountError("Deze computer is al ingesteld. Meld je aan met je naam en "
+                                                    "pincode.")
+            return engine.enroll(server_url, code, device_name)
 
         def done(result: EnrollResult) -> None:
             self.backoff.reset()
             self._show(error=None, online=True, clock_offset=result.clock_offset, clock_skewed=result.clock_skewed)
-            self.enroll_finished.emit(result)
+            finished(result)
             self.sync_now()
 
-        self.runner.run(lambda: engine.enroll(server_url, code, device_name), done, self.enroll_finished.emit)
+        self.runner.run(work, done, finished)
 
     def retry_parked(self) -> None:
         self.runner.run(self.engine.requeue_parked, lambda _count: self.sync_now())
@@ -228,6 +241,14 @@ def has_server(window: MainWindow) -> bool:
         return True
     with window.runtime.store.read() as session:
         return session.get(Meta, URL_KEY) is not None
+
+
+def service_for(window: MainWindow) -> SyncService:
+    """The kiosk's sync service; the first enrollment of a kiosk without a server starts it here
+    (later starts find the enrollment in the store: has_server)."""
+    if window.sync is None:
+        window.sync = SyncService(window)
+    return window.sync
 
 
 def install(window: MainWindow) -> SyncService | None:

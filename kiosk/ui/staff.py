@@ -152,6 +152,7 @@ def install(window: MainWindow) -> StaffArea:
     from kiosk.ui.help_today import TodayScreen
     from kiosk.ui.overview import OverviewScreen
     from kiosk.ui.shift import ShiftScreen
+    from kiosk.ui.staff_accounts import StaffAccountsScreen
     from kiosk.ui.staff_login import StaffLoginScreen
     from kiosk.ui.staff_menu import StaffMenuScreen
     from kiosk.ui.staff_setup import StaffSetupScreen
@@ -161,7 +162,8 @@ def install(window: MainWindow) -> StaffArea:
     for name, screen_class in (("staff-login", StaffLoginScreen), ("staff-setup", StaffSetupScreen),
                                ("staff-menu", StaffMenuScreen), ("staff-help-form", HelpFormScreen),
                                ("staff-today", TodayScreen), ("staff-shift", ShiftScreen),
-                               ("staff-calls", HelpCallsScreen), ("staff-overview", OverviewScreen)):
+                               ("staff-calls", HelpCallsScreen), ("staff-overview", OverviewScreen),
+                               ("staff-accounts", StaffAccountsScreen)):
         window.add_screen(name, screen_class(window))
     return area
 

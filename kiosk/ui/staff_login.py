@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QScrollAre
 
 from kiosk.core import accounts
 from kiosk.core.accounts import LoginResult
-from kiosk.ui.staff_widgets import Keypad, MessageLine, StaffScreen, discard, error_text
+from kiosk.ui.staff_widgets import MessageLine, PinEntry, StaffScreen, discard, error_text
 from kiosk.ui.widgets import big_button, hbox, role_label
 
 PIN_MAX = 12
@@ -48,10 +48,8 @@ class StaffLoginScreen(StaffScreen):
         pin = QVBoxLayout()
         pin.setSpacing(12)
         self.pin_intro = role_label("", "subtitle")
-        self.pin_display = role_label("", "title", wrap=False)
-        self.pin_display.setAlignment(Qt.AlignCenter)
-        self.pin_display.setMinimumHeight(56)
-        self.keypad = Keypad(PIN_MAX)
+        self.pin_entry = PinEntry(PIN_MAX)
+        self.keypad = self.pin_entry.keypad
         self.keypad.changed.connect(self._pin_changed)
         self.keypad.submitted.connect(self.submit)
         self.login_button = big_button("", "primary")
@@ -59,7 +57,7 @@ class StaffLoginScreen(StaffScreen):
         self.message = MessageLine()
         self.cancel_button = big_button()
         self.cancel_button.clicked.connect(self.window_.go_home)
-        for widget in (self.pin_intro, self.pin_display, self.keypad):
+        for widget in (self.pin_intro, self.pin_entry):
             pin.addWidget(widget)
         pin.addLayout(hbox(self.cancel_button, self.login_button))
         pin.addWidget(self.message)
@@ -115,8 +113,6 @@ class StaffLoginScreen(StaffScreen):
     # --- PIN -------------------------------------------------------------------------------------
     def _pin_changed(self) -> None:
         digits = len(self.keypad.digits)
-        self.pin_display.setText("●" * digits if digits else "–")
-        self.pin_display.setAccessibleName(self.tr("{n} cijfers getypt").format(n=digits))
         self.keypad.setEnabled(self.helper_id is not None and not self._busy)
         self.login_button.setEnabled(self.helper_id is not None and digits >= accounts.MIN_PIN_LENGTH
                                      and not self._busy)

@@ -31,7 +31,8 @@ class StaffMenuScreen(StaffScreen):
         # All buttons are made once; offered() decides which this user sees on this kiosk.
         self.buttons: dict[str, QPushButton] = {}
         for name, role in (("form", "primary"), ("today", None), ("shift", None), ("calls", None),
-                           ("overview", None), ("settings", None), ("sync", None), ("exit", "danger")):
+                           ("overview", None), ("accounts", None), ("settings", None), ("sync", None),
+                           ("exit", "danger")):
             button = big_button("", role)
             button.setMinimumHeight(96)
             button.clicked.connect(lambda _=False, n=name: self.open(n))
@@ -48,6 +49,7 @@ class StaffMenuScreen(StaffScreen):
         b["shift"].setText(self.tr("Spreekuur (loopt)") if self.shift_running else self.tr("Spreekuur"))
         b["calls"].setText(self.tr("Oproepen ({n})").format(n=self.open_calls))
         b["overview"].setText(self.tr("Overzicht"))
+        b["accounts"].setText(self.tr("Medewerkers"))
         b["settings"].setText(self.tr("Instellingen"))
         b["sync"].setText(self.tr("Synchronisatie"))
         b["exit"].setText(self.tr("Kiosk afsluiten"))
@@ -56,6 +58,7 @@ class StaffMenuScreen(StaffScreen):
         user, screens = self.user, self.window_.screens
         coordinator = user is not None and user.is_coordinator
         wanted = {"form": True, "today": True, "shift": True, "calls": True, "overview": coordinator,
+                  "accounts": coordinator,
                   "settings": coordinator and "staff-settings" in screens, "sync": "staff-sync" in screens,
                   "exit": coordinator and hasattr(self.window_, "exit_kiosk")}
         return [name for name, ok in wanted.items() if ok]
@@ -106,7 +109,8 @@ class StaffMenuScreen(StaffScreen):
             self.confirm_exit()
         else:
             target = {"today": "staff-today", "shift": "staff-shift", "calls": "staff-calls",
-                      "overview": "staff-overview", "settings": "staff-settings", "sync": "staff-sync"}[name]
+                      "overview": "staff-overview", "accounts": "staff-accounts", "settings": "staff-settings",
+                      "sync": "staff-sync"}[name]
             screen = window.screens[target]
             if hasattr(screen, "back_to"):
                 screen.back_to = "staff-menu"

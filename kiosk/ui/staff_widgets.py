@@ -249,6 +249,29 @@ class Keypad(QWidget):
             super().keyPressEvent(event)
 
 
+class PinEntry(QWidget):
+    """A PIN as dots above the big keypad. Only the keypad holds the digits; the dots show how many."""
+
+    def __init__(self, max_length: int = 12):
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.display = role_label("", "title", wrap=False)
+        self.display.setAlignment(Qt.AlignCenter)
+        self.display.setMinimumHeight(56)
+        self.keypad = Keypad(max_length)
+        self.keypad.changed.connect(self._show_dots)
+        layout.addWidget(self.display)
+        layout.addWidget(self.keypad)
+        self._show_dots()
+
+    def _show_dots(self) -> None:
+        typed = len(self.keypad.digits)
+        self.display.setText("●" * typed if typed else "–")
+        self.display.setAccessibleName(self.tr("{n} cijfers getypt").format(n=typed))
+
+
 class StaffScreen(Screen):
     """A screen behind the PIN. Header: title, who is logged in, "Menu" and "Afmelden".
 

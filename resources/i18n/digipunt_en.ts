@@ -812,107 +812,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="231"/>
-        <source>Typ de naam en tik op de rol. Geef de computer dan aan de nieuwe medewerker: die typt zelf een pincode, twee keer. Kijk even weg.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="234"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="235"/>
         <source>Je pincode wijzigen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="235"/>
-        <source>Typ eerst je huidige pincode. Daarna typ je twee keer je nieuwe pincode.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="238"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="239"/>
         <source>Nieuwe pincode voor {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="239"/>
-        <source>Geef de computer aan {name}: die typt zelf een nieuwe pincode, twee keer. Kijk even weg.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="242"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="244"/>
         <source>Typ je huidige pincode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="243"/>
-        <source>Typ de nieuwe pincode (minstens {n} cijfers).</source>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="231"/>
+        <source>Typ de naam en tik op de rol. Geef de computer dan aan de nieuwe medewerker: die typt zelf een pincode van minstens {n} cijfers, twee keer. Kijk even weg.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="244"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="236"/>
+        <source>Typ eerst je huidige pincode. Daarna typ je twee keer je nieuwe pincode, van minstens {n} cijfers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="240"/>
+        <source>Geef de computer aan {name}: die typt zelf een nieuwe pincode van minstens {n} cijfers, twee keer. Kijk even weg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="245"/>
+        <source>Typ de nieuwe pincode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="246"/>
         <source>Typ dezelfde pincode nog eens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="247"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="249"/>
         <source>Opslaan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="247"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="249"/>
         <source>Volgende</source>
         <translation type="unfinished">Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="262"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="261"/>
         <source>Typ eerst de naam van de nieuwe medewerker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="275"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="277"/>
         <source>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode opnieuw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="303"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="306"/>
         <source>{name} is toegevoegd en kan zich nu aanmelden met de eigen pincode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="306"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="309"/>
         <source>Je pincode is gewijzigd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="308"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="311"/>
         <source>De pincode van {name} is gewijzigd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="332"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="335"/>
         <source>{name} deactiveren?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="333"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="336"/>
         <source>Je kunt je daarna niet meer aanmelden en wordt meteen afgemeld. Wat je registreerde, blijft bewaard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="335"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="338"/>
         <source>{name} kan zich daarna niet meer aanmelden. Wat {name} registreerde, blijft bewaard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="337"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="340"/>
         <source>Nee, niet deactiveren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="338"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="341"/>
         <source>Ja, deactiveren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="354"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="357"/>
         <source>{name} is gedeactiveerd.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -294,6 +294,7 @@ class StaffAccountsScreen(StaffScreen):
             if mode == "new":
                 return accounts.add_helper(store, actor, name, role, pin)
             return accounts.reset_pin(store, actor, target.id, pin, clock, current)
+
         self._busy = True
         self._update_buttons()
         self.window_.db_tasks.run(task, lambda added: self._saved(added, target), self._save_failed)

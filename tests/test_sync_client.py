@@ -2,7 +2,6 @@
 slow servers, and a server that refuses a request. Real HTTP servers on 127.0.0.1."""
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import uuid

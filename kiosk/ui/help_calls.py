@@ -3,12 +3,12 @@ with the guide and step they were on. Taking a call opens the help-request form 
 topic already chosen."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import helpcalls
 from kiosk.core.helpcalls import CallInfo
 from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout, error_text
-from kiosk.ui.widgets import big_button, role_label
+from kiosk.ui.widgets import big_button, role_label, scroll_area
 
 
 class HelpCallsScreen(StaffScreen):
@@ -20,14 +20,10 @@ class HelpCallsScreen(StaffScreen):
         self.empty = role_label("", "muted")
         self.body.addWidget(self.empty)
         host = QWidget()
-        host.setObjectName("screen")
         self.rows = QVBoxLayout(host)
         self.rows.setSpacing(12)
         self.rows.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
         window.staff.calls_changed.connect(self._calls_changed)
         self.retranslate()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.core import helplog
 from kiosk.core.helplog import FormContext, HelpRequestInput, SavedRequest
@@ -18,7 +18,7 @@ from kiosk.core.privacy import NoteRefused, guard_note
 from kiosk.ui import staff_labels
 from kiosk.ui.staff_widgets import ChipGroup, MessageLine, StaffScreen, error_text
 from kiosk.ui.visitor_code_dialog import VisitorCodeDialog
-from kiosk.ui.widgets import big_button, role_label
+from kiosk.ui.widgets import big_button, role_label, scroll_area
 from sync.protocol import NOTE_MAX
 
 DURATIONS = (5, 10, 15, 30, 45, 60)
@@ -38,7 +38,6 @@ class HelpFormScreen(StaffScreen):
         self.where = role_label("", "muted")
         self.body.addWidget(self.where)
         host = QWidget()
-        host.setObjectName("screen")
         grid = self.grid = QGridLayout(host)
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(18)
@@ -84,11 +83,7 @@ class HelpFormScreen(StaffScreen):
                       self.first_visit, self.referrals, self.target_groups):
             chips.changed.connect(self._changed)
         self.note.textChanged.connect(self._changed)
-
-        scroll = self.scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = self.scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
 
         bar = QHBoxLayout()

@@ -5,14 +5,14 @@ A helper sees their own requests, a coordinator everyone's. Both actions store a
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import helplog
 from kiosk.core.helplog import SavedRequest
 from kiosk.ui import staff_labels
 from kiosk.ui.dialogs import ChoiceDialog
 from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout, error_text
-from kiosk.ui.widgets import big_button, role_label
+from kiosk.ui.widgets import big_button, role_label, scroll_area
 
 
 class TodayScreen(StaffScreen):
@@ -26,14 +26,10 @@ class TodayScreen(StaffScreen):
         self.empty = role_label("", "muted")
         self.body.addWidget(self.empty)
         host = QWidget()
-        host.setObjectName("screen")
         self.rows = QVBoxLayout(host)
         self.rows.setSpacing(12)
         self.rows.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
         self.retranslate()
 

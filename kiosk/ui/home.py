@@ -4,12 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.settings import LANGUAGES
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import Tile, big_button, role_label
+from kiosk.ui.widgets import Tile, big_button, role_label, scroll_area
 
 
 class HomeScreen(Screen):
@@ -42,15 +41,10 @@ class HomeScreen(Screen):
         outer.addLayout(self.language_row)
 
         grid_host = QWidget()
-        grid_host.setObjectName("screen")
         self.grid = QGridLayout(grid_host)
         self.grid.setSpacing(20)
         self.grid.setContentsMargins(0, 8, 0, 8)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_host)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(grid_host)
         outer.addWidget(scroll, 1)
         self.retranslate()
 

@@ -3,13 +3,13 @@ hours per helper per month, and how many records still wait to be synced."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import stats
 from kiosk.core.stats import HelperHours, Overview, Period
 from kiosk.ui import staff_labels
 from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout, error_text
-from kiosk.ui.widgets import big_button, role_label
+from kiosk.ui.widgets import big_button, role_label, scroll_area
 
 
 class PeriodCard(QFrame):
@@ -55,15 +55,11 @@ class OverviewScreen(StaffScreen):
             months.addWidget(widget)
         self.body.addLayout(months)
         host = QWidget()
-        host.setObjectName("screen")
         self.table = QGridLayout(host)
         self.table.setHorizontalSpacing(32)
         self.table.setVerticalSpacing(8)
         self.table.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
         self.hours: list[HelperHours] = []
         self.retranslate()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLineEdit, QScrollArea, QStackedWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout,
                                QWidget)
 
 from kiosk.core import accounts
@@ -21,7 +21,7 @@ from kiosk.core.errors import DutchError
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.dialogs import ChoiceDialog
 from kiosk.ui.staff_widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
-from kiosk.ui.widgets import big_button, hbox, role_label
+from kiosk.ui.widgets import big_button, hbox, role_label, scroll_area
 
 PIN_MAX = 12
 
@@ -68,16 +68,11 @@ class StaffAccountsScreen(StaffScreen):
         self.message = MessageLine()
         layout.addWidget(self.message)
         host = QWidget()
-        host.setObjectName("screen")
         self.rows = QVBoxLayout(host)
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(12)
         self.rows.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(host)
         layout.addWidget(scroll, 1)
         return page
 

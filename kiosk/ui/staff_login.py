@@ -6,12 +6,12 @@ store). Five wrong PINs lock that account for five minutes; the screen says how 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import accounts
 from kiosk.core.accounts import LoginResult
 from kiosk.ui.staff_widgets import MessageLine, PinEntry, StaffScreen, discard, error_text
-from kiosk.ui.widgets import big_button, hbox, role_label
+from kiosk.ui.widgets import big_button, hbox, role_label, scroll_area
 
 PIN_MAX = 12
 
@@ -32,14 +32,10 @@ class StaffLoginScreen(StaffScreen):
         self.names_intro = role_label("", "subtitle")
         names.addWidget(self.names_intro)
         host = QWidget()
-        host.setObjectName("screen")
         self.names_grid = QGridLayout(host)
         self.names_grid.setSpacing(12)
         self.names_grid.setAlignment(Qt.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(host)
         names.addWidget(scroll, 1)
         self.name_group = QButtonGroup(self)
         self.name_buttons: dict[str, object] = {}

@@ -6,7 +6,7 @@ checks the file at start-up (kiosk/core/settings.py); the file is written off th
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QScrollArea,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 from pydantic import ValidationError
 
@@ -14,7 +14,7 @@ from kiosk.core.settings import LANGUAGES, TEXT_SIZES, Settings, save_settings
 from kiosk.core.theme import palette
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import big_button, hbox, role_label
+from kiosk.ui.widgets import big_button, hbox, role_label, scroll_area
 
 # The fields staff edit here; the rest of settings.json (e.g. server_url) is kept as it is.
 EDITABLE = ("default_language", "idle_seconds", "idle_countdown_seconds", "eloket_url", "browser_home_url",
@@ -73,7 +73,6 @@ class StaffSettingsScreen(Screen):
             fields[name].setFixedWidth(320)
 
         host = QWidget()
-        host.setObjectName("screen")
         self.form = QFormLayout(host)
         self.form.setSpacing(10)
         self.labels: dict[str, object] = {}
@@ -88,10 +87,7 @@ class StaffSettingsScreen(Screen):
             self.errors[name] = error
             self.labels[name] = role_label(wrap=False)
             self.form.addRow(self.labels[name], column)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(host)
         outer.addWidget(scroll, 1)
 
         self.status = role_label("", "banner")

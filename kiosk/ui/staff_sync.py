@@ -7,14 +7,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.core.secrets import INSECURE_WARNING
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.enroll_form import EnrollForm
 from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout
 from kiosk.ui.sync_service import SyncService, SyncView
-from kiosk.ui.widgets import big_button, hbox, role_label
+from kiosk.ui.widgets import big_button, hbox, role_label, scroll_area
 from sync.status import ParkedRecord
 
 PARKED_SHOWN = 20
@@ -35,17 +35,11 @@ class StaffSyncScreen(StaffScreen):
         self.view = SyncView()
         self._connected: SyncService | None = None
         self.enroll_open = False
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
         host = QWidget()
-        host.setObjectName("screen")
         content = QVBoxLayout(host)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(16)
-        scroll.setWidget(host)
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
 
         # Status

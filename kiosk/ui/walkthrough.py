@@ -11,13 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QScrollArea,
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import label_style
-from kiosk.ui.widgets import big_button, role_label
+from kiosk.ui.widgets import big_button, role_label, scroll_area
 
 
 @lru_cache(maxsize=64)
@@ -152,12 +152,7 @@ class WalkthroughView(QWidget):
         self.dutch_separator = separator
         texts.addWidget(separator)
         texts.addWidget(self.dutch_text, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(texts_host)
-        texts_host.setObjectName("screen")
-        scroll.viewport().setObjectName("screen")
+        scroll = scroll_area(texts_host)
         self.content.addWidget(scroll, 5)
         outer.addLayout(self.content, 1)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 
 def role_label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -14,6 +14,17 @@ def role_label(text: str = "", role: str | None = None, *, wrap: bool = True) ->
         label.setProperty("role", role)
     label.setWordWrap(wrap)
     return label
+
+
+def scroll_area(content: QWidget) -> QScrollArea:
+    """`content` scrolling when it outgrows its place, frameless, on the screen's own background."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.NoFrame)
+    content.setObjectName("screen")
+    scroll.setWidget(content)
+    scroll.viewport().setObjectName("screen")
+    return scroll
 
 
 def big_button(text: str = "", role: str | None = None, *, accessible: str | None = None) -> QPushButton:

@@ -161,7 +161,7 @@ def set_setting(session: Session, key: str, value_json: str) -> None:
     try:
         value = json.loads(value_json)
     except ValueError:
-        raise AdminError(f"the value must be JSON, e.g. 300, \"fr\" or [\"gent.be\"]") from None
+        raise AdminError("the value must be JSON, e.g. 300, \"fr\" or [\"gent.be\"]") from None
     try:
         Settings.model_validate({key: value})
     except ValidationError as exc:

@@ -270,37 +270,37 @@
 <context>
     <name>HelpCallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="37"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="33"/>
         <source>Oproepen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="38"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="34"/>
         <source>Er zijn geen oproepen. Als een bezoeker op &apos;Ik heb hulp nodig&apos; tikt, verschijnt dat hier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="63"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="59"/>
         <source>sinds {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="66"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="62"/>
         <source>Een bezoeker vraagt hulp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="70"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="66"/>
         <source>{guide}, stap {n} van {total}: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="90"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="86"/>
         <source>Aannemen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="106"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="102"/>
         <source>Oproep: {what}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,147 +308,147 @@
 <context>
     <name>HelpFormScreen</name>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="118"/>
+        <location filename="../../kiosk/ui/help_form.py" line="113"/>
         <source>Hulpvraag corrigeren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="118"/>
+        <location filename="../../kiosk/ui/help_form.py" line="113"/>
         <source>Hulpvraag registreren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="119"/>
+        <location filename="../../kiosk/ui/help_form.py" line="114"/>
         <source>Onderwerp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="119"/>
+        <location filename="../../kiosk/ui/help_form.py" line="114"/>
         <source>Duur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="119"/>
+        <location filename="../../kiosk/ui/help_form.py" line="114"/>
         <source>Resultaat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="120"/>
+        <location filename="../../kiosk/ui/help_form.py" line="115"/>
         <source>Plek</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="120"/>
+        <location filename="../../kiosk/ui/help_form.py" line="115"/>
         <source>Hoe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="120"/>
+        <location filename="../../kiosk/ui/help_form.py" line="115"/>
         <source>Taal van de hulp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="121"/>
+        <location filename="../../kiosk/ui/help_form.py" line="116"/>
         <source>Eerste bezoek?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="121"/>
+        <location filename="../../kiosk/ui/help_form.py" line="116"/>
         <source>Doorverwezen naar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="122"/>
+        <location filename="../../kiosk/ui/help_form.py" line="117"/>
         <source>Doelgroep (mag leeg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="122"/>
+        <location filename="../../kiosk/ui/help_form.py" line="117"/>
         <source>Notitie (mag leeg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="123"/>
+        <location filename="../../kiosk/ui/help_form.py" line="118"/>
         <source>Bezoekerscode (mag leeg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="133"/>
+        <location filename="../../kiosk/ui/help_form.py" line="128"/>
         <source>Alleen over de hulp. Nooit namen, nummers of adressen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="134"/>
+        <location filename="../../kiosk/ui/help_form.py" line="129"/>
         <source>Notitie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="135"/>
+        <location filename="../../kiosk/ui/help_form.py" line="130"/>
         <source>Bezoeker maakt een code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="136"/>
+        <location filename="../../kiosk/ui/help_form.py" line="131"/>
         <source>Code weghalen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="137"/>
+        <location filename="../../kiosk/ui/help_form.py" line="132"/>
         <source>Terug</source>
         <translation type="unfinished">Retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="138"/>
+        <location filename="../../kiosk/ui/help_form.py" line="133"/>
         <source>Opslaan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="194"/>
+        <location filename="../../kiosk/ui/help_form.py" line="189"/>
         <source>Je past de hulpvraag van {time} aan. De oude versie blijft bewaard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="197"/>
+        <location filename="../../kiosk/ui/help_form.py" line="192"/>
         <source>Spreekuur: {place}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="219"/>
+        <location filename="../../kiosk/ui/help_form.py" line="214"/>
         <source>onderwerp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="221"/>
+        <location filename="../../kiosk/ui/help_form.py" line="216"/>
         <source>duur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="223"/>
+        <location filename="../../kiosk/ui/help_form.py" line="218"/>
         <source>resultaat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="225"/>
+        <location filename="../../kiosk/ui/help_form.py" line="220"/>
         <source>plek</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="237"/>
+        <location filename="../../kiosk/ui/help_form.py" line="232"/>
         <source>Kies nog: {fields}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="266"/>
+        <location filename="../../kiosk/ui/help_form.py" line="261"/>
         <source>Code toegevoegd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="285"/>
+        <location filename="../../kiosk/ui/help_form.py" line="280"/>
         <source>Bezig met opslaan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_form.py" line="296"/>
+        <location filename="../../kiosk/ui/help_form.py" line="291"/>
         <source>Opgeslagen. Je kunt de volgende hulpvraag registreren.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,12 +456,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="71"/>
+        <location filename="../../kiosk/ui/home.py" line="65"/>
         <source>Welkom. Waarmee kunnen we je helpen?</source>
         <translation>Bienvenue. Comment pouvons-nous vous aider ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="72"/>
+        <location filename="../../kiosk/ui/home.py" line="66"/>
         <source>Kies eerst je taal. Tik daarna op een tegel. Alles is gratis.</source>
         <translation>Choisissez d&apos;abord votre langue. Touchez ensuite une tuile. Tout est gratuit.</translation>
     </message>
@@ -563,77 +563,77 @@
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="73"/>
+        <location filename="../../kiosk/ui/overview.py" line="69"/>
         <source>Overzicht</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="74"/>
+        <location filename="../../kiosk/ui/overview.py" line="70"/>
         <source>Vrijwilligersuren per medewerker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="75"/>
+        <location filename="../../kiosk/ui/overview.py" line="71"/>
         <source>Vorige maand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="76"/>
+        <location filename="../../kiosk/ui/overview.py" line="72"/>
         <source>Volgende maand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="115"/>
+        <location filename="../../kiosk/ui/overview.py" line="111"/>
         <source>1 hulpvraag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="116"/>
+        <location filename="../../kiosk/ui/overview.py" line="112"/>
         <source>{n} hulpvragen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="117"/>
+        <location filename="../../kiosk/ui/overview.py" line="113"/>
         <source>{help} hulp gegeven · {shift} spreekuur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="123"/>
+        <location filename="../../kiosk/ui/overview.py" line="119"/>
         <source>Vandaag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="124"/>
+        <location filename="../../kiosk/ui/overview.py" line="120"/>
         <source>Deze maand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="128"/>
+        <location filename="../../kiosk/ui/overview.py" line="124"/>
         <source>{n} records wachten om gesynchroniseerd te worden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="131"/>
+        <location filename="../../kiosk/ui/overview.py" line="127"/>
         <source>Alles is gesynchroniseerd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <location filename="../../kiosk/ui/overview.py" line="134"/>
         <source>Medewerker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <location filename="../../kiosk/ui/overview.py" line="134"/>
         <source>Uren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <location filename="../../kiosk/ui/overview.py" line="134"/>
         <source>Spreekuren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overview.py" line="138"/>
+        <location filename="../../kiosk/ui/overview.py" line="134"/>
         <source>Automatisch gesloten</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,173 +746,173 @@
 <context>
     <name>StaffAccountsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="130"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="125"/>
         <source>Medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="132"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="127"/>
         <source>Wie kan zich aanmelden op deze computer. Iemand stopt? Deactiveer de medewerker: wat die registreerde, blijft bewaard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="134"/>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="230"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="129"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="225"/>
         <source>Nieuwe medewerker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="135"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="130"/>
         <source>Naam, zoals collega&apos;s je kennen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="136"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="131"/>
         <source>Rol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="138"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="133"/>
         <source>Annuleren</source>
         <translation type="unfinished">Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="179"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="174"/>
         <source> (jij)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="183"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="178"/>
         <source>niet meer actief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="185"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="180"/>
         <source>vergrendeld na te veel foute pincodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="189"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="184"/>
         <source>Pincode wijzigen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="189"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="184"/>
         <source>Pincode wijzigen van {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="192"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="187"/>
         <source>Deactiveren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="192"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="187"/>
         <source>{name} deactiveren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="235"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="230"/>
         <source>Je pincode wijzigen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="239"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="234"/>
         <source>Nieuwe pincode voor {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="244"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="239"/>
         <source>Typ je huidige pincode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="231"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="226"/>
         <source>Typ de naam en tik op de rol. Geef de computer dan aan de nieuwe medewerker: die typt zelf een pincode van minstens {n} cijfers, twee keer. Kijk even weg.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="236"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="231"/>
         <source>Typ eerst je huidige pincode. Daarna typ je twee keer je nieuwe pincode, van minstens {n} cijfers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="240"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="235"/>
         <source>Geef de computer aan {name}: die typt zelf een nieuwe pincode van minstens {n} cijfers, twee keer. Kijk even weg.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="245"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="240"/>
         <source>Typ de nieuwe pincode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="246"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="241"/>
         <source>Typ dezelfde pincode nog eens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="249"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="244"/>
         <source>Opslaan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="249"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="244"/>
         <source>Volgende</source>
         <translation type="unfinished">Suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="261"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="256"/>
         <source>Typ eerst de naam van de nieuwe medewerker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="277"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="272"/>
         <source>De twee pincodes zijn niet gelijk. Typ de nieuwe pincode opnieuw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="306"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="302"/>
         <source>{name} is toegevoegd en kan zich nu aanmelden met de eigen pincode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="309"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="305"/>
         <source>Je pincode is gewijzigd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="311"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="307"/>
         <source>De pincode van {name} is gewijzigd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="335"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="331"/>
         <source>{name} deactiveren?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="336"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="332"/>
         <source>Je kunt je daarna niet meer aanmelden en wordt meteen afgemeld. Wat je registreerde, blijft bewaard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="338"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="334"/>
         <source>{name} kan zich daarna niet meer aanmelden. Wat {name} registreerde, blijft bewaard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="340"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="336"/>
         <source>Nee, niet deactiveren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="341"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="337"/>
         <source>Ja, deactiveren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="357"/>
+        <location filename="../../kiosk/ui/staff_accounts.py" line="353"/>
         <source>{name} is gedeactiveerd.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,42 +1131,42 @@
 <context>
     <name>StaffLoginScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="71"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="67"/>
         <source>Aanmelden voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="72"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="68"/>
         <source>1. Tik op je naam.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="73"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="69"/>
         <source>2. Typ je pincode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="74"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="70"/>
         <source>Aanmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="75"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="71"/>
         <source>Annuleren</source>
         <translation type="unfinished">Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="138"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="134"/>
         <source>Te veel foute pincodes. Je account is vergrendeld. Probeer opnieuw over {n} minuten, of vraag een collega.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="141"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="137"/>
         <source>Te veel foute pincodes. Je account is vergrendeld. Probeer opnieuw over 1 minuut, of vraag een collega.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_login.py" line="144"/>
+        <location filename="../../kiosk/ui/staff_login.py" line="140"/>
         <source>Deze pincode klopt niet. Je kunt het nog {n} keer proberen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1295,117 +1295,117 @@
 <context>
     <name>StaffSettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="111"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="107"/>
         <source>Instellingen van deze computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="112"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="108"/>
         <source>Deze instellingen gelden voor elke bezoeker van deze computer. Nieuwe standaardwaarden gelden vanaf de volgende bezoeker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="115"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="111"/>
         <source>Standaardtaal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="116"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="112"/>
         <source>Tijd zonder activiteit voor &apos;Ben je er nog?&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="117"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="113"/>
         <source>Aftelling voor alles gewist wordt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="118"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="114"/>
         <source>Adres van het e-loket van de stad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="119"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="115"/>
         <source>Startpagina van de browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="120"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="116"/>
         <source>Officiële websites (één domein per regel)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="121"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="117"/>
         <source>Standaard tekstgrootte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="122"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="118"/>
         <source>Standaard hoog contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="123"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="119"/>
         <source>Geheimen in een bestand toestaan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="129"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="125"/>
         <source> seconden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="132"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="128"/>
         <source>Normaal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="132"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="128"/>
         <source>Groot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="132"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="128"/>
         <source>Heel groot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="136"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="132"/>
         <source>Aan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="137"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="133"/>
         <source>Alleen als deze computer geen veilige sleutelbos heeft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="139"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="135"/>
         <source>Opslaan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="140"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="136"/>
         <source>Wijzigingen ongedaan maken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="141"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="137"/>
         <source>Terug</source>
         <translation type="unfinished">Retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="181"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="177"/>
         <source>Niet opgeslagen. Verbeter wat in het rood staat en probeer opnieuw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="194"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="190"/>
         <source>Opgeslagen. Nieuwe standaardwaarden gelden vanaf de volgende bezoeker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_settings.py" line="198"/>
+        <location filename="../../kiosk/ui/staff_settings.py" line="194"/>
         <source>Opslaan is mislukt: {reason}. Controleer of de gegevensmap beschreven kan worden en probeer opnieuw.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,202 +1523,202 @@
 <context>
     <name>StaffSyncScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="169"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="163"/>
         <source>Geen verbinding met de server. Kijk of het internet werkt (wifi of kabel). De records blijven veilig op deze computer en gaan later vanzelf mee.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="171"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="165"/>
         <source>De server antwoordt niet op tijd. Digipunt probeert het later opnieuw. De records blijven veilig op deze computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="173"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="167"/>
         <source>De beveiligde verbinding met de server is niet in orde (certificaat). Vraag de beheerder om het serveradres en het certificaat na te kijken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="175"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="169"/>
         <source>De server heeft een probleem. Digipunt probeert het later opnieuw. De records blijven veilig op deze computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="177"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="171"/>
         <source>Het netwerk geeft een andere pagina in plaats van de server. Moet je eerst inloggen op de wifi? Open dan de browser. Digipunt probeert het later opnieuw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="180"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="174"/>
         <source>Deze computer is niet meer gekoppeld met de server. Vraag de coördinator een nieuwe code en koppel opnieuw. Er gaan geen records verloren.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="182"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="176"/>
         <source>Deze computer is nog niet gekoppeld met de centrale server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="183"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="177"/>
         <source>De server weigert de gegevens. Meld dit aan de beheerder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="185"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="179"/>
         <source>Er ging iets mis bij het synchroniseren. Digipunt probeert het later opnieuw. Blijft dit gebeuren? Meld het aan de beheerder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="189"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="183"/>
         <source>Hulpvraag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="189"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="183"/>
         <source>Spreekuur</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="194"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="188"/>
         <source>op de server staat al een andere versie van dit record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="196"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="190"/>
         <source>de server vindt het ongeldig ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="198"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="192"/>
         <source>het is op deze computer beschadigd ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="203"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="197"/>
         <source>nog nooit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="206"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="200"/>
         <source>vandaag om {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="211"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="205"/>
         <source>Synchronisatie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="212"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="206"/>
         <source>Records die wachten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="212"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="206"/>
         <source>Laatst gelukt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="213"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="207"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="215"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="209"/>
         <source>Nu synchroniseren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="216"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="210"/>
         <source>De server weigert deze records. Ze blijven op deze computer bewaard en houden de andere records niet tegen. Meld ze aan de beheerder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="218"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="212"/>
         <source>Opnieuw proberen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="219"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="213"/>
         <source>Koppelen met de centrale server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="220"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="214"/>
         <source>Opnieuw koppelen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="229"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="223"/>
         <source>Nog niet gekoppeld met de centrale server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="231"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="225"/>
         <source>Bezig met synchroniseren...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="233"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="227"/>
         <source>Koppel deze computer opnieuw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="235"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="229"/>
         <source>Nog niet geprobeerd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="237"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="231"/>
         <source>Verbonden met de server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="237"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="231"/>
         <source>Geen verbinding met de server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="245"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="239"/>
         <source>geen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="251"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="245"/>
         <source>De klok van deze computer loopt {n} minuten voor op de server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="252"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="246"/>
         <source>De klok van deze computer loopt {n} minuten achter op de server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="253"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="247"/>
         <source>Vraag de beheerder om datum en tijd juist te zetten. De records houden de tijd van deze computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="264"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="258"/>
         <source>{done} van {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="269"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="263"/>
         <source>Geweigerde records ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="274"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="268"/>
         <source>en nog {n} andere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="280"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="274"/>
         <source>Alle records blijven op deze computer bewaard. Ze gaan mee zodra de computer gekoppeld is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="281"/>
+        <location filename="../../kiosk/ui/staff_sync.py" line="275"/>
         <source>Vraag de coördinator om deze computer te koppelen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,47 +1726,47 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="42"/>
+        <location filename="../../kiosk/ui/help_today.py" line="38"/>
         <source>Hulpvragen van vandaag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="43"/>
+        <location filename="../../kiosk/ui/help_today.py" line="39"/>
         <source>Nog geen hulpvragen vandaag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="86"/>
+        <location filename="../../kiosk/ui/help_today.py" line="82"/>
         <source>Corrigeren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="88"/>
+        <location filename="../../kiosk/ui/help_today.py" line="84"/>
         <source>Annuleren</source>
         <translation type="unfinished">Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="96"/>
+        <location filename="../../kiosk/ui/help_today.py" line="92"/>
         <source>Hulpvraag annuleren?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="97"/>
+        <location filename="../../kiosk/ui/help_today.py" line="93"/>
         <source>De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding dat ze geannuleerd is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="99"/>
+        <location filename="../../kiosk/ui/help_today.py" line="95"/>
         <source>Nee, houden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="100"/>
+        <location filename="../../kiosk/ui/help_today.py" line="96"/>
         <source>Ja, annuleren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="115"/>
+        <location filename="../../kiosk/ui/help_today.py" line="111"/>
         <source>Geannuleerd.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1850,83 +1850,83 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="275"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="270"/>
         <source>Stap %1 van %2</source>
         <translation>Étape %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="297"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="292"/>
         <source>Vorige</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="298"/>
-        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="293"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="294"/>
         <source>Klaar</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="298"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="293"/>
         <source>Volgende</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="294"/>
         <source>Volgende stap</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="304"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
         <source>Vorige stap</source>
         <translation>Étape précédente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="305"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
         <source>Voorlezen</source>
         <translation>Écouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="306"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="301"/>
         <source>Lees deze stap voor</source>
         <translation>Lire cette étape à voix haute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="307"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="302"/>
         <source>Open de website</source>
         <translation>Ouvrir le site</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="308"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Open de officiële website</source>
         <translation>Ouvrir le site officiel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="309"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="304"/>
         <source>Ik heb hulp nodig</source>
         <translation>J&apos;ai besoin d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="310"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="305"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>J&apos;ai besoin d&apos;aide : appeler un digihelper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="311"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="306"/>
         <source>Toon ook Nederlands</source>
         <translation>Aussi en néerlandais</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="312"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="307"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>Afficher le texte néerlandais à côté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="313"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="308"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>Traduction pour aider. Seul le néerlandais est officiel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="314"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="309"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>Cette étape n&apos;est pas encore traduite. Vous voyez le texte néerlandais.</translation>
     </message>

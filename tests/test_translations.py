@@ -28,7 +28,6 @@ VISITOR_CONTEXTS = frozenset({
     "HomeScreen", "MainWindow",  # home screen and the visitor bar
     "VisitorSession", "IdleDialog",  # "Stop en wis alles" and "Ben je er nog?"
     "WalkthroughView", "BrowserScreen", "PdfViewer",  # guides, built-in browser, downloaded PDFs
-    "self._browser",  # lupdate's name for KioskPage's `self._browser.tr(...)` in browser.py
     "StaffArea",  # its only strings are the reply to the visitor's "Ik heb hulp nodig"
     "VisitorCodeDialog", "Keypad",  # the visitor types initials and birth date, on this keypad
 })

@@ -86,7 +86,7 @@ class KioskPage(QWebEnginePage):
             return True
         if is_main_frame:
             log.info("refused navigation to a %s: address", url.scheme())
-            self._browser.show_notice(self._browser.tr("Deze pagina kan de kiosk niet openen."))
+            self._browser.refuse_page()
         return False
 
 
@@ -237,6 +237,8 @@ class BrowserScreen(Screen):
         return self.notice
 
     def retranslate(self) -> None:
+        if self._guide_view is not None:  # text size and contrast reach the docked guide too
+            self._guide_view.refresh()
         back_arrow = "→" if QApplication.layoutDirection() == Qt.RightToLeft else "←"
         self.back_button.setText(f"{back_arrow} " + self.tr("Terug"))
         self.back_button.setAccessibleName(self.tr("Terug naar de vorige pagina"))
@@ -524,6 +526,9 @@ class BrowserScreen(Screen):
         self.files_button.setVisible(count > 0)
 
     # --- notices ---------------------------------------------------------------------------------
+    def refuse_page(self) -> None:
+        self.show_notice(self.tr("Deze pagina kan de kiosk niet openen."))
+
     def show_notice(self, text: str, file: Path | None = None) -> None:
         """A message above the page; with a file, also its Open and Print buttons."""
         self._notice_file = file

@@ -151,7 +151,8 @@ class MainWindow(QMainWindow):
         self.visitor_bar.addWidget(self.language_button)
 
         self.size_buttons: dict[str, QPushButton] = {}
-        for size, label, px in zip(TEXT_SIZES, ("A", "A+", "A++"), (18, 22, 26)):
+        # Left-to-right marks keep "A++" from turning into "++A" in Arabic.
+        for size, label, px in zip(TEXT_SIZES, ("\u200eA\u200e", "\u200eA+\u200e", "\u200eA++\u200e"), (18, 22, 26)):
             button = big_button(label)
             button.setStyleSheet(f"font-size: {px}px;")  # each shows the size it chooses
             button.setCheckable(True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar,
@@ -192,6 +192,11 @@ class WalkthroughView(QWidget):
         QWidget.setTabOrder(self.help_button, self.dutch_toggle)
         self.retranslate()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # also when docked outside a Screen
+            self.retranslate()
+        super().changeEvent(event)
+
     # --- navigation ------------------------------------------------------------------------------
     def open(self, walkthrough_id: str, index: int = 0) -> None:
         self.walkthrough = next(w for w in self.window_.runtime.content.walkthroughs if w.id == walkthrough_id)
@@ -276,7 +281,8 @@ class WalkthroughView(QWidget):
 
         self.translation_marker.setVisible(translated and not step.is_fallback)
         self.fallback_marker.setVisible(step.is_fallback)
-        self.dutch_toggle.setVisible(translated and not step.is_fallback)
+        # Beside the website there is no room for two columns: the full-screen guide has them.
+        self.dutch_toggle.setVisible(translated and not step.is_fallback and not self.compact)
         side_by_side = translated and self.show_dutch and not step.is_fallback
         heading = self.window_.language_name(lang) if side_by_side else None
         self.text.show_step(step.title, step.body, step.language, prefs.theme, heading)
@@ -305,8 +311,11 @@ class WalkthroughView(QWidget):
         self.help_button.setAccessibleName(self.tr("Ik heb hulp nodig: roep een digihelper"))
         self.dutch_toggle.setText(self.tr("Toon ook Nederlands"))
         self.dutch_toggle.setAccessibleName(self.tr("Toon de Nederlandse tekst ernaast"))
-        self.translation_marker.setText(self.tr("Vertaling als hulp. De Nederlandse tekst is de officiële."))
-        self.fallback_marker.setText(self.tr("Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst."))
+        self.translation_marker.setText(self.tr("Vertaling ter hulp") if self.compact else
+                                        self.tr("Vertaling als hulp. De Nederlandse tekst is de officiële."))
+        self.translation_marker.setToolTip(self.tr("Vertaling als hulp. De Nederlandse tekst is de officiële."))
+        self.fallback_marker.setText(self.tr("Nog niet vertaald: Nederlandse tekst") if self.compact else
+                                     self.tr("Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst."))
         self.refresh()
 
 
@@ -327,7 +336,7 @@ class WalkthroughScreen(Screen):
         self.view.next_button.setFocus()
 
     def retranslate(self) -> None:
-        self.view.retranslate()
+        self.view.refresh()  # the view retranslates itself on LanguageChange; this is for theme/size
 
     def reset(self) -> None:
         self.view.clear()

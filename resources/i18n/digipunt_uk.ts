@@ -4,184 +4,189 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="241"/>
+        <location filename="../../kiosk/ui/browser.py" line="243"/>
         <source>Terug</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="242"/>
+        <location filename="../../kiosk/ui/browser.py" line="244"/>
         <source>Terug naar de vorige pagina</source>
         <translation>Назад до попередньої сторінки</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="243"/>
+        <location filename="../../kiosk/ui/browser.py" line="245"/>
         <source>Startpagina</source>
         <translation>Головна</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="244"/>
+        <location filename="../../kiosk/ui/browser.py" line="246"/>
         <source>Opnieuw</source>
         <translation>Оновити</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="245"/>
+        <location filename="../../kiosk/ui/browser.py" line="247"/>
         <source>Pagina opnieuw laden</source>
         <translation>Оновити сторінку</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="246"/>
+        <location filename="../../kiosk/ui/browser.py" line="248"/>
         <source>✓ Officiële website</source>
         <translation>✓ Офіційний сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="247"/>
+        <location filename="../../kiosk/ui/browser.py" line="249"/>
         <source>Deze website is van de overheid of van de stad.</source>
         <translation>Цей сайт належить державі або місту.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="248"/>
+        <location filename="../../kiosk/ui/browser.py" line="250"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be</source>
         <translation>Введіть вебадресу, наприклад vlaanderen.be</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="249"/>
+        <location filename="../../kiosk/ui/browser.py" line="251"/>
         <source>Webadres</source>
         <translation>Вебадреса</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="250"/>
+        <location filename="../../kiosk/ui/browser.py" line="252"/>
         <source>Website kleiner</source>
         <translation>Зменшити сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="251"/>
+        <location filename="../../kiosk/ui/browser.py" line="253"/>
         <source>Website groter</source>
         <translation>Збільшити сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="252"/>
-        <location filename="../../kiosk/ui/browser.py" line="262"/>
-        <location filename="../../kiosk/ui/browser.py" line="512"/>
+        <location filename="../../kiosk/ui/browser.py" line="254"/>
+        <location filename="../../kiosk/ui/browser.py" line="264"/>
+        <location filename="../../kiosk/ui/browser.py" line="514"/>
         <source>Afdrukken</source>
         <translation>Друк</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="253"/>
+        <location filename="../../kiosk/ui/browser.py" line="255"/>
         <source>Deze pagina afdrukken</source>
         <translation>Надрукувати цю сторінку</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="260"/>
+        <location filename="../../kiosk/ui/browser.py" line="262"/>
         <source>Melding sluiten</source>
         <translation>Закрити повідомлення</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="261"/>
-        <location filename="../../kiosk/ui/browser.py" line="510"/>
+        <location filename="../../kiosk/ui/browser.py" line="263"/>
+        <location filename="../../kiosk/ui/browser.py" line="512"/>
         <source>Openen</source>
         <translation>Відкрити</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="267"/>
+        <location filename="../../kiosk/ui/browser.py" line="269"/>
         <source>Internet</source>
         <translation>Інтернет</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="268"/>
+        <location filename="../../kiosk/ui/browser.py" line="270"/>
         <source>Surf op het internet. Als je stopt, wissen we alles wat je deed.</source>
         <translation>Користуйтеся інтернетом. Коли ви завершите, ми видалимо все, що ви робили.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="293"/>
-        <location filename="../../kiosk/ui/browser.py" line="314"/>
+        <location filename="../../kiosk/ui/browser.py" line="295"/>
+        <location filename="../../kiosk/ui/browser.py" line="316"/>
         <source>Nieuwe pagina</source>
         <translation>Нова сторінка</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="350"/>
+        <location filename="../../kiosk/ui/browser.py" line="352"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>Введіть вебадресу, наприклад vlaanderen.be. Шукати тут не можна.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="401"/>
+        <location filename="../../kiosk/ui/browser.py" line="403"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>Менше (зараз {percent}%)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="402"/>
+        <location filename="../../kiosk/ui/browser.py" line="404"/>
         <source>Groter (nu {percent}%)</source>
         <translation>Більше (зараз {percent}%)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="431"/>
+        <location filename="../../kiosk/ui/browser.py" line="433"/>
         <source>Verberg uitleg</source>
         <translation>Сховати пояснення</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="431"/>
+        <location filename="../../kiosk/ui/browser.py" line="433"/>
         <source>Toon uitleg</source>
         <translation>Показати пояснення</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="442"/>
-        <location filename="../../kiosk/ui/browser.py" line="473"/>
+        <location filename="../../kiosk/ui/browser.py" line="444"/>
+        <location filename="../../kiosk/ui/browser.py" line="475"/>
         <source>Dit soort bestand kan de kiosk niet openen. Vraag hulp aan een digihelper.</source>
         <translation>Цей комп&apos;ютер не може відкрити такий файл. Попросіть допомоги в цифрового помічника.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="449"/>
+        <location filename="../../kiosk/ui/browser.py" line="451"/>
         <source>Bezig met downloaden: {name}</source>
         <translation>Завантаження: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="453"/>
+        <location filename="../../kiosk/ui/browser.py" line="455"/>
         <source>De download is mislukt. Probeer het opnieuw.</source>
         <translation>Не вдалося завантажити файл. Спробуйте ще раз.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="457"/>
+        <location filename="../../kiosk/ui/browser.py" line="459"/>
         <source>Bestand opgeslagen: {name}. Het wordt gewist als je stopt.</source>
         <translation>Файл збережено: {name}. Його буде видалено, коли ви завершите.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="478"/>
+        <location filename="../../kiosk/ui/browser.py" line="480"/>
         <source>Je kunt hier alleen bestanden opladen die je eerst in deze sessie hebt gedownload. Vraag hulp aan een digihelper.</source>
         <translation>Тут можна надіслати лише файли, які ви завантажили під час цього сеансу. Попросіть допомоги в цифрового помічника.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="481"/>
+        <location filename="../../kiosk/ui/browser.py" line="483"/>
         <source>Welk bestand wil je opladen?</source>
         <translation>Який файл ви хочете надіслати?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="482"/>
+        <location filename="../../kiosk/ui/browser.py" line="484"/>
         <source>Je kunt een bestand kiezen dat je in deze sessie hebt gedownload.</source>
         <translation>Ви можете вибрати файл, який завантажили під час цього сеансу.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="487"/>
+        <location filename="../../kiosk/ui/browser.py" line="489"/>
         <source>Annuleren</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="505"/>
+        <location filename="../../kiosk/ui/browser.py" line="507"/>
         <source>Je bestanden</source>
         <translation>Ваші файли</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="506"/>
+        <location filename="../../kiosk/ui/browser.py" line="508"/>
         <source>Dit heb je gedownload. Als je stopt, wissen we deze bestanden.</source>
         <translation>Це файли, які ви завантажили. Коли ви завершите, ми їх видалимо.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="517"/>
+        <location filename="../../kiosk/ui/browser.py" line="519"/>
         <source>Sluiten</source>
         <translation>Закрити</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="523"/>
+        <location filename="../../kiosk/ui/browser.py" line="525"/>
         <source>Bestanden ({count})</source>
         <translation>Файли ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/browser.py" line="530"/>
+        <source>Deze pagina kan de kiosk niet openen.</source>
+        <translation>Цей комп&apos;ютер не може відкрити цю сторінку.</translation>
     </message>
 </context>
 <context>
@@ -520,42 +525,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="169"/>
+        <location filename="../../kiosk/ui/main_window.py" line="170"/>
         <source>Begin</source>
         <translation>Початок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="170"/>
+        <location filename="../../kiosk/ui/main_window.py" line="171"/>
         <source>Terug naar het begin</source>
         <translation>Повернутися на початок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172"/>
+        <location filename="../../kiosk/ui/main_window.py" line="173"/>
         <source>Taal kiezen</source>
         <translation>Вибрати мову</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk/ui/main_window.py" line="174"/>
         <source>Normale tekst</source>
         <translation>Звичайний текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk/ui/main_window.py" line="174"/>
         <source>Grote tekst</source>
         <translation>Великий текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="175"/>
         <source>Heel grote tekst</source>
         <translation>Дуже великий текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="177"/>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
         <source>Contrast</source>
         <translation>Контраст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="179"/>
         <source>Hoog contrast aan of uit</source>
         <translation>Увімкнути або вимкнути високий контраст</translation>
     </message>
@@ -1850,83 +1855,94 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="270"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="275"/>
         <source>Stap %1 van %2</source>
         <translation>Крок %1 з %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="292"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="298"/>
         <source>Vorige</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="293"/>
-        <location filename="../../kiosk/ui/walkthrough.py" line="294"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
         <source>Klaar</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="293"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
         <source>Volgende</source>
         <translation>Далі</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="294"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
         <source>Volgende stap</source>
         <translation>Наступний крок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="305"/>
         <source>Vorige stap</source>
         <translation>Попередній крок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="306"/>
         <source>Voorlezen</source>
         <translation>Прослухати</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="301"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="307"/>
         <source>Lees deze stap voor</source>
         <translation>Прочитати цей крок уголос</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="302"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="308"/>
         <source>Open de website</source>
         <translation>Відкрити сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="309"/>
         <source>Open de officiële website</source>
         <translation>Відкрити офіційний сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="304"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="310"/>
         <source>Ik heb hulp nodig</source>
         <translation>Мені потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="305"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="311"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>Мені потрібна допомога: покликати цифрового помічника</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="306"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="312"/>
         <source>Toon ook Nederlands</source>
         <translation>Також нідерландською</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="307"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="313"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>Показати нідерландський текст поруч</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="308"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="314"/>
+        <source>Vertaling ter hulp</source>
+        <translation>Переклад для допомоги</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="315"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="316"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>Це лише переклад. Офіційним є оригінал.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="309"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="317"/>
+        <source>Nog niet vertaald: Nederlandse tekst</source>
+        <translation>Ще не перекладено: текст нідерландською</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/walkthrough.py" line="318"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>Цей крок ще не перекладено. Ви бачите нідерландський текст.</translation>
     </message>
@@ -1945,14 +1961,6 @@
         <location filename="../../kiosk/ui/staff_accounts_screenshots.py" line="58"/>
         <source>De pincode van {name} is gewijzigd.</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self._browser</name>
-    <message>
-        <location filename="../../kiosk/ui/browser.py" line="89"/>
-        <source>Deze pagina kan de kiosk niet openen.</source>
-        <translation>Цей комп&apos;ютер не може відкрити цю сторінку.</translation>
     </message>
 </context>
 </TS>

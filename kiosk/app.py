@@ -53,7 +53,8 @@ def allow_webengine_as_root() -> None:
 
 def fatal(message: str, *, gui: bool) -> int:
     print(f"digipunt-kiosk: {message}", file=sys.stderr)
-    log.error(message)
+    if logging.getLogger().handlers:  # before start-up configured logging, stderr already has it
+        log.error(message)
     if gui:
         try:
             from PySide6.QtWidgets import QApplication, QMessageBox

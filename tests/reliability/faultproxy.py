@@ -106,9 +106,14 @@ class FaultProxy:
             writer.close()
 
     def close(self) -> None:
-        def stop():
+        async def stop():
             self._server.close()
+            # Connections still being handled end here, not with "Task was destroyed" at exit.
+            pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
             self._loop.stop()
 
-        self._loop.call_soon_threadsafe(stop)
+        asyncio.run_coroutine_threadsafe(stop(), self._loop)
         self._thread.join(5)

@@ -95,10 +95,17 @@ class ServerProc(Proc):
     def start(self) -> None:
         self.argv = [sys.executable, "-m", "sync.server.cli", "--database-url", self.database_url, "serve",
                      "--port", str(self.port), "--log-level", "warning"]
-        self.popen = subprocess.Popen(self.argv, env=self.env, stdout=subprocess.PIPE, stderr=self.log.open("ab"),
-                                      cwd=ROOT, text=True)
-        line = self.popen.stdout.readline()
-        if "listening on" not in line:
+        # A restart reuses the port; right after a kill -9 another process's outgoing connection
+        # may hold it as its ephemeral port for a moment, so binding is retried.
+        for _ in range(40):
+            self.popen = subprocess.Popen(self.argv, env=self.env, stdout=subprocess.PIPE,
+                                          stderr=self.log.open("ab"), cwd=ROOT, text=True)
+            line = self.popen.stdout.readline()
+            if "listening on" in line:
+                break
+            self.popen.wait()
+            time.sleep(0.25)
+        else:
             raise RuntimeError(f"server did not start: {line!r} (see {self.log})")
         self.port = int(line.rsplit(":", 1)[1])
         # The port is reused on restart: wait until it answers.

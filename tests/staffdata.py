@@ -4,7 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from kiosk.core.accounts import StaffUser, create_helper
+from kiosk.core.demo import seed_topics
+from kiosk.core.store import open_store
 from kiosk.core.clock import Clock
 from kiosk.core.store.models import Location
 
@@ -43,3 +47,22 @@ def add_staff(store) -> Staff:
         bus = Location(id="00000000-0000-4000-8000-000000000002", name="Digibus", kind="digibus", active=True)
         session.add_all([fixed, bus])
         return Staff(StaffUser.of(helper), StaffUser.of(coordinator), fixed.id, bus.id)
+
+
+# Fixtures for the helper-area tests: import the ones a module uses.
+@pytest.fixture
+def store(data_dir):
+    s = open_store(data_dir)
+    seed_topics(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def staff(store):
+    return add_staff(store)
+
+
+@pytest.fixture
+def clock():
+    return MovableClock()

@@ -9,35 +9,15 @@ import pytest
 from sqlalchemy import func, select, text
 
 from kiosk.core.accounts import StaffUser, create_helper
-from kiosk.core.demo import seed_topics
 from kiosk.core.helplog import (HelpLogError, HelpRequestInput, cancel_help_request, correct_help_request,
                                 save_help_request, todays_requests, version_chain)
 from kiosk.core.privacy import NoteRefused
 from kiosk.core.records import RecordError
 from kiosk.core.shifts import start_shift
-from kiosk.core.store import open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import HelpRequest, OutboxEntry
 from sync.protocol import HelpRequestRecord, content_hash, record_payload
-from tests.staffdata import MovableClock, add_staff
-
-
-@pytest.fixture
-def store(data_dir):
-    s = open_store(data_dir)
-    seed_topics(s)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def staff(store):
-    return add_staff(store)
-
-
-@pytest.fixture
-def clock():
-    return MovableClock()
+from tests.staffdata import MovableClock, add_staff, clock, staff, store  # noqa: F401 (fixtures)
 
 
 def request(staff, **changes) -> HelpRequestInput:

@@ -7,34 +7,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from kiosk.core.demo import seed_topics
 from kiosk.core.helpcalls import HelpCallError, create_call, open_calls, take_call
 from kiosk.core.helplog import HelpRequestInput, cancel_help_request, save_help_request
 from kiosk.core.shifts import (ShiftError, auto_close_stale_shifts, current_shift, end_shift, recent_stops,
                                start_shift)
 from kiosk.core.stats import overview, volunteer_hours
-from kiosk.core.store import open_store
 from kiosk.core.store.models import OutboxEntry, Shift
 from sync.protocol import ShiftRecord, content_hash
-from tests.staffdata import BRUSSELS_WINTER, MovableClock, add_staff
-
-
-@pytest.fixture
-def store(data_dir):
-    s = open_store(data_dir)
-    seed_topics(s)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def staff(store):
-    return add_staff(store)
-
-
-@pytest.fixture
-def clock():
-    return MovableClock()
+from tests.staffdata import BRUSSELS_WINTER, MovableClock, add_staff, clock, staff, store  # noqa: F401 (fixtures)
 
 
 def outbox(store) -> list[dict]:

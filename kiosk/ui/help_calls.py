@@ -3,28 +3,19 @@ with the guide and step they were on. Taking a call opens the help-request form 
 topic already chosen."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core import helpcalls
 from kiosk.core.helpcalls import CallInfo
-from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout, error_text
-from kiosk.ui.widgets import big_button, role_label, scroll_area
+from kiosk.ui.staff_widgets import StaffScreen, clear_layout, error_text
+from kiosk.ui.widgets import big_button, role_label
 
 
 class HelpCallsScreen(StaffScreen):
     def __init__(self, window):
         super().__init__(window)
         self.calls: list[CallInfo] = []
-        self.message = MessageLine()
-        self.body.addWidget(self.message)
-        self.empty = role_label("", "muted")
-        self.body.addWidget(self.empty)
-        host = QWidget()
-        self.rows = QVBoxLayout(host)
-        self.rows.setSpacing(12)
-        self.rows.addStretch(1)
-        scroll = scroll_area(host)
-        self.body.addWidget(scroll, 1)
+        self.add_list()
         window.staff.calls_changed.connect(self._calls_changed)
         self.retranslate()
 

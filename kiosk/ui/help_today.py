@@ -5,14 +5,14 @@ A helper sees their own requests, a coordinator everyone's. Both actions store a
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core import helplog
 from kiosk.core.helplog import SavedRequest
 from kiosk.ui import staff_labels
 from kiosk.ui.dialogs import ChoiceDialog
-from kiosk.ui.staff_widgets import MessageLine, StaffScreen, clear_layout, error_text
-from kiosk.ui.widgets import big_button, role_label, scroll_area
+from kiosk.ui.staff_widgets import StaffScreen, clear_layout, error_text
+from kiosk.ui.widgets import big_button, role_label
 
 
 class TodayScreen(StaffScreen):
@@ -21,16 +21,7 @@ class TodayScreen(StaffScreen):
         self.requests: list[SavedRequest] = []
         self.topic_names: dict[str, str] = {}
         self.cancel_dialog: ChoiceDialog | None = None
-        self.message = MessageLine()
-        self.body.addWidget(self.message)
-        self.empty = role_label("", "muted")
-        self.body.addWidget(self.empty)
-        host = QWidget()
-        self.rows = QVBoxLayout(host)
-        self.rows.setSpacing(12)
-        self.rows.addStretch(1)
-        scroll = scroll_area(host)
-        self.body.addWidget(scroll, 1)
+        self.add_list()
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -12,7 +12,7 @@ from kiosk.core.errors import DutchError
 from kiosk.core.secrets import NoSecureStoreError
 from kiosk.core.store.db import StoreError
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import big_button, role_label
+from kiosk.ui.widgets import big_button, role_label, scroll_area
 
 
 def error_text(exc: Exception) -> str:
@@ -324,4 +324,17 @@ class StaffScreen(Screen):
 
     def forget(self) -> None:
         """Clear what this screen shows about the logged-in helper's work."""
+
+    def add_list(self) -> None:
+        """A message line, an "empty list" hint and a scrolling column of rows (`self.rows`, ending
+        in a stretch) under the header: the body of the staff screens that list things."""
+        self.message = MessageLine()
+        self.body.addWidget(self.message)
+        self.empty = role_label("", "muted")
+        self.body.addWidget(self.empty)
+        host = QWidget()
+        self.rows = QVBoxLayout(host)
+        self.rows.setSpacing(12)
+        self.rows.addStretch(1)
+        self.body.addWidget(scroll_area(host), 1)
 

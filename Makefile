@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 TS     := $(wildcard resources/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 TRIALS ?= 20
+JOBS   ?= 1
 
 .PHONY: run test reliability bench dist translations lupdate clean
 
@@ -39,9 +40,9 @@ test: $(STAMP) translations
 # trials alternate between it and a SQLite file.
 reliability: $(STAMP)
 	@if [ -n "$$DIGIPUNT_TEST_PG_URL" ] || [ ! -d /usr/lib/postgresql ]; then \
-		$(BIN)/python -m tests.reliability --trials $(TRIALS); \
+		$(BIN)/python -m tests.reliability --trials $(TRIALS) --jobs $(JOBS); \
 	else \
-		.ci/with-postgres $(BIN)/python -m tests.reliability --trials $(TRIALS); \
+		.ci/with-postgres $(BIN)/python -m tests.reliability --trials $(TRIALS) --jobs $(JOBS); \
 	fi
 
 bench: $(STAMP) translations

@@ -293,6 +293,14 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
     return verify(result)
 
 
+def timed_trial(seed: int, workdir: Path, database_url: str | None, quota: int,
+                chaos_seconds: float) -> tuple[TrialResult, float]:
+    """run_trial and its duration in seconds; a module-level function, so a process pool can run it."""
+    began = time.monotonic()
+    result = run_trial(seed, workdir, database_url, quota=quota, chaos_seconds=chaos_seconds)
+    return result, time.monotonic() - began
+
+
 def verify(result: TrialResult) -> TrialResult:
     """Compare every kiosk's committed records with the server's, by UUID and content hash."""
     log, kiosks = result.schedule.append, result.kiosks

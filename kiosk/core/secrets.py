@@ -13,9 +13,11 @@ import logging
 import os
 from pathlib import Path
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +45,24 @@ def is_secure_backend(backend: KeyringBackend) -> bool:
 
 
 class SecretStore:
+    """The OS keyring is looked up on first use, not when the store is made: importing keyring and
+    resolving its backend (a D-Bus round trip on Linux) stay off start-up and the UI thread."""
+
     def __init__(self, data_dir: Path, *, backend: KeyringBackend | None = None, allow_file: bool = False):
-        self._backend = backend or keyring.get_keyring()
+        if backend is not None:
+            self._backend = backend
         self._file = data_dir / FALLBACK_FILE
-        self.secure = is_secure_backend(self._backend)
         self.allow_file = allow_file
+
+    @cached_property
+    def _backend(self) -> KeyringBackend:
+        import keyring
+
+        return keyring.get_keyring()
+
+    @cached_property
+    def secure(self) -> bool:
+        return is_secure_backend(self._backend)
 
     @property
     def uses_file(self) -> bool:
@@ -61,6 +76,8 @@ class SecretStore:
             )
 
     def get(self, name: str) -> str | None:
+        from keyring.errors import KeyringError
+
         if self.secure:
             try:
                 return self._backend.get_password(SERVICE, name)
@@ -71,6 +88,8 @@ class SecretStore:
         return self._read_file().get(name)
 
     def set(self, name: str, value: str) -> None:
+        from keyring.errors import KeyringError
+
         if self.secure:
             try:
                 self._backend.set_password(SERVICE, name, value)
@@ -84,6 +103,8 @@ class SecretStore:
         self._write_file(data)
 
     def delete(self, name: str) -> None:
+        from keyring.errors import KeyringError
+
         if self.secure:
             try:
                 self._backend.delete_password(SERVICE, name)

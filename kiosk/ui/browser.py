@@ -18,7 +18,6 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLineEdit, QProgressBar, QTabWidget, QVBoxLayout
 
 from kiosk.core.content import is_official, official_domains
-from kiosk.core.paths import resources_dir
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.dialogs import ChoiceDialog
 from kiosk.ui.files import BROWSER_VIEWABLE, PdfViewer, ask_and_print, is_pdf, print_pdf
@@ -30,7 +29,6 @@ from kiosk.ui.widgets import big_button, role_label
 
 log = logging.getLogger(__name__)
 
-ICON = resources_dir() / "icons" / "internet.svg"
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 ZOOM_FOR_TEXT_SIZE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
 _WEB_SCHEMES = frozenset({"http", "https", "data", "blob", "about"})
@@ -264,10 +262,6 @@ class BrowserScreen(Screen):
         self.notice_print.setText(self.tr("Afdrukken"))
         self._update_files_button()
         self._update_zoom_tooltips()
-
-    def tile_texts(self) -> tuple[str, str]:
-        return (self.tr("Internet"),
-                self.tr("Surf op het internet. Als je stopt, wissen we alles wat je deed."))
 
     # --- tabs and profile ------------------------------------------------------------------------
     def profile(self) -> QWebEngineProfile:
@@ -600,14 +594,6 @@ def _unique_name(folder: Path, name: str) -> str:
         n += 1
         candidate = f"{stem} ({n}){suffix}"
     return candidate
-
-
-def install(window) -> BrowserScreen:
-    """Register the screen and its "Internet" tile on the home screen."""
-    screen = BrowserScreen(window)
-    window.add_screen("browser", screen)
-    window.home.add_tile(ICON, screen.tile_texts, lambda: window.show_screen("browser"))
-    return screen
 
 
 # A stand-in for a city e-loket (screenshots run without internet); it says it is one.

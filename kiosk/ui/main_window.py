@@ -10,17 +10,16 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QMainWindow, Q
 
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
-from kiosk.ui import browser
+from kiosk.ui import browser_entry
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.prefs import VisitorPrefs
 from kiosk.ui import staff, walkthrough
-from kiosk.ui.screen import Screen
+from kiosk.ui.screen import Screen, ScreenRegistry
 from kiosk.ui.session import VisitorSession
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui import sync_service
-from kiosk.ui.staff_settings import StaffSettingsScreen
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import bar_stylesheet, stylesheet
 from kiosk.ui.widgets import big_button, role_label
@@ -40,7 +39,6 @@ class MainWindow(QMainWindow):
         self.languages = LanguageSwitcher(app)
         self.db_tasks = TaskRunner("store", self)  # all store work, serialised, off the UI thread
         self.read_aloud = ReadAloud(self)
-        self.screens: dict[str, Screen] = {}
         self.staff_user = None  # the logged-in helper (kiosk.core.accounts.StaffUser), None when logged out
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
@@ -58,13 +56,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        # Only the home and walkthrough screens are built now; the others on first use.
+        self.screens = ScreenRegistry(self.stack)
         self.home = HomeScreen(self)
         self.add_screen("home", self.home)
         self.walkthroughs = walkthrough.install(self)
-        self.browser = browser.install(self)
+        browser_entry.install(self)
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
-        self.add_screen("staff-settings", StaffSettingsScreen(self))
-        self.sync = sync_service.install(self)  # "staff-sync"; the sync service when there is a server
+        self.sync = sync_service.install(self)  # the sync service, when this kiosk has a server
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
         self.lock = KioskLock(self, app)
         self.prefs.changed.connect(self._apply_prefs)
@@ -73,9 +72,11 @@ class MainWindow(QMainWindow):
 
     # --- screens -------------------------------------------------------------------------------
     def add_screen(self, name: str, screen: Screen) -> Screen:
-        self.screens[name] = screen
-        self.stack.addWidget(screen)
-        return screen
+        return self.screens.add(name, screen)
+
+    @property
+    def browser(self):  # kiosk.ui.browser.BrowserScreen, built on first use
+        return self.screens["browser"]
 
     def show_screen(self, name: str) -> Screen:
         screen = self.screens[name]
@@ -86,8 +87,7 @@ class MainWindow(QMainWindow):
         return screen
 
     def current_screen_name(self) -> str:
-        current = self.stack.currentWidget()
-        return next(name for name, screen in self.screens.items() if screen is current)
+        return self.screens.name_of(self.stack.currentWidget())
 
     def go_home(self) -> None:
         self.show_screen("home")
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
             button.setChecked(size == prefs.text_size)
         self.contrast_button.setChecked(prefs.high_contrast)
         self._retranslate_bar()
-        for screen in self.screens.values():
+        for screen in self.screens.built().values():
             screen.retranslate()
 
     def changeEvent(self, event) -> None:

@@ -1,10 +1,11 @@
 """Base class of every screen in the main window's stack."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -31,3 +32,41 @@ class Screen(QWidget):
 
     def shown(self) -> None:
         """Called each time the screen becomes the current one."""
+
+
+class ScreenRegistry:
+    """The main window's screens by name. A screen registered with a factory is built the first
+    time it is asked for: start-up builds only what the visitor sees first, and Qt never lays out
+    or restyles pages nobody has opened (the browser, the helper area)."""
+
+    def __init__(self, stack: QStackedWidget):
+        self._stack = stack
+        self._factories: dict[str, Callable[[], Screen]] = {}
+        self._built: dict[str, Screen] = {}
+
+    def add(self, name: str, screen: Screen) -> Screen:
+        self._built[name] = screen
+        self._stack.addWidget(screen)
+        return screen
+
+    def register(self, name: str, factory: Callable[[], Screen]) -> None:
+        self._factories[name] = factory
+
+    def __getitem__(self, name: str) -> Screen:
+        if name not in self._built:
+            self.add(name, self._factories[name]())  # a screen sets its texts in its constructor
+        return self._built[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._built or name in self._factories
+
+    def __iter__(self) -> Iterator[str]:
+        """Every name, built or not."""
+        return iter({**self._factories, **self._built})
+
+    def built(self) -> dict[str, Screen]:
+        """The screens built so far (only they hold state to reset or text to retranslate)."""
+        return dict(self._built)
+
+    def name_of(self, widget: QWidget | None) -> str | None:
+        return next((name for name, screen in self._built.items() if screen is widget), None)

@@ -174,7 +174,7 @@ class VisitorSession(QObject):
         if clipboard.supportsSelection():
             clipboard.clear(QClipboard.Mode.Selection)
         _clear_typed_text(window)
-        for screen in window.screens.values():
+        for screen in window.screens.built().values():
             screen.reset()  # after the sweep: a screen may refill its own defaults
         window.read_aloud.stop()
         window.read_aloud.enabled = False

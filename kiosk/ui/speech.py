@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import cached_property
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -27,10 +28,16 @@ class ReadAloud(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._tts = self._make_engine()
         self.enabled = False  # the visitor's choice; reset with the session
-        if self._tts is not None:
-            self._tts.stateChanged.connect(self._on_state)
+
+    @cached_property
+    def _tts(self):
+        """The engine, made when first needed (the first walkthrough step), not at start-up:
+        loading QtMultimedia and reaching speech-dispatcher take a noticeable moment."""
+        tts = self._make_engine()
+        if tts is not None:
+            tts.stateChanged.connect(self._on_state)
+        return tts
 
     @staticmethod
     def _make_engine():
@@ -71,14 +78,19 @@ class ReadAloud(QObject):
         self._tts.say(text)
         return True
 
+    def _made_engine(self):
+        """The engine if it was made already (nothing can be speaking before that), else None."""
+        return self.__dict__.get("_tts")
+
     def stop(self) -> None:
-        if self._tts is not None:
-            self._tts.stop()
+        if (tts := self._made_engine()) is not None:
+            tts.stop()
 
     def is_speaking(self) -> bool:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        return self._tts is not None and self._tts.state() == QTextToSpeech.State.Speaking
+        tts = self._made_engine()
+        return tts is not None and tts.state() == QTextToSpeech.State.Speaking
 
     def _on_state(self, state) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,11 +81,11 @@ class StaffArea(QObject):
             window.go_home()
 
     def _is_staff_screen(self, widget) -> bool:
-        return any(screen is widget and name.startswith("staff-") for name, screen in self.window.screens.items())
+        name = self.window.screens.name_of(widget)
+        return name is not None and name.startswith("staff-")
 
     def _screen_changed(self, _index: int) -> None:
-        current = self.window.stack.currentWidget()
-        name = next((n for n, s in self.window.screens.items() if s is current), None)
+        name = self.window.screens.name_of(self.window.stack.currentWidget())
         if name is None:
             return
         if not name.startswith("staff-"):
@@ -146,25 +147,28 @@ class StaffArea(QObject):
         dialog.open()
 
 
-def install(window: MainWindow) -> StaffArea:
-    from kiosk.ui.help_calls import HelpCallsScreen
-    from kiosk.ui.help_form import HelpFormScreen
-    from kiosk.ui.help_today import TodayScreen
-    from kiosk.ui.overview import OverviewScreen
-    from kiosk.ui.shift import ShiftScreen
-    from kiosk.ui.staff_accounts import StaffAccountsScreen
-    from kiosk.ui.staff_login import StaffLoginScreen
-    from kiosk.ui.staff_menu import StaffMenuScreen
-    from kiosk.ui.staff_setup import StaffSetupScreen
+# Screen name -> (module, class); each is imported and built the first time it is shown.
+STAFF_SCREENS = {
+    "staff-login": ("kiosk.ui.staff_login", "StaffLoginScreen"),
+    "staff-setup": ("kiosk.ui.staff_setup", "StaffSetupScreen"),
+    "staff-menu": ("kiosk.ui.staff_menu", "StaffMenuScreen"),
+    "staff-help-form": ("kiosk.ui.help_form", "HelpFormScreen"),
+    "staff-today": ("kiosk.ui.help_today", "TodayScreen"),
+    "staff-shift": ("kiosk.ui.shift", "ShiftScreen"),
+    "staff-calls": ("kiosk.ui.help_calls", "HelpCallsScreen"),
+    "staff-overview": ("kiosk.ui.overview", "OverviewScreen"),
+    "staff-accounts": ("kiosk.ui.staff_accounts", "StaffAccountsScreen"),
+    "staff-settings": ("kiosk.ui.staff_settings", "StaffSettingsScreen"),
+    "staff-sync": ("kiosk.ui.staff_sync", "StaffSyncScreen"),
+}
 
+
+def install(window: MainWindow) -> StaffArea:
     area = StaffArea(window)
     window.staff = area
-    for name, screen_class in (("staff-login", StaffLoginScreen), ("staff-setup", StaffSetupScreen),
-                               ("staff-menu", StaffMenuScreen), ("staff-help-form", HelpFormScreen),
-                               ("staff-today", TodayScreen), ("staff-shift", ShiftScreen),
-                               ("staff-calls", HelpCallsScreen), ("staff-overview", OverviewScreen),
-                               ("staff-accounts", StaffAccountsScreen)):
-        window.add_screen(name, screen_class(window))
+    for name, (module, class_name) in STAFF_SCREENS.items():
+        window.screens.register(name, lambda module=module, class_name=class_name:
+                                getattr(importlib.import_module(module), class_name)(window))
     return area
 
 

@@ -252,8 +252,6 @@ def service_for(window: MainWindow) -> SyncService:
 
 
 def install(window: MainWindow) -> SyncService | None:
-    """Register the "staff-sync" screen; start the service only on a kiosk that has a server."""
-    from kiosk.ui.staff_sync import StaffSyncScreen
-
-    window.add_screen("staff-sync", StaffSyncScreen(window))
+    """Start the service only on a kiosk that has a server (its screen, "staff-sync", is one of
+    the staff screens in kiosk/ui/staff.py)."""
     return SyncService(window) if has_server(window) else None

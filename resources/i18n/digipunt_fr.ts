@@ -4,187 +4,187 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="243"/>
+        <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="244"/>
+        <location filename="../../kiosk/ui/browser.py" line="242"/>
         <source>Terug naar de vorige pagina</source>
         <translation>Retour à la page précédente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="245"/>
+        <location filename="../../kiosk/ui/browser.py" line="243"/>
         <source>Startpagina</source>
         <translation>Page de départ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="246"/>
+        <location filename="../../kiosk/ui/browser.py" line="244"/>
         <source>Opnieuw</source>
         <translation>Recharger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="247"/>
+        <location filename="../../kiosk/ui/browser.py" line="245"/>
         <source>Pagina opnieuw laden</source>
         <translation>Recharger la page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="248"/>
+        <location filename="../../kiosk/ui/browser.py" line="246"/>
         <source>✓ Officiële website</source>
         <translation>✓ Site officiel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="249"/>
+        <location filename="../../kiosk/ui/browser.py" line="247"/>
         <source>Deze website is van de overheid of van de stad.</source>
         <translation>Ce site appartient aux pouvoirs publics ou à la ville.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="250"/>
+        <location filename="../../kiosk/ui/browser.py" line="248"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be</source>
         <translation>Tapez une adresse web, par exemple vlaanderen.be</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="251"/>
+        <location filename="../../kiosk/ui/browser.py" line="249"/>
         <source>Webadres</source>
         <translation>Adresse web</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="252"/>
+        <location filename="../../kiosk/ui/browser.py" line="250"/>
         <source>Website kleiner</source>
         <translation>Rendre le site plus petit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="253"/>
+        <location filename="../../kiosk/ui/browser.py" line="251"/>
         <source>Website groter</source>
         <translation>Rendre le site plus grand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="254"/>
-        <location filename="../../kiosk/ui/browser.py" line="264"/>
-        <location filename="../../kiosk/ui/browser.py" line="514"/>
+        <location filename="../../kiosk/ui/browser.py" line="252"/>
+        <location filename="../../kiosk/ui/browser.py" line="262"/>
+        <location filename="../../kiosk/ui/browser.py" line="508"/>
         <source>Afdrukken</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="255"/>
+        <location filename="../../kiosk/ui/browser.py" line="253"/>
         <source>Deze pagina afdrukken</source>
         <translation>Imprimer cette page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="262"/>
+        <location filename="../../kiosk/ui/browser.py" line="260"/>
         <source>Melding sluiten</source>
         <translation>Fermer le message</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="263"/>
-        <location filename="../../kiosk/ui/browser.py" line="512"/>
+        <location filename="../../kiosk/ui/browser.py" line="261"/>
+        <location filename="../../kiosk/ui/browser.py" line="506"/>
         <source>Openen</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="269"/>
+        <location filename="../../kiosk/ui/browser_entry.py" line="20"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="270"/>
+        <location filename="../../kiosk/ui/browser_entry.py" line="21"/>
         <source>Surf op het internet. Als je stopt, wissen we alles wat je deed.</source>
         <translation>Naviguez sur Internet. Quand vous arrêtez, nous effaçons tout ce que vous avez fait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="295"/>
-        <location filename="../../kiosk/ui/browser.py" line="316"/>
+        <location filename="../../kiosk/ui/browser.py" line="289"/>
+        <location filename="../../kiosk/ui/browser.py" line="310"/>
         <source>Nieuwe pagina</source>
         <translation>Nouvelle page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="352"/>
+        <location filename="../../kiosk/ui/browser.py" line="346"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>Tapez une adresse web, par exemple vlaanderen.be. Ici, vous ne pouvez pas faire de recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="403"/>
+        <location filename="../../kiosk/ui/browser.py" line="397"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>Plus petit (maintenant {percent} %)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="404"/>
+        <location filename="../../kiosk/ui/browser.py" line="398"/>
         <source>Groter (nu {percent}%)</source>
         <translation>Plus grand (maintenant {percent} %)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="433"/>
+        <location filename="../../kiosk/ui/browser.py" line="427"/>
         <source>Verberg uitleg</source>
         <translation>Cacher le guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="433"/>
+        <location filename="../../kiosk/ui/browser.py" line="427"/>
         <source>Toon uitleg</source>
         <translation>Voir le guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="444"/>
-        <location filename="../../kiosk/ui/browser.py" line="475"/>
+        <location filename="../../kiosk/ui/browser.py" line="438"/>
+        <location filename="../../kiosk/ui/browser.py" line="469"/>
         <source>Dit soort bestand kan de kiosk niet openen. Vraag hulp aan een digihelper.</source>
         <translation>Cet ordinateur ne peut pas ouvrir ce type de fichier. Demandez de l&apos;aide à un digihelper.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="451"/>
+        <location filename="../../kiosk/ui/browser.py" line="445"/>
         <source>Bezig met downloaden: {name}</source>
         <translation>Téléchargement en cours : {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="455"/>
+        <location filename="../../kiosk/ui/browser.py" line="449"/>
         <source>De download is mislukt. Probeer het opnieuw.</source>
         <translation>Le téléchargement n&apos;a pas fonctionné. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="459"/>
+        <location filename="../../kiosk/ui/browser.py" line="453"/>
         <source>Bestand opgeslagen: {name}. Het wordt gewist als je stopt.</source>
         <translation>Fichier enregistré : {name}. Il sera effacé quand vous arrêterez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="480"/>
+        <location filename="../../kiosk/ui/browser.py" line="474"/>
         <source>Je kunt hier alleen bestanden opladen die je eerst in deze sessie hebt gedownload. Vraag hulp aan een digihelper.</source>
         <translation>Ici, vous pouvez seulement envoyer des fichiers que vous avez téléchargés pendant cette session. Demandez de l&apos;aide à un digihelper.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="483"/>
+        <location filename="../../kiosk/ui/browser.py" line="477"/>
         <source>Welk bestand wil je opladen?</source>
         <translation>Quel fichier voulez-vous envoyer ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="484"/>
+        <location filename="../../kiosk/ui/browser.py" line="478"/>
         <source>Je kunt een bestand kiezen dat je in deze sessie hebt gedownload.</source>
         <translation>Vous pouvez choisir un fichier que vous avez téléchargé pendant cette session.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="489"/>
+        <location filename="../../kiosk/ui/browser.py" line="483"/>
         <source>Annuleren</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="507"/>
+        <location filename="../../kiosk/ui/browser.py" line="501"/>
         <source>Je bestanden</source>
         <translation>Vos fichiers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="508"/>
+        <location filename="../../kiosk/ui/browser.py" line="502"/>
         <source>Dit heb je gedownload. Als je stopt, wissen we deze bestanden.</source>
         <translation>Voici ce que vous avez téléchargé. Quand vous arrêtez, nous effaçons ces fichiers.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="519"/>
+        <location filename="../../kiosk/ui/browser.py" line="513"/>
         <source>Sluiten</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="525"/>
+        <location filename="../../kiosk/ui/browser.py" line="519"/>
         <source>Bestanden ({count})</source>
         <translation>Fichiers ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="530"/>
+        <location filename="../../kiosk/ui/browser.py" line="524"/>
         <source>Deze pagina kan de kiosk niet openen.</source>
         <translation>Cet ordinateur ne peut pas ouvrir cette page.</translation>
     </message>
@@ -275,37 +275,37 @@
 <context>
     <name>HelpCallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="33"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="24"/>
         <source>Oproepen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="34"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="25"/>
         <source>Er zijn geen oproepen. Als een bezoeker op &apos;Ik heb hulp nodig&apos; tikt, verschijnt dat hier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="59"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="50"/>
         <source>sinds {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="62"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="53"/>
         <source>Een bezoeker vraagt hulp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="66"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="57"/>
         <source>{guide}, stap {n} van {total}: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="86"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="77"/>
         <source>Aannemen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="102"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="93"/>
         <source>Oproep: {what}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,27 +925,27 @@
 <context>
     <name>StaffArea</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="133"/>
+        <location filename="../../kiosk/ui/staff.py" line="134"/>
         <source>Een digihelper is verwittigd</source>
         <translation>Un digihelper a été appelé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <location filename="../../kiosk/ui/staff.py" line="135"/>
         <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
         <translation>Quelqu&apos;un arrive bientôt. Restez à votre place. En attendant, vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="138"/>
+        <location filename="../../kiosk/ui/staff.py" line="139"/>
         <source>Dat is niet gelukt</source>
         <translation>Cela n&apos;a pas fonctionné</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <location filename="../../kiosk/ui/staff.py" line="140"/>
         <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
         <translation>Nous n&apos;avons pas pu appeler un digihelper. Demandez de l&apos;aide à un membre du personnel, ou réessayez dans un moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="144"/>
+        <location filename="../../kiosk/ui/staff.py" line="145"/>
         <source>Goed</source>
         <translation>D&apos;accord</translation>
     </message>
@@ -1731,47 +1731,47 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="38"/>
+        <location filename="../../kiosk/ui/help_today.py" line="29"/>
         <source>Hulpvragen van vandaag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="39"/>
+        <location filename="../../kiosk/ui/help_today.py" line="30"/>
         <source>Nog geen hulpvragen vandaag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="82"/>
+        <location filename="../../kiosk/ui/help_today.py" line="73"/>
         <source>Corrigeren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="84"/>
+        <location filename="../../kiosk/ui/help_today.py" line="75"/>
         <source>Annuleren</source>
         <translation type="unfinished">Annuler</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="92"/>
+        <location filename="../../kiosk/ui/help_today.py" line="83"/>
         <source>Hulpvraag annuleren?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="93"/>
+        <location filename="../../kiosk/ui/help_today.py" line="84"/>
         <source>De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding dat ze geannuleerd is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="95"/>
+        <location filename="../../kiosk/ui/help_today.py" line="86"/>
         <source>Nee, houden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="96"/>
+        <location filename="../../kiosk/ui/help_today.py" line="87"/>
         <source>Ja, annuleren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="111"/>
+        <location filename="../../kiosk/ui/help_today.py" line="102"/>
         <source>Geannuleerd.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,187 +4,187 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="243"/>
+        <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
         <translation>Geri</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="244"/>
+        <location filename="../../kiosk/ui/browser.py" line="242"/>
         <source>Terug naar de vorige pagina</source>
         <translation>Önceki sayfaya dön</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="245"/>
+        <location filename="../../kiosk/ui/browser.py" line="243"/>
         <source>Startpagina</source>
         <translation>Ana sayfa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="246"/>
+        <location filename="../../kiosk/ui/browser.py" line="244"/>
         <source>Opnieuw</source>
         <translation>Yenile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="247"/>
+        <location filename="../../kiosk/ui/browser.py" line="245"/>
         <source>Pagina opnieuw laden</source>
         <translation>Sayfayı yenile</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="248"/>
+        <location filename="../../kiosk/ui/browser.py" line="246"/>
         <source>✓ Officiële website</source>
         <translation>✓ Resmî web sitesi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="249"/>
+        <location filename="../../kiosk/ui/browser.py" line="247"/>
         <source>Deze website is van de overheid of van de stad.</source>
         <translation>Bu web sitesi devlete veya belediyeye ait.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="250"/>
+        <location filename="../../kiosk/ui/browser.py" line="248"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be</source>
         <translation>Bir web adresi yazın, örneğin vlaanderen.be</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="251"/>
+        <location filename="../../kiosk/ui/browser.py" line="249"/>
         <source>Webadres</source>
         <translation>Web adresi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="252"/>
+        <location filename="../../kiosk/ui/browser.py" line="250"/>
         <source>Website kleiner</source>
         <translation>Siteyi küçült</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="253"/>
+        <location filename="../../kiosk/ui/browser.py" line="251"/>
         <source>Website groter</source>
         <translation>Siteyi büyüt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="254"/>
-        <location filename="../../kiosk/ui/browser.py" line="264"/>
-        <location filename="../../kiosk/ui/browser.py" line="514"/>
+        <location filename="../../kiosk/ui/browser.py" line="252"/>
+        <location filename="../../kiosk/ui/browser.py" line="262"/>
+        <location filename="../../kiosk/ui/browser.py" line="508"/>
         <source>Afdrukken</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="255"/>
+        <location filename="../../kiosk/ui/browser.py" line="253"/>
         <source>Deze pagina afdrukken</source>
         <translation>Bu sayfayı yazdır</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="262"/>
+        <location filename="../../kiosk/ui/browser.py" line="260"/>
         <source>Melding sluiten</source>
         <translation>Mesajı kapat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="263"/>
-        <location filename="../../kiosk/ui/browser.py" line="512"/>
+        <location filename="../../kiosk/ui/browser.py" line="261"/>
+        <location filename="../../kiosk/ui/browser.py" line="506"/>
         <source>Openen</source>
         <translation>Aç</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="269"/>
+        <location filename="../../kiosk/ui/browser_entry.py" line="20"/>
         <source>Internet</source>
         <translation>İnternet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="270"/>
+        <location filename="../../kiosk/ui/browser_entry.py" line="21"/>
         <source>Surf op het internet. Als je stopt, wissen we alles wat je deed.</source>
         <translation>İnternette gezinin. Bitirdiğinizde yaptığınız her şeyi sileriz.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="295"/>
-        <location filename="../../kiosk/ui/browser.py" line="316"/>
+        <location filename="../../kiosk/ui/browser.py" line="289"/>
+        <location filename="../../kiosk/ui/browser.py" line="310"/>
         <source>Nieuwe pagina</source>
         <translation>Yeni sayfa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="352"/>
+        <location filename="../../kiosk/ui/browser.py" line="346"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>Bir web adresi yazın, örneğin vlaanderen.be. Burada arama yapılamaz.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="403"/>
+        <location filename="../../kiosk/ui/browser.py" line="397"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>Daha küçük (şu an %{percent})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="404"/>
+        <location filename="../../kiosk/ui/browser.py" line="398"/>
         <source>Groter (nu {percent}%)</source>
         <translation>Daha büyük (şu an %{percent})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="433"/>
+        <location filename="../../kiosk/ui/browser.py" line="427"/>
         <source>Verberg uitleg</source>
         <translation>Açıklamayı gizle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="433"/>
+        <location filename="../../kiosk/ui/browser.py" line="427"/>
         <source>Toon uitleg</source>
         <translation>Açıklamayı göster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="444"/>
-        <location filename="../../kiosk/ui/browser.py" line="475"/>
+        <location filename="../../kiosk/ui/browser.py" line="438"/>
+        <location filename="../../kiosk/ui/browser.py" line="469"/>
         <source>Dit soort bestand kan de kiosk niet openen. Vraag hulp aan een digihelper.</source>
         <translation>Bu bilgisayar bu tür dosyaları açamaz. Bir dijital yardımcıdan yardım isteyin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="451"/>
+        <location filename="../../kiosk/ui/browser.py" line="445"/>
         <source>Bezig met downloaden: {name}</source>
         <translation>İndiriliyor: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="455"/>
+        <location filename="../../kiosk/ui/browser.py" line="449"/>
         <source>De download is mislukt. Probeer het opnieuw.</source>
         <translation>İndirme yapılamadı. Lütfen tekrar deneyin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="459"/>
+        <location filename="../../kiosk/ui/browser.py" line="453"/>
         <source>Bestand opgeslagen: {name}. Het wordt gewist als je stopt.</source>
         <translation>Dosya kaydedildi: {name}. Bitirdiğinizde silinecek.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="480"/>
+        <location filename="../../kiosk/ui/browser.py" line="474"/>
         <source>Je kunt hier alleen bestanden opladen die je eerst in deze sessie hebt gedownload. Vraag hulp aan een digihelper.</source>
         <translation>Burada yalnızca bu oturumda indirdiğiniz dosyaları yükleyebilirsiniz. Bir dijital yardımcıdan yardım isteyin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="483"/>
+        <location filename="../../kiosk/ui/browser.py" line="477"/>
         <source>Welk bestand wil je opladen?</source>
         <translation>Hangi dosyayı yüklemek istiyorsunuz?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="484"/>
+        <location filename="../../kiosk/ui/browser.py" line="478"/>
         <source>Je kunt een bestand kiezen dat je in deze sessie hebt gedownload.</source>
         <translation>Bu oturumda indirdiğiniz bir dosyayı seçebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="489"/>
+        <location filename="../../kiosk/ui/browser.py" line="483"/>
         <source>Annuleren</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="507"/>
+        <location filename="../../kiosk/ui/browser.py" line="501"/>
         <source>Je bestanden</source>
         <translation>Dosyalarınız</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="508"/>
+        <location filename="../../kiosk/ui/browser.py" line="502"/>
         <source>Dit heb je gedownload. Als je stopt, wissen we deze bestanden.</source>
         <translation>İndirdiğiniz dosyalar bunlar. Bitirdiğinizde bu dosyaları sileriz.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="519"/>
+        <location filename="../../kiosk/ui/browser.py" line="513"/>
         <source>Sluiten</source>
         <translation>Kapat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="525"/>
+        <location filename="../../kiosk/ui/browser.py" line="519"/>
         <source>Bestanden ({count})</source>
         <translation>Dosyalar ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/browser.py" line="530"/>
+        <location filename="../../kiosk/ui/browser.py" line="524"/>
         <source>Deze pagina kan de kiosk niet openen.</source>
         <translation>Bu bilgisayar bu sayfayı açamaz.</translation>
     </message>
@@ -275,37 +275,37 @@
 <context>
     <name>HelpCallsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="33"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="24"/>
         <source>Oproepen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="34"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="25"/>
         <source>Er zijn geen oproepen. Als een bezoeker op &apos;Ik heb hulp nodig&apos; tikt, verschijnt dat hier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="59"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="50"/>
         <source>sinds {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="62"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="53"/>
         <source>Een bezoeker vraagt hulp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="66"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="57"/>
         <source>{guide}, stap {n} van {total}: {step}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="86"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="77"/>
         <source>Aannemen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_calls.py" line="102"/>
+        <location filename="../../kiosk/ui/help_calls.py" line="93"/>
         <source>Oproep: {what}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,27 +925,27 @@
 <context>
     <name>StaffArea</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="133"/>
+        <location filename="../../kiosk/ui/staff.py" line="134"/>
         <source>Een digihelper is verwittigd</source>
         <translation>Bir dijital yardımcıya haber verildi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <location filename="../../kiosk/ui/staff.py" line="135"/>
         <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
         <translation>Birazdan biri yanınıza gelecek. Yerinizde kalın. Bu arada devam edebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="138"/>
+        <location filename="../../kiosk/ui/staff.py" line="139"/>
         <source>Dat is niet gelukt</source>
         <translation>Maalesef olmadı</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <location filename="../../kiosk/ui/staff.py" line="140"/>
         <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
         <translation>Dijital yardımcıya haber veremedik. Bir görevliden yardım isteyin veya birazdan tekrar deneyin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="144"/>
+        <location filename="../../kiosk/ui/staff.py" line="145"/>
         <source>Goed</source>
         <translation>Tamam</translation>
     </message>
@@ -1731,47 +1731,47 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="38"/>
+        <location filename="../../kiosk/ui/help_today.py" line="29"/>
         <source>Hulpvragen van vandaag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="39"/>
+        <location filename="../../kiosk/ui/help_today.py" line="30"/>
         <source>Nog geen hulpvragen vandaag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="82"/>
+        <location filename="../../kiosk/ui/help_today.py" line="73"/>
         <source>Corrigeren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="84"/>
+        <location filename="../../kiosk/ui/help_today.py" line="75"/>
         <source>Annuleren</source>
         <translation type="unfinished">İptal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="92"/>
+        <location filename="../../kiosk/ui/help_today.py" line="83"/>
         <source>Hulpvraag annuleren?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="93"/>
+        <location filename="../../kiosk/ui/help_today.py" line="84"/>
         <source>De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding dat ze geannuleerd is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="95"/>
+        <location filename="../../kiosk/ui/help_today.py" line="86"/>
         <source>Nee, houden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="96"/>
+        <location filename="../../kiosk/ui/help_today.py" line="87"/>
         <source>Ja, annuleren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/help_today.py" line="111"/>
+        <location filename="../../kiosk/ui/help_today.py" line="102"/>
         <source>Geannuleerd.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -31,4 +30,6 @@ def test_kept_alive_requests_are_answered_without_a_delayed_ack_stall(tmp_path):
     finally:
         server.terminate()
         server.wait(10)
-    assert statistics.median(times[1:]) < 20, f"keep-alive requests took {times} ms"
+    # The stall hits every request on the connection, so even the fastest would take ~40 ms; the
+    # fastest (not the median) keeps a busy machine's scheduling noise out of the verdict.
+    assert min(times[1:]) < 20, f"keep-alive requests took {times} ms"

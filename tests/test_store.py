@@ -119,3 +119,33 @@ def test_a_reader_never_blocks_a_writer(data_dir):
     with store.read() as session:
         assert session.scalars(select(Location.name)).all() == ["Bib"]
     store.close()
+
+
+# Function-level imports that run only on the main thread, before the UI exists: migrations at
+# start-up (open_store is called by kiosk.core.runtime.bootstrap, never by a worker).
+_MAIN_THREAD_IMPORTS = {("kiosk/core/store/db.py", "alembic.script"), ("kiosk/core/store/db.py", "alembic.config"),
+                        ("kiosk/core/store/db.py", "alembic")}
+
+
+def test_code_that_runs_on_workers_never_imports_at_run_time():
+    """kiosk.core and the kiosk's sync client run on TaskRunner workers. PySide6 6.12's import hook
+    is not thread-safe: a `from x import y` on a worker while the UI thread runs Qt aborts the
+    process ("none_dealloc"; 3 of 4 runs of a stress test here). So they import at module level,
+    which happens on the main thread."""
+    import ast
+
+    root = Path(__file__).parents[1]
+    found = set()
+    for path in [*root.glob("kiosk/core/**/*.py"), *root.glob("sync/*.py")]:
+        if "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        type_checking = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
+                         and "TYPE_CHECKING" in ast.unparse(block.test) for node in ast.walk(block)}
+        for func in ast.walk(tree):
+            if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for node in ast.walk(func):
+                    if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in type_checking:
+                        module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                        found.add((path.relative_to(root).as_posix(), module))
+    assert found == _MAIN_THREAD_IMPORTS

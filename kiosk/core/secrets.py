@@ -13,11 +13,9 @@ import logging
 import os
 from pathlib import Path
 
-from functools import cached_property
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from keyring.backend import KeyringBackend
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError
 
 log = logging.getLogger(__name__)
 
@@ -45,24 +43,11 @@ def is_secure_backend(backend: KeyringBackend) -> bool:
 
 
 class SecretStore:
-    """The OS keyring is looked up on first use, not when the store is made: importing keyring and
-    resolving its backend (a D-Bus round trip on Linux) stay off start-up and the UI thread."""
-
     def __init__(self, data_dir: Path, *, backend: KeyringBackend | None = None, allow_file: bool = False):
-        if backend is not None:
-            self._backend = backend
+        self._backend = backend or keyring.get_keyring()
         self._file = data_dir / FALLBACK_FILE
+        self.secure = is_secure_backend(self._backend)
         self.allow_file = allow_file
-
-    @cached_property
-    def _backend(self) -> KeyringBackend:
-        import keyring
-
-        return keyring.get_keyring()
-
-    @cached_property
-    def secure(self) -> bool:
-        return is_secure_backend(self._backend)
 
     @property
     def uses_file(self) -> bool:
@@ -76,8 +61,6 @@ class SecretStore:
             )
 
     def get(self, name: str) -> str | None:
-        from keyring.errors import KeyringError
-
         if self.secure:
             try:
                 return self._backend.get_password(SERVICE, name)
@@ -88,8 +71,6 @@ class SecretStore:
         return self._read_file().get(name)
 
     def set(self, name: str, value: str) -> None:
-        from keyring.errors import KeyringError
-
         if self.secure:
             try:
                 self._backend.set_password(SERVICE, name, value)
@@ -103,8 +84,6 @@ class SecretStore:
         self._write_file(data)
 
     def delete(self, name: str) -> None:
-        from keyring.errors import KeyringError
-
         if self.secure:
             try:
                 self._backend.delete_password(SERVICE, name)

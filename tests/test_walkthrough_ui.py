@@ -170,3 +170,47 @@ def test_text_size_and_contrast_apply_to_visitor_screens(window, qtbot):
     assert window.prefs.high_contrast
     assert palette("high-contrast")["window"] in QApplication.instance().styleSheet()
     assert view.next_button.minimumSizeHint().height() >= 48 and view.next_button.height() >= 48
+
+
+def test_step_text_height_follows_new_text_and_text_size(window, qtbot):
+    """The body label remembers its height per width (a step change asks ~10 times); a new text
+    or a bigger text size must still give the right height."""
+    view = open_itsme(window, qtbot)
+    body = view.text.body
+    width = 400
+    step_text, normal = body.text(), body.heightForWidth(width)
+    body.setText(step_text + "<p>" + "Nog een lange zin met veel woorden. " * 20 + "</p>")
+    assert body.heightForWidth(width) > normal
+    body.setText(step_text)
+    assert body.heightForWidth(width) == normal
+    qtbot.mouseClick(window.size_buttons["extra-large"], Qt.LeftButton)
+    assert body.text() == step_text  # the same text, only the font changed
+    assert body.heightForWidth(width) > normal
+    fresh = type(body)()  # an uncached label with the same text and font answers the same
+    fresh.setWordWrap(True)
+    fresh.setFont(body.font())
+    fresh.setText(body.text())
+    assert fresh.heightForWidth(width) == body.heightForWidth(width)
+    qtbot.mouseClick(window.size_buttons["normal"], Qt.LeftButton)
+    assert body.heightForWidth(width) == normal
+
+
+def test_step_text_keeps_the_scroll_bar_place_and_shows_it_only_when_needed(window, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    view = open_itsme(window, qtbot)
+    scroll = view.findChild(QScrollArea)
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.isVisible())
+    width_before = scroll.viewport().width()
+    assert not bar.isEnabled()  # a short step: nothing to scroll, the bar draws nothing
+    qtbot.mouseClick(window.size_buttons["extra-large"], Qt.LeftButton)
+    window.prefs.set(language="fr")
+    qtbot.mouseClick(view.dutch_toggle, Qt.LeftButton)
+    view.show_step(3)
+    qtbot.waitUntil(lambda: bar.isEnabled())  # two long texts in big letters: now it scrolls
+    assert bar.maximum() > 0
+    qtbot.mouseClick(window.size_buttons["normal"], Qt.LeftButton)
+    window.prefs.set(language="nl")
+    qtbot.waitUntil(lambda: not bar.isEnabled())
+    assert scroll.viewport().width() == width_before  # the text column never changed width

@@ -49,6 +49,11 @@ QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit {{ background: {c['sur
     border: {max(border, 2)}px solid {c['border']}; border-radius: 8px; padding: 6px; min-height: 40px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 3px solid {c['focus']}; }}
 QScrollArea {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ background: transparent; width: 18px; margin: 0; border: none; }}
+QScrollBar::handle:vertical {{ background: {c['accent']}; min-height: 56px; border-radius: 7px; margin: 2px; }}
+QScrollBar::handle:vertical:disabled {{ background: transparent; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; border: none; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QTextBrowser {{ background: {c['surface']}; color: {c['text']}; border: none; }}
 QMenu {{ background: {c['surface']}; color: {c['text']}; border: 2px solid {c['border']}; }}
 QMenu::item {{ padding: 10px 24px; }}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgres
 from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import label_style
-from kiosk.ui.widgets import big_button, role_label, scroll_area
+from kiosk.ui.widgets import big_button, keep_scroll_bar_place, role_label, scroll_area
 
 
 @lru_cache(maxsize=64)
@@ -64,17 +64,44 @@ class StepImage(QWidget):
         painter.drawPixmap(0, 0, _pixmap(self._path, self.width(), self.height(), self.devicePixelRatioF()))
 
 
+class RichTextLabel(QLabel):
+    """A word-wrapped rich-text label that remembers its height per width. Qt's layouts ask about
+    ten times per step change, and QLabel lays out the whole text again for every answer."""
+
+    def __init__(self):
+        super().__init__()
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange):
+            self._heights.clear()  # a new text size or direction: other heights
+        super().changeEvent(event)
+
+
 class StepText(QWidget):
     """Title and body of one step in one language; its layout direction follows the language."""
 
     def __init__(self):
         super().__init__()
+        # Side by side, both columns get exactly half: their widths do not follow each step's text.
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.heading = role_label("", "muted")  # language name, only shown side by side
         self.title = role_label("", "title")
-        self.body = QLabel()
+        self.body = RichTextLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.RichText)
         self.body.setAlignment(Qt.AlignTop | Qt.AlignLeading)
@@ -153,6 +180,7 @@ class WalkthroughView(QWidget):
         texts.addWidget(separator)
         texts.addWidget(self.dutch_text, 1)
         scroll = scroll_area(texts_host)
+        keep_scroll_bar_place(scroll)  # a step needing it then costs no second layout pass
         self.content.addWidget(scroll, 5)
         outer.addLayout(self.content, 1)
 

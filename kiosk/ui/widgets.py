@@ -27,6 +27,16 @@ def scroll_area(content: QWidget) -> QScrollArea:
     return scroll
 
 
+def keep_scroll_bar_place(scroll: QScrollArea) -> None:
+    """The vertical scroll bar keeps its place whether or not there is anything to scroll, so
+    the content never reflows (nor is laid out twice) when it starts to need one. With nothing
+    to scroll the bar is disabled, and the theme then draws nothing."""
+    bar = scroll.verticalScrollBar()
+    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+    bar.rangeChanged.connect(lambda minimum, maximum: bar.setEnabled(maximum > minimum))
+    bar.setEnabled(False)
+
+
 def big_button(text: str = "", role: str | None = None, *, accessible: str | None = None) -> QPushButton:
     button = QPushButton(text)
     if role:

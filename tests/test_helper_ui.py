@@ -204,6 +204,34 @@ def test_impossible_birth_date_is_explained_to_the_visitor(qtbot, window, data_d
     assert form.visitor_code is None
 
 
+def test_visitor_code_dialog_speaks_the_visitors_language_and_keeps_the_keypad_left_to_right(
+        qtbot, window, data_dir):
+    window.staff.visitor_coder = VisitorCoder(SecretStore(data_dir, backend=MemoryKeyring()))
+    log_in(qtbot, window)
+    form = open_form(qtbot, window)
+    window.prefs.set(language="fr")
+    click(qtbot, form.code_button)
+    dialog = form.code_dialog
+    assert dialog.birth_display.text() == "jj-mm-aaaa"
+    qtbot.keyClicks(dialog.initials, "AB")
+    for digit in "3102":
+        click(qtbot, dialog.keypad.keys[digit])
+    assert dialog.birth_display.text() == "31-02-aaaa"
+    click(qtbot, dialog.make_button)
+    assert dialog.message.text().startswith("Tapez votre date de naissance en 8 chiffres")
+    for digit in "1990":
+        click(qtbot, dialog.keypad.keys[digit])
+    click(qtbot, dialog.make_button)
+    assert dialog.message.text() == "Cette date n'existe pas. Vérifiez le jour, le mois et l'année."
+    qtbot.waitUntil(lambda: all(key.height() >= 56 for key in dialog.keypad.keys.values()))  # room for the message
+    dialog.reject()
+    window.prefs.set(language="ar")
+    click(qtbot, form.code_button)
+    keys = form.code_dialog.keypad.keys
+    assert form.code_dialog.layoutDirection() == Qt.RightToLeft
+    assert keys["1"].x() < keys["2"].x() < keys["3"].x()  # as on a phone, also in Arabic
+
+
 def test_help_call_reaches_the_helper_and_prefills_the_form(qtbot, window):
     window.call_for_help("itsme", 2)
     qtbot.waitUntil(lambda: window.staff.call_dialog is not None and window.staff.call_dialog.isVisible())

@@ -45,7 +45,12 @@ OLDEST_YEAR = 1900
 
 
 class VisitorCodeError(DutchError):
-    """The facts cannot make a code. The Dutch message never repeats what was typed."""
+    """The facts cannot make a code. The Dutch message never repeats what was typed; `reason`
+    ("initials", "date-format", "date-invalid") lets the UI say it in the visitor's language."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 def normalise_initials(typed: str) -> str:
@@ -53,20 +58,21 @@ def normalise_initials(typed: str) -> str:
     initials = "".join(ch for ch in letters.upper() if "A" <= ch <= "Z")
     if not 1 <= len(initials) <= MAX_INITIALS:
         raise VisitorCodeError(f"Typ de eerste letter van je voornaam en van je familienaam "
-                               f"(1 tot {MAX_INITIALS} letters).")
+                               f"(1 tot {MAX_INITIALS} letters).", "initials")
     return initials
 
 
 def parse_birth_date(digits: str, today: date) -> date:
     """A birth date typed as 8 digits, day month year: "14031956" is 14 March 1956."""
     if len(digits) != 8 or not digits.isdigit():
-        raise VisitorCodeError("Typ je geboortedatum met 8 cijfers: dag, maand, jaar. Bijvoorbeeld 05091948 voor 5 september 1948.")
+        raise VisitorCodeError("Typ je geboortedatum met 8 cijfers: dag, maand, jaar. Bijvoorbeeld 05091948 voor "
+                               "5 september 1948.", "date-format")
     try:
         born = date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
     except ValueError:
         born = None
     if born is None or born > today or born.year < OLDEST_YEAR:
-        raise VisitorCodeError("Deze datum bestaat niet. Kijk de dag, de maand en het jaar na.")
+        raise VisitorCodeError("Deze datum bestaat niet. Kijk de dag, de maand en het jaar na.", "date-invalid")
     return born
 
 

@@ -194,6 +194,7 @@ class Keypad(QWidget):
         self.key_height = key_height
         self._digits = ""
         self.setFocusPolicy(Qt.StrongFocus)
+        self.setLayoutDirection(Qt.LeftToRight)  # 1 2 3 from the left in Arabic too, as on every phone
         grid = QGridLayout(self)
         grid.setSpacing(10)
         grid.setContentsMargins(0, 0, 0, 0)

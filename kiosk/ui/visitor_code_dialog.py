@@ -16,6 +16,7 @@ from kiosk.ui.staff_widgets import Keypad, MessageLine, error_text
 from kiosk.ui.widgets import big_button, role_label
 
 DATE_TEMPLATE = "dd-mm-jjjj"
+_DIGIT_PLACES = (0, 1, 3, 4, 6, 7, 8, 9)  # where the 8 typed digits go in the template
 
 
 class VisitorCodeDialog(ChoiceDialog):
@@ -61,14 +62,38 @@ class VisitorCodeDialog(ChoiceDialog):
         self._show_birth()
 
     def showEvent(self, event) -> None:
-        # adjustSize() caps a window at 2/3 of the screen; the keypad must never be squeezed.
-        self.setMinimumHeight(self.layout().totalHeightForWidth(self.width()))
+        self._fit_height()
         super().showEvent(event)
+
+    def _fit_height(self) -> None:
+        # adjustSize() caps a window at 2/3 of the screen; the keypad must never be squeezed, also
+        # not when a message line appears under it.
+        self.setMinimumHeight(self.layout().totalHeightForWidth(self.width()))
+
+    def _say(self, text: str) -> None:
+        self.message.say(text)
+        self._fit_height()
+
+    def _date_template(self) -> str:
+        template = self.tr("dd-mm-jjjj", "10 characters: day, month, year letters with dashes at places 3 and 6")
+        shaped = len(template) == len(DATE_TEMPLATE) and template[2] == template[5] == "-"
+        return template if shaped else DATE_TEMPLATE
+
+    def _reason(self, exc: VisitorCodeError) -> str:
+        """The core's Dutch message, in the visitor's language."""
+        texts = {
+            "initials": self.tr("Typ de eerste letter van je voornaam en van je familienaam (1 tot {n} letters).")
+                        .format(n=MAX_INITIALS),
+            "date-format": self.tr("Typ je geboortedatum met 8 cijfers: dag, maand, jaar. Bijvoorbeeld 05091948 "
+                                   "voor 5 september 1948."),
+            "date-invalid": self.tr("Deze datum bestaat niet. Kijk de dag, de maand en het jaar na."),
+        }
+        return texts.get(exc.reason, str(exc))
 
     def _show_birth(self) -> None:
         digits = self.keypad.digits
-        shown = list(DATE_TEMPLATE)
-        for position, digit in zip((0, 1, 3, 4, 6, 7, 8, 9), digits):
+        shown = list(self._date_template())
+        for position, digit in zip(_DIGIT_PLACES, digits):
             shown[position] = digit
         self.birth_display.setText("".join(shown))
         self.birth_display.setAccessibleName(self.tr("{n} van 8 cijfers getypt").format(n=len(digits)))
@@ -79,7 +104,7 @@ class VisitorCodeDialog(ChoiceDialog):
             initials = normalise_initials(self.initials.text())
             born = parse_birth_date(self.keypad.digits, today)
         except VisitorCodeError as exc:
-            self.message.say(str(exc))
+            self._say(self._reason(exc))
             return
         self._clear()  # from here on the facts live only in the task below
         self.make_button.setEnabled(False)
@@ -96,7 +121,7 @@ class VisitorCodeDialog(ChoiceDialog):
         if not isValid(self):
             return
         self.make_button.setEnabled(True)
-        self.message.say(error_text(exc))
+        self._say(error_text(exc))
 
     def _clear(self) -> None:
         self.initials.clear()

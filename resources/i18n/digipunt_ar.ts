@@ -507,17 +507,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="219"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="220"/>
         <source>Wissen</source>
         <translation>مسح</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="220"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="221"/>
         <source>Alles wissen</source>
         <translation>مسح الكل</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="221"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="222"/>
         <source>Laatste cijfer wissen</source>
         <translation>مسح الرقم الأخير</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>PinEntry</name>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="272"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="273"/>
         <source>{n} cijfers getypt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,22 +1277,22 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="308"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="309"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="309"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="310"/>
         <source>Terug naar het menu voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="310"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="311"/>
         <source>Afmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="318"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="319"/>
         <source>Aangemeld: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,42 +1779,63 @@
 <context>
     <name>VisitorCodeDialog</name>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="26"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="27"/>
         <source>Bezoekerscode</source>
         <translation>رمز الزائر</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="27"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="28"/>
         <source>Voor de bezoeker: typ zelf je initialen en je geboortedatum. We bewaren ze niet. We maken er een code van die niemand kan terugrekenen. Zo tellen we hoeveel verschillende mensen we helpen.</source>
         <translation>للزائر: اكتب بنفسك الأحرف الأولى من اسمك وتاريخ ميلادك. نحن لا نحفظها. نحوّلها إلى رمز لا يستطيع أحد أن يعرف منه بياناتك. هكذا نعرف كم شخصًا مختلفًا نساعد.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="35"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="36"/>
         <source>Je initialen (bijvoorbeeld: JP)</source>
         <translation>الأحرف الأولى من اسمك باللاتينية (مثلًا: JP)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="40"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="41"/>
         <source>Je initialen</source>
         <translation>الأحرف الأولى من اسمك</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="43"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="44"/>
         <source>Je geboortedatum: dag, maand, jaar</source>
         <translation>تاريخ ميلادك: اليوم، الشهر، السنة</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="55"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="56"/>
         <source>Annuleren</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="56"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="57"/>
         <source>Code maken</source>
         <translation>إنشاء الرمز</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="74"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="70"/>
+        <source>dd-mm-jjjj</source>
+        <comment>10 characters: day, month, year letters with dashes at places 3 and 6</comment>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="77"/>
+        <source>Typ de eerste letter van je voornaam en van je familienaam (1 tot {n} letters).</source>
+        <translation>اكتب الحرف الأول من اسمك الأول ومن اسم عائلتك (من 1 إلى {n} أحرف).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="79"/>
+        <source>Typ je geboortedatum met 8 cijfers: dag, maand, jaar. Bijvoorbeeld 05091948 voor 5 september 1948.</source>
+        <translation>اكتب تاريخ ميلادك بثمانية أرقام: اليوم، الشهر، السنة. مثلًا 05091948 لتاريخ 5 سبتمبر 1948.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="81"/>
+        <source>Deze datum bestaat niet. Kijk de dag, de maand en het jaar na.</source>
+        <translation>هذا التاريخ غير موجود. تحقّق من اليوم والشهر والسنة.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="91"/>
         <source>{n} van 8 cijfers getypt</source>
         <translation>تمت كتابة {n} من 8 أرقام</translation>
     </message>
@@ -1855,94 +1876,94 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="275"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Stap %1 van %2</source>
         <translation>الخطوة %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="298"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="326"/>
         <source>Vorige</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
-        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="327"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="328"/>
         <source>Klaar</source>
         <translation>انتهيت</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="327"/>
         <source>Volgende</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="328"/>
         <source>Volgende stap</source>
         <translation>الخطوة التالية</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="305"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="333"/>
         <source>Vorige stap</source>
         <translation>الخطوة السابقة</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="306"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="334"/>
         <source>Voorlezen</source>
         <translation>استمع</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="307"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="335"/>
         <source>Lees deze stap voor</source>
         <translation>اقرأ هذه الخطوة بصوت عالٍ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="308"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="336"/>
         <source>Open de website</source>
         <translation>افتح الموقع</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="309"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="337"/>
         <source>Open de officiële website</source>
         <translation>افتح الموقع الرسمي</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="310"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="338"/>
         <source>Ik heb hulp nodig</source>
         <translation>أحتاج إلى مساعدة</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="311"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="339"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>أحتاج إلى مساعدة: استدعِ مساعدًا رقميًا</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="312"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="340"/>
         <source>Toon ook Nederlands</source>
         <translation>اعرض الهولندية أيضًا</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="313"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="341"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>اعرض النص الهولندي بجانبه</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="314"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="342"/>
         <source>Vertaling ter hulp</source>
         <translation>ترجمة للمساعدة</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="315"/>
-        <location filename="../../kiosk/ui/walkthrough.py" line="316"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="343"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="344"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>ترجمة للمساعدة. النص الهولندي وحده هو الرسمي.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="317"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="345"/>
         <source>Nog niet vertaald: Nederlandse tekst</source>
         <translation>غير مترجم بعد: النص الهولندي</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="318"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="346"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>هذه الخطوة غير مترجمة بعد. أنت ترى النص الهولندي.</translation>
     </message>

@@ -507,17 +507,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="219"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="220"/>
         <source>Wissen</source>
         <translation>Sil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="220"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="221"/>
         <source>Alles wissen</source>
         <translation>Tümünü sil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="221"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="222"/>
         <source>Laatste cijfer wissen</source>
         <translation>Son rakamı sil</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>PinEntry</name>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="272"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="273"/>
         <source>{n} cijfers getypt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,22 +1277,22 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="308"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="309"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="309"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="310"/>
         <source>Terug naar het menu voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="310"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="311"/>
         <source>Afmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_widgets.py" line="318"/>
+        <location filename="../../kiosk/ui/staff_widgets.py" line="319"/>
         <source>Aangemeld: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,42 +1779,63 @@
 <context>
     <name>VisitorCodeDialog</name>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="26"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="27"/>
         <source>Bezoekerscode</source>
         <translation>Ziyaretçi kodu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="27"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="28"/>
         <source>Voor de bezoeker: typ zelf je initialen en je geboortedatum. We bewaren ze niet. We maken er een code van die niemand kan terugrekenen. Zo tellen we hoeveel verschillende mensen we helpen.</source>
         <translation>Ziyaretçi için: Baş harflerinizi ve doğum tarihinizi kendiniz yazın. Bunları saklamıyoruz. Bunlardan kimsenin geri çözemeyeceği bir kod yapıyoruz. Böylece kaç farklı kişiye yardım ettiğimizi sayıyoruz.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="35"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="36"/>
         <source>Je initialen (bijvoorbeeld: JP)</source>
         <translation>Baş harfleriniz (örneğin: JP)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="40"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="41"/>
         <source>Je initialen</source>
         <translation>Baş harfleriniz</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="43"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="44"/>
         <source>Je geboortedatum: dag, maand, jaar</source>
         <translation>Doğum tarihiniz: gün, ay, yıl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="55"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="56"/>
         <source>Annuleren</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="56"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="57"/>
         <source>Code maken</source>
         <translation>Kodu oluştur</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="74"/>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="70"/>
+        <source>dd-mm-jjjj</source>
+        <comment>10 characters: day, month, year letters with dashes at places 3 and 6</comment>
+        <translation>gg-aa-yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="77"/>
+        <source>Typ de eerste letter van je voornaam en van je familienaam (1 tot {n} letters).</source>
+        <translation>Adınızın ve soyadınızın ilk harfini yazın (1 ile {n} harf arası).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="79"/>
+        <source>Typ je geboortedatum met 8 cijfers: dag, maand, jaar. Bijvoorbeeld 05091948 voor 5 september 1948.</source>
+        <translation>Doğum tarihinizi 8 rakamla yazın: gün, ay, yıl. Örneğin 5 Eylül 1948 için 05091948.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="81"/>
+        <source>Deze datum bestaat niet. Kijk de dag, de maand en het jaar na.</source>
+        <translation>Bu tarih yok. Günü, ayı ve yılı kontrol edin.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor_code_dialog.py" line="91"/>
         <source>{n} van 8 cijfers getypt</source>
         <translation>8 rakamdan {n} tanesi yazıldı</translation>
     </message>
@@ -1855,94 +1876,94 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="275"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Stap %1 van %2</source>
         <translation>Adım %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="298"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="326"/>
         <source>Vorige</source>
         <translation>Önceki</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
-        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="327"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="328"/>
         <source>Klaar</source>
         <translation>Bitti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="299"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="327"/>
         <source>Volgende</source>
         <translation>Sonraki</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="300"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="328"/>
         <source>Volgende stap</source>
         <translation>Sonraki adım</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="305"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="333"/>
         <source>Vorige stap</source>
         <translation>Önceki adım</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="306"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="334"/>
         <source>Voorlezen</source>
         <translation>Sesli oku</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="307"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="335"/>
         <source>Lees deze stap voor</source>
         <translation>Bu adımı sesli oku</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="308"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="336"/>
         <source>Open de website</source>
         <translation>Siteyi aç</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="309"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="337"/>
         <source>Open de officiële website</source>
         <translation>Resmî web sitesini aç</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="310"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="338"/>
         <source>Ik heb hulp nodig</source>
         <translation>Yardıma ihtiyacım var</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="311"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="339"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>Yardıma ihtiyacım var: bir dijital yardımcı çağır</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="312"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="340"/>
         <source>Toon ook Nederlands</source>
         <translation>Felemenkçe de göster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="313"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="341"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>Felemenkçe metni yanında göster</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="314"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="342"/>
         <source>Vertaling ter hulp</source>
         <translation>Yardım için çeviri</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="315"/>
-        <location filename="../../kiosk/ui/walkthrough.py" line="316"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="343"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="344"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>Çeviri yardım içindir. Yalnızca Felemenkçe metin resmîdir.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="317"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="345"/>
         <source>Nog niet vertaald: Nederlandse tekst</source>
         <translation>Henüz çevrilmedi: Felemenkçe metin</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/walkthrough.py" line="318"/>
+        <location filename="../../kiosk/ui/walkthrough.py" line="346"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>Bu adım henüz çevrilmedi. Felemenkçe metni görüyorsunuz.</translation>
     </message>

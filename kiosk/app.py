@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_check:
         window.resize(1366, 768)
         window.show()
+        window.screens.build_all()
         app.processEvents()
         content = runtime.content
         summary = {
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             "schema": runtime.store.schema_revision(),
             "walkthroughs": [w.id for w in content.walkthroughs],
             "content_errors": len(content.errors),
-            "screens": sorted(window.screens),
+            "screens": sorted(window.screens.built()),
             "staff_warnings": runtime.staff_warnings,
             "seconds": round(time.perf_counter() - started, 3),
         }

@@ -64,6 +64,11 @@ class ScreenRegistry:
         """Every name, built or not."""
         return iter({**self._factories, **self._built})
 
+    def build_all(self) -> None:
+        """For the self-check: every screen must build (a frozen build may lack a screen's module)."""
+        for name in list(self):
+            self[name]
+
     def built(self) -> dict[str, Screen]:
         """The screens built so far (only they hold state to reset or text to retranslate)."""
         return dict(self._built)

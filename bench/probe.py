@@ -1,8 +1,10 @@
 """Start-up probe, run as a child process by bench.startup:
 
-    python -m bench.probe bare|kiosk DATA_DIR
+    python -m bench.probe bare|stack|kiosk DATA_DIR
 
-Starts a bare PySide6 window or the real kiosk (`kiosk.app.main`, windowed, 1366x768), and the
+Starts a bare PySide6 window, the same window after importing the libraries the kiosk cannot
+start without (`stack`: SQLAlchemy's ORM and pydantic, a floor for the kiosk's figures), or the
+real kiosk (`kiosk.app.main`, windowed, 1366x768), and the
 first time the event loop is about to wait for input (window shown, painted, nothing left to do)
 prints one JSON line with the wall-clock time and resident memory, then quits. Both variants are
 measured by the same hook, so the comparison is fair.
@@ -38,6 +40,11 @@ def _exec_until_idle(*_args) -> int:
 def main(variant: str, data_dir: str) -> int:
     QApplication.exec = _exec_until_idle
     if variant == "bare":
+        return bare_window.main()
+    if variant == "stack":
+        import pydantic  # noqa: F401  (the import is what is measured)
+        import sqlalchemy.orm  # noqa: F401
+
         return bare_window.main()
     from kiosk.app import main as kiosk_main
 

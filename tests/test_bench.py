@@ -55,3 +55,15 @@ def test_probe_reports_when_the_kiosk_home_screen_is_idle(tmp_path):
     assert started < report["idle_at"] < time.time()
     assert report["rss"] > 20 * 2**20
     assert (tmp_path / "data" / "digipunt.sqlite3").exists()  # it really ran the kiosk's start-up
+
+
+def test_probe_stack_floor_is_the_bare_window_with_the_data_libraries_loaded(tmp_path):
+    reports = {}
+    for variant in ("bare", "stack"):
+        proc = subprocess.run([sys.executable, "-m", "bench.probe", variant, str(tmp_path)], cwd=ROOT,
+                              env=bench_env(), capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        reports[variant] = json.loads([line for line in proc.stdout.splitlines() if line.startswith("{")][-1])
+    # SQLAlchemy's ORM and pydantic alone take tens of MiB: the floor is above the bare window.
+    assert reports["stack"]["rss"] > reports["bare"]["rss"] + 20 * 2**20
+    assert not (tmp_path / "digipunt.sqlite3").exists()  # no kiosk start-up ran

@@ -214,3 +214,29 @@ def test_step_text_keeps_the_scroll_bar_place_and_shows_it_only_when_needed(wind
     window.prefs.set(language="nl")
     qtbot.waitUntil(lambda: not bar.isEnabled())
     assert scroll.viewport().width() == width_before  # the text column never changed width
+
+
+def test_compact_guide_text_sits_on_the_card_colour(window, qtbot):
+    """Docked beside a website the guide is a card; its text area must not paint the screen's
+    colour over it (a grey block on the white card; in high contrast it must stay black)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout
+
+    from kiosk.ui.walkthrough import WalkthroughView
+
+    card = QFrame()
+    card.setProperty("role", "card")
+    view = WalkthroughView(window, compact=True)
+    QVBoxLayout(card).addWidget(view)
+    card.resize(420, 720)
+    card.show()
+    qtbot.addWidget(card)
+    view.open("itsme", 1)
+    viewport = view.findChild(QScrollArea).viewport()
+    for high_contrast in (False, True):
+        window.prefs.set(high_contrast=high_contrast)
+        qtbot.wait(50)
+        corner = viewport.mapTo(card, QPoint(viewport.width() - 3, viewport.height() - 3))  # below the text
+        expected = QColor(palette(window.prefs.theme)["surface"])
+        assert card.grab().toImage().pixelColor(corner).name() == expected.name()

@@ -18,6 +18,7 @@ def stylesheet(theme: str, text_size: str) -> str:
     return f"""
 * {{ font-size: {px}px; }}
 QMainWindow, QWidget#screen, QStackedWidget, QDialog {{ background: {c['window']}; color: {c['text']}; }}
+QWidget#on-card {{ background: transparent; }}
 QLabel {{ color: {c['text']}; background: transparent; }}
 QLabel[role="title"] {{ font-size: {round(px * 1.6)}px; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: {round(px * 1.2)}px; font-weight: bold; }}

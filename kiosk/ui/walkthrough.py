@@ -181,6 +181,9 @@ class WalkthroughView(QWidget):
         texts.addWidget(self.dutch_text, 1)
         scroll = scroll_area(texts_host)
         keep_scroll_bar_place(scroll)  # a step needing it then costs no second layout pass
+        if compact:  # on the guide's card beside the website: the card's colour, not the screen's
+            for widget in (texts_host, scroll.viewport()):
+                widget.setObjectName("on-card")
         self.content.addWidget(scroll, 5)
         outer.addLayout(self.content, 1)
 

@@ -72,6 +72,28 @@ def test_a_kiosk_without_a_server_has_the_screen_but_no_service(window):
     assert "staff-sync" in window.screens
 
 
+def test_a_kiosk_with_a_server_starts_its_sync_service_once_the_home_screen_is_up(
+        qtbot, qapp, data_dir, server, memory_keyring, services):
+    from kiosk.core.runtime import bootstrap
+    from kiosk.ui.main_window import MainWindow
+
+    (data_dir / "settings.json").write_text(json.dumps({"server_url": server.url}))
+    runtime = bootstrap(data_dir, demo=True)
+    window = MainWindow(runtime, qapp)
+    qtbot.addWidget(window)
+    assert window.sync is None  # not before the home screen is painted: it costs 0.15-0.25 s
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync is not None, timeout=WAIT)
+    services.append(window.sync)
+    assert window.windowHandle().isExposed() and window.current_screen_name() == "home"
+    first = window.sync
+    qtbot.wait(700)  # past the fallback timer: the service is started once
+    assert window.sync is first
+    window.close()
+    runtime.close()
+
+
 def test_coordinator_enrolls_on_the_screen_then_syncs_with_progress_and_sees_refusals(
         qtbot, window, server, memory_keyring, services):
     window.staff.logged_in(coordinator(window))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QTimer, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QMainWindow, QMenu, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -25,6 +25,8 @@ from kiosk.ui.theme import bar_stylesheet, stylesheet
 from kiosk.ui.widgets import big_button, role_label
 
 log = logging.getLogger(__name__)
+
+SYNC_START_FALLBACK_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -63,12 +65,36 @@ class MainWindow(QMainWindow):
         self.walkthroughs = walkthrough.install(self)
         browser_entry.install(self)
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
-        self.sync = sync_service.install(self)  # the sync service, when this kiosk has a server
+        self.sync = None  # the sync service, when this kiosk has a server: started once the home
+        self._start_sync_after_first_paint()  # screen is up (it loads requests and the keyring)
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
         self.lock = KioskLock(self, app)
         self.prefs.changed.connect(self._apply_prefs)
         self._apply_prefs()
         self.go_home()
+
+    def _start_sync_after_first_paint(self) -> None:
+        """Starting the sync service takes 0.15-0.25 s on the UI thread (importing requests, asking
+        the OS for its keyring), which a kiosk with a server paid before its home screen showed.
+        It now starts the first time the event loop waits with the window exposed (painted), or
+        after SYNC_START_FALLBACK_MS at the latest (tests drive the loop without ever waiting).
+        Both are connected to methods of this window, so they end with it."""
+        self._sync_start_done = False
+        QAbstractEventDispatcher.instance().aboutToBlock.connect(self._start_sync_when_painted)
+        QTimer.singleShot(SYNC_START_FALLBACK_MS, self, self._start_sync)
+
+    def _start_sync_when_painted(self) -> None:
+        handle = self.windowHandle()
+        if handle is not None and handle.isExposed():
+            self._start_sync()
+
+    def _start_sync(self) -> None:
+        if self._sync_start_done:
+            return
+        self._sync_start_done = True
+        QAbstractEventDispatcher.instance().aboutToBlock.disconnect(self._start_sync_when_painted)
+        if self.sync is None:  # an enrollment may have started it already
+            self.sync = sync_service.install(self)
 
     # --- screens -------------------------------------------------------------------------------
     def add_screen(self, name: str, screen: Screen) -> Screen:

@@ -45,13 +45,8 @@ def render_all(outdir: Path, data_dir: Path) -> list[Path]:
     written.append(grab(window, outdir / "home-nl-high-contrast-large.png"))
     window.prefs.reset()
     written.extend(render_walkthroughs(window, outdir))
-    import importlib
-    import pkgutil
-
-    import kiosk.ui
+    window.screens.build_all()  # screens (and their screenshot hooks) load on first use
     from kiosk import screenshots as registry  # under `python -m` this file is also __main__
-    for module in pkgutil.iter_modules(kiosk.ui.__path__):  # screens load on first use: load them all
-        importlib.import_module(f"kiosk.ui.{module.name}")
     for extra in registry.SCREENSHOT_HOOKS:
         written.extend(extra(window, outdir))
     window.close()

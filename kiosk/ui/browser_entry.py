@@ -23,10 +23,5 @@ def tile_texts() -> tuple[str, str]:
 
 
 def install(window: MainWindow) -> None:
-    def build():
-        from kiosk.ui.browser import BrowserScreen
-
-        return BrowserScreen(window)
-
-    window.screens.register("browser", build)
+    window.screens.register("browser", "kiosk.ui.browser", "BrowserScreen")
     window.home.add_tile(ICON, tile_texts, lambda: window.show_screen("browser"))

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # Only the home and walkthrough screens are built now; the others on first use.
-        self.screens = ScreenRegistry(self.stack)
+        self.screens = ScreenRegistry(self, self.stack)
         self.home = HomeScreen(self)
         self.add_screen("home", self.home)
         self.walkthroughs = walkthrough.install(self)

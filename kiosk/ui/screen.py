@@ -1,7 +1,8 @@
 """Base class of every screen in the main window's stack."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import importlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
@@ -35,13 +36,14 @@ class Screen(QWidget):
 
 
 class ScreenRegistry:
-    """The main window's screens by name. A screen registered with a factory is built the first
-    time it is asked for: start-up builds only what the visitor sees first, and Qt never lays out
-    or restyles pages nobody has opened (the browser, the helper area)."""
+    """The main window's screens by name. A screen registered by module and class name is
+    imported and built the first time it is asked for: start-up builds only what the visitor sees
+    first, and Qt never lays out or restyles pages nobody has opened (the browser, the helper
+    area). installer/digipunt-kiosk.spec bundles every kiosk.ui module for these imports."""
 
-    def __init__(self, stack: QStackedWidget):
-        self._stack = stack
-        self._factories: dict[str, Callable[[], Screen]] = {}
+    def __init__(self, window: MainWindow, stack: QStackedWidget):
+        self._window, self._stack = window, stack
+        self._classes: dict[str, tuple[str, str]] = {}  # name -> (module, class name)
         self._built: dict[str, Screen] = {}
 
     def add(self, name: str, screen: Screen) -> Screen:
@@ -49,20 +51,22 @@ class ScreenRegistry:
         self._stack.addWidget(screen)
         return screen
 
-    def register(self, name: str, factory: Callable[[], Screen]) -> None:
-        self._factories[name] = factory
+    def register(self, name: str, module: str, class_name: str) -> None:
+        self._classes[name] = (module, class_name)
 
     def __getitem__(self, name: str) -> Screen:
         if name not in self._built:
-            self.add(name, self._factories[name]())  # a screen sets its texts in its constructor
+            module, class_name = self._classes[name]
+            screen_class = getattr(importlib.import_module(module), class_name)
+            self.add(name, screen_class(self._window))  # a screen sets its texts in its constructor
         return self._built[name]
 
     def __contains__(self, name: str) -> bool:
-        return name in self._built or name in self._factories
+        return name in self._built or name in self._classes
 
     def __iter__(self) -> Iterator[str]:
         """Every name, built or not."""
-        return iter({**self._factories, **self._built})
+        return iter({**self._classes, **self._built})
 
     def build_all(self) -> None:
         """For the self-check: every screen must build (a frozen build may lack a screen's module)."""

@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,8 +166,7 @@ def install(window: MainWindow) -> StaffArea:
     area = StaffArea(window)
     window.staff = area
     for name, (module, class_name) in STAFF_SCREENS.items():
-        window.screens.register(name, lambda module=module, class_name=class_name:
-                                getattr(importlib.import_module(module), class_name)(window))
+        window.screens.register(name, module, class_name)
     return area
 
 

@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { echo "Python's venv module is missing. On Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[server,dev,build]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[kiosk,server,dev,build]'
 	touch $@
 
 # Compiled translations (.qm) are build output; the .ts sources are in git. -nounfinished: lupdate

@@ -35,8 +35,8 @@ from bench.common import ROOT, Result, bench_env, log, median, percentile
 from bench.postgres import local_postgres
 from kiosk.core.records import enqueue
 from kiosk.core.store import open_store
-from sync.client import ServerApi
-from sync.outbox import Sender
+from kiosk.sync.client import ServerApi
+from kiosk.sync.outbox import Sender
 from sync.protocol import (MAX_BATCH_ITEMS, BatchItem, HelpRequestRecord, canonical_json, content_hash,
                            record_payload)
 from sync.server import admin

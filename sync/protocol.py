@@ -10,6 +10,7 @@ import hashlib
 import json
 from datetime import datetime
 from typing import Annotated, Any, Literal
+from urllib.parse import urlparse
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
@@ -190,12 +191,58 @@ class SettingData(_Message):
 REFERENCE_DATA: dict[str, type[_Message]] = {
     "location": LocationData, "helper": HelperData, "topic": TopicData, "setting": SettingData,
 }
-# The installation settings the centre may set for every kiosk (names of kiosk Settings fields).
-SHARED_SETTINGS = ("default_language", "idle_seconds", "idle_countdown_seconds", "eloket_url",
-                   "browser_home_url", "official_domains", "default_text_size", "default_high_contrast")
 # Not a setting but a shared secret, sent as one: the HMAC key of visitor codes. Every kiosk needs
 # the same key, or one visitor at two locations would count as two people.
 VISITOR_CODE_KEY = "visitor_code_key"
+
+
+# --- settings the centre may set for every kiosk --------------------------------------------------
+VISITOR_LANGUAGES = ("nl", "fr", "en", "ar", "uk", "tr")  # the kiosk's interface languages
+TEXT_SIZES = ("normal", "large", "extra-large")
+
+
+def check_url(value: str, *, allow_local_http: bool = True) -> str:
+    """https://, or http:// to this computer only. The message is Dutch, for staff."""
+    parsed = urlparse(value)
+    local = parsed.hostname in {"127.0.0.1", "localhost", "::1"}
+    if parsed.scheme == "https" or (allow_local_http and parsed.scheme == "http" and local):
+        if not parsed.hostname:
+            raise ValueError("geen geldig webadres")
+        return value
+    raise ValueError("moet een https://-adres zijn")
+
+
+class SharedSettings(BaseModel):
+    """Installation settings the central server may set for every kiosk (`SettingData.value`).
+    The kiosk's own `Settings` extends this model, so both sides validate a value alike."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_language: Literal["nl", "fr", "en", "ar", "uk", "tr"] = "nl"
+    idle_seconds: int = Field(120, ge=15, le=3600)
+    idle_countdown_seconds: int = Field(30, ge=5, le=300)
+    eloket_url: str = "https://www.leuven.be/e-loket"
+    browser_home_url: str = "https://www.vlaanderen.be"
+    official_domains: list[str] = Field(default_factory=lambda: ["vlaanderen.be", "belgium.be"])
+    default_text_size: Literal["normal", "large", "extra-large"] = "normal"
+    default_high_contrast: bool = False
+
+    @field_validator("eloket_url", "browser_home_url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        return check_url(value)
+
+    @field_validator("official_domains")
+    @classmethod
+    def _domains(cls, value: list[str]) -> list[str]:
+        cleaned = [d.strip().lower().lstrip(".") for d in value]
+        for domain in cleaned:
+            if not domain or "/" in domain or " " in domain or "." not in domain:
+                raise ValueError(f"'{domain}' is geen domeinnaam (bijvoorbeeld: vlaanderen.be)")
+        return cleaned
+
+
+SHARED_SETTINGS = tuple(SharedSettings.model_fields)
 
 
 class ReferencePage(_Message):

@@ -25,7 +25,7 @@ def test_self_check_on_a_fresh_data_dir(tmp_path):
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["ok"] is True and summary["schema"] == head_revision()
     assert {"itsme", "eloket", "taxonweb"} <= set(summary["walkthroughs"])
-    from kiosk.ui.staff import STAFF_SCREENS  # every screen, also those built only on first use
+    from kiosk.ui.staff.area import STAFF_SCREENS  # every screen, also those built only on first use
 
     assert set(summary["screens"]) == {"home", "walkthrough", "browser", *STAFF_SCREENS}
     assert (tmp_path / "fresh" / "digipunt.sqlite3").exists()

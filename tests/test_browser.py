@@ -17,8 +17,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from kiosk.ui.browser import url_from_input
-from kiosk.ui.files import PdfViewer, print_pdf
+from kiosk.ui.visitor.browser import url_from_input
+from kiosk.ui.visitor.files import PdfViewer, print_pdf
 
 PAGE = "<!doctype html><html><head><title>{title}</title><script src='/cached.js'></script></head>" \
        "<body><input id='field'><script>{script}</script></body></html>"

@@ -15,9 +15,10 @@ from kiosk.core.demo import seed_topics
 from kiosk.core.helplog import HelpRequestInput, save_help_request
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import open_store
-from kiosk.core.store.db import DB_FILE, Store, StoreError, _alembic_config, head_revision, make_engine
+from sync.sqlite import make_sqlite_engine
+from kiosk.core.store.db import DB_FILE, Store, StoreError, _alembic_config, head_revision
 from kiosk.core.store.models import HelpRequest, OutboxEntry
-from sync.engine import SyncEngine
+from kiosk.sync.engine import SyncEngine
 from tests.keyrings import MemoryKeyring
 from tests.staffdata import MovableClock, add_staff
 from tests.sync_support import help_request, live_server, outbox_states, pg_database_url, queue, server_engine  # noqa: F401
@@ -65,7 +66,7 @@ def test_full_disk_while_saving_is_a_clear_message_and_loses_nothing(data_dir):
 
 
 def test_upgrade_with_a_non_empty_outbox_keeps_and_sends_every_entry(data_dir, live_server):
-    engine = make_engine(data_dir / DB_FILE)
+    engine = make_sqlite_engine(data_dir / DB_FILE)
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

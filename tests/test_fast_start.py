@@ -56,7 +56,7 @@ window.show()
 app.processEvents()
 print(sorted(window.screens.built()), "PySide6.QtWebEngineCore" in sys.modules)
 window.show_screen("staff-login")
-window.home.findChildren(__import__("kiosk.ui.widgets", fromlist=["Tile"]).Tile)[-1].click()
+window.home.findChildren(__import__("kiosk.ui.shared.widgets", fromlist=["Tile"]).Tile)[-1].click()
 print(window.current_screen_name(), "PySide6.QtWebEngineCore" in sys.modules, "staff-login" in window.screens.built())
 window.close()
 """

@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from kiosk.ui.lockdown import REFUSED_KEYS
-from kiosk.ui.screen import Screen
-from kiosk.ui.session import SessionFolder
+from kiosk.ui.shared.screen import Screen
+from kiosk.ui.visitor.session import SessionFolder
 
 
 class KeyRecorder(QObject):

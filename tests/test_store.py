@@ -13,7 +13,8 @@ from sqlalchemy import select, text
 
 from kiosk.core.paths import DataDirError, ensure_writable
 from kiosk.core.store import open_store
-from kiosk.core.store.db import DB_FILE, _alembic_config, head_revision, make_engine
+from sync.sqlite import make_sqlite_engine
+from kiosk.core.store.db import DB_FILE, _alembic_config, head_revision
 from kiosk.core.store.models import Location
 
 
@@ -37,7 +38,7 @@ def test_foreign_keys_are_enforced(data_dir):
 
 
 def test_upgrade_from_older_schema_keeps_data(data_dir):
-    engine = make_engine(data_dir / DB_FILE)
+    engine = make_sqlite_engine(data_dir / DB_FILE)
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

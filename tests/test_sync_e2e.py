@@ -18,11 +18,11 @@ from kiosk.core.settings import Settings, with_server_settings
 from kiosk.core.store import open_store
 from kiosk.core.store.models import Helper, Location, Meta, OutboxEntry, Topic
 from kiosk.core.visitor_code import VisitorCoder
-from sync.client import ServerApi
-from sync.engine import SyncEngine, sync_once
-from sync.outbox import Sender
+from kiosk.sync.client import ServerApi
+from kiosk.sync.engine import SyncEngine, sync_once
+from kiosk.sync.outbox import Sender
 from sync.protocol import content_hash, record_payload
-from sync.puller import CURSOR_KEY, Puller
+from kiosk.sync.puller import CURSOR_KEY, Puller
 from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.models import Setting, StoredRecord

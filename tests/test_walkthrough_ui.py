@@ -223,7 +223,7 @@ def test_compact_guide_text_sits_on_the_card_colour(window, qtbot):
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout
 
-    from kiosk.ui.walkthrough import WalkthroughView
+    from kiosk.ui.visitor.walkthrough import WalkthroughView
 
     card = QFrame()
     card.setProperty("role", "card")

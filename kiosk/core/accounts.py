@@ -14,8 +14,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,41 +21,32 @@ from kiosk.core.clock import Clock
 from kiosk.core.errors import DutchError
 from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, Location, Meta
+from sync import pins
+from sync.pins import MIN_PIN_LENGTH, pin_matches
 
 ROLES = ("digihelper", "coordinator")
 LOCATION_KINDS = ("fixed", "digibus")
-MIN_PIN_LENGTH = 6
 MAX_NAME_LENGTH = 80  # helpers.display_name
 MAX_FAILED_PINS = 5
 LOCK_DURATION = timedelta(minutes=5)
-# Set by the sync engine (sync/engine.py) once this kiosk is enrolled with a server, which then
+# Set by the sync engine (kiosk/sync/engine.py) once this kiosk is enrolled with a server, which then
 # supplies the helpers.
 ENROLLED_META_KEY = "sync.device_id"
-
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-
 
 class AccountError(DutchError):
     """A rule about accounts was broken; the message is Dutch, for staff."""
 
 
 def check_pin_rules(pin: str) -> None:
-    if not pin.isdigit() or len(pin) < MIN_PIN_LENGTH:
-        raise AccountError(f"Een pincode heeft minstens {MIN_PIN_LENGTH} cijfers, en alleen cijfers.")
-    if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
-        raise AccountError("Deze pincode is te makkelijk te raden. Kies een andere reeks cijfers.")
+    try:
+        pins.check_pin_rules(pin)
+    except pins.PinRuleError as exc:
+        raise AccountError(str(exc)) from None
 
 
 def hash_pin(pin: str) -> str:
     check_pin_rules(pin)
-    return _hasher.hash(pin)
-
-
-def pin_matches(pin_hash: str, pin: str) -> bool:
-    try:
-        return _hasher.verify(pin_hash, pin)
-    except (VerificationError, InvalidHashError):
-        return False
+    return pins.hash_pin(pin)
 
 
 def create_helper(session: Session, display_name: str, role: str, pin: str) -> Helper:

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 SERVICE = "digipunt"
 FALLBACK_FILE = "secrets.json"
-DEVICE_TOKEN = "device-token"  # secret name of the central server's device token (sync/engine.py)
+DEVICE_TOKEN = "device-token"  # secret name of the central server's device token (kiosk/sync/engine.py)
 _INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 INSECURE_WARNING = (
     "Deze computer heeft geen veilige sleutelbos (zoals Windows Referentiebeheer of GNOME Keyring). "

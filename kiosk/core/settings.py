@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-from urllib.parse import urlparse
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError, field_validator
 from sqlalchemy import select
 
 from kiosk.core.store.models import Meta
-from sync.protocol import SHARED_SETTINGS
+from sync.protocol import SHARED_SETTINGS, TEXT_SIZES, SharedSettings, check_url
 
 if TYPE_CHECKING:
     from kiosk.core.store import Store
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
-SERVER_SETTING_PREFIX = "setting."  # meta keys written by the sync puller (sync/puller.py)
+SERVER_SETTING_PREFIX = "setting."  # meta keys written by the sync puller (kiosk/sync/puller.py)
 LANGUAGES: dict[str, str] = {
     # code -> the language's own name, as shown in the language switcher
     "nl": "Nederlands",
@@ -34,7 +33,6 @@ LANGUAGES: dict[str, str] = {
     "tr": "Türkçe",
 }
 RTL_LANGUAGES = frozenset({"ar"})
-TEXT_SIZES = ("normal", "large", "extra-large")
 
 _FIELD_LABELS_NL = {
     "default_language": "standaardtaal",
@@ -50,49 +48,15 @@ _FIELD_LABELS_NL = {
 }
 
 
-def check_url(value: str, *, allow_local_http: bool = True) -> str:
-    parsed = urlparse(value)
-    local = parsed.hostname in {"127.0.0.1", "localhost", "::1"}
-    if parsed.scheme == "https" or (allow_local_http and parsed.scheme == "http" and local):
-        if not parsed.hostname:
-            raise ValueError("geen geldig webadres")
-        return value
-    raise ValueError("moet een https://-adres zijn")
-
-
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    default_language: Literal["nl", "fr", "en", "ar", "uk", "tr"] = "nl"
-    idle_seconds: int = Field(120, ge=15, le=3600)
-    idle_countdown_seconds: int = Field(30, ge=5, le=300)
-    eloket_url: str = "https://www.leuven.be/e-loket"
-    browser_home_url: str = "https://www.vlaanderen.be"
-    official_domains: list[str] = Field(default_factory=lambda: ["vlaanderen.be", "belgium.be"])
-    default_text_size: Literal["normal", "large", "extra-large"] = "normal"
-    default_high_contrast: bool = False
+class Settings(SharedSettings):
     server_url: str | None = None
     # Explicit, documented fallback for machines without a secure keyring (see kiosk/core/secrets.py).
     allow_secret_file: bool = False
-
-    @field_validator("eloket_url", "browser_home_url")
-    @classmethod
-    def _https(cls, value: str) -> str:
-        return check_url(value)
 
     @field_validator("server_url")
     @classmethod
     def _server_https(cls, value: str | None) -> str | None:
         return None if value in (None, "") else check_url(value)
-
-    @field_validator("official_domains")
-    @classmethod
-    def _domains(cls, value: list[str]) -> list[str]:
-        cleaned = [d.strip().lower().lstrip(".") for d in value]
-        for domain in cleaned:
-            if not domain or "/" in domain or " " in domain or "." not in domain:
-                raise ValueError(f"'{domain}' is geen domeinnaam (bijvoorbeeld: vlaanderen.be)")
-        return cleaned
 
 
 def load_settings(data_dir: Path) -> tuple[Settings, list[str]]:

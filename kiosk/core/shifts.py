@@ -23,7 +23,7 @@ from kiosk.core.store.models import Location, Meta, Shift
 from sync.protocol import ShiftRecord
 
 RECENT_STOPS = 8
-# Where this kiosk stands, as the server said at enrollment (sync/engine.py); preselected in forms.
+# Where this kiosk stands, as the server said at enrollment (kiosk/sync/engine.py); preselected in forms.
 KIOSK_LOCATION_META_KEY = "sync.location_id"
 
 

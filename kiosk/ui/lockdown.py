@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from kiosk.ui.idle import WindowWatch
+from kiosk.ui.visitor.idle import WindowWatch
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow

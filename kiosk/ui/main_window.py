@@ -10,19 +10,20 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QMainWindow, Q
 
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
-from kiosk.ui import browser_entry
-from kiosk.ui.home import HomeScreen
-from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.visitor import browser_entry
+from kiosk.ui.visitor.home import HomeScreen
+from kiosk.ui.shared.i18n import LanguageSwitcher
 from kiosk.ui.lockdown import KioskLock
-from kiosk.ui.prefs import VisitorPrefs
-from kiosk.ui import staff, walkthrough
-from kiosk.ui.screen import Screen, ScreenRegistry
-from kiosk.ui.session import VisitorSession
-from kiosk.ui.speech import ReadAloud
+from kiosk.ui.shared.prefs import VisitorPrefs
+from kiosk.ui.staff import area as staff
+from kiosk.ui.visitor import walkthrough
+from kiosk.ui.shared.screen import Screen, ScreenRegistry
+from kiosk.ui.visitor.session import VisitorSession
+from kiosk.ui.visitor.speech import ReadAloud
 from kiosk.ui import sync_service
-from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.theme import bar_stylesheet, stylesheet
-from kiosk.ui.widgets import big_button, role_label
+from kiosk.ui.shared.tasks import TaskRunner
+from kiosk.ui.shared.theme import bar_stylesheet, stylesheet
+from kiosk.ui.shared.widgets import big_button, role_label
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         return self.screens.add(name, screen)
 
     @property
-    def browser(self):  # kiosk.ui.browser.BrowserScreen, built on first use
+    def browser(self):  # kiosk.ui.visitor.browser.BrowserScreen, built on first use
         return self.screens["browser"]
 
     def show_screen(self, name: str) -> Screen:
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         """The built-in browser at url; guide (walkthrough id, step index) docks beside it."""
         self.browser.open(url, guide)
 
-    # --- visitor session and kiosk mode (kiosk/ui/session.py, lockdown.py) -----------------------
+    # --- visitor session and kiosk mode (kiosk/ui/visitor/session.py, lockdown.py) -----------------------
     def reset_visitor_session(self) -> None:
         """Wipe everything of the current visitor (see ARCHITECTURE.md) and start afresh."""
         self.session.reset()
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         self.lock.release()
         self.close()
 
-    # --- helper area (kiosk/ui/staff.py) --------------------------------------------------------
+    # --- helper area (kiosk/ui/staff/area.py) --------------------------------------------------------
     def request_staff_access(self) -> None:
         """The staff gesture: PIN login (first-run setup on a new machine; the menu when logged in)."""
         self.staff.request_access()

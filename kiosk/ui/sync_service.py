@@ -1,4 +1,4 @@
-"""The kiosk's sync service: runs sync/engine.py on its own worker, never on the UI thread.
+"""The kiosk's sync service: runs kiosk/sync/engine.py on its own worker, never on the UI thread.
 
 When it syncs: at start-up (after putting entries left inflight back to pending), a few seconds
 after `window.record_saved` (one sync for a burst of saves), when the network comes back
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core import accounts
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store.models import Meta
-from kiosk.ui.tasks import TaskRunner
-from sync.status import URL_KEY, Backoff, EnrollResult, SyncOutcome, SyncStatus
+from kiosk.ui.shared.tasks import TaskRunner
+from kiosk.sync.status import URL_KEY, Backoff, EnrollResult, SyncOutcome, SyncStatus
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -42,7 +42,7 @@ class SyncView:
 
     status: SyncStatus | None = None  # None until the store was read once
     online: bool | None = None  # None: not tried yet
-    error: str | None = None  # kind of the last failure (sync.client), None after a success
+    error: str | None = None  # kind of the last failure (kiosk.sync.client), None after a success
     clock_offset: timedelta | None = None  # server minus this computer, from the last answer
     clock_skewed: bool = False
     running: bool = False
@@ -65,7 +65,7 @@ class SyncService(QObject):
     def __init__(self, window: MainWindow, *, secrets: SecretStore | None = None, backoff: Backoff | None = None,
                  use_network_information: bool = True):
         super().__init__(window)
-        from sync.engine import SyncEngine  # the HTTP stack loads only on a kiosk that syncs
+        from kiosk.sync.engine import SyncEngine  # the HTTP stack loads only on a kiosk that syncs
 
         runtime = window.runtime
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
@@ -253,5 +253,5 @@ def service_for(window: MainWindow) -> SyncService:
 
 def install(window: MainWindow) -> SyncService | None:
     """Start the service only on a kiosk that has a server (its screen, "staff-sync", is one of
-    the staff screens in kiosk/ui/staff.py)."""
+    the staff screens in kiosk/ui/staff/area.py)."""
     return SyncService(window) if has_server(window) else None

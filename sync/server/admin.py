@@ -12,9 +12,8 @@ from pydantic import ValidationError
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.core.accounts import AccountError, hash_pin
-from kiosk.core.settings import Settings
-from sync.protocol import SHARED_SETTINGS, HelperData, LocationData, SettingData, TopicData
+from sync.pins import PinRuleError, hash_pin
+from sync.protocol import SHARED_SETTINGS, HelperData, LocationData, SettingData, SharedSettings, TopicData
 from sync.server.db import utcnow
 from sync.server.models import Device, EnrollCode, Helper, Location, Setting, Topic
 from sync.server.reference import record_change
@@ -115,7 +114,7 @@ def _find_helper(session: Session, name_or_id: str) -> Helper:
 def add_helper(session: Session, display_name: str, role: str, pin: str) -> Helper:
     try:
         data = HelperData(display_name=display_name.strip(), role=role, pin_hash=hash_pin(pin))
-    except AccountError as exc:
+    except PinRuleError as exc:
         raise AdminError(str(exc)) from None
     except ValidationError as exc:
         raise AdminError(f"invalid helper: {exc.errors()[0]['msg']}") from None
@@ -163,7 +162,7 @@ def set_setting(session: Session, key: str, value_json: str) -> None:
     except ValueError:
         raise AdminError("the value must be JSON, e.g. 300, \"fr\" or [\"gent.be\"]") from None
     try:
-        Settings.model_validate({key: value})
+        SharedSettings.model_validate({key: value})
     except ValidationError as exc:
         raise AdminError(f"invalid value for {key}: {exc.errors()[0]['msg']}") from None
     row = session.get(Setting, key) or Setting(key=key)

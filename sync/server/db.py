@@ -13,7 +13,7 @@ from sqlalchemy import DateTime, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.types import TypeDecorator
 
-from kiosk.core.store.db import make_engine as make_sqlite_engine
+from sync.sqlite import make_sqlite_engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Any constant will do: serialises migrations of several server processes starting at once.
@@ -35,7 +35,7 @@ def make_server_engine(url: str) -> Engine:
             raise ValueError("the SQLite server database must be a file (sqlite:///path)")
         path = Path(parsed.database)
         path.parent.mkdir(parents=True, exist_ok=True)
-        # The kiosk's engine: WAL, synchronous=FULL, BEGIN IMMEDIATE so concurrent writers wait.
+        # WAL, synchronous=FULL, BEGIN IMMEDIATE so concurrent writers wait.
         return make_sqlite_engine(path)
     if parsed.get_backend_name() == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # plain postgresql:// works too

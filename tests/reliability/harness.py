@@ -26,10 +26,10 @@ from sqlalchemy.orm import sessionmaker
 from kiosk.core.demo import seed_topics
 from kiosk.core.store import open_store
 from kiosk.core.store.models import HelpRequest, OutboxEntry, Shift
-from sync.client import ServerApi, SyncError
-from sync.outbox import Sender, recover_inflight
+from kiosk.sync.client import ServerApi, SyncError
+from kiosk.sync.outbox import Sender, recover_inflight
 from sync.protocol import BatchItem, BatchRequest
-from sync.puller import Puller
+from kiosk.sync.puller import Puller
 from sync.server import admin
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import StoredRecord

@@ -24,8 +24,8 @@ from kiosk.core.helplog import HelpRequestInput, save_help_request
 from kiosk.core.shifts import end_shift, open_shift, start_shift
 from kiosk.core.store import open_store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Shift, Topic
-from sync.client import ServerApi, SyncError
-from sync.outbox import Sender, recover_inflight
+from kiosk.sync.client import ServerApi, SyncError
+from kiosk.sync.outbox import Sender, recover_inflight
 
 CHANNELS = ("spreekuur", "walk-in", "home-visit", "digibus")
 OUTCOMES = ("solved", "partly", "not-solved")

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from sync.sqlite import make_sqlite_engine
 
 log = logging.getLogger(__name__)
 
@@ -125,31 +127,6 @@ def _alembic_config():
     return cfg
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
-        # Let SQLAlchemy's begin event below issue BEGIN itself (the pysqlite recipe).
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        # IMMEDIATE takes the write lock up front, so two writers (UI worker, sync sender,
-        # another process) wait for each other instead of failing halfway with SQLITE_BUSY.
-        # Store.read() asks for DEFERRED: a reader never blocks a writer.
-        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
-    return engine
-
-
 def check_integrity(path: Path) -> Path | None:
     """Run PRAGMA quick_check on an existing database. A damaged file (and its -wal/-shm) is moved
     aside with a timestamp, never deleted; returns where it went, or None when the file is fine."""
@@ -198,7 +175,7 @@ def open_store(data_dir: Path) -> Store:
     path = data_dir / DB_FILE
     try:
         moved = check_integrity(path)
-        engine = make_engine(path)
+        engine = make_sqlite_engine(path)
         migrate(engine)
     except (OSError, sqlite3.Error, DBAPIError) as exc:
         reason = getattr(exc, "orig", None) or exc

@@ -1,0 +1,150 @@
+"""Everything a kiosk does to sync, Qt-free: enroll, push the outbox, pull reference data, report
+status. The UI's SyncService runs these on its own worker thread; scripts call `sync_once`.
+
+What the kiosk keeps in its meta table is listed in kiosk/sync/status.py. The device token is in the
+secret store (kiosk.core.secrets.DEVICE_TOKEN), never in the database or the log.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
+from kiosk.core.store import Store, open_store
+from kiosk.core.store.models import OutboxEntry
+from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
+from kiosk.sync.outbox import Sender, recover_inflight, requeue_parked
+from kiosk.sync.puller import CURSOR_KEY, Puller, get_meta, set_meta
+from kiosk.sync.status import (DEVICE_KEY, LAST_SUCCESS_KEY, LOCATION_KEY, URL_KEY, AuthError, EnrollResult, ParkedRecord,
+                         RejectedError, SendReport, SyncError, SyncOutcome, SyncStatus)
+
+log = logging.getLogger(__name__)
+
+class SyncEngine:
+    def __init__(self, store: Store, secrets: SecretStore, *, default_url: str | None = None,
+                 clock: Callable[[], datetime] = utcnow):
+        self.store, self.secrets, self.default_url, self.clock = store, secrets, default_url, clock
+
+    def server_url(self) -> str | None:
+        with self.store.read() as session:
+            return get_meta(session, URL_KEY) or self.default_url
+
+    def _token(self) -> str | None:
+        try:
+            return self.secrets.get(DEVICE_TOKEN)
+        except NoSecureStoreError:
+            return None
+
+    def enroll(self, server_url: str, code: str, device_name: str) -> EnrollResult:
+        """Raises ValueError (bad URL), NoSecureStoreError (nowhere to keep the token; checked before
+        the single-use code is spent), SyncError (network; `code-refused` for a bad code)."""
+        url = check_server_url(server_url)
+        self.secrets.get(DEVICE_TOKEN)  # raises NoSecureStoreError when there is no store at all
+        api = ServerApi(url, clock=self.clock)
+        try:
+            answer = api.enroll(code.strip(), device_name)
+        except RejectedError as exc:
+            raise SyncError("code-refused", str(exc)) from None
+        finally:
+            api.close()
+        self.secrets.set(DEVICE_TOKEN, answer.token)
+        with self.store.transaction() as session:
+            if get_meta(session, URL_KEY) not in (None, url):
+                set_meta(session, CURSOR_KEY, None)  # another server: its reference data from the start
+            set_meta(session, URL_KEY, url)
+            set_meta(session, DEVICE_KEY, str(answer.device_id))
+            set_meta(session, LOCATION_KEY, None if answer.location_id is None else str(answer.location_id))
+        log.info("enrolled at %s as device %s", url, answer.device_id)
+        # This kiosk's location, helpers and topics right away (the help log needs the location
+        # row); if this fails the next sync fetches them.
+        api = ServerApi(url, answer.token, clock=self.clock)
+        try:
+            Puller(self.store, api, self.secrets).pull()
+        except SyncError as exc:
+            log.warning("first reference pull failed: %s", exc)
+        finally:
+            api.close()
+        return EnrollResult(str(answer.device_id), answer.location_id and str(answer.location_id),
+                            self.secrets.uses_file, api.clock_offset)
+
+    def recover(self) -> int:
+        """Once at start-up, before any sync."""
+        return recover_inflight(self.store)
+
+    def requeue_parked(self) -> int:
+        return requeue_parked(self.store)
+
+    def probe(self, timeout: tuple[float, float] = (3.0, 3.0)) -> bool:
+        """Is the server reachable? A cheap unauthenticated GET."""
+        url = self.server_url()
+        if url is None:
+            return False
+        api = ServerApi(url, timeout=timeout, clock=self.clock)
+        try:
+            api.health()
+            return True
+        except SyncError:
+            return False
+        finally:
+            api.close()
+
+    def sync(self, *, should_stop: Callable[[], bool] = lambda: False,
+             on_progress: Callable[[int, int], None] | None = None,
+             timeout: tuple[float, float] = DEFAULT_TIMEOUT, pull: bool = True) -> SyncOutcome:
+        """Push the outbox, then pull reference data. Never raises for sync failures: the outcome
+        says what happened, the caller decides when to try again."""
+        url, token = self.server_url(), self._token()
+        if not url or not token:
+            return SyncOutcome(error=AuthError("not-enrolled"))
+        api = ServerApi(url, token, timeout=timeout, clock=self.clock)
+        outcome = SyncOutcome()
+        try:
+            outcome.sent = Sender(self.store, api, clock=self.clock).send_pending(should_stop=should_stop,
+                                                                                 on_progress=on_progress)
+            if pull and not should_stop():
+                outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
+            with self.store.transaction() as session:
+                set_meta(session, LAST_SUCCESS_KEY, self.clock().isoformat())
+        except SyncError as exc:
+            log.warning("sync failed: %s", exc)
+            outcome.error = exc
+        finally:
+            outcome.clock_offset = api.clock_offset
+            api.close()
+        return outcome
+
+    def status(self) -> SyncStatus:
+        with self.store.read() as session:
+            counts = dict(session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all())
+            parked = session.execute(select(OutboxEntry.kind, OutboxEntry.created_at, OutboxEntry.last_error)
+                                     .where(OutboxEntry.state == "parked").order_by(OutboxEntry.seq)).all()
+            url = get_meta(session, URL_KEY) or self.default_url
+            enrolled = get_meta(session, DEVICE_KEY) is not None
+            last = get_meta(session, LAST_SUCCESS_KEY)
+        return SyncStatus(
+            server_url=url, enrolled=enrolled and self._token() is not None,
+            waiting=counts.get("pending", 0) + counts.get("inflight", 0),
+            parked=[ParkedRecord(kind, created, reason or "") for kind, created, reason in parked],
+            last_success=datetime.fromisoformat(last) if last else None,
+            insecure_secrets=self.secrets.uses_file,
+        )
+
+
+def sync_once(data_dir: Path, server_url: str, token: str, *, pull: bool = False) -> SendReport:
+    """For scripts and test harnesses: open the store in `data_dir` (a fresh process, so entries
+    left inflight go back to pending), push everything pending, optionally pull. Raises SyncError."""
+    store = open_store(data_dir)
+    api = ServerApi(server_url, token)
+    try:
+        recover_inflight(store)
+        report = Sender(store, api).send_pending()
+        if pull:
+            Puller(store, api).pull()
+        return report
+    finally:
+        api.close()
+        store.close()

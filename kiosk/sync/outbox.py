@@ -1,0 +1,174 @@
+"""The sender: drains the kiosk's outbox to the server, oldest first, exactly once.
+
+Entry states: pending -> inflight (claimed for a request) -> sent | parked, and inflight -> pending
+when the request fails or at start-up (a crash mid-request). An entry becomes `sent` only when a
+well-formed BatchResponse names it as created or duplicate; the server de-duplicates by record id,
+so sending an entry twice is harmless and the only way to lose one would be to mark it sent early.
+`parked` entries (conflict, invalid, or refused on their own) are skipped, never block the rest,
+and stay in the store for coordinators to see (and retry).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from kiosk.core.store import Store
+from kiosk.core.store.models import OutboxEntry
+from kiosk.sync.client import ServerApi, utcnow
+from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchResponse
+from kiosk.sync.status import RejectedError, SendReport, TransientError
+
+# Reasons stored in last_error start with where they came from: "server:", "local:".
+NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | None:
+    """A BatchItem as JSON, framed around the payload text exactly as it was saved (no parsing and
+    re-serialising on the kiosk). Only the framing is checked here; the server judges the payload,
+    and one it cannot even parse is isolated and parked by send_pending()."""
+    if not (_UUID.fullmatch(record_id) and _HASH.fullmatch(digest) and payload.startswith("{")
+            and payload.endswith("}")):
+        return None
+    return f'{{"id":"{record_id}","kind":{json.dumps(kind)},"content_hash":"{digest}","payload":{payload}}}'.encode()
+
+
+@dataclass
+class _Batch:
+    seqs: dict[str, int] = field(default_factory=dict)  # record id -> outbox seq
+    body: bytes = b""
+    remaining: int = 0  # pending entries after this batch
+
+
+def _set_state(session: Session, seqs: list[int], **values) -> None:
+    if seqs:
+        session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.state == "inflight")
+                        .values(**values))
+
+
+def recover_inflight(store: Store) -> int:
+    """At start-up: entries left inflight by a crash go back to pending (resending is safe)."""
+    with store.transaction() as session:
+        return session.execute(update(OutboxEntry).where(OutboxEntry.state == "inflight")
+                               .values(state="pending")).rowcount
+
+
+def requeue_parked(store: Store) -> int:
+    """A coordinator's "try again": parked entries go back to the queue."""
+    with store.transaction() as session:
+        return session.execute(update(OutboxEntry).where(OutboxEntry.state == "parked")
+                               .values(state="pending")).rowcount
+
+
+class Sender:
+    """Usable from a plain script: `Sender(open_store(dir), ServerApi(url, token)).send_pending()`.
+    One sender per store at a time; call recover_inflight() once when the process starts."""
+
+    def __init__(self, store: Store, api: ServerApi, *, max_items: int = MAX_BATCH_ITEMS,
+                 max_bytes: int = MAX_BATCH_BYTES, clock: Callable[[], datetime] = utcnow):
+        self.store, self.api, self.clock = store, api, clock
+        self.max_items, self.max_bytes = max_items, max_bytes
+
+    def send_pending(self, *, should_stop: Callable[[], bool] = lambda: False,
+                     on_progress: Callable[[int, int], None] | None = None) -> SendReport:
+        """Send until nothing is pending, including entries written meanwhile. Raises
+        TransientError or AuthError (after putting the current batch back to pending)."""
+        report, limit = SendReport(), self.max_items
+        while not should_stop():
+            batch = self._claim(limit)
+            if not batch.seqs:
+                break
+            try:
+                response = self.api.post_batch(batch.body)
+            except RejectedError as exc:
+                # Our server refused the request as a whole. Halve the batch until the entry that
+                # causes it is alone, then park that one: one bad entry never wedges the queue.
+                if len(batch.seqs) > 1:
+                    self._release(batch, str(exc))
+                    limit = max(1, len(batch.seqs) // 2)
+                    continue
+                self._park_all(batch, f"server: {exc.detail}")
+                report.parked += 1
+                continue
+            except Exception as exc:
+                self._release(batch, str(exc))
+                raise
+            unanswered = self._settle(batch, response, report)
+            report.batches += 1
+            if unanswered:  # a broken acknowledgement: back off instead of resending in a loop
+                raise TransientError("server", f"{unanswered} records missing from the acknowledgement")
+            limit = min(self.max_items, limit * 2)
+            if on_progress:
+                on_progress(report.sent + report.parked, report.sent + report.parked + batch.remaining)
+        return report
+
+    def _claim(self, limit: int) -> _Batch:
+        """Oldest pending entries, bounded by count and request bytes, marked inflight in one
+        transaction. Entries that cannot be framed as an item at all are parked here."""
+        batch, parts, parked = _Batch(), [], {}
+        envelope = f'{{"device_time":"{self.clock().isoformat()}","items":[]}}'.encode()
+        size = len(envelope)
+        with self.store.transaction() as session:
+            rows = session.execute(select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.payload,
+                                          OutboxEntry.content_hash)
+                                   .where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq).limit(limit)).all()
+            for seq, record_id, kind, payload, digest in rows:
+                part = _item_json(record_id, kind, digest, payload)
+                if part is None:
+                    parked[seq] = "local: damaged entry (id, hash or payload), cannot be sent"
+                    continue
+                if size + len(part) + 1 > self.max_bytes:
+                    if parts:
+                        break
+                    parked[seq] = "local: too large for one request"
+                    continue
+                parts.append(part)
+                size += len(part) + 1
+                batch.seqs[record_id] = seq
+            session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(batch.seqs.values()))
+                            .values(state="inflight", attempts=OutboxEntry.attempts + 1))
+            for seq, reason in parked.items():
+                session.execute(update(OutboxEntry).where(OutboxEntry.seq == seq)
+                                .values(state="parked", last_error=reason))
+            batch.remaining = session.scalar(select(func.count()).select_from(OutboxEntry)
+                                             .where(OutboxEntry.state == "pending"))
+        batch.body = envelope[:-2] + b",".join(parts) + b"]}"
+        return batch
+
+    def _settle(self, batch: _Batch, response: BatchResponse, report: SendReport) -> int:
+        """Apply the acknowledgement: only entries it names leave inflight for sent or parked.
+        Returns how many entries of the batch it did not name (they are pending again)."""
+        sent, unanswered = [], dict(batch.seqs)
+        with self.store.transaction() as session:
+            for result in response.results:
+                seq = unanswered.pop(str(result.id), None)
+                if seq is None:
+                    continue  # not in this batch (or named twice): ignore
+                if result.status in ("created", "duplicate"):
+                    sent.append(seq)
+                    report.created += result.status == "created"
+                    report.duplicates += result.status == "duplicate"
+                else:
+                    _set_state(session, [seq], state="parked",
+                               last_error=f"server: {result.status}: {result.reason or ''}"[:1000])
+                    report.parked += 1
+            _set_state(session, sent, state="sent", sent_at=self.clock(), last_error=None)
+            _set_state(session, list(unanswered.values()), state="pending", last_error=NOT_ACKNOWLEDGED)
+        return len(unanswered)
+
+    def _release(self, batch: _Batch, error: str) -> None:
+        with self.store.transaction() as session:
+            _set_state(session, list(batch.seqs.values()), state="pending", last_error=error[:1000])
+
+    def _park_all(self, batch: _Batch, reason: str) -> None:
+        with self.store.transaction() as session:
+            _set_state(session, list(batch.seqs.values()), state="parked", last_error=reason[:1000])

@@ -1,0 +1,119 @@
+"""The puller: applies the server's reference data (locations, helpers, topics, settings) to the
+kiosk's store. Each page and its cursor are written in ONE transaction, so the cursor is never
+ahead of the data it covers (the CouchDB checkpoint rule): a crash means the page is fetched again.
+
+Where it goes:
+- locations, helpers, topics: the kiosk's tables, upserted by id/code. A deletion deactivates the
+  row (records refer to it); a helper's local PIN lock-out state is kept.
+- settings: the meta table, key `setting.<name>`, value JSON; at its next start the kiosk uses them
+  over its own settings.json (kiosk.core.settings.with_server_settings).
+- the visitor-code key: the secret store (kiosk.core.visitor_code.install_key), never the database.
+  Every kiosk of the server gets the same key, so one visitor counts once across locations.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
+
+from kiosk.core.secrets import SecretStore
+from kiosk.core.settings import SERVER_SETTING_PREFIX
+from kiosk.core.store import Store
+from kiosk.core.store.models import Helper, Location, Meta, Topic
+from kiosk.core.visitor_code import install_key
+from kiosk.sync.client import ServerApi, TransientError
+from sync.protocol import REFERENCE_DATA, VISITOR_CODE_KEY, ReferenceChange, ReferencePage
+
+log = logging.getLogger(__name__)
+
+CURSOR_KEY = "sync.reference_cursor"
+PAGE_SIZE = 500
+
+
+def get_meta(session: Session, key: str) -> str | None:
+    row = session.get(Meta, key)
+    return None if row is None else row.value
+
+
+def set_meta(session: Session, key: str, value: str | None) -> None:
+    row = session.get(Meta, key)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(Meta(key=key, value=value))
+    else:
+        row.value = value
+
+
+def read_cursor(session: Session) -> int:
+    return int(get_meta(session, CURSOR_KEY) or 0)
+
+
+class Puller:
+    def __init__(self, store: Store, api: ServerApi, secrets: SecretStore | None = None, *,
+                 page_size: int = PAGE_SIZE):
+        self.store, self.api, self.secrets, self.page_size = store, api, secrets, page_size
+
+    def pull(self, *, should_stop: Callable[[], bool] = lambda: False) -> int:
+        """Fetch and apply pages until the server has no more; returns the changes applied."""
+        applied = 0
+        while True:
+            with self.store.read() as session:
+                since = read_cursor(session)
+            page = self.api.reference(since, self.page_size)
+            applied += self.apply(page, since)
+            if not page.has_more or should_stop():
+                return applied
+
+    def apply(self, page: ReferencePage, since: int) -> int:
+        try:
+            parsed = [(c, None if c.deleted else REFERENCE_DATA[c.entity].model_validate(c.data))
+                      for c in page.changes]
+        except ValidationError as exc:
+            raise TransientError("not-sync-server", f"reference data does not validate: {exc.error_count()} errors") from None
+        with self.store.transaction() as session:
+            if read_cursor(session) != since:
+                return 0  # applied meanwhile by someone else; the next pull continues from there
+            for change, data in parsed:
+                self._apply_one(session, change, data)
+            set_meta(session, CURSOR_KEY, str(page.cursor))
+        return len(parsed)
+
+    def _apply_one(self, session: Session, change: ReferenceChange, data: BaseModel | None) -> None:
+        key = change.key
+        if change.entity == "setting":
+            if key == VISITOR_CODE_KEY:
+                if data is not None:  # the server never withdraws it; the kiosk keeps its copy
+                    self._store_visitor_key(data.value)
+            else:
+                set_meta(session, SERVER_SETTING_PREFIX + key, None if data is None else json.dumps(data.value))
+            return
+        model = {"location": Location, "helper": Helper, "topic": Topic}[change.entity]
+        row = session.get(model, key)
+        if data is None:
+            if row is not None:
+                row.active = False
+            return
+        if row is None:
+            row = model(code=key) if model is Topic else model(id=key)
+            if model is Helper:
+                row.failed_pins = 0
+            session.add(row)
+        for name, value in data.model_dump().items():
+            setattr(row, name, value)
+
+    def _store_visitor_key(self, value: object) -> None:
+        # Written before the page's transaction commits: if that commit fails the page comes again
+        # and the same key is written again (idempotent).
+        if self.secrets is None:
+            log.warning("no secret store: the visitor-code key from the server is not kept")
+            return
+        try:
+            key = bytes.fromhex(str(value))
+            install_key(self.secrets, key)
+        except ValueError:
+            raise TransientError("not-sync-server", "the visitor-code key is not 32 bytes of hex") from None

@@ -1,0 +1,179 @@
+"""The helper area: who is logged in, how staff get in and out, and the visitor's call for help.
+
+`install(window)` registers the staff screens (all named "staff-..."). Rules kept here:
+- Only a PIN login (or the one-time first-run setup) sets `window.staff_user`.
+- Showing any screen that is not a staff screen logs the helper out (the visitor's "Begin", a
+  session reset, the idle reset): a helper can never leave the area logged in by accident.
+- Showing a staff screen while nobody is logged in goes to the login instead.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog
+
+from kiosk.core import accounts, helpcalls, shifts
+from kiosk.core.accounts import StaffUser
+from kiosk.core.clock import Clock
+from kiosk.core.content import Walkthrough
+from kiosk.core.secrets import SecretStore
+from kiosk.core.visitor_code import VisitorCoder
+from kiosk.screenshots import SCREENSHOT_HOOKS
+from kiosk.ui.shared.dialogs import ChoiceDialog
+
+if TYPE_CHECKING:
+    from kiosk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+OPEN_SCREENS = ("staff-login", "staff-setup")  # reachable without being logged in
+AUTO_CLOSE_EVERY_MS = 15 * 60 * 1000
+
+
+class StaffArea(QObject):
+    calls_changed = Signal()  # a help call was made or taken on this kiosk
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.clock = Clock()
+        self._coder: VisitorCoder | None = None
+        self.call_dialog: ChoiceDialog | None = None
+        window.stack.currentChanged.connect(self._screen_changed)
+        # Shifts nobody ended are closed at the end of their day, also when nobody logs in.
+        self._auto_close_timer = QTimer(self)
+        self._auto_close_timer.timeout.connect(self.close_stale_shifts)
+        self._auto_close_timer.start(AUTO_CLOSE_EVERY_MS)
+        self.close_stale_shifts()
+
+    # --- getting in and out --------------------------------------------------------------------
+    def request_access(self) -> None:
+        """The staff gesture (keyboard shortcut, long press): the menu when logged in, else the
+        first-run setup on a machine without helpers, else the PIN login."""
+        if self.window.staff_user is not None:
+            self.window.show_screen("staff-menu")
+            return
+        store = self.window.runtime.store
+
+        def first_run() -> bool:
+            with store.read() as session:
+                return accounts.needs_first_run(session)
+
+        self.window.db_tasks.run(first_run, lambda needed: self.window.show_screen(
+            "staff-setup" if needed else "staff-login"))
+
+    def logged_in(self, user: StaffUser) -> None:
+        self.window.staff_user = user
+        log.info("staff login: %s (%s)", user.id, user.role)
+        self.close_stale_shifts()
+        self.window.show_screen("staff-menu")
+
+    def logout(self) -> None:
+        window = self.window
+        if window.staff_user is not None:
+            log.info("staff logout: %s", window.staff_user.id)
+        window.staff_user = None
+        if self._is_staff_screen(window.stack.currentWidget()):
+            window.go_home()
+
+    def _is_staff_screen(self, widget) -> bool:
+        name = self.window.screens.name_of(widget)
+        return name is not None and name.startswith("staff-")
+
+    def _screen_changed(self, _index: int) -> None:
+        name = self.window.screens.name_of(self.window.stack.currentWidget())
+        if name is None:
+            return
+        if not name.startswith("staff-"):
+            if self.window.staff_user is not None:
+                self.logout()
+        elif name not in OPEN_SCREENS and self.window.staff_user is None:
+            QTimer.singleShot(0, self.request_access)  # not from inside the stack's own signal
+
+    # --- shared services of the staff screens --------------------------------------------------
+    @property
+    def visitor_coder(self) -> VisitorCoder:
+        if self._coder is None:
+            runtime = self.window.runtime
+            self._coder = VisitorCoder(SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file))
+        return self._coder
+
+    @visitor_coder.setter
+    def visitor_coder(self, coder: VisitorCoder) -> None:
+        self._coder = coder
+
+    def walkthrough(self, walkthrough_id: str | None) -> Walkthrough | None:
+        return next((w for w in self.window.runtime.content.walkthroughs if w.id == walkthrough_id), None)
+
+    def record_saved(self) -> None:
+        """A record and its outbox entry were committed: tell whoever syncs."""
+        self.window.record_saved.emit()
+
+    def close_stale_shifts(self) -> None:
+        store, clock = self.window.runtime.store, self.clock
+
+        def done(closed: int) -> None:
+            if closed:
+                log.info("closed %d shift(s) left open on an earlier day", closed)
+                self.record_saved()
+
+        self.window.db_tasks.run(lambda: shifts.auto_close_stale_shifts(store, clock), done)
+
+    # --- "Ik heb hulp nodig" -------------------------------------------------------------------
+    def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> None:
+        store, clock = self.window.runtime.store, self.clock
+        self.window.db_tasks.run(lambda: helpcalls.create_call(store, walkthrough_id, step_index, clock),
+                                 self._call_made, self._call_failed)
+
+    def _call_made(self, _call) -> None:
+        self.calls_changed.emit()
+        self._tell_visitor(self.tr("Een digihelper is verwittigd"),
+                           self.tr("Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen "
+                                   "verder kijken."))
+
+    def _call_failed(self, _exc: Exception) -> None:
+        self._tell_visitor(self.tr("Dat is niet gelukt"),
+                           self.tr("We konden geen digihelper verwittigen. Vraag hulp aan iemand van het "
+                                   "personeel, of probeer het straks nog eens."))
+
+    def _tell_visitor(self, title: str, text: str) -> None:
+        dialog = self.call_dialog = ChoiceDialog(self.window, title, text)
+        dialog.add_button(self.tr("Goed"), QDialog.Accepted, "primary", default=True)
+        dialog.finished.connect(lambda _result: setattr(self, "call_dialog", None))
+        dialog.open()
+
+
+# Screen name -> (module, class); each is imported and built the first time it is shown.
+STAFF_SCREENS = {
+    "staff-login": ("kiosk.ui.staff.login", "StaffLoginScreen"),
+    "staff-setup": ("kiosk.ui.staff.setup", "StaffSetupScreen"),
+    "staff-menu": ("kiosk.ui.staff.menu", "StaffMenuScreen"),
+    "staff-help-form": ("kiosk.ui.staff.help_form", "HelpFormScreen"),
+    "staff-today": ("kiosk.ui.staff.help_today", "TodayScreen"),
+    "staff-shift": ("kiosk.ui.staff.shift", "ShiftScreen"),
+    "staff-calls": ("kiosk.ui.staff.help_calls", "HelpCallsScreen"),
+    "staff-overview": ("kiosk.ui.staff.overview", "OverviewScreen"),
+    "staff-accounts": ("kiosk.ui.staff.accounts", "StaffAccountsScreen"),
+    "staff-settings": ("kiosk.ui.staff.settings", "StaffSettingsScreen"),
+    "staff-sync": ("kiosk.ui.staff.sync_status", "StaffSyncScreen"),
+}
+
+
+def install(window: MainWindow) -> StaffArea:
+    area = StaffArea(window)
+    window.staff = area
+    for name, (module, class_name) in STAFF_SCREENS.items():
+        window.screens.register(name, module, class_name)
+    return area
+
+
+def _screenshots(window: MainWindow, outdir: Path) -> list[Path]:
+    from kiosk.ui.staff.screenshots_staff import render
+
+    return render(window, outdir)
+
+
+SCREENSHOT_HOOKS.append(_screenshots)

@@ -1,0 +1,308 @@
+"""Staff screen "staff-help-form": record (or correct) a help request with taps only.
+
+Required: topic(s), duration, outcome (and the place when no shift runs); everything else has a
+sensible default or is optional. The note is the only typing and is checked by the privacy guard
+before anything leaves the screen. Saving runs on the store worker; "Opgeslagen" appears only after
+the record and its outbox entry are committed, and on failure the form stays filled.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
+
+from kiosk.core import helplog
+from kiosk.core.helplog import FormContext, HelpRequestInput, SavedRequest
+from kiosk.core.privacy import NoteRefused, guard_note
+from kiosk.ui.staff import labels as staff_labels
+from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
+from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
+from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
+from sync.protocol import NOTE_MAX
+
+DURATIONS = (5, 10, 15, 30, 45, 60)
+
+
+class HelpFormScreen(StaffScreen):
+    def __init__(self, window):
+        super().__init__(window)
+        self.context: FormContext | None = None
+        self.correcting: SavedRequest | None = None
+        self.visitor_code: str | None = None
+        self._saving = False
+        self._prefill_topics: list[str] = []
+        self.call_context = ""
+        self.code_dialog: VisitorCodeDialog | None = None
+
+        self.where = role_label("", "muted")
+        self.body.addWidget(self.where)
+        host = QWidget()
+        grid = self.grid = QGridLayout(host)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(18)
+        grid.setColumnStretch(1, 1)
+        self.topics = ChipGroup(multiple=True)
+        self.duration = ChipGroup()
+        self.outcome = ChipGroup()
+        self.channel = ChipGroup()
+        self.language = ChipGroup()
+        self.first_visit = ChipGroup()
+        self.referrals = ChipGroup(multiple=True)
+        self.target_groups = ChipGroup(multiple=True)
+        self.location = ChipGroup()
+        self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX)
+        self.note.setInputMethodHints(Qt.ImhNoPredictiveText)
+        self.code_button = big_button()
+        self.code_button.clicked.connect(self.ask_visitor_code)
+        self.code_state = role_label("", "muted")
+        self.code_remove = big_button()
+        self.code_remove.clicked.connect(lambda: self._set_visitor_code(None))
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_button)
+        code_row.addWidget(self.code_state, 1)
+        code_row.addWidget(self.code_remove)
+        code_host = QWidget()
+        code_host.setLayout(code_row)
+        code_row.setContentsMargins(0, 0, 0, 0)
+
+        self.fields = [("topics", self.topics), ("duration", self.duration), ("outcome", self.outcome),
+                       ("location", self.location), ("channel", self.channel), ("language", self.language),
+                       ("first_visit", self.first_visit), ("referrals", self.referrals),
+                       ("target_groups", self.target_groups), ("note", self.note), ("visitor_code", code_host)]
+        self.field_labels = {}
+        for row, (name, widget) in enumerate(self.fields):
+            label = role_label("", "subtitle")
+            label.setMinimumWidth(210)
+            label.setMaximumWidth(260)
+            grid.addWidget(label, row, 0, Qt.AlignTop)
+            grid.addWidget(widget, row, 1)
+            self.field_labels[name] = label
+        for chips in (self.topics, self.duration, self.outcome, self.location, self.channel, self.language,
+                      self.first_visit, self.referrals, self.target_groups):
+            chips.changed.connect(self._changed)
+        self.note.textChanged.connect(self._changed)
+        scroll = self.scroll = scroll_area(host)
+        self.body.addWidget(scroll, 1)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(16)
+        self.message = MessageLine(keep_space=True)
+        bar.addWidget(self.message, 1)
+        self.cancel_button = big_button()
+        self.cancel_button.clicked.connect(lambda: self.window_.show_screen("staff-menu"))
+        self.save_button = big_button("", "primary")
+        self.save_button.setMinimumWidth(220)
+        self.save_button.clicked.connect(self.save)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.save_button)
+        self.body.addLayout(bar)
+
+        # The fixed vocabularies (sync.protocol); labels come with retranslate().
+        self.duration.set_options((str(m), "") for m in DURATIONS)
+        for chips, labels in ((self.outcome, staff_labels.outcomes), (self.channel, staff_labels.channels),
+                              (self.language, staff_labels.help_languages), (self.first_visit, staff_labels.first_visit),
+                              (self.referrals, staff_labels.referrals), (self.target_groups, staff_labels.target_groups)):
+            chips.set_options((code, "") for code in labels())
+        self.retranslate()
+
+    # --- texts -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title.setText(self.tr("Hulpvraag corrigeren") if self.correcting else self.tr("Hulpvraag registreren"))
+        texts = {"topics": self.tr("Onderwerp"), "duration": self.tr("Duur"), "outcome": self.tr("Resultaat"),
+                 "location": self.tr("Plek"), "channel": self.tr("Hoe"), "language": self.tr("Taal van de hulp"),
+                 "first_visit": self.tr("Eerste bezoek?"), "referrals": self.tr("Doorverwezen naar"),
+                 "target_groups": self.tr("Doelgroep (mag leeg)"), "note": self.tr("Notitie (mag leeg)"),
+                 "visitor_code": self.tr("Bezoekerscode (mag leeg)")}
+        for name, label in self.field_labels.items():
+            label.setText(texts[name])
+        self.duration.set_labels({str(m): staff_labels.minutes(m) for m in DURATIONS})
+        self.outcome.set_labels(staff_labels.outcomes())
+        self.channel.set_labels(staff_labels.channels())
+        self.language.set_labels(staff_labels.help_languages())
+        self.first_visit.set_labels(staff_labels.first_visit())
+        self.referrals.set_labels(staff_labels.referrals())
+        self.target_groups.set_labels(staff_labels.target_groups())
+        self.note.setPlaceholderText(self.tr("Alleen over de hulp. Nooit namen, nummers of adressen."))
+        self.note.setAccessibleName(self.tr("Notitie"))
+        self.code_button.setText(self.tr("Bezoeker maakt een code"))
+        self.code_remove.setText(self.tr("Code weghalen"))
+        self.cancel_button.setText(self.tr("Terug"))
+        self.save_button.setText(self.tr("Opslaan"))
+        self._show_code_state()
+        self._update_state()
+
+    # --- opening ---------------------------------------------------------------------------------
+    def start_new(self, topics: list[str] | None = None, context: str = "") -> None:
+        """A blank request; `topics` are preselected (a help call's guide), `context` says why."""
+        self._open(None, list(topics or []), context)
+
+    def start_correction(self, request: SavedRequest) -> None:
+        self._open(request, list(request.data.topics), "")
+
+    def _open(self, correcting: SavedRequest | None, topics: list[str], context: str) -> None:
+        self.forget()
+        self.correcting, self._prefill_topics, self.call_context = correcting, topics, context
+        self.retranslate()
+        self.window_.show_screen("staff-help-form")
+        store, user = self.window_.runtime.store, self.user
+
+        def load() -> FormContext:
+            with store.read() as session:
+                return helplog.form_context(session, user)
+
+        self.window_.db_tasks.run(load, self._loaded, self._failed)
+
+    def _loaded(self, context: FormContext) -> None:
+        if self.user is None:
+            return  # logged out while loading
+        self.context = context
+        self.topics.set_options(context.topics)
+        self.location.set_options((loc_id, name) for loc_id, name, _kind in context.locations)
+        self.retranslate()
+        self._fill_defaults()
+
+    def _fill_defaults(self) -> None:
+        shift = self.context.shift
+        if self.correcting is not None:
+            self._fill(self.correcting.data)
+        else:
+            self.topics.set_selected(self._prefill_topics)
+            self.duration.set_selected(None)
+            self.outcome.set_selected(None)
+            self.channel.set_selected("walk-in" if shift is None else
+                                      "digibus" if shift.location_kind == "digibus" else "spreekuur")
+            self.language.set_selected("nl")
+            self.first_visit.set_selected("unknown")
+            self.referrals.set_selected(None)
+            self.target_groups.set_selected(None)
+            self.location.set_selected(self.context.default_location_id)
+            self.note.clear()
+            self._set_visitor_code(None)
+        uses_location = shift is None and self.correcting is None
+        self.location.setVisible(uses_location)
+        self.field_labels["location"].setVisible(uses_location)
+        where = [self.call_context] if self.call_context else []
+        if self.correcting is not None:
+            where.append(self.tr("Je past de hulpvraag van {time} aan. De oude versie blijft bewaard.")
+                         .format(time=self.window_.staff.clock.local(self.correcting.created_at).strftime("%H:%M")))
+        elif shift is not None:
+            where.append(self.tr("Spreekuur: {place}").format(place=shift.place))
+        self.where.setText(" ".join(where))
+        self.where.setVisible(bool(where))
+        self.scroll.verticalScrollBar().setValue(0)
+        self._update_state()
+
+    def _fill(self, data: HelpRequestInput) -> None:
+        self.topics.set_selected(data.topics)
+        self.duration.set_selected(str(data.duration_min) if str(data.duration_min) in self.duration.buttons else None)
+        self.outcome.set_selected(data.outcome)
+        self.channel.set_selected(data.channel)
+        self.language.set_selected(data.language)
+        self.first_visit.set_selected(data.first_visit)
+        self.referrals.set_selected(data.referrals)
+        self.target_groups.set_selected(data.target_groups)
+        self.note.setText(data.note or "")
+        self._set_visitor_code(data.visitor_code)
+
+    # --- state -----------------------------------------------------------------------------------
+    def missing(self) -> list[str]:
+        missing = []
+        if not self.topics.selected():
+            missing.append(self.tr("onderwerp"))
+        if self.duration.value() is None:
+            missing.append(self.tr("duur"))
+        if self.outcome.value() is None:
+            missing.append(self.tr("resultaat"))
+        if self.location.isVisibleTo(self) and self.location.value() is None:
+            missing.append(self.tr("plek"))
+        return missing
+
+    def _changed(self) -> None:
+        if not self._saving:
+            self.message.say("", "muted")  # a new choice replaces "Opgeslagen" or an old error
+        self._update_state()
+
+    def _update_state(self) -> None:
+        missing = self.missing()
+        self.save_button.setEnabled(self.context is not None and not self._saving and not missing)
+        if self.context is not None and not self._saving and self.message.role == "muted":
+            self.message.say(self.tr("Kies nog: {fields}.").format(fields=", ".join(missing)) if missing else "",
+                             "muted")
+
+    def collect(self) -> HelpRequestInput:
+        return HelpRequestInput(
+            topics=tuple(self.topics.selected()), channel=self.channel.value() or "walk-in",
+            language=self.language.value() or "nl", duration_min=int(self.duration.value()),
+            outcome=self.outcome.value(), referrals=tuple(self.referrals.selected()),
+            first_visit=self.first_visit.value() or "unknown", target_groups=tuple(self.target_groups.selected()),
+            note=self.note.text(), visitor_code=self.visitor_code,
+            location_id=self.location.value() if self.location.isVisibleTo(self) else None)
+
+    # --- visitor code ----------------------------------------------------------------------------
+    def ask_visitor_code(self) -> None:
+        dialog = self.code_dialog = VisitorCodeDialog(self.window_)
+        dialog.code_ready.connect(self._set_visitor_code)
+        dialog.finished.connect(self._code_dialog_closed)
+        dialog.open()
+
+    def _code_dialog_closed(self) -> None:
+        self.code_dialog.deleteLater()
+        self.code_dialog = None
+
+    def _set_visitor_code(self, code: str | None) -> None:
+        self.visitor_code = code
+        self._show_code_state()
+
+    def _show_code_state(self) -> None:
+        has_code = self.visitor_code is not None
+        self.code_state.setText(self.tr("Code toegevoegd.") if has_code else "")
+        self.code_remove.setVisible(has_code)
+        self.code_button.setVisible(not has_code)
+
+    # --- saving ----------------------------------------------------------------------------------
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        try:
+            guard_note(self.note.text())  # here already, so a refused note never leaves the screen
+        except NoteRefused as refused:
+            self.message.say(str(refused), "banner")
+            self.note.setFocus()
+            return
+        data, user, correcting = self.collect(), self.user, self.correcting
+        store, clock = self.window_.runtime.store, self.window_.staff.clock
+        task = (partial(helplog.save_help_request, store, user, data, clock) if correcting is None
+                else partial(helplog.correct_help_request, store, user, correcting.id, data))
+        self._saving = True
+        self.message.say(self.tr("Bezig met opslaan…"), "muted")
+        self._update_state()
+        self.window_.db_tasks.run(task, self._saved, self._failed)
+
+    def _saved(self, _request_id: str) -> None:
+        self._saving = False
+        self.window_.staff.record_saved()
+        self.correcting, self._prefill_topics, self.call_context = None, [], ""
+        self.retranslate()
+        if self.context is not None:
+            self._fill_defaults()
+        self.message.say(self.tr("Opgeslagen. Je kunt de volgende hulpvraag registreren."), "marker")
+
+    def _failed(self, exc: Exception) -> None:
+        self._saving = False
+        self.message.say(error_text(exc), "banner")
+        self._update_state()
+
+    def forget(self) -> None:
+        self.context = None
+        self.correcting, self._prefill_topics, self.call_context = None, [], ""
+        self._saving = False
+        self.note.clear()
+        self._set_visitor_code(None)
+        for chips in (self.topics, self.duration, self.outcome, self.channel, self.language, self.first_visit,
+                      self.referrals, self.target_groups, self.location):
+            chips.set_selected(None)
+        self.message.say("", "muted")
+        self._update_state()

@@ -1,0 +1,108 @@
+"""Staff screen "staff-today": today's help requests with "Corrigeren" and "Annuleren".
+
+A helper sees their own requests, a coordinator everyone's. Both actions store a new version
+(kiosk/core/helplog.py); cancelling asks first.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout
+
+from kiosk.core import helplog
+from kiosk.core.helplog import SavedRequest
+from kiosk.ui.staff import labels as staff_labels
+from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
+from kiosk.ui.shared.widgets import big_button, role_label
+
+
+class TodayScreen(StaffScreen):
+    def __init__(self, window):
+        super().__init__(window)
+        self.requests: list[SavedRequest] = []
+        self.topic_names: dict[str, str] = {}
+        self.cancel_dialog: ChoiceDialog | None = None
+        self.add_list()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title.setText(self.tr("Hulpvragen van vandaag"))
+        self.empty.setText(self.tr("Nog geen hulpvragen vandaag."))
+
+    def shown(self) -> None:
+        super().shown()
+        self.message.say("", "muted")
+        self.refresh()
+
+    def refresh(self) -> None:
+        user, store, clock = self.user, self.window_.runtime.store, self.window_.staff.clock
+        if user is None:
+            return
+
+        def load():
+            with store.read() as session:
+                topics = dict(helplog.form_context(session, user).topics)
+                return helplog.todays_requests(session, user, clock), topics
+
+        self.window_.db_tasks.run(load, self._show, self._failed)
+
+    def _show(self, result) -> None:
+        self.requests, self.topic_names = result
+        clear_layout(self.rows, keep=1)
+        for index, request in enumerate(self.requests):
+            self.rows.insertWidget(index, self._row(request))
+        self.empty.setVisible(not self.requests)
+
+    def _row(self, request: SavedRequest) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "card")
+        layout = QHBoxLayout(card)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.setSpacing(16)
+        data = request.data
+        when = self.window_.staff.clock.local(request.created_at).strftime("%H:%M")
+        topics = ", ".join(self.topic_names.get(code, code) for code in data.topics)
+        text = QVBoxLayout()
+        text.addWidget(role_label(f"{when}  {topics}", "subtitle"))
+        details = [staff_labels.minutes(data.duration_min), staff_labels.outcomes()[data.outcome],
+                   staff_labels.help_languages().get(data.language, data.language)]
+        if self.user is not None and self.user.is_coordinator:
+            details.append(request.helper_name)
+        text.addWidget(role_label(" · ".join(details), "muted"))
+        layout.addLayout(text, 1)
+        correct = big_button(self.tr("Corrigeren"))
+        correct.clicked.connect(lambda: self.window_.screens["staff-help-form"].start_correction(request))
+        cancel = big_button(self.tr("Annuleren"))
+        cancel.clicked.connect(lambda: self.confirm_cancel(request))
+        layout.addWidget(correct)
+        layout.addWidget(cancel)
+        return card
+
+    def confirm_cancel(self, request: SavedRequest) -> None:
+        dialog = self.cancel_dialog = ChoiceDialog(
+            self.window_, self.tr("Hulpvraag annuleren?"),
+            self.tr("De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding "
+                    "dat ze geannuleerd is."))
+        dialog.add_button(self.tr("Nee, houden"), QDialog.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, annuleren"), QDialog.Accepted, "danger")
+        dialog.finished.connect(lambda result: self._cancel_answered(result, request))
+        dialog.open()
+
+    def _cancel_answered(self, result: int, request: SavedRequest) -> None:
+        self.cancel_dialog = None
+        if result != QDialog.Accepted or self.user is None:
+            return
+        store, user = self.window_.runtime.store, self.user
+        self.window_.db_tasks.run(lambda: helplog.cancel_help_request(store, user, request.id),
+                                  self._cancelled, self._failed)
+
+    def _cancelled(self, _version_id: str) -> None:
+        self.window_.staff.record_saved()
+        self.refresh()
+        self.message.say(self.tr("Geannuleerd."), "marker")
+
+    def _failed(self, exc: Exception) -> None:
+        self.message.say(error_text(exc), "banner")
+
+    def forget(self) -> None:
+        self._show(([], {}))

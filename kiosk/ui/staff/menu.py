@@ -1,0 +1,132 @@
+"""Staff screen "staff-menu": large buttons to everything in the helper area.
+
+Buttons for screens other parts of the kiosk register ("staff-settings", "staff-sync") and for
+leaving the kiosk (`window.exit_kiosk()`) appear only when those exist; coordinators-only buttons
+only for coordinators.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QGridLayout, QPushButton
+
+from kiosk.core import helpcalls, shifts
+from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.staff.widgets import StaffScreen
+from kiosk.ui.shared.widgets import big_button, role_label
+
+
+class StaffMenuScreen(StaffScreen):
+    COLUMNS = 3
+
+    def __init__(self, window):
+        super().__init__(window, with_menu=False)
+        self.status = role_label("", "subtitle")
+        self.body.addWidget(self.status)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(18)
+        self.body.addLayout(self.grid)
+        self.body.addStretch(1)
+        self.open_calls = 0
+        self.shift_running = False
+        self.exit_dialog: ChoiceDialog | None = None
+        # All buttons are made once; offered() decides which this user sees on this kiosk.
+        self.buttons: dict[str, QPushButton] = {}
+        for name, role in (("form", "primary"), ("today", None), ("shift", None), ("calls", None),
+                           ("overview", None), ("accounts", None), ("settings", None), ("sync", None),
+                           ("exit", "danger")):
+            button = big_button("", role)
+            button.setMinimumHeight(96)
+            button.clicked.connect(lambda _=False, n=name: self.open(n))
+            self.buttons[name] = button
+        window.staff.calls_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title.setText(self.tr("Menu voor medewerkers"))
+        b = self.buttons
+        b["form"].setText(self.tr("Hulpvraag registreren"))
+        b["today"].setText(self.tr("Hulpvragen van vandaag"))
+        b["shift"].setText(self.tr("Spreekuur (loopt)") if self.shift_running else self.tr("Spreekuur"))
+        b["calls"].setText(self.tr("Oproepen ({n})").format(n=self.open_calls))
+        b["overview"].setText(self.tr("Overzicht"))
+        b["accounts"].setText(self.tr("Medewerkers"))
+        b["settings"].setText(self.tr("Instellingen"))
+        b["sync"].setText(self.tr("Synchronisatie"))
+        b["exit"].setText(self.tr("Kiosk afsluiten"))
+
+    def offered(self) -> list[str]:
+        user, screens = self.user, self.window_.screens
+        coordinator = user is not None and user.is_coordinator
+        wanted = {"form": True, "today": True, "shift": True, "calls": True, "overview": coordinator,
+                  "accounts": coordinator,
+                  "settings": coordinator and "staff-settings" in screens, "sync": "staff-sync" in screens,
+                  "exit": coordinator and hasattr(self.window_, "exit_kiosk")}
+        return [name for name, ok in wanted.items() if ok]
+
+    def shown(self) -> None:
+        super().shown()
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+            button.hide()
+        for index, name in enumerate(self.offered()):
+            self.grid.addWidget(self.buttons[name], index // self.COLUMNS, index % self.COLUMNS)
+            self.buttons[name].show()
+        self.refresh()
+
+    def refresh(self) -> None:
+        user = self.user
+        if user is None:
+            return
+        store, clock = self.window_.runtime.store, self.window_.staff.clock
+
+        def load():
+            with store.read() as session:
+                return len(helpcalls.open_calls(session, clock)), shifts.current_shift(session, user.id)
+
+        self.window_.db_tasks.run(load, self._show_status)
+
+    def _show_status(self, result) -> None:
+        self.open_calls, shift = result
+        self.shift_running = shift is not None
+        clock = self.window_.staff.clock
+        parts = []
+        if shift is not None:
+            parts.append(self.tr("Je spreekuur loopt sinds {time} ({place}).")
+                         .format(time=clock.local(shift.started_at).strftime("%H:%M"), place=shift.place))
+        else:
+            parts.append(self.tr("Je hebt geen spreekuur gestart."))
+        if self.open_calls:
+            parts.append(self.tr("Er wacht een bezoeker op hulp.") if self.open_calls == 1 else
+                         self.tr("Er wachten {n} bezoekers op hulp.").format(n=self.open_calls))
+        self.status.setText(" ".join(parts))
+        self.retranslate()
+
+    def open(self, name: str) -> None:
+        window = self.window_
+        if name == "form":
+            window.screens["staff-help-form"].start_new()
+        elif name == "exit":
+            self.confirm_exit()
+        else:
+            target = {"today": "staff-today", "shift": "staff-shift", "calls": "staff-calls",
+                      "overview": "staff-overview", "accounts": "staff-accounts", "settings": "staff-settings",
+                      "sync": "staff-sync"}[name]
+            screen = window.screens[target]
+            if hasattr(screen, "back_to"):
+                screen.back_to = "staff-menu"
+            window.show_screen(target)
+
+    def confirm_exit(self) -> None:
+        dialog = self.exit_dialog = ChoiceDialog(
+            self.window_, self.tr("Kiosk afsluiten?"),
+            self.tr("Digipunt stopt. Bezoekers kunnen deze computer dan niet meer gebruiken tot iemand "
+                    "Digipunt opnieuw start."))
+        dialog.add_button(self.tr("Nee, blijf open"), QDialog.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, afsluiten"), QDialog.Accepted, "danger")
+        dialog.finished.connect(self._exit_answered)
+        dialog.open()
+
+    def _exit_answered(self, result: int) -> None:
+        self.exit_dialog = None
+        if result == QDialog.Accepted:
+            self.window_.exit_kiosk()

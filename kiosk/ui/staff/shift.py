@@ -1,0 +1,158 @@
+"""Staff screen "staff-shift": start consultation hours at a place (for the digibus: today's stop,
+chosen from the recent ones or typed), see how long it runs, end it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLineEdit
+
+from kiosk.core import shifts
+from kiosk.core.shifts import ShiftInfo
+from kiosk.ui.staff import labels as staff_labels
+from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
+from kiosk.ui.shared.widgets import big_button, hbox, role_label
+
+TICK_MS = 30_000
+
+
+class ShiftScreen(StaffScreen):
+    def __init__(self, window):
+        super().__init__(window)
+        self.shift: ShiftInfo | None = None
+        self.kinds: dict[str, str] = {}  # location id -> "fixed" | "digibus"
+        self.recent: dict[str, list[str]] = {}  # digibus location id -> its recent stops
+        self.status = role_label("", "subtitle")
+        self.body.addWidget(self.status)
+        self.place_label = role_label("", "subtitle")
+        self.location = ChipGroup()
+        self.location.changed.connect(self._location_changed)
+        self.stop_label = role_label("", "subtitle")
+        self.stops = ChipGroup()
+        self.stops.changed.connect(self._update)
+        self.other_stop = QLineEdit()
+        self.other_stop.setMaxLength(120)
+        self.other_stop.textEdited.connect(lambda _text: self.stops.set_selected(None))
+        self.other_stop.textChanged.connect(self._update)
+        for widget in (self.place_label, self.location, self.stop_label, self.stops, self.other_stop):
+            self.body.addWidget(widget)
+        self.start_button = big_button("", "primary")
+        self.start_button.clicked.connect(self.start)
+        self.end_button = big_button("", "danger")
+        self.end_button.clicked.connect(self.end)
+        for button in (self.start_button, self.end_button):
+            button.setMinimumHeight(80)
+            button.setMinimumWidth(320)
+        self.body.addLayout(hbox(self.start_button, self.end_button, stretch_at=2))
+        self.message = MessageLine()
+        self.body.addWidget(self.message)
+        self.body.addStretch(1)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._show_running)
+        self.retranslate()
+        self._show(None, [], {}, None)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title.setText(self.tr("Spreekuur"))
+        self.place_label.setText(self.tr("Waar ben je vandaag?"))
+        self.stop_label.setText(self.tr("Welke halte?"))
+        self.other_stop.setPlaceholderText(self.tr("Andere halte: typ de naam van de plek"))
+        self.start_button.setText(self.tr("Spreekuur starten"))
+        self.end_button.setText(self.tr("Spreekuur beëindigen"))
+        self._show_running()
+
+    def shown(self) -> None:
+        super().shown()
+        self.message.say("")
+        self.refresh()
+
+    def refresh(self) -> None:
+        user, store = self.user, self.window_.runtime.store
+        if user is None:
+            return
+
+        def load():
+            with store.read() as session:
+                locations = shifts.active_locations(session)
+                stops = {loc.id: shifts.recent_stops(session, loc.id) for loc in locations if loc.kind == "digibus"}
+                return (shifts.current_shift(session, user.id), [(loc.id, loc.name, loc.kind) for loc in locations],
+                        stops, shifts.kiosk_location_id(session))
+
+        self.window_.db_tasks.run(load, lambda result: self._show(*result), self._failed)
+
+    def _show(self, shift: ShiftInfo | None, locations: list[tuple[str, str, str]], stops: dict[str, list[str]],
+              default_location_id: str | None) -> None:
+        self.shift, self.recent = shift, stops
+        self.kinds = {loc_id: kind for loc_id, _name, kind in locations}
+        self.location.set_options((loc_id, name) for loc_id, name, _kind in locations)
+        if self.location.value() is None:
+            self.location.set_selected(default_location_id)
+        running = shift is not None
+        for widget in (self.place_label, self.location):
+            widget.setVisible(not running)
+        self.start_button.setVisible(not running)
+        self.end_button.setVisible(running)
+        if running:
+            self._tick.start()
+        else:
+            self._tick.stop()
+        self._location_changed()
+        self._show_running()
+
+    def _location_changed(self) -> None:
+        chosen = self.location.value()
+        is_bus = self.shift is None and self.kinds.get(chosen) == "digibus"
+        self.stops.set_options((stop, stop) for stop in self.recent.get(chosen, []))
+        for widget in (self.stop_label, self.other_stop):
+            widget.setVisible(is_bus)
+        self.stops.setVisible(is_bus and bool(self.stops.buttons))
+        self._update()
+
+    def _stop(self) -> str | None:
+        return self.stops.value() or self.other_stop.text().strip() or None
+
+    def _update(self) -> None:
+        chosen = self.location.value()
+        ready = chosen is not None and (self.kinds.get(chosen) != "digibus" or self._stop() is not None)
+        self.start_button.setEnabled(ready)
+
+    def _show_running(self) -> None:
+        shift, clock = self.shift, self.window_.staff.clock
+        if shift is None:
+            self.status.setText(self.tr("Je hebt geen spreekuur gestart. Kies waar je bent en tik op "
+                                        "'Spreekuur starten'."))
+            return
+        minutes = int(shift.duration(clock).total_seconds() // 60)
+        self.status.setText(self.tr("Je spreekuur loopt sinds {time} ({place}). Al {duration}.")
+                            .format(time=clock.local(shift.started_at).strftime("%H:%M"), place=shift.place,
+                                    duration=staff_labels.minutes(minutes)))
+
+    def start(self) -> None:
+        user, store, clock = self.user, self.window_.runtime.store, self.window_.staff.clock
+        location_id, stop = self.location.value(), self._stop()
+        self.window_.db_tasks.run(lambda: shifts.start_shift(store, user, location_id, stop, clock),
+                                  self._started, self._failed)
+
+    def _started(self, shift: ShiftInfo) -> None:
+        self.other_stop.clear()
+        self.message.say(self.tr("Je spreekuur is gestart."), "marker")
+        self.refresh()
+
+    def end(self) -> None:
+        user, store, clock = self.user, self.window_.runtime.store, self.window_.staff.clock
+        self.window_.db_tasks.run(lambda: shifts.end_shift(store, user, clock), self._ended, self._failed)
+
+    def _ended(self, shift: ShiftInfo) -> None:
+        self.window_.staff.record_saved()
+        minutes = int(shift.duration(self.window_.staff.clock).total_seconds() // 60)
+        self.message.say(self.tr("Opgeslagen: je spreekuur duurde {duration}.")
+                         .format(duration=staff_labels.minutes(minutes)), "marker")
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        self.message.say(error_text(exc))
+
+    def forget(self) -> None:
+        self.other_stop.clear()
+        self.message.say("")
+        self._show(None, [], {}, None)

@@ -1,0 +1,341 @@
+"""Building blocks of the helper screens: tap-only choices (chips), a numeric keypad, and the base
+class of every staff screen (header with the helper's name, back to the menu, log out)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton,
+                               QSizePolicy, QVBoxLayout, QWidget)
+
+from kiosk.core.errors import DutchError
+from kiosk.core.secrets import NoSecureStoreError
+from kiosk.core.store.db import StoreError
+from kiosk.ui.shared.screen import Screen
+from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
+
+
+def error_text(exc: Exception) -> str:
+    """What to show for a failed store task: our own Dutch messages as they are, else a safe default
+    (an unexpected exception's text may be English or hold input, so it only goes to the log)."""
+    if isinstance(exc, (DutchError, NoSecureStoreError, StoreError)):
+        return str(exc)
+    return QCoreApplication.translate("Staff", "Dat is niet gelukt. Probeer het opnieuw. Lukt het nog altijd "
+                                               "niet? Meld het aan de coördinator.")
+
+
+def discard(widget: QWidget) -> None:
+    """Remove a widget now: hidden at once, deleted when control returns to the event loop."""
+    widget.hide()
+    widget.deleteLater()
+
+
+def clear_layout(layout: QLayout, keep: int = 0) -> None:
+    """Discard the widgets of a layout, keeping its last `keep` items (e.g. a closing stretch)."""
+    while layout.count() > keep:
+        discard(layout.takeAt(0).widget())
+
+
+class MessageLine(QLabel):
+    """Tells the helper what happened. Roles: "banner" for a problem, "marker" for done, "muted"
+    for a hint. Hidden while empty, unless `keep_space` (it sits in a row of buttons)."""
+
+    def __init__(self, keep_space: bool = False):
+        super().__init__()
+        self.setWordWrap(True)
+        self.keep_space = keep_space
+        self.say("", "muted")
+
+    @property
+    def role(self) -> str:
+        return self.property("role")
+
+    def say(self, text: str, role: str = "banner") -> None:
+        if self.property("role") != role:
+            self.setProperty("role", role)
+            # A new (empty) own style sheet makes Qt re-apply the application's, padding included;
+            # unpolish/polish alone updates the colours but not the box.
+            self.setStyleSheet(f"/* {role} */")
+        self.setText(text)
+        self.setVisible(self.keep_space or bool(text))
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right and wraps to the next line (Qt's flow layout example)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientations:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.RightToLeft
+        x, y, line_height = 0, rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x and x + hint.width() > rect.width():
+                x, y, line_height = 0, y + line_height + self._spacing, 0
+            if move:
+                left = rect.right() - x - hint.width() + 1 if rtl else rect.x() + x
+                item.setGeometry(QRect(QPoint(left, y), hint))
+            x += hint.width() + self._spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
+
+
+class ChipGroup(QWidget):
+    """A row of large toggle buttons for one field: single choice (a value) or multiple choice."""
+
+    changed = Signal()
+
+    def __init__(self, multiple: bool = False):
+        super().__init__()
+        self.multiple = multiple
+        self.buttons: dict[str, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(not multiple)
+        self._group.buttonToggled.connect(lambda *_: self.changed.emit())
+        self._flow = FlowLayout(self)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+
+    def set_options(self, options: Iterable[tuple[str, str]]) -> None:
+        """(code, label) pairs. Keeps the selection of codes that are still offered."""
+        keep = self.selected()
+        for button in self.buttons.values():
+            self._group.removeButton(button)
+            self._flow.removeWidget(button)
+            discard(button)
+        self.buttons = {}
+        for code, label in options:
+            button = big_button(label)
+            button.setCheckable(True)
+            self._group.addButton(button)
+            self._flow.addWidget(button)
+            button.show()  # at once, not at the next event loop pass (Qt's default for late children)
+            self.buttons[code] = button
+        self.set_selected(c for c in keep if c in self.buttons)
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        for code, button in self.buttons.items():
+            if code in labels:
+                button.setText(labels[code])
+                button.setAccessibleName(labels[code])
+
+    def selected(self) -> list[str]:
+        return [code for code, button in self.buttons.items() if button.isChecked()]
+
+    def value(self) -> str | None:
+        chosen = self.selected()
+        return chosen[0] if chosen else None
+
+    def set_selected(self, codes: Iterable[str] | str | None) -> None:
+        wanted = {codes} if isinstance(codes, str) else set(codes or ())
+        self.blockSignals(True)
+        self._group.setExclusive(False)  # an exclusive group cannot be emptied otherwise
+        for code, button in self.buttons.items():
+            button.setChecked(code in wanted)
+        self._group.setExclusive(not self.multiple)
+        self.blockSignals(False)
+        self.changed.emit()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._flow.heightForWidth(width)
+
+
+class Keypad(QWidget):
+    """A big on-screen numeric keypad that also takes the keyboard's digits, Backspace and Enter.
+
+    Holds the digits itself; `changed` after every key, `submitted` on Enter."""
+
+    changed = Signal()
+    submitted = Signal()
+
+    def __init__(self, max_length: int = 12, key_height: int = 64):
+        super().__init__()
+        self.max_length = max_length
+        self.key_height = key_height
+        self._digits = ""
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setLayoutDirection(Qt.LeftToRight)  # 1 2 3 from the left in Arabic too, as on every phone
+        grid = QGridLayout(self)
+        grid.setSpacing(10)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.keys: dict[str, QPushButton] = {}
+        for index, key in enumerate("123456789"):
+            self._add_key(grid, key, key, index // 3, index % 3)
+        self.clear_key = self._add_key(grid, "clear", "", 3, 0)
+        self._add_key(grid, "0", "0", 3, 1)
+        self.back_key = self._add_key(grid, "back", "⌫", 3, 2)
+        self.retranslate()
+
+    def _add_key(self, grid: QGridLayout, name: str, text: str, row: int, column: int) -> QPushButton:
+        key = big_button(text)
+        key.setFocusPolicy(Qt.NoFocus)  # the keyboard keeps typing into the keypad
+        key.setMinimumSize(96, self.key_height)
+        key.setAutoRepeat(name == "back")
+        key.clicked.connect(lambda: self.press(name))
+        grid.addWidget(key, row, column)
+        self.keys[name] = key
+        return key
+
+    def retranslate(self) -> None:
+        self.clear_key.setText(self.tr("Wissen"))
+        self.clear_key.setAccessibleName(self.tr("Alles wissen"))
+        self.back_key.setAccessibleName(self.tr("Laatste cijfer wissen"))
+
+    @property
+    def digits(self) -> str:
+        return self._digits
+
+    def clear(self) -> None:
+        self._digits = ""
+        self.changed.emit()
+
+    def press(self, key: str) -> None:
+        if key == "clear":
+            self._digits = ""
+        elif key == "back":
+            self._digits = self._digits[:-1]
+        elif key.isdigit() and len(self._digits) < self.max_length:
+            self._digits += key
+        self.changed.emit()
+
+    def keyPressEvent(self, event) -> None:
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            self.press(text)
+        elif event.key() == Qt.Key_Backspace:
+            self.press("back")
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.submitted.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class PinEntry(QWidget):
+    """A PIN as dots above the big keypad. Only the keypad holds the digits; the dots show how many."""
+
+    def __init__(self, max_length: int = 12):
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.display = role_label("", "title", wrap=False)
+        self.display.setAlignment(Qt.AlignCenter)
+        self.display.setMinimumHeight(56)
+        self.keypad = Keypad(max_length)
+        self.keypad.changed.connect(self._show_dots)
+        layout.addWidget(self.display)
+        layout.addWidget(self.keypad)
+        self._show_dots()
+
+    def _show_dots(self) -> None:
+        typed = len(self.keypad.digits)
+        self.display.setText("●" * typed if typed else "–")
+        self.display.setAccessibleName(self.tr("{n} cijfers getypt").format(n=typed))
+
+
+class StaffScreen(Screen):
+    """A screen behind the PIN. Header: title, who is logged in, "Menu" and "Afmelden".
+
+    reset() (visitor-session reset, idle) logs the helper out and forgets what the screen showed."""
+
+    def __init__(self, window, *, with_menu: bool = True):
+        super().__init__(window)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 18, 40, 16)
+        outer.setSpacing(14)
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        self.title = role_label("", "title")
+        header.addWidget(self.title, 1)
+        self.who = role_label("", "muted", wrap=False)
+        header.addWidget(self.who)
+        self.menu_button = big_button()
+        self.menu_button.clicked.connect(lambda: self.window_.show_screen("staff-menu"))
+        self.menu_button.setVisible(with_menu)
+        header.addWidget(self.menu_button)
+        self.logout_button = big_button()
+        self.logout_button.clicked.connect(lambda: self.window_.staff.logout())
+        header.addWidget(self.logout_button)
+        outer.addLayout(header)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(14)
+        outer.addLayout(self.body, 1)
+
+    @property
+    def user(self):
+        return self.window_.staff_user
+
+    def retranslate(self) -> None:
+        self.menu_button.setText(self.tr("Menu"))
+        self.menu_button.setAccessibleName(self.tr("Terug naar het menu voor medewerkers"))
+        self.logout_button.setText(self.tr("Afmelden"))
+        self._show_who()
+
+    def shown(self) -> None:
+        self._show_who()
+
+    def _show_who(self) -> None:
+        user = self.user
+        self.who.setText(self.tr("Aangemeld: {name}").format(name=user.display_name) if user else "")
+        self.logout_button.setVisible(user is not None)
+
+    def reset(self) -> None:
+        self.window_.staff.logout()
+        self.forget()
+
+    def forget(self) -> None:
+        """Clear what this screen shows about the logged-in helper's work."""
+
+    def add_list(self) -> None:
+        """A message line, an "empty list" hint and a scrolling column of rows (`self.rows`, ending
+        in a stretch) under the header: the body of the staff screens that list things."""
+        self.message = MessageLine()
+        self.body.addWidget(self.message)
+        self.empty = role_label("", "muted")
+        self.body.addWidget(self.empty)
+        host = QWidget()
+        self.rows = QVBoxLayout(host)
+        self.rows.setSpacing(12)
+        self.rows.addStretch(1)
+        self.body.addWidget(scroll_area(host), 1)
+

@@ -1,0 +1,32 @@
+"""The SQLite engine both sides use: the kiosk's store, and the server's embedded default."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+
+def make_sqlite_engine(path: Path) -> Engine:
+    """WAL, synchronous=FULL, foreign keys on, and writers that BEGIN IMMEDIATE."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Let SQLAlchemy's begin event below issue BEGIN itself (the pysqlite recipe).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # IMMEDIATE takes the write lock up front, so two writers (UI worker, sync sender,
+        # another process) wait for each other instead of failing halfway with SQLITE_BUSY.
+        # A reader asks for DEFERRED (execution option sqlite_begin): it never blocks a writer.
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine

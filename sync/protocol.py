@@ -30,6 +30,9 @@ TARGET_GROUPS = ("senior", "jobseeker", "newcomer", "poverty")
 HELP_LANGUAGES = ("nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other")
 STATUSES = ("active", "cancelled")
 NOTE_MAX = 280
+# Free text without control characters (a NUL cannot be stored in PostgreSQL text); newlines are
+# allowed only where the field says so.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 
 
 class _Record(BaseModel):
@@ -111,8 +114,8 @@ class _Message(BaseModel):
 
 
 class EnrollRequest(_Message):
-    code: str = Field(min_length=4, max_length=64)
-    device_name: str = Field("", max_length=120)
+    code: str = Field(min_length=4, max_length=64, pattern=PRINTABLE)
+    device_name: str = Field("", max_length=120, pattern=PRINTABLE)
 
 
 class EnrollResponse(_Message):

@@ -8,7 +8,8 @@ from sqlalchemy import Engine, create_engine, event
 
 def make_sqlite_engine(path: Path) -> Engine:
     """WAL, synchronous=FULL, foreign keys on, and writers that BEGIN IMMEDIATE."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+    # hide_parameters: an error in the log names the statement, never the values (notes, tokens).
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

@@ -66,7 +66,8 @@ def test_a_code_redeemed_concurrently_enrolls_one_device(live_server):
     with ThreadPoolExecutor(8) as pool:
         statuses = list(pool.map(lambda _: requests.post(f"{live_server.url}/v1/enroll", json={"code": code}).status_code,
                                  range(8)))
-    assert sorted(statuses) == [200] + [403] * 7
+    # The losers were told the code is spent, or (past the free tries) to slow down.
+    assert statuses.count(200) == 1 and set(statuses) - {200} <= {403, 429}
     assert len(live_server.admin(lambda s: s.scalars(select(Device)).all())) == 1
 
 

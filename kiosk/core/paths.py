@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from sync.private_files import private_dir
+
 APP_NAME = "Digipunt"
 DATA_DIR_ENV = "DIGIPUNT_DATA_DIR"
 
@@ -39,7 +41,7 @@ class DataDirError(Exception):
 def ensure_writable(data_dir: Path) -> Path:
     data_dir = data_dir.expanduser()
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)  # PIN hashes, notes, the log: for this account only
         probe = data_dir / f".write-test-{uuid.uuid4().hex}"
         probe.write_bytes(b"ok")
         probe.unlink()

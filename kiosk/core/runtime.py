@@ -5,7 +5,6 @@ The UI receives a ready `Runtime`; tests build one without a QApplication.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from kiosk.core.demo import seed_demo, seed_topics
 from kiosk.core.paths import ensure_writable, resources_dir
 from kiosk.core.settings import Settings, load_settings, with_server_settings
 from kiosk.core.store import Store, open_store
+from sync.private_files import PrivateRotatingFileHandler
 
 LOG_FILE = "digipunt.log"
 
@@ -36,8 +36,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if any(getattr(h, "digipunt", False) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(data_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = PrivateRotatingFileHandler(data_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.digipunt = True
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -83,7 +83,9 @@ class ServerApi:
         status = response.status_code
         if status == 401:
             raise AuthError("unauthorized", response.text[:200])
-        if status >= 500 or status in (408, 429):
+        if status == 429:  # the server's limit on wrong enrollment codes; Retry-After in seconds
+            raise TransientError("too-many-attempts", response.headers.get("Retry-After", ""))
+        if status >= 500 or status == 408:
             raise TransientError("server", f"HTTP {status}")
         if 300 <= status < 400:
             raise TransientError("not-sync-server", f"HTTP {status} redirect to {response.headers.get('Location')}")

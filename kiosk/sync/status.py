@@ -29,7 +29,7 @@ class SyncError(Exception):
 
 
 class TransientError(SyncError):
-    """kinds: offline, timeout, tls, server, not-sync-server."""
+    """kinds: offline, timeout, tls, server, not-sync-server, too-many-attempts (detail: seconds to wait)."""
 
 
 class AuthError(SyncError):

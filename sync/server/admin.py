@@ -19,7 +19,7 @@ from sync.server.models import Device, EnrollCode, Helper, Location, Setting, To
 from sync.server.reference import record_change
 
 ENROLL_CODE_VALIDITY = timedelta(hours=24)
-# No 0/O, 1/I/L: codes are read aloud and typed on a kiosk. 12 symbols of 32 = 60 bits.
+# No 0/O, 1/I/L: codes are read aloud and typed on a kiosk. 12 symbols of 31: about 59 bits.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _CODE_LENGTH = 12
 

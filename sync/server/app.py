@@ -7,6 +7,7 @@ its own database transaction, committed before the answer is sent.
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -15,15 +16,16 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sync.protocol import (MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_REFERENCE_PAGE, BatchResponse, EnrollRequest,
                            EnrollResponse, ErrorBody, Health, ReferencePage)
+from sync.server import ratelimit
 from sync.server.admin import AdminError, device_for_token, redeem_enroll_code
-from sync.server.db import make_server_engine, utcnow
+from sync.server.db import db_error_summary, make_server_engine, utcnow
 from sync.server.records import UnnamedItem, ingest
 from sync.server.reference import reference_page
 
@@ -88,6 +90,7 @@ class BatchEnvelope(BaseModel):
 
 
 _ERRORS = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
+_ENROLL_ERRORS = {status: {"model": ErrorBody} for status in (403, 413, 422, 429)}
 
 
 def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
@@ -118,8 +121,15 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
 
     @app.exception_handler(OperationalError)
     async def _database_down(_request: Request, exc: OperationalError):
-        log.error("database unavailable: %s", exc.orig)
+        log.error("database unavailable: %s", db_error_summary(exc))
         return _error(503, "database-unavailable", "try again later", {"Retry-After": "10"})
+
+    @app.exception_handler(DBAPIError)
+    async def _database_error(request: Request, exc: DBAPIError):
+        # A server bug. Logged without the driver's message details (PostgreSQL's DETAIL repeats
+        # row values: names, token hashes, notes) and without the SQL parameters.
+        log.error("database error in %s %s: %s", request.method, request.url.path, db_error_summary(exc))
+        return _error(500, "internal", "the server could not handle this; it has been logged")
 
     def current_device(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
         if credentials is not None:
@@ -135,13 +145,23 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         """Cheap probe for connectivity and the server's clock. No authentication."""
         return Health(server_time=utcnow())
 
-    @app.post("/v1/enroll", response_model=EnrollResponse, responses=_ERRORS, tags=["sync"])
-    def enroll(request: EnrollRequest) -> EnrollResponse:
-        """Trade a single-use enrollment code (valid 24 h) for a device id and a long-lived token."""
+    @app.post("/v1/enroll", response_model=EnrollResponse, responses=_ENROLL_ERRORS, tags=["sync"])
+    def enroll(request: EnrollRequest, http: Request) -> EnrollResponse:
+        """Trade a single-use enrollment code (valid 24 h) for a device id and a long-lived token.
+        Wrong codes are rate-limited per client address and overall (429 with Retry-After)."""
+        client = http.client.host if http.client else "unknown"
+        with sessions.begin() as session:
+            wait = ratelimit.wait_seconds(session, client, utcnow())
+        if wait > 0:
+            raise ApiError(429, "too-many-attempts", f"too many wrong codes; try again in {math.ceil(wait)} s",
+                           {"Retry-After": str(math.ceil(wait))})
         try:
             with sessions.begin() as session:
                 device, token = redeem_enroll_code(session, request.code, request.device_name)
+                ratelimit.note_success(session, client)
         except AdminError as exc:
+            with sessions.begin() as session:
+                ratelimit.note_failure(session, client, utcnow())
             raise ApiError(403, "invalid-code", str(exc)) from None
         return EnrollResponse(device_id=device.id, token=token, location_id=device.location_id,
                               server_time=utcnow())

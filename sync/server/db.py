@@ -11,8 +11,10 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import DateTime, Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import TypeDecorator
 
+from sync.private_files import private_dir, private_file
 from sync.sqlite import make_sqlite_engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -34,13 +36,14 @@ def make_server_engine(url: str) -> Engine:
         if not parsed.database or parsed.database == ":memory:":
             raise ValueError("the SQLite server database must be a file (sqlite:///path)")
         path = Path(parsed.database)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)  # the visitor-code key and the helpers' PIN hashes are in it
+        private_file(path)
         # WAL, synchronous=FULL, BEGIN IMMEDIATE so concurrent writers wait.
         return make_sqlite_engine(path)
     if parsed.get_backend_name() == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # plain postgresql:// works too
         # uvicorn runs sync endpoints on up to 40 threads; beyond pool_size+max_overflow they wait.
-        return create_engine(parsed, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        return create_engine(parsed, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True)
     raise ValueError(f"unsupported database {parsed.get_backend_name()!r}: use postgresql:// or sqlite:///")
 
 
@@ -52,6 +55,19 @@ def migrate(engine: Engine) -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def db_error_summary(exc: DBAPIError) -> str:
+    """What a log may say about a database error: the driver's error class, SQLSTATE and primary
+    message. Never the parameters or PostgreSQL's DETAIL ("Key (token_hash)=(...)", "Failing row
+    contains (...)"), which repeat stored values."""
+    orig = exc.orig
+    diag = getattr(orig, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None) or ""
+    if primary is None:  # SQLite: its messages name the constraint, not the values
+        primary = str(orig).splitlines()[0] if orig is not None else type(exc).__name__
+    return f"{type(orig).__name__} {state}: {primary}".replace("  ", " ")
 
 
 def utcnow() -> datetime:

@@ -99,3 +99,14 @@ class StoredRecord(Base):
     supersedes: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),)
+
+
+class EnrollAttempts(Base):
+    """Failed enrollment codes per client address, and for all addresses together ("*"): the rate
+    limiter's state, in the database so that every server process applies the same limit."""
+
+    __tablename__ = "enroll_attempts"
+    client: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

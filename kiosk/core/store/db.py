@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync.private_files import private_file
 from sync.sqlite import make_sqlite_engine
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,7 @@ def open_store(data_dir: Path) -> Store:
     path = data_dir / DB_FILE
     try:
         moved = check_integrity(path)
+        private_file(path)
         engine = make_sqlite_engine(path)
         migrate(engine)
     except (OSError, sqlite3.Error, DBAPIError) as exc:

@@ -108,6 +108,10 @@ class EnrollForm(QWidget):
             self.message.say(self.error_text(result))
 
     # --- texts -----------------------------------------------------------------------------------
+    def _minutes(self, seconds: int) -> str:
+        minutes = max(1, -(-seconds // 60))
+        return self.tr("1 minuut") if minutes == 1 else self.tr("{n} minuten").format(n=minutes)
+
     def error_text(self, exc: Exception) -> str:
         if isinstance(exc, NoSecureStoreError):
             if self.first_run and self._service is not None and not self._service.engine.secrets.secure:
@@ -124,6 +128,10 @@ class EnrollForm(QWidget):
             return self.tr("Dit serveradres kan niet: het {reason}. Bijvoorbeeld: https://sync.digipunt.be").format(
                 reason=str(exc))
         kind = exc.kind if isinstance(exc, SyncError) else "internal"
+        if kind == "too-many-attempts":
+            seconds = int(exc.detail) if isinstance(exc, SyncError) and exc.detail.isdigit() else 60
+            return self.tr("Er zijn te veel verkeerde codes geprobeerd. Wacht {wait} en typ dan de code "
+                           "opnieuw, precies zoals de coördinator hem gaf.").format(wait=self._minutes(seconds))
         texts = {
             "code-refused": self.tr("Deze code klopt niet, is al gebruikt of is verlopen (een code is 24 uur geldig). "
                                     "Vraag de coördinator een nieuwe code."),

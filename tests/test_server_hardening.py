@@ -1,0 +1,135 @@
+"""Server hardening (issue 20): the enrollment rate limit, control characters, private data files,
+and logs without SQL parameters. Against a real uvicorn server on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import time
+import uuid
+
+import pytest
+import requests
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from kiosk.core.runtime import bootstrap
+from kiosk.sync.client import ServerApi
+from kiosk.sync.status import TransientError
+from sync.server import ratelimit
+from sync.server.db import make_server_engine, migrate, utcnow
+from tests.sync_support import live_server, pg_database_url, server_engine, start_server  # noqa: F401
+
+
+def try_code(server, code: str) -> requests.Response:
+    return requests.post(f"{server.url}/v1/enroll", json={"code": code, "device_name": "pc 1"})
+
+
+def test_wrong_codes_are_slowed_down_per_client_and_a_valid_code_works_after_the_wait(live_server):
+    valid = live_server.enroll_code()
+    for _ in range(ratelimit.PER_CLIENT.free + 1):  # the free tries, then the first that costs 1 s
+        assert try_code(live_server, "AAAA-BBBB-CCCC").status_code == 403
+    refused = try_code(live_server, valid)  # even the right code waits: no oracle while blocked
+    assert refused.status_code == 429 and refused.json()["error"] == "too-many-attempts"
+    assert int(refused.headers["Retry-After"]) >= 1
+    time.sleep(float(refused.headers["Retry-After"]) + 0.1)
+    assert try_code(live_server, valid).status_code == 200
+
+
+def test_the_wait_doubles_and_is_shared_by_every_server_process(server_engine):
+    first, second = start_server(server_engine), start_server(server_engine)  # two servers, one database
+    try:
+        for _ in range(ratelimit.PER_CLIENT.free):
+            assert try_code(first, "AAAA-BBBB-CCCC").status_code == 403
+        waits = []
+        for _ in range(3):
+            blocked_until = time.monotonic()
+            response = try_code(second, "AAAA-BBBB-CCCC")
+            while response.status_code == 429:  # wait out the block, then fail again
+                time.sleep(0.2)
+                response = try_code(first if len(waits) % 2 else second, "AAAA-BBBB-CCCC")
+            assert response.status_code == 403
+            waits.append(time.monotonic() - blocked_until)
+        assert try_code(second, "AAAA-BBBB-CCCC").status_code == 429  # blocked, seen by the other process
+        assert waits[2] > waits[1] >= 0.8  # 1 s, then 2 s: growing
+    finally:
+        first.stop()
+        second.stop()
+
+
+def test_global_limit_blocks_everyone_briefly_and_then_lets_a_valid_code_in(server_engine):
+    now = utcnow()
+    with Session(server_engine) as session, session.begin():
+        for n in range(ratelimit.GLOBAL.free + 1):  # an attack spread over many addresses
+            ratelimit.note_failure(session, f"10.0.{n // 250}.{n % 250}", now)
+        assert ratelimit.wait_seconds(session, "192.0.2.7", now) > 0  # a new client waits too
+        later = now + ratelimit.GLOBAL.max_wait
+        assert ratelimit.wait_seconds(session, "192.0.2.7", later) == 0  # the attack stopped: free again
+
+
+@pytest.mark.parametrize("name", ["pc\x001", "pc\n1", "\x7f"])
+def test_control_characters_in_the_device_name_are_refused_not_a_500(live_server, name):
+    code = live_server.enroll_code()
+    response = requests.post(f"{live_server.url}/v1/enroll", json={"code": code, "device_name": name})
+    assert response.status_code == 422 and response.json()["error"] == "invalid-request"
+    assert try_code(live_server, code).status_code == 200  # the code was not spent
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_kiosk_data_files_are_private(tmp_path):
+    data_dir = tmp_path / "data"
+    runtime = bootstrap(data_dir, demo=True)
+    try:
+        logging.getLogger("test").warning("a line, so the log file exists")
+        assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+        for name in ("digipunt.sqlite3", "digipunt.sqlite3-wal", "digipunt.log"):
+            assert stat.S_IMODE((data_dir / name).stat().st_mode) == 0o600, name
+    finally:
+        runtime.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_loose_existing_data_dir_is_made_private(tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o755)
+    (data_dir / "digipunt.sqlite3").touch(mode=0o644)
+    bootstrap(data_dir).close()
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data_dir / "digipunt.sqlite3").stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_server_sqlite_file_is_private(tmp_path):
+    path = tmp_path / "server" / "server.sqlite3"
+    engine = make_server_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_database_error_is_logged_without_values_and_answered_as_json(live_server, caplog):
+    """A forced failure inside enrollment: the log names the error, never the row's values."""
+    secret_name = f"naam-{uuid.uuid4().hex}"
+    with live_server.engine.begin() as conn:  # make every new device fail, as a bug would
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ALTER TABLE devices ADD CONSTRAINT forced CHECK (name NOT LIKE 'naam-%')"))
+        else:
+            conn.execute(text("CREATE TRIGGER forced BEFORE INSERT ON devices "
+                              "BEGIN SELECT RAISE(ABORT, 'forced failure'); END"))
+    code = live_server.enroll_code()
+    with caplog.at_level(logging.INFO):
+        response = requests.post(f"{live_server.url}/v1/enroll", json={"code": code, "device_name": secret_name})
+    assert response.status_code == 500 and response.json()["error"] == "internal"
+    assert secret_name not in response.text
+    assert "database error in POST /v1/enroll" in caplog.text
+    assert secret_name not in caplog.text and "Failing row" not in caplog.text
+
+
+def test_the_kiosk_hears_how_long_to_wait(live_server):
+    api = ServerApi(live_server.url)
+    for _ in range(ratelimit.PER_CLIENT.free + 1):
+        assert try_code(live_server, "AAAA-BBBB-CCCC").status_code == 403
+    with pytest.raises(TransientError) as refused:
+        api.enroll("AAAA-BBBB-CCCC", "pc 1")
+    assert refused.value.kind == "too-many-attempts" and int(refused.value.detail) >= 1

@@ -93,6 +93,27 @@ def device_for_token(session: Session, token: str) -> Device | None:
     return device if device is not None and device.revoked_at is None else None
 
 
+SEEN_PRECISION = timedelta(minutes=1)  # "last seen" is written at most this often per device
+
+
+def note_seen(session: Session, device: Device, now: datetime) -> None:
+    """Every authenticated request counts as contact (a pull as much as a push)."""
+    if device.last_seen_at is None or now - device.last_seen_at >= SEEN_PRECISION:
+        device.last_seen_at = now
+
+
+def rename_device(session: Session, device_id: str, name: str) -> Device:
+    """The name coordinators know a kiosk by, e.g. "PC 3 bij het raam"."""
+    device = session.get(Device, device_id)
+    if device is None:
+        raise AdminError(f"no device with id {device_id}")
+    name = name.strip()
+    if not name or len(name) > 120 or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise AdminError("a device name is 1-120 characters, without control characters")
+    device.name = name
+    return device
+
+
 def revoke_device(session: Session, device_id: str) -> Device:
     device = session.get(Device, device_id)
     if device is None:

@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from sync.protocol import (MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_REFERENCE_PAGE, BatchResponse, EnrollRequest,
                            EnrollResponse, ErrorBody, Health, ReferencePage)
 from sync.server import ratelimit
-from sync.server.admin import AdminError, device_for_token, redeem_enroll_code
+from sync.server.admin import AdminError, device_for_token, note_seen, redeem_enroll_code
 from sync.server.db import db_error_summary, make_server_engine, utcnow
 from sync.server.records import UnnamedItem, ingest
 from sync.server.reference import reference_page
@@ -133,10 +133,11 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
 
     def current_device(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
         if credentials is not None:
-            with sessions() as session:
+            with sessions.begin() as session:
                 device = device_for_token(session, credentials.credentials)
-            if device is not None:
-                return device.id
+                if device is not None:
+                    note_seen(session, device, utcnow())
+                    return device.id
         raise ApiError(401, "unauthorized", "unknown or revoked device token; enroll this kiosk again",
                        {"WWW-Authenticate": "Bearer"})
 

@@ -9,15 +9,17 @@ import getpass
 import socket
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.server.admin import (AdminError, add_helper, create_enroll_code, ensure_location, remove_helper,
+from sync.server.admin import (AdminError, add_helper, create_enroll_code, ensure_location, remove_helper, rename_device,
                                remove_topic, revoke_device, set_setting, set_topic, unset_setting)
 from sync.server.db import default_database_url, make_server_engine, migrate
-from sync.server.models import Device, Location
+from sync.server.export import ZONE
+from sync.server.models import Device, Location, Topic
 
 
 def _serve(args, engine) -> int:
@@ -47,7 +49,7 @@ def _enroll_code(args, session: Session) -> str:
     code, expires = create_enroll_code(session, location)
     new = f"new location: {location.name} ({location.kind}), id {location.id}\n" if created else ""
     return (f"{new}enrollment code for {location.name}: {code}\n"
-            f"single use, valid until {expires.isoformat(timespec='minutes')}")
+            f"single use, valid until {_local(expires)}")
 
 
 def _add_helper(args, session: Session) -> str:
@@ -71,6 +73,16 @@ def _revoke_device(args, session: Session) -> str:
     return f"revoked device {device.name} ({device.id}); its records stay, its token no longer works"
 
 
+def _rename_device(args, session: Session) -> str:
+    device = rename_device(session, args.device_id, args.name)
+    return f"device {device.id} is now called {device.name!r}"
+
+
+def _local(moment: datetime) -> str:
+    """A time as people in Belgium read it, with its offset so that nobody has to guess."""
+    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M (%Z, UTC%z)")
+
+
 def _locations(args, session: Session) -> str:
     counts = dict(session.execute(select(Device.location_id, func.count()).where(Device.revoked_at.is_(None))
                                   .group_by(Device.location_id)).all())
@@ -81,12 +93,24 @@ def _locations(args, session: Session) -> str:
 
 def _devices(args, session: Session) -> str:
     names = dict(session.execute(select(Location.id, Location.name)).all())
-    lines = []
-    for device in session.scalars(select(Device).order_by(Device.enrolled_at)):
-        seen = device.last_seen_at.isoformat(timespec="minutes") if device.last_seen_at else "never"
+    devices = session.scalars(select(Device).order_by(Device.enrolled_at)).all()
+    if not devices:
+        return "no devices yet: make a code with `digipunt-server enroll-code --location NAME` and connect a kiosk"
+    lines = [f"{'id':36}  {'state':7}  {'last seen':31}  name @ location"]
+    for device in devices:
+        seen = _local(device.last_seen_at) if device.last_seen_at else "never"
         state = "revoked" if device.revoked_at else "active"
-        lines.append(f"{device.id}  {state:7}  last seen {seen:22}  {device.name} @ {names.get(device.location_id, '-')}")
+        lines.append(f"{device.id}  {state:7}  {seen:31}  {device.name} @ {names.get(device.location_id, '-')}")
     return "\n".join(lines)
+
+
+def _topics(args, session: Session) -> str:
+    topics = session.scalars(select(Topic).order_by(Topic.sort_order, Topic.code)).all()
+    if not topics:
+        return "no topics yet: add one with `digipunt-server set-topic CODE LABEL`"
+    width = max(len(topic.code) for topic in topics)
+    return "\n".join(f"{topic.code:{width}}  {topic.sort_order:4}  {topic.label_nl}"
+                     f"{'' if topic.active else '  (removed)'}" for topic in topics)
 
 
 def _set_topic(args, session: Session) -> str:
@@ -163,7 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("device_id")
 
     command("locations", _locations, "list locations and their enrolled devices")
-    command("devices", _devices, "list devices (ids for revoke-device)")
+    command("devices", _devices, "list devices (ids for revoke-device and rename-device)")
+    sub = command("rename-device", _rename_device, 'name a kiosk as coordinators know it, e.g. "PC 3 bij het raam"')
+    sub.add_argument("device_id")
+    sub.add_argument("name")
+    command("topics", _topics, "list the help-request topics (code, sort order, Dutch label)")
 
     sub = command("set-topic", _set_topic, "add or rename a help-request topic")
     sub.add_argument("code")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, Q
 
 from kiosk.core.errors import DutchError
 from kiosk.core.secrets import NoSecureStoreError
-from kiosk.core.store.db import StoreError
+from kiosk.core.api import StoreError
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 

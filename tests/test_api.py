@@ -40,7 +40,7 @@ def api(store, clock):
 
 
 def new_request(**changes) -> HelpRequestInput:
-    base = dict(topics=("email",), channel="walk-in", language="nl", duration_min=10, outcome="solved")
+    base = {"topics": ("email",), "channel": "walk-in", "language": "nl", "duration_min": 10, "outcome": "solved"}
     return HelpRequestInput(**{**base, **changes})
 
 

@@ -207,7 +207,7 @@ def open_accounts(qtbot, window):
     log_in(qtbot, window, DEMO_HELPER_NAME)
     click(qtbot, window.screens["staff-menu"].buttons["accounts"])
     screen = window.screens["staff-accounts"]
-    qtbot.waitUntil(lambda: current(window) == "staff-accounts" and bool(screen.listed.rows))
+    qtbot.waitUntil(lambda: current(window) == "staff-accounts" and bool(screen.helpers))
     return screen
 
 
@@ -239,7 +239,7 @@ def test_coordinator_adds_a_helper_who_then_logs_in(qtbot, window):
     click(qtbot, screen.next_button)
     qtbot.waitUntil(lambda: screen.message.role == "marker")
     assert "Sara Vermeulen is toegevoegd" in screen.message.text()
-    qtbot.waitUntil(lambda: "Sara Vermeulen" in [h.display_name for h in screen.listed.rows])  # listed
+    qtbot.waitUntil(lambda: "Sara Vermeulen" in [h.display_name for h in screen.helpers])  # listed
     [(stored,)] = rows(window, "SELECT pin_hash FROM helpers WHERE display_name = 'Sara Vermeulen'")
     assert stored.startswith("$argon2id$") and screen.entered == {}
 
@@ -313,7 +313,7 @@ def test_an_enrolled_kiosk_shows_the_helpers_read_only(qtbot, window):
     assert not screen.add_button.isVisible()
     labels = {b.text() for b in screen.findChildren(QPushButton) if b.isVisible()}
     assert not labels & {"Pincode wijzigen", "Deactiveren", "Nieuwe medewerker"}
-    assert [h.display_name for h in screen.listed.rows] == [DEMO_HELPER_NAME]
+    assert [h.display_name for h in screen.helpers] == [DEMO_HELPER_NAME]
 
 
 def test_a_session_reset_logs_out_and_forgets_the_typed_pin(qtbot, window):
@@ -327,4 +327,4 @@ def test_a_session_reset_logs_out_and_forgets_the_typed_pin(qtbot, window):
     window.reset_visitor_session()
     assert window.staff_user is None and current(window) == "home"
     assert screen.entered == {} and screen.keypad.digits == "" and screen.name.text() == ""
-    assert not screen.listed.rows and screen.pages.currentIndex() == 0
+    assert screen.helpers == () and screen.pages.currentIndex() == 0

@@ -1,7 +1,7 @@
 """What the "staff-sync" screen shows (kiosk/sync/view.py), decided without Qt."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from kiosk.core.secrets import INSECURE_WARNING
 from kiosk.sync.status import ParkedRecord, SyncStatus
@@ -60,9 +60,9 @@ def test_running_with_and_without_a_known_size():
 
 
 def test_last_success_today_or_with_its_date():
-    today = panel(SyncView(status=enrolled(last_success=datetime(2026, 11, 24, 8, 5, tzinfo=timezone.utc))))
+    today = panel(SyncView(status=enrolled(last_success=datetime(2026, 11, 24, 8, 5, tzinfo=UTC))))
     assert today.last_success == "vandaag om 09:05"
-    earlier = panel(SyncView(status=enrolled(last_success=datetime(2026, 11, 20, 8, 5, tzinfo=timezone.utc))))
+    earlier = panel(SyncView(status=enrolled(last_success=datetime(2026, 11, 20, 8, 5, tzinfo=UTC))))
     assert earlier.last_success == "20/11/2026 09:05"
 
 
@@ -77,7 +77,7 @@ def test_clock_and_secret_store_warnings():
 
 
 def test_parked_records_are_explained_and_capped():
-    at = datetime(2026, 11, 23, 14, 30, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 23, 14, 30, tzinfo=UTC)
     parked = [ParkedRecord("help_request", at, "server: conflict: other hash"),
               ParkedRecord("shift", at, "server: invalid: outcome: not allowed"),
               ParkedRecord("help_request", at, "local: payload is not JSON")]

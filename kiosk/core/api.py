@@ -28,7 +28,7 @@ from kiosk.core.stats import HelperHours, Overview
 from kiosk.core.store import Store
 from kiosk.core.store.db import StoreError
 
-__all__ = ["KioskApi", "MenuStatus", "CoordinatorOverview", "StoreError"]
+__all__ = ["CoordinatorOverview", "KioskApi", "MenuStatus", "StoreError"]
 
 
 @dataclass(frozen=True)

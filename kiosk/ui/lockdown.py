@@ -81,9 +81,8 @@ class KioskLock(QObject):
             if event.button() == Qt.LeftButton and self._in_corner(obj, event.position().toPoint()):
                 self._press_at = event.globalPosition().toPoint()
                 self._press_timer.start(self.long_press_ms)
-        elif kind == QEvent.Type.MouseButtonRelease:
-            self._press_timer.stop()
-        elif self._press_timer.isActive() and not self._in_corner(obj, event.position().toPoint()):
+        elif kind == QEvent.Type.MouseButtonRelease or (  # let go, or slid out of the corner
+                self._press_timer.isActive() and not self._in_corner(obj, event.position().toPoint())):
             self._press_timer.stop()
 
     def _window_event(self, event: QEvent) -> bool:

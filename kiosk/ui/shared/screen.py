@@ -10,8 +10,8 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 if TYPE_CHECKING:  # for the annotations below only: none of these imports main_window
-    from kiosk.core.api import KioskApi
     from kiosk.core.accounts import StaffUser
+    from kiosk.core.api import KioskApi
     from kiosk.core.runtime import Runtime
     from kiosk.ui.shared.prefs import VisitorPrefs
     from kiosk.ui.shared.tasks import TaskRunner

@@ -12,16 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core import accounts
 from kiosk.core.accounts import HelperList, HelperRow, StaffUser
 from kiosk.core.errors import DutchError
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.staff.widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
+from kiosk.ui.staff.widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
 
 PIN_MAX = 12
 
@@ -144,6 +143,11 @@ class StaffAccountsScreen(StaffScreen):
         if self.user is None:
             return
         self.window_.db_tasks.run(self.window_.api.helpers, self._show_list, self._list_failed)
+
+    @property
+    def helpers(self) -> tuple[HelperRow, ...]:
+        """The helpers listed now."""
+        return self.listed.rows
 
     def _show_list(self, listed: HelperList) -> None:
         self.listed = listed

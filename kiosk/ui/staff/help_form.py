@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.core.helplog import FormContext, HelpRequestInput, SavedRequest
 from kiosk.core.privacy import NoteRefused, guard_note
+from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
 from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
-from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from sync.protocol import NOTE_MAX
 
 DURATIONS = (5, 10, 15, 30, 45, 60)

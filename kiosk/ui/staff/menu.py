@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QPushButton
 
 from kiosk.core.api import MenuStatus
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.staff.widgets import StaffScreen
 from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.staff.widgets import StaffScreen
 
 
 class StaffMenuScreen(StaffScreen):

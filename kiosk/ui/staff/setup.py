@@ -20,14 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.accounts import StaffUser
 from kiosk.screenshots import SCREENSHOT_HOOKS
+from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
 from kiosk.ui.staff.enroll_form import EnrollForm
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
-from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
 
 
 def _pin_field() -> QLineEdit:

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.screenshots import SCREENSHOT_HOOKS
-from kiosk.ui.staff.enroll_form import EnrollForm
-from kiosk.ui.staff.widgets import MessageLine, StaffScreen, clear_layout
 from kiosk.sync.view import SyncPanel, SyncView, sync_panel
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
+from kiosk.ui.staff.enroll_form import EnrollForm
+from kiosk.ui.staff.widgets import MessageLine, StaffScreen, clear_layout
 from kiosk.ui.sync_service import SyncService
 
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select, text
 
-from kiosk.core import helpcalls
 from kiosk.core.accounts import StaffUser, create_helper
 from kiosk.core.demo import DEMO_HELPER_PIN
 from kiosk.core.secrets import SecretStore
@@ -255,16 +254,16 @@ def test_help_call_reaches_the_helper_and_prefills_the_form(qtbot, window):
 
 
 def test_a_call_taken_by_a_colleague_says_so(qtbot, window):
-    call = helpcalls.create_call(window.runtime.store, None, None, window.staff.clock)
+    call = window.api.call_for_help(None, None)
     log_in(qtbot, window)
     click(qtbot, window.screens["staff-menu"].buttons["calls"])
     calls = window.screens["staff-calls"]
     qtbot.waitUntil(lambda: len(calls.calls) == 1)
-    helpcalls.take_call(window.runtime.store, call.id, add_digihelper(window), window.staff.clock)
+    window.api.take_call(call.id, add_digihelper(window))
     click(qtbot, button_with_text(qtbot, calls, "Aannemen"))
     qtbot.waitUntil(lambda: "al aangenomen" in calls.message.text())
     assert current(window) == "staff-calls"
-    qtbot.waitUntil(lambda: calls.calls == [])
+    qtbot.waitUntil(lambda: not calls.calls)
 
 
 def test_correct_and_cancel_from_todays_list(qtbot, window):
@@ -276,8 +275,8 @@ def test_correct_and_cancel_from_todays_list(qtbot, window):
     click(qtbot, form.menu_button)
     click(qtbot, window.screens["staff-menu"].buttons["today"])
     today = window.screens["staff-today"]
-    qtbot.waitUntil(lambda: len(today.requests) == 1)
-    first_id = today.requests[0].id
+    qtbot.waitUntil(lambda: len(today.listed.requests) == 1)
+    first_id = today.listed.requests[0].id
     click(qtbot, button_with_text(qtbot, today, "Corrigeren"))
     qtbot.waitUntil(lambda: form.context is not None and form.correcting is not None)
     assert form.title.text() == "Hulpvraag corrigeren" and form.duration.value() == "10"
@@ -289,12 +288,12 @@ def test_correct_and_cancel_from_todays_list(qtbot, window):
         assert latest.duration_min == 30 and session.get(HelpRequest, first_id).duration_min == 10
 
     window.show_screen("staff-today")
-    qtbot.waitUntil(lambda: [r.id for r in today.requests] == [latest.id])
+    qtbot.waitUntil(lambda: [r.id for r in today.listed.requests] == [latest.id])
     click(qtbot, button_with_text(qtbot, today, "Annuleren"))
     assert today.cancel_dialog is not None
     with qtbot.waitSignal(window.record_saved, timeout=5000):
         today.cancel_dialog.accept()
-    qtbot.waitUntil(lambda: today.requests == [])
+    qtbot.waitUntil(lambda: not today.listed.requests)
     assert rows(window, "SELECT status FROM help_requests ORDER BY rowid") == [("active",), ("active",), ("cancelled",)]
     assert rows(window, "SELECT count(*) FROM outbox") == [(3,)]
 
@@ -304,7 +303,7 @@ def test_shift_at_a_digibus_stop(qtbot, window):
     click(qtbot, window.screens["staff-menu"].buttons["shift"])
     shift = window.screens["staff-shift"]
     qtbot.waitUntil(lambda: bool(shift.location.buttons))
-    bus = next(code for code, kind in shift.kinds.items() if kind == "digibus")
+    bus = next(loc_id for loc_id, _name, kind in shift.context.locations if kind == "digibus")
     click(qtbot, shift.location.buttons[bus])
     assert not shift.start_button.isEnabled()  # which stop?
     qtbot.keyClicks(shift.other_stop, "Kerkplein")

@@ -327,4 +327,4 @@ def test_a_session_reset_logs_out_and_forgets_the_typed_pin(qtbot, window):
     window.reset_visitor_session()
     assert window.staff_user is None and current(window) == "home"
     assert screen.entered == {} and screen.keypad.digits == "" and screen.name.text() == ""
-    assert screen.helpers == [] and screen.pages.currentIndex() == 0
+    assert screen.helpers == () and screen.pages.currentIndex() == 0

@@ -32,6 +32,7 @@ LOCK_DURATION = timedelta(minutes=5)
 # Set by the sync engine (kiosk/sync/engine.py) once this kiosk is enrolled with a server, which then
 # supplies the helpers.
 ENROLLED_META_KEY = "sync.device_id"
+SERVER_URL_META_KEY = "sync.server_url"  # written with it: the server this kiosk syncs with
 
 class AccountError(DutchError):
     """A rule about accounts was broken; the message is Dutch, for staff."""
@@ -137,6 +138,20 @@ def needs_first_run(session: Session) -> bool:
     return session.scalar(select(Helper.id).limit(1)) is None and not is_enrolled(session)
 
 
+def server_url(session: Session) -> str | None:
+    """The server this kiosk was enrolled with, if any."""
+    meta = session.get(Meta, SERVER_URL_META_KEY)
+    return None if meta is None else meta.value
+
+
+def check_first_run_enrollment(store: Store) -> None:
+    """Enrolling from the first-run screen is open under the same condition as creating the first
+    coordinator; checked right before the single-use enrollment code is spent."""
+    with store.read() as session:
+        if not needs_first_run(session):
+            raise AccountError("Deze computer is al ingesteld. Meld je aan met je naam en pincode.")
+
+
 def create_first_coordinator(store: Store, display_name: str, pin: str, location_name: str,
                              location_kind: str) -> StaffUser:
     """First-run setup: the first coordinator and this kiosk's first location, in one transaction.
@@ -169,6 +184,18 @@ class HelperRow:
     role: str
     active: bool
     locked_minutes: int  # > 0: locked out for about this many more minutes
+
+
+@dataclass(frozen=True)
+class HelperList:
+    """The accounts screen's list, and whether this kiosk manages its helpers itself."""
+
+    enrolled: bool  # then the central server manages them: ENROLLED_MESSAGE
+    rows: tuple[HelperRow, ...] = ()
+
+    def manageable_by(self, user: StaffUser | None) -> bool:
+        """Whether to offer changes to `user` (add_helper, reset_pin and deactivate check again)."""
+        return not self.enrolled and user is not None and user.is_coordinator
 
 
 def helper_rows(session: Session, clock: Clock) -> list[HelperRow]:

@@ -171,17 +171,53 @@ def todays_requests(session: Session, user: StaffUser, clock: Clock) -> list[Sav
 
 
 @dataclass(frozen=True)
-class FormContext:
-    """What the help-request form offers a helper: topics, places, and their running shift."""
+class TodayList:
+    """Today's requests (todays_requests) and the topic labels to show them with."""
 
-    topics: list[tuple[str, str]]  # (code, Dutch label), in the coordinator's order
-    locations: list[tuple[str, str, str]]  # (id, name, kind)
+    requests: tuple[SavedRequest, ...]
+    topics: tuple[tuple[str, str], ...]  # (code, Dutch label)
+
+    def topics_text(self, request: SavedRequest) -> str:
+        labels = dict(self.topics)
+        return ", ".join(labels.get(code, code) for code in request.data.topics)
+
+
+def default_channel(shift: ShiftInfo | None) -> str:
+    """How the help was asked for, as the form preselects it: at the helper's running consultation
+    hours ("spreekuur", or "digibus" on the bus), else someone who walked in."""
+    if shift is None:
+        return "walk-in"
+    return "digibus" if shift.location_kind == "digibus" else "spreekuur"
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """What the help-request form offers a helper: topics, places, their running shift, and what a
+    new request starts with."""
+
+    topics: tuple[tuple[str, str], ...]  # (code, Dutch label), in the coordinator's order
+    locations: tuple[tuple[str, str, str], ...]  # (id, name, kind)
     default_location_id: str | None
     shift: ShiftInfo | None
+    default_channel: str = "walk-in"
+    default_language: str = "nl"
+    default_first_visit: str = "unknown"
+
+    @property
+    def asks_location(self) -> bool:
+        """A new request asks where the help was given only when no shift runs (a shift says it)."""
+        return self.shift is None
+
+
+def topic_labels(session: Session) -> tuple[tuple[str, str], ...]:
+    """(code, Dutch label) of the active topics, in the coordinator's order."""
+    rows = session.execute(select(Topic.code, Topic.label_nl).where(Topic.active)
+                           .order_by(Topic.sort_order, Topic.label_nl))
+    return tuple((code, label) for code, label in rows)
 
 
 def form_context(session: Session, user: StaffUser) -> FormContext:
-    topics = session.execute(select(Topic.code, Topic.label_nl).where(Topic.active)
-                             .order_by(Topic.sort_order, Topic.label_nl))
-    return FormContext([(code, label) for code, label in topics], [(loc.id, loc.name, loc.kind) for loc in active_locations(session)],
-                       kiosk_location_id(session), current_shift(session, user.id))
+    shift = current_shift(session, user.id)
+    return FormContext(topic_labels(session),
+                       tuple((loc.id, loc.name, loc.kind) for loc in active_locations(session)),
+                       kiosk_location_id(session), shift, default_channel(shift))

@@ -1,6 +1,7 @@
-"""Start-up of the Qt-free core: data directory, logging, settings, store, content.
+"""Start-up of the Qt-free core: data directory, logging, settings, store, content, and the API.
 
-The UI receives a ready `Runtime`; tests build one without a QApplication.
+The UI receives a ready `Runtime` and does its store work through `runtime.api` (kiosk/core/api.py);
+tests build one without a QApplication.
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.core.api import KioskApi
 from kiosk.core.content import ContentReport, load_walkthroughs
 from kiosk.core.demo import seed_demo, seed_topics
 from kiosk.core.paths import ensure_writable, resources_dir
@@ -24,6 +26,7 @@ class Runtime:
     settings: Settings
     store: Store
     content: ContentReport
+    api: KioskApi  # the UI's one way to the store
     # Dutch messages for staff: a recovered database, a bad setting, broken content.
     staff_warnings: list[str] = field(default_factory=list)
 
@@ -62,4 +65,5 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
             logging.getLogger(__name__).error("content: %s", error)
     logging.getLogger(__name__).info("started: data dir %s, schema %s, %d walkthroughs",
                                      data_dir, store.schema_revision(), len(content.walkthroughs))
-    return Runtime(data_dir=data_dir, settings=settings, store=store, content=content, staff_warnings=warnings)
+    return Runtime(data_dir=data_dir, settings=settings, store=store, content=content,
+                   api=KioskApi(store), staff_warnings=warnings)

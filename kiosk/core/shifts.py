@@ -89,6 +89,31 @@ def recent_stops(session: Session, location_id: str) -> list[str]:
     return stops[:RECENT_STOPS]
 
 
+@dataclass(frozen=True)
+class ShiftContext:
+    """What the shift screen shows a helper: their running shift, or where they can start one."""
+
+    shift: ShiftInfo | None
+    locations: tuple[tuple[str, str, str], ...] = ()  # (id, name, kind)
+    recent_stops: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (digibus location id, its recent stops)
+    default_location_id: str | None = None
+
+    def needs_stop(self, location_id: str | None) -> bool:
+        """A digibus shift says at which stop the bus stands (start_shift refuses one without)."""
+        return any(loc_id == location_id and kind == "digibus" for loc_id, _name, kind in self.locations)
+
+    def stops(self, location_id: str | None) -> tuple[str, ...]:
+        return dict(self.recent_stops).get(location_id, ())
+
+
+def shift_context(session: Session, helper_id: str) -> ShiftContext:
+    locations = active_locations(session)
+    return ShiftContext(current_shift(session, helper_id), tuple((loc.id, loc.name, loc.kind) for loc in locations),
+                        tuple((loc.id, tuple(recent_stops(session, loc.id))) for loc in locations
+                              if loc.kind == "digibus"),
+                        kiosk_location_id(session))
+
+
 def start_shift(store: Store, user: StaffUser, location_id: str, stop_name: str | None, clock: Clock) -> ShiftInfo:
     stop = (stop_name or "").strip() or None
     with store.transaction() as session:

@@ -7,15 +7,12 @@ their PIN login with Ctrl+Alt+Shift+D or by pressing the top-left corner for a f
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
+from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.visitor.idle import WindowWatch
-
-if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +33,7 @@ CORNER_PX = 40
 
 
 class KioskLock(QObject):
-    def __init__(self, window: MainWindow, app: QApplication):
+    def __init__(self, window: KioskWindow, app: QApplication):
         super().__init__(window)
         self.window = window
         self.locked = False
@@ -61,27 +58,40 @@ class KioskLock(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _KEY_EVENTS:
-            combo = (event.modifiers() & _KEY_MODIFIERS, event.key())
-            if combo == STAFF_SHORTCUT:
-                if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
-                    self._staff_access()
-                return True
-            return self.locked and combo in REFUSED_KEYS
+            return self._key(event)
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove):
+            self._corner_press(obj, event)
+        elif obj is self.window and self.locked:
+            return self._window_event(event)
+        return False
+
+    def _key(self, event: QEvent) -> bool:
+        """The staff shortcut opens the login; in kiosk mode the close/quit/fullscreen keys do nothing."""
+        combo = (event.modifiers() & _KEY_MODIFIERS, event.key())
+        if combo == STAFF_SHORTCUT:
+            if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
+                self._staff_access()
+            return True
+        return self.locked and combo in REFUSED_KEYS
+
+    def _corner_press(self, obj: QObject, event: QEvent) -> None:
+        """A long press in the top-left corner: the staff gesture for touch screens."""
+        kind = event.type()
         if kind == QEvent.Type.MouseButtonPress:
             if event.button() == Qt.LeftButton and self._in_corner(obj, event.position().toPoint()):
                 self._press_at = event.globalPosition().toPoint()
                 self._press_timer.start(self.long_press_ms)
-        elif kind == QEvent.Type.MouseButtonRelease:
+        elif kind == QEvent.Type.MouseButtonRelease or (  # let go, or slid out of the corner
+                self._press_timer.isActive() and not self._in_corner(obj, event.position().toPoint())):
             self._press_timer.stop()
-        elif kind == QEvent.Type.MouseMove and self._press_timer.isActive():
-            if not self._in_corner(obj, event.position().toPoint()):
-                self._press_timer.stop()
-        elif obj is self.window and self.locked:
-            if kind == QEvent.Type.Close:
-                event.ignore()
-                return True
-            if kind == QEvent.Type.WindowStateChange and self._left_fullscreen():
-                QTimer.singleShot(0, self._restore)
+
+    def _window_event(self, event: QEvent) -> bool:
+        """The locked main window refuses to close and comes back when it leaves fullscreen."""
+        if event.type() == QEvent.Type.Close:
+            event.ignore()
+            return True
+        if event.type() == QEvent.Type.WindowStateChange and self._left_fullscreen():
+            QTimer.singleShot(0, self._restore)
         return False
 
     def _left_fullscreen(self) -> bool:

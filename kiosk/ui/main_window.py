@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     def __init__(self, runtime: Runtime, app: QApplication):
         super().__init__()
         self.runtime = runtime
+        self.api = runtime.api  # every screen's store work goes through it, on db_tasks
         self.app = app
         self.prefs = VisitorPrefs(runtime.settings)
         self.languages = LanguageSwitcher(app)

@@ -12,45 +12,22 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import timedelta
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core import accounts
 from kiosk.core.secrets import SecretStore
-from kiosk.core.store.models import Meta
+from kiosk.sync.status import Backoff, EnrollResult, SyncOutcome, SyncStatus
+from kiosk.sync.view import NEEDS_ENROLLMENT, SyncView
+from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.tasks import TaskRunner
-from kiosk.sync.status import URL_KEY, Backoff, EnrollResult, SyncOutcome, SyncStatus
-
-if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 NETWORK_ERRORS = ("offline", "timeout", "tls", "not-sync-server")
 SHUTDOWN_TIMEOUT = (3.0, 5.0)  # connect, read: the last push at quit must not hold the kiosk up
-NEEDS_ENROLLMENT = ("unauthorized", "not-enrolled")
-
-
-@dataclass(frozen=True)
-class SyncView:
-    """What staff see; replaced as a whole on every change (`SyncService.view`)."""
-
-    status: SyncStatus | None = None  # None until the store was read once
-    online: bool | None = None  # None: not tried yet
-    error: str | None = None  # kind of the last failure (kiosk.sync.client), None after a success
-    clock_offset: timedelta | None = None  # server minus this computer, from the last answer
-    clock_skewed: bool = False
-    running: bool = False
-    progress: tuple[int, int] = (0, 0)
-
-    @property
-    def needs_enrollment(self) -> bool:
-        return self.error in NEEDS_ENROLLMENT
 
 
 class SyncService(QObject):
@@ -62,12 +39,12 @@ class SyncService(QObject):
     PROBE_MS = 30_000
     SHUTDOWN_SECONDS = 8.0
 
-    def __init__(self, window: MainWindow, *, secrets: SecretStore | None = None, backoff: Backoff | None = None,
+    def __init__(self, window: KioskWindow, *, secrets: SecretStore | None = None, backoff: Backoff | None = None,
                  use_network_information: bool = True):
         super().__init__(window)
         from kiosk.sync.engine import SyncEngine  # the HTTP stack loads only on a kiosk that syncs
 
-        runtime = window.runtime
+        runtime, self.api = window.runtime, window.api
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
         self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url)
         self.runner = TaskRunner("sync", self)  # network work never waits behind (or delays) a save
@@ -195,14 +172,11 @@ class SyncService(QObject):
         """Enroll on the worker; `finished` gets the EnrollResult or the exception that stopped it.
         `first_run`: only while the kiosk has no helpers and was never enrolled (the first-run
         screen), checked on the worker right before the single-use code is spent."""
-        engine, store = self.engine, self.engine.store
+        engine, api = self.engine, self.api
 
         def work() -> EnrollResult:
             if first_run:
-                with store.read() as session:
-                    if not accounts.needs_first_run(session):
-                        raise accounts.AccountError("Deze computer is al ingesteld. Meld je aan met je naam en "
-                                                    "pincode.")
+                api.check_first_run_enrollment()
             return engine.enroll(server_url, code, device_name)
 
         def done(result: EnrollResult) -> None:
@@ -235,15 +209,13 @@ class SyncService(QObject):
         self.runner.wait(round(self.SHUTDOWN_SECONDS * 1000) + 2000)
 
 
-def has_server(window: MainWindow) -> bool:
-    """A server address in settings.json, or an enrollment in the store."""
-    if window.runtime.settings.server_url:
-        return True
-    with window.runtime.store.read() as session:
-        return session.get(Meta, URL_KEY) is not None
+def has_server(window: KioskWindow) -> bool:
+    """A server address in settings.json, or an enrollment in the store (one small read on the UI
+    thread, once, when the window starts its sync service)."""
+    return bool(window.runtime.settings.server_url) or window.api.server_url() is not None
 
 
-def service_for(window: MainWindow) -> SyncService:
+def service_for(window: KioskWindow) -> SyncService:
     """The kiosk's sync service; the first enrollment of a kiosk without a server starts it here
     (later starts find the enrollment in the store: has_server)."""
     if window.sync is None:
@@ -251,7 +223,7 @@ def service_for(window: MainWindow) -> SyncService:
     return window.sync
 
 
-def install(window: MainWindow) -> SyncService | None:
+def install(window: KioskWindow) -> SyncService | None:
     """Start the service only on a kiosk that has a server (its screen, "staff-sync", is one of
     the staff screens in kiosk/ui/staff/area.py)."""
     return SyncService(window) if has_server(window) else None

@@ -1,21 +1,76 @@
-"""Base class of every screen in the main window's stack."""
+"""Base class of every screen in the main window's stack, and the screens' contract with the window."""
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
-if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
+if TYPE_CHECKING:  # for the annotations below only: none of these imports main_window
+    from kiosk.core.accounts import StaffUser
+    from kiosk.core.api import KioskApi
+    from kiosk.core.runtime import Runtime
+    from kiosk.ui.shared.prefs import VisitorPrefs
+    from kiosk.ui.shared.tasks import TaskRunner
+    from kiosk.ui.staff.area import StaffArea
+    from kiosk.ui.sync_service import SyncService
+    from kiosk.ui.visitor.browser import BrowserScreen
+    from kiosk.ui.visitor.home import HomeScreen
+    from kiosk.ui.visitor.session import VisitorSession
+    from kiosk.ui.visitor.speech import ReadAloud
+
+
+class KioskWindow(Protocol):
+    """What screens and the window's parts (staff area, sync service, visitor session, kiosk lock)
+    use of the main window. `kiosk.ui.main_window.MainWindow` is the one implementation, and only
+    kiosk/app.py (and tests) import it: a screen that needs more of the window adds it here.
+
+    It is the kiosk's top-level QMainWindow: dialogs and helper objects take it as their parent."""
+
+    runtime: Runtime  # settings, content, data dir
+    api: KioskApi  # all store work (kiosk/core/api.py), called on `db_tasks`
+    db_tasks: TaskRunner  # the one serialised store worker
+    prefs: VisitorPrefs
+    read_aloud: ReadAloud
+    screens: ScreenRegistry
+    stack: QStackedWidget
+    home: HomeScreen
+    visitor_bar: QHBoxLayout
+    session: VisitorSession
+    staff: StaffArea
+    staff_user: StaffUser | None  # set only by a PIN login or the first-run setup
+    sync: SyncService | None
+    record_saved: SignalInstance  # a record and its outbox entry were committed
+
+    @property
+    def browser(self) -> BrowserScreen: ...
+    def add_screen(self, name: str, screen: Screen) -> Screen: ...
+    def show_screen(self, name: str) -> Screen: ...
+    def go_home(self) -> None: ...
+    def language_name(self, code: str) -> str: ...
+    def open_website(self, url: str, guide: tuple[str, int] | None = None) -> None: ...
+    def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> None: ...
+    def request_staff_access(self) -> None: ...
+    def reset_visitor_session(self) -> None: ...
+    def exit_kiosk(self) -> None: ...
+
+    # Of its QMainWindow: the visitor session clears dialogs and fields, the kiosk lock keeps it fullscreen.
+    def findChildren(self, kind: type[QObject]) -> list: ...
+    def installEventFilter(self, watcher: QObject) -> None: ...
+    def windowHandle(self) -> QWindow | None: ...
+    def setWindowFlag(self, flag: Qt.WindowType, on: bool = True) -> None: ...
+    def showFullScreen(self) -> None: ...
+    def isFullScreen(self) -> bool: ...
+    def isMinimized(self) -> bool: ...
 
 
 class Screen(QWidget):
     """Screens retranslate themselves on QEvent.LanguageChange and forget everything on reset()."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: KioskWindow):
         super().__init__()
         self.window_ = window
         self.setObjectName("screen")
@@ -41,7 +96,7 @@ class ScreenRegistry:
     first, and Qt never lays out or restyles pages nobody has opened (the browser, the helper
     area). installer/digipunt-kiosk.spec bundles every kiosk.ui module for these imports."""
 
-    def __init__(self, window: MainWindow, stack: QStackedWidget):
+    def __init__(self, window: KioskWindow, stack: QStackedWidget):
         self._window, self._stack = window, stack
         self._classes: dict[str, tuple[str, str]] = {}  # name -> (module, class name)
         self._built: dict[str, Screen] = {}

@@ -12,16 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core import accounts
-from kiosk.core.accounts import HelperRow, StaffUser
+from kiosk.core.accounts import HelperList, HelperRow, StaffUser
 from kiosk.core.errors import DutchError
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.staff.widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
+from kiosk.ui.staff.widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
 
 PIN_MAX = 12
 
@@ -34,8 +33,7 @@ def role_names() -> dict[str, str]:
 class StaffAccountsScreen(StaffScreen):
     def __init__(self, window):
         super().__init__(window)
-        self.helpers: list[HelperRow] = []
-        self.enrolled = False
+        self.listed = HelperList(enrolled=False)
         self.confirm_dialog: ChoiceDialog | None = None
         # The editor's state: "new" helper or "pin" of `target`; steps of the keypad.
         self.mode = "new"
@@ -123,7 +121,7 @@ class StaffAccountsScreen(StaffScreen):
     def retranslate(self) -> None:
         super().retranslate()
         self.title.setText(self.tr("Medewerkers"))
-        self.intro.setText(accounts.ENROLLED_MESSAGE if self.enrolled else
+        self.intro.setText(accounts.ENROLLED_MESSAGE if self.listed.enrolled else
                            self.tr("Wie kan zich aanmelden op deze computer. Iemand stopt? Deactiveer de "
                                    "medewerker: wat die registreerde, blijft bewaard."))
         self.add_button.setText(self.tr("Nieuwe medewerker"))
@@ -144,25 +142,24 @@ class StaffAccountsScreen(StaffScreen):
     def refresh(self) -> None:
         if self.user is None:
             return
-        store, clock = self.window_.runtime.store, self.window_.staff.clock
+        self.window_.db_tasks.run(self.window_.api.helpers, self._show_list, self._list_failed)
 
-        def load():
-            with store.read() as session:
-                return accounts.is_enrolled(session), accounts.helper_rows(session, clock)
+    @property
+    def helpers(self) -> tuple[HelperRow, ...]:
+        """The helpers listed now."""
+        return self.listed.rows
 
-        self.window_.db_tasks.run(load, self._show_list, self._list_failed)
-
-    def _show_list(self, result: tuple[bool, list[HelperRow]]) -> None:
-        self.enrolled, self.helpers = result
+    def _show_list(self, listed: HelperList) -> None:
+        self.listed = listed
         clear_layout(self.rows, keep=1)
-        for index, helper in enumerate(self.helpers):
+        for index, helper in enumerate(listed.rows):
             self.rows.insertWidget(index, self._row(helper))
         self.add_button.setVisible(self.manages())
         self.retranslate()
 
     def manages(self) -> bool:
         """Whether this screen offers changes (core checks the same rules again)."""
-        return not self.enrolled and self.user is not None and self.user.is_coordinator
+        return self.listed.manageable_by(self.user)
 
     def _row(self, helper: HelperRow) -> QFrame:
         card = QFrame()
@@ -280,15 +277,15 @@ class StaffAccountsScreen(StaffScreen):
         self._save()
 
     def _save(self) -> None:
-        store, actor, clock, target = self.window_.runtime.store, self.user, self.window_.staff.clock, self.target
+        api, actor, target = self.window_.api, self.user, self.target
         pin, current = self.entered["new"], self.entered.get("current")
         self.entered = {}  # from here on the PINs live only in the task
         mode, name, role = self.mode, self.name.text(), self.role.value() or "digihelper"
 
         def task() -> StaffUser | None:  # runs on the store worker: only the values captured here
             if mode == "new":
-                return accounts.add_helper(store, actor, name, role, pin)
-            return accounts.reset_pin(store, actor, target.id, pin, clock, current)
+                return api.add_helper(actor, name, role, pin)
+            return api.reset_pin(actor, target.id, pin, current)
 
         self._busy = True
         self._update_buttons()
@@ -342,8 +339,8 @@ class StaffAccountsScreen(StaffScreen):
         self.confirm_dialog = None
         if result != QDialog.Accepted or self.user is None:
             return
-        store, actor = self.window_.runtime.store, self.user
-        self.window_.db_tasks.run(lambda: accounts.deactivate(store, actor, helper.id),
+        api, actor = self.window_.api, self.user
+        self.window_.db_tasks.run(lambda: api.deactivate(actor, helper.id),
                                   lambda _none: self._deactivated(helper), self._list_failed)
 
     def _deactivated(self, helper: HelperRow) -> None:
@@ -359,7 +356,7 @@ class StaffAccountsScreen(StaffScreen):
         self.back_to_list()
         self.name.clear()
         self.message.say("", "muted")
-        self._show_list((False, []))
+        self._show_list(HelperList(enrolled=False))
 
 
 def _screenshots(window, outdir: Path) -> list[Path]:

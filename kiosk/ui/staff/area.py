@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
 
-from kiosk.core import accounts, helpcalls, shifts
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.content import Walkthrough
@@ -23,9 +22,10 @@ from kiosk.core.secrets import SecretStore
 from kiosk.core.visitor_code import VisitorCoder
 from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.shared.screen import KioskWindow
 
-if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
+if TYPE_CHECKING:  # the name _screenshots' annotation uses (it moves to tools/ with the screenshot branch)
+    from kiosk.ui.shared.screen import KioskWindow as MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +36,9 @@ AUTO_CLOSE_EVERY_MS = 15 * 60 * 1000
 class StaffArea(QObject):
     calls_changed = Signal()  # a help call was made or taken on this kiosk
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: KioskWindow):
         super().__init__(window)
         self.window = window
-        self.clock = Clock()
         self._coder: VisitorCoder | None = None
         self.call_dialog: ChoiceDialog | None = None
         window.stack.currentChanged.connect(self._screen_changed)
@@ -56,13 +55,7 @@ class StaffArea(QObject):
         if self.window.staff_user is not None:
             self.window.show_screen("staff-menu")
             return
-        store = self.window.runtime.store
-
-        def first_run() -> bool:
-            with store.read() as session:
-                return accounts.needs_first_run(session)
-
-        self.window.db_tasks.run(first_run, lambda needed: self.window.show_screen(
+        self.window.db_tasks.run(self.window.api.needs_first_run, lambda needed: self.window.show_screen(
             "staff-setup" if needed else "staff-login"))
 
     def logged_in(self, user: StaffUser) -> None:
@@ -95,6 +88,11 @@ class StaffArea(QObject):
 
     # --- shared services of the staff screens --------------------------------------------------
     @property
+    def clock(self) -> Clock:
+        """The helper area's now and local calendar: the API's, so screens show what the core counts."""
+        return self.window.api.clock
+
+    @property
     def visitor_coder(self) -> VisitorCoder:
         if self._coder is None:
             runtime = self.window.runtime
@@ -113,19 +111,17 @@ class StaffArea(QObject):
         self.window.record_saved.emit()
 
     def close_stale_shifts(self) -> None:
-        store, clock = self.window.runtime.store, self.clock
-
         def done(closed: int) -> None:
             if closed:
                 log.info("closed %d shift(s) left open on an earlier day", closed)
                 self.record_saved()
 
-        self.window.db_tasks.run(lambda: shifts.auto_close_stale_shifts(store, clock), done)
+        self.window.db_tasks.run(self.window.api.close_stale_shifts, done)
 
     # --- "Ik heb hulp nodig" -------------------------------------------------------------------
     def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> None:
-        store, clock = self.window.runtime.store, self.clock
-        self.window.db_tasks.run(lambda: helpcalls.create_call(store, walkthrough_id, step_index, clock),
+        api = self.window.api
+        self.window.db_tasks.run(lambda: api.call_for_help(walkthrough_id, step_index),
                                  self._call_made, self._call_failed)
 
     def _call_made(self, _call) -> None:
@@ -162,7 +158,7 @@ STAFF_SCREENS = {
 }
 
 
-def install(window: MainWindow) -> StaffArea:
+def install(window: KioskWindow) -> StaffArea:
     area = StaffArea(window)
     window.staff = area
     for name, (module, class_name) in STAFF_SCREENS.items():

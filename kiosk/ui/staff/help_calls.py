@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
-from kiosk.core import helpcalls
 from kiosk.core.helpcalls import CallInfo
-from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
 from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
 
 
 class HelpCallsScreen(StaffScreen):
     def __init__(self, window):
         super().__init__(window)
-        self.calls: list[CallInfo] = []
+        self.calls: tuple[CallInfo, ...] = ()
         self.add_list()
         window.staff.calls_changed.connect(self._calls_changed)
         self.retranslate()
@@ -37,17 +36,11 @@ class HelpCallsScreen(StaffScreen):
     def refresh(self) -> None:
         if self.user is None:
             return
-        store, clock = self.window_.runtime.store, self.window_.staff.clock
-
-        def load() -> list[CallInfo]:
-            with store.read() as session:
-                return helpcalls.open_calls(session, clock)
-
-        self.window_.db_tasks.run(load, self._show, self._failed)
+        self.window_.db_tasks.run(self.window_.api.open_calls, self._show, self._failed)
 
     def describe(self, call: CallInfo) -> tuple[str, str]:
         """(what the visitor was doing, when) in Dutch: the helper reads it before walking over."""
-        when = self.tr("sinds {time}").format(time=self.window_.staff.clock.local(call.created_at).strftime("%H:%M"))
+        when = self.tr("sinds {time}").format(time=self.window_.api.clock.local(call.created_at).strftime("%H:%M"))
         guide = self.window_.staff.walkthrough(call.walkthrough_id)
         if guide is None:
             return self.tr("Een bezoeker vraagt hulp"), when
@@ -57,7 +50,7 @@ class HelpCallsScreen(StaffScreen):
         return (self.tr("{guide}, stap {n} van {total}: {step}")
                 .format(guide=guide.title("nl"), n=call.step_index + 1, total=len(guide), step=step.title), when)
 
-    def _show(self, calls: list[CallInfo]) -> None:
+    def _show(self, calls: tuple[CallInfo, ...]) -> None:
         self.calls = calls
         clear_layout(self.rows, keep=1)
         for index, call in enumerate(calls):
@@ -81,8 +74,8 @@ class HelpCallsScreen(StaffScreen):
         return card
 
     def take(self, call: CallInfo) -> None:
-        store, user, clock = self.window_.runtime.store, self.user, self.window_.staff.clock
-        self.window_.db_tasks.run(lambda: helpcalls.take_call(store, call.id, user, clock), self._taken, self._failed)
+        api, user = self.window_.api, self.user
+        self.window_.db_tasks.run(lambda: api.take_call(call.id, user), self._taken, self._failed)
 
     def _taken(self, call: CallInfo) -> None:
         self.window_.staff.calls_changed.emit()
@@ -97,5 +90,5 @@ class HelpCallsScreen(StaffScreen):
         self.refresh()
 
     def forget(self) -> None:
-        self._show([])
+        self._show(())
         self.message.say("")

@@ -7,18 +7,15 @@ the record and its outbox entry are committed, and on failure the form stays fil
 """
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
-from kiosk.core import helplog
 from kiosk.core.helplog import FormContext, HelpRequestInput, SavedRequest
 from kiosk.core.privacy import NoteRefused, guard_note
+from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
 from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
-from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from sync.protocol import NOTE_MAX
 
 DURATIONS = (5, 10, 15, 30, 45, 60)
@@ -147,13 +144,8 @@ class HelpFormScreen(StaffScreen):
         self.correcting, self._prefill_topics, self.call_context = correcting, topics, context
         self.retranslate()
         self.window_.show_screen("staff-help-form")
-        store, user = self.window_.runtime.store, self.user
-
-        def load() -> FormContext:
-            with store.read() as session:
-                return helplog.form_context(session, user)
-
-        self.window_.db_tasks.run(load, self._loaded, self._failed)
+        api, user = self.window_.api, self.user
+        self.window_.db_tasks.run(lambda: api.help_form(user), self._loaded, self._failed)
 
     def _loaded(self, context: FormContext) -> None:
         if self.user is None:
@@ -165,35 +157,42 @@ class HelpFormScreen(StaffScreen):
         self._fill_defaults()
 
     def _fill_defaults(self) -> None:
-        shift = self.context.shift
         if self.correcting is not None:
             self._fill(self.correcting.data)
         else:
-            self.topics.set_selected(self._prefill_topics)
-            self.duration.set_selected(None)
-            self.outcome.set_selected(None)
-            self.channel.set_selected("walk-in" if shift is None else
-                                      "digibus" if shift.location_kind == "digibus" else "spreekuur")
-            self.language.set_selected("nl")
-            self.first_visit.set_selected("unknown")
-            self.referrals.set_selected(None)
-            self.target_groups.set_selected(None)
-            self.location.set_selected(self.context.default_location_id)
-            self.note.clear()
-            self._set_visitor_code(None)
-        uses_location = shift is None and self.correcting is None
+            self._fill_new()
+        uses_location = self.context.asks_location and self.correcting is None
         self.location.setVisible(uses_location)
         self.field_labels["location"].setVisible(uses_location)
+        self._show_where()
+        self.scroll.verticalScrollBar().setValue(0)
+        self._update_state()
+
+    def _fill_new(self) -> None:
+        """A new request starts with the core's defaults (kiosk.core.helplog.form_context)."""
+        context = self.context
+        self.topics.set_selected(self._prefill_topics)
+        self.duration.set_selected(None)
+        self.outcome.set_selected(None)
+        self.channel.set_selected(context.default_channel)
+        self.language.set_selected(context.default_language)
+        self.first_visit.set_selected(context.default_first_visit)
+        self.referrals.set_selected(None)
+        self.target_groups.set_selected(None)
+        self.location.set_selected(context.default_location_id)
+        self.note.clear()
+        self._set_visitor_code(None)
+
+    def _show_where(self) -> None:
+        shift = self.context.shift
         where = [self.call_context] if self.call_context else []
         if self.correcting is not None:
             where.append(self.tr("Je past de hulpvraag van {time} aan. De oude versie blijft bewaard.")
-                         .format(time=self.window_.staff.clock.local(self.correcting.created_at).strftime("%H:%M")))
+                         .format(time=self.window_.api.clock.local(self.correcting.created_at).strftime("%H:%M")))
         elif shift is not None:
             where.append(self.tr("Spreekuur: {place}").format(place=shift.place))
         self.where.setText(" ".join(where))
         self.where.setVisible(bool(where))
-        self.scroll.verticalScrollBar().setValue(0)
-        self._update_state()
 
     def _fill(self, data: HelpRequestInput) -> None:
         self.topics.set_selected(data.topics)
@@ -233,11 +232,13 @@ class HelpFormScreen(StaffScreen):
                              "muted")
 
     def collect(self) -> HelpRequestInput:
+        context = self.context
         return HelpRequestInput(
-            topics=tuple(self.topics.selected()), channel=self.channel.value() or "walk-in",
-            language=self.language.value() or "nl", duration_min=int(self.duration.value()),
+            topics=tuple(self.topics.selected()), channel=self.channel.value() or context.default_channel,
+            language=self.language.value() or context.default_language, duration_min=int(self.duration.value()),
             outcome=self.outcome.value(), referrals=tuple(self.referrals.selected()),
-            first_visit=self.first_visit.value() or "unknown", target_groups=tuple(self.target_groups.selected()),
+            first_visit=self.first_visit.value() or context.default_first_visit,
+            target_groups=tuple(self.target_groups.selected()),
             note=self.note.text(), visitor_code=self.visitor_code,
             location_id=self.location.value() if self.location.isVisibleTo(self) else None)
 
@@ -272,10 +273,9 @@ class HelpFormScreen(StaffScreen):
             self.message.say(str(refused), "banner")
             self.note.setFocus()
             return
-        data, user, correcting = self.collect(), self.user, self.correcting
-        store, clock = self.window_.runtime.store, self.window_.staff.clock
-        task = (partial(helplog.save_help_request, store, user, data, clock) if correcting is None
-                else partial(helplog.correct_help_request, store, user, correcting.id, data))
+        data, user, correcting, api = self.collect(), self.user, self.correcting, self.window_.api
+        task = ((lambda: api.save_help_request(user, data)) if correcting is None
+                else (lambda: api.correct_help_request(user, correcting.id, data)))
         self._saving = True
         self.message.say(self.tr("Bezig met opslaan…"), "muted")
         self._update_state()

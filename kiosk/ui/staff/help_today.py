@@ -7,19 +7,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout
 
-from kiosk.core import helplog
-from kiosk.core.helplog import SavedRequest
-from kiosk.ui.staff import labels as staff_labels
+from kiosk.core.helplog import SavedRequest, TodayList
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
 from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.staff import labels as staff_labels
+from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
 
 
 class TodayScreen(StaffScreen):
     def __init__(self, window):
         super().__init__(window)
-        self.requests: list[SavedRequest] = []
-        self.topic_names: dict[str, str] = {}
+        self.listed = TodayList((), ())
         self.cancel_dialog: ChoiceDialog | None = None
         self.add_list()
         self.retranslate()
@@ -35,23 +33,17 @@ class TodayScreen(StaffScreen):
         self.refresh()
 
     def refresh(self) -> None:
-        user, store, clock = self.user, self.window_.runtime.store, self.window_.staff.clock
+        user, api = self.user, self.window_.api
         if user is None:
             return
+        self.window_.db_tasks.run(lambda: api.todays_requests(user), self._show, self._failed)
 
-        def load():
-            with store.read() as session:
-                topics = dict(helplog.form_context(session, user).topics)
-                return helplog.todays_requests(session, user, clock), topics
-
-        self.window_.db_tasks.run(load, self._show, self._failed)
-
-    def _show(self, result) -> None:
-        self.requests, self.topic_names = result
+    def _show(self, today: TodayList) -> None:
+        self.listed = today
         clear_layout(self.rows, keep=1)
-        for index, request in enumerate(self.requests):
+        for index, request in enumerate(today.requests):
             self.rows.insertWidget(index, self._row(request))
-        self.empty.setVisible(not self.requests)
+        self.empty.setVisible(not today.requests)
 
     def _row(self, request: SavedRequest) -> QFrame:
         card = QFrame()
@@ -60,8 +52,8 @@ class TodayScreen(StaffScreen):
         layout.setContentsMargins(20, 12, 20, 12)
         layout.setSpacing(16)
         data = request.data
-        when = self.window_.staff.clock.local(request.created_at).strftime("%H:%M")
-        topics = ", ".join(self.topic_names.get(code, code) for code in data.topics)
+        when = self.window_.api.clock.local(request.created_at).strftime("%H:%M")
+        topics = self.listed.topics_text(request)
         text = QVBoxLayout()
         text.addWidget(role_label(f"{when}  {topics}", "subtitle"))
         details = [staff_labels.minutes(data.duration_min), staff_labels.outcomes()[data.outcome],
@@ -92,8 +84,8 @@ class TodayScreen(StaffScreen):
         self.cancel_dialog = None
         if result != QDialog.Accepted or self.user is None:
             return
-        store, user = self.window_.runtime.store, self.user
-        self.window_.db_tasks.run(lambda: helplog.cancel_help_request(store, user, request.id),
+        api, user = self.window_.api, self.user
+        self.window_.db_tasks.run(lambda: api.cancel_help_request(user, request.id),
                                   self._cancelled, self._failed)
 
     def _cancelled(self, _version_id: str) -> None:
@@ -105,4 +97,4 @@ class TodayScreen(StaffScreen):
         self.message.say(error_text(exc), "banner")
 
     def forget(self) -> None:
-        self._show(([], {}))
+        self._show(TodayList((), ()))

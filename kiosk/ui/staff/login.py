@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayou
 
 from kiosk.core import accounts
 from kiosk.core.accounts import LoginResult
-from kiosk.ui.staff.widgets import MessageLine, PinEntry, StaffScreen, discard, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
+from kiosk.ui.staff.widgets import MessageLine, PinEntry, StaffScreen, discard, error_text
 
 PIN_MAX = 12
 
@@ -75,15 +75,9 @@ class StaffLoginScreen(StaffScreen):
     def shown(self) -> None:
         super().shown()
         self.forget()
-        store = self.window_.runtime.store
+        self.window_.db_tasks.run(self.window_.api.login_names, self._show_names, self._failed)
 
-        def names() -> list[tuple[str, str]]:
-            with store.read() as session:
-                return [(h.id, h.display_name) for h in accounts.active_helpers(session)]
-
-        self.window_.db_tasks.run(names, self._show_names, self._failed)
-
-    def _show_names(self, helpers: list[tuple[str, str]]) -> None:
+    def _show_names(self, helpers: tuple[tuple[str, str], ...]) -> None:
         for button in self.name_buttons.values():
             self.name_group.removeButton(button)
             discard(button)
@@ -116,11 +110,11 @@ class StaffLoginScreen(StaffScreen):
     def submit(self) -> None:
         if not self.login_button.isEnabled():
             return
-        store, clock, helper_id, pin = self.window_.runtime.store, self.window_.staff.clock, self.helper_id, self.keypad.digits
+        api, helper_id, pin = self.window_.api, self.helper_id, self.keypad.digits
         self.keypad.clear()  # the PIN lives on only in the task below
         self._busy = True
         self._pin_changed()
-        self.window_.db_tasks.run(lambda: accounts.login(store, helper_id, pin, clock), self._checked, self._failed)
+        self.window_.db_tasks.run(lambda: api.login(helper_id, pin), self._checked, self._failed)
 
     def _checked(self, result: LoginResult) -> None:
         self._busy = False

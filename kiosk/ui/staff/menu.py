@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QGridLayout, QPushButton
 
-from kiosk.core import helpcalls, shifts
+from kiosk.core.api import MenuStatus
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.staff.widgets import StaffScreen
 from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.staff.widgets import StaffScreen
 
 
 class StaffMenuScreen(StaffScreen):
@@ -77,18 +77,13 @@ class StaffMenuScreen(StaffScreen):
         user = self.user
         if user is None:
             return
-        store, clock = self.window_.runtime.store, self.window_.staff.clock
+        api = self.window_.api
+        self.window_.db_tasks.run(lambda: api.menu_status(user), self._show_status)
 
-        def load():
-            with store.read() as session:
-                return len(helpcalls.open_calls(session, clock)), shifts.current_shift(session, user.id)
-
-        self.window_.db_tasks.run(load, self._show_status)
-
-    def _show_status(self, result) -> None:
-        self.open_calls, shift = result
+    def _show_status(self, status: MenuStatus) -> None:
+        self.open_calls, shift = status.open_calls, status.shift
         self.shift_running = shift is not None
-        clock = self.window_.staff.clock
+        clock = self.window_.api.clock
         parts = []
         if shift is not None:
             parts.append(self.tr("Je spreekuur loopt sinds {time} ({place}).")

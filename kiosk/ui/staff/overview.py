@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core import stats
+from kiosk.core.api import CoordinatorOverview
 from kiosk.core.stats import HelperHours, Overview, Period
+from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import MessageLine, StaffScreen, clear_layout, error_text
-from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 
 
 class PeriodCard(QFrame):
@@ -61,7 +61,7 @@ class OverviewScreen(StaffScreen):
         self.table.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
-        self.hours: list[HelperHours] = []
+        self.hours: tuple[HelperHours, ...] = ()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -75,7 +75,7 @@ class OverviewScreen(StaffScreen):
 
     def shown(self) -> None:
         super().shown()
-        today = self.window_.staff.clock.today()
+        today = self.window_.api.clock.today()
         self.month = (today.year, today.month)
         self.refresh()
 
@@ -89,16 +89,12 @@ class OverviewScreen(StaffScreen):
         user = self.user
         if user is None or not user.is_coordinator:
             return
-        store, clock, (year, month) = self.window_.runtime.store, self.window_.staff.clock, self.month
+        api, (year, month) = self.window_.api, self.month
+        self.window_.db_tasks.run(lambda: api.overview(year, month), self._loaded,
+                                  lambda exc: self.message.say(error_text(exc)))
 
-        def load():
-            with store.read() as session:
-                return stats.overview(session, clock), stats.volunteer_hours(session, clock, year, month)
-
-        self.window_.db_tasks.run(load, self._loaded, lambda exc: self.message.say(error_text(exc)))
-
-    def _loaded(self, result) -> None:
-        self.figures, self.hours = result
+    def _loaded(self, overview: CoordinatorOverview) -> None:
+        self.figures, self.hours = overview.figures, overview.hours
         self._show_figures()
         self._show_hours()
 
@@ -141,7 +137,7 @@ class OverviewScreen(StaffScreen):
                 self.table.addWidget(role_label(text, wrap=False), row, column)
 
     def forget(self) -> None:
-        self.figures, self.hours = None, []
+        self.figures, self.hours = None, ()
         self.message.say("")
         self._show_figures()
         self._show_hours()

@@ -20,15 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core import accounts
 from kiosk.core.accounts import StaffUser
 from kiosk.screenshots import SCREENSHOT_HOOKS
+from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
 from kiosk.ui.staff.enroll_form import EnrollForm
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
-from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
 
 
 def _pin_field() -> QLineEdit:
@@ -173,13 +171,7 @@ class StaffSetupScreen(StaffScreen):
         or the first pull failed) the login would be empty, so say what happens instead."""
         if self.window_.stack.currentWidget() is not self:
             return  # a session reset meanwhile: the gesture now opens the login
-        store = self.window_.runtime.store
-
-        def helpers() -> int:
-            with store.read() as session:
-                return len(accounts.active_helpers(session))
-
-        self.window_.db_tasks.run(helpers, self._helpers_counted)
+        self.window_.db_tasks.run(self.window_.api.helper_count, self._helpers_counted)
 
     def _helpers_counted(self, count: int) -> None:
         if self.window_.stack.currentWidget() is not self:
@@ -200,12 +192,12 @@ class StaffSetupScreen(StaffScreen):
             self.pin.clear()
             self.pin_again.clear()
             return
-        store = self.window_.runtime.store
+        api = self.window_.api
         name, place, kind, pin = self.name.text(), self.location.text(), self.kind.value() or "", self.pin.text()
         self.pin.clear()
         self.pin_again.clear()
         self.create_button.setEnabled(False)
-        self.window_.db_tasks.run(lambda: accounts.create_first_coordinator(store, name, pin, place, kind),
+        self.window_.db_tasks.run(lambda: api.create_first_coordinator(name, pin, place, kind),
                                   self._created, self._failed)
 
     def _created(self, user: StaffUser) -> None:

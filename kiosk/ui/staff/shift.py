@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit
 
-from kiosk.core import shifts
-from kiosk.core.shifts import ShiftInfo
+from kiosk.core.shifts import ShiftContext, ShiftInfo
+from kiosk.ui.shared.widgets import big_button, hbox, role_label
 from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
-from kiosk.ui.shared.widgets import big_button, hbox, role_label
 
 TICK_MS = 30_000
 
@@ -17,9 +16,7 @@ TICK_MS = 30_000
 class ShiftScreen(StaffScreen):
     def __init__(self, window):
         super().__init__(window)
-        self.shift: ShiftInfo | None = None
-        self.kinds: dict[str, str] = {}  # location id -> "fixed" | "digibus"
-        self.recent: dict[str, list[str]] = {}  # digibus location id -> its recent stops
+        self.context = ShiftContext(None)
         self.status = role_label("", "subtitle")
         self.body.addWidget(self.status)
         self.place_label = role_label("", "subtitle")
@@ -49,7 +46,7 @@ class ShiftScreen(StaffScreen):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._show_running)
         self.retranslate()
-        self._show(None, [], {}, None)
+        self._show(ShiftContext(None))
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -67,27 +64,21 @@ class ShiftScreen(StaffScreen):
         self.refresh()
 
     def refresh(self) -> None:
-        user, store = self.user, self.window_.runtime.store
+        user, api = self.user, self.window_.api
         if user is None:
             return
+        self.window_.db_tasks.run(lambda: api.shift_context(user), self._show, self._failed)
 
-        def load():
-            with store.read() as session:
-                locations = shifts.active_locations(session)
-                stops = {loc.id: shifts.recent_stops(session, loc.id) for loc in locations if loc.kind == "digibus"}
-                return (shifts.current_shift(session, user.id), [(loc.id, loc.name, loc.kind) for loc in locations],
-                        stops, shifts.kiosk_location_id(session))
+    @property
+    def shift(self) -> ShiftInfo | None:
+        return self.context.shift
 
-        self.window_.db_tasks.run(load, lambda result: self._show(*result), self._failed)
-
-    def _show(self, shift: ShiftInfo | None, locations: list[tuple[str, str, str]], stops: dict[str, list[str]],
-              default_location_id: str | None) -> None:
-        self.shift, self.recent = shift, stops
-        self.kinds = {loc_id: kind for loc_id, _name, kind in locations}
-        self.location.set_options((loc_id, name) for loc_id, name, _kind in locations)
+    def _show(self, context: ShiftContext) -> None:
+        self.context = context
+        self.location.set_options((loc_id, name) for loc_id, name, _kind in context.locations)
         if self.location.value() is None:
-            self.location.set_selected(default_location_id)
-        running = shift is not None
+            self.location.set_selected(context.default_location_id)
+        running = context.shift is not None
         for widget in (self.place_label, self.location):
             widget.setVisible(not running)
         self.start_button.setVisible(not running)
@@ -101,8 +92,8 @@ class ShiftScreen(StaffScreen):
 
     def _location_changed(self) -> None:
         chosen = self.location.value()
-        is_bus = self.shift is None and self.kinds.get(chosen) == "digibus"
-        self.stops.set_options((stop, stop) for stop in self.recent.get(chosen, []))
+        is_bus = self.shift is None and self.context.needs_stop(chosen)
+        self.stops.set_options((stop, stop) for stop in self.context.stops(chosen))
         for widget in (self.stop_label, self.other_stop):
             widget.setVisible(is_bus)
         self.stops.setVisible(is_bus and bool(self.stops.buttons))
@@ -113,11 +104,11 @@ class ShiftScreen(StaffScreen):
 
     def _update(self) -> None:
         chosen = self.location.value()
-        ready = chosen is not None and (self.kinds.get(chosen) != "digibus" or self._stop() is not None)
+        ready = chosen is not None and (not self.context.needs_stop(chosen) or self._stop() is not None)
         self.start_button.setEnabled(ready)
 
     def _show_running(self) -> None:
-        shift, clock = self.shift, self.window_.staff.clock
+        shift, clock = self.shift, self.window_.api.clock
         if shift is None:
             self.status.setText(self.tr("Je hebt geen spreekuur gestart. Kies waar je bent en tik op "
                                         "'Spreekuur starten'."))
@@ -128,9 +119,9 @@ class ShiftScreen(StaffScreen):
                                     duration=staff_labels.minutes(minutes)))
 
     def start(self) -> None:
-        user, store, clock = self.user, self.window_.runtime.store, self.window_.staff.clock
+        user, api = self.user, self.window_.api
         location_id, stop = self.location.value(), self._stop()
-        self.window_.db_tasks.run(lambda: shifts.start_shift(store, user, location_id, stop, clock),
+        self.window_.db_tasks.run(lambda: api.start_shift(user, location_id, stop),
                                   self._started, self._failed)
 
     def _started(self, shift: ShiftInfo) -> None:
@@ -139,12 +130,12 @@ class ShiftScreen(StaffScreen):
         self.refresh()
 
     def end(self) -> None:
-        user, store, clock = self.user, self.window_.runtime.store, self.window_.staff.clock
-        self.window_.db_tasks.run(lambda: shifts.end_shift(store, user, clock), self._ended, self._failed)
+        user, api = self.user, self.window_.api
+        self.window_.db_tasks.run(lambda: api.end_shift(user), self._ended, self._failed)
 
     def _ended(self, shift: ShiftInfo) -> None:
         self.window_.staff.record_saved()
-        minutes = int(shift.duration(self.window_.staff.clock).total_seconds() // 60)
+        minutes = int(shift.duration(self.window_.api.clock).total_seconds() // 60)
         self.message.say(self.tr("Opgeslagen: je spreekuur duurde {duration}.")
                          .format(duration=staff_labels.minutes(minutes)), "marker")
         self.refresh()
@@ -155,4 +146,4 @@ class ShiftScreen(StaffScreen):
     def forget(self) -> None:
         self.other_stop.clear()
         self.message.say("")
-        self._show(None, [], {}, None)
+        self._show(ShiftContext(None))

@@ -3,21 +3,17 @@ enrollment with the central server (coordinators). All work goes through the Syn
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
-from kiosk.core.secrets import INSECURE_WARNING
 from kiosk.screenshots import SCREENSHOT_HOOKS
+from kiosk.sync.view import SyncPanel, SyncView, sync_panel
+from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.enroll_form import EnrollForm
 from kiosk.ui.staff.widgets import MessageLine, StaffScreen, clear_layout
-from kiosk.ui.sync_service import SyncService, SyncView
-from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
-from kiosk.sync.status import ParkedRecord
-
-PARKED_SHOWN = 20
+from kiosk.ui.sync_service import SyncService
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:
@@ -157,49 +153,6 @@ class StaffSyncScreen(StaffScreen):
         self.enroll_open = False
         self.render()
 
-    # --- texts -----------------------------------------------------------------------------------
-    def error_text(self, kind: str) -> str:
-        texts = {
-            "offline": self.tr("Geen verbinding met de server. Kijk of het internet werkt (wifi of kabel). "
-                               "De records blijven veilig op deze computer en gaan later vanzelf mee."),
-            "timeout": self.tr("De server antwoordt niet op tijd. Digipunt probeert het later opnieuw. "
-                               "De records blijven veilig op deze computer."),
-            "tls": self.tr("De beveiligde verbinding met de server is niet in orde (certificaat). Vraag de "
-                           "beheerder om het serveradres en het certificaat na te kijken."),
-            "server": self.tr("De server heeft een probleem. Digipunt probeert het later opnieuw. "
-                              "De records blijven veilig op deze computer."),
-            "not-sync-server": self.tr("Het netwerk geeft een andere pagina in plaats van de server. Moet je "
-                                       "eerst inloggen op de wifi? Open dan de browser. Digipunt probeert het "
-                                       "later opnieuw."),
-            "unauthorized": self.tr("Deze computer is niet meer gekoppeld met de server. Vraag de coördinator "
-                                    "een nieuwe code en koppel opnieuw. Er gaan geen records verloren."),
-            "not-enrolled": self.tr("Deze computer is nog niet gekoppeld met de centrale server."),
-            "rejected": self.tr("De server weigert de gegevens. Meld dit aan de beheerder."),
-        }
-        return texts.get(kind, self.tr("Er ging iets mis bij het synchroniseren. Digipunt probeert het later "
-                                       "opnieuw. Blijft dit gebeuren? Meld het aan de beheerder."))
-
-    def parked_text(self, record: ParkedRecord) -> str:
-        kind = self.tr("Hulpvraag") if record.kind == "help_request" else self.tr("Spreekuur")
-        when = record.created_at.astimezone().strftime("%d/%m %H:%M")
-        source, _, detail = record.reason.partition(": ")  # "server: <status>: <reason>" or "local: ..."
-        status, _, reason = detail.partition(": ")
-        if source == "server" and status == "conflict":
-            why = self.tr("op de server staat al een andere versie van dit record")
-        elif source == "server":
-            why = self.tr("de server vindt het ongeldig ({detail})").format(detail=reason or detail)
-        else:
-            why = self.tr("het is op deze computer beschadigd ({detail})").format(detail=detail)
-        return f"{kind}, {when}: {why}"
-
-    def when_text(self, moment: datetime | None) -> str:
-        if moment is None:
-            return self.tr("nog nooit")
-        local = moment.astimezone()
-        if local.date() == datetime.now(timezone.utc).astimezone().date():
-            return self.tr("vandaag om {time}").format(time=local.strftime("%H:%M"))
-        return local.strftime("%d/%m/%Y %H:%M")
-
     def retranslate(self) -> None:
         super().retranslate()
         self.title.setText(self.tr("Synchronisatie"))
@@ -216,65 +169,41 @@ class StaffSyncScreen(StaffScreen):
 
     # --- showing the state -----------------------------------------------------------------------
     def render(self) -> None:
-        view, status = self.view, self.view.status
-        # Without a service there is no status: this kiosk was never connected.
-        enrolled = status is not None and status.enrolled and not view.needs_enrollment
-        if status is None or not status.enrolled:
-            state = self.tr("Nog niet gekoppeld met de centrale server")
-        elif view.running:
-            state = self.tr("Bezig met synchroniseren...")
-        elif view.needs_enrollment:
-            state = self.tr("Koppel deze computer opnieuw")
-        elif view.online is None:
-            state = self.tr("Nog niet geprobeerd")
-        else:
-            state = self.tr("Verbonden met de server") if view.online else self.tr("Geen verbinding met de server")
-        self.state.setText(state)
-        known = status is not None and status.enrolled
-        self.facts.setVisible(known)
-        self.actions.setVisible(known)
-        self.not_enrolled.setVisible(not known)
-        self.waiting.setText("-" if status is None else str(status.waiting))
-        self.last_success.setText("-" if status is None else self.when_text(status.last_success))
-        self.server.setText((status.server_url if status else None) or self.tr("geen"))
-
-        self.error.say(self.error_text(view.error) if view.error not in (None, "not-enrolled") else "")
-        if view.clock_skewed and view.clock_offset is not None:
-            minutes = round(abs(view.clock_offset.total_seconds()) / 60)
-            self.clock.say(
-                (self.tr("De klok van deze computer loopt {n} minuten voor op de server.") if view.clock_offset.total_seconds() < 0
-                 else self.tr("De klok van deze computer loopt {n} minuten achter op de server.")).format(n=minutes)
-                + " " + self.tr("Vraag de beheerder om datum en tijd juist te zetten. De records houden de tijd "
-                                "van deze computer."))
-        else:
-            self.clock.say("")
-        self.secrets.say(INSECURE_WARNING if status is not None and status.insecure_secrets else "")
-
-        self.sync_button.setEnabled(enrolled and not view.running)
-        busy = view.running and view.progress[1] > 0
-        self.progress.setVisible(view.running)
-        self.progress.setRange(0, view.progress[1] if busy else 0)  # 0..0: "busy" animation
-        self.progress.setValue(view.progress[0])
-        self.progress_text.setText(self.tr("{done} van {total}").format(done=view.progress[0], total=view.progress[1])
-                                   if busy else "")
-
-        parked = status.parked if status is not None else []
-        self.parked_card.setVisible(bool(parked))
-        self.parked_title.setText(self.tr("Geweigerde records ({n})").format(n=len(parked)))
-        clear_layout(self.parked_list)
-        for record in parked[:PARKED_SHOWN]:
-            self.parked_list.addWidget(role_label(self.parked_text(record)))
-        if len(parked) > PARKED_SHOWN:
-            self.parked_list.addWidget(role_label(self.tr("en nog {n} andere").format(n=len(parked) - PARKED_SHOWN),
-                                                  "muted"))
-
+        """Paint what kiosk.sync.view decides (Qt-free and tested on its own)."""
         coordinator = self.user is not None and self.user.is_coordinator
-        needs = status is None or not status.enrolled or view.needs_enrollment
-        self.not_enrolled.setText(
-            self.tr("Alle records blijven op deze computer bewaard. Ze gaan mee zodra de computer gekoppeld is.")
-            + ("" if coordinator else " " + self.tr("Vraag de coördinator om deze computer te koppelen.")))
-        self.enroll_card.setVisible(coordinator and (needs or self.enroll_open))
-        self.reenroll_button.setVisible(coordinator and not (needs or self.enroll_open))
+        panel = sync_panel(self.view, coordinator=coordinator, enroll_open=self.enroll_open,
+                           clock=self.window_.api.clock)
+        self.state.setText(panel.state)
+        self.facts.setVisible(panel.known)
+        self.actions.setVisible(panel.known)
+        self.not_enrolled.setVisible(not panel.known)
+        self.not_enrolled.setText(panel.not_enrolled)
+        self.waiting.setText(panel.waiting)
+        self.last_success.setText(panel.last_success)
+        self.server.setText(panel.server)
+        for line, text in zip((self.error, self.clock, self.secrets), panel.problems):
+            line.say(text)
+        self.sync_button.setEnabled(panel.can_sync)
+        self._paint_progress(panel)
+        self._paint_parked(panel)
+        self.enroll_card.setVisible(panel.show_enroll_form)
+        self.reenroll_button.setVisible(panel.show_reenroll)
+
+    def _paint_progress(self, panel: SyncPanel) -> None:
+        done, total = panel.progress or (0, 0)
+        self.progress.setVisible(panel.progress is not None)
+        self.progress.setRange(0, total)  # 0..0: the "busy" animation
+        self.progress.setValue(done)
+        self.progress_text.setText(panel.progress_text)
+
+    def _paint_parked(self, panel: SyncPanel) -> None:
+        self.parked_card.setVisible(bool(panel.parked_lines))
+        self.parked_title.setText(panel.parked_title)
+        clear_layout(self.parked_list)
+        for text in panel.parked_lines:
+            self.parked_list.addWidget(role_label(text))
+        if panel.parked_more:
+            self.parked_list.addWidget(role_label(panel.parked_more, "muted"))
 
     def forget(self) -> None:
         self.enroll_form.forget()

@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton,
                                QSizePolicy, QVBoxLayout, QWidget)
 
+from kiosk.core.api import StoreError
 from kiosk.core.errors import DutchError
 from kiosk.core.secrets import NoSecureStoreError
-from kiosk.core.store.db import StoreError
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 

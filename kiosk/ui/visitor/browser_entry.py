@@ -3,14 +3,10 @@ that start-up does not load QtWebEngine (measured: a quarter of a second and ~30
 who never open the internet."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.core.paths import resources_dir
-
-if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
+from kiosk.ui.shared.screen import KioskWindow
 
 ICON = resources_dir() / "icons" / "internet.svg"
 
@@ -22,6 +18,6 @@ def tile_texts() -> tuple[str, str]:
                                        "Surf op het internet. Als je stopt, wissen we alles wat je deed."))
 
 
-def install(window: MainWindow) -> None:
+def install(window: KioskWindow) -> None:
     window.screens.register("browser", "kiosk.ui.visitor.browser", "BrowserScreen")
     window.home.add_tile(ICON, tile_texts, lambda: window.show_screen("browser"))

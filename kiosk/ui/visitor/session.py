@@ -25,7 +25,7 @@ from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
 from kiosk.ui.shared.widgets import big_button
 
 if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.shared.screen import KioskWindow as MainWindow  # the screens' contract, not the class
 
 log = logging.getLogger(__name__)
 

@@ -99,7 +99,7 @@ class VisitorCodeDialog(ChoiceDialog):
         self.birth_display.setAccessibleName(self.tr("{n} van 8 cijfers getypt").format(n=len(digits)))
 
     def make_code(self) -> None:
-        today = self.window_.staff.clock.today()
+        today = self.window_.api.clock.today()
         try:
             initials = normalise_initials(self.initials.text())
             born = parse_birth_date(self.keypad.digits, today)

@@ -1,0 +1,161 @@
+"""The kiosk's front door for its UI: one object, `KioskApi`, built from the store and the clock.
+
+In the spirit of Anki's collection object: a screen asks `window.api` one question and gets one
+answer. Methods take plain arguments and return plain data (frozen dataclasses, tuples, strings,
+numbers), never an ORM object or a session. Each method opens its own store session
+(`Store.read()`) or transaction (`Store.transaction()`), so kiosk/ui never imports SQLAlchemy or
+the store (tests/test_architecture_ui.py).
+
+The rules live in the modules each method names (accounts, helplog, shifts, helpcalls, stats);
+this class only opens the session and calls them. A method may wait for the store's write lock or
+for argon2: the UI calls them on `window.db_tasks` (one serialised store worker), never on the UI
+thread. The one exception is `server_url()`, read once when the window starts its sync service.
+
+Errors are Dutch `DutchError`s (AccountError, HelpLogError, ShiftError, HelpCallError, RecordError)
+or the store's `StoreError`, both safe to show as they are.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.core import accounts, helpcalls, helplog, shifts, stats
+from kiosk.core.accounts import HelperList, LoginResult, StaffUser
+from kiosk.core.clock import Clock
+from kiosk.core.helpcalls import CallInfo
+from kiosk.core.helplog import FormContext, HelpRequestInput, TodayList
+from kiosk.core.shifts import ShiftContext, ShiftInfo
+from kiosk.core.stats import HelperHours, Overview
+from kiosk.core.store import Store
+from kiosk.core.store.db import StoreError
+
+__all__ = ["CoordinatorOverview", "KioskApi", "MenuStatus", "StoreError"]
+
+
+@dataclass(frozen=True)
+class MenuStatus:
+    """The staff menu's status line: calls waiting and the helper's running shift."""
+
+    open_calls: int
+    shift: ShiftInfo | None
+
+
+@dataclass(frozen=True)
+class CoordinatorOverview:
+    figures: Overview  # today, this month, waiting to sync
+    hours: tuple[HelperHours, ...]  # per helper, for the month asked
+
+
+class KioskApi:
+    def __init__(self, store: Store, clock: Clock | None = None):
+        self._store = store
+        self.clock = clock or Clock()  # the helper area's "now" and local calendar
+
+    # --- accounts: login, first run, managing helpers ---------------------------------------------
+    def login_names(self) -> tuple[tuple[str, str], ...]:
+        """(id, display name) of every helper who can log in, by name."""
+        with self._store.read() as session:
+            return tuple((h.id, h.display_name) for h in accounts.active_helpers(session))
+
+    def login(self, helper_id: str, pin: str) -> LoginResult:
+        """Check a PIN; wrong ones count towards the lock-out (accounts.login)."""
+        return accounts.login(self._store, helper_id, pin, self.clock)
+
+    def needs_first_run(self) -> bool:
+        """No helpers and never enrolled: the staff gesture opens the first-run setup."""
+        with self._store.read() as session:
+            return accounts.needs_first_run(session)
+
+    def check_first_run_enrollment(self) -> None:
+        """Raises AccountError unless the first-run screen may still enroll this kiosk."""
+        accounts.check_first_run_enrollment(self._store)
+
+    def helper_count(self) -> int:
+        """How many helpers can log in (after a first-run enrollment: did the server send any?)."""
+        with self._store.read() as session:
+            return len(accounts.active_helpers(session))
+
+    def create_first_coordinator(self, display_name: str, pin: str, location_name: str,
+                                 location_kind: str) -> StaffUser:
+        return accounts.create_first_coordinator(self._store, display_name, pin, location_name, location_kind)
+
+    def is_enrolled(self) -> bool:
+        with self._store.read() as session:
+            return accounts.is_enrolled(session)
+
+    def server_url(self) -> str | None:
+        """The server this kiosk was enrolled with, if any."""
+        with self._store.read() as session:
+            return accounts.server_url(session)
+
+    def helpers(self) -> HelperList:
+        """Every helper for the accounts screen (deactivated ones too), and who manages them."""
+        with self._store.read() as session:
+            return HelperList(accounts.is_enrolled(session), tuple(accounts.helper_rows(session, self.clock)))
+
+    def add_helper(self, actor: StaffUser, display_name: str, role: str, pin: str) -> StaffUser:
+        return accounts.add_helper(self._store, actor, display_name, role, pin)
+
+    def reset_pin(self, actor: StaffUser, helper_id: str, new_pin: str, current_pin: str | None = None) -> None:
+        accounts.reset_pin(self._store, actor, helper_id, new_pin, self.clock, current_pin)
+
+    def deactivate(self, actor: StaffUser, helper_id: str) -> None:
+        accounts.deactivate(self._store, actor, helper_id)
+
+    # --- the help log ------------------------------------------------------------------------------
+    def help_form(self, user: StaffUser) -> FormContext:
+        """Topics, places, the running shift and the defaults of a new request (helplog.form_context)."""
+        with self._store.read() as session:
+            return helplog.form_context(session, user)
+
+    def save_help_request(self, user: StaffUser, data: HelpRequestInput) -> str:
+        """The new request's id, once the row and its outbox entry are committed."""
+        return helplog.save_help_request(self._store, user, data, self.clock)
+
+    def correct_help_request(self, user: StaffUser, request_id: str, data: HelpRequestInput) -> str:
+        return helplog.correct_help_request(self._store, user, request_id, data)
+
+    def cancel_help_request(self, user: StaffUser, request_id: str) -> str:
+        return helplog.cancel_help_request(self._store, user, request_id)
+
+    def todays_requests(self, user: StaffUser) -> TodayList:
+        """Today's requests: the helper's own, or everyone's for a coordinator; newest first."""
+        with self._store.read() as session:
+            return TodayList(tuple(helplog.todays_requests(session, user, self.clock)), helplog.topic_labels(session))
+
+    # --- shifts ------------------------------------------------------------------------------------
+    def shift_context(self, user: StaffUser) -> ShiftContext:
+        with self._store.read() as session:
+            return shifts.shift_context(session, user.id)
+
+    def start_shift(self, user: StaffUser, location_id: str, stop_name: str | None) -> ShiftInfo:
+        return shifts.start_shift(self._store, user, location_id, stop_name, self.clock)
+
+    def end_shift(self, user: StaffUser) -> ShiftInfo:
+        return shifts.end_shift(self._store, user, self.clock)
+
+    def close_stale_shifts(self) -> int:
+        """Shifts left open on an earlier day, closed at the end of that day; how many."""
+        return shifts.auto_close_stale_shifts(self._store, self.clock)
+
+    def menu_status(self, user: StaffUser) -> MenuStatus:
+        with self._store.read() as session:
+            return MenuStatus(len(helpcalls.open_calls(session, self.clock)), shifts.current_shift(session, user.id))
+
+    # --- "Ik heb hulp nodig" -----------------------------------------------------------------------
+    def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> CallInfo:
+        return helpcalls.create_call(self._store, walkthrough_id, step_index, self.clock)
+
+    def open_calls(self) -> tuple[CallInfo, ...]:
+        """Calls nobody took yet, oldest first."""
+        with self._store.read() as session:
+            return tuple(helpcalls.open_calls(session, self.clock))
+
+    def take_call(self, call_id: str, user: StaffUser) -> CallInfo:
+        return helpcalls.take_call(self._store, call_id, user, self.clock)
+
+    # --- coordinators' figures ---------------------------------------------------------------------
+    def overview(self, year: int, month: int) -> CoordinatorOverview:
+        """Today's and this month's figures, and volunteer hours per helper in `month` of `year`."""
+        with self._store.read() as session:
+            return CoordinatorOverview(stats.overview(session, self.clock),
+                                       tuple(stats.volunteer_hours(session, self.clock, year, month)))

@@ -1,6 +1,7 @@
-"""Helper PINs, the same on both sides: the rules a PIN must meet and its argon2id hash.
+"""Secrets people type, kept only as argon2id hashes: helper PINs (the same on both sides) and
+console passwords (the server only).
 
-Only the hash travels (`protocol.HelperData.pin_hash`): the server hashes a PIN its admin sets,
+Only a PIN's hash travels (`protocol.HelperData.pin_hash`): the server hashes a PIN its admin sets,
 the kiosk hashes one a helper types, and the kiosk verifies either at login.
 """
 from __future__ import annotations
@@ -26,11 +27,15 @@ def check_pin_rules(pin: str) -> None:
 
 def hash_pin(pin: str) -> str:
     check_pin_rules(pin)
-    return _hasher.hash(pin)
+    return hash_secret(pin)
 
 
-def pin_matches(pin_hash: str, pin: str) -> bool:
+def hash_secret(value: str) -> str:
+    return _hasher.hash(value)
+
+
+def secret_matches(stored_hash: str, value: str) -> bool:
     try:
-        return _hasher.verify(pin_hash, pin)
+        return _hasher.verify(stored_hash, value)
     except (VerificationError, InvalidHashError):
         return False

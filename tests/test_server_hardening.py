@@ -27,7 +27,7 @@ def try_code(server, code: str) -> requests.Response:
 
 def test_wrong_codes_are_slowed_down_per_client_and_a_valid_code_works_after_the_wait(live_server):
     valid = live_server.enroll_code()
-    for _ in range(ratelimit.PER_CLIENT.free + 1):  # the free tries, then the first that costs 1 s
+    for _ in range(ratelimit.ENROLL_PER_CLIENT.free + 1):  # the free tries, then the first that costs 1 s
         assert try_code(live_server, "AAAA-BBBB-CCCC").status_code == 403
     refused = try_code(live_server, valid)  # even the right code waits: no oracle while blocked
     assert refused.status_code == 429 and refused.json()["error"] == "too-many-attempts"
@@ -39,7 +39,7 @@ def test_wrong_codes_are_slowed_down_per_client_and_a_valid_code_works_after_the
 def test_the_wait_doubles_and_is_shared_by_every_server_process(server_engine):
     first, second = start_server(server_engine), start_server(server_engine)  # two servers, one database
     try:
-        for _ in range(ratelimit.PER_CLIENT.free):
+        for _ in range(ratelimit.ENROLL_PER_CLIENT.free):
             assert try_code(first, "AAAA-BBBB-CCCC").status_code == 403
         waits = []
         for _ in range(3):
@@ -60,11 +60,11 @@ def test_the_wait_doubles_and_is_shared_by_every_server_process(server_engine):
 def test_global_limit_blocks_everyone_briefly_and_then_lets_a_valid_code_in(server_engine):
     now = utcnow()
     with Session(server_engine) as session, session.begin():
-        for n in range(ratelimit.GLOBAL.free + 1):  # an attack spread over many addresses
-            ratelimit.note_failure(session, f"10.0.{n // 250}.{n % 250}", now)
-        assert ratelimit.wait_seconds(session, "192.0.2.7", now) > 0  # a new client waits too
-        later = now + ratelimit.GLOBAL.max_wait
-        assert ratelimit.wait_seconds(session, "192.0.2.7", later) == 0  # the attack stopped: free again
+        for n in range(ratelimit.ENROLL_GLOBAL.free + 1):  # an attack spread over many addresses
+            ratelimit.note_failure(session, ratelimit.enroll_keys(f"10.0.{n // 250}.{n % 250}"), now)
+        assert ratelimit.wait_seconds(session, ratelimit.enroll_keys("192.0.2.7"), now) > 0  # a new client waits too
+        later = now + ratelimit.ENROLL_GLOBAL.max_wait
+        assert ratelimit.wait_seconds(session, ratelimit.enroll_keys("192.0.2.7"), later) == 0  # the attack stopped: free again
 
 
 @pytest.mark.parametrize("name", ["pc\x001", "pc\n1", "\x7f"])
@@ -128,7 +128,7 @@ def test_a_database_error_is_logged_without_values_and_answered_as_json(live_ser
 
 def test_the_kiosk_hears_how_long_to_wait(live_server):
     api = ServerApi(live_server.url)
-    for _ in range(ratelimit.PER_CLIENT.free + 1):
+    for _ in range(ratelimit.ENROLL_PER_CLIENT.free + 1):
         assert try_code(live_server, "AAAA-BBBB-CCCC").status_code == 403
     with pytest.raises(TransientError) as refused:
         api.enroll("AAAA-BBBB-CCCC", "pc 1")

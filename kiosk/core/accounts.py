@@ -22,7 +22,7 @@ from kiosk.core.errors import DutchError
 from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, Location, Meta
 from sync import pins
-from sync.pins import MIN_PIN_LENGTH, pin_matches
+from sync.pins import MIN_PIN_LENGTH, secret_matches
 
 ROLES = ("digihelper", "coordinator")
 LOCATION_KINDS = ("fixed", "digibus")
@@ -109,7 +109,7 @@ def _try_pin(helper: Helper, pin: str, clock: Clock) -> LoginResult:
     locked = _minutes_left(helper, clock)
     if locked:
         return LoginResult(locked_minutes=locked)
-    if pin_matches(helper.pin_hash, pin):
+    if secret_matches(helper.pin_hash, pin):
         helper.failed_pins, helper.locked_until = 0, None
         return LoginResult(user=StaffUser.of(helper))
     helper.failed_pins = (helper.failed_pins or 0) + 1

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from sync.protocol import (MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_REFERENCE_PAGE, BatchResponse, EnrollRequest,
                            EnrollResponse, ErrorBody, Health, ReferencePage)
 from sync.server import ratelimit
+from sync.server.console import mount_console
 from sync.server.admin import AdminError, device_for_token, note_seen, redeem_enroll_code
 from sync.server.db import db_error_summary, make_server_engine, utcnow
 from sync.server.records import UnnamedItem, ingest
@@ -102,6 +103,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                               "reference data. Every error is JSON: {\"error\", \"detail\"}.",
                   openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
     app.state.engine = engine
+    app.state.sessions = sessions
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
@@ -151,18 +153,19 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         """Trade a single-use enrollment code (valid 24 h) for a device id and a long-lived token.
         Wrong codes are rate-limited per client address and overall (429 with Retry-After)."""
         client = http.client.host if http.client else "unknown"
+        limits = ratelimit.enroll_keys(client)
         with sessions.begin() as session:
-            wait = ratelimit.wait_seconds(session, client, utcnow())
+            wait = ratelimit.wait_seconds(session, limits, utcnow())
         if wait > 0:
             raise ApiError(429, "too-many-attempts", f"too many wrong codes; try again in {math.ceil(wait)} s",
                            {"Retry-After": str(math.ceil(wait))})
         try:
             with sessions.begin() as session:
                 device, token = redeem_enroll_code(session, request.code, request.device_name)
-                ratelimit.note_success(session, client)
+                ratelimit.clear(session, limits[0][0])
         except AdminError as exc:
             with sessions.begin() as session:
-                ratelimit.note_failure(session, client, utcnow())
+                ratelimit.note_failure(session, limits, utcnow())
             raise ApiError(403, "invalid-code", str(exc)) from None
         return EnrollResponse(device_id=device.id, token=token, location_id=device.location_id,
                               server_time=utcnow())
@@ -188,4 +191,5 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         with sessions() as session:
             return reference_page(session, since, limit)
 
+    mount_console(app)
     return app

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.server.admin import (AdminError, add_helper, create_enroll_code, ensure_location, remove_helper, rename_device,
                                remove_topic, revoke_device, set_setting, set_topic, unset_setting)
-from sync.server.db import default_database_url, make_server_engine, migrate
+from sync.server.db import default_database_url, make_server_engine, migrate, utcnow
 from sync.server.export import ZONE
 from sync.server.models import Device, Location, Topic
 
@@ -61,6 +61,24 @@ def _add_helper(args, session: Session) -> str:
             raise AdminError("the two PINs differ")
     helper = add_helper(session, args.name, args.role, pin)
     return f"helper {helper.display_name} ({helper.role}), id {helper.id}"
+
+
+def _create_admin(args, session: Session) -> str:
+    """The first console account (or another city admin), from the server's shell."""
+    from sync.server.console.auth import ConsoleError, audit, create_user
+
+    if args.password_from_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password (at least 10 characters): ")
+        if getpass.getpass("Password again: ") != password:
+            raise AdminError("the two passwords differ")
+    try:
+        user = create_user(session, args.username, args.name or args.username, password, "admin", [], now=utcnow())
+    except ConsoleError as exc:
+        raise AdminError(str(exc)) from None
+    audit(session, None, "create-admin (cli)", user.username, now=utcnow())
+    return f"console admin {user.username} created; log in at /console"
 
 
 def _remove_helper(args, session: Session) -> str:
@@ -179,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--name", required=True, help="display name colleagues recognise")
     sub.add_argument("--role", choices=("digihelper", "coordinator"), default="digihelper")
     sub.add_argument("--pin-from-stdin", action="store_true", help="read the PIN from stdin instead of a prompt")
+
+    sub = command("create-admin", _create_admin, "make a city admin account for the web console (/console)")
+    sub.add_argument("--username", required=True)
+    sub.add_argument("--name", default="", help="the name shown in the console (default: the username)")
+    sub.add_argument("--password-from-stdin", action="store_true", help="read the password from stdin, not a prompt")
 
     sub = command("remove-helper", _remove_helper, "deactivate a helper account on every kiosk")
     sub.add_argument("helper", help="display name or id")

@@ -15,8 +15,10 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -32,11 +34,13 @@ COLUMNS = ("locatie", "hulpvragen", "shifts", "vrijwilligersuren", "unieke bezoe
 @dataclass
 class LocationFigures:
     name: str
+    location_id: str | None = None  # None for the total
     help_requests: int = 0
     shifts: int = 0
     volunteer_seconds: float = 0.0
     visitor_codes: set[str] = field(default_factory=set)
     topics: Counter = field(default_factory=Counter)
+    outcomes: Counter = field(default_factory=Counter)
 
     @property
     def volunteer_hours(self) -> float:
@@ -44,6 +48,14 @@ class LocationFigures:
 
     def row(self) -> tuple:
         return (self.name, self.help_requests, self.shifts, self.volunteer_hours, len(self.visitor_codes))
+
+    def add(self, other: LocationFigures) -> None:
+        self.help_requests += other.help_requests
+        self.shifts += other.shifts
+        self.volunteer_seconds += other.volunteer_seconds
+        self.visitor_codes |= other.visitor_codes
+        self.topics.update(other.topics)
+        self.outcomes.update(other.outcomes)
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
@@ -56,18 +68,9 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-def monthly_figures(session: Session, month: str) -> list[LocationFigures]:
-    """One entry per location with activity, by name, then the total (last)."""
-    start, end = month_bounds(month)
-    names = dict(session.execute(select(Location.id, Location.name)).all())
-    figures: dict[str, LocationFigures] = {}
-    total = LocationFigures(TOTAL)
-
-    def at(location_id: str) -> LocationFigures:
-        if location_id not in figures:
-            figures[location_id] = LocationFigures(names.get(location_id, f"onbekende locatie {location_id}"))
-        return figures[location_id]
-
+def counted_help_requests(session: Session, start: datetime, end: datetime) -> Iterator[dict[str, Any]]:
+    """The help requests that count in [start, end): the latest version of each request whose
+    first version falls in the period, unless that latest version cancels it."""
     # Versions are few per request; reading all help requests keeps the chain logic simple and
     # exact. A month's export of a city's records takes well under a second.
     rows = session.execute(select(StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at,
@@ -84,23 +87,51 @@ def monthly_figures(session: Session, month: str) -> list[LocationFigures]:
         if not start <= first.occurred_at < end:
             continue
         payload = json.loads(latest.payload)
-        if payload["status"] == "cancelled":
-            continue
-        for target in (at(payload["location_id"]), total):
-            target.help_requests += 1
-            target.topics.update(payload["topics"])
-            if payload.get("visitor_code"):
-                target.visitor_codes.add(payload["visitor_code"])
+        if payload["status"] != "cancelled":
+            yield payload
+
+
+def figures_between(session: Session, start: datetime, end: datetime) -> list[LocationFigures]:
+    """One entry per location with activity, by name, then the total (last). Shifts count in the
+    period they started in."""
+    names = dict(session.execute(select(Location.id, Location.name)).all())
+    figures: dict[str, LocationFigures] = {}
+
+    def at(location_id: str) -> LocationFigures:
+        if location_id not in figures:
+            name = names.get(location_id, f"onbekende locatie {location_id}")
+            figures[location_id] = LocationFigures(name, location_id)
+        return figures[location_id]
+
+    for payload in counted_help_requests(session, start, end):
+        place = at(payload["location_id"])
+        place.help_requests += 1
+        place.topics.update(payload["topics"])
+        place.outcomes[payload["outcome"]] += 1
+        if payload.get("visitor_code"):
+            place.visitor_codes.add(payload["visitor_code"])
 
     shifts = session.scalars(select(StoredRecord.payload).where(
         StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end))
     for raw in shifts:
         payload = json.loads(raw)
         seconds = (datetime.fromisoformat(payload["ended_at"]) - datetime.fromisoformat(payload["started_at"])).total_seconds()
-        for target in (at(payload["location_id"]), total):
-            target.shifts += 1
-            target.volunteer_seconds += seconds
-    return [*sorted(figures.values(), key=lambda f: f.name), total]
+        place = at(payload["location_id"])
+        place.shifts += 1
+        place.volunteer_seconds += seconds
+    return with_total(sorted(figures.values(), key=lambda f: f.name))
+
+
+def with_total(places: list[LocationFigures]) -> list[LocationFigures]:
+    """`places` and their total last (a person seen at two places counts once)."""
+    total = LocationFigures(TOTAL)
+    for place in places:
+        total.add(place)
+    return [*places, total]
+
+
+def monthly_figures(session: Session, month: str) -> list[LocationFigures]:
+    return figures_between(session, *month_bounds(month))
 
 
 def to_csv(figures: list[LocationFigures]) -> str:

@@ -101,12 +101,59 @@ class StoredRecord(Base):
     __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),)
 
 
-class EnrollAttempts(Base):
-    """Failed enrollment codes per client address, and for all addresses together ("*"): the rate
-    limiter's state, in the database so that every server process applies the same limit."""
+class RateLimit(Base):
+    """Failures per key ("enroll:<address>", "login-user:<name>" ...): the rate limiter's state, in
+    the database so that every server process applies the same limit (ratelimit.py)."""
 
-    __tablename__ = "enroll_attempts"
-    client: Mapped[str] = mapped_column(String(64), primary_key=True)
+    __tablename__ = "rate_limits"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime)
     blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+# --- the coordinator console ------------------------------------------------------------------
+class ConsoleUser(Base):
+    """A person who uses the web console. Not a kiosk helper: a username and a password."""
+
+    __tablename__ = "console_users"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)  # stored case-folded
+    display_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))  # argon2id
+    role: Mapped[str] = mapped_column(String(16))  # "admin" | "coordinator" | "viewer"
+    all_locations: Mapped[bool] = mapped_column(Boolean, default=False)  # admins always; viewers may
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ConsoleUserLocation(Base):
+    __tablename__ = "console_user_locations"
+    user_id: Mapped[str] = mapped_column(ForeignKey("console_users.id"), primary_key=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+
+
+class ConsoleSession(Base):
+    """A login. Kept in the database, so any server process serves any request. `id` is the
+    SHA-256 of the cookie's random token: a copy of this table logs nobody in."""
+
+    __tablename__ = "console_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("console_users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    """Who changed what, and when: every state-changing console action (and admin CLI commands)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    user_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    username: Mapped[str] = mapped_column(String(64))  # kept as it was, also if the user is renamed
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -1,4 +1,4 @@
-"""The enrollment rate limiter's state (sync/server/ratelimit.py).
+"""The rate limiter's state (sync/server/ratelimit.py): enrollment codes, console logins.
 
 Revision ID: s0002
 Revises: s0001
@@ -17,8 +17,8 @@ _ts = sa.DateTime(timezone=True)
 
 def upgrade() -> None:
     op.create_table(
-        "enroll_attempts",
-        sa.Column("client", sa.String(64), primary_key=True),
+        "rate_limits",
+        sa.Column("key", sa.String(120), primary_key=True),
         sa.Column("failures", sa.Integer(), nullable=False),
         sa.Column("last_failure_at", _ts, nullable=False),
         sa.Column("blocked_until", _ts, nullable=True),
@@ -26,4 +26,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("enroll_attempts")
+    op.drop_table("rate_limits")

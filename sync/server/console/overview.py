@@ -1,0 +1,91 @@
+"""The overview page's figures: this month, the last 12 months, and the people reached in a
+subsidy period, for the locations the viewer may see. Counting rules are the export's
+(`export.figures_between`), so the console and the monthly report always agree."""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+import pygal
+from pygal.style import Style
+from sqlalchemy.orm import Session
+
+from sync.server.console.auth import Viewer
+from sync.server.console.web import ZONE
+from sync.server.export import LocationFigures, figures_between, with_total
+
+# The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
+SUBSIDY_THRESHOLDS = (1000, 1500, 1750)
+MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_CHART_STYLE = Style(background="white", plot_background="white", foreground="#1f2937", foreground_strong="#111827",
+                     foreground_subtle="#6b7280", colors=("#1d4ed8", "#047857", "#b45309"), font_family="sans-serif",
+                     label_font_size=13, major_label_font_size=13, value_font_size=12, title_font_size=15)
+
+
+@dataclass
+class MonthPoint:
+    label: str
+    help_requests: int
+    volunteer_hours: float
+    people: int
+
+
+@dataclass
+class Overview:
+    month_label: str
+    this_month: list[LocationFigures]  # per visible location, total last
+    trend: list[MonthPoint]
+    trend_chart: str  # base64 SVG
+    period_start: date
+    period_end: date
+    period_people: int
+    thresholds: list[tuple[int, bool]] = field(default_factory=list)  # (threshold, reached)
+    problems: list[str] = field(default_factory=list)
+
+
+def _visible(figures: list[LocationFigures], viewer: Viewer) -> list[LocationFigures]:
+    return with_total([f for f in figures[:-1] if viewer.sees(f.location_id)])
+
+
+def _month_start(year: int, month: int) -> datetime:
+    return datetime(year + (month - 1) // 12, (month - 1) % 12 + 1, 1, tzinfo=ZONE)
+
+
+def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str, end: str) -> Overview:
+    local = now.astimezone(ZONE)
+    problems = []
+    this_start = _month_start(local.year, local.month)
+    this_month = _visible(figures_between(session, this_start, _month_start(local.year, local.month + 1)), viewer)
+
+    trend = []
+    for back in range(11, -1, -1):
+        first = _month_start(local.year, local.month - back)
+        figures = _visible(figures_between(session, first, _month_start(first.year, first.month + 1)), viewer)[-1]
+        trend.append(MonthPoint(f"{MONTHS_NL[first.month - 1]} {first.year}", figures.help_requests,
+                                figures.volunteer_hours, len(figures.visitor_codes)))
+
+    try:  # the subsidy period: a date range, by default this calendar year
+        period_start = date.fromisoformat(start) if start else date(local.year, 1, 1)
+        period_end = date.fromisoformat(end) if end else local.date()
+        if period_end < period_start:
+            raise ValueError
+    except ValueError:
+        problems.append("Kies een periode met een begin- en einddatum (jjjj-mm-dd), het einde na het begin.")
+        period_start, period_end = date(local.year, 1, 1), local.date()
+    period_from = datetime.combine(period_start, time(), ZONE)
+    period_until = datetime.combine(period_end + timedelta(days=1), time(), ZONE)  # the end day included
+    period = _visible(figures_between(session, period_from, period_until), viewer)[-1]
+    people = len(period.visitor_codes)
+    return Overview(month_label=f"{MONTHS_NL[local.month - 1]} {local.year}", this_month=this_month, trend=trend,
+                    trend_chart=_trend_chart(trend), period_start=period_start, period_end=period_end,
+                    period_people=people, thresholds=[(t, people >= t) for t in SUBSIDY_THRESHOLDS], problems=problems)
+
+
+def _trend_chart(trend: list[MonthPoint]) -> str:
+    chart = pygal.Bar(js=[], style=_CHART_STYLE, width=900, height=320, show_legend=True, legend_at_bottom=True,
+                      x_label_rotation=0, print_values=False, margin=12, truncate_label=-1)
+    chart.x_labels = [point.label.split()[0] for point in trend]
+    chart.add("hulpvragen", [point.help_requests for point in trend])
+    chart.add("bereikte mensen", [point.people for point in trend])
+    return base64.b64encode(chart.render()).decode()

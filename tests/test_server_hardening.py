@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.runtime import bootstrap
 from kiosk.sync.client import ServerApi
 from kiosk.sync.status import TransientError
+from sync.private_files import PrivateRotatingFileHandler
 from sync.server import ratelimit
 from sync.server.db import make_server_engine, migrate, utcnow
 from tests.sync_support import live_server, pg_database_url, server_engine, start_server  # noqa: F401
@@ -80,12 +81,25 @@ def test_kiosk_data_files_are_private(tmp_path):
     data_dir = tmp_path / "data"
     runtime = bootstrap(data_dir, demo=True)
     try:
-        logging.getLogger("test").warning("a line, so the log file exists")
         assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
-        for name in ("digipunt.sqlite3", "digipunt.sqlite3-wal", "digipunt.log"):
+        for name in ("digipunt.sqlite3", "digipunt.sqlite3-wal"):
             assert stat.S_IMODE((data_dir / name).stat().st_mode) == 0o600, name
     finally:
         runtime.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_log_and_its_rotated_files_are_private(tmp_path):
+    # The handler bootstrap() installs once per process (tests share one process, so use our own).
+    handler = PrivateRotatingFileHandler(tmp_path / "digipunt.log", maxBytes=200, backupCount=2, encoding="utf-8")
+    try:
+        for n in range(60):
+            handler.emit(logging.LogRecord("t", logging.INFO, __file__, 1, "line %d of the log", (n,), None))
+    finally:
+        handler.close()
+    files = sorted(tmp_path.glob("digipunt.log*"))
+    assert len(files) == 3  # rolled over: the new files were made by the handler too
+    assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

@@ -17,7 +17,6 @@ This is the only staff screen with typing: the installer sets up the machine wit
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy,
 
 from kiosk.core import accounts
 from kiosk.core.accounts import StaffUser
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.staff.enroll_form import EnrollForm
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
 from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
@@ -224,12 +222,3 @@ class StaffSetupScreen(StaffScreen):
         self.message.say("")
         self.enroll_form.forget()
         self.show_choice()
-
-
-def _screenshots(window, outdir: Path) -> list[Path]:
-    from kiosk.ui.staff.screenshots_setup import render
-
-    return render(window, outdir)
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

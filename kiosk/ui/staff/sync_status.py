@@ -4,13 +4,11 @@ enrollment with the central server (coordinators). All work goes through the Syn
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.core.secrets import INSECURE_WARNING
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.staff.enroll_form import EnrollForm
 from kiosk.ui.staff.widgets import MessageLine, StaffScreen, clear_layout
 from kiosk.ui.sync_service import SyncService, SyncView
@@ -279,12 +277,3 @@ class StaffSyncScreen(StaffScreen):
     def forget(self) -> None:
         self.enroll_form.forget()
         self.enroll_open = False
-
-
-def _screenshots(window, outdir: Path) -> list[Path]:
-    from kiosk.ui.staff.screenshots_sync import render
-
-    return render(window, outdir)
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

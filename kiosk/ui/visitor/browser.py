@@ -18,7 +18,6 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLineEdit, QProgressBar, QTabWidget, QVBoxLayout
 
 from kiosk.core.content import is_official, official_domains
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.visitor.files import BROWSER_VIEWABLE, PdfViewer, ask_and_print, is_pdf, print_pdf
 from kiosk.ui.shared.screen import Screen
@@ -594,55 +593,3 @@ def _unique_name(folder: Path, name: str) -> str:
         n += 1
         candidate = f"{stem} ({n}){suffix}"
     return candidate
-
-
-# A stand-in for a city e-loket (screenshots run without internet); it says it is one.
-_STAND_IN_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>E-loket (voorbeeld)</title>
-<style>body{font-family:sans-serif;margin:0;color:#1a1a1a} header{background:#c8102e;color:#fff;padding:18px 32px;
-display:flex;justify-content:space-between;align-items:center} header b{font-size:26px}
-.login{background:#fff;color:#c8102e;padding:10px 18px;border-radius:4px;font-weight:bold}
-main{padding:24px 32px} h1{font-size:30px} .card{border:1px solid #ccc;border-radius:6px;padding:16px;margin:12px 0}
-.btn{display:inline-block;background:#1d4e89;color:#fff;padding:10px 16px;border-radius:4px;margin-top:8px}
-small{color:#666}</style></head><body>
-<header><b>Stad &middot; E-loket</b><span class="login">Aanmelden</span></header>
-<main><small>Voorbeeldpagina voor schermafdrukken, geen echte website.</small>
-<h1>Uittreksel uit het bevolkingsregister</h1>
-<div class="card">Een uittreksel toont waar je woont. Het is gratis.<br><span class="btn">Online aanvragen</span></div>
-<div class="card">Samenstelling van het gezin<br><span class="btn">Online aanvragen</span></div>
-</main></body></html>"""
-
-
-def _wait(ms: int, signal=None) -> None:
-    """Let Chromium work for ms (after signal, if given): it paints in its own time."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    if signal is None:
-        QTimer.singleShot(ms, loop.quit)
-    else:
-        signal.connect(lambda *_: QTimer.singleShot(ms, loop.quit))
-        QTimer.singleShot(15000, loop.quit)
-    loop.exec()
-
-
-def _screenshots(window, outdir: Path) -> list[Path]:
-    from kiosk.screenshots import grab
-
-    browser = window.browser
-    tab = browser.open("about:blank", ("eloket", 1))
-    tab.page().setHtml(_STAND_IN_PAGE, QUrl(window.runtime.settings.eloket_url))
-    _wait(1000, tab.page().loadFinished)
-    written = [grab(window, outdir / "browser-with-guide-nl.png")]
-    browser.set_guide_visible(False)
-    written.append(grab(window, outdir / "browser-guide-hidden-nl.png"))
-    browser.set_guide_visible(True)
-    window.prefs.set(language="ar")
-    written.append(grab(window, outdir / "browser-with-guide-ar.png"))
-    window.prefs.set(language="nl", text_size="extra-large", high_contrast=True)
-    _wait(1000)
-    written.append(grab(window, outdir / "browser-with-guide-nl-high-contrast-extra-large.png"))
-    window.reset_visitor_session()
-    return written
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

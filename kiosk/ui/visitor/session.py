@@ -19,7 +19,6 @@ from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit,
                                QPlainTextEdit, QTextEdit)
 
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
 from kiosk.ui.shared.widgets import big_button
@@ -204,23 +203,3 @@ def _clear_typed_text(window: MainWindow) -> None:
     for edit in (*window.findChildren(QPlainTextEdit), *window.findChildren(QTextEdit)):
         if not edit.isReadOnly():
             edit.clear()
-
-
-def _screenshots(window: MainWindow, outdir: Path) -> list[Path]:
-    from kiosk.ui.shared.dialogs import grab_with_dialog
-
-    session = window.session
-    written = []
-    session.ask_still_there()
-    grab_with_dialog(window, session.idle_dialog, outdir / "kiosk-idle-question.png")
-    written.append(outdir / "kiosk-idle-question.png")
-    session.idle_dialog.done(IdleDialog.KEEP)
-    session.confirm_stop()
-    grab_with_dialog(window, session.stop_dialog, outdir / "kiosk-stop-confirmation.png")
-    written.append(outdir / "kiosk-stop-confirmation.png")
-    session.stop_dialog.done(QDialog.Rejected)
-    session.idle.stop()
-    return written
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

@@ -29,9 +29,9 @@ def render(window, outdir: Path) -> list[Path]:
     tab.page().setHtml(STAND_IN_PAGE, QUrl(window.runtime.settings.eloket_url))
     wait(1000, tab.page().loadFinished)
     written = [grab(window, outdir / "browser-with-guide-nl.png")]
-    browser.set_guide_visible(False)
+    browser.guide.set_shown(False)
     written.append(grab(window, outdir / "browser-guide-hidden-nl.png"))
-    browser.set_guide_visible(True)
+    browser.guide.set_shown(True)
     window.prefs.set(language="ar")
     written.append(grab(window, outdir / "browser-with-guide-ar.png"))
     window.prefs.set(language="nl", text_size="extra-large", high_contrast=True)

@@ -20,7 +20,8 @@ def render(window, outdir: Path) -> list[Path]:
         status=SyncStatus(server_url="https://sync.digipunt.be", enrolled=True, waiting=12,
                           last_success=now - timedelta(hours=3),
                           parked=[ParkedRecord("help_request", now - timedelta(days=1),
-                                               "server: conflict: a record with this id and different content is already stored"),
+                                               "server: conflict: a record with this id and different content "
+                                               "is already stored"),
                                   ParkedRecord("shift", now - timedelta(days=2),
                                                "server: invalid: ended_at: a shift cannot end before it starts")]),
         online=False, error="offline", clock_offset=timedelta(minutes=-13), clock_skewed=True)

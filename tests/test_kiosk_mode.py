@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, 
 
 from kiosk.ui.lockdown import REFUSED_KEYS
 from kiosk.ui.shared.screen import Screen
-from kiosk.ui.visitor.session import SessionFolder
+from kiosk.ui.visitor.downloads import SessionFolder
 
 
 class KeyRecorder(QObject):

@@ -56,18 +56,3 @@ class ChoiceDialog(QDialog):
         self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
         centre = parent.mapToGlobal(parent.rect().center())
         self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
-
-
-def grab_with_dialog(window: QWidget, dialog: QDialog, path) -> None:
-    """Screenshot of the window with the dialog where it floats (offscreen, grab() sees one window)."""
-    from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QApplication
-
-    for _ in range(3):
-        QApplication.processEvents()
-    image = window.grab()
-    painter = QPainter(image)
-    painter.drawPixmap(dialog.mapToGlobal(dialog.rect().topLeft()) - window.mapToGlobal(window.rect().topLeft()),
-                       dialog.grab())
-    painter.end()
-    image.save(str(path))

@@ -9,7 +9,6 @@ task that hashes it.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedW
 from kiosk.core import accounts
 from kiosk.core.accounts import HelperList, HelperRow, StaffUser
 from kiosk.core.errors import DutchError
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
@@ -357,12 +355,3 @@ class StaffAccountsScreen(StaffScreen):
         self.name.clear()
         self.message.say("", "muted")
         self._show_list(HelperList(enrolled=False))
-
-
-def _screenshots(window, outdir: Path) -> list[Path]:
-    from kiosk.ui.staff.screenshots_accounts import render
-
-    return render(window, outdir)
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,7 +19,6 @@ from kiosk.core.clock import Clock
 from kiosk.core.content import Walkthrough
 from kiosk.core.secrets import SecretStore
 from kiosk.core.visitor_code import VisitorCoder
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.screen import KioskWindow
 
@@ -164,12 +162,3 @@ def install(window: KioskWindow) -> StaffArea:
     for name, (module, class_name) in STAFF_SCREENS.items():
         window.screens.register(name, module, class_name)
     return area
-
-
-def _screenshots(window: MainWindow, outdir: Path) -> list[Path]:
-    from kiosk.ui.staff.screenshots_staff import render
-
-    return render(window, outdir)
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

@@ -12,7 +12,6 @@ from pydantic import ValidationError
 
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES, Settings, save_settings
 from kiosk.core.theme import palette
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 
@@ -216,22 +215,3 @@ def _range(field: str) -> tuple[int, int]:
     low = next(m.ge for m in metadata if hasattr(m, "ge"))
     high = next(m.le for m in metadata if hasattr(m, "le"))
     return low, high
-
-
-def _screenshots(window, outdir):
-    from kiosk.core.accounts import StaffUser
-    from kiosk.screenshots import grab
-
-    window.staff_user = StaffUser("screenshots", "Coördinator", "coordinator")
-    screen = window.show_screen("staff-settings")
-    written = [grab(window, outdir / "staff-settings.png")]
-    screen.eloket_url.setText("http://leuven.be/e-loket")
-    screen.official_domains.setPlainText("vlaanderen.be\nbelgium")
-    screen.save()
-    written.append(grab(window, outdir / "staff-settings-errors.png"))
-    screen.load()
-    window.go_home()  # logs the coordinator out
-    return written
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

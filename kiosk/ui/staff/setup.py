@@ -17,13 +17,11 @@ This is the only staff screen with typing: the installer sets up the machine wit
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.accounts import StaffUser
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
 from kiosk.ui.staff.enroll_form import EnrollForm
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
@@ -216,12 +214,3 @@ class StaffSetupScreen(StaffScreen):
         self.message.say("")
         self.enroll_form.forget()
         self.show_choice()
-
-
-def _screenshots(window, outdir: Path) -> list[Path]:
-    from kiosk.ui.staff.screenshots_setup import render
-
-    return render(window, outdir)
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

@@ -3,12 +3,10 @@ enrollment with the central server (coordinators). All work goes through the Syn
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.sync.view import SyncPanel, SyncView, sync_panel
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.enroll_form import EnrollForm
@@ -208,12 +206,3 @@ class StaffSyncScreen(StaffScreen):
     def forget(self) -> None:
         self.enroll_form.forget()
         self.enroll_open = False
-
-
-def _screenshots(window, outdir: Path) -> list[Path]:
-    from kiosk.ui.staff.screenshots_sync import render
-
-    return render(window, outdir)
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

@@ -1,51 +1,47 @@
-"""The built-in browser: a fresh off-the-record profile per visitor session, tabs for pop-ups,
-downloads in the session's own folder, and the walkthrough guide docked beside the website.
+"""The built-in browser screen: tabs for pop-ups in a fresh off-the-record profile per visitor
+session, the address bar, the "officiële website" mark, zoom, notices.
 
-Nothing the visitor does here outlives the session: reset() deletes every page, then the profile
-(cookies, local storage, cache, history live only inside it, in memory), then the downloads.
+Its parts live beside it: what may be opened (kiosk/core/web.py), downloads (downloads.py), the
+walkthrough docked beside the website (docked_guide.py), and the end of the session's browsing
+(teardown.py): reset() deletes every page, then the profile, then the downloads.
 """
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtWebEngineCore import (QWebEngineDownloadRequest, QWebEnginePage, QWebEngineProfile,
-                                     QWebEngineSettings)
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLineEdit, QProgressBar, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QTabWidget,
+    QVBoxLayout,
+)
 
-from kiosk.core.content import is_official, official_domains
-from kiosk.screenshots import SCREENSHOT_HOOKS
-from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.visitor.files import BROWSER_VIEWABLE, PdfViewer, ask_and_print, is_pdf, print_pdf
+from kiosk.core import web
 from kiosk.ui.shared.screen import Screen
-from kiosk.ui.visitor.session import SessionFolder
 from kiosk.ui.shared.theme import bar_stylesheet
-from kiosk.ui.visitor.walkthrough import WalkthroughView
 from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.visitor.docked_guide import DockedGuide
+from kiosk.ui.visitor.downloads import Downloads
+from kiosk.ui.visitor.files import ask_and_print
+from kiosk.ui.visitor.teardown import BrowsingSession
 
 log = logging.getLogger(__name__)
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 ZOOM_FOR_TEXT_SIZE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
-_WEB_SCHEMES = frozenset({"http", "https", "data", "blob", "about"})
 _Attr = QWebEngineSettings.WebAttribute
-
-
-def url_from_input(text: str) -> QUrl | None:
-    """What the visitor typed in the address bar as a web address, or None (there is no search)."""
-    text = text.strip()
-    if not text or " " in text:
-        return None
-    if "://" not in text:
-        if "." not in text:
-            return None
-        text = "https://" + text
-    url = QUrl(text, QUrl.ParsingMode.TolerantMode)
-    return url if url.isValid() and url.scheme() in ("http", "https") and url.host() else None
 
 
 class KioskPage(QWebEnginePage):
@@ -63,21 +59,21 @@ class KioskPage(QWebEnginePage):
     # A page's alert/confirm/prompt runs a nested event loop with this page on the stack: the
     # browser must not delete the page (a reset on idle) until that loop has returned.
     def javaScriptAlert(self, origin: QUrl, message: str) -> None:
-        with self._browser.page_dialog():
+        with self._browser.browsing.page_dialog():
             super().javaScriptAlert(origin, message)
 
     def javaScriptConfirm(self, origin: QUrl, message: str) -> bool:
-        with self._browser.page_dialog():
+        with self._browser.browsing.page_dialog():
             return super().javaScriptConfirm(origin, message)
 
     def javaScriptPrompt(self, origin: QUrl, message: str, default: str):
-        with self._browser.page_dialog():
+        with self._browser.browsing.page_dialog():
             return super().javaScriptPrompt(origin, message, default)
 
     def chooseFiles(self, _mode, _old_files, _accepted_mime_types) -> list[str]:
         """An upload offers this session's downloads only: never the computer's own folders."""
-        with self._browser.page_dialog():
-            return self._browser.choose_upload()
+        with self._browser.browsing.page_dialog():
+            return self._browser.downloads.choose_upload()
 
     def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:
         if self._browser.may_open(url):
@@ -105,24 +101,17 @@ class BrowserTab(QWebEngineView):
 
 
 class BrowserScreen(Screen):
-    # The docked guide grows with the visitor's text size; the website keeps the rest.
-    GUIDE_WIDTH = {"normal": 520, "large": 600, "extra-large": 680}
-
     def __init__(self, window):
         super().__init__(window)
-        self.session_folder = SessionFolder()
-        purged = self.session_folder.purge_stale()
-        if purged:
-            log.warning("deleted %d visitor download folder(s) left by an earlier session", purged)
-        self._profile: QWebEngineProfile | None = None
+        self.downloads = Downloads(window)
+        self.browsing = BrowsingSession(self, self._configure_profile)
+        self.downloads.notice.connect(self.show_notice)
+        self.downloads.changed.connect(self._update_files_button)
+        self.downloads.open_in_tab.connect(self.new_tab)
+        self.guide = DockedGuide(window)
         self._closing: list[BrowserTab] = []  # closed tabs not yet deleted by Qt
-        self._downloads: list[QWebEngineDownloadRequest] = []
-        self._page_dialogs = 0  # pages' JavaScript dialogs open right now (nested event loops)
-        self._doomed: list = []  # tabs and profiles of a reset, deleted once those loops returned
         self._zoom = ZOOM_FOR_TEXT_SIZE[window.prefs.text_size]
         self._text_size = window.prefs.text_size
-        self._guide_view = None
-        self._guide: tuple[str, int] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -141,12 +130,7 @@ class BrowserScreen(Screen):
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        self.guide_panel = QFrame()
-        self.guide_panel.setProperty("role", "card")
-        self.guide_layout = QVBoxLayout(self.guide_panel)
-        self.guide_layout.setContentsMargins(0, 0, 0, 0)
-        self.guide_panel.hide()
-        body.addWidget(self.guide_panel)
+        body.addWidget(self.guide)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -188,16 +172,14 @@ class BrowserScreen(Screen):
         for button in (self.zoom_out_button, self.zoom_in_button):
             button.setStyleSheet("padding: 8px 0px; min-width: 56px;")
         self.files_button = big_button()
-        self.files_button.clicked.connect(self.show_files)
+        self.files_button.clicked.connect(self.downloads.show_files)
         self.print_button = big_button()
         self.print_button.clicked.connect(lambda: ask_and_print(self, self.print_page))
-        self.guide_button = big_button("", "primary")
-        self.guide_button.clicked.connect(lambda: self.set_guide_visible(not self.guide_visible()))
         for widget in (self.back_button, self.home_page_button, self.reload_button):
             row.addWidget(widget)
         row.addWidget(self.address, 1)
         for widget in (self.zoom_out_button, self.zoom_in_button, self.files_button, self.print_button,
-                       self.guide_button):
+                       self.guide.button):
             row.addWidget(widget)
         return bar
 
@@ -224,9 +206,9 @@ class BrowserScreen(Screen):
         row.addWidget(self.notice_text, 1)
         self._notice_file: Path | None = None
         self.notice_open = big_button()
-        self.notice_open.clicked.connect(lambda: self.open_file(self._notice_file))
+        self.notice_open.clicked.connect(lambda: self.downloads.open_file(self._notice_file))
         self.notice_print = big_button()
-        self.notice_print.clicked.connect(lambda: self.print_file(self._notice_file))
+        self.notice_print.clicked.connect(lambda: self.downloads.print_file(self._notice_file))
         self.notice_close = big_button("✕")
         self.notice_close.clicked.connect(self.hide_notice)
         for button in (self.notice_open, self.notice_print, self.notice_close):
@@ -235,8 +217,6 @@ class BrowserScreen(Screen):
         return self.notice
 
     def retranslate(self) -> None:
-        if self._guide_view is not None:  # text size and contrast reach the docked guide too
-            self._guide_view.refresh()
         back_arrow = "→" if QApplication.layoutDirection() == Qt.RightToLeft else "←"
         self.back_button.setText(f"{back_arrow} " + self.tr("Terug"))
         self.back_button.setAccessibleName(self.tr("Terug naar de vorige pagina"))
@@ -251,9 +231,8 @@ class BrowserScreen(Screen):
         self.zoom_in_button.setAccessibleName(self.tr("Website groter"))
         self.print_button.setText(self.tr("Afdrukken"))
         self.print_button.setAccessibleName(self.tr("Deze pagina afdrukken"))
-        self._update_guide_button()
         size = self.window_.prefs.text_size
-        self.guide_panel.setFixedWidth(self.GUIDE_WIDTH[size])
+        self.guide.retranslate(size)
         bar_style = bar_stylesheet(size)
         if bar_style != self.bar.styleSheet():  # restyling is slow: only when the size changed
             self.bar.setStyleSheet(bar_style)
@@ -264,20 +243,17 @@ class BrowserScreen(Screen):
         self._update_zoom_tooltips()
 
     # --- tabs and profile ------------------------------------------------------------------------
-    def profile(self) -> QWebEngineProfile:
-        """This session's profile, made on first use: no storage name, so off the record."""
-        if self._profile is None:
-            profile = self._profile = QWebEngineProfile(self)
-            profile.downloadRequested.connect(self._download_requested)
-            settings = profile.settings()
-            settings.setAttribute(_Attr.LocalContentCanAccessFileUrls, False)  # a downloaded page can't read files
-            settings.setAttribute(_Attr.FullScreenSupportEnabled, False)
-            settings.setAttribute(_Attr.PluginsEnabled, True)  # Chromium's own PDF viewer for inline PDFs
-            settings.setAttribute(_Attr.PdfViewerEnabled, True)
-        return self._profile
+    def _configure_profile(self, profile: QWebEngineProfile) -> None:
+        """Each session's new profile (teardown.py makes it, off the record)."""
+        profile.downloadRequested.connect(self.downloads.requested)
+        settings = profile.settings()
+        settings.setAttribute(_Attr.LocalContentCanAccessFileUrls, False)  # a downloaded page can't read files
+        settings.setAttribute(_Attr.FullScreenSupportEnabled, False)
+        settings.setAttribute(_Attr.PluginsEnabled, True)  # Chromium's own PDF viewer for inline PDFs
+        settings.setAttribute(_Attr.PdfViewerEnabled, True)
 
     def new_tab(self, url: QUrl | None = None) -> BrowserTab:
-        tab = BrowserTab(self, self.profile())
+        tab = BrowserTab(self, self.browsing.profile())
         tab.setZoomFactor(self._zoom)
         page = tab.page()
         page.titleChanged.connect(lambda title, t=tab: self._set_tab_title(t, title))
@@ -324,7 +300,7 @@ class BrowserScreen(Screen):
         """Show url in the current tab (a new one if there is none), with the guide beside it."""
         tab = self.current_tab() or self.new_tab()
         tab.load(QUrl(url))
-        self.show_guide(guide)
+        self.guide.open(guide)
         self.window_.show_screen("browser")
         return tab
 
@@ -341,27 +317,22 @@ class BrowserScreen(Screen):
             self.go_home_page()
 
     def _go_to_typed_address(self) -> None:
-        url = url_from_input(self.address.text())
-        if url is None:
+        address = web.web_address(self.address.text())
+        if address is None:
             self.show_notice(self.tr("Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet."))
             return
         self.hide_notice()
         tab = self.current_tab() or self.new_tab()
-        tab.load(url)
+        tab.load(QUrl(address, QUrl.ParsingMode.TolerantMode))
         tab.setFocus()
 
     def may_open(self, url: QUrl) -> bool:
-        if url.scheme() in _WEB_SCHEMES:
-            return True
-        if url.scheme() == "file" and self.session_folder.exists:
-            return Path(url.toLocalFile()).resolve().is_relative_to(self.session_folder.path().resolve())
-        return False
+        folder = self.downloads.folder
+        return web.may_open(url.scheme(), url.toLocalFile(), folder.path() if folder.exists else None)
 
     def is_official(self, url: QUrl) -> bool:
         runtime = self.window_.runtime
-        domains = official_domains(runtime.settings.official_domains, runtime.settings.eloket_url,
-                                   runtime.content.walkthroughs)
-        return url.scheme() == "https" and is_official(url.host(), domains)
+        return web.is_official_site(url.scheme(), url.host(), runtime.settings, runtime.content.walkthroughs)
 
     def _update_bar(self) -> None:
         tab = self.current_tab()
@@ -372,7 +343,7 @@ class BrowserScreen(Screen):
             self.address.setCursorPosition(0)  # the domain, not the end of a long address
             self.address.setModified(False)
         self.official_mark.setVisible(self.is_official(url))
-        self.site_label.setText(_site_name(url))
+        self.site_label.setText(web.site_name(url.scheme(), url.host(), url.toLocalFile()))
         history = tab.history() if tab is not None else None
         self.back_button.setEnabled(history is not None and history.canGoBack())
 
@@ -404,118 +375,13 @@ class BrowserScreen(Screen):
             self._text_size = size
             self._set_zoom(ZOOM_FOR_TEXT_SIZE[size])
 
-    # --- guide beside the website ----------------------------------------------------------------
-    def show_guide(self, guide: tuple[str, int] | None) -> None:
-        self._guide = guide
-        self.set_guide_visible(guide is not None)  # before open(): buttons size to the shown font
-        if guide is not None:
-            if self._guide_view is None:
-                self._guide_view = WalkthroughView(self.window_, compact=True)
-                self._guide_view.finished.connect(lambda: self.set_guide_visible(False))
-                # Beside the real website the step's picture adds little and would take the
-                # height the text needs at 1366x768.
-                self._guide_view.image.hide()
-                self.guide_layout.addWidget(self._guide_view, 1)
-            self._guide_view.open(*guide)
-
-    def set_guide_visible(self, visible: bool) -> None:
-        self.guide_panel.setVisible(visible and self._guide is not None)
-        self._update_guide_button()
-
-    def _update_guide_button(self) -> None:
-        self.guide_button.setVisible(self._guide is not None)
-        self.guide_button.setText(self.tr("Verberg uitleg") if self.guide_visible() else self.tr("Toon uitleg"))
-
-    def guide_visible(self) -> bool:
-        return self.guide_panel.isVisibleTo(self)
-
-    # --- downloads -------------------------------------------------------------------------------
-    def _download_requested(self, request: QWebEngineDownloadRequest) -> None:
-        folder = self.session_folder.path()
-        if Path(request.url().toLocalFile()).parent == folder:
-            # A file the browser cannot show (e.g. a .docx opened from the list): it is already here.
-            request.cancel()
-            self.show_notice(self.tr("Dit soort bestand kan de kiosk niet openen. Vraag hulp aan een digihelper."))
-            return
-        request.setDownloadDirectory(str(folder))
-        request.setDownloadFileName(_unique_name(folder, Path(request.downloadFileName()).name or "download"))
-        request.isFinishedChanged.connect(lambda r=request: self._download_finished(r))
-        self._downloads.append(request)
-        request.accept()
-        self.show_notice(self.tr("Bezig met downloaden: {name}").format(name=request.downloadFileName()))
-
-    def _download_finished(self, request: QWebEngineDownloadRequest) -> None:
-        if request.state() != QWebEngineDownloadRequest.DownloadState.DownloadCompleted:
-            self.show_notice(self.tr("De download is mislukt. Probeer het opnieuw."))
-            return
-        path = Path(request.downloadDirectory()) / request.downloadFileName()
-        self._update_files_button()
-        self.show_notice(self.tr("Bestand opgeslagen: {name}. Het wordt gewist als je stopt.").format(name=path.name),
-                         path)
-
-    def downloaded_files(self) -> list[Path]:
-        """This session's completed downloads (Chromium writes a partial file while busy)."""
-        done = QWebEngineDownloadRequest.DownloadState.DownloadCompleted
-        return [Path(r.downloadDirectory()) / r.downloadFileName() for r in self._downloads if r.state() == done]
-
-    def open_file(self, path: Path) -> None:
-        if is_pdf(path):
-            viewer = PdfViewer(self.window_, path)
-            viewer.setAttribute(Qt.WA_DeleteOnClose)
-            viewer.open()
-        elif path.suffix.lower() in BROWSER_VIEWABLE:
-            self.new_tab(QUrl.fromLocalFile(str(path)))
-        else:
-            self.show_notice(self.tr("Dit soort bestand kan de kiosk niet openen. Vraag hulp aan een digihelper."))
-
-    def choose_upload(self) -> list[str]:
-        files = self.downloaded_files()
-        if not files:
-            self.show_notice(self.tr("Je kunt hier alleen bestanden opladen die je eerst in deze sessie "
-                                     "hebt gedownload. Vraag hulp aan een digihelper."))
-            return []
-        dialog = ChoiceDialog(self.window_, self.tr("Welk bestand wil je opladen?"),
-                              self.tr("Je kunt een bestand kiezen dat je in deze sessie hebt gedownload."))
-        for index, path in enumerate(files, start=1):
-            button = big_button(path.name)
-            button.clicked.connect(lambda _=False, i=index: dialog.done(i))
-            dialog.body.insertWidget(1 + index, button)
-        dialog.add_button(self.tr("Annuleren"), 0, default=True)
-        chosen = dialog.exec()  # the page waits for the answer (see page_dialog())
-        dialog.deleteLater()
-        return [str(files[chosen - 1])] if chosen > 0 else []
-
-    def print_file(self, path: Path) -> None:
-        if is_pdf(path):
-            ask_and_print(self, lambda printer: print_pdf(path, printer))
-        else:  # images and pages print from a tab
-            self.open_file(path)
-
     def print_page(self, printer) -> None:
         tab = self.current_tab()
         if tab is not None:
             tab.print(printer)
 
-    def show_files(self) -> None:
-        files = self.downloaded_files()
-        dialog = ChoiceDialog(self.window_, self.tr("Je bestanden"),
-                              self.tr("Dit heb je gedownload. Als je stopt, wissen we deze bestanden."))
-        for index, path in enumerate(files):
-            row = QHBoxLayout()
-            row.addWidget(role_label(path.name, wrap=False), 1)
-            open_button = big_button(self.tr("Openen"))
-            open_button.clicked.connect(lambda _=False, p=path: (dialog.accept(), self.open_file(p)))
-            print_button = big_button(self.tr("Afdrukken"))
-            print_button.clicked.connect(lambda _=False, p=path: (dialog.accept(), self.print_file(p)))
-            row.addWidget(open_button)
-            row.addWidget(print_button)
-            dialog.body.insertLayout(2 + index, row)
-        dialog.add_button(self.tr("Sluiten"), 0, "primary", default=True)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.open()
-
     def _update_files_button(self) -> None:
-        count = len(self.downloaded_files())
+        count = len(self.downloads.files())
         self.files_button.setText(self.tr("Bestanden ({count})").format(count=count))
         self.files_button.setVisible(count > 0)
 
@@ -536,113 +402,16 @@ class BrowserScreen(Screen):
 
     # --- the end of a visitor session ------------------------------------------------------------
     def reset(self) -> None:
-        """Delete every page, then the profile, then the session's files: nothing of it remains."""
-        for request in self._downloads:
-            if shiboken6.isValid(request) and not request.isFinished():
-                request.cancel()
-        self._downloads.clear()
-        self._doomed += [self.tabs.widget(i) for i in range(self.tabs.count())] + self._closing
+        """Every page, then the profile, then the session's files (teardown.py); the rest of the
+        screen back to how the next visitor finds it."""
+        views = [self.tabs.widget(i) for i in range(self.tabs.count())] + self._closing
         self.tabs.clear()
         self._closing.clear()
-        if self._profile is not None:
-            self._doomed.append(self._profile)  # after its pages
-            self._profile = None
-        if self._page_dialogs == 0:
-            self._delete_doomed()
-        self.session_folder.wipe()
-        if self._guide_view is not None:  # the walkthrough position goes with it
-            shiboken6.delete(self._guide_view)
-            self._guide_view = None
-        self.show_guide(None)
+        self.browsing.end(views, self.downloads)
+        self.guide.forget()
         self.address.clear()
         self.hide_notice()
         self._text_size = self.window_.prefs.text_size
         self._set_zoom(ZOOM_FOR_TEXT_SIZE[self._text_size])
         self._update_files_button()
         self._update_bar()
-
-
-    @contextmanager
-    def page_dialog(self):
-        self._page_dialogs += 1
-        try:
-            yield
-        finally:
-            self._page_dialogs -= 1
-            if self._page_dialogs == 0 and self._doomed:
-                QTimer.singleShot(0, self._delete_doomed)  # once out of the dialog's event loop
-
-    def _delete_doomed(self) -> None:
-        """Each tab takes its page with it; the profile goes last (Qt requires that order)."""
-        doomed, self._doomed = self._doomed, []
-        for obj in doomed:
-            if shiboken6.isValid(obj):
-                shiboken6.delete(obj)
-
-
-def _site_name(url: QUrl) -> str:
-    if url.scheme() in ("http", "https"):
-        return url.host().removeprefix("www.")
-    if url.isLocalFile():
-        return Path(url.toLocalFile()).name
-    return ""
-
-
-def _unique_name(folder: Path, name: str) -> str:
-    candidate, stem, suffix, n = name, Path(name).stem, Path(name).suffix, 1
-    while (folder / candidate).exists():
-        n += 1
-        candidate = f"{stem} ({n}){suffix}"
-    return candidate
-
-
-# A stand-in for a city e-loket (screenshots run without internet); it says it is one.
-_STAND_IN_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>E-loket (voorbeeld)</title>
-<style>body{font-family:sans-serif;margin:0;color:#1a1a1a} header{background:#c8102e;color:#fff;padding:18px 32px;
-display:flex;justify-content:space-between;align-items:center} header b{font-size:26px}
-.login{background:#fff;color:#c8102e;padding:10px 18px;border-radius:4px;font-weight:bold}
-main{padding:24px 32px} h1{font-size:30px} .card{border:1px solid #ccc;border-radius:6px;padding:16px;margin:12px 0}
-.btn{display:inline-block;background:#1d4e89;color:#fff;padding:10px 16px;border-radius:4px;margin-top:8px}
-small{color:#666}</style></head><body>
-<header><b>Stad &middot; E-loket</b><span class="login">Aanmelden</span></header>
-<main><small>Voorbeeldpagina voor schermafdrukken, geen echte website.</small>
-<h1>Uittreksel uit het bevolkingsregister</h1>
-<div class="card">Een uittreksel toont waar je woont. Het is gratis.<br><span class="btn">Online aanvragen</span></div>
-<div class="card">Samenstelling van het gezin<br><span class="btn">Online aanvragen</span></div>
-</main></body></html>"""
-
-
-def _wait(ms: int, signal=None) -> None:
-    """Let Chromium work for ms (after signal, if given): it paints in its own time."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    if signal is None:
-        QTimer.singleShot(ms, loop.quit)
-    else:
-        signal.connect(lambda *_: QTimer.singleShot(ms, loop.quit))
-        QTimer.singleShot(15000, loop.quit)
-    loop.exec()
-
-
-def _screenshots(window, outdir: Path) -> list[Path]:
-    from kiosk.screenshots import grab
-
-    browser = window.browser
-    tab = browser.open("about:blank", ("eloket", 1))
-    tab.page().setHtml(_STAND_IN_PAGE, QUrl(window.runtime.settings.eloket_url))
-    _wait(1000, tab.page().loadFinished)
-    written = [grab(window, outdir / "browser-with-guide-nl.png")]
-    browser.set_guide_visible(False)
-    written.append(grab(window, outdir / "browser-guide-hidden-nl.png"))
-    browser.set_guide_visible(True)
-    window.prefs.set(language="ar")
-    written.append(grab(window, outdir / "browser-with-guide-ar.png"))
-    window.prefs.set(language="nl", text_size="extra-large", high_contrast=True)
-    _wait(1000)
-    written.append(grab(window, outdir / "browser-with-guide-nl-high-contrast-extra-large.png"))
-    window.reset_visitor_session()
-    return written
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

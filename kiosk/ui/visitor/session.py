@@ -1,102 +1,24 @@
-"""The visitor session: what one visitor leaves behind, and the one place that wipes it.
+"""The visitor session: the "Stop en wis alles" button, the idle question, and the reset itself.
 
-A digipunt PC is shared by strangers one after the other. `VisitorSession.reset()` (through
-`MainWindow.reset_visitor_session()`) runs on "Stop en wis alles" and when the idle countdown ends;
-ARCHITECTURE.md lists what it wipes and tests/test_kiosk_mode.py proves each item gone.
+What the reset wipes is kiosk/ui/visitor/teardown.py; this module decides when.
 """
 from __future__ import annotations
 
-import getpass
 import logging
-import re
-import shutil
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, Signal
-from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit,
-                               QPlainTextEdit, QTextEdit)
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog
 
-from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
 from kiosk.ui.shared.widgets import big_button
+from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
+from kiosk.ui.visitor.teardown import wipe_visitor
 
 if TYPE_CHECKING:
     from kiosk.ui.shared.screen import KioskWindow as MainWindow  # the screens' contract, not the class
 
 log = logging.getLogger(__name__)
-
-_LOCK_NAME = ".digipunt-session.lock"
-
-
-def _sessions_root() -> Path:
-    user = re.sub(r"[^A-Za-z0-9_.-]", "_", getpass.getuser())
-    return Path(tempfile.gettempdir()) / f"digipunt-visitor-{user}"
-
-
-class SessionFolder:
-    """A private temporary folder for one session's downloads, made on first use, deleted on reset.
-
-    Never inside the data directory (that one persists). Each folder holds a lock owned by the
-    running kiosk; at start-up folders whose lock no running kiosk holds (a crash or a power cut
-    ended their session) are deleted, so no file outlives its session by a restart."""
-
-    def __init__(self, root: Path | None = None):
-        self.root = root or _sessions_root()
-        self._path: Path | None = None
-        self._lock: QLockFile | None = None
-
-    @property
-    def exists(self) -> bool:
-        return self._path is not None
-
-    def path(self) -> Path:
-        if self._path is None:
-            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path = Path(tempfile.mkdtemp(prefix="session-", dir=self.root))
-            lock = QLockFile(str(path / _LOCK_NAME))
-            lock.setStaleLockTime(0)  # stale only when its kiosk process is gone
-            lock.tryLock(0)
-            self._path, self._lock = path, lock
-        return self._path
-
-    def files(self) -> list[Path]:
-        if self._path is None:
-            return []
-        return sorted((p for p in self._path.iterdir() if p.is_file() and p.name != _LOCK_NAME),
-                      key=lambda p: p.stat().st_mtime)
-
-    def wipe(self) -> None:
-        if self._path is None:
-            return
-        self._lock.unlock()
-        _remove(self._path)
-        self._path = self._lock = None
-
-    def purge_stale(self) -> int:
-        """Delete the folders of sessions that ended without a reset. Returns how many."""
-        if not self.root.is_dir():
-            return 0
-        purged = 0
-        for folder in self.root.glob("session-*"):
-            if folder == self._path or not folder.is_dir():
-                continue
-            lock = QLockFile(str(folder / _LOCK_NAME))
-            lock.setStaleLockTime(0)
-            if lock.tryLock(0):  # nobody holds it: that session is over
-                lock.unlock()
-                _remove(folder)
-                purged += 1
-        return purged
-
-
-def _remove(folder: Path) -> None:
-    def report(_function, _path, exc_info):  # e.g. a file still open on Windows: purged next start
-        log.warning("could not delete a visitor file: %s", exc_info[1])
-    shutil.rmtree(folder, onerror=report)
 
 
 class VisitorSession(QObject):
@@ -167,60 +89,8 @@ class VisitorSession(QObject):
 
     # --- wiping ----------------------------------------------------------------------------------
     def reset(self) -> None:
-        window = self.window
-        self._close_popups()
-        clipboard = QApplication.clipboard()
-        clipboard.clear(QClipboard.Mode.Clipboard)
-        if clipboard.supportsSelection():
-            clipboard.clear(QClipboard.Mode.Selection)
-        _clear_typed_text(window)
-        for screen in window.screens.built().values():
-            screen.reset()  # after the sweep: a screen may refill its own defaults
-        window.read_aloud.stop()
-        window.read_aloud.enabled = False
-        window.prefs.reset()
-        window.go_home()
+        wipe_visitor(self.window)  # closes this session's questions too, without answering them
+        self.idle_dialog = self.stop_dialog = None
+        self.window.go_home()
         self.idle.stop()  # the next visitor's first touch starts the clock
         log.info("visitor session reset")
-
-    def _close_popups(self) -> None:
-        app = QApplication.instance()
-        while (popup := app.activePopupWidget()) is not None:
-            popup.close()
-        for dialog in self.window.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.blockSignals(True)  # closing is not an answer
-                dialog.reject()
-                dialog.blockSignals(False)
-                dialog.deleteLater()
-        self.idle_dialog = self.stop_dialog = None
-
-
-def _clear_typed_text(window: MainWindow) -> None:
-    """Anything typed in any field of the kiosk (a screen's reset() refills its own defaults)."""
-    for edit in window.findChildren(QLineEdit):
-        if not edit.isReadOnly() and not isinstance(edit.parent(), (QAbstractSpinBox, QComboBox)):
-            edit.clear()
-    for edit in (*window.findChildren(QPlainTextEdit), *window.findChildren(QTextEdit)):
-        if not edit.isReadOnly():
-            edit.clear()
-
-
-def _screenshots(window: MainWindow, outdir: Path) -> list[Path]:
-    from kiosk.ui.shared.dialogs import grab_with_dialog
-
-    session = window.session
-    written = []
-    session.ask_still_there()
-    grab_with_dialog(window, session.idle_dialog, outdir / "kiosk-idle-question.png")
-    written.append(outdir / "kiosk-idle-question.png")
-    session.idle_dialog.done(IdleDialog.KEEP)
-    session.confirm_stop()
-    grab_with_dialog(window, session.stop_dialog, outdir / "kiosk-stop-confirmation.png")
-    written.append(outdir / "kiosk-stop-confirmation.png")
-    session.stop_dialog.done(QDialog.Rejected)
-    session.idle.stop()
-    return written
-
-
-SCREENSHOT_HOOKS.append(_screenshots)

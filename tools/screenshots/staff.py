@@ -1,33 +1,23 @@
-"""Screenshots of the helper screens for `python -m kiosk.screenshots` (demo data, offscreen)."""
+"""The helper screens with demo data: login, shift, menu, help form, today, calls, overview."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
-
 from kiosk.core import helpcalls, helplog, shifts
 from kiosk.core.accounts import StaffUser
-from kiosk.core.demo import DEMO_HELPER_NAME
 from kiosk.core.helplog import HelpRequestInput
-from kiosk.core.store.models import Helper, Location
-from kiosk.screenshots import grab
-from kiosk.ui.shared.dialogs import grab_with_dialog
 from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
+from tools.screenshots.common import demo_coordinator, grab, grab_with_dialog, settle
 
 
-def settle(window) -> None:
-    """Let the store worker finish and its results reach the screens."""
-    for _ in range(4):
-        window.db_tasks.wait()
-        QApplication.processEvents()
+def _location(window, kind: str) -> str:
+    with window.runtime.store.read() as session:
+        return next(location.id for location in shifts.active_locations(session) if location.kind == kind)
 
 
 def _demo_data(window, user: StaffUser) -> None:
     store, clock = window.runtime.store, window.staff.clock
-    with store.read() as session:
-        fixed = session.scalar(select(Location.id).where(Location.kind == "fixed"))
-    shifts.start_shift(store, user, fixed, None, clock)
+    shifts.start_shift(store, user, _location(window, "fixed"), None, clock)
     for topics, minutes, outcome in ((("itsme",), 30, "solved"), (("taxonweb", "email"), 45, "partly")):
         helplog.save_help_request(store, user, HelpRequestInput(topics=topics, channel="spreekuur", language="nl",
                                                                 duration_min=minutes, outcome=outcome), clock)
@@ -46,18 +36,15 @@ def render(window, outdir: Path) -> list[Path]:
     next(iter(login.name_buttons.values())).click()
     for digit in "1357":
         login.keypad.press(digit)
-    login.message.say(login.tr("Deze pincode klopt niet. Je kunt het nog 4 keer proberen."))
+    login.message.say("Deze pincode klopt niet. Je kunt het nog 4 keer proberen.")
     written.append(grab(window, outdir / "staff-login-wrong-pin.png"))
 
-    store = window.runtime.store
-    with store.read() as session:
-        user = StaffUser.of(session.scalar(select(Helper).where(Helper.display_name == DEMO_HELPER_NAME)))
-        bus = session.scalar(select(Location.id).where(Location.kind == "digibus"))
+    user = demo_coordinator(window)
     staff.logged_in(user)
     window.show_screen("staff-shift")
     settle(window)
     shift_screen = window.screens["staff-shift"]
-    shift_screen.location.set_selected(bus)
+    shift_screen.location.set_selected(_location(window, "digibus"))
     shift_screen.other_stop.setText("Kerkplein Kessel-Lo")
     written.append(grab(window, outdir / "staff-shift-start.png"))
     shift_screen.other_stop.clear()
@@ -75,8 +62,7 @@ def render(window, outdir: Path) -> list[Path]:
     dialog.open()
     for digit in "0509":
         dialog.keypad.press(digit)
-    grab_with_dialog(window, dialog, outdir / "staff-visitor-code.png")
-    written.append(outdir / "staff-visitor-code.png")
+    written.append(grab_with_dialog(window, dialog, outdir / "staff-visitor-code.png"))
     dialog.reject()
     for name in ("staff-today", "staff-shift", "staff-calls", "staff-overview"):
         window.show_screen(name)
@@ -89,7 +75,6 @@ def render(window, outdir: Path) -> list[Path]:
     staff.logout()
     staff.call_for_help("taxonweb", 3)
     settle(window)
-    grab_with_dialog(window, staff.call_dialog, outdir / "visitor-help-called.png")
-    written.append(outdir / "visitor-help-called.png")
+    written.append(grab_with_dialog(window, staff.call_dialog, outdir / "visitor-help-called.png"))
     staff.call_dialog.reject()
     return written

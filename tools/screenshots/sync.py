@@ -1,32 +1,27 @@
-"""Screenshots of "staff-sync" for `python -m kiosk.screenshots`: a kiosk not yet connected, and a
-connected one that is offline with records waiting, refused records and a wrong clock."""
+""""staff-sync": a kiosk not yet connected, and a connected one that is offline with records
+waiting, refused records and a wrong clock, and one that is syncing."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
-from kiosk.core.accounts import StaffUser
-from kiosk.core.demo import DEMO_HELPER_NAME
-from kiosk.core.store.models import Helper
-from kiosk.screenshots import grab
-from kiosk.ui.sync_service import SyncView
 from kiosk.sync.status import ParkedRecord, SyncStatus
+from kiosk.ui.sync_service import SyncView
+from tools.screenshots.common import demo_coordinator, grab
 
 
 def render(window, outdir: Path) -> list[Path]:
-    with window.runtime.store.read() as session:
-        user = StaffUser.of(session.scalar(select(Helper).where(Helper.display_name == DEMO_HELPER_NAME)))
-    window.staff.logged_in(user)
+    window.staff.logged_in(demo_coordinator(window))
     screen = window.show_screen("staff-sync")
     written = [grab(window, outdir / "staff-sync-enroll.png")]
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     screen.view = SyncView(
-        status=SyncStatus(server_url="https://sync.digipunt.be", enrolled=True, waiting=12, last_success=now - timedelta(hours=3),
+        status=SyncStatus(server_url="https://sync.digipunt.be", enrolled=True, waiting=12,
+                          last_success=now - timedelta(hours=3),
                           parked=[ParkedRecord("help_request", now - timedelta(days=1),
-                                               "server: conflict: a record with this id and different content is already stored"),
+                                               "server: conflict: a record with this id and different content "
+                                               "is already stored"),
                                   ParkedRecord("shift", now - timedelta(days=2),
                                                "server: invalid: ended_at: a shift cannot end before it starts")]),
         online=False, error="offline", clock_offset=timedelta(minutes=-13), clock_skewed=True)

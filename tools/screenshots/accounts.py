@@ -1,19 +1,14 @@
-"""Screenshots of "staff-accounts" for `python -m kiosk.screenshots`: the list, a new helper typing
-their PIN, a coordinator changing their own PIN, the deactivate question, and an enrolled kiosk."""
+""""staff-accounts": the list, a new helper typing their PIN, a coordinator changing their own
+PIN, the deactivate question, and the read-only view of an enrolled kiosk."""
 from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from kiosk.core import accounts
 from kiosk.core.accounts import StaffUser
-from kiosk.core.demo import DEMO_HELPER_NAME
 from kiosk.core.store.models import Helper, Meta
-from kiosk.screenshots import grab
-from kiosk.ui.shared.dialogs import grab_with_dialog
-from kiosk.ui.staff.screenshots_staff import settle
+from tools.screenshots.common import demo_coordinator, grab, grab_with_dialog, settle
 
 EXAMPLES = (("Bo Buur", "digihelper"), ("Lies Peeters", "coordinator"), ("Omar El Amrani", "digihelper"),
             ("Jan Janssens", "digihelper"))
@@ -24,14 +19,13 @@ def _example_helpers(window, user: StaffUser) -> None:
     store, clock = window.runtime.store, window.staff.clock
     added = {name: accounts.add_helper(store, user, name, role, "482916") for name, role in EXAMPLES}
     accounts.deactivate(store, user, added["Jan Janssens"].id)
-    with store.transaction() as session:
+    with store.transaction() as session:  # no core function locks an account but wrong PINs
         session.get(Helper, added["Omar El Amrani"].id).locked_until = clock.now() + timedelta(minutes=4)
 
 
 def render(window, outdir: Path) -> list[Path]:
     store = window.runtime.store
-    with store.read() as session:
-        user = StaffUser.of(session.scalar(select(Helper).where(Helper.display_name == DEMO_HELPER_NAME)))
+    user = demo_coordinator(window)
     _example_helpers(window, user)
     window.staff.logged_in(user)
     screen = window.show_screen("staff-accounts")
@@ -55,12 +49,11 @@ def render(window, outdir: Path) -> list[Path]:
     screen.start_pin(own)
     written.append(grab(window, outdir / "staff-accounts-own-pin.png"))
     screen.back_to_list()
-    screen.message.say(screen.tr("De pincode van {name} is gewijzigd.").format(name="Omar El Amrani"), "marker")
+    screen.message.say("De pincode van Omar El Amrani is gewijzigd.", "marker")
     written.append(grab(window, outdir / "staff-accounts-pin-changed.png"))
 
     screen.confirm_deactivate(next(h for h in screen.helpers if h.display_name == "Bo Buur"))
-    grab_with_dialog(window, screen.confirm_dialog, outdir / "staff-accounts-deactivate.png")
-    written.append(outdir / "staff-accounts-deactivate.png")
+    written.append(grab_with_dialog(window, screen.confirm_dialog, outdir / "staff-accounts-deactivate.png"))
     screen.confirm_dialog.reject()
 
     with store.transaction() as session:  # as if enrolled, for the read-only view; undone below

@@ -1,16 +1,15 @@
-"""Screenshots of the first-run screen's two paths for `python -m kiosk.screenshots` (the choice
-itself is staff-setup.png from staff_screenshots.py): connecting with a refused code, and the
-first coordinator's form."""
+"""The first-run screen's two paths (the choice itself is staff-setup.png from staff.py):
+connecting with a refused code, and the first coordinator's form."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.screenshots import grab
 from kiosk.sync.status import SyncError
+from tools.screenshots.common import grab
 
 
 def render(window, outdir: Path) -> list[Path]:
-    window.staff.logout()  # an earlier hook may have left someone logged in
+    window.staff.logout()  # an earlier module may have left someone logged in
     screen = window.show_screen("staff-setup")
     screen.show_page(screen.enroll_page)
     form = screen.enroll_form

@@ -1,0 +1,57 @@
+"""The built-in browser's rules, without Qt: what a typed address means, which addresses a page
+may open, which sites get the "officiële website" mark, and how a site is named above the page.
+
+The browser screen (kiosk/ui/visitor/browser.py) hands in a URL's parts as Qt parsed them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kiosk.core.content import Walkthrough, is_official, official_domains
+from kiosk.core.settings import Settings
+
+# Web pages and what they make themselves; never file:, chrome:, view-source: or javascript:.
+WEB_SCHEMES = frozenset({"http", "https", "data", "blob", "about"})
+
+
+def web_address(text: str) -> str | None:
+    """What the visitor typed in the address bar as a web address, or None (there is no search):
+    "vlaanderen.be" becomes "https://vlaanderen.be"; words, or a name without a dot, are refused."""
+    text = text.strip()
+    if not text or " " in text:
+        return None
+    if "://" not in text:
+        if "." not in text:
+            return None
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (raises on a port that is no number)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def may_open(scheme: str, local_file: str, session_folder: Path | None) -> bool:
+    """A web address, or a file of this visitor session's own download folder (none without one)."""
+    if scheme in WEB_SCHEMES:
+        return True
+    if scheme == "file" and session_folder is not None:
+        return Path(local_file).resolve().is_relative_to(session_folder.resolve())
+    return False
+
+
+def is_official_site(scheme: str, host: str, settings: Settings, walkthroughs: list[Walkthrough]) -> bool:
+    """The installation's official domains, the walkthroughs' and the e-loket's host, over https only."""
+    domains = official_domains(settings.official_domains, settings.eloket_url, walkthroughs)
+    return scheme == "https" and is_official(host, domains)
+
+
+def site_name(scheme: str, host: str, local_file: str) -> str:
+    """What the strip above the page says: the host without "www.", or a downloaded file's name."""
+    if scheme in ("http", "https"):
+        return host.removeprefix("www.")
+    if scheme == "file":
+        return Path(local_file).name
+    return ""

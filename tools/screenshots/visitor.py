@@ -1,0 +1,61 @@
+"""The visitor's screens: home in every language, every walkthrough step, the session's questions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+
+from kiosk.core.settings import LANGUAGES
+from kiosk.ui.visitor.idle import IdleDialog
+from tools.screenshots.common import grab, grab_with_dialog
+
+
+def render_home(window, outdir: Path) -> list[Path]:
+    written = []
+    for lang in LANGUAGES:
+        window.prefs.set(language=lang)
+        window.go_home()
+        written.append(grab(window, outdir / f"home-{lang}.png"))
+    window.prefs.reset()
+    window.prefs.set(high_contrast=True, text_size="large")
+    written.append(grab(window, outdir / "home-nl-high-contrast-large.png"))
+    window.prefs.reset()
+    return written
+
+
+def render_walkthroughs(window, outdir: Path) -> list[Path]:
+    """Every step of every walkthrough in every language, plus Dutch side by side for each."""
+    written = []
+    screen = window.walkthroughs
+    for lang in LANGUAGES:
+        window.prefs.set(language=lang)
+        for wt in window.runtime.content.walkthroughs:
+            screen.open(wt.id)
+            for index in range(len(wt)):
+                screen.view.show_step(index)
+                written.append(grab(window, outdir / f"walkthrough-{wt.id}-{lang}-{index + 1:02d}.png"))
+            if lang != "nl":
+                screen.view.show_step(0)
+                screen.view.dutch_toggle.setChecked(True)
+                written.append(grab(window, outdir / f"walkthrough-{wt.id}-{lang}-with-dutch.png"))
+                screen.view.dutch_toggle.setChecked(False)
+    window.prefs.reset()
+    window.prefs.set(high_contrast=True, text_size="extra-large")
+    screen.open("itsme", 1)
+    written.append(grab(window, outdir / "walkthrough-itsme-nl-high-contrast-extra-large.png"))
+    window.prefs.reset()
+    window.go_home()
+    return written
+
+
+def render_session(window, outdir: Path) -> list[Path]:
+    """The idle question and the "Stop en wis alles" confirmation, over the home screen."""
+    session = window.session
+    session.ask_still_there()
+    written = [grab_with_dialog(window, session.idle_dialog, outdir / "kiosk-idle-question.png")]
+    session.idle_dialog.done(IdleDialog.KEEP)
+    session.confirm_stop()
+    written.append(grab_with_dialog(window, session.stop_dialog, outdir / "kiosk-stop-confirmation.png"))
+    session.stop_dialog.done(QDialog.Rejected)
+    session.idle.stop()
+    return written

@@ -2,17 +2,24 @@
 ;
 ; Steps (on Windows, in a checkout with the venv from the main README):
 ;   1. Build:    .venv\Scripts\pyinstaller --noconfirm --clean --distpath dist --workpath build installer\digipunt-kiosk.spec
-;   2. Package:  iscc /DAppVersion=0.1.0 installer\windows\digipunt.iss
-;                -> dist\digipunt-kiosk-setup-0.1.0.exe
+;   2. Package:  iscc installer\windows\digipunt.iss
+;                -> dist\digipunt-kiosk-setup-VERSION.exe (VERSION: the build's, see below)
 ;   3. Install as administrator. The wizard asks for the data folder (choose a persistent partition
 ;      on PCs that restore themselves at reboot) and, with the "kiosk account" task, for the Windows
 ;      account that gets Digipunt as its only program (Shell Launcher, see register-kiosk.ps1).
 ; Unattended: digipunt-kiosk-setup-0.1.0.exe /VERYSILENT /DATADIR="D:\Digipunt" [/TASKS=kioskshell /KIOSKUSER=digipunt]
 
-#ifndef AppVersion
-  #define AppVersion "0.1.0"
-#endif
 #define DistDir "..\..\dist\digipunt-kiosk"
+; The version comes from one source, pyproject.toml's version: the build writes it to
+; dist\digipunt-kiosk\VERSION (installer/digipunt-kiosk.spec), so it is never typed here.
+#ifndef AppVersion
+  #define VersionFile FileOpen(AddBackslash(SourcePath) + DistDir + "\VERSION")
+  #if !VersionFile
+    #error No dist\digipunt-kiosk\VERSION: build the kiosk first (step 1)
+  #endif
+  #define AppVersion Trim(FileRead(VersionFile))
+  #expr FileClose(VersionFile)
+#endif
 #define ExeName "digipunt-kiosk.exe"
 
 [Setup]

@@ -89,6 +89,7 @@ def self_check(runtime: Runtime, window, app, started: float) -> dict:
     summary = {
         "ok": not content.errors and bool(content.walkthroughs) and browser["ok"],
         "version": __version__,
+        "platform": app.platformName(),  # offscreen for the installers; wayland inside cage
         "data_dir": str(runtime.data_dir),
         "schema": runtime.store.schema_revision(),
         "walkthroughs": [w.id for w in content.walkthroughs],

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kiosk.core.paths import DataDirError, default_data_dir
 from kiosk.core.store.db import StoreError
+from sync.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="seed a demo location and demo digihelper when the store has no helpers")
     parser.add_argument("--self-check", action="store_true",
-                        help="start headless, build the main window, print a JSON summary and exit")
+                        help="start headless, build every screen, start the built-in browser, print a JSON "
+                             "summary and exit (0: ok)")
+    parser.add_argument("--self-check-log", type=Path, default=None, metavar="FILE",
+                        help="also write the self-check's JSON to FILE (the Windows program prints nothing)")
+    parser.add_argument("--version", action="version", version=f"digipunt-kiosk {__version__}")
     return parser.parse_args(argv)
 
 
@@ -66,6 +71,19 @@ def fatal(message: str, *, gui: bool) -> int:
     return 2
 
 
+def report_self_check(summary: dict, log_file: Path | None) -> int:
+    text = json.dumps(summary, ensure_ascii=False)
+    print(text)
+    if log_file is not None:
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            log_file.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"digipunt-kiosk: cannot write {log_file}: {exc}", file=sys.stderr)
+            return 2
+    return 0 if summary["ok"] else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
@@ -81,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         runtime = bootstrap(args.data_dir or default_data_dir(), demo=args.demo)
     except (DataDirError, StoreError) as exc:
-        return fatal(str(exc), gui=not args.self_check)
+        code = fatal(str(exc), gui=not args.self_check)
+        if args.self_check_log is not None:  # the installer reads the reason from here
+            report_self_check({"ok": False, "version": __version__, "reason": str(exc)}, args.self_check_log)
+        return code
 
     from PySide6.QtWidgets import QApplication
 
@@ -92,27 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(runtime, app)
 
     if args.self_check:
-        window.resize(1366, 768)
-        window.show()
-        window.screens.build_all()
-        app.processEvents()
-        content = runtime.content
-        summary = {
-            "ok": not content.errors and bool(content.walkthroughs),
-            "data_dir": str(runtime.data_dir),
-            "schema": runtime.store.schema_revision(),
-            "walkthroughs": [w.id for w in content.walkthroughs],
-            "content_errors": len(content.errors),
-            "screens": sorted(window.screens.built()),
-            "staff_warnings": runtime.staff_warnings,
-            "seconds": round(time.perf_counter() - started, 3),
-        }
-        if not summary["ok"]:
-            summary["reason"] = "content has errors" if content.errors else "no walkthroughs found"
-        print(json.dumps(summary, ensure_ascii=False))
+        from kiosk.ui.selfcheck import self_check
+
+        summary = self_check(runtime, window, app, started)
         window.close()
         runtime.close()
-        return 0 if summary["ok"] else 1
+        return report_self_check(summary, args.self_check_log)
 
     if args.windowed:
         window.resize(1366, 768)

@@ -14,6 +14,7 @@ import pytest
 from kiosk.core.paths import resources_dir
 from kiosk.core.settings import LANGUAGES
 from kiosk.core.store.db import head_revision
+from sync.version import __version__
 
 DIST = os.environ.get("DIGIPUNT_TEST_DIST")
 pytestmark = pytest.mark.skipif(not DIST, reason="DIGIPUNT_TEST_DIST unset: run `make dist` and point it at "
@@ -42,11 +43,19 @@ def test_built_program_self_checks_on_a_fresh_data_dir_and_again_on_the_same(dis
         assert result.returncode == 0, f"{start}: {result.stderr[-3000:]}"
         summary = json.loads(result.stdout.strip().splitlines()[-1])
         assert summary["ok"] is True and summary["content_errors"] == 0
+        assert summary["version"] == __version__ and summary["webengine"]["ok"] is True
         assert summary["schema"] == head_revision()
         assert set(summary["walkthroughs"]) == walkthroughs
         assert not summary["staff_warnings"]
         # Screens are built on first use, their modules imported by name: all must be in the build.
         assert {"home", "walkthrough", "browser", "staff-login", "staff-help-form", "staff-sync"} <= set(summary["screens"])
+
+
+def test_built_program_knows_its_version_and_the_installer_finds_it(dist):
+    result = subprocess.run([str(dist / "digipunt-kiosk"), "--version"], check=False, capture_output=True, text=True,
+                            timeout=60, cwd="/")
+    assert result.returncode == 0 and result.stdout.strip() == f"digipunt-kiosk {__version__}"
+    assert (dist / "VERSION").read_text().strip() == __version__  # Inno Setup's AppVersion
 
 
 def test_build_bundles_translations_and_leaves_out_what_the_kiosk_does_not_use(dist):

@@ -2,17 +2,24 @@
 ;
 ; Steps (on Windows, in a checkout with the venv from the main README):
 ;   1. Build:    .venv\Scripts\pyinstaller --noconfirm --clean --distpath dist --workpath build installer\digipunt-kiosk.spec
-;   2. Package:  iscc /DAppVersion=0.1.0 installer\windows\digipunt.iss
-;                -> dist\digipunt-kiosk-setup-0.1.0.exe
+;   2. Package:  iscc installer\windows\digipunt.iss
+;                -> dist\digipunt-kiosk-setup-VERSION.exe (VERSION: the build's, see below)
 ;   3. Install as administrator. The wizard asks for the data folder (choose a persistent partition
 ;      on PCs that restore themselves at reboot) and, with the "kiosk account" task, for the Windows
 ;      account that gets Digipunt as its only program (Shell Launcher, see register-kiosk.ps1).
 ; Unattended: digipunt-kiosk-setup-0.1.0.exe /VERYSILENT /DATADIR="D:\Digipunt" [/TASKS=kioskshell /KIOSKUSER=digipunt]
 
-#ifndef AppVersion
-  #define AppVersion "0.1.0"
-#endif
 #define DistDir "..\..\dist\digipunt-kiosk"
+; The version comes from one source, pyproject.toml's version: the build writes it to
+; dist\digipunt-kiosk\VERSION (installer/digipunt-kiosk.spec), so it is never typed here.
+#ifndef AppVersion
+  #define VersionFile FileOpen(AddBackslash(SourcePath) + DistDir + "\VERSION")
+  #if !VersionFile
+    #error No dist\digipunt-kiosk\VERSION: build the kiosk first (step 1)
+  #endif
+  #define AppVersion Trim(FileRead(VersionFile))
+  #expr FileClose(VersionFile)
+#endif
 #define ExeName "digipunt-kiosk.exe"
 
 [Setup]
@@ -61,7 +68,14 @@ Name: "{autoprograms}\Digipunt (venster, voor beheer)"; Filename: "{app}\{#ExeNa
 Filename: "powershell.exe"; Parameters: "-NoProfile -ExecutionPolicy Bypass -File ""{app}\setup\register-kiosk.ps1"" -Unregister -KioskUser ""{reg:HKLM\Software\Digipunt,KioskUser|}"""; Tasks: kioskshell; Flags: runhidden waituntilterminated; RunOnceId: "DigipuntUnregisterShell"
 
 [Code]
+const
+  // Setup's exit codes beyond Inno Setup's own (installer/README.md has the table).
+  ExitSelfCheckFailed = 10;
+  ExitKioskAccountFailed = 11;
+  ExitRestartNeeded = 12;
+
 var
+  ExitCode: Integer;
   DataDirPage: TInputDirWizardPage;
   KioskUserPage: TInputQueryWizardPage;
 
@@ -95,7 +109,7 @@ begin
   Result := True;
   if (CurPageID = KioskUserPage.ID) and (Trim(KioskUserPage.Values[0]) = '') then
   begin
-    MsgBox('Vul de gebruikersnaam van het kioskaccount in.', mbError, MB_OK);
+    SuppressibleMsgBox('Vul de gebruikersnaam van het kioskaccount in.', mbError, MB_OK, IDOK);
     Result := False;
   end;
 end;
@@ -116,29 +130,49 @@ begin
   Result := Trim(KioskUserPage.Values[0]);
 end;
 
+// /VERYSILENT /SUPPRESSMSGBOXES never blocks (every message is a SuppressibleMsgBox with its
+// default), and a failure still shows in setup's exit code.
+function GetCustomSetupExitCode: Integer;
+begin
+  Result := ExitCode;
+end;
+
 procedure CurStepChanged(CurStep: TSetupStep);
 var
   ResultCode: Integer;
+  LogFile: String;
 begin
   if CurStep <> ssPostInstall then
     Exit;
-  // The same smoke test as CI: start headless on a throwaway data folder, migrate, build the window.
+  // The self-check on the real data folder: it migrates the database, builds every screen and runs
+  // a page in the built-in browser. The windowed program prints nothing: its JSON goes to a file.
+  LogFile := DataDir('') + '\self-check.json';
   if not Exec(ExpandConstant('{app}\{#ExeName}'),
-              '--self-check --data-dir "' + ExpandConstant('{tmp}\selfcheck') + '"',
+              '--self-check --data-dir "' + DataDir('') + '" --self-check-log "' + LogFile + '"',
               '', SW_HIDE, ewWaitUntilTerminated, ResultCode) or (ResultCode <> 0) then
-    MsgBox('Digipunt is geïnstalleerd, maar de controle na de installatie is mislukt (code ' +
-           IntToStr(ResultCode) + '). Start "Digipunt (venster, voor beheer)" om de melding te zien.',
-           mbError, MB_OK);
+  begin
+    ExitCode := ExitSelfCheckFailed;
+    Log('self-check failed with code ' + IntToStr(ResultCode) + '; see ' + LogFile);
+    SuppressibleMsgBox('Digipunt is geïnstalleerd, maar de controle na de installatie is mislukt (code ' +
+           IntToStr(ResultCode) + '). De reden staat in ' + LogFile + '.', mbError, MB_OK, IDOK);
+  end;
   if WizardIsTaskSelected('kioskshell') then
     if not Exec('powershell.exe',
                 '-NoProfile -ExecutionPolicy Bypass -File "' + ExpandConstant('{app}\setup\register-kiosk.ps1') +
                 '" -KioskUser "' + KioskUser('') + '" -ExePath "' + ExpandConstant('{app}\{#ExeName}') + '"',
                 '', SW_HIDE, ewWaitUntilTerminated, ResultCode) or ((ResultCode <> 0) and (ResultCode <> 3010)) then
-      MsgBox('Digipunt kon niet als enige programma van "' + KioskUser('') + '" ingesteld worden (code ' +
+    begin
+      ExitCode := ExitKioskAccountFailed;
+      SuppressibleMsgBox('Digipunt kon niet als enige programma van "' + KioskUser('') + '" ingesteld worden (code ' +
              IntToStr(ResultCode) + '). Voer setup\register-kiosk.ps1 als beheerder uit om de reden te zien.',
-             mbError, MB_OK)
+             mbError, MB_OK, IDOK);
+    end
     else if ResultCode = 3010 then
-      MsgBox('Shell Launcher is ingeschakeld. Herstart de pc; de installatie voert de registratie daarna niet ' +
-             'opnieuw uit: voer dan setup\register-kiosk.ps1 -KioskUser "' + KioskUser('') + '" uit als beheerder.',
-             mbInformation, MB_OK);
+    begin
+      // Not yet automatic: see installer/README.md (a second run of register-kiosk.ps1 after the restart).
+      ExitCode := ExitRestartNeeded;
+      SuppressibleMsgBox('Shell Launcher is ingeschakeld. Herstart de pc en voer daarna ' +
+             'setup\register-kiosk.ps1 -KioskUser "' + KioskUser('') + '" uit als beheerder.',
+             mbInformation, MB_OK, IDOK);
+    end;
 end;

@@ -50,6 +50,10 @@ class SecretStore:
         self.allow_file = allow_file
 
     @property
+    def backend_name(self) -> str:
+        return type(self._backend).__name__
+
+    @property
     def uses_file(self) -> bool:
         return not self.secure and self.allow_file
 

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from sync.protocol import check_url, BatchResponse, EnrollRequest, EnrollResponse, ErrorBody, Health, ReferencePage
 from kiosk.sync.status import AuthError, RejectedError, SyncError, TransientError  # noqa: F401 - part of this API
+from sync.version import __version__
 
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
 Model = TypeVar("Model", bound=BaseModel)
@@ -46,7 +47,7 @@ class ServerApi:
         self.timeout, self.clock = timeout, clock
         self.clock_offset: timedelta | None = None  # server time minus device time
         self._http = requests.Session()
-        self._http.headers["User-Agent"] = "digipunt-kiosk/1"
+        self._http.headers["User-Agent"] = f"digipunt-kiosk/{__version__}"
         if token:
             self._http.headers["Authorization"] = f"Bearer {token}"
 

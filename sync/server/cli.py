@@ -20,6 +20,7 @@ from sync.server.admin import (AdminError, add_helper, create_enroll_code, ensur
 from sync.server.db import default_database_url, make_server_engine, migrate, utcnow
 from sync.server.export import ZONE
 from sync.server.models import Device, Location, Topic
+from sync.version import __version__
 
 
 def _serve(args, engine) -> int:
@@ -174,6 +175,7 @@ def _export(args, session: Session) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digipunt-server", description="Digipunt central server.")
+    parser.add_argument("--version", action="version", version=f"digipunt-server {__version__}")
     parser.add_argument("--database-url", default=None,
                         help="postgresql://user@host/db or sqlite:///path (default: DATABASE_URL, else an "
                              "SQLite file in the user data directory)")

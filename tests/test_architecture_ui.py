@@ -12,8 +12,7 @@ STORE_SESSIONS = ("read", "transaction")
 
 
 def ui_modules() -> list[Path]:
-    # screenshots_*: moved to tools/ by the screenshot branch
-    return [path for path in sorted(UI.rglob("*.py")) if not path.name.startswith("screenshots_")]
+    return sorted(UI.rglob("*.py"))
 
 
 def imported_modules(tree: ast.AST) -> list[str]:

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog
@@ -22,8 +21,6 @@ from kiosk.core.visitor_code import VisitorCoder
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.screen import KioskWindow
 
-if TYPE_CHECKING:  # the name _screenshots' annotation uses (it moves to tools/ with the screenshot branch)
-    from kiosk.ui.shared.screen import KioskWindow as MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
 from kiosk.ui.visitor.teardown import wipe_visitor
 
 if TYPE_CHECKING:
-    from kiosk.ui.shared.screen import KioskWindow as MainWindow  # the screens' contract, not the class
+    from kiosk.ui.shared.screen import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class VisitorSession(QObject):
     # Emitted with the text of the idle question when it appears: read-aloud speaks it.
     idle_prompt = Signal(str)
 
-    def __init__(self, window: MainWindow, app: QApplication):
+    def __init__(self, window: KioskWindow, app: QApplication):
         super().__init__(window)
         self.window = window
         self.idle = IdleMonitor(app, window, lambda: window.runtime.settings.idle_seconds * 1000)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # session.py imports this at start-up, which never loads QtWebEngine
     from PySide6.QtWebEngineCore import QWebEngineProfile
 
-    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.shared.screen import KioskWindow
     from kiosk.ui.visitor.downloads import Downloads
 
 
@@ -117,7 +117,7 @@ def clear_typed_text(root: QWidget) -> None:
             edit.clear()
 
 
-def wipe_visitor(window: MainWindow) -> None:
+def wipe_visitor(window: KioskWindow) -> None:
     """Everything of the visitor, in this order: dialogs and menus, the clipboard, typed text, then
     every built screen's reset() (the browser's ends its BrowsingSession; a screen that pre-fills a
     field refills it), read-aloud, and the display choices back to the installation's defaults."""

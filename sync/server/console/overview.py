@@ -83,8 +83,11 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
 
 
 def _trend_chart(trend: list[MonthPoint]) -> str:
-    chart = pygal.Bar(js=[], style=_CHART_STYLE, width=900, height=320, show_legend=True, legend_at_bottom=True,
-                      x_label_rotation=0, print_values=False, margin=12, truncate_label=-1)
+    top = max([point.help_requests for point in trend] + [point.people for point in trend] + [1])
+    step = max(1, -(-top // 5))  # whole numbers: these are counts
+    chart = pygal.Bar(js=[], style=_CHART_STYLE, width=560, height=300, show_legend=True, legend_at_bottom=True,
+                      x_label_rotation=0, print_values=False, margin=10, truncate_label=-1,
+                      y_labels=list(range(0, top + step, step)), show_minor_y_labels=False)
     chart.x_labels = [point.label.split()[0] for point in trend]
     chart.add("hulpvragen", [point.help_requests for point in trend])
     chart.add("bereikte mensen", [point.people for point in trend])

@@ -1,0 +1,98 @@
+"""The console in a real browser: Debian's Chromium driven by Playwright (never `playwright
+install`). Logging in, enrolling a kiosk whose real sync client then sends its records, the
+figures that follow, an accessibility scan (axe-core) of every page, and a PNG of every page.
+
+Screenshots go to $DIGIPUNT_CONSOLE_SHOTS when set (to look at them), else to the test's tmp dir."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sync.server import admin
+from tests.console.conftest import PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+PAGES = ["/console/overzicht", "/console/kiosks", "/console/gebruikers", "/console/logboek"]
+SIZES = {"laptop": (1366, 768), "tablet": (800, 1200)}
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    folder = Path(os.environ.get("DIGIPUNT_CONSOLE_SHOTS", tmp_path / "shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def log_in(browser, base: str, username: str, size=SIZES["laptop"]):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{base}/console/kiosks")
+    assert page.url.startswith(f"{base}/console/login")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(f"{base}/console/kiosks")  # back where the browser wanted to go
+    return page
+
+
+def test_enroll_a_kiosk_and_its_records_reach_the_overview(console, chromium, tmp_path, shots):
+    base = console.server.url
+    console.server.admin(admin.add_helper, "Hanne Helper", "digihelper", "482915")
+    page = log_in(chromium, base, "coord")
+    page.get_by_label("Locatie").select_option(label="Bibliotheek Leuven")
+    page.get_by_role("button", name="Koppelcode maken").click()
+    code = page.locator(".bigcode").inner_text()
+    assert page.get_by_role("img", name=f"QR-code met het serveradres en de koppelcode {code}").is_visible()
+    page.screenshot(path=shots / "kiosks-new-code.png", full_page=True)
+
+    kiosk = subprocess.run([sys.executable, "-m", "tests.console.kiosk_process", str(tmp_path / "kiosk"), base, code,
+                            "Hanne Helper", "482915"], capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+    assert kiosk.returncode == 0, kiosk.stderr[-2000:]
+    assert json.loads(kiosk.stdout.splitlines()[-1])["created"] == 4  # three help requests and the shift
+
+    page.goto(f"{base}/console/kiosks")
+    row = page.get_by_role("row", name="PC 1 bij de deur")
+    assert "Bibliotheek Leuven" in row.inner_text() and "net nu" in row.inner_text()
+    page.goto(f"{base}/console/overzicht")
+    tiles = page.locator(".tile").all_inner_texts()
+    assert tiles[0].split()[0] == "3" and tiles[1].split()[0] == "2"  # three requests, two people
+    leuven = page.get_by_role("row", name="Bibliotheek Leuven").first.inner_text().split()
+    assert leuven[-4:-2] == ["3", "1"]  # help requests, spreekuren
+    page.screenshot(path=shots / "overview-with-records.png", full_page=True)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_page_passes_axe_and_is_rendered(console, chromium, shots, size):
+    from axe_playwright_python.sync_playwright import Axe
+
+    console.server.admin(admin.redeem_enroll_code, console.server.enroll_code("Digibus Noord", "digibus"), "Bus")
+    page = log_in(chromium, console.server.url, "admin", SIZES[size])
+    problems = {}
+    for path in PAGES:
+        page.goto(console.server.url + path)
+        results = Axe().run(page)
+        serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            problems[path] = serious
+        page.screenshot(path=shots / f"{path.strip('/').replace('/', '-')}-{size}.png", full_page=True)
+    page.context.clear_cookies()
+    page.goto(console.server.url + "/console/login")
+    assert not [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    page.screenshot(path=shots / f"login-{size}.png", full_page=True)
+    assert problems == {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,8 @@ RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
 # one by one, so that no new arrow of the same kind slips in; an entry that no longer exists fails
 # the test too: delete it then.
 _HOOKS = "screenshot hooks leave the runtime (tools/)"
-_SERVICE = "kiosk.ui.main_window imports kiosk.ui.staff: the sync service belongs below the staff screens (kiosk/ui/shared/)"
+_SERVICE = ("kiosk.ui.main_window imports kiosk.ui.staff: the sync service belongs below the staff screens "
+            "(kiosk/ui/shared/)")
 _KEYPAD = "kiosk.ui.staff imports it: Keypad, MessageLine and error_text belong in kiosk/ui/shared/"
 KNOWN: dict[tuple[str, str], str] = {
     **{(f"kiosk.ui.{module}", "kiosk.screenshots"): _HOOKS for module in (
@@ -84,7 +86,7 @@ def _is_type_checking(test: ast.expr) -> bool:
         isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
-def _imported(tree: ast.Module, module: str, is_package: bool, modules: set[str]):
+def _imported(tree: ast.Module, module: str, is_package: bool, modules: set[str]) -> Iterator[tuple[int, str]]:
     """(line, imported module) of every import that can run."""
     here = module if is_package else module.rpartition(".")[0]
     stack: list[ast.AST] = [tree]
@@ -245,7 +247,8 @@ def test_checker_catches_wrong_way_arrows_and_cycles(tmp_path):
     assert "sync/protocol.py:2: sync.protocol -> kiosk.core.records  (sync must not import kiosk.core" in problems
     assert "sync/server/app.py:1: sync.server.app -> PySide6.QtCore  (sync.server must not import PySide6" in problems
     assert "kiosk.core.records -> tools.shots  (kiosk.core must not import tools" in problems
-    assert "kiosk.ui.shared.widgets -> kiosk.ui.staff.keypad  (kiosk.ui.shared must not import kiosk.ui.staff" in problems
+    assert ("kiosk.ui.shared.widgets -> kiosk.ui.staff.keypad  (kiosk.ui.shared must not import kiosk.ui.staff"
+            in problems)
     assert "main_window" not in problems  # only under TYPE_CHECKING, and tools may import the kiosk
     assert len(wrong_way(found)) == 4
     [cycle] = cycles(found)

@@ -11,7 +11,6 @@ from kiosk.core.store.db import DB_FILE
 from sync.server.db import make_server_engine
 from sync.server.models import StoredRecord
 from tests.reliability.harness import run_trial, verify
-from tests.sync_support import pg_database_url  # noqa: F401
 
 SEED = random.Random().randrange(1_000_000)  # a new schedule every run; printed when a trial fails
 

@@ -46,7 +46,9 @@ def runtime(data_dir: Path) -> Runtime:
 
 
 @pytest.fixture
-def window(qtbot, runtime, qapp):
+def window(qtbot, runtime, qapp, clock):
+    """The main window, its helper area on the test's `clock` (a MovableClock): lock-outs, today's
+    list and the end-of-day close never depend on when the test runs."""
     from PySide6.QtCore import QEvent
 
     from kiosk.ui.main_window import MainWindow
@@ -55,6 +57,7 @@ def window(qtbot, runtime, qapp):
     # deleted them: without this they pile up and every style change restyles all of them.
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     win = MainWindow(runtime, qapp)
+    win.staff.clock = clock.clock
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

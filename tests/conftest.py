@@ -14,6 +14,7 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 import uuid  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
@@ -39,7 +40,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def runtime(data_dir: Path) -> Runtime:
+def runtime(data_dir: Path) -> Iterator[Runtime]:
     rt = bootstrap(data_dir, demo=True)
     yield rt
     rt.close()

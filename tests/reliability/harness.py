@@ -211,7 +211,7 @@ def _kiosk_records(data_dir: Path) -> tuple[dict[str, str], int, list[str]]:
     store = open_store(data_dir)
     with store.read() as session:
         outbox = dict(session.execute(select(OutboxEntry.record_id, OutboxEntry.content_hash)).all())
-        parked = session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "parked"))
+        parked = session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "parked")) or 0
         record_ids = set(session.scalars(select(HelpRequest.id)))
         record_ids |= set(session.scalars(select(Shift.id).where(Shift.ended_at.is_not(None))))
     store.close()

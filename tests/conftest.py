@@ -1,4 +1,9 @@
-"""Shared fixtures. Qt runs offscreen; every test gets its own real data directory."""
+"""Every shared fixture (test modules never import fixtures). Qt runs offscreen; every test gets its
+own real data directory. Plain helpers the fixtures build on stay in staffdata.py, sync_support.py
+and keyrings.py.
+
+PostgreSQL: DIGIPUNT_TEST_PG_URL names a server (`.ci/with-postgres` starts one); each test session
+creates its own database there and drops it at the end."""
 from __future__ import annotations
 
 import os
@@ -8,11 +13,23 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     # Chromium refuses to run as root without this; only ever set for tests (see tech notes).
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
+import uuid  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import keyring  # noqa: E402
 import pytest  # noqa: E402
+from sqlalchemy import Engine, create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
+from kiosk.core.demo import seed_topics  # noqa: E402
 from kiosk.core.runtime import Runtime, bootstrap  # noqa: E402
+from kiosk.core.store import open_store  # noqa: E402
+from sync.server.db import make_server_engine, migrate  # noqa: E402
+from sync.server.models import Base  # noqa: E402
+from tests.keyrings import MemoryKeyring  # noqa: E402
+from tests.staffdata import MovableClock, add_staff  # noqa: E402
+from tests.sync_support import start_server  # noqa: E402
 
 
 @pytest.fixture
@@ -23,14 +40,16 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def runtime(data_dir: Path) -> Runtime:
+def runtime(data_dir: Path) -> Iterator[Runtime]:
     rt = bootstrap(data_dir, demo=True)
     yield rt
     rt.close()
 
 
 @pytest.fixture
-def window(qtbot, runtime, qapp):
+def window(qtbot, runtime, qapp, clock):
+    """The main window, its helper area on the test's `clock` (a MovableClock): lock-outs, today's
+    list and the end-of-day close never depend on when the test runs."""
     from PySide6.QtCore import QEvent
 
     from kiosk.ui.main_window import MainWindow
@@ -39,8 +58,116 @@ def window(qtbot, runtime, qapp):
     # deleted them: without this they pile up and every style change restyles all of them.
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     win = MainWindow(runtime, qapp)
+    win.staff.clock = clock.clock
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
     yield win
     win.prefs.reset()
+
+
+# --- the helper area ----------------------------------------------------------------------------
+@pytest.fixture
+def store(data_dir):
+    s = open_store(data_dir)
+    seed_topics(s)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def staff(store):
+    return add_staff(store)
+
+
+@pytest.fixture
+def clock():
+    return MovableClock()
+
+
+@pytest.fixture
+def memory_keyring():
+    """The kiosk code asks keyring for its backend: give it the in-memory one for this test."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+# --- the central server ----------------------------------------------------------------------------
+PG_ENV = "DIGIPUNT_TEST_PG_URL"
+
+
+def _pg_admin_engine() -> tuple[Engine | None, str]:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        return None, f"PostgreSQL variant skipped: {PG_ENV} is not set (.ci/run starts a server and sets it)"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable" here
+        engine.dispose()
+        return None, f"PostgreSQL variant skipped: {PG_ENV}={url} is not reachable ({type(exc).__name__})"
+    return engine, ""
+
+
+@pytest.fixture(scope="session")
+def pg_database_url():
+    """A fresh, migrated PostgreSQL database for this test session (None when unreachable)."""
+    engine, reason = _pg_admin_engine()
+    if engine is None:
+        yield None, reason
+        return
+    name = f"digipunt_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(os.environ[PG_ENV]).set(database=name).render_as_string(hide_password=False)
+    server_engine = make_server_engine(url)
+    migrate(server_engine)
+    server_engine.dispose()
+    yield url, ""
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def _reset_pg(engine: Engine) -> None:
+    """Back to the state right after migration (which seeds the visitor-code key), quickly."""
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        seeded = conn.execute(text("SELECT entity, key, deleted, data, changed_at FROM reference_changes "
+                                   "WHERE seq <= (SELECT min(seq) FROM reference_changes) ORDER BY seq")).all()
+        settings = conn.execute(text("SELECT key, value FROM settings WHERE key = 'visitor_code_key'")).all()
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        for row in settings:
+            conn.execute(text("INSERT INTO settings (key, value) VALUES (:key, :value)"), row._asdict())
+        for row in seeded:
+            conn.execute(text("INSERT INTO reference_changes (entity, key, deleted, data, changed_at) "
+                              "VALUES (:entity, :key, :deleted, :data, :changed_at)"), row._asdict())
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server_engine(request, tmp_path):
+    """A migrated, empty server database: a SQLite file, or the session's PostgreSQL database."""
+    if request.param == "sqlite":
+        engine = make_server_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+        migrate(engine)
+    else:
+        url, reason = request.getfixturevalue("pg_database_url")
+        if url is None:
+            pytest.skip(reason)
+        engine = make_server_engine(url)
+        _reset_pg(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def live_server(server_engine):
+    server = start_server(server_engine)
+    yield server
+    server.stop()
+
+

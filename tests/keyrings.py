@@ -1,6 +1,4 @@
 """A real keyring backend object kept in memory: what tests use instead of the OS keyring."""
-import keyring
-import pytest
 from keyring.backend import KeyringBackend
 
 
@@ -19,13 +17,3 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service, username):
         self.items.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    """The kiosk code asks keyring for its backend: give it the in-memory one for this test."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)

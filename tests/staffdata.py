@@ -1,14 +1,11 @@
-"""Test data for the helper area: a movable clock and a store with helpers and locations."""
+"""Test data for the helper area: a movable clock and helpers and locations in a store (the
+fixtures `store`, `staff` and `clock` in conftest.py are built on these)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-
-import pytest
+from datetime import UTC, datetime, timedelta, timezone
 
 from kiosk.core.accounts import StaffUser, create_helper
-from kiosk.core.demo import seed_topics
-from kiosk.core.store import open_store
 from kiosk.core.clock import Clock
 from kiosk.core.store.models import Location
 
@@ -21,7 +18,7 @@ OTHER_PIN = "864202"
 class MovableClock:
     """A Clock whose time only moves when the test says so."""
 
-    now: datetime = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
+    now: datetime = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     clock: Clock = field(init=False)
 
     def __post_init__(self):
@@ -47,22 +44,3 @@ def add_staff(store) -> Staff:
         bus = Location(id="00000000-0000-4000-8000-000000000002", name="Digibus", kind="digibus", active=True)
         session.add_all([fixed, bus])
         return Staff(StaffUser.of(helper), StaffUser.of(coordinator), fixed.id, bus.id)
-
-
-# Fixtures for the helper-area tests: import the ones a module uses.
-@pytest.fixture
-def store(data_dir):
-    s = open_store(data_dir)
-    seed_topics(s)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def staff(store):
-    return add_staff(store)
-
-
-@pytest.fixture
-def clock():
-    return MovableClock()

@@ -1,102 +1,29 @@
-"""Fixtures for the sync tests: a real central server (uvicorn on 127.0.0.1, port 0, in a thread) on
-SQLite or PostgreSQL, and helpers that queue records in a kiosk outbox the way the help log does.
-
-PostgreSQL: DIGIPUNT_TEST_PG_URL names a server (`.ci/run` starts one); each test session creates
-its own database there and drops it at the end. Import the fixtures you use into the test module.
+"""Helpers for the sync tests: a real central server (uvicorn on 127.0.0.1, port 0, in a thread),
+records queued in a kiosk outbox the way the help log does, and stand-in HTTP servers. The fixtures
+built on them (`server_engine`, `live_server`, `pg_database_url`) are in conftest.py.
 """
 from __future__ import annotations
 
 import json
-import os
 import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from datetime import datetime, timedelta, timezone
 
-import pytest
 import uvicorn
-from sqlalchemy import Engine, create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import sessionmaker
 
+from kiosk.core.records import enqueue
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
-from sync.protocol import HelpRequestRecord, ShiftRecord, canonical_json, content_hash, record_payload
+from sync.protocol import HelpRequestRecord, ShiftRecord
 from sync.server import admin
 from sync.server.app import create_app
-from sync.server.db import make_server_engine, migrate
-from sync.server.models import Base
-
-PG_ENV = "DIGIPUNT_TEST_PG_URL"
-
-
-def _pg_admin_engine() -> tuple[Engine | None, str]:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        return None, f"PostgreSQL variant skipped: {PG_ENV} is not set (.ci/run starts a server and sets it)"
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect():
-            pass
-    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable" here
-        engine.dispose()
-        return None, f"PostgreSQL variant skipped: {PG_ENV}={url} is not reachable ({type(exc).__name__})"
-    return engine, ""
-
-
-@pytest.fixture(scope="session")
-def pg_database_url():
-    """A fresh, migrated PostgreSQL database for this test session (None when unreachable)."""
-    engine, reason = _pg_admin_engine()
-    if engine is None:
-        yield None, reason
-        return
-    name = f"digipunt_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(os.environ[PG_ENV]).set(database=name).render_as_string(hide_password=False)
-    server_engine = make_server_engine(url)
-    migrate(server_engine)
-    server_engine.dispose()
-    yield url, ""
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
-
-
-def _reset_pg(engine: Engine) -> None:
-    """Back to the state right after migration (which seeds the visitor-code key), quickly."""
-    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        seeded = conn.execute(text("SELECT entity, key, deleted, data, changed_at FROM reference_changes "
-                                   "WHERE seq <= (SELECT min(seq) FROM reference_changes) ORDER BY seq")).all()
-        settings = conn.execute(text("SELECT key, value FROM settings WHERE key = 'visitor_code_key'")).all()
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        for row in settings:
-            conn.execute(text("INSERT INTO settings (key, value) VALUES (:key, :value)"), row._asdict())
-        for row in seeded:
-            conn.execute(text("INSERT INTO reference_changes (entity, key, deleted, data, changed_at) "
-                              "VALUES (:entity, :key, :deleted, :data, :changed_at)"), row._asdict())
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def server_engine(request, tmp_path):
-    """A migrated, empty server database: a SQLite file, or the session's PostgreSQL database."""
-    if request.param == "sqlite":
-        engine = make_server_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-        migrate(engine)
-    else:
-        url, reason = request.getfixturevalue("pg_database_url")
-        if url is None:
-            pytest.skip(reason)
-        engine = make_server_engine(url)
-        _reset_pg(engine)
-    yield engine
-    engine.dispose()
 
 
 @dataclass
@@ -140,17 +67,10 @@ def start_server(engine: Engine, sock: socket.socket | None = None) -> LiveServe
     return LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", engine, server, thread)
 
 
-@pytest.fixture
-def live_server(server_engine):
-    server = start_server(server_engine)
-    yield server
-    server.stop()
-
-
 # --- records in a kiosk outbox ----------------------------------------------------------------
 def help_request(location_id: str, *, when: datetime | None = None, **fields) -> HelpRequestRecord:
     values = dict(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=location_id,
-                  created_at=when or datetime.now(timezone.utc), channel="spreekuur", topics=["itsme"],
+                  created_at=when or datetime.now(UTC), channel="spreekuur", topics=["itsme"],
                   language="nl", duration_min=15, outcome="solved")
     return HelpRequestRecord(**(values | fields))
 
@@ -161,12 +81,11 @@ def shift(location_id: str, start: datetime, minutes: int) -> ShiftRecord:
 
 
 def queue(store: Store, *records: HelpRequestRecord | ShiftRecord) -> None:
-    """Write outbox entries as the help log does: payload as canonical JSON, hash from it."""
+    """Outbox entries written by the help log's own `enqueue` (without the rows the sync tests
+    do not need)."""
     with store.transaction() as session:
         for record in records:
-            payload = record_payload(record)
-            session.add(OutboxEntry(record_id=str(record.id), kind=record.kind, payload=canonical_json(payload),
-                                    content_hash=content_hash(payload), state="pending", attempts=0))
+            enqueue(session, record)
 
 
 def outbox(store: Store) -> dict[str, OutboxEntry]:

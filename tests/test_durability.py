@@ -21,7 +21,7 @@ from kiosk.core.store.models import HelpRequest, OutboxEntry
 from kiosk.sync.engine import SyncEngine
 from tests.keyrings import MemoryKeyring
 from tests.staffdata import MovableClock, add_staff
-from tests.sync_support import help_request, live_server, outbox_states, pg_database_url, queue, server_engine  # noqa: F401
+from tests.sync_support import help_request, outbox_states, queue
 
 REQUEST = HelpRequestInput(topics=("itsme",), channel="walk-in", language="nl", duration_min=15, outcome="solved")
 

@@ -15,8 +15,6 @@ from kiosk.core import accounts
 from kiosk.core.store.models import Location
 from sync.server import admin
 from sync.server.models import Device
-from tests.keyrings import memory_keyring  # noqa: F401 (a fixture)
-from tests.sync_support import live_server, pg_database_url, server_engine  # noqa: F401 (fixtures)
 from tests.test_helper_ui import button_with_text, click, type_pin
 
 WAIT = 10_000

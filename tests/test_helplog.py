@@ -17,7 +17,6 @@ from kiosk.core.shifts import start_shift
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import HelpRequest, OutboxEntry
 from sync.protocol import HelpRequestRecord, content_hash, record_payload
-from tests.staffdata import MovableClock, add_staff, clock, staff, store  # noqa: F401 (fixtures)
 
 
 def request(staff, **changes) -> HelpRequestInput:

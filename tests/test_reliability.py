@@ -7,16 +7,17 @@ import random
 import pytest
 from sqlalchemy import delete, insert, select
 
+from kiosk.core.store.db import DB_FILE
 from sync.server.db import make_server_engine
 from sync.server.models import StoredRecord
 from tests.reliability.harness import run_trial, verify
-from tests.sync_support import pg_database_url  # noqa: F401
 
 SEED = random.Random().randrange(1_000_000)  # a new schedule every run; printed when a trial fails
 
 
 def _report(result) -> str:
-    return (f"seed={result.seed} lost={result.lost} duplicated={result.duplicated} undrained={result.undrained}; "
+    return (f"seed={result.seed} lost={result.lost} duplicated={result.duplicated} undrained={result.undrained} "
+            f"corrupt={result.corrupt}; "
             f"replay: python -m tests.reliability --seed {result.seed} --trials 1\n" + "\n".join(result.schedule))
 
 
@@ -51,3 +52,18 @@ def test_the_checker_counts_a_lost_and_an_extra_record(tmp_path):
     engine.dispose()
     checked = verify(result)
     assert (checked.lost, checked.duplicated) == (0, 1)
+
+
+def test_the_checker_fails_a_trial_whose_kiosk_store_was_moved_aside_as_corrupt(tmp_path):
+    result = run_trial(SEED + 3, tmp_path / "trial", None, quota=5, chaos_seconds=0.5)
+    assert result.ok and result.corrupt == 0, _report(result)
+    data_dir = result.kiosks[0][0]
+    # A store moved aside before it held anything: every count agrees, and still the trial fails.
+    (data_dir / f"{DB_FILE}.corrupt-20261129T090000Z").write_bytes(b"x")
+    checked = verify(result)
+    assert (checked.lost, checked.duplicated, checked.corrupt, checked.ok) == (0, 0, 1, False)
+    assert (f"CORRUPT {data_dir.name}: the store was moved aside as {DB_FILE}.corrupt-20261129T090000Z"
+            in checked.schedule)
+    # A real corruption: opening the store (in verify) moves it aside with its WAL.
+    (data_dir / DB_FILE).write_bytes(b"not a database" * 1000)
+    assert verify(result).corrupt == 2

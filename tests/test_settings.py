@@ -2,7 +2,17 @@ from __future__ import annotations
 
 import json
 
-from kiosk.core.settings import SETTINGS_FILE, Settings, load_settings
+import pytest
+
+from kiosk.core.settings import (
+    FIELD_LABELS_NL,
+    SERVER_SETTING_PREFIX,
+    SETTINGS_FILE,
+    Settings,
+    load_settings,
+    with_server_settings,
+)
+from kiosk.core.store.models import Meta
 
 
 def test_defaults_are_written_for_staff_to_edit(data_dir):
@@ -28,3 +38,55 @@ def test_unreadable_file_is_reported_not_fatal(data_dir):
     (data_dir / SETTINGS_FILE).write_text("{not json")
     settings, problems = load_settings(data_dir)
     assert settings == Settings() and "kan niet gelezen worden" in problems[0]
+
+
+# Every kind of error a setting can have, with the Dutch text staff read (pydantic's is English).
+@pytest.mark.parametrize(("field", "value", "text"), [
+    ("idle_seconds", 3, "moet tussen 15 en 3600 liggen"),
+    ("idle_seconds", 99999, "moet tussen 15 en 3600 liggen"),
+    ("idle_countdown_seconds", "dertig", "moet een geheel getal zijn, zonder aanhalingstekens (bijvoorbeeld 120)"),
+    ("idle_countdown_seconds", 12.5, "moet een geheel getal zijn, zonder aanhalingstekens (bijvoorbeeld 120)"),
+    ("idle_countdown_seconds", None, "moet een geheel getal zijn, zonder aanhalingstekens (bijvoorbeeld 120)"),
+    ("default_language", "de", "moet een van deze waarden zijn: 'nl', 'fr', 'en', 'ar', 'uk', 'tr'"),
+    ("default_text_size", "huge", "moet een van deze waarden zijn: 'normal', 'large', 'extra-large'"),
+    ("default_high_contrast", "misschien", "moet true of false zijn"),
+    ("allow_secret_file", None, "moet true of false zijn"),
+    ("eloket_url", 5, "moet tekst tussen aanhalingstekens zijn"),
+    ("eloket_url", "http://example.org/e-loket", "moet een https://-adres zijn"),  # our ValueError, no "Value error, "
+    ("server_url", "ftp://sync.example", "moet een https://-adres zijn"),
+    ("official_domains", "vlaanderen.be", 'moet een lijst zijn, bijvoorbeeld ["vlaanderen.be", "belgium.be"]'),
+    ("official_domains", ["vlaanderen.be", 5], "moet tekst tussen aanhalingstekens zijn"),
+    ("official_domains", ["gent be"], "'gent be' is geen domeinnaam (bijvoorbeeld: vlaanderen.be)"),
+])
+def test_every_settings_error_reads_in_dutch(data_dir, field, value, text):
+    (data_dir / SETTINGS_FILE).write_text(json.dumps({field: value}))
+    settings, problems = load_settings(data_dir)
+    assert getattr(settings, field) == getattr(Settings(), field)
+    assert problems == [f"Instelling {FIELD_LABELS_NL[field]} in {data_dir / SETTINGS_FILE}: {text}. "
+                        "De standaardwaarde wordt gebruikt."]
+
+
+def test_an_unknown_setting_is_named_in_dutch(data_dir):
+    (data_dir / SETTINGS_FILE).write_text(json.dumps({"idle_secnds": 60, "idle_countdown_seconds": 20}))
+    settings, problems = load_settings(data_dir)
+    assert settings.idle_countdown_seconds == 20
+    assert problems == [f"Instelling 'idle_secnds' in {data_dir / SETTINGS_FILE}: deze instelling bestaat niet: "
+                        "controleer de schrijfwijze. Ze wordt niet gebruikt."]
+
+
+def test_every_setting_has_a_dutch_label():
+    assert set(FIELD_LABELS_NL) == set(Settings.model_fields)
+
+
+def test_a_bad_value_from_the_server_reads_in_dutch(runtime):
+    with runtime.store.transaction() as session:
+        session.add_all([Meta(key=SERVER_SETTING_PREFIX + "idle_seconds", value="5"),
+                         Meta(key=SERVER_SETTING_PREFIX + "default_language", value='"de"'),
+                         Meta(key=SERVER_SETTING_PREFIX + "default_high_contrast", value="true")])
+    settings, problems = with_server_settings(Settings(), runtime.store)
+    assert settings.default_high_contrast is True and settings.idle_seconds == 120
+    assert sorted(problems) == [
+        "Instelling standaardtaal van de centrale server: moet een van deze waarden zijn: 'nl', 'fr', 'en', 'ar', "
+        "'uk', 'tr'. De waarde van deze computer wordt gebruikt.",
+        "Instelling tijd zonder activiteit (seconden) van de centrale server: moet tussen 15 en 3600 liggen. "
+        "De waarde van deze computer wordt gebruikt."]

@@ -14,7 +14,7 @@ from kiosk.core.shifts import (ShiftError, auto_close_stale_shifts, current_shif
 from kiosk.core.stats import overview, volunteer_hours
 from kiosk.core.store.models import OutboxEntry, Shift
 from sync.protocol import ShiftRecord, content_hash
-from tests.staffdata import BRUSSELS_WINTER, MovableClock, add_staff, clock, staff, store  # noqa: F401 (fixtures)
+from tests.staffdata import BRUSSELS_WINTER
 
 
 def outbox(store) -> list[dict]:

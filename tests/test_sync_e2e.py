@@ -27,8 +27,7 @@ from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.models import Setting, StoredRecord
 from tests.keyrings import MemoryKeyring
-from tests.sync_support import (help_request, live_server, outbox, outbox_states, pg_database_url,  # noqa: F401
-                                queue, server_engine, shift)
+from tests.sync_support import help_request, outbox, outbox_states, queue, shift
 
 
 @pytest.fixture

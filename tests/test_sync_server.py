@@ -19,7 +19,7 @@ from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, content_hash, record
 from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.models import Device, StoredRecord
-from tests.sync_support import help_request, live_server, pg_database_url, server_engine, shift  # noqa: F401
+from tests.sync_support import help_request, shift
 
 LOCATION = str(uuid.uuid4())
 

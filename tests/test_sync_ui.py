@@ -19,7 +19,7 @@ from sync.protocol import content_hash, record_payload
 from sync.server import admin
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import Device, StoredRecord
-from tests.keyrings import MemoryKeyring, memory_keyring  # noqa: F401 (a fixture)
+from tests.keyrings import MemoryKeyring
 from tests.sync_support import help_request, outbox_states, queue, start_server
 
 WAIT = 10_000

@@ -8,13 +8,15 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from pydantic import ValidationError, field_validator
+from pydantic_core import ErrorDetails
 from sqlalchemy import select
 
 from kiosk.core.store.models import Meta
-from sync.protocol import SHARED_SETTINGS, TEXT_SIZES, SharedSettings, check_url
+from sync.protocol import SHARED_SETTINGS, SharedSettings, check_url
+from sync.protocol import TEXT_SIZES as TEXT_SIZES  # the UI's choices come from here with LANGUAGES
 
 if TYPE_CHECKING:
     from kiosk.core.store import Store
@@ -34,7 +36,7 @@ LANGUAGES: dict[str, str] = {
 }
 RTL_LANGUAGES = frozenset({"ar"})
 
-_FIELD_LABELS_NL = {
+FIELD_LABELS_NL = {
     "default_language": "standaardtaal",
     "idle_seconds": "tijd zonder activiteit (seconden)",
     "idle_countdown_seconds": "aftelling 'Ben je er nog?' (seconden)",
@@ -59,6 +61,43 @@ class Settings(SharedSettings):
         return None if value in (None, "") else check_url(value)
 
 
+def error_text(error: ErrorDetails) -> str:
+    """One pydantic error on a setting as a Dutch phrase for staff (no capital, no full stop).
+    pydantic's own messages are English; our validators' ValueErrors already speak Dutch."""
+    kind, ctx = error["type"], error.get("ctx", {})
+    field = str(error["loc"][0]) if error["loc"] else ""
+    if kind == "value_error":
+        return str(ctx["error"])  # not error["msg"]: pydantic prefixes it with "Value error, "
+    if kind in ("greater_than_equal", "less_than_equal"):
+        metadata = Settings.model_fields[field].metadata
+        limits = {k: getattr(m, k) for m in metadata for k in ("ge", "le") if hasattr(m, k)}
+        if len(limits) == 2:
+            return f"moet tussen {limits['ge']} en {limits['le']} liggen"
+        return f"moet minstens {ctx['ge']} zijn" if kind == "greater_than_equal" else f"mag hoogstens {ctx['le']} zijn"
+    if kind == "literal_error":
+        choices = ", ".join(f"'{c}'" for c in get_args(Settings.model_fields[field].annotation))
+        return f"moet een van deze waarden zijn: {choices}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "moet een geheel getal zijn, zonder aanhalingstekens (bijvoorbeeld 120)"
+    if kind in ("bool_type", "bool_parsing"):
+        return "moet true of false zijn"
+    if kind == "string_type":
+        return "moet tekst tussen aanhalingstekens zijn"
+    if kind == "list_type":
+        return 'moet een lijst zijn, bijvoorbeeld ["vlaanderen.be", "belgium.be"]'
+    if kind == "extra_forbidden":
+        return "deze instelling bestaat niet: controleer de schrijfwijze"
+    return "deze waarde is niet geldig"
+
+
+def field_errors(exc: ValidationError) -> dict[str, str]:
+    """Field name -> the Dutch phrase of its first error."""
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        errors.setdefault(str(error["loc"][0]) if error["loc"] else "", error_text(error))
+    return errors
+
+
 def load_settings(data_dir: Path) -> tuple[Settings, list[str]]:
     """Read settings.json (writing the defaults if absent). Returns the settings and Dutch problem
     messages for staff; each invalid field falls back to its default."""
@@ -75,13 +114,15 @@ def load_settings(data_dir: Path) -> tuple[Settings, list[str]]:
     try:
         return Settings.model_validate(raw), []
     except ValidationError as exc:
-        problems, bad_fields = [], set()
-        for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else "?"
-            bad_fields.add(field)
-            label = _FIELD_LABELS_NL.get(field, f"onbekende instelling '{field}'")
-            problems.append(f"Instelling {label} in {path}: {error['msg']}. De standaardwaarde wordt gebruikt.")
-        kept = {k: v for k, v in raw.items() if k not in bad_fields and k in Settings.model_fields}
+        problems = []
+        errors = field_errors(exc)
+        for field, text in errors.items():
+            if field in FIELD_LABELS_NL:
+                problems.append(f"Instelling {FIELD_LABELS_NL[field]} in {path}: {text}. "
+                                "De standaardwaarde wordt gebruikt.")
+            else:
+                problems.append(f"Instelling '{field}' in {path}: {text}. Ze wordt niet gebruikt.")
+        kept = {k: v for k, v in raw.items() if k not in errors and k in Settings.model_fields}
         return Settings.model_validate(kept), problems
 
 
@@ -106,6 +147,6 @@ def with_server_settings(settings: Settings, store: Store) -> tuple[Settings, li
         try:
             settings = Settings.model_validate({**settings.model_dump(), name: json.loads(raw)})
         except ValidationError as exc:
-            problems.append(f"Instelling {_FIELD_LABELS_NL.get(name, name)} van de centrale server: "
-                            f"{exc.errors()[0]['msg']}. De waarde van deze computer wordt gebruikt.")
+            problems.append(f"Instelling {FIELD_LABELS_NL[name]} van de centrale server: "
+                            f"{error_text(exc.errors()[0])}. De waarde van deze computer wordt gebruikt.")
     return settings, problems

@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                     totals[key] += getattr(result, key)
                 print(f"trial seed={result.seed} db={backend} records={result.records} lost={result.lost} "
                       f"duplicated={result.duplicated} conflicts={result.conflicts} undrained={result.undrained} "
+                      f"corrupt={result.corrupt} "
                       f"kills={sum('kill' in s for s in result.schedule)} faults={result.faults} "
                       f"{seconds:.1f}s", flush=True)
                 if not result.ok:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 
 from kiosk.core.demo import seed_topics
 from kiosk.core.store import open_store
+from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import HelpRequest, OutboxEntry, Shift
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
@@ -48,6 +49,7 @@ class TrialResult:
     duplicated: int = 0
     conflicts: int = 0
     undrained: int = 0
+    corrupt: int = 0  # kiosk stores moved aside as corrupt: their records are gone from the kiosk
     schedule: list[str] = field(default_factory=list)
     faults: dict[str, int] = field(default_factory=dict)
     database_url: str = ""
@@ -55,7 +57,7 @@ class TrialResult:
 
     @property
     def ok(self) -> bool:
-        return self.lost == 0 and self.duplicated == 0 and self.undrained == 0
+        return self.lost == 0 and self.duplicated == 0 and self.undrained == 0 and self.corrupt == 0
 
 
 class Proc:
@@ -209,7 +211,7 @@ def _kiosk_records(data_dir: Path) -> tuple[dict[str, str], int, list[str]]:
     store = open_store(data_dir)
     with store.read() as session:
         outbox = dict(session.execute(select(OutboxEntry.record_id, OutboxEntry.content_hash)).all())
-        parked = session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "parked"))
+        parked = session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "parked")) or 0
         record_ids = set(session.scalars(select(HelpRequest.id)))
         record_ids |= set(session.scalars(select(Shift.id).where(Shift.ended_at.is_not(None))))
     store.close()
@@ -302,9 +304,11 @@ def timed_trial(seed: int, workdir: Path, database_url: str | None, quota: int,
 
 
 def verify(result: TrialResult) -> TrialResult:
-    """Compare every kiosk's committed records with the server's, by UUID and content hash."""
+    """Compare every kiosk's committed records with the server's, by UUID and content hash. A kiosk
+    store that failed its integrity check was moved aside and replaced by an empty one: the records
+    in it can no longer be compared, so that fails the trial on its own."""
     log, kiosks = result.schedule.append, result.kiosks
-    result.records = result.lost = result.duplicated = result.conflicts = 0
+    result.records = result.lost = result.duplicated = result.conflicts = result.corrupt = 0
     engine = make_server_engine(result.database_url)
     with engine.connect() as conn:
         rows = conn.execute(select(StoredRecord.id, StoredRecord.content_hash)
@@ -317,7 +321,11 @@ def verify(result: TrialResult) -> TrialResult:
         on_server[record_id] = digest
     committed: dict[str, str] = {}
     for data_dir, _ in kiosks:
-        outbox, parked, problems = _kiosk_records(data_dir)
+        outbox, parked, problems = _kiosk_records(data_dir)  # opening checks integrity: after it
+        for moved in sorted(data_dir.glob(f"{DB_FILE}.corrupt-*")):
+            if not moved.name.endswith(("-wal", "-shm")):
+                result.corrupt += 1
+                log(f"CORRUPT {data_dir.name}: the store was moved aside as {moved.name}")
         result.conflicts += parked
         result.lost += len(problems)  # a record without its outbox entry can never arrive
         for problem in problems:

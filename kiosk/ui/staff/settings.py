@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPl
                                QSpinBox, QVBoxLayout, QWidget)
 from pydantic import ValidationError
 
-from kiosk.core.settings import LANGUAGES, TEXT_SIZES, Settings, save_settings
+from kiosk.core.settings import LANGUAGES, TEXT_SIZES, Settings, field_errors, save_settings
 from kiosk.core.theme import palette
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
@@ -21,16 +21,8 @@ EDITABLE = ("default_language", "idle_seconds", "idle_countdown_seconds", "eloke
 
 
 def dutch_errors(exc: ValidationError) -> dict[str, str]:
-    """Field name -> one Dutch sentence (our validators already speak Dutch)."""
-    errors: dict[str, str] = {}
-    for error in exc.errors():
-        field = str(error["loc"][0]) if error["loc"] else ""
-        if error["type"] == "value_error":
-            message = str(error["ctx"]["error"])
-        else:
-            message = "deze waarde is niet geldig"
-        errors.setdefault(field, message[:1].upper() + message[1:] + ".")
-    return errors
+    """Field name -> one Dutch sentence (kiosk/core/settings.py words every error)."""
+    return {field: text[:1].upper() + text[1:] + "." for field, text in field_errors(exc).items()}
 
 
 def _spin(minimum: int, maximum: int) -> QSpinBox:

@@ -58,7 +58,7 @@ def window(qtbot, runtime, qapp, clock):
     # deleted them: without this they pile up and every style change restyles all of them.
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     win = MainWindow(runtime, qapp)
-    win.staff.clock = clock.clock
+    win.api.clock = clock.clock
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -4,8 +4,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from kiosk.core.accounts import (ENROLLED_META_KEY, LOCK_DURATION, MAX_FAILED_PINS, AccountError, create_first_coordinator,
-                                 hash_pin, login, needs_first_run)
+from kiosk.core.accounts import (
+    ENROLLED_META_KEY,
+    LOCK_DURATION,
+    MAX_FAILED_PINS,
+    AccountError,
+    create_first_coordinator,
+    hash_pin,
+    login,
+    needs_first_run,
+)
 from kiosk.core.store import open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import Helper, Location, Meta

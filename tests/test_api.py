@@ -14,7 +14,7 @@ from kiosk.core.helplog import HelpRequestInput, default_channel
 from kiosk.core.shifts import KIOSK_LOCATION_META_KEY, ShiftInfo
 from kiosk.core.store import open_store
 from kiosk.core.store.models import Location, Meta
-from tests.staffdata import PIN, clock, staff, store  # noqa: F401 (fixtures)
+from tests.staffdata import PIN
 
 PLAIN = (str, int, float, bool, type(None), datetime)
 

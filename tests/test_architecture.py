@@ -45,23 +45,6 @@ RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (RUNTIME, ("tests", "tools"), "test and tool code never ships"),
 )
 
-# Arrows of today's tree that issue 12's other work removes (src module, imported module). Listed
-# one by one, so that no new arrow of the same kind slips in; an entry that no longer exists fails
-# the test too: delete it then.
-_HOOKS = "screenshot hooks leave the runtime (tools/)"
-_SERVICE = ("kiosk.ui.main_window imports kiosk.ui.staff: the sync service belongs below the staff screens "
-            "(kiosk/ui/shared/)")
-_KEYPAD = "kiosk.ui.staff imports it: Keypad, MessageLine and error_text belong in kiosk/ui/shared/"
-KNOWN: dict[tuple[str, str], str] = {
-    **{(f"kiosk.ui.{module}", "kiosk.screenshots"): _HOOKS for module in (
-        "staff.accounts", "staff.area", "staff.screenshots_accounts", "staff.screenshots_setup",
-        "staff.screenshots_staff", "staff.screenshots_sync", "staff.settings", "staff.setup", "staff.sync_status",
-        "visitor.browser", "visitor.session")},
-    **{(f"kiosk.ui.staff.{module}", "kiosk.ui.sync_service"): _SERVICE for module in (
-        "enroll_form", "screenshots_sync", "sync_status")},
-    ("kiosk.ui.visitor.visitor_code_dialog", "kiosk.ui.staff.widgets"): _KEYPAD,
-}
-
 
 @dataclass(frozen=True)
 class Arrow:
@@ -196,22 +179,15 @@ def cycles(found: list[Arrow]) -> list[str]:
     return report
 
 
-def _without_known(found: list[Arrow]) -> tuple[list[Arrow], list[str]]:
-    seen = {(a.src, a.dst) for a in found}
-    stale = [f"{src} -> {dst} is gone: delete it from KNOWN" for src, dst in KNOWN if (src, dst) not in seen]
-    return [a for a in found if (a.src, a.dst) not in KNOWN], stale
-
-
 def test_every_arrow_points_the_right_way():
-    found, stale = _without_known(arrows(REPO))
+    found = arrows(REPO)
     assert len(found) > 200, "the walk found too few imports: is it still reading the tree?"
-    problems = wrong_way(found) + stale
+    problems = wrong_way(found)
     assert not problems, "wrong-way imports:\n" + "\n".join(problems)
 
 
 def test_no_cycles_between_packages():
-    found, _ = _without_known(arrows(REPO))
-    problems = cycles(found)
+    problems = cycles(arrows(REPO))
     assert not problems, "\n\n".join(problems)
 
 

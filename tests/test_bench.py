@@ -6,8 +6,17 @@ import subprocess
 import sys
 import time
 
-from bench.common import (ROOT, TABLE_END, TABLE_START, Result, all_results, bench_env, percentile,
-                          update_readme, write_results)
+from bench.common import (
+    ROOT,
+    TABLE_END,
+    TABLE_START,
+    Result,
+    all_results,
+    bench_env,
+    percentile,
+    update_readme,
+    write_results,
+)
 
 
 def result(name: str, value: float, ok: bool = True) -> Result:

@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.content import (MASTER_LANGUAGE, body_plain_text, is_official, labels, load_walkthroughs,
-                                render_body_html)
+from kiosk.core.content import (
+    MASTER_LANGUAGE,
+    body_plain_text,
+    is_official,
+    labels,
+    load_walkthroughs,
+    render_body_html,
+)
 from kiosk.core.paths import resources_dir
 from kiosk.core.settings import LANGUAGES
 

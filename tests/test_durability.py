@@ -15,10 +15,10 @@ from kiosk.core.demo import seed_topics
 from kiosk.core.helplog import HelpRequestInput, save_help_request
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import open_store
-from sync.sqlite import make_sqlite_engine
 from kiosk.core.store.db import DB_FILE, Store, StoreError, _alembic_config, head_revision
 from kiosk.core.store.models import HelpRequest, OutboxEntry
 from kiosk.sync.engine import SyncEngine
+from sync.sqlite import make_sqlite_engine
 from tests.keyrings import MemoryKeyring
 from tests.staffdata import MovableClock, add_staff
 from tests.sync_support import help_request, outbox_states, queue

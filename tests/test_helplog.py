@@ -9,8 +9,15 @@ import pytest
 from sqlalchemy import func, select, text
 
 from kiosk.core.accounts import StaffUser, create_helper
-from kiosk.core.helplog import (HelpLogError, HelpRequestInput, cancel_help_request, correct_help_request,
-                                save_help_request, todays_requests, version_chain)
+from kiosk.core.helplog import (
+    HelpLogError,
+    HelpRequestInput,
+    cancel_help_request,
+    correct_help_request,
+    save_help_request,
+    todays_requests,
+    version_chain,
+)
 from kiosk.core.privacy import NoteRefused
 from kiosk.core.records import RecordError
 from kiosk.core.shifts import start_shift

@@ -7,7 +7,6 @@ import itertools
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-
 _moves = itertools.count()
 
 

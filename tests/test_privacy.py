@@ -3,8 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.privacy import (EMAIL, IBAN, NATIONAL_NUMBER, PHONE, NoteRefused, find_personal_data,
-                                guard_note, iban_valid, national_number_valid)
+from kiosk.core.privacy import (
+    EMAIL,
+    IBAN,
+    NATIONAL_NUMBER,
+    PHONE,
+    NoteRefused,
+    find_personal_data,
+    guard_note,
+    iban_valid,
+    national_number_valid,
+)
 
 REFUSED = [
     # national register numbers with valid check digits, as printed and run together

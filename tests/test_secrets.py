@@ -6,8 +6,8 @@ import stat
 import pytest
 from keyring.backends import fail, null
 
-from tests.keyrings import MemoryKeyring
 from kiosk.core.secrets import FALLBACK_FILE, NoSecureStoreError, SecretStore, is_secure_backend
+from tests.keyrings import MemoryKeyring
 
 
 def test_secure_backend_keeps_secrets_out_of_the_data_dir(data_dir):

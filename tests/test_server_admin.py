@@ -10,7 +10,6 @@ from kiosk.sync.client import ServerApi
 from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.models import Device
-from tests.sync_support import live_server, pg_database_url, server_engine  # noqa: F401
 
 
 def cli(database_url: str, *args: str) -> str:

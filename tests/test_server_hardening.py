@@ -19,7 +19,7 @@ from kiosk.sync.status import TransientError
 from sync.private_files import PrivateRotatingFileHandler
 from sync.server import ratelimit
 from sync.server.db import make_server_engine, migrate, utcnow
-from tests.sync_support import live_server, pg_database_url, server_engine, start_server  # noqa: F401
+from tests.sync_support import start_server
 
 
 def try_code(server, code: str) -> requests.Response:

@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from kiosk.core.helpcalls import HelpCallError, create_call, open_calls, take_call
 from kiosk.core.helplog import HelpRequestInput, cancel_help_request, save_help_request
-from kiosk.core.shifts import (ShiftError, auto_close_stale_shifts, current_shift, end_shift, recent_stops,
-                               start_shift)
+from kiosk.core.shifts import ShiftError, auto_close_stale_shifts, current_shift, end_shift, recent_stops, start_shift
 from kiosk.core.stats import overview, volunteer_hours
 from kiosk.core.store.models import OutboxEntry, Shift
 from sync.protocol import ShiftRecord, content_hash

@@ -9,13 +9,24 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from sqlalchemy import select
 
 from kiosk.core import accounts, shifts
-from kiosk.core.accounts import (ENROLLED_META_KEY, ENROLLED_MESSAGE, MAX_FAILED_PINS, AccountError,
-                                 active_helpers, add_helper, create_helper, deactivate, helper_rows, login, reset_pin)
+from kiosk.core.accounts import (
+    ENROLLED_MESSAGE,
+    ENROLLED_META_KEY,
+    MAX_FAILED_PINS,
+    AccountError,
+    active_helpers,
+    add_helper,
+    create_helper,
+    deactivate,
+    helper_rows,
+    login,
+    reset_pin,
+)
 from kiosk.core.demo import DEMO_HELPER_NAME
 from kiosk.core.store import open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import Helper, Meta, Shift
-from sync.pins import pin_matches
+from sync.pins import secret_matches
 from tests.staffdata import OTHER_PIN, PIN, MovableClock, add_staff
 from tests.test_helper_ui import click, current, log_in, rows
 
@@ -64,7 +75,7 @@ def test_only_a_coordinator_manages_helpers(store):
     with store.read() as session:
         assert [h.display_name for h in active_helpers(session)] == ["An Helper", "Cor Coördinator"]
     assert pin_hash(store, staff.coordinator.id) == before  # the refused reset changed nothing
-    assert pin_matches(before, OTHER_PIN)
+    assert secret_matches(before, OTHER_PIN)
 
 
 def test_the_role_is_checked_in_the_store_not_taken_from_the_login(store):

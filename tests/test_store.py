@@ -13,9 +13,9 @@ from sqlalchemy import select, text
 
 from kiosk.core.paths import DataDirError, ensure_writable
 from kiosk.core.store import open_store
-from sync.sqlite import make_sqlite_engine
 from kiosk.core.store.db import DB_FILE, _alembic_config, head_revision
 from kiosk.core.store.models import Location
+from sync.sqlite import make_sqlite_engine
 
 
 def test_fresh_store_is_migrated_with_durable_pragmas(data_dir):

@@ -11,8 +11,8 @@ import pytest
 
 from kiosk.core.store import open_store
 from kiosk.sync.client import AuthError, ServerApi, TransientError, check_server_url
-from kiosk.sync.status import Backoff
 from kiosk.sync.outbox import NOT_ACKNOWLEDGED, Sender, recover_inflight
+from kiosk.sync.status import Backoff
 from sync.protocol import MAX_BATCH_BYTES
 from tests.sync_support import FakeServer, batch_ids, help_request, json_reply, outbox, outbox_states, queue
 

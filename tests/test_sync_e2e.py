@@ -21,8 +21,8 @@ from kiosk.core.visitor_code import VisitorCoder
 from kiosk.sync.client import ServerApi
 from kiosk.sync.engine import SyncEngine, sync_once
 from kiosk.sync.outbox import Sender
-from sync.protocol import content_hash, record_payload
 from kiosk.sync.puller import CURSOR_KEY, Puller
+from sync.protocol import content_hash, record_payload
 from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.models import Setting, StoredRecord

@@ -12,9 +12,9 @@ from kiosk.core.accounts import StaffUser
 from kiosk.core.demo import DEMO_HELPER_NAME
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store.models import Helper, OutboxEntry
-from kiosk.ui.sync_service import SyncService
-from kiosk.sync.status import Backoff
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.status import Backoff
+from kiosk.ui.shared.sync_service import SyncService
 from sync.protocol import content_hash, record_payload
 from sync.server import admin
 from sync.server.db import make_server_engine, migrate

@@ -9,8 +9,15 @@ import pytest
 from keyring.backends import null
 
 from kiosk.core.secrets import FALLBACK_FILE, NoSecureStoreError, SecretStore
-from kiosk.core.visitor_code import (KEY_NAME, VisitorCodeError, VisitorCoder, compute, install_key,
-                                     normalise_initials, parse_birth_date)
+from kiosk.core.visitor_code import (
+    KEY_NAME,
+    VisitorCodeError,
+    VisitorCoder,
+    compute,
+    install_key,
+    normalise_initials,
+    parse_birth_date,
+)
 from tests.keyrings import MemoryKeyring
 
 KEY = bytes(range(32))

@@ -1,7 +1,7 @@
 """Sync's plain data: errors, retry policy, reports, status, and the meta keys a kiosk keeps.
 
 Importable without the HTTP stack: the kiosk's UI imports this at start-up; `requests` is only
-loaded when a sync service actually starts (kiosk/ui/sync_service.py).
+loaded when a sync service actually starts (kiosk/ui/shared/sync_service.py).
 
 Meta keys (the kiosk's meta table): sync.server_url, sync.device_id, sync.location_id (written at
 enrollment), sync.reference_cursor (the puller), sync.last_success; `setting.<name>` for settings

@@ -1,5 +1,5 @@
 """What the "staff-sync" screen shows, decided without Qt: `SyncView` is the sync service's state
-(kiosk/ui/sync_service.py replaces it as a whole on every change), `sync_panel()` turns it into
+(kiosk/ui/shared/sync_service.py replaces it as a whole on every change), `sync_panel()` turns it into
 `SyncPanel`, the Dutch lines and switches the screen (kiosk/ui/staff/sync_status.py) only paints.
 
 Staff screens are Dutch only (tests/test_translations.py), so the texts live here as plain Dutch.

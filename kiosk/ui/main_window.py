@@ -5,25 +5,33 @@ import logging
 
 from PySide6.QtCore import QAbstractEventDispatcher, QTimer, Signal
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QMainWindow, QMenu, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
-from kiosk.ui.visitor import browser_entry
-from kiosk.ui.visitor.home import HomeScreen
-from kiosk.ui.shared.i18n import LanguageSwitcher
 from kiosk.ui.lockdown import KioskLock
+from kiosk.ui.shared import sync_service
+from kiosk.ui.shared.i18n import LanguageSwitcher
 from kiosk.ui.shared.prefs import VisitorPrefs
-from kiosk.ui.staff import area as staff
-from kiosk.ui.visitor import walkthrough
 from kiosk.ui.shared.screen import Screen, ScreenRegistry
-from kiosk.ui.visitor.session import VisitorSession
-from kiosk.ui.visitor.speech import ReadAloud
-from kiosk.ui import sync_service
 from kiosk.ui.shared.tasks import TaskRunner
 from kiosk.ui.shared.theme import bar_stylesheet, stylesheet
 from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.staff import area as staff
+from kiosk.ui.visitor import browser_entry, walkthrough
+from kiosk.ui.visitor.home import HomeScreen
+from kiosk.ui.visitor.session import VisitorSession
+from kiosk.ui.visitor.speech import ReadAloud
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ import requests
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.db import utcnow
-from tests.sync_support import live_server, pg_database_url, server_engine  # noqa: F401
 
 PASSWORD = "een-lang-wachtwoord"
 

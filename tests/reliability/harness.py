@@ -29,8 +29,8 @@ from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import HelpRequest, OutboxEntry, Shift
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
-from sync.protocol import BatchItem, BatchRequest
 from kiosk.sync.puller import Puller
+from sync.protocol import BatchItem, BatchRequest
 from sync.server import admin
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import StoredRecord

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk.sync.status import ParkedRecord, SyncStatus
-from kiosk.ui.sync_service import SyncView
+from kiosk.ui.shared.sync_service import SyncView
 from tools.screenshots.common import demo_coordinator, grab
 
 

@@ -14,9 +14,9 @@ if TYPE_CHECKING:  # for the annotations below only: none of these imports main_
     from kiosk.core.api import KioskApi
     from kiosk.core.runtime import Runtime
     from kiosk.ui.shared.prefs import VisitorPrefs
+    from kiosk.ui.shared.sync_service import SyncService
     from kiosk.ui.shared.tasks import TaskRunner
     from kiosk.ui.staff.area import StaffArea
-    from kiosk.ui.sync_service import SyncService
     from kiosk.ui.visitor.browser import BrowserScreen
     from kiosk.ui.visitor.home import HomeScreen
     from kiosk.ui.visitor.session import VisitorSession

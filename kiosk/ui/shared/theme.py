@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from kiosk.core.theme import FONT_PX, palette
 
-
 BAR_FONT_PX = 24  # bars of fixed controls stay on one row at every text size; the content grows
 
 

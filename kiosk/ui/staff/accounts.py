@@ -9,7 +9,6 @@ task that hashes it.
 """
 from __future__ import annotations
 
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
@@ -17,8 +16,9 @@ from kiosk.core import accounts
 from kiosk.core.accounts import HelperList, HelperRow, StaffUser
 from kiosk.core.errors import DutchError
 from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
-from kiosk.ui.staff.widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
+from kiosk.ui.staff.widgets import ChipGroup, PinEntry, StaffScreen, clear_layout
 
 PIN_MAX = 12
 

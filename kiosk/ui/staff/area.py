@@ -21,7 +21,6 @@ from kiosk.core.visitor_code import VisitorCoder
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.screen import KioskWindow
 
-
 log = logging.getLogger(__name__)
 
 OPEN_SCREENS = ("staff-login", "staff-setup")  # reachable without being logged in

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core.helpcalls import CallInfo
+from kiosk.ui.shared.entry import error_text
 from kiosk.ui.shared.widgets import big_button, role_label
-from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
+from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 
 
 class HelpCallsScreen(StaffScreen):

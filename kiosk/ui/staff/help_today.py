@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core.helplog import SavedRequest, TodayList
 from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.shared.entry import error_text
 from kiosk.ui.shared.widgets import big_button, role_label
 from kiosk.ui.staff import labels as staff_labels
-from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
+from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 
 
 class TodayScreen(StaffScreen):

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayou
 
 from kiosk.core import accounts
 from kiosk.core.accounts import LoginResult
+from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
-from kiosk.ui.staff.widgets import MessageLine, PinEntry, StaffScreen, discard, error_text
+from kiosk.ui.staff.widgets import PinEntry, StaffScreen, discard
 
 PIN_MAX = 12
 

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.core.api import CoordinatorOverview
 from kiosk.core.stats import HelperHours, Overview, Period
+from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from kiosk.ui.staff import labels as staff_labels
-from kiosk.ui.staff.widgets import MessageLine, StaffScreen, clear_layout, error_text
+from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 
 
 class PeriodCard(QFrame):

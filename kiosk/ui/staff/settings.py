@@ -6,9 +6,17 @@ checks the file at start-up (kiosk/core/settings.py); the file is written off th
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
 from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES, Settings, field_errors, save_settings
 from kiosk.core.theme import palette

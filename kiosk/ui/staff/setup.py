@@ -17,14 +17,14 @@ This is the only staff screen with typing: the installer sets up the machine wit
 """
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.accounts import StaffUser
+from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
 from kiosk.ui.staff.enroll_form import EnrollForm
-from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
+from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
 
 
 def _pin_field() -> QLineEdit:

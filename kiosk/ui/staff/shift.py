@@ -6,9 +6,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit
 
 from kiosk.core.shifts import ShiftContext, ShiftInfo
+from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label
 from kiosk.ui.staff import labels as staff_labels
-from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
+from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
 
 TICK_MS = 30_000
 

@@ -3,15 +3,15 @@ enrollment with the central server (coordinators). All work goes through the Syn
 """
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.sync.view import SyncPanel, SyncView, sync_panel
+from kiosk.ui.shared.entry import MessageLine
+from kiosk.ui.shared.sync_service import SyncService
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.enroll_form import EnrollForm
-from kiosk.ui.staff.widgets import MessageLine, StaffScreen, clear_layout
-from kiosk.ui.sync_service import SyncService
+from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:

@@ -12,7 +12,7 @@ from shiboken6 import isValid
 
 from kiosk.core.visitor_code import MAX_INITIALS, VisitorCodeError, normalise_initials, parse_birth_date
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.staff.widgets import Keypad, MessageLine, error_text
+from kiosk.ui.shared.entry import Keypad, MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, role_label
 
 DATE_TEMPLATE = "dd-mm-jjjj"

@@ -11,8 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
 from kiosk.ui.shared.screen import Screen

@@ -23,9 +23,8 @@ from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, Location, Meta
 from sync import pins
 from sync.pins import MIN_PIN_LENGTH, pin_matches
+from sync.protocol import LOCATION_KINDS, ROLES
 
-ROLES = ("digihelper", "coordinator")
-LOCATION_KINDS = ("fixed", "digibus")
 MAX_NAME_LENGTH = 80  # helpers.display_name
 MAX_FAILED_PINS = 5
 LOCK_DURATION = timedelta(minutes=5)

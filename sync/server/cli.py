@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync.protocol import LOCATION_KINDS, ROLES
 from sync.server.admin import (AdminError, add_helper, create_enroll_code, ensure_location, remove_helper,
                                remove_topic, revoke_device, set_setting, set_topic, unset_setting)
 from sync.server.db import default_database_url, make_server_engine, migrate
@@ -149,11 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("enroll-code", _enroll_code, "make a single-use enrollment code (valid 24 h) for a kiosk")
     sub.add_argument("--location", required=True, help="location name; created when new")
-    sub.add_argument("--kind", choices=("fixed", "digibus"), default="fixed", help="for a new location")
+    sub.add_argument("--kind", choices=LOCATION_KINDS, default="fixed", help="for a new location")
 
     sub = command("add-helper", _add_helper, "add a digihelper or coordinator account")
     sub.add_argument("--name", required=True, help="display name colleagues recognise")
-    sub.add_argument("--role", choices=("digihelper", "coordinator"), default="digihelper")
+    sub.add_argument("--role", choices=ROLES, default="digihelper")
     sub.add_argument("--pin-from-stdin", action="store_true", help="read the PIN from stdin instead of a prompt")
 
     sub = command("remove-helper", _remove_helper, "deactivate a helper account on every kiosk")

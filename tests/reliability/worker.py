@@ -26,9 +26,7 @@ from kiosk.core.store import open_store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Shift, Topic
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
-
-CHANNELS = ("spreekuur", "walk-in", "home-visit", "digibus")
-OUTCOMES = ("solved", "partly", "not-solved")
+from sync.protocol import CHANNELS, OUTCOMES
 
 
 def committed_records(session) -> int:

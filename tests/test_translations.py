@@ -37,7 +37,7 @@ VISITOR_CONTEXTS = frozenset({
 # are lupdate's names for strings in the staff screenshot helpers.
 STAFF_CONTEXTS = frozenset({
     "Staff", "StaffScreen", "StaffLoginScreen", "PinEntry", "StaffSetupScreen", "StaffMenuScreen",
-    "HelpFormScreen", "StaffLabels", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
+    "HelpFormScreen", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
     "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccounts", "StaffAccountsScreen",
     "login", "screen",
 })

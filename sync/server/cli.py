@@ -111,21 +111,21 @@ def _unset_setting(args, session: Session) -> str:
 
 
 def _export(args, session: Session) -> str:
-    from sync.server.export import monthly_figures, to_csv, to_xlsx
+    from sync.server.export import monthly_report, to_csv, to_xlsx
 
     try:
-        figures = monthly_figures(session, args.month)
+        report = monthly_report(session, args.month)
     except ValueError as exc:
         raise AdminError(f"--month: {exc}") from None
     if args.format == "csv":
-        text = to_csv(figures)
+        text = to_csv(report)
         if args.output == "-":
             return text.rstrip("\n")
         data = text.encode("utf-8-sig")  # the BOM makes Excel read the accents right
     else:
         if args.output == "-":
             raise AdminError("xlsx cannot go to stdout; give --output FILE")
-        data = to_xlsx(figures, args.month)
+        data = to_xlsx(report)
     path = Path(args.output or f"digipunt-{args.month}.{args.format}")
     path.write_bytes(data)
     return f"wrote {path}"

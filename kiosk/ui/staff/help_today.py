@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core import helplog
 from kiosk.core.helplog import SavedRequest
-from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout, error_text
 from kiosk.ui.shared.widgets import big_button, role_label
+from sync import labels
 
 
 class TodayScreen(StaffScreen):
@@ -64,8 +64,8 @@ class TodayScreen(StaffScreen):
         topics = ", ".join(self.topic_names.get(code, code) for code in data.topics)
         text = QVBoxLayout()
         text.addWidget(role_label(f"{when}  {topics}", "subtitle"))
-        details = [staff_labels.minutes(data.duration_min), staff_labels.outcomes()[data.outcome],
-                   staff_labels.help_languages().get(data.language, data.language)]
+        details = [labels.minutes(data.duration_min), labels.OUTCOMES[data.outcome],
+                   labels.HELP_LANGUAGES.get(data.language, data.language)]
         if self.user is not None and self.user.is_coordinator:
             details.append(request.helper_name)
         text.addWidget(role_label(" · ".join(details), "muted"))

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QLineEdit
 
 from kiosk.core import shifts
 from kiosk.core.shifts import ShiftInfo
-from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, StaffScreen, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label
+from sync import labels
 
 TICK_MS = 30_000
 
@@ -125,7 +125,7 @@ class ShiftScreen(StaffScreen):
         minutes = int(shift.duration(clock).total_seconds() // 60)
         self.status.setText(self.tr("Je spreekuur loopt sinds {time} ({place}). Al {duration}.")
                             .format(time=clock.local(shift.started_at).strftime("%H:%M"), place=shift.place,
-                                    duration=staff_labels.minutes(minutes)))
+                                    duration=labels.minutes(minutes)))
 
     def start(self) -> None:
         user, store, clock = self.user, self.window_.runtime.store, self.window_.staff.clock
@@ -146,7 +146,7 @@ class ShiftScreen(StaffScreen):
         self.window_.staff.record_saved()
         minutes = int(shift.duration(self.window_.staff.clock).total_seconds() // 60)
         self.message.say(self.tr("Opgeslagen: je spreekuur duurde {duration}.")
-                         .format(duration=staff_labels.minutes(minutes)), "marker")
+                         .format(duration=labels.minutes(minutes)), "marker")
         self.refresh()
 
     def _failed(self, exc: Exception) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.clock import Clock
 from kiosk.core.errors import DutchError
 from kiosk.core.store import Store
+from kiosk.core.store.meta_keys import DEVICE_ID as ENROLLED_META_KEY
 from kiosk.core.store.models import Helper, Location, Meta
 from sync import pins
 from sync.pins import MIN_PIN_LENGTH, pin_matches
@@ -28,9 +29,6 @@ from sync.protocol import LOCATION_KINDS, ROLES
 MAX_NAME_LENGTH = 80  # helpers.display_name
 MAX_FAILED_PINS = 5
 LOCK_DURATION = timedelta(minutes=5)
-# Set by the sync engine (kiosk/sync/engine.py) once this kiosk is enrolled with a server, which then
-# supplies the helpers.
-ENROLLED_META_KEY = "sync.device_id"
 
 class AccountError(DutchError):
     """A rule about accounts was broken; the message is Dutch, for staff."""

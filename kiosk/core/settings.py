@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError, field_validator
 from sqlalchemy import select
 
+from kiosk.core.store.meta_keys import SERVER_SETTING_PREFIX
 from kiosk.core.store.models import Meta
 from sync.protocol import SHARED_SETTINGS, TEXT_SIZES, SharedSettings, check_url
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
-SERVER_SETTING_PREFIX = "setting."  # meta keys written by the sync puller (kiosk/sync/puller.py)
 LANGUAGES: dict[str, str] = {
     # code -> the language's own name, as shown in the language switcher
     "nl": "Nederlands",

@@ -19,12 +19,11 @@ from kiosk.core.clock import Clock
 from kiosk.core.errors import DutchError
 from kiosk.core.records import enqueue, validated
 from kiosk.core.store import Store
+from kiosk.core.store.meta_keys import LOCATION_ID as KIOSK_LOCATION_META_KEY
 from kiosk.core.store.models import Location, Meta, Shift
 from sync.protocol import ShiftRecord
 
 RECENT_STOPS = 8
-# Where this kiosk stands, as the server said at enrollment (kiosk/sync/engine.py); preselected in forms.
-KIOSK_LOCATION_META_KEY = "sync.location_id"
 
 
 class ShiftError(DutchError):

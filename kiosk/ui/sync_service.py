@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core import accounts
 from kiosk.core.secrets import SecretStore
+from kiosk.core.store import meta_keys
 from kiosk.core.store.models import Meta
 from kiosk.ui.shared.tasks import TaskRunner
-from kiosk.sync.status import URL_KEY, Backoff, EnrollResult, SyncOutcome, SyncStatus
+from kiosk.sync.status import Backoff, EnrollResult, SyncOutcome, SyncStatus
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -240,7 +241,7 @@ def has_server(window: MainWindow) -> bool:
     if window.runtime.settings.server_url:
         return True
     with window.runtime.store.read() as session:
-        return session.get(Meta, URL_KEY) is not None
+        return session.get(Meta, meta_keys.SERVER_URL) is not None
 
 
 def service_for(window: MainWindow) -> SyncService:

@@ -55,6 +55,7 @@ LOCATION_KINDS: tuple[LocationKind, ...] = get_args(LocationKind)
 ROLES: tuple[Role, ...] = get_args(Role)
 REFERENCE_ENTITIES: tuple[ReferenceEntity, ...] = get_args(ReferenceEntity)
 ITEM_STATUSES: tuple[ItemStatus, ...] = get_args(ItemStatus)
+STORED_STATUSES: frozenset[ItemStatus] = frozenset({"created", "duplicate"})  # the server holds the record
 VISITOR_LANGUAGES: tuple[VisitorLanguage, ...] = get_args(VisitorLanguage)
 TEXT_SIZES: tuple[TextSize, ...] = get_args(TextSize)
 # The vocabularies of a help request by record field: what sync/labels.py must label.

@@ -2,9 +2,11 @@
 accept, and the sender's hand-framed batch body is byte for byte the model's own serialisation."""
 from __future__ import annotations
 
+import ast
 import json
 import uuid
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -15,12 +17,14 @@ from kiosk.core.settings import LANGUAGES
 from kiosk.core.store import open_store
 from kiosk.sync.client import ServerApi
 from kiosk.sync.outbox import Sender
+from sync import protocol
 from sync.protocol import (CHANNELS, HELP_REQUEST_VOCABULARIES, LOCATION_KINDS, RECORD_KINDS, REFERENCE_DATA,
                            REFERENCE_ENTITIES, ROLES, TEXT_SIZES, VISITOR_LANGUAGES, BatchItem, BatchRequest,
                            HelpRequestRecord, HelperData, InvalidItem, LocationData, Record, ShiftRecord,
                            SharedSettings)
 from tests.sync_support import FakeServer, batch_ids, json_reply
 
+ROOT = Path(__file__).resolve().parents[1]
 LOCATION = str(uuid.uuid4())
 NOW = datetime(2026, 11, 10, 14, 0, tzinfo=timezone.utc)
 
@@ -118,3 +122,27 @@ def test_a_batch_request_answers_a_bad_item_on_its_own_and_refuses_one_without_a
     assert "fine" not in BatchRequest.model_validate({"device_time": NOW, "items": [posing]}).items[0].reason
     with pytest.raises(ValidationError, match="item 1 has no valid id"):
         BatchRequest.model_validate({"device_time": NOW, "items": [good, {"kind": "shift"}]})
+
+
+# --- nobody else spells out a vocabulary ----------------------------------------------------------
+def spelled_out_vocabularies(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, vocabulary) of every tuple, list, set or Literal[...] holding two or more codes of one
+    vocabulary of sync.protocol. Mappings keyed by codes (labels, per-size zoom...) are not lists."""
+    vocabularies = {name: set(value) for name, value in vars(protocol).items()
+                    if name.isupper() and isinstance(value, tuple | frozenset) and value
+                    and all(isinstance(v, str) for v in value) and name != "SHARED_SETTINGS"}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            texts = {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+            found += [(node.lineno, name) for name, codes in vocabularies.items() if len(texts & codes) >= 2]
+    return found
+
+
+def test_no_module_but_the_protocol_spells_out_a_vocabulary():
+    assert spelled_out_vocabularies(ast.parse('CHANNELS = ("walk-in", "digibus")')) == [(1, "CHANNELS")]
+    modules = [path for top in ("kiosk", "sync", "bench", "tests/reliability") for path in (ROOT / top).rglob("*.py")]
+    assert len(modules) > 40
+    found = [f"{path.relative_to(ROOT)}:{line} {name}" for path in modules if path != ROOT / "sync" / "protocol.py"
+             for line, name in spelled_out_vocabularies(ast.parse(path.read_text(encoding="utf-8")))]
+    assert not found, f"import these from sync.protocol instead: {found}"

@@ -38,7 +38,7 @@ VISITOR_CONTEXTS = frozenset({
 STAFF_CONTEXTS = frozenset({
     "Staff", "StaffScreen", "StaffLoginScreen", "PinEntry", "StaffSetupScreen", "StaffMenuScreen",
     "HelpFormScreen", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
-    "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccounts", "StaffAccountsScreen",
+    "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccountsScreen",
     "login", "screen",
 })
 # What must survive translation unchanged: format fields, Qt place markers, markup.

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import ServerApi, utcnow
-from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchRequest, BatchResponse
+from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, STORED_STATUSES, BatchRequest, BatchResponse
 from kiosk.sync.status import RejectedError, SendReport, TransientError
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
@@ -161,7 +161,7 @@ class Sender:
                 seq = unanswered.pop(str(result.id), None)
                 if seq is None:
                     continue  # not in this batch (or named twice): ignore
-                if result.status in ("created", "duplicate"):
+                if result.status in STORED_STATUSES:
                     sent.append(seq)
                     report.created += result.status == "created"
                     report.duplicates += result.status == "duplicate"

@@ -736,19 +736,6 @@
     </message>
 </context>
 <context>
-    <name>StaffAccounts</name>
-    <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="30"/>
-        <source>Digihelper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff_accounts.py" line="31"/>
-        <source>Coördinator</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>StaffAccountsScreen</name>
     <message>
         <location filename="../../kiosk/ui/staff_accounts.py" line="125"/>
@@ -1267,16 +1254,6 @@
     <message>
         <location filename="../../kiosk/ui/staff_setup.py" line="139"/>
         <source>bijvoorbeeld: Digipunt Bibliotheek Tweebronnen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff_setup.py" line="140"/>
-        <source>Vaste digipunt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff_setup.py" line="140"/>
-        <source>Digibus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout,
                                QWidget)
 
@@ -22,13 +21,13 @@ from kiosk.screenshots import SCREENSHOT_HOOKS
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.staff.widgets import ChipGroup, MessageLine, PinEntry, StaffScreen, clear_layout, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
+from sync import labels
 
 PIN_MAX = 12
 
 
 def role_names() -> dict[str, str]:
-    return {"digihelper": QCoreApplication.translate("StaffAccounts", "Digihelper"),
-            "coordinator": QCoreApplication.translate("StaffAccounts", "Coördinator")}
+    return dict(labels.ROLES)
 
 
 class StaffAccountsScreen(StaffScreen):

@@ -34,7 +34,7 @@ _HASH = re.compile(r"[0-9a-f]{64}")
 
 def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | None:
     """A BatchItem as JSON, framed around the payload text exactly as it was saved (no parsing and
-    re-serialising on the kiosk: ~4x faster than the model). The bytes are those of
+    re-serialising: 1.3 ms for 500 items, 6.8 ms through the model). The bytes are those of
     `BatchItem.model_dump_json()` (tests/test_protocol.py proves it). Only the framing is checked
     here; the server judges the payload, and one it cannot even parse is isolated and parked by
     send_pending()."""

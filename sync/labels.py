@@ -8,6 +8,9 @@ reference data, each with its own `label_nl`.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sync import protocol
 from sync.protocol import (Channel, FirstVisit, HelpLanguage, LocationKind, Outcome, RecordKind, Referral, Role, Status,
                            TargetGroup)
@@ -31,7 +34,7 @@ LOCATION_KINDS: dict[LocationKind, str] = {"fixed": "Vaste digipunt", "digibus":
 ROLES: dict[Role, str] = {"digihelper": "Digihelper", "coordinator": "Coördinator"}
 
 # Each vocabulary: its codes (sync.protocol, in display order) and their labels.
-VOCABULARIES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[Any, str]]] = {
     "record kind": (protocol.RECORD_KINDS, RECORD_KINDS), "status": (protocol.STATUSES, STATUSES),
     "channel": (protocol.CHANNELS, CHANNELS), "outcome": (protocol.OUTCOMES, OUTCOMES),
     "referral": (protocol.REFERRALS, REFERRALS), "first visit": (protocol.FIRST_VISIT, FIRST_VISIT),

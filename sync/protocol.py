@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlparse
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PROTOCOL_VERSION = 1
 MAX_BATCH_ITEMS = 500
@@ -21,14 +21,49 @@ MAX_BATCH_BYTES = 1_000_000  # the whole request body; the server answers 413 ab
 MAX_REFERENCE_PAGE = 1000
 CLOCK_SKEW_LIMIT_SECONDS = 300  # staff are warned above this; records keep the device time
 
-# Vocabularies of a help request (codes on the wire; Dutch labels live in the UI).
-CHANNELS = ("spreekuur", "walk-in", "home-visit", "digibus")
-OUTCOMES = ("solved", "partly", "not-solved")
-REFERRALS = ("digibuddy", "workshop", "laptop-loan", "social-internet", "social-services", "other")
-FIRST_VISIT = ("yes", "no", "unknown")
-TARGET_GROUPS = ("senior", "jobseeker", "newcomer", "poverty")
-HELP_LANGUAGES = ("nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other")
-STATUSES = ("active", "cancelled")
+# --- vocabularies ---------------------------------------------------------------------------------
+# Each is spelled out here and nowhere else: the Literal types the models below validate with, and
+# the tuples (in display order) for everyone who lists or offers the values. Codes travel on the
+# wire; their Dutch labels are in sync/labels.py. Topics are not a fixed vocabulary: they are codes
+# from the reference data (TopicData), each with its own Dutch label.
+RecordKind = Literal["help_request", "shift"]
+Status = Literal["active", "cancelled"]
+Channel = Literal["spreekuur", "walk-in", "home-visit", "digibus"]
+Outcome = Literal["solved", "partly", "not-solved"]
+Referral = Literal["digibuddy", "workshop", "laptop-loan", "social-internet", "social-services", "other"]
+FirstVisit = Literal["yes", "no", "unknown"]
+TargetGroup = Literal["senior", "jobseeker", "newcomer", "poverty"]
+# The languages the help form offers. On the wire `language` stays an open code (any 2-5 letters):
+# a kiosk may offer a new language before every server knows it.
+HelpLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other"]
+LocationKind = Literal["fixed", "digibus"]
+Role = Literal["digihelper", "coordinator"]
+ReferenceEntity = Literal["location", "helper", "topic", "setting"]
+ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
+VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr"]  # the kiosk's interface languages
+TextSize = Literal["normal", "large", "extra-large"]
+
+RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
+STATUSES: tuple[Status, ...] = get_args(Status)
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+REFERRALS: tuple[Referral, ...] = get_args(Referral)
+FIRST_VISIT: tuple[FirstVisit, ...] = get_args(FirstVisit)
+TARGET_GROUPS: tuple[TargetGroup, ...] = get_args(TargetGroup)
+HELP_LANGUAGES: tuple[HelpLanguage, ...] = get_args(HelpLanguage)
+LOCATION_KINDS: tuple[LocationKind, ...] = get_args(LocationKind)
+ROLES: tuple[Role, ...] = get_args(Role)
+REFERENCE_ENTITIES: tuple[ReferenceEntity, ...] = get_args(ReferenceEntity)
+ITEM_STATUSES: tuple[ItemStatus, ...] = get_args(ItemStatus)
+STORED_STATUSES: frozenset[ItemStatus] = frozenset({"created", "duplicate"})  # the server holds the record
+VISITOR_LANGUAGES: tuple[VisitorLanguage, ...] = get_args(VisitorLanguage)
+TEXT_SIZES: tuple[TextSize, ...] = get_args(TextSize)
+# The vocabularies of a help request by record field: what sync/labels.py must label.
+HELP_REQUEST_VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "status": STATUSES, "channel": CHANNELS, "outcome": OUTCOMES, "referrals": REFERRALS,
+    "first_visit": FIRST_VISIT, "target_groups": TARGET_GROUPS, "language": HELP_LANGUAGES,
+}
+
 NOTE_MAX = 280
 # Free text without control characters (a NUL cannot be stored in PostgreSQL text); newlines are
 # allowed only where the field says so.
@@ -49,15 +84,15 @@ class HelpRequestRecord(_Record):
     supersedes: UUID | None = None
     created_at: AwareDatetime
     shift_id: UUID | None = None
-    status: Literal["active", "cancelled"] = "active"
-    channel: Literal["spreekuur", "walk-in", "home-visit", "digibus"]
+    status: Status = "active"
+    channel: Channel
     topics: list[str] = Field(min_length=1, max_length=12)
     language: str = Field(pattern=r"^[a-z]{2,5}$")
     duration_min: int = Field(ge=1, le=600)
-    outcome: Literal["solved", "partly", "not-solved"]
-    referrals: list[Literal["digibuddy", "workshop", "laptop-loan", "social-internet", "social-services", "other"]] = []
-    first_visit: Literal["yes", "no", "unknown"] = "unknown"
-    target_groups: list[Literal["senior", "jobseeker", "newcomer", "poverty"]] = []
+    outcome: Outcome
+    referrals: list[Referral] = []
+    first_visit: FirstVisit = "unknown"
+    target_groups: list[TargetGroup] = []
     note: str | None = Field(None, max_length=NOTE_MAX)
     # Keyed hash (HMAC-SHA256, hex) counting distinct visitors without knowing them; never the facts.
     visitor_code: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
@@ -87,7 +122,6 @@ class ShiftRecord(_Record):
 
 
 Record = Annotated[HelpRequestRecord | ShiftRecord, Field(discriminator="kind")]
-RECORD_KINDS = ("help_request", "shift")
 
 
 def canonical_json(payload: dict[str, Any]) -> str:
@@ -127,17 +161,56 @@ class EnrollResponse(_Message):
 
 class BatchItem(_Message):
     id: UUID
-    kind: str
+    kind: str  # a RecordKind; an unknown kind is answered `invalid`, not refused with the batch
     content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     payload: dict[str, Any]
 
 
+class InvalidItem(_Message):
+    """A batch item that is not a BatchItem but names its id: the server answers it `invalid` with
+    this reason and stores the batch's other items. Senders never make one."""
+
+    id: UUID
+    reason: str
+
+
 class BatchRequest(_Message):
+    """The body of POST /v1/records:batch. Validation checks the items one by one, so that one bad
+    item never fails the others: an item that is not a BatchItem becomes an InvalidItem. Only an
+    item without a usable id fails the whole request (it could not be answered on its own).
+
+    The kiosk's sender frames this JSON around the saved payload texts itself (kiosk/sync/outbox.py);
+    tests/test_protocol.py proves its bytes equal to `model_dump_json()`."""
+
     device_time: AwareDatetime
-    items: list[BatchItem] = Field(max_length=MAX_BATCH_ITEMS)
+    items: list[BatchItem | InvalidItem] = Field(max_length=MAX_BATCH_ITEMS)
+
+    @field_validator("items", mode="before")
+    @classmethod
+    def _one_by_one(cls, value: Any) -> Any:
+        return [_batch_item(index, raw) for index, raw in enumerate(value)] if isinstance(value, list) else value
 
 
-ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
+def _batch_item(index: int, raw: Any) -> BatchItem | InvalidItem:
+    if isinstance(raw, BatchItem | InvalidItem):
+        return raw
+    try:
+        return BatchItem.model_validate(raw)
+    except ValidationError as exc:
+        try:
+            item_id = UUID(str(raw["id"]))
+        except (TypeError, KeyError, ValueError):
+            raise ValueError(f"item {index} has no valid id") from None
+        return InvalidItem(id=item_id, reason=validation_reason(exc))
+
+
+def validation_reason(exc: ValidationError, tag: str | None = None) -> str:
+    """Where and what, never the input itself (a note could hold anything). `tag`: the union
+    member pydantic puts first in each location ("help_request.outcome" -> "outcome")."""
+    def where(loc: tuple[int | str, ...]) -> str:
+        parts = [str(p) for p in (loc[1:] if loc and loc[0] == tag else loc)]
+        return ".".join(parts) or "item"
+    return "; ".join(f"{where(e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
 
 
 class ItemResult(_Message):
@@ -162,7 +235,7 @@ class Health(_Message):
 class ReferenceChange(_Message):
     """One change to reference data; `data` follows the entity's model below (None when deleted)."""
 
-    entity: Literal["location", "helper", "topic", "setting"]
+    entity: ReferenceEntity
     key: str
     deleted: bool = False
     data: dict[str, Any] | None = None
@@ -170,13 +243,13 @@ class ReferenceChange(_Message):
 
 class LocationData(_Message):
     name: str = Field(min_length=1, max_length=120)
-    kind: Literal["fixed", "digibus"]
+    kind: LocationKind
     active: bool = True
 
 
 class HelperData(_Message):
     display_name: str = Field(min_length=1, max_length=80)
-    role: Literal["digihelper", "coordinator"]
+    role: Role
     pin_hash: str = Field(min_length=1, max_length=255)  # argon2id; the PIN itself never travels
     active: bool = True
 
@@ -200,10 +273,6 @@ VISITOR_CODE_KEY = "visitor_code_key"
 
 
 # --- settings the centre may set for every kiosk --------------------------------------------------
-VISITOR_LANGUAGES = ("nl", "fr", "en", "ar", "uk", "tr")  # the kiosk's interface languages
-TEXT_SIZES = ("normal", "large", "extra-large")
-
-
 def check_url(value: str, *, allow_local_http: bool = True) -> str:
     """https://, or http:// to this computer only. The message is Dutch, for staff."""
     parsed = urlparse(value)
@@ -221,13 +290,13 @@ class SharedSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    default_language: Literal["nl", "fr", "en", "ar", "uk", "tr"] = "nl"
+    default_language: VisitorLanguage = "nl"
     idle_seconds: int = Field(120, ge=15, le=3600)
     idle_countdown_seconds: int = Field(30, ge=5, le=300)
     eloket_url: str = "https://www.leuven.be/e-loket"
     browser_home_url: str = "https://www.vlaanderen.be"
     official_domains: list[str] = Field(default_factory=lambda: ["vlaanderen.be", "belgium.be"])
-    default_text_size: Literal["normal", "large", "extra-large"] = "normal"
+    default_text_size: TextSize = "normal"
     default_high_contrast: bool = False
 
     @field_validator("eloket_url", "browser_home_url")

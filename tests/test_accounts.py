@@ -5,7 +5,6 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.core.accounts import (
-    ENROLLED_META_KEY,
     LOCK_DURATION,
     MAX_FAILED_PINS,
     AccountError,
@@ -14,7 +13,7 @@ from kiosk.core.accounts import (
     login,
     needs_first_run,
 )
-from kiosk.core.store import open_store
+from kiosk.core.store import meta_keys, open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import Helper, Location, Meta
 from tests.staffdata import PIN, MovableClock, add_staff
@@ -99,7 +98,7 @@ def test_first_run_creates_one_coordinator_and_a_location_once(store):
 
 def test_no_first_run_on_an_enrolled_kiosk_without_helpers(store):
     with store.transaction() as session:
-        session.add(Meta(key=ENROLLED_META_KEY, value="3f1c"))
+        session.add(Meta(key=meta_keys.DEVICE_ID, value="3f1c"))
     with store.read() as session:
         assert not needs_first_run(session)
 

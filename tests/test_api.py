@@ -8,11 +8,11 @@ from datetime import datetime
 
 import pytest
 
-from kiosk.core.accounts import ENROLLED_META_KEY, SERVER_URL_META_KEY, AccountError, HelperList, StaffUser
+from kiosk.core.accounts import AccountError, HelperList, StaffUser
 from kiosk.core.api import KioskApi
 from kiosk.core.helplog import HelpRequestInput, default_channel
-from kiosk.core.shifts import KIOSK_LOCATION_META_KEY, ShiftInfo
-from kiosk.core.store import open_store
+from kiosk.core.shifts import ShiftInfo
+from kiosk.core.store import meta_keys, open_store
 from kiosk.core.store.models import Location, Meta
 from tests.staffdata import PIN
 
@@ -77,7 +77,7 @@ def test_default_channel_rule(clock):
 
 def test_the_preselected_place_is_the_enrolled_one_or_the_only_one(api, store, staff):
     assert api.help_form(staff.helper).default_location_id is None
-    add_meta(store, KIOSK_LOCATION_META_KEY, staff.bus)
+    add_meta(store, meta_keys.LOCATION_ID, staff.bus)
     assert api.help_form(staff.helper).default_location_id == staff.bus
     assert api.shift_context(staff.helper).default_location_id == staff.bus
 
@@ -146,8 +146,8 @@ def test_accounts_through_the_api(api, store, staff):
     assert api.helper_count() == 2
 
     assert not api.is_enrolled() and api.server_url() is None
-    add_meta(store, ENROLLED_META_KEY, "device-1")
-    add_meta(store, SERVER_URL_META_KEY, "https://sync.example.org")
+    add_meta(store, meta_keys.DEVICE_ID, "device-1")
+    add_meta(store, meta_keys.SERVER_URL, "https://sync.example.org")
     assert api.is_enrolled() and api.server_url() == "https://sync.example.org"
     assert not api.helpers().manageable_by(staff.coordinator)  # the server manages them now
 

@@ -11,7 +11,6 @@ from sqlalchemy import select
 from kiosk.core import accounts, shifts
 from kiosk.core.accounts import (
     ENROLLED_MESSAGE,
-    ENROLLED_META_KEY,
     MAX_FAILED_PINS,
     AccountError,
     active_helpers,
@@ -23,7 +22,7 @@ from kiosk.core.accounts import (
     reset_pin,
 )
 from kiosk.core.demo import DEMO_HELPER_NAME
-from kiosk.core.store import open_store
+from kiosk.core.store import meta_keys, open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import Helper, Meta, Shift
 from sync.pins import secret_matches
@@ -47,7 +46,7 @@ def pin_hash(store, helper_id: str) -> str:
 
 def enroll(store) -> None:
     with store.transaction() as session:
-        session.add(Meta(key=ENROLLED_META_KEY, value="device-1"))
+        session.add(Meta(key=meta_keys.DEVICE_ID, value="device-1"))
 
 
 # --- core rules --------------------------------------------------------------------------------

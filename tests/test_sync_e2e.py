@@ -15,13 +15,13 @@ from sqlalchemy import select, update
 
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.settings import Settings, with_server_settings
-from kiosk.core.store import open_store
+from kiosk.core.store import meta_keys, open_store
 from kiosk.core.store.models import Helper, Location, Meta, OutboxEntry, Topic
 from kiosk.core.visitor_code import VisitorCoder
 from kiosk.sync.client import ServerApi
 from kiosk.sync.engine import SyncEngine, sync_once
 from kiosk.sync.outbox import Sender
-from kiosk.sync.puller import CURSOR_KEY, Puller
+from kiosk.sync.puller import Puller
 from sync.protocol import content_hash, record_payload
 from sync.server import admin
 from sync.server.cli import main as server_cli
@@ -171,7 +171,7 @@ def test_reference_pull_follows_the_cursor_and_applies_pages_atomically(live_ser
     with kiosk.read() as session:  # enrolling fetched this kiosk's location (the help log needs it)
         own = session.scalars(select(Location).where(Location.name == "Digibus Oost")).one()
         assert own.id == session.get(Meta, "sync.location_id").value and own.kind == "digibus"
-        enrolled_cursor = session.get(Meta, CURSOR_KEY).value
+        enrolled_cursor = session.get(Meta, meta_keys.REFERENCE_CURSOR).value
     server_key = live_server.admin(lambda s: json.loads(s.get(Setting, "visitor_code_key").value))
     assert VisitorCoder(secrets).key() == bytes.fromhex(server_key)  # the help log codes with it
 
@@ -195,13 +195,13 @@ def test_reference_pull_follows_the_cursor_and_applies_pages_atomically(live_ser
     with pytest.raises(OSError):
         puller.pull()
     with kiosk.read() as session:
-        assert session.get(Meta, CURSOR_KEY).value == enrolled_cursor
+        assert session.get(Meta, meta_keys.REFERENCE_CURSOR).value == enrolled_cursor
         assert session.get(Helper, an.id) is None
     puller._apply_one = real_apply_one
 
     assert puller.pull() == 5
     with kiosk.read() as session:
-        cursor = int(session.get(Meta, CURSOR_KEY).value)
+        cursor = int(session.get(Meta, meta_keys.REFERENCE_CURSOR).value)
         helper = session.get(Helper, an.id)
         assert helper.display_name == "An Peeters" and helper.role == "coordinator" and helper.active
         assert helper.pin_hash == an.pin_hash
@@ -217,7 +217,7 @@ def test_reference_pull_follows_the_cursor_and_applies_pages_atomically(live_ser
     live_server.admin(admin.unset_setting, "idle_seconds")
     assert puller.pull() == 2
     with kiosk.read() as session:
-        assert int(session.get(Meta, CURSOR_KEY).value) > cursor
+        assert int(session.get(Meta, meta_keys.REFERENCE_CURSOR).value) > cursor
         helper = session.get(Helper, an.id)
         assert not helper.active and helper.failed_pins == 3
         assert session.get(Meta, "setting.idle_seconds") is None
@@ -313,7 +313,7 @@ def test_export_counts_match_the_records_pushed(live_server, kiosk, data_dir, tm
     assert server_cli(["--database-url", url, "export", "--month", "2026-11", "--output", str(out)]) == 0
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert rows == [
-        ["locatie", "hulpvragen", "shifts", "vrijwilligersuren", "unieke bezoekers"],
+        ["Locatie", "Hulpvragen", "Spreekuren", "Vrijwilligersuren", "Unieke bezoekers"],
         ["Bibliotheek Leuven", "4", "2", "3.5", "2"],  # corrected(as its correction), 2 plain, 1 Nov early
         ["Digibus", "2", "1", "0.75", "2"],
         ["Totaal", "6", "3", "4.25", "3"],

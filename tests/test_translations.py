@@ -37,8 +37,8 @@ VISITOR_CONTEXTS = frozenset({
 # are lupdate's names for strings in the staff screenshot helpers.
 STAFF_CONTEXTS = frozenset({
     "Staff", "StaffScreen", "StaffLoginScreen", "PinEntry", "StaffSetupScreen", "StaffMenuScreen",
-    "HelpFormScreen", "StaffLabels", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
-    "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccounts", "StaffAccountsScreen",
+    "HelpFormScreen", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
+    "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccountsScreen",
     "login", "screen",
 })
 # What must survive translation unchanged: format fields, Qt place markers, markup.

@@ -19,20 +19,15 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.clock import Clock
 from kiosk.core.errors import DutchError
-from kiosk.core.store import Store
+from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Helper, Location, Meta
 from sync import pins
-from sync.pins import MIN_PIN_LENGTH, secret_matches
+from sync.pins import secret_matches
+from sync.protocol import LOCATION_KINDS, ROLES
 
-ROLES = ("digihelper", "coordinator")
-LOCATION_KINDS = ("fixed", "digibus")
 MAX_NAME_LENGTH = 80  # helpers.display_name
 MAX_FAILED_PINS = 5
 LOCK_DURATION = timedelta(minutes=5)
-# Set by the sync engine (kiosk/sync/engine.py) once this kiosk is enrolled with a server, which then
-# supplies the helpers.
-ENROLLED_META_KEY = "sync.device_id"
-SERVER_URL_META_KEY = "sync.server_url"  # written with it: the server this kiosk syncs with
 
 class AccountError(DutchError):
     """A rule about accounts was broken; the message is Dutch, for staff."""
@@ -130,7 +125,7 @@ def login(store: Store, helper_id: str, pin: str, clock: Clock) -> LoginResult:
 
 
 def is_enrolled(session: Session) -> bool:
-    return session.get(Meta, ENROLLED_META_KEY) is not None
+    return session.get(Meta, meta_keys.DEVICE_ID) is not None
 
 
 def needs_first_run(session: Session) -> bool:
@@ -140,7 +135,7 @@ def needs_first_run(session: Session) -> bool:
 
 def server_url(session: Session) -> str | None:
     """The server this kiosk was enrolled with, if any."""
-    meta = session.get(Meta, SERVER_URL_META_KEY)
+    meta = session.get(Meta, meta_keys.SERVER_URL)
     return None if meta is None else meta.value
 
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError, field_validator
 from pydantic_core import ErrorDetails
 from sqlalchemy import select
 
+from kiosk.core.store.meta_keys import SERVER_SETTING_PREFIX
 from kiosk.core.store.models import Meta
 from sync.protocol import SHARED_SETTINGS, SharedSettings, check_url
 from sync.protocol import TEXT_SIZES as TEXT_SIZES  # the UI's choices come from here with LANGUAGES
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
-SERVER_SETTING_PREFIX = "setting."  # meta keys written by the sync puller (kiosk/sync/puller.py)
 LANGUAGES: dict[str, str] = {
     # code -> the language's own name, as shown in the language switcher
     "nl": "Nederlands",

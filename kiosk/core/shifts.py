@@ -18,13 +18,11 @@ from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.errors import DutchError
 from kiosk.core.records import enqueue, validated
-from kiosk.core.store import Store
+from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Location, Meta, Shift
 from sync.protocol import ShiftRecord
 
 RECENT_STOPS = 8
-# Where this kiosk stands, as the server said at enrollment (kiosk/sync/engine.py); preselected in forms.
-KIOSK_LOCATION_META_KEY = "sync.location_id"
 
 
 class ShiftError(DutchError):
@@ -70,7 +68,7 @@ def active_locations(session: Session) -> list[Location]:
 
 def kiosk_location_id(session: Session) -> str | None:
     """This kiosk's own location when enrolled, or the only active location there is."""
-    enrolled = session.get(Meta, KIOSK_LOCATION_META_KEY)
+    enrolled = session.get(Meta, meta_keys.LOCATION_ID)
     if enrolled is not None:
         return enrolled.value
     ids = session.scalars(select(Location.id).where(Location.active).limit(2)).all()

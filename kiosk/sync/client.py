@@ -19,8 +19,8 @@ from typing import TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
-from sync.protocol import check_url, BatchResponse, EnrollRequest, EnrollResponse, ErrorBody, Health, ReferencePage
 from kiosk.sync.status import AuthError, RejectedError, SyncError, TransientError  # noqa: F401 - part of this API
+from sync.protocol import BatchResponse, EnrollRequest, EnrollResponse, ErrorBody, Health, ReferencePage, check_url
 from sync.version import __version__
 
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (seconds)

@@ -1,7 +1,7 @@
 """Everything a kiosk does to sync, Qt-free: enroll, push the outbox, pull reference data, report
 status. The UI's SyncService runs these on its own worker thread; scripts call `sync_once`.
 
-What the kiosk keeps in its meta table is listed in kiosk/sync/status.py. The device token is in the
+What the kiosk keeps in its meta table is listed in kiosk/core/store/meta_keys.py. The device token is in the
 secret store (kiosk.core.secrets.DEVICE_TOKEN), never in the database or the log.
 """
 from __future__ import annotations
@@ -14,13 +14,21 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
-from kiosk.core.store import Store, open_store
+from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
 from kiosk.sync.outbox import Sender, recover_inflight, requeue_parked
-from kiosk.sync.puller import CURSOR_KEY, Puller, get_meta, set_meta
-from kiosk.sync.status import (DEVICE_KEY, LAST_SUCCESS_KEY, LOCATION_KEY, URL_KEY, AuthError, EnrollResult, ParkedRecord,
-                         RejectedError, SendReport, SyncError, SyncOutcome, SyncStatus)
+from kiosk.sync.puller import Puller, get_meta, set_meta
+from kiosk.sync.status import (
+    AuthError,
+    EnrollResult,
+    ParkedRecord,
+    RejectedError,
+    SendReport,
+    SyncError,
+    SyncOutcome,
+    SyncStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +39,7 @@ class SyncEngine:
 
     def server_url(self) -> str | None:
         with self.store.read() as session:
-            return get_meta(session, URL_KEY) or self.default_url
+            return get_meta(session, meta_keys.SERVER_URL) or self.default_url
 
     def _token(self) -> str | None:
         try:
@@ -53,11 +61,13 @@ class SyncEngine:
             api.close()
         self.secrets.set(DEVICE_TOKEN, answer.token)
         with self.store.transaction() as session:
-            if get_meta(session, URL_KEY) not in (None, url):
-                set_meta(session, CURSOR_KEY, None)  # another server: its reference data from the start
-            set_meta(session, URL_KEY, url)
-            set_meta(session, DEVICE_KEY, str(answer.device_id))
-            set_meta(session, LOCATION_KEY, None if answer.location_id is None else str(answer.location_id))
+            if get_meta(session, meta_keys.SERVER_URL) not in (None, url):
+                # another server: its reference data from the start
+                set_meta(session, meta_keys.REFERENCE_CURSOR, None)
+            set_meta(session, meta_keys.SERVER_URL, url)
+            set_meta(session, meta_keys.DEVICE_ID, str(answer.device_id))
+            location = None if answer.location_id is None else str(answer.location_id)
+            set_meta(session, meta_keys.LOCATION_ID, location)
         log.info("enrolled at %s as device %s", url, answer.device_id)
         # This kiosk's location, helpers and topics right away (the help log needs the location
         # row); if this fails the next sync fetches them.
@@ -108,7 +118,7 @@ class SyncEngine:
             if pull and not should_stop():
                 outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
             with self.store.transaction() as session:
-                set_meta(session, LAST_SUCCESS_KEY, self.clock().isoformat())
+                set_meta(session, meta_keys.LAST_SUCCESS, self.clock().isoformat())
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             outcome.error = exc
@@ -122,9 +132,9 @@ class SyncEngine:
             counts = dict(session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all())
             parked = session.execute(select(OutboxEntry.kind, OutboxEntry.created_at, OutboxEntry.last_error)
                                      .where(OutboxEntry.state == "parked").order_by(OutboxEntry.seq)).all()
-            url = get_meta(session, URL_KEY) or self.default_url
-            enrolled = get_meta(session, DEVICE_KEY) is not None
-            last = get_meta(session, LAST_SUCCESS_KEY)
+            url = get_meta(session, meta_keys.SERVER_URL) or self.default_url
+            enrolled = get_meta(session, meta_keys.DEVICE_ID) is not None
+            last = get_meta(session, meta_keys.LAST_SUCCESS)
         return SyncStatus(
             server_url=url, enrolled=enrolled and self._token() is not None,
             waiting=counts.get("pending", 0) + counts.get("inflight", 0),

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import ServerApi, utcnow
-from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchResponse
 from kiosk.sync.status import RejectedError, SendReport, TransientError
+from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, STORED_STATUSES, BatchRequest, BatchResponse
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
 NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
@@ -34,12 +34,20 @@ _HASH = re.compile(r"[0-9a-f]{64}")
 
 def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | None:
     """A BatchItem as JSON, framed around the payload text exactly as it was saved (no parsing and
-    re-serialising on the kiosk). Only the framing is checked here; the server judges the payload,
-    and one it cannot even parse is isolated and parked by send_pending()."""
+    re-serialising: 1.3 ms for 500 items, 6.8 ms through the model). The bytes are those of
+    `BatchItem.model_dump_json()` (tests/test_protocol.py proves it). Only the framing is checked
+    here; the server judges the payload, and one it cannot even parse is isolated and parked by
+    send_pending()."""
     if not (_UUID.fullmatch(record_id) and _HASH.fullmatch(digest) and payload.startswith("{")
             and payload.endswith("}")):
         return None
-    return f'{{"id":"{record_id}","kind":{json.dumps(kind)},"content_hash":"{digest}","payload":{payload}}}'.encode()
+    kind_json = json.dumps(kind, ensure_ascii=False)
+    return f'{{"id":"{record_id}","kind":{kind_json},"content_hash":"{digest}","payload":{payload}}}'.encode()
+
+
+def _envelope(device_time: datetime) -> bytes:
+    """A BatchRequest without items, from the model itself: b'{"device_time":"...","items":[]}'."""
+    return BatchRequest(device_time=device_time, items=[]).model_dump_json().encode()
 
 
 @dataclass
@@ -115,7 +123,7 @@ class Sender:
         """Oldest pending entries, bounded by count and request bytes, marked inflight in one
         transaction. Entries that cannot be framed as an item at all are parked here."""
         batch, parts, parked = _Batch(), [], {}
-        envelope = f'{{"device_time":"{self.clock().isoformat()}","items":[]}}'.encode()
+        envelope = _envelope(self.clock())
         size = len(envelope)
         with self.store.transaction() as session:
             rows = session.execute(select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.payload,
@@ -153,7 +161,7 @@ class Sender:
                 seq = unanswered.pop(str(result.id), None)
                 if seq is None:
                     continue  # not in this batch (or named twice): ignore
-                if result.status in ("created", "duplicate"):
+                if result.status in STORED_STATUSES:
                     sent.append(seq)
                     report.created += result.status == "created"
                     report.duplicates += result.status == "duplicate"

@@ -20,8 +20,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from kiosk.core.secrets import SecretStore
-from kiosk.core.settings import SERVER_SETTING_PREFIX
-from kiosk.core.store import Store
+from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Helper, Location, Meta, Topic
 from kiosk.core.visitor_code import install_key
 from kiosk.sync.client import ServerApi, TransientError
@@ -29,7 +28,6 @@ from sync.protocol import REFERENCE_DATA, VISITOR_CODE_KEY, ReferenceChange, Ref
 
 log = logging.getLogger(__name__)
 
-CURSOR_KEY = "sync.reference_cursor"
 PAGE_SIZE = 500
 
 
@@ -50,7 +48,7 @@ def set_meta(session: Session, key: str, value: str | None) -> None:
 
 
 def read_cursor(session: Session) -> int:
-    return int(get_meta(session, CURSOR_KEY) or 0)
+    return int(get_meta(session, meta_keys.REFERENCE_CURSOR) or 0)
 
 
 class Puller:
@@ -80,7 +78,7 @@ class Puller:
                 return 0  # applied meanwhile by someone else; the next pull continues from there
             for change, data in parsed:
                 self._apply_one(session, change, data)
-            set_meta(session, CURSOR_KEY, str(page.cursor))
+            set_meta(session, meta_keys.REFERENCE_CURSOR, str(page.cursor))
         return len(parsed)
 
     def _apply_one(self, session: Session, change: ReferenceChange, data: BaseModel | None) -> None:
@@ -90,7 +88,8 @@ class Puller:
                 if data is not None:  # the server never withdraws it; the kiosk keeps its copy
                     self._store_visitor_key(data.value)
             else:
-                set_meta(session, SERVER_SETTING_PREFIX + key, None if data is None else json.dumps(data.value))
+                value = None if data is None else json.dumps(data.value)
+                set_meta(session, meta_keys.SERVER_SETTING_PREFIX + key, value)
             return
         model = {"location": Location, "helper": Helper, "topic": Topic}[change.entity]
         row = session.get(model, key)

@@ -1,11 +1,8 @@
-"""Sync's plain data: errors, retry policy, reports, status, and the meta keys a kiosk keeps.
+"""Sync's plain data: errors, retry policy, reports and status.
 
 Importable without the HTTP stack: the kiosk's UI imports this at start-up; `requests` is only
-loaded when a sync service actually starts (kiosk/ui/shared/sync_service.py).
-
-Meta keys (the kiosk's meta table): sync.server_url, sync.device_id, sync.location_id (written at
-enrollment), sync.reference_cursor (the puller), sync.last_success; `setting.<name>` for settings
-from the server (kiosk.core.settings.with_server_settings).
+loaded when a sync service actually starts (kiosk/ui/shared/sync_service.py). The meta keys sync keeps are
+in kiosk/core/store/meta_keys.py.
 """
 from __future__ import annotations
 
@@ -15,9 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sync.protocol import CLOCK_SKEW_LIMIT_SECONDS
-
-URL_KEY, DEVICE_KEY, LOCATION_KEY, LAST_SUCCESS_KEY = ("sync.server_url", "sync.device_id", "sync.location_id",
-                                                       "sync.last_success")
 
 
 class SyncError(Exception):

@@ -14,20 +14,29 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from sync.protocol import (MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_REFERENCE_PAGE, BatchResponse, EnrollRequest,
-                           EnrollResponse, ErrorBody, Health, ReferencePage)
+from sync.protocol import (
+    MAX_BATCH_BYTES,
+    MAX_REFERENCE_PAGE,
+    BatchRequest,
+    BatchResponse,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    Health,
+    ReferencePage,
+)
 from sync.server import ratelimit
-from sync.server.console import mount_console
 from sync.server.admin import AdminError, device_for_token, note_seen, redeem_enroll_code
+from sync.server.console import mount_console
 from sync.server.db import db_error_summary, make_server_engine, utcnow
-from sync.server.records import UnnamedItem, ingest
+from sync.server.records import ingest
 from sync.server.reference import reference_page
 
 log = logging.getLogger(__name__)
@@ -79,15 +88,6 @@ class BodyLimit:
             return {"type": "http.request", "body": body, "more_body": False}
 
         await self.app(scope, replay, send)
-
-
-class BatchEnvelope(BaseModel):
-    """POST /v1/records:batch. Each item is a `BatchItem`; items are checked one by one so that a
-    bad item is answered `invalid` instead of failing the whole request."""
-
-    model_config = ConfigDict(extra="forbid")
-    device_time: AwareDatetime
-    items: list[dict[str, Any]] = Field(max_length=MAX_BATCH_ITEMS)
 
 
 _ERRORS = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
@@ -171,14 +171,11 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                               server_time=utcnow())
 
     @app.post("/v1/records:batch", response_model=BatchResponse, responses=_ERRORS, tags=["sync"])
-    def post_batch(batch: BatchEnvelope, device_id: str = Depends(current_device)) -> Response:
+    def post_batch(batch: BatchRequest, device_id: str = Depends(current_device)) -> Response:
         """Store records exactly once. Per item: created, duplicate (same id and content hash),
         conflict (same id, other content) or invalid (with a reason). Committed before answering."""
-        try:
-            with sessions.begin() as session:
-                results = ingest(session, device_id, batch.items, utcnow())
-        except UnnamedItem as exc:
-            raise ApiError(422, "invalid-request", str(exc)) from None
+        with sessions.begin() as session:
+            results = ingest(session, device_id, batch.items, utcnow())
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))
 

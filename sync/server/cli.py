@@ -15,8 +15,20 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.server.admin import (AdminError, add_helper, create_enroll_code, ensure_location, remove_helper, rename_device,
-                               remove_topic, revoke_device, set_setting, set_topic, unset_setting)
+from sync.protocol import LOCATION_KINDS, ROLES
+from sync.server.admin import (
+    AdminError,
+    add_helper,
+    create_enroll_code,
+    ensure_location,
+    remove_helper,
+    remove_topic,
+    rename_device,
+    revoke_device,
+    set_setting,
+    set_topic,
+    unset_setting,
+)
 from sync.server.db import default_database_url, make_server_engine, migrate, utcnow
 from sync.server.export import ZONE
 from sync.server.models import Device, Location, Topic
@@ -153,21 +165,21 @@ def _unset_setting(args, session: Session) -> str:
 
 
 def _export(args, session: Session) -> str:
-    from sync.server.export import monthly_figures, to_csv, to_xlsx
+    from sync.server.export import monthly_report, to_csv, to_xlsx
 
     try:
-        figures = monthly_figures(session, args.month)
+        report = monthly_report(session, args.month)
     except ValueError as exc:
         raise AdminError(f"--month: {exc}") from None
     if args.format == "csv":
-        text = to_csv(figures)
+        text = to_csv(report)
         if args.output == "-":
             return text.rstrip("\n")
         data = text.encode("utf-8-sig")  # the BOM makes Excel read the accents right
     else:
         if args.output == "-":
             raise AdminError("xlsx cannot go to stdout; give --output FILE")
-        data = to_xlsx(figures, args.month)
+        data = to_xlsx(report)
     path = Path(args.output or f"digipunt-{args.month}.{args.format}")
     path.write_bytes(data)
     return f"wrote {path}"
@@ -193,11 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("enroll-code", _enroll_code, "make a single-use enrollment code (valid 24 h) for a kiosk")
     sub.add_argument("--location", required=True, help="location name; created when new")
-    sub.add_argument("--kind", choices=("fixed", "digibus"), default="fixed", help="for a new location")
+    sub.add_argument("--kind", choices=LOCATION_KINDS, default="fixed", help="for a new location")
 
     sub = command("add-helper", _add_helper, "add a digihelper or coordinator account")
     sub.add_argument("--name", required=True, help="display name colleagues recognise")
-    sub.add_argument("--role", choices=("digihelper", "coordinator"), default="digihelper")
+    sub.add_argument("--role", choices=ROLES, default="digihelper")
     sub.add_argument("--pin-from-stdin", action="store_true", help="read the PIN from stdin instead of a prompt")
 
     sub = command("create-admin", _create_admin, "make a city admin account for the web console (/console)")

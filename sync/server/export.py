@@ -8,6 +8,9 @@ Counting rules (documented in the README):
 - Volunteer hours are the summed durations of the shifts that started in the month.
 - Distinct visitors are distinct visitor codes among the counted help requests; the total is
   distinct over all locations (one person at two locations is one person), not a sum.
+
+Every header and value is Dutch (sync/labels.py); a topic shows its label from the topics table
+(its code only when the server never knew a label for it).
 """
 from __future__ import annotations
 
@@ -24,11 +27,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.server.models import Location, StoredRecord
+from sync import labels
+from sync.protocol import CHANNELS, OUTCOMES
+from sync.server.models import Location, StoredRecord, Topic
 
 ZONE = ZoneInfo("Europe/Brussels")
-TOTAL = "Totaal"
-COLUMNS = ("locatie", "hulpvragen", "shifts", "vrijwilligersuren", "unieke bezoekers")
 
 
 @dataclass
@@ -41,6 +44,7 @@ class LocationFigures:
     visitor_codes: set[str] = field(default_factory=set)
     topics: Counter = field(default_factory=Counter)
     outcomes: Counter = field(default_factory=Counter)
+    channels: Counter = field(default_factory=Counter)
 
     @property
     def volunteer_hours(self) -> float:
@@ -56,6 +60,14 @@ class LocationFigures:
         self.visitor_codes |= other.visitor_codes
         self.topics.update(other.topics)
         self.outcomes.update(other.outcomes)
+        self.channels.update(other.channels)
+
+
+@dataclass
+class MonthlyReport:
+    month: str
+    locations: list[LocationFigures]  # by name, then the total (last)
+    topic_labels: dict[str, str]  # code -> Dutch label, every topic the server knows
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
@@ -99,7 +111,7 @@ def figures_between(session: Session, start: datetime, end: datetime) -> list[Lo
 
     def at(location_id: str) -> LocationFigures:
         if location_id not in figures:
-            name = names.get(location_id, f"onbekende locatie {location_id}")
+            name = names.get(location_id) or labels.EXPORT_UNKNOWN_LOCATION.format(id=location_id)
             figures[location_id] = LocationFigures(name, location_id)
         return figures[location_id]
 
@@ -108,6 +120,7 @@ def figures_between(session: Session, start: datetime, end: datetime) -> list[Lo
         place.help_requests += 1
         place.topics.update(payload["topics"])
         place.outcomes[payload["outcome"]] += 1
+        place.channels[payload["channel"]] += 1
         if payload.get("visitor_code"):
             place.visitor_codes.add(payload["visitor_code"])
 
@@ -124,41 +137,61 @@ def figures_between(session: Session, start: datetime, end: datetime) -> list[Lo
 
 def with_total(places: list[LocationFigures]) -> list[LocationFigures]:
     """`places` and their total last (a person seen at two places counts once)."""
-    total = LocationFigures(TOTAL)
+    total = LocationFigures(labels.EXPORT_TOTAL)
     for place in places:
         total.add(place)
     return [*places, total]
 
 
-def monthly_figures(session: Session, month: str) -> list[LocationFigures]:
-    return figures_between(session, *month_bounds(month))
+def monthly_report(session: Session, month: str) -> MonthlyReport:
+    """The month's figures: one entry per location with activity, by name, then the total."""
+    topic_labels = dict(session.execute(select(Topic.code, Topic.label_nl)).all())
+    return MonthlyReport(month, figures_between(session, *month_bounds(month)), topic_labels)
 
 
-def to_csv(figures: list[LocationFigures]) -> str:
+def to_csv(report: MonthlyReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(f.row() for f in figures)
+    writer.writerow(labels.EXPORT_SUMMARY_COLUMNS)
+    writer.writerows(f.row() for f in report.locations)
     return out.getvalue()
 
 
-def to_xlsx(figures: list[LocationFigures], month: str) -> bytes:
-    """Two sheets: the summary per location, and help requests per topic per location."""
+def breakdowns(report: MonthlyReport) -> list[tuple[str, tuple[str, ...], list[tuple[str, str, int]]]]:
+    """The xlsx sheets after the summary: help requests per topic, outcome and channel, per location,
+    as (sheet name, header, rows of location, Dutch label, count). Topics by label, outcomes and
+    channels in the protocol's order."""
+    topic = report.topic_labels.get
+    by_topic = [(f.name, topic(code) or code, n) for f in report.locations
+                for code, n in sorted(f.topics.items(), key=lambda item: (topic(item[0]) or item[0]).casefold())]
+    by_outcome = [(f.name, labels.OUTCOMES[code], f.outcomes[code]) for f in report.locations
+                  for code in OUTCOMES if f.outcomes[code]]
+    by_channel = [(f.name, labels.CHANNELS[code], f.channels[code]) for f in report.locations
+                  for code in CHANNELS if f.channels[code]]
+    return [(*labels.EXPORT_TOPIC_SHEET, by_topic), (*labels.EXPORT_OUTCOME_SHEET, by_outcome),
+            (*labels.EXPORT_CHANNEL_SHEET, by_channel)]
+
+
+def to_xlsx(report: MonthlyReport) -> bytes:
+    """The summary per location, then help requests per topic, outcome and channel per location."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     summary = book.active
-    summary.title = f"Overzicht {month}"
-    summary.append(COLUMNS)
-    for f in figures:
+    summary.title = labels.EXPORT_SUMMARY_SHEET.format(month=report.month)
+    summary.append(labels.EXPORT_SUMMARY_COLUMNS)
+    for f in report.locations:
         summary.append(f.row())
-    topics_sheet = book.create_sheet("Onderwerpen")
-    topics_sheet.append(("locatie", "onderwerp", "hulpvragen"))
-    for f in figures:
-        for topic, count in sorted(f.topics.items()):
-            topics_sheet.append((f.name, topic, count))
-    for sheet in (summary, topics_sheet):
+    sheets = [summary]
+    for title, header, rows in breakdowns(report):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+        sheet.column_dimensions["B"].width = 36
+        sheets.append(sheet)
+    for sheet in sheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.column_dimensions["A"].width = 36

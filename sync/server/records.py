@@ -10,31 +10,27 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from sync.protocol import RECORD_KINDS, BatchItem, HelpRequestRecord, ItemResult, Record, canonical_json, hash_canonical
+from sync.protocol import (
+    RECORD_KINDS,
+    BatchItem,
+    HelpRequestRecord,
+    InvalidItem,
+    ItemResult,
+    Record,
+    canonical_json,
+    hash_canonical,
+    validation_reason,
+)
 from sync.server.models import Device, StoredRecord
 
 _records = TypeAdapter(Record)
 _table = StoredRecord.__table__
-
-
-class UnnamedItem(ValueError):
-    """An item without a usable id: it cannot be answered on its own, so the request is refused."""
-
-
-def validation_reason(exc: ValidationError, tag: str | None = None) -> str:
-    """Where and what, never the input itself (a note could hold anything). `tag`: the union
-    member pydantic puts first in each location ("help_request.outcome" -> "outcome")."""
-    def where(loc: tuple) -> str:
-        parts = [str(p) for p in (loc[1:] if loc and loc[0] == tag else loc)]
-        return ".".join(parts) or "item"
-    return "; ".join(f"{where(e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
 
 
 def _check(item: BatchItem) -> tuple[dict[str, Any] | None, str | None]:
@@ -87,25 +83,17 @@ def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: s
     return set(session.execute(stmt, [row | {"device_id": device_id, "received_at": received_at} for row in rows]).scalars())
 
 
-def ingest(session: Session, device_id: str, raw_items: list[Any], received_at: datetime) -> list[ItemResult]:
-    """Store a batch in the caller's transaction; one result per item, in order."""
-    items: list[BatchItem | None] = []
-    answers: list[ItemResult | None] = []
+def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem],
+           received_at: datetime) -> list[ItemResult]:
+    """Store a batch (BatchRequest.items) in the caller's transaction; one result per item, in order."""
+    answers: list[ItemResult | BatchItem] = []  # a BatchItem: valid, answered once stored
     rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
-    for index, raw in enumerate(raw_items):
-        try:
-            item = BatchItem.model_validate(raw)
-        except ValidationError as exc:
-            try:
-                item_id = UUID(str(raw["id"]))
-            except (TypeError, KeyError, ValueError):
-                raise UnnamedItem(f"item {index} has no valid id") from None
-            items.append(None)
-            answers.append(ItemResult(id=item_id, status="invalid", reason=validation_reason(exc)))
+    for item in batch:
+        if isinstance(item, InvalidItem):
+            answers.append(ItemResult(id=item.id, status="invalid", reason=item.reason))
             continue
         row, reason = _check(item)
-        items.append(item)
-        answers.append(None if row else ItemResult(id=item.id, status="invalid", reason=reason))
+        answers.append(item if row else ItemResult(id=item.id, status="invalid", reason=reason))
         if row:
             rows.setdefault(row["id"], row)
 
@@ -117,9 +105,9 @@ def ingest(session: Session, device_id: str, raw_items: list[Any], received_at: 
     session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=received_at))
 
     results = []
-    for item, answer in zip(items, answers):
-        if answer is None:
-            rid = str(item.id)
+    for answer in answers:
+        if isinstance(answer, BatchItem):
+            item, rid = answer, str(answer.id)
             if rid in inserted:
                 answer = ItemResult(id=item.id, status="created")
                 inserted.discard(rid)  # a repeat of this id later in the batch is a duplicate

@@ -26,9 +26,7 @@ from kiosk.core.store import open_store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Shift, Topic
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
-
-CHANNELS = ("spreekuur", "walk-in", "home-visit", "digibus")
-OUTCOMES = ("solved", "partly", "not-solved")
+from sync.protocol import CHANNELS, HELP_LANGUAGES, OUTCOMES
 
 
 def committed_records(session) -> int:
@@ -58,7 +56,7 @@ def write(data_dir: Path, quota: int, seed: int) -> int:
                 start_shift(store, user, location.id, rng.choice(["Markt", "Kerkplein"]), clock)
         else:
             data = HelpRequestInput(topics=tuple(rng.sample(topics, rng.randint(1, 2))), channel=rng.choice(CHANNELS),
-                                    language=rng.choice(("nl", "fr", "ar", "uk")), duration_min=rng.choice((5, 15, 30)),
+                                    language=rng.choice(HELP_LANGUAGES), duration_min=rng.choice((5, 15, 30)),
                                     outcome=rng.choice(OUTCOMES), location_id=location.id)
             save_help_request(store, user, data, clock)
         time.sleep(rng.uniform(0, 0.02))

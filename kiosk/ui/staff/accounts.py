@@ -9,7 +9,6 @@ task that hashes it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core import accounts
@@ -19,13 +18,13 @@ from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import ChipGroup, PinEntry, StaffScreen, clear_layout
+from sync import labels
 
 PIN_MAX = 12
 
 
 def role_names() -> dict[str, str]:
-    return {"digihelper": QCoreApplication.translate("StaffAccounts", "Digihelper"),
-            "coordinator": QCoreApplication.translate("StaffAccounts", "Coördinator")}
+    return dict(labels.ROLES)
 
 
 class StaffAccountsScreen(StaffScreen):

@@ -14,9 +14,9 @@ from kiosk.core.helplog import FormContext, HelpRequestInput, SavedRequest
 from kiosk.core.privacy import NoteRefused, guard_note
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
-from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
 from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
+from sync import labels
 from sync.protocol import NOTE_MAX
 
 DURATIONS = (5, 10, 15, 30, 45, 60)
@@ -99,10 +99,10 @@ class HelpFormScreen(StaffScreen):
 
         # The fixed vocabularies (sync.protocol); labels come with retranslate().
         self.duration.set_options((str(m), "") for m in DURATIONS)
-        for chips, labels in ((self.outcome, staff_labels.outcomes), (self.channel, staff_labels.channels),
-                              (self.language, staff_labels.help_languages), (self.first_visit, staff_labels.first_visit),
-                              (self.referrals, staff_labels.referrals), (self.target_groups, staff_labels.target_groups)):
-            chips.set_options((code, "") for code in labels())
+        for chips, names in ((self.outcome, labels.OUTCOMES), (self.channel, labels.CHANNELS),
+                             (self.language, labels.HELP_LANGUAGES), (self.first_visit, labels.FIRST_VISIT),
+                             (self.referrals, labels.REFERRALS), (self.target_groups, labels.TARGET_GROUPS)):
+            chips.set_options((code, "") for code in names)
         self.retranslate()
 
     # --- texts -----------------------------------------------------------------------------------
@@ -116,13 +116,13 @@ class HelpFormScreen(StaffScreen):
                  "visitor_code": self.tr("Bezoekerscode (mag leeg)")}
         for name, label in self.field_labels.items():
             label.setText(texts[name])
-        self.duration.set_labels({str(m): staff_labels.minutes(m) for m in DURATIONS})
-        self.outcome.set_labels(staff_labels.outcomes())
-        self.channel.set_labels(staff_labels.channels())
-        self.language.set_labels(staff_labels.help_languages())
-        self.first_visit.set_labels(staff_labels.first_visit())
-        self.referrals.set_labels(staff_labels.referrals())
-        self.target_groups.set_labels(staff_labels.target_groups())
+        self.duration.set_labels({str(m): labels.minutes(m) for m in DURATIONS})
+        self.outcome.set_labels(labels.OUTCOMES)
+        self.channel.set_labels(labels.CHANNELS)
+        self.language.set_labels(labels.HELP_LANGUAGES)
+        self.first_visit.set_labels(labels.FIRST_VISIT)
+        self.referrals.set_labels(labels.REFERRALS)
+        self.target_groups.set_labels(labels.TARGET_GROUPS)
         self.note.setPlaceholderText(self.tr("Alleen over de hulp. Nooit namen, nummers of adressen."))
         self.note.setAccessibleName(self.tr("Notitie"))
         self.code_button.setText(self.tr("Bezoeker maakt een code"))

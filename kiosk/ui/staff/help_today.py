@@ -11,8 +11,8 @@ from kiosk.core.helplog import SavedRequest, TodayList
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import error_text
 from kiosk.ui.shared.widgets import big_button, role_label
-from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
+from sync import labels
 
 
 class TodayScreen(StaffScreen):
@@ -57,8 +57,8 @@ class TodayScreen(StaffScreen):
         topics = self.listed.topics_text(request)
         text = QVBoxLayout()
         text.addWidget(role_label(f"{when}  {topics}", "subtitle"))
-        details = [staff_labels.minutes(data.duration_min), staff_labels.outcomes()[data.outcome],
-                   staff_labels.help_languages().get(data.language, data.language)]
+        details = [labels.minutes(data.duration_min), labels.OUTCOMES[data.outcome],
+                   labels.HELP_LANGUAGES.get(data.language, data.language)]
         if self.user is not None and self.user.is_coordinator:
             details.append(request.helper_name)
         text.addWidget(role_label(" · ".join(details), "muted"))

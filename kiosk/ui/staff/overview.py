@@ -9,8 +9,8 @@ from kiosk.core.api import CoordinatorOverview
 from kiosk.core.stats import HelperHours, Overview, Period
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
-from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
+from sync import labels
 
 
 class PeriodCard(QFrame):
@@ -108,8 +108,8 @@ class OverviewScreen(StaffScreen):
         card.requests.setText(self.tr("1 hulpvraag") if period.requests == 1 else
                               self.tr("{n} hulpvragen").format(n=period.requests))
         card.hours.setText(self.tr("{help} hulp gegeven · {shift} spreekuur")
-                           .format(help=staff_labels.minutes(period.help_minutes),
-                                   shift=staff_labels.minutes(period.shift_minutes)))
+                           .format(help=labels.minutes(period.help_minutes),
+                                   shift=labels.minutes(period.shift_minutes)))
 
     def _show_figures(self) -> None:
         figures = self.figures
@@ -132,7 +132,7 @@ class OverviewScreen(StaffScreen):
         for column, text in enumerate(headers):
             self.table.addWidget(role_label(text, "muted", wrap=False), 0, column)
         for row, helper in enumerate(self.hours, start=1):
-            cells = (helper.display_name, staff_labels.minutes(helper.minutes), str(helper.shifts),
+            cells = (helper.display_name, labels.minutes(helper.minutes), str(helper.shifts),
                      str(helper.auto_closed) if helper.auto_closed else "–")
             for column, text in enumerate(cells):
                 self.table.addWidget(role_label(text, wrap=False), row, column)

@@ -25,6 +25,7 @@ from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import Tile, big_button, hbox, role_label
 from kiosk.ui.staff.enroll_form import EnrollForm
 from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
+from sync import labels
 
 
 def _pin_field() -> QLineEdit:
@@ -108,7 +109,7 @@ class StaffSetupScreen(StaffScreen):
         coordinator.addLayout(hbox(self.coordinator_back, self.create_button, stretch_at=0))
         self.pages.addWidget(self.coordinator_page)
 
-        self.kind.set_options([("fixed", ""), ("digibus", "")])
+        self.kind.set_options((code, "") for code in labels.LOCATION_KINDS)
         self.retranslate()
         self.forget()
 
@@ -133,7 +134,7 @@ class StaffSetupScreen(StaffScreen):
                                              self.tr("Pincode nog eens"))):
             label.setText(text)
         self.location.setPlaceholderText(self.tr("bijvoorbeeld: Digipunt Bibliotheek Tweebronnen"))
-        self.kind.set_labels({"fixed": self.tr("Vaste digipunt"), "digibus": self.tr("Digibus")})
+        self.kind.set_labels(labels.LOCATION_KINDS)
         self.coordinator_back.setText(self.tr("Terug"))
         self.create_button.setText(self.tr("Coördinator aanmaken"))
         self._show_title()

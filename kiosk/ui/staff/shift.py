@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLineEdit
 from kiosk.core.shifts import ShiftContext, ShiftInfo
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label
-from kiosk.ui.staff import labels as staff_labels
 from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
+from sync import labels
 
 TICK_MS = 30_000
 
@@ -117,7 +117,7 @@ class ShiftScreen(StaffScreen):
         minutes = int(shift.duration(clock).total_seconds() // 60)
         self.status.setText(self.tr("Je spreekuur loopt sinds {time} ({place}). Al {duration}.")
                             .format(time=clock.local(shift.started_at).strftime("%H:%M"), place=shift.place,
-                                    duration=staff_labels.minutes(minutes)))
+                                    duration=labels.minutes(minutes)))
 
     def start(self) -> None:
         user, api = self.user, self.window_.api
@@ -138,7 +138,7 @@ class ShiftScreen(StaffScreen):
         self.window_.staff.record_saved()
         minutes = int(shift.duration(self.window_.api.clock).total_seconds() // 60)
         self.message.say(self.tr("Opgeslagen: je spreekuur duurde {duration}.")
-                         .format(duration=staff_labels.minutes(minutes)), "marker")
+                         .format(duration=labels.minutes(minutes)), "marker")
         self.refresh()
 
     def _failed(self, exc: Exception) -> None:

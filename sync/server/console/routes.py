@@ -18,8 +18,18 @@ from sync.server import admin
 from sync.server.console import auth
 from sync.server.console.auth import ConsoleError, LoginRefused, Viewer
 from sync.server.console.overview import overview_figures
-from sync.server.console.web import (COOKIE, SECURITY_HEADERS, ZONE, checked_form, current_viewer, db, form_list, form_text,
-                                     page, see_other)
+from sync.server.console.web import (
+    COOKIE,
+    SECURITY_HEADERS,
+    ZONE,
+    checked_form,
+    current_viewer,
+    db,
+    form_list,
+    form_text,
+    page,
+    see_other,
+)
 from sync.server.db import utcnow
 from sync.server.models import AuditEntry, ConsoleUser, Device, Location
 

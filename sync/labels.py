@@ -1,0 +1,76 @@
+"""Dutch labels of the protocol's vocabularies, and the monthly export's headers: the one place the
+kiosk's staff screens, the server's export and the web console take them from.
+
+Keyed by the codes of sync.protocol; tests/test_labels.py fails when a code has no label or a label
+no code. Plain Dutch strings: staff screens stay Dutch whatever the visitor's language (see
+tests/test_translations.py). Qt-free; imports only sync.protocol. Topics are not here: they are
+reference data, each with its own `label_nl`.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sync import protocol
+from sync.protocol import (
+    Channel,
+    FirstVisit,
+    HelpLanguage,
+    LocationKind,
+    Outcome,
+    RecordKind,
+    Referral,
+    Role,
+    Status,
+    TargetGroup,
+)
+
+RECORD_KINDS: dict[RecordKind, str] = {"help_request": "Hulpvraag", "shift": "Spreekuur"}
+STATUSES: dict[Status, str] = {"active": "Actief", "cancelled": "Geannuleerd"}
+CHANNELS: dict[Channel, str] = {
+    "spreekuur": "Spreekuur", "walk-in": "Binnengelopen", "home-visit": "Huisbezoek", "digibus": "Digibus"}
+OUTCOMES: dict[Outcome, str] = {"solved": "Opgelost", "partly": "Deels opgelost", "not-solved": "Niet opgelost"}
+REFERRALS: dict[Referral, str] = {
+    "digibuddy": "Digibuddy", "workshop": "Workshop of vorming", "laptop-loan": "Laptop lenen",
+    "social-internet": "Sociaal internet", "social-services": "OCMW of sociale dienst", "other": "Iets anders"}
+FIRST_VISIT: dict[FirstVisit, str] = {"yes": "Ja, eerste keer", "no": "Nee, al eens geweest", "unknown": "Weet niet"}
+TARGET_GROUPS: dict[TargetGroup, str] = {
+    "senior": "Senior (65+)", "jobseeker": "Werkzoekend", "newcomer": "Nieuwkomer", "poverty": "In armoede"}
+HELP_LANGUAGES: dict[HelpLanguage, str] = {
+    "nl": "Nederlands", "fr": "Frans", "en": "Engels", "ar": "Arabisch", "uk": "Oekraïens", "tr": "Turks",
+    "ru": "Russisch", "fa": "Dari of Perzisch", "ps": "Pasjtoe", "ti": "Tigrinya", "ro": "Roemeens", "pl": "Pools",
+    "other": "Andere taal"}
+LOCATION_KINDS: dict[LocationKind, str] = {"fixed": "Vaste digipunt", "digibus": "Digibus"}
+ROLES: dict[Role, str] = {"digihelper": "Digihelper", "coordinator": "Coördinator"}
+
+# Each vocabulary: its codes (sync.protocol, in display order) and their labels.
+VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[Any, str]]] = {
+    "record kind": (protocol.RECORD_KINDS, RECORD_KINDS), "status": (protocol.STATUSES, STATUSES),
+    "channel": (protocol.CHANNELS, CHANNELS), "outcome": (protocol.OUTCOMES, OUTCOMES),
+    "referral": (protocol.REFERRALS, REFERRALS), "first visit": (protocol.FIRST_VISIT, FIRST_VISIT),
+    "target group": (protocol.TARGET_GROUPS, TARGET_GROUPS),
+    "help language": (protocol.HELP_LANGUAGES, HELP_LANGUAGES),
+    "location kind": (protocol.LOCATION_KINDS, LOCATION_KINDS), "role": (protocol.ROLES, ROLES),
+}
+
+
+def minutes(total: int) -> str:
+    """A duration the way people say it: "45 min", "1 u 30 min"."""
+    hours, rest = divmod(max(total, 0), 60)
+    if not hours:
+        return f"{rest} min"
+    if not rest:
+        return f"{hours} u"
+    return f"{hours} u {rest} min"
+
+
+# --- the monthly export (sync/server/export.py) ---------------------------------------------------
+EXPORT_SUMMARY_SHEET = "Overzicht {month}"  # {month}: YYYY-MM
+EXPORT_SUMMARY_COLUMNS = ("Locatie", "Hulpvragen", "Spreekuren", "Vrijwilligersuren", "Unieke bezoekers")
+EXPORT_TOTAL = "Totaal"
+EXPORT_UNKNOWN_LOCATION = "Onbekende locatie {id}"
+# The xlsx sheets of help requests per topic, outcome and channel, per location: the sheet's name and
+# its columns (location, the value's label, help requests).
+EXPORT_TOPIC_SHEET = ("Onderwerpen", ("Locatie", "Onderwerp", "Hulpvragen"))
+EXPORT_OUTCOME_SHEET = ("Resultaat", ("Locatie", "Resultaat", "Hulpvragen"))
+EXPORT_CHANNEL_SHEET = ("Hoe geholpen", ("Locatie", "Hoe geholpen", "Hulpvragen"))

@@ -9,13 +9,15 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from sync.errors import DutchError
+
 MIN_PIN_LENGTH = 6
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
-class PinRuleError(ValueError):
-    """A PIN breaks a rule; the message is Dutch, for staff, and never repeats the PIN."""
+class PinRuleError(DutchError):
+    """A PIN breaks a rule; the message never repeats the PIN."""
 
 
 def check_pin_rules(pin: str) -> None:

@@ -18,11 +18,11 @@ from kiosk.core.helplog import (
     todays_requests,
     version_chain,
 )
-from kiosk.core.privacy import NoteRefused
 from kiosk.core.records import RecordError
 from kiosk.core.shifts import start_shift
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import HelpRequest, OutboxEntry
+from sync.privacy import NoteRefused
 from sync.protocol import HelpRequestRecord, content_hash, record_payload
 
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.privacy import (
+from sync.privacy import (
     EMAIL,
     IBAN,
     NATIONAL_NUMBER,
     PHONE,
     NoteRefused,
+    eid_card_number_valid,
     find_personal_data,
     guard_note,
     iban_valid,
@@ -96,3 +97,32 @@ def test_check_digit_rules():
 def test_empty_note_becomes_none():
     assert guard_note("   ") is None and guard_note(None) is None
     assert guard_note("  ok  ") == "ok"
+
+
+@pytest.mark.parametrize("note", [
+    "wachtwoord: zomer2024", "Wachtwoord is appelboom", "paswoord = Kat!9", "pincode 1234", "pin: 0000",
+    "PUK 12345678", "code 48X7", "activatiecode: 8FJ2-KK", "sms-code 553201",
+])
+def test_a_secret_written_down_is_refused(note):
+    assert find_personal_data(note) == ["secret"]
+
+
+@pytest.mark.parametrize("note", [
+    "wachtwoord vergeten, opnieuw ingesteld", "pincode vergeten", "pincode geblokkeerd, PUK aangevraagd",
+    "code ontvangen per sms", "postcode 3000 ingevuld", "itsme-code ingevoerd", "wachtwoord gewijzigd",
+    "afspraak op 12/03/2026 om 10u", "de brief van 3 maart 2026",
+])
+def test_ordinary_notes_about_passwords_and_dates_pass(note):
+    assert find_personal_data(note) == []
+
+
+def test_an_eid_card_number_with_valid_check_digits_is_refused():
+    assert eid_card_number_valid("591123456753") and not eid_card_number_valid("591123456789")
+    assert find_personal_data("kaart 591-1234567-53 verlopen") == ["eid_card"]
+    assert find_personal_data("ticket 591-1234567-89") == []  # not a real card number
+
+
+@pytest.mark.parametrize("note", ["geboren op 12/03/1950", "geboortedatum: 3 maart 1950", "geb. 12-3-50",
+                                  "° 12.03.1950"])
+def test_a_birth_date_is_refused(note):
+    assert find_personal_data(note) == ["birth_date"]

@@ -18,10 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.core.clock import Clock
-from kiosk.core.errors import DutchError
 from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Helper, Location, Meta
 from sync import pins
+from sync.errors import DutchError
 from sync.pins import secret_matches
 from sync.protocol import LOCATION_KINDS, ROLES
 

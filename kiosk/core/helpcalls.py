@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
-from kiosk.core.errors import DutchError
 from kiosk.core.store import Store
 from kiosk.core.store.models import HelpCall
+from sync.errors import DutchError
 
 CALL_MAX_AGE = timedelta(hours=2)
 

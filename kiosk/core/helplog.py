@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session, aliased
 
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
-from kiosk.core.errors import DutchError
-from kiosk.core.privacy import guard_note
 from kiosk.core.records import enqueue, row_fields, validated
 from kiosk.core.shifts import ShiftInfo, active_locations, current_shift, kiosk_location_id, open_shift
 from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Topic
+from sync.errors import DutchError
+from sync.privacy import guard_note
 from sync.protocol import NOTE_MAX, HelpRequestRecord
 
 

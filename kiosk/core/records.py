@@ -11,8 +11,8 @@ from uuid import UUID
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
-from kiosk.core.errors import DutchError
 from kiosk.core.store.models import OutboxEntry
+from sync.errors import DutchError
 from sync.protocol import HelpRequestRecord, ShiftRecord, canonical_json, content_hash, record_payload
 
 

@@ -34,8 +34,8 @@ import threading
 import unicodedata
 from datetime import date
 
-from kiosk.core.errors import DutchError
 from kiosk.core.secrets import SecretStore
+from sync.errors import DutchError
 
 KEY_NAME = "visitor-code-key"
 KEY_BYTES = 32

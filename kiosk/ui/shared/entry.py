@@ -6,9 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from kiosk.core.api import StoreError
-from kiosk.core.errors import DutchError
 from kiosk.core.secrets import NoSecureStoreError
 from kiosk.ui.shared.widgets import big_button
+from sync.errors import DutchError
 
 
 def error_text(exc: Exception) -> str:

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLineEdit, QStackedW
 
 from kiosk.core import accounts
 from kiosk.core.accounts import HelperList, HelperRow, StaffUser
-from kiosk.core.errors import DutchError
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import ChipGroup, PinEntry, StaffScreen, clear_layout
 from sync import labels
+from sync.errors import DutchError
 
 PIN_MAX = 12
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSysInfo, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.core.errors import DutchError
 from kiosk.core.secrets import NoSecureStoreError
 from kiosk.sync.status import EnrollResult, SyncError
 from kiosk.ui.shared.entry import MessageLine
 from kiosk.ui.shared.sync_service import SyncService, service_for
 from kiosk.ui.shared.widgets import big_button, role_label
+from sync.errors import DutchError
 
 
 class EnrollForm(QWidget):

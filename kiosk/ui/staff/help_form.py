@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.core.helplog import FormContext, HelpRequestInput, SavedRequest
-from kiosk.core.privacy import NoteRefused, guard_note
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
 from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
 from sync import labels
+from sync.privacy import NoteRefused, guard_note
 from sync.protocol import NOTE_MAX
 
 DURATIONS = (5, 10, 15, 30, 45, 60)

@@ -1,8 +1,10 @@
 """The privacy guard on help-request notes.
 
 A note is where a visitor's identity leaks in. Before a note is saved it is checked for a Belgian
-national register number (with valid check digits), an e-mail address, a phone number (Belgian or
-international) and an IBAN (with valid check digits). A note with any of them is refused with a
+national register number (with valid check digits), an eID card number (with valid check digits),
+an e-mail address, a phone number (Belgian or international), an IBAN (with valid check digits), a
+birth date ("geboren op ...") and a password, PIN or code written down ("pincode 1234"). The kiosk
+runs it before saving and the server again on every record it receives (the same code). A note with any of them is refused with a
 Dutch message that names what to remove. The refused text is never saved and never logged: the
 exception below carries only the kinds found, never the text.
 
@@ -14,18 +16,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kiosk.core.errors import DutchError
+from sync.errors import DutchError
 
 NATIONAL_NUMBER = "national_number"
 EMAIL = "email"
 PHONE = "phone"
 IBAN = "iban"
+SECRET = "secret"
+EID_CARD = "eid_card"
+BIRTH_DATE = "birth_date"
 
 _WHAT_NL = {
     NATIONAL_NUMBER: "een rijksregisternummer",
     EMAIL: "een e-mailadres",
     PHONE: "een telefoonnummer",
     IBAN: "een rekeningnummer (IBAN)",
+    SECRET: "een wachtwoord, pincode of code",
+    EID_CARD: "een kaartnummer van een identiteitskaart",
+    BIRTH_DATE: "een geboortedatum",
 }
 
 _SEP = r"[ .\-/]?"
@@ -35,6 +43,21 @@ _EMAIL = re.compile(r"[\w.%+\-]+\s*(?:@|\(at\)|\[at\])\s*[\w\-]+(?:\.[\w\-]+)*\.
 # Groups of digits separated by at most one space, dot, dash or slash, optionally in brackets
 # ("+32 (0)470 12 34 56"); not glued to letters (the digits inside an IBAN or a reference).
 _DIGIT_RUN = re.compile(r"(?<!\w)\+?\(?\d+\)?(?:(?:[ .\-/]|(?<=\)))\(?\d+\)?)*")
+# A password, PIN or code written down: the word, then ":" "=" "is" or "was" and any value that is not
+# one of the words that say what happened to it; or the word directly followed by a value with a
+# digit in it ("pincode 1234", "code 48X7"). "wachtwoord vergeten, opnieuw ingesteld" passes.
+_SECRET_WORD = (r"(?<![\w-])(?:wachtwoord|paswoord|passwoord|password|wachtzin|pin|pincode|puk|pukcode|code|"
+                r"toegangscode|activatiecode|beveiligingscode|verificatiecode|sms-code|smscode)")
+_SECRET = re.compile(_SECRET_WORD + r"(?:\s*(?:[:=]|\s(?:is|was))\s*(?P<stated>[^\s,;.]{3,})"
+                     r"|\s+(?P<bare>(?=[^\s,;.]*\d)[^\s,;.]{4,}))", re.IGNORECASE)
+_NOT_A_SECRET = {"vergeten", "kwijt", "gewijzigd", "veranderd", "gereset", "opnieuw", "ingesteld", "aangemaakt",
+                 "geblokkeerd", "verlopen", "fout", "verkeerd", "onbekend", "niet", "nieuw", "aangevraagd",
+                 "ontvangen", "gevonden", "juist", "ok", "oké", "goed"}
+# A Belgian eID card number as printed: 3-7-2 digits ("591-1234567-89"); check = first 10 mod 97.
+_EID_CARD = re.compile(r"(?<!\d)(\d{3})[ .\-]?(\d{7})[ .\-]?(\d{2})(?!\d)")
+# A date right after "geboren (op)", "geboortedatum", "geb." or the genealogical "°".
+_DATE = r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}"
+_BIRTH = re.compile(rf"(?:geboren(?:\s+op)?|geboortedatum|geb\.|°)\s*:?\s*(?:{_DATE})", re.IGNORECASE)
 _IBAN_START = re.compile(r"\b([A-Z]{2})(\d{2})((?: ?[A-Z0-9]){10,32})", re.IGNORECASE)
 
 # IBAN length per country (ISO 13616 registry); a candidate is cut to its country's length.
@@ -111,6 +134,30 @@ def _ibans(text: str) -> list[Span]:
     return spans
 
 
+def _secrets(text: str) -> list[Span]:
+    spans = []
+    for match in _SECRET.finditer(text):
+        value = match.group("stated") or match.group("bare")
+        if value.casefold().strip("\"'") not in _NOT_A_SECRET:
+            spans.append(match.span())
+    return spans
+
+
+def eid_card_number_valid(digits: str) -> bool:
+    if len(digits) != 12 or not digits.isdigit():
+        return False
+    check = int(digits[:10]) % 97 or 97
+    return int(digits[10:]) == check
+
+
+def _eid_cards(text: str) -> list[Span]:
+    return [m.span() for m in _EID_CARD.finditer(text) if eid_card_number_valid("".join(m.groups()))]
+
+
+def _birth_dates(text: str) -> list[Span]:
+    return [m.span() for m in _BIRTH.finditer(text)]
+
+
 def _is_belgian_phone(digits: str) -> bool:
     # Mobile: 04xx xx xx xx (10 digits). Landline and service numbers: 0 + 8 digits.
     return (len(digits) == 10 and digits.startswith("04")) or (len(digits) == 9 and digits[0] == "0"
@@ -148,7 +195,8 @@ def _phones(text: str) -> list[Span]:
 
 # Order matters: what one check found is blanked before the next looks, so the digits of a
 # national number or an IBAN are not reported a second time as a phone number.
-_CHECKS = ((NATIONAL_NUMBER, _national_numbers), (EMAIL, _emails), (IBAN, _ibans), (PHONE, _phones))
+_CHECKS = ((NATIONAL_NUMBER, _national_numbers), (EID_CARD, _eid_cards), (EMAIL, _emails), (IBAN, _ibans),
+           (BIRTH_DATE, _birth_dates), (SECRET, _secrets), (PHONE, _phones))
 
 
 def find_personal_data(note: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""The base of errors whose message is plain Dutch for the person at the kiosk, safe to show as-is."""
+"""The base of errors whose message is plain Dutch for the person who meets it (at a kiosk, in the
+console), safe to show as-is."""
 
 
 class DutchError(ValueError):

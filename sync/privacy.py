@@ -4,9 +4,9 @@ A note is where a visitor's identity leaks in. Before a note is saved it is chec
 national register number (with valid check digits), an eID card number (with valid check digits),
 an e-mail address, a phone number (Belgian or international), an IBAN (with valid check digits), a
 birth date ("geboren op ...") and a password, PIN or code written down ("pincode 1234"). The kiosk
-runs it before saving and the server again on every record it receives (the same code). A note with any of them is refused with a
-Dutch message that names what to remove. The refused text is never saved and never logged: the
-exception below carries only the kinds found, never the text.
+runs it before saving and the server again on every record it receives (the same code). A note
+with any of them is refused with a Dutch message that names what to remove. The refused text is
+never saved and never logged: the exception below carries only the kinds found, never the text.
 
 Numbers whose check digits do not add up are allowed: they are not a real national number or
 account, and refusing every 11-digit string would block harmless notes (ticket numbers, amounts).

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
+import re
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlparse
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 PROTOCOL_VERSION = 1
 MAX_BATCH_ITEMS = 500
@@ -68,6 +78,28 @@ NOTE_MAX = 280
 # Free text without control characters (a NUL cannot be stored in PostgreSQL text); newlines are
 # allowed only where the field says so.
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+NOTE_TEXT = r"^[^\x00-\x08\x0b-\x1f\x7f]*$"  # line breaks and tabs allowed
+# Record times: ISO 8601 text with an offset, inside years every report can handle. (A Unix number
+# or year 9999 would be accepted by a plain datetime and break a report or the database later.)
+EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+MAX_SHIFT = timedelta(hours=24)
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _iso_text(value: Any) -> Any:
+    if isinstance(value, datetime) or (isinstance(value, str) and _ISO_TIME.match(value)):
+        return value
+    raise ValueError("a time is ISO 8601 text with its offset, e.g. 2026-11-29T14:05:00+01:00")
+
+
+def _in_range(value: datetime) -> datetime:
+    if not EARLIEST <= value < LATEST:
+        raise ValueError("a time between 2020 and 2100")
+    return value
+
+
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range)]
 
 
 class _Record(BaseModel):
@@ -76,13 +108,13 @@ class _Record(BaseModel):
     id: UUID
     helper_id: UUID
     location_id: UUID
-    stop_name: str | None = Field(None, max_length=120)
+    stop_name: str | None = Field(None, max_length=120, pattern=PRINTABLE)
 
 
 class HelpRequestRecord(_Record):
     kind: Literal["help_request"] = "help_request"
     supersedes: UUID | None = None
-    created_at: AwareDatetime
+    created_at: Timestamp
     shift_id: UUID | None = None
     status: Status = "active"
     channel: Channel
@@ -93,7 +125,7 @@ class HelpRequestRecord(_Record):
     referrals: list[Referral] = []
     first_visit: FirstVisit = "unknown"
     target_groups: list[TargetGroup] = []
-    note: str | None = Field(None, max_length=NOTE_MAX)
+    note: str | None = Field(None, max_length=NOTE_MAX, pattern=NOTE_TEXT)
     # Keyed hash (HMAC-SHA256, hex) counting distinct visitors without knowing them; never the facts.
     visitor_code: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
 
@@ -101,15 +133,15 @@ class HelpRequestRecord(_Record):
     @classmethod
     def _topic_codes(cls, value: list[str]) -> list[str]:
         for code in value:
-            if not code or len(code) > 40:
-                raise ValueError("topic codes are 1-40 characters")
+            if not code or len(code) > 40 or not code.isprintable():
+                raise ValueError("topic codes are 1-40 printable characters")
         return value
 
 
 class ShiftRecord(_Record):
     kind: Literal["shift"] = "shift"
-    started_at: AwareDatetime
-    ended_at: AwareDatetime
+    started_at: Timestamp
+    ended_at: Timestamp
     auto_closed: bool = False
 
     @field_validator("ended_at")
@@ -118,6 +150,8 @@ class ShiftRecord(_Record):
         started = info.data.get("started_at")
         if started is not None and value < started:
             raise ValueError("a shift cannot end before it starts")
+        if started is not None and value - started > MAX_SHIFT:
+            raise ValueError("a shift lasts at most 24 hours")
         return value
 
 

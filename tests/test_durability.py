@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic import command
@@ -18,6 +18,7 @@ from kiosk.core.store import open_store
 from kiosk.core.store.db import DB_FILE, Store, StoreError, _alembic_config, head_revision
 from kiosk.core.store.models import HelpRequest, OutboxEntry
 from kiosk.sync.engine import SyncEngine
+from sync.server import admin
 from sync.sqlite import make_sqlite_engine
 from tests.keyrings import MemoryKeyring
 from tests.staffdata import MovableClock, add_staff
@@ -73,7 +74,8 @@ def test_upgrade_with_a_non_empty_outbox_keeps_and_sends_every_entry(data_dir, l
         command.upgrade(cfg, "0002")  # the schema of the previous release
     # open_store() would migrate: the previous release's rows are written through a bare Store.
     previous = Store(data_dir / DB_FILE, engine, sessionmaker(engine, expire_on_commit=False))
-    records = [help_request("00000000-0000-4000-8000-000000000001") for _ in range(4)]
+    place = live_server.admin(lambda s: admin.ensure_location(s, "Bibliotheek Leuven")[0].id)  # where it stands
+    records = [help_request(place) for _ in range(4)]
     queue(previous, *records)
     with previous.read() as session:
         before = {r.record_id: (r.payload, r.content_hash) for r in session.scalars(select(OutboxEntry))}
@@ -95,9 +97,9 @@ def test_device_clock_days_off_warns_staff_and_loses_nothing(data_dir, live_serv
     behind = timedelta(days=-3)
     store = open_store(data_dir)
     sync = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()),
-                      clock=lambda: datetime.now(timezone.utc) + behind)
-    sync.enroll(live_server.url, live_server.enroll_code(), "bus-laptop")
-    record = help_request("00000000-0000-4000-8000-000000000001", when=datetime.now(timezone.utc) + behind)
+                      clock=lambda: datetime.now(UTC) + behind)
+    enrolled = sync.enroll(live_server.url, live_server.enroll_code(), "bus-laptop")
+    record = help_request(str(enrolled.location_id), when=datetime.now(UTC) + behind)
     queue(store, record)
     outcome = sync.sync()
     assert outcome.ok and outcome.clock_skewed

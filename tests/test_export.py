@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from openpyxl import load_workbook
 from sqlalchemy.orm import sessionmaker
@@ -16,7 +16,7 @@ from sync.server.cli import main as server_cli
 from sync.server.records import ingest
 from tests.sync_support import help_request, shift
 
-NOV = datetime(2026, 11, 10, 14, 0, tzinfo=timezone.utc)
+NOV = datetime(2026, 11, 10, 14, 0, tzinfo=UTC)
 
 
 def stored_month(engine) -> None:
@@ -27,6 +27,7 @@ def stored_month(engine) -> None:
         bib, _ = admin.ensure_location(session, "Bibliotheek Leuven", "fixed")
         bus, _ = admin.ensure_location(session, "Digibus", "digibus")
         device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, bib)[0], "balie-pc")
+        bus_device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, bus)[0], "bus-laptop")
         admin.set_topic(session, "itsme", "itsme en inloggen")
         admin.set_topic(session, "taxonweb", "Belastingen (Tax-on-web)")
         admin.set_topic(session, "e-loket", "E-loket van de stad")
@@ -39,14 +40,17 @@ def stored_month(engine) -> None:
         help_request(bus.id, when=NOV, topics=["jobs"], outcome="solved", channel="digibus", visitor_code=visitor),
         shift(bib.id, NOV, 90), shift(bus.id, NOV, 60),
     ]
-    items = []
-    for record in records:
-        payload = record_payload(record)
-        items.append(BatchItem(id=record.id, kind=record.kind, content_hash=content_hash(payload), payload=payload))
-    batch = BatchRequest(device_time=NOV, items=items)
-    with sessions.begin() as session:
-        results = ingest(session, device.id, batch.items, datetime.now(timezone.utc))
-    assert [r.status for r in results] == ["created"] * len(records)
+    for sender, place in ((device, bib), (bus_device, bus)):  # each kiosk sends for its own location
+        items = []
+        for record in records:
+            if str(record.location_id) == place.id:
+                payload = record_payload(record)
+                items.append(BatchItem(id=record.id, kind=record.kind, content_hash=content_hash(payload),
+                                       payload=payload))
+        batch = BatchRequest(device_time=NOV, items=items)
+        with sessions.begin() as session:
+            results = ingest(session, sender.id, batch.items, datetime.now(UTC))
+        assert [r.status for r in results] == ["created"] * len(items)
 
 
 def test_the_xlsx_has_dutch_headers_and_labels_in_every_cell(server_engine, tmp_path):

@@ -6,7 +6,7 @@ import io
 import json
 import threading
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, UTC
 
 import pytest
 from keyring.backends import fail
@@ -49,6 +49,11 @@ def meta(store, key: str) -> str | None:
         return None if row is None else row.value
 
 
+def here(store) -> str:
+    """The location the kiosk was enrolled for: the only one it may send records for."""
+    return meta(store, "sync.location_id")
+
+
 def server_records(server) -> dict[str, StoredRecord]:
     return server.admin(lambda s: {r.id: r for r in s.scalars(select(StoredRecord))})
 
@@ -57,7 +62,7 @@ def test_push_then_repush_is_acknowledged_as_duplicate(live_server, kiosk, data_
     engine = enrolled(live_server, kiosk, data_dir)
     location = meta(kiosk, "sync.location_id")
     records = [help_request(location), help_request(location, note="Uitleg over itsme gegeven"),
-               shift(location, datetime.now(timezone.utc) - timedelta(hours=2), 120)]
+               shift(location, datetime.now(UTC) - timedelta(hours=2), 120)]
     queue(kiosk, *records)
     outcome = engine.sync()
     assert outcome.ok and outcome.sent.created == 3
@@ -80,14 +85,14 @@ def test_push_then_repush_is_acknowledged_as_duplicate(live_server, kiosk, data_
 
 def test_conflict_and_invalid_are_parked_without_blocking_the_rest(live_server, kiosk, data_dir, tmp_path):
     engine = enrolled(live_server, kiosk, data_dir)
-    location = str(uuid.uuid4())
+    location = here(kiosk)
     original = help_request(location)
     other_dir = tmp_path / "other"
     other_dir.mkdir()
     other = open_store(other_dir)
-    try:
+    try:  # another kiosk of the same location stored this id first
         queue(other, original)
-        assert enrolled(live_server, other, other_dir, "Digibus").sync().ok
+        assert enrolled(live_server, other, other_dir).sync().ok
     finally:
         other.close()
 
@@ -118,7 +123,7 @@ def test_conflict_and_invalid_are_parked_without_blocking_the_rest(live_server, 
 
 def test_damaged_outbox_entries_are_isolated_and_parked_the_rest_is_sent(live_server, kiosk, data_dir):
     engine = enrolled(live_server, kiosk, data_dir)
-    good = [help_request(str(uuid.uuid4())) for _ in range(40)]
+    good = [help_request(here(kiosk)) for _ in range(40)]
     queue(kiosk, *good[:20])
     with kiosk.transaction() as session:
         # Not JSON inside: the server cannot parse the request at all, so the sender halves the
@@ -152,7 +157,7 @@ def test_revoked_device_gets_401_keeps_its_records_and_can_enroll_again(live_ser
     engine = enrolled(live_server, kiosk, data_dir)
     device_id = meta(kiosk, "sync.device_id")
     live_server.admin(admin.revoke_device, device_id)
-    records = [help_request(str(uuid.uuid4())) for _ in range(2)]
+    records = [help_request(here(kiosk)) for _ in range(2)]
     queue(kiosk, *records)
     outcome = engine.sync()
     assert outcome.error is not None and outcome.error.kind == "unauthorized"
@@ -233,7 +238,7 @@ def test_records_created_while_a_sync_runs_all_arrive_exactly_once(live_server, 
     def writer():  # the help log saving records while the sender works
         first_batch_sent.wait(10)
         while len(written) < 200:
-            batch = [help_request(str(uuid.uuid4())) for _ in range(5)]
+            batch = [help_request(here(kiosk)) for _ in range(5)]
             queue(kiosk, *batch)
             written.extend(str(r.id) for r in batch)
             if len(written) >= 50:
@@ -243,7 +248,7 @@ def test_records_created_while_a_sync_runs_all_arrive_exactly_once(live_server, 
         first_batch_sent.set()
         fifty_written.wait(10)  # make sure the run overlaps with the writes
 
-    queue(kiosk, *(help_request(str(uuid.uuid4())) for _ in range(50)))
+    queue(kiosk, *(help_request(here(kiosk)) for _ in range(50)))
     thread = threading.Thread(target=writer)
     thread.start()
     api = ServerApi(live_server.url, engine.secrets.get(DEVICE_TOKEN))
@@ -260,21 +265,21 @@ def test_records_created_while_a_sync_runs_all_arrive_exactly_once(live_server, 
 
 def test_clock_difference_is_reported_and_records_keep_device_time(live_server, kiosk, data_dir):
     ahead = timedelta(minutes=12)
-    engine = enrolled(live_server, kiosk, data_dir, clock=lambda: datetime.now(timezone.utc) + ahead)
-    record = help_request(str(uuid.uuid4()), when=datetime.now(timezone.utc) + ahead)
+    engine = enrolled(live_server, kiosk, data_dir, clock=lambda: datetime.now(UTC) + ahead)
+    record = help_request(here(kiosk), when=datetime.now(UTC) + ahead)
     queue(kiosk, record)
     outcome = engine.sync()
     assert outcome.ok and outcome.clock_skewed
     assert abs(outcome.clock_offset + ahead) < timedelta(seconds=5)
     stored = server_records(live_server)[str(record.id)]
     assert stored.occurred_at == record.created_at  # device time, as recorded
-    assert abs(stored.received_at - datetime.now(timezone.utc)) < timedelta(minutes=1)
+    assert abs(stored.received_at - datetime.now(UTC)) < timedelta(minutes=1)
     assert not enrolled(live_server, kiosk, data_dir).sync().clock_skewed
 
 
 def test_sync_once_drains_from_a_plain_script(live_server, kiosk, data_dir):
     engine = enrolled(live_server, kiosk, data_dir)
-    queue(kiosk, *(help_request(str(uuid.uuid4())) for _ in range(3)))
+    queue(kiosk, *(help_request(here(kiosk)) for _ in range(3)))
     with kiosk.transaction() as session:  # left inflight by a killed process
         session.execute(update(OutboxEntry).values(state="inflight"))
     report = sync_once(data_dir, live_server.url, engine.secrets.get(DEVICE_TOKEN))
@@ -283,13 +288,17 @@ def test_sync_once_drains_from_a_plain_script(live_server, kiosk, data_dir):
 
 def test_export_counts_match_the_records_pushed(live_server, kiosk, data_dir, tmp_path):
     engine = enrolled(live_server, kiosk, data_dir, "Bibliotheek Leuven")
-    bib = meta(kiosk, "sync.location_id")
-    bus = live_server.admin(lambda s: admin.ensure_location(s, "Digibus", "digibus")[0].id)
-    nov = datetime(2026, 11, 10, 14, 0, tzinfo=timezone.utc)
+    bib = here(kiosk)
+    live_server.admin(lambda s: admin.ensure_location(s, "Digibus", "digibus"))
+    (tmp_path / "bus").mkdir()
+    bus_kiosk = open_store(tmp_path / "bus")  # the digibus has its own kiosk: a kiosk records for its place
+    bus_engine = enrolled(live_server, bus_kiosk, tmp_path / "bus", "Digibus")
+    bus = here(bus_kiosk)
+    nov = datetime(2026, 11, 10, 14, 0, tzinfo=UTC)
     visitor = ["a" * 64, "b" * 64, "c" * 64]
 
     corrected = help_request(bib, when=nov, topics=["itsme"], visitor_code=visitor[0])
-    correction = help_request(bib, when=datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc), supersedes=corrected.id,
+    correction = help_request(bib, when=datetime(2026, 12, 2, 9, 0, tzinfo=UTC), supersedes=corrected.id,
                               topics=["taxonweb"], visitor_code=visitor[0])
     cancelled = help_request(bib, when=nov, visitor_code=visitor[1])
     cancellation = help_request(bib, when=nov + timedelta(hours=1), supersedes=cancelled.id, status="cancelled")
@@ -300,13 +309,15 @@ def test_export_counts_match_the_records_pushed(live_server, kiosk, data_dir, tm
         help_request(bus, when=nov, topics=["itsme"], visitor_code=visitor[1]),   # same person, other place
         help_request(bus, when=nov, topics=["banking"], visitor_code=visitor[2]),
         # Midnight in Brussels on 1 December is still 30 November in UTC: December.
-        help_request(bib, when=datetime(2026, 11, 30, 23, 30, tzinfo=timezone.utc)),
-        help_request(bib, when=datetime(2026, 10, 31, 23, 30, tzinfo=timezone.utc)),  # 1 Nov in Brussels
+        help_request(bib, when=datetime(2026, 11, 30, 23, 30, tzinfo=UTC)),
+        help_request(bib, when=datetime(2026, 10, 31, 23, 30, tzinfo=UTC)),  # 1 Nov in Brussels
         shift(bib, nov, 150), shift(bib, nov + timedelta(days=1), 60), shift(bus, nov, 45),
-        shift(bib, datetime(2026, 10, 30, 9, 0, tzinfo=timezone.utc), 240),
+        shift(bib, datetime(2026, 10, 30, 9, 0, tzinfo=UTC), 240),
     ]
-    queue(kiosk, *records)
-    assert engine.sync().sent.created == len(records)
+    queue(kiosk, *(r for r in records if str(r.location_id) == bib))
+    queue(bus_kiosk, *(r for r in records if str(r.location_id) == bus))
+    assert engine.sync().sent.created + bus_engine.sync().sent.created == len(records)
+    bus_kiosk.close()
 
     url = live_server.engine.url.render_as_string(hide_password=False)
     out = tmp_path / "nov.csv"
@@ -330,4 +341,5 @@ def test_export_counts_match_the_records_pushed(live_server, kiosk, data_dir, tm
 
     december = tmp_path / "dec.csv"
     assert server_cli(["--database-url", url, "export", "--month", "2026-12", "--output", str(december)]) == 0
-    assert list(csv.reader(io.StringIO(december.read_text(encoding="utf-8-sig"))))[-1] == ["Totaal", "1", "0", "0.0", "0"]
+    december_rows = list(csv.reader(io.StringIO(december.read_text(encoding="utf-8-sig"))))
+    assert december_rows[-1] == ["Totaal", "1", "0", "0.0", "0"]

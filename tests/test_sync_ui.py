@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import socket
-import uuid
 
 import pytest
 from sqlalchemy import select
@@ -67,6 +66,11 @@ def on_server(server) -> set[str]:
     return set(server.admin(lambda s: s.scalars(select(StoredRecord.id)).all()))
 
 
+
+def place(server) -> str:
+    """The location the server's enrollment codes are for: a kiosk records for its own place only."""
+    return server.admin(lambda s: admin.ensure_location(s, "Bibliotheek Leuven")[0].id)
+
 def test_a_kiosk_without_a_server_has_the_screen_but_no_service(window):
     assert window.sync is None
     assert "staff-sync" in window.screens
@@ -114,8 +118,8 @@ def test_coordinator_enrolls_on_the_screen_then_syncs_with_progress_and_sees_ref
     assert "Gekoppeld" in form.message.text() and not screen.enroll_card.isVisible()
     assert screen.state.text() == "Verbonden met de server" and screen.server.text() == server.url
 
-    records = [help_request(str(uuid.uuid4())) for _ in range(1200)]
-    broken = record_payload(help_request(str(uuid.uuid4()))) | {"outcome": "maybe"}
+    records = [help_request(place(server)) for _ in range(1200)]
+    broken = record_payload(help_request(place(server))) | {"outcome": "maybe"}
     queue(window.runtime.store, *records)
     with window.runtime.store.transaction() as session:
         session.add(OutboxEntry(record_id=broken["id"], kind="help_request", payload=json.dumps(broken),
@@ -135,7 +139,7 @@ def test_saves_in_a_burst_make_one_sync(qtbot, window, server, services):
     service = enrolled_service(window, server, services)
     qtbot.waitUntil(lambda: service.attempts == 1 and not service.view.running, timeout=WAIT)  # start-up
     service._throttle.setInterval(100)
-    records = [help_request(str(uuid.uuid4())) for _ in range(5)]
+    records = [help_request(place(server)) for _ in range(5)]
     for record in records:
         queue(window.runtime.store, record)
         window.record_saved.emit()
@@ -149,7 +153,7 @@ def test_offline_it_keeps_retrying_and_the_probe_notices_the_server_is_back(qtbo
                                use_network_information=False)
     qtbot.waitUntil(lambda: service.view.error is None and service.view.online, timeout=WAIT)
     server.stop()
-    queue(window.runtime.store, *(help_request(str(uuid.uuid4())) for _ in range(3)))
+    queue(window.runtime.store, *(help_request(place(server)) for _ in range(3)))
     before = service.attempts
     service.sync_now()
     qtbot.waitUntil(lambda: service.attempts >= before + 4, timeout=WAIT)  # the timer re-arms, again and again
@@ -180,7 +184,7 @@ def test_revoked_kiosk_stops_and_asks_to_enroll_again(qtbot, window, server, ser
     service = enrolled_service(window, server, services)
     qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
     server.admin(admin.revoke_device, server.admin(lambda s: s.scalars(select(Device.id)).one()))
-    queue(window.runtime.store, help_request(str(uuid.uuid4())))
+    queue(window.runtime.store, help_request(place(server)))
     service.sync_now()
     qtbot.waitUntil(lambda: service.view.needs_enrollment and not service.view.running, timeout=WAIT)
     assert not service._retry.isActive() and not service._probe.isActive()
@@ -193,7 +197,7 @@ def test_revoked_kiosk_stops_and_asks_to_enroll_again(qtbot, window, server, ser
 def test_shutdown_pushes_what_is_waiting(qtbot, window, server, services):
     service = enrolled_service(window, server, services)
     qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
-    records = [help_request(str(uuid.uuid4())) for _ in range(4)]
+    records = [help_request(place(server)) for _ in range(4)]
     queue(window.runtime.store, *records)
     service.shutdown()  # blocks until the last push is done (bounded)
     assert on_server(server) == {str(r.id) for r in records}

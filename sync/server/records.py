@@ -3,12 +3,19 @@
 Each item gets its own answer; one bad item never fails the others:
 - created: stored now; duplicate: the same id with the same content hash was already stored;
 - conflict: the same id with a different content hash is stored (the stored one is kept);
-- invalid: the payload does not validate, or the hash does not match it (not stored).
+- invalid: not stored, with the reason: the payload does not validate against the protocol's
+  models, the hash does not match it, its time is more than FUTURE_TOLERANCE ahead of the server,
+  its note holds personal data (the kiosk's own guard, sync/privacy.py), it is for another location
+  than the sending device's, or it supersedes a record of another location.
+
+What is stored is the record as the protocol's model normalises it (defaults filled in), so that a
+report never meets a missing field; `content_hash` stays the hash of what the kiosk sent, which is
+what a resend is recognised by.
 """
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -16,6 +23,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from sync.privacy import find_personal_data, refusal_message
 from sync.protocol import (
     RECORD_KINDS,
     BatchItem,
@@ -25,6 +33,7 @@ from sync.protocol import (
     Record,
     canonical_json,
     hash_canonical,
+    record_payload,
     validation_reason,
 )
 from sync.server.models import Device, StoredRecord
@@ -33,7 +42,12 @@ _records = TypeAdapter(Record)
 _table = StoredRecord.__table__
 
 
-def _check(item: BatchItem) -> tuple[dict[str, Any] | None, str | None]:
+# A kiosk's clock may run ahead; a record from further in the future than this is refused (parked on
+# the kiosk with the reason), so that it cannot sit in a report of a month still to come.
+FUTURE_TOLERANCE = timedelta(days=7)
+
+
+def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> tuple[dict[str, Any] | None, str | None]:
     """The row to store, or the reason the item is invalid."""
     if item.kind not in RECORD_KINDS:
         return None, f"unknown record kind {item.kind!r}"
@@ -45,14 +59,20 @@ def _check(item: BatchItem) -> tuple[dict[str, Any] | None, str | None]:
         return None, "the payload's id differs from the item's id"
     if record.kind != item.kind:
         return None, "the payload's kind differs from the item's kind"
-    payload = canonical_json(item.payload)
-    if hash_canonical(payload) != item.content_hash:
+    if hash_canonical(canonical_json(item.payload)) != item.content_hash:
         return None, "the content hash does not match the payload"
+    if str(record.location_id) != location_id:
+        return None, "this kiosk is enrolled for another location; it cannot send records for this one"
     is_help = isinstance(record, HelpRequestRecord)
+    occurred_at = record.created_at if is_help else record.started_at
+    if occurred_at > received_at + FUTURE_TOLERANCE:
+        return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
+    if is_help and record.note and (found := find_personal_data(record.note)):
+        return None, refusal_message(found)
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
-        "payload": payload, "location_id": str(record.location_id),
-        "occurred_at": record.created_at if is_help else record.started_at,
+        "payload": canonical_json(record_payload(record)), "location_id": str(record.location_id),
+        "occurred_at": occurred_at,
         "supersedes": str(record.supersedes) if is_help and record.supersedes else None,
     }, None
 
@@ -80,7 +100,18 @@ def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: s
         params = {"rows": packed, "device_id": device_id, "received_at": received_at}
         return set(session.execute(_PG_INSERT, params).scalars())
     stmt = sqlite.insert(_table).on_conflict_do_nothing(index_elements=["id"]).returning(_table.c.id)
-    return set(session.execute(stmt, [row | {"device_id": device_id, "received_at": received_at} for row in rows]).scalars())
+    stamped = [row | {"device_id": device_id, "received_at": received_at} for row in rows]
+    return set(session.execute(stmt, stamped).scalars())
+
+
+def _superseding_elsewhere(session: Session, rows: Any) -> list[str]:
+    """Ids of rows that supersede a stored record of another location."""
+    wanted = {row["supersedes"]: row for row in rows if row["supersedes"]}
+    if not wanted:
+        return []
+    stored = session.execute(select(StoredRecord.id, StoredRecord.location_id)
+                             .where(StoredRecord.id.in_(list(wanted)))).all()
+    return [wanted[old]["id"] for old, location in stored if location != wanted[old]["location_id"]]
 
 
 def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem],
@@ -88,14 +119,20 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     """Store a batch (BatchRequest.items) in the caller's transaction; one result per item, in order."""
     answers: list[ItemResult | BatchItem] = []  # a BatchItem: valid, answered once stored
     rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
+    device_location = session.scalar(select(Device.location_id).where(Device.id == device_id))
     for item in batch:
         if isinstance(item, InvalidItem):
             answers.append(ItemResult(id=item.id, status="invalid", reason=item.reason))
             continue
-        row, reason = _check(item)
+        row, reason = _check(item, device_location, received_at)
         answers.append(item if row else ItemResult(id=item.id, status="invalid", reason=reason))
         if row:
             rows.setdefault(row["id"], row)
+    elsewhere = set(_superseding_elsewhere(session, rows.values()))  # a correction only of its own place
+    for rid in elsewhere:
+        del rows[rid]
+    answers = [ItemResult(id=a.id, status="invalid", reason="it corrects a record of another location")
+               if isinstance(a, BatchItem) and str(a.id) in elsewhere else a for a in answers]
 
     # In id order: two batches sharing ids then lock them in the same order and cannot deadlock.
     inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at)

@@ -80,7 +80,8 @@ def console(live_server):
             places[name] = admin.ensure_location(session, name, kind)[0].id
         now = utcnow()
         auth.create_user(session, "admin", "Ann Admin", PASSWORD, "admin", [], now=now)
-        auth.create_user(session, "coord", "Cor Leuven", PASSWORD, "coordinator", [places["Bibliotheek Leuven"]], now=now)
+        leuven = [places["Bibliotheek Leuven"]]
+        auth.create_user(session, "coord", "Cor Leuven", PASSWORD, "coordinator", leuven, now=now)
         auth.create_user(session, "lezer", "Lea Lezer", PASSWORD, "viewer", [places["Bibliotheek Leuven"]], now=now)
         auth.create_user(session, "stad", "Stan Stad", PASSWORD, "viewer", [], all_locations=True, now=now)
         return places

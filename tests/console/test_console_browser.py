@@ -17,7 +17,8 @@ from sync.server import admin
 from tests.console.conftest import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed (.ci/run installs it)")
 PAGES = ["/console/overzicht", "/console/kiosks", "/console/gebruikers", "/console/logboek"]
 SIZES = {"laptop": (1366, 768), "tablet": (800, 1200)}
 

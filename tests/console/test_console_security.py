@@ -153,7 +153,8 @@ def test_wrong_passwords_make_the_next_try_wait(console):
 def test_an_unknown_user_and_a_wrong_password_get_the_same_answer(console):
     unknown, wrong = console.client().login("niemand"), console.client().login("coord", "fout-wachtwoord")
     assert unknown.status_code == wrong.status_code == 401
-    assert re.search(r'role="alert">([^<]*)<', unknown.text).group(1) == re.search(r'role="alert">([^<]*)<', wrong.text).group(1)
+    alert = re.compile(r'role="alert">([^<]*)<')
+    assert alert.search(unknown.text).group(1) == alert.search(wrong.text).group(1)
 
 
 def test_a_login_works_on_every_server_process_and_logout_ends_it(console):
@@ -171,8 +172,6 @@ def test_a_login_works_on_every_server_process_and_logout_ends_it(console):
 def test_deactivating_a_user_logs_them_out(console):
     coord = console.as_user("coord")
     boss = console.as_user("admin")
-    user_id = re.search(r'/console/gebruikers/([0-9a-f-]{36})/actief"[^>]*>\s*<input[^>]*>\s*<input type="hidden" '
-                        r'name="active" value="0">', boss.get("/console/gebruikers").text)
     users = boss.get("/console/gebruikers").text
     coord_row = users[users.index(">coord<"):]
     user_id = re.search(r"/console/gebruikers/([0-9a-f-]{36})/actief", coord_row).group(1)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.core import accounts
 from kiosk.core.accounts import StaffUser
+from kiosk.core.store import meta_keys
 from kiosk.core.store.models import Helper, Meta
 from tools.screenshots.common import demo_coordinator, grab, grab_with_dialog, settle
 
@@ -57,11 +58,11 @@ def render(window, outdir: Path) -> list[Path]:
     screen.confirm_dialog.reject()
 
     with store.transaction() as session:  # as if enrolled, for the read-only view; undone below
-        session.add(Meta(key=accounts.ENROLLED_META_KEY, value="screenshot"))
+        session.add(Meta(key=meta_keys.DEVICE_ID, value="screenshot"))
     screen.shown()
     settle(window)
     written.append(grab(window, outdir / "staff-accounts-enrolled.png"))
     with store.transaction() as session:
-        session.delete(session.get(Meta, accounts.ENROLLED_META_KEY))
+        session.delete(session.get(Meta, meta_keys.DEVICE_ID))
     window.staff.logout()
     return written

@@ -19,6 +19,7 @@ from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import ChipGroup, PinEntry, StaffScreen, clear_layout
 from sync import labels
 from sync.errors import DutchError
+from sync.pins import MIN_PIN_LENGTH
 
 PIN_MAX = 12
 
@@ -219,16 +220,16 @@ class StaffAccountsScreen(StaffScreen):
             self.editor_title.setText(self.tr("Nieuwe medewerker"))
             self.hand_over.setText(self.tr("Typ de naam en tik op de rol. Geef de computer dan aan de nieuwe "
                                            "medewerker: die typt zelf een pincode van minstens {n} cijfers, "
-                                           "twee keer. Kijk even weg.").format(n=accounts.MIN_PIN_LENGTH))
+                                           "twee keer. Kijk even weg.").format(n=MIN_PIN_LENGTH))
         elif own:
             self.editor_title.setText(self.tr("Je pincode wijzigen"))
             self.hand_over.setText(self.tr("Typ eerst je huidige pincode. Daarna typ je twee keer je nieuwe "
-                                           "pincode, van minstens {n} cijfers.").format(n=accounts.MIN_PIN_LENGTH))
+                                           "pincode, van minstens {n} cijfers.").format(n=MIN_PIN_LENGTH))
         else:
             self.editor_title.setText(self.tr("Nieuwe pincode voor {name}").format(name=name))
             self.hand_over.setText(self.tr("Geef de computer aan {name}: die typt zelf een nieuwe pincode van "
                                            "minstens {n} cijfers, twee keer. Kijk even weg.")
-                                   .format(name=name, n=accounts.MIN_PIN_LENGTH))
+                                   .format(name=name, n=MIN_PIN_LENGTH))
         self.step_label.setText({
             "current": self.tr("Typ je huidige pincode."),
             "new": self.tr("Typ de nieuwe pincode."),
@@ -241,7 +242,7 @@ class StaffAccountsScreen(StaffScreen):
     def _update_buttons(self) -> None:
         self.keypad.setEnabled(not self._busy)
         self.cancel_button.setEnabled(not self._busy)
-        self.next_button.setEnabled(not self._busy and len(self.keypad.digits) >= accounts.MIN_PIN_LENGTH)
+        self.next_button.setEnabled(not self._busy and len(self.keypad.digits) >= MIN_PIN_LENGTH)
 
     def next_step(self) -> None:
         if not self.next_button.isEnabled() or not self.steps:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core import accounts
 from kiosk.core.accounts import LoginResult
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import PinEntry, StaffScreen, discard
+from sync.pins import MIN_PIN_LENGTH
 
 PIN_MAX = 12
 
@@ -105,7 +105,7 @@ class StaffLoginScreen(StaffScreen):
     def _pin_changed(self) -> None:
         digits = len(self.keypad.digits)
         self.keypad.setEnabled(self.helper_id is not None and not self._busy)
-        self.login_button.setEnabled(self.helper_id is not None and digits >= accounts.MIN_PIN_LENGTH
+        self.login_button.setEnabled(self.helper_id is not None and digits >= MIN_PIN_LENGTH
                                      and not self._busy)
 
     def submit(self) -> None:

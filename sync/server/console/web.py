@@ -73,7 +73,12 @@ def db(request: Request) -> Iterator[Session]:
         yield session
 
 
-def current_viewer(request: Request, session: Session = Depends(db)) -> Viewer:
+# Committed when the route returns, BEFORE the answer leaves: the browser's next request (after a
+# redirect) must see the change. (FastAPI's default would end it after the response is sent.)
+DB = Depends(db, scope="function")
+
+
+def current_viewer(request: Request, session: Session = DB) -> Viewer:
     viewer = viewer_for(session, request.cookies.get(COOKIE), utcnow())
     if viewer is None:
         raise NotLoggedIn()
@@ -128,7 +133,8 @@ def forbidden(request: Request, exc: Forbidden) -> Response:
     reason = str(exc)
     message = {
         "csrf": "Dit formulier is verlopen of kwam niet van deze console. Laad de pagina opnieuw en probeer nog eens.",
-        "read-only": "Je account mag hier alleen kijken, niets veranderen. Vraag de stadsbeheerder als dat anders moet.",
+        "read-only": "Je account mag hier alleen kijken, niets veranderen. Vraag de stadsbeheerder als dat "
+                     "anders moet.",
         "admin": "Dit kan alleen een stadsbeheerder.",
     }.get(reason, "Dit hoort bij een locatie die niet bij jouw account hoort.")
     return page(request, "error.html", status=403, title="Geen toegang", message=message)

@@ -350,6 +350,12 @@ def setting_problem(error: dict) -> str:
     return "Deze waarde kan niet."
 
 
+class SettingRefused(AdminError):
+    def __init__(self, key: str, problem: str):
+        super().__init__(f"{key}: {problem}")
+        self.key, self.problem = key, problem
+
+
 def set_setting_value(session: Session, key: str, value: object) -> None:
     """Set an installation setting for every kiosk, validated by `SharedSettings` as the kiosk
     will read it; the value stored is the validated one."""
@@ -358,7 +364,7 @@ def set_setting_value(session: Session, key: str, value: object) -> None:
     try:
         value = getattr(SharedSettings.model_validate({key: value}), key)
     except ValidationError as exc:
-        raise AdminError(f"{key}: {setting_problem(exc.errors()[0])}") from None
+        raise SettingRefused(key, setting_problem(exc.errors()[0])) from None
     row = session.get(Setting, key) or Setting(key=key)
     row.value = json.dumps(value)
     session.add(row)

@@ -17,11 +17,13 @@ from zoneinfo import ZoneInfo
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from sync.server.console.auth import ROLE_LABELS, Forbidden, Viewer, viewer_for
 from sync.server.db import utcnow
+from sync.server.models import Location
 
 HERE = Path(__file__).parent
 COOKIE = "digipunt_console"
@@ -103,6 +105,14 @@ def see_other(url: str) -> RedirectResponse:
     response = RedirectResponse(url, status_code=303)
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+def visible_locations(session: Session, viewer: Viewer, *, active_only: bool = False) -> list[Location]:
+    """The locations the viewer may see, by name."""
+    query = select(Location).order_by(Location.name)
+    if active_only:
+        query = query.where(Location.active)
+    return [loc for loc in session.scalars(query) if viewer.sees(loc.id)]
 
 
 def form_text(form: FormData, name: str, default: str = "") -> str:

@@ -238,7 +238,7 @@ def parse_helpers_csv(session: Session, viewer: Viewer, text: str) -> tuple[list
         if len(rows) == CSV_MAX_ROWS:
             return rows, f"Hoogstens {CSV_MAX_ROWS} digihelpers per bestand. Verdeel de lijst."
 
-        def cell(name: str) -> str:
+        def cell(name: str, cells: list[str] = cells) -> str:
             index = column.get(name)
             return cells[index].strip() if index is not None and index < len(cells) else ""
         role_text = cell("rol").casefold().replace("ö", "o")

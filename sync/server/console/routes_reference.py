@@ -18,7 +18,7 @@ from sync.protocol import SharedSettings
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.console.auth import Forbidden, Viewer
-from sync.server.console.web import checked_form, current_viewer, db, form_text, page, see_other, visible_locations
+from sync.server.console.web import (checked_form, current_viewer, db, form_text, page, see_other, visible_locations)
 from sync.server.db import utcnow
 from sync.server.models import Device, HelperLocation, Location, Setting, Topic
 
@@ -173,8 +173,8 @@ SETTING_TEXTS = {
                                "Zo lang blijft de vraag \"Ben je er nog?\" staan; daarna wist de kiosk alles."),
     "eloket_url": ("Adres van het e-loket", "Waar de tegel e-loket naartoe gaat. Een https://-adres."),
     "browser_home_url": ("Startpagina van de browser", "Een https://-adres."),
-    "official_domains": ("Officiële websites", "Eén domeinnaam per regel, bijvoorbeeld vlaanderen.be. Deze sites "
-                                               "en hun subdomeinen krijgen het teken \"officiële website\"."),
+    "official_domains": ("Officiële websites", ("Eén domeinnaam per regel, bijvoorbeeld vlaanderen.be. Deze sites "
+                                                "en hun subdomeinen krijgen het teken \"officiële website\".")),
     "default_text_size": ("Tekstgrootte bij de start", "Bezoekers kunnen ze zelf groter maken."),
     "default_high_contrast": ("Hoog contrast bij de start", "Aangevinkt: elke bezoeker begint met hoog contrast."),
 }

@@ -18,7 +18,7 @@ from sync.protocol import SharedSettings
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.console.auth import Forbidden, Viewer
-from sync.server.console.web import (checked_form, current_viewer, db, form_text, page, see_other, visible_locations)
+from sync.server.console.web import checked_form, current_viewer, db, form_text, page, see_other, visible_locations
 from sync.server.db import utcnow
 from sync.server.models import Device, HelperLocation, Location, Setting, Topic
 

@@ -19,7 +19,8 @@ from typing import TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
-from sync.protocol import check_url, BatchResponse, EnrollRequest, EnrollResponse, ErrorBody, Health, ReferencePage
+from sync.protocol import (BatchResponse, EnrollRequest, EnrollResponse, ErrorBody, Health, HelperSetupRequest,
+                           HelperSetupResponse, ReferencePage, check_url)
 from kiosk.sync.status import AuthError, RejectedError, SyncError, TransientError  # noqa: F401 - part of this API
 
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
@@ -59,6 +60,10 @@ class ServerApi:
     def enroll(self, code: str, device_name: str) -> EnrollResponse:
         body = EnrollRequest(code=code, device_name=device_name).model_dump_json().encode()
         return self._call("POST", "/v1/enroll", EnrollResponse, body=body)
+
+    def setup_helper(self, code: str, pin_hash: str) -> HelperSetupResponse:
+        body = HelperSetupRequest(code=code, pin_hash=pin_hash).model_dump_json().encode()
+        return self._call("POST", "/v1/helpers:setup", HelperSetupResponse, body=body)
 
     def post_batch(self, body: bytes) -> BatchResponse:
         """`body` is a serialised BatchRequest (the sender sizes it before sending)."""

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the name _screenshots' annotation uses (it moves to tools/ 
 
 log = logging.getLogger(__name__)
 
-OPEN_SCREENS = ("staff-login", "staff-setup")  # reachable without being logged in
+OPEN_SCREENS = ("staff-login", "staff-setup", "staff-pin-setup")  # reachable without being logged in
 AUTO_CLOSE_EVERY_MS = 15 * 60 * 1000
 
 
@@ -146,6 +146,7 @@ class StaffArea(QObject):
 STAFF_SCREENS = {
     "staff-login": ("kiosk.ui.staff.login", "StaffLoginScreen"),
     "staff-setup": ("kiosk.ui.staff.setup", "StaffSetupScreen"),
+    "staff-pin-setup": ("kiosk.ui.staff.pin_setup", "StaffPinSetupScreen"),
     "staff-menu": ("kiosk.ui.staff.menu", "StaffMenuScreen"),
     "staff-help-form": ("kiosk.ui.staff.help_form", "HelpFormScreen"),
     "staff-today": ("kiosk.ui.staff.help_today", "TodayScreen"),

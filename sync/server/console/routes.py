@@ -18,8 +18,8 @@ from sync.server import admin
 from sync.server.console import auth
 from sync.server.console.auth import ConsoleError, LoginRefused, Viewer
 from sync.server.console.overview import overview_figures
-from sync.server.console.web import (COOKIE, SECURITY_HEADERS, ZONE, checked_form, current_viewer, db, form_list, form_text,
-                                     page, see_other, visible_locations)
+from sync.server.console.web import (COOKIE, DB, SECURITY_HEADERS, ZONE, checked_form, current_viewer, form_list,
+                                     form_text, page, see_other, visible_locations)
 from sync.server.db import utcnow
 from sync.server.models import AuditEntry, ConsoleUser, Device, Location
 
@@ -74,7 +74,7 @@ async def login(request: Request) -> Response:
 
 
 @router.post("/logout")
-def logout(request: Request, _form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+def logout(request: Request, _form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     auth.logout(session, request.cookies.get(COOKIE))
     response = see_other("/console/login")
     response.delete_cookie(COOKIE, path="/console")
@@ -88,7 +88,7 @@ def home(_viewer: Viewer = Depends(current_viewer)) -> Response:
 
 
 @router.get("/overzicht")
-def overview(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db),
+def overview(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB,
              start: str = "", end: str = "") -> Response:
     figures = overview_figures(session, viewer, utcnow(), start, end)
     return page(request, "overview.html", title="Overzicht", figures=figures)
@@ -103,12 +103,12 @@ def _kiosks_page(request: Request, session: Session, viewer: Viewer, **extra) ->
 
 
 @router.get("/kiosks")
-def kiosks(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db)) -> Response:
+def kiosks(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
     return _kiosks_page(request, session, viewer)
 
 
 @router.post("/kiosks/koppelcode")
-def new_enroll_code(request: Request, form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+def new_enroll_code(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     location = session.get(Location, form_text(form, "location_id"))
     if location is None:
@@ -125,7 +125,7 @@ def new_enroll_code(request: Request, form: FormData = Depends(checked_form), se
 
 @router.post("/kiosks/{device_id}/naam")
 def rename_kiosk(request: Request, device_id: str, form: FormData = Depends(checked_form),
-                 session: Session = Depends(db)) -> Response:
+                 session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     device = _device_for(session, viewer, device_id)
     viewer.check_edit(device.location_id)
@@ -141,7 +141,7 @@ def rename_kiosk(request: Request, device_id: str, form: FormData = Depends(chec
 
 @router.post("/kiosks/{device_id}/intrekken")
 def revoke_kiosk(request: Request, device_id: str, _form: FormData = Depends(checked_form),
-                 session: Session = Depends(db)) -> Response:
+                 session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     device = _device_for(session, viewer, device_id)
     viewer.check_edit(device.location_id)
@@ -173,12 +173,12 @@ def _users_page(request: Request, session: Session, viewer: Viewer, **extra) -> 
 
 
 @router.get("/gebruikers")
-def users(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db)) -> Response:
+def users(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
     return _users_page(request, session, viewer)
 
 
 @router.post("/gebruikers")
-def add_user(request: Request, form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+def add_user(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     viewer.check_admin()
     try:
@@ -195,7 +195,7 @@ def add_user(request: Request, form: FormData = Depends(checked_form), session: 
 
 @router.post("/gebruikers/{user_id}/actief")
 def set_user_active(request: Request, user_id: str, form: FormData = Depends(checked_form),
-                    session: Session = Depends(db)) -> Response:
+                    session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     viewer.check_admin()
     user = session.get(ConsoleUser, user_id)
@@ -234,7 +234,7 @@ def _day(text: str) -> datetime:
 
 
 @router.get("/logboek")
-def audit_log(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db),
+def audit_log(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB,
               start: str = "", end: str = "", user: str = "", action: str = "") -> Response:
     viewer.check_admin()
     try:
@@ -248,7 +248,7 @@ def audit_log(request: Request, viewer: Viewer = Depends(current_viewer), sessio
 
 
 @router.get("/logboek.csv")
-def audit_csv(viewer: Viewer = Depends(current_viewer), session: Session = Depends(db),
+def audit_csv(viewer: Viewer = Depends(current_viewer), session: Session = DB,
               start: str = "", end: str = "", user: str = "", action: str = "") -> Response:
     viewer.check_admin()
     out = io.StringIO()

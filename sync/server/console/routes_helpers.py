@@ -21,7 +21,7 @@ from starlette.datastructures import FormData, UploadFile
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.console.auth import Forbidden, Viewer
-from sync.server.console.web import (checked_form, current_viewer, db, form_list, form_text, page, see_other,
+from sync.server.console.web import (DB, checked_form, current_viewer, form_list, form_text, page, see_other,
                                      visible_locations)
 from sync.server.db import utcnow
 from sync.server.models import Helper, HelperLocation, HelperSetupCode, Location
@@ -112,7 +112,7 @@ def _helpers_page(request: Request, session: Session, viewer: Viewer, status: in
 
 
 @router.get("/digihelpers")
-def helpers(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db)) -> Response:
+def helpers(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
     return _helpers_page(request, session, viewer)
 
 
@@ -133,7 +133,7 @@ def _new_code(session: Session, helper: Helper) -> NewCode:
 
 
 @router.post("/digihelpers")
-def add_helper(request: Request, form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+def add_helper(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     _check_editor(viewer)
     try:
@@ -150,7 +150,7 @@ def add_helper(request: Request, form: FormData = Depends(checked_form), session
 
 @router.post("/digihelpers/{helper_id}/instelcode")
 def new_setup_code(request: Request, helper_id: str, _form: FormData = Depends(checked_form),
-                   session: Session = Depends(db)) -> Response:
+                   session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     helper, _places = _helper_for(session, viewer, helper_id)
     if not helper.active:
@@ -163,7 +163,7 @@ def new_setup_code(request: Request, helper_id: str, _form: FormData = Depends(c
 
 @router.post("/digihelpers/{helper_id}/actief")
 def set_helper_active(request: Request, helper_id: str, form: FormData = Depends(checked_form),
-                      session: Session = Depends(db)) -> Response:
+                      session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     helper, _places = _helper_for(session, viewer, helper_id)
     active = form_text(form, "active") == "1"
@@ -175,7 +175,7 @@ def set_helper_active(request: Request, helper_id: str, form: FormData = Depends
 
 @router.post("/digihelpers/{helper_id}/locaties")
 def set_helper_locations(request: Request, helper_id: str, form: FormData = Depends(checked_form),
-                         session: Session = Depends(db)) -> Response:
+                         session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     helper, places = _helper_for(session, viewer, helper_id)
     chosen = set(form_list(form, "location_id"))
@@ -271,7 +271,7 @@ def parse_helpers_csv(session: Session, viewer: Viewer, text: str) -> tuple[list
 
 
 @router.post("/digihelpers/csv")
-async def preview_csv(request: Request, form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+async def preview_csv(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     _check_editor(viewer)
     upload = form.get("file")
@@ -284,7 +284,7 @@ async def preview_csv(request: Request, form: FormData = Depends(checked_form), 
 
 
 @router.post("/digihelpers/csv/aanmaken")
-def create_from_csv(request: Request, form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+def create_from_csv(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     """Adds the valid rows of the previewed file (checked again: the list may have changed since)."""
     viewer: Viewer = request.state.viewer
     _check_editor(viewer)

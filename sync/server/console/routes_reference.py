@@ -18,7 +18,8 @@ from sync.protocol import SharedSettings
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.console.auth import Forbidden, Viewer
-from sync.server.console.web import checked_form, current_viewer, db, form_text, page, see_other, visible_locations
+from sync.server.console.web import (DB, checked_form, current_viewer, form_text, page, see_other,
+                                     visible_locations)
 from sync.server.db import utcnow
 from sync.server.models import Device, HelperLocation, Location, Setting, Topic
 
@@ -32,7 +33,8 @@ def _locations_page(request: Request, session: Session, viewer: Viewer, status: 
                                    .group_by(Device.location_id)).all())
     helpers = dict(session.execute(select(HelperLocation.location_id, func.count())
                                    .group_by(HelperLocation.location_id)).all())
-    return page(request, "locations.html", status=status, title="Locaties", locations=visible_locations(session, viewer),
+    return page(request, "locations.html", status=status, title="Locaties",
+                locations=visible_locations(session, viewer),
                 devices=devices, helpers=helpers, kinds=KIND_LABELS, **extra)
 
 
@@ -45,12 +47,12 @@ def _location_for(session: Session, viewer: Viewer, location_id: str) -> Locatio
 
 
 @router.get("/locaties")
-def locations(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db)) -> Response:
+def locations(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
     return _locations_page(request, session, viewer)
 
 
 @router.post("/locaties")
-def add_location(request: Request, form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+def add_location(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     viewer.check_admin()
     try:
@@ -64,7 +66,7 @@ def add_location(request: Request, form: FormData = Depends(checked_form), sessi
 
 @router.post("/locaties/{location_id}/naam")
 def rename_location(request: Request, location_id: str, form: FormData = Depends(checked_form),
-                    session: Session = Depends(db)) -> Response:
+                    session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     location = _location_for(session, viewer, location_id)
     old = location.name
@@ -79,7 +81,7 @@ def rename_location(request: Request, location_id: str, form: FormData = Depends
 
 @router.post("/locaties/{location_id}/actief")
 def set_location_active(request: Request, location_id: str, form: FormData = Depends(checked_form),
-                        session: Session = Depends(db)) -> Response:
+                        session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     location = _location_for(session, viewer, location_id)
     active = form_text(form, "active") == "1"
@@ -104,12 +106,12 @@ def _sort_order(form: FormData) -> int:
 
 
 @router.get("/onderwerpen")
-def topics(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db)) -> Response:
+def topics(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
     return _topics_page(request, session, viewer)
 
 
 @router.post("/onderwerpen")
-def add_topic(request: Request, form: FormData = Depends(checked_form), session: Session = Depends(db)) -> Response:
+def add_topic(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     viewer.check_admin()
     code = form_text(form, "code").lower()
@@ -135,7 +137,7 @@ def _topic_for(session: Session, viewer: Viewer, code: str) -> Topic:
 
 @router.post("/onderwerpen/{code}")
 def change_topic(request: Request, code: str, form: FormData = Depends(checked_form),
-                 session: Session = Depends(db)) -> Response:
+                 session: Session = DB) -> Response:
     """A new label and place (also brings a removed topic back); the code stays."""
     viewer: Viewer = request.state.viewer
     topic = _topic_for(session, viewer, code)
@@ -152,7 +154,7 @@ def change_topic(request: Request, code: str, form: FormData = Depends(checked_f
 
 @router.post("/onderwerpen/{code}/verwijderen")
 def remove_topic(request: Request, code: str, _form: FormData = Depends(checked_form),
-                 session: Session = Depends(db)) -> Response:
+                 session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     topic = _topic_for(session, viewer, code)
     try:
@@ -255,14 +257,14 @@ def _no_such_setting(request: Request) -> Response:
 
 
 @router.get("/instellingen")
-def settings(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = Depends(db)) -> Response:
+def settings(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
     viewer.check_admin()
     return _settings_page(request, session)
 
 
 @router.post("/instellingen/{key}")
 def set_setting(request: Request, key: str, form: FormData = Depends(checked_form),
-                session: Session = Depends(db)) -> Response:
+                session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     field = _setting_field(session, viewer, key)
     if field is None:
@@ -274,13 +276,14 @@ def set_setting(request: Request, key: str, form: FormData = Depends(checked_for
     except admin.SettingRefused as exc:
         return _settings_page(request, session, 422, errors={key: exc.problem},
                               typed={key: form_text(form, "value")})
-    auth.audit(session, viewer, "set-setting", key, {"value": json.loads(session.get(Setting, key).value)}, now=utcnow())
+    stored = json.loads(session.get(Setting, key).value)
+    auth.audit(session, viewer, "set-setting", key, {"value": stored}, now=utcnow())
     return see_other(f"/console/instellingen?gedaan=opgeslagen#{key}")
 
 
 @router.post("/instellingen/{key}/standaard")
 def unset_setting(request: Request, key: str, _form: FormData = Depends(checked_form),
-                  session: Session = Depends(db)) -> Response:
+                  session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     field = _setting_field(session, viewer, key)
     if field is None:

@@ -75,7 +75,13 @@ def db(request: Request) -> Iterator[Session]:
         yield session
 
 
-def current_viewer(request: Request, session: Session = Depends(db)) -> Viewer:
+# Ends with the route, before the answer is sent: a redirect after a change ("?gedaan=") must find
+# the change committed (the default scope would commit after the answer, and a fast browser could
+# load the next page first; seen on PostgreSQL).
+DB = Depends(db, scope="function")
+
+
+def current_viewer(request: Request, session: Session = DB) -> Viewer:
     viewer = viewer_for(session, request.cookies.get(COOKIE), utcnow())
     if viewer is None:
         raise NotLoggedIn()

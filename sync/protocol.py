@@ -362,3 +362,17 @@ class ReferencePage(_Message):
 class ErrorBody(_Message):
     error: str
     detail: Any = None
+
+
+class HelperSetupRequest(_Message):
+    """POST /v1/helpers:setup: a helper sets their own PIN on a kiosk with the one-time set-up code
+    a coordinator made in the console. The kiosk hashes the PIN (argon2id); the PIN never travels."""
+
+    code: str = Field(min_length=4, max_length=64, pattern=PRINTABLE)
+    pin_hash: str = Field(min_length=20, max_length=255, pattern=r"^\$argon2id\$[!-~]+$")
+
+
+class HelperSetupResponse(_Message):
+    helper_id: UUID
+    display_name: str
+    server_time: AwareDatetime

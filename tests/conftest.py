@@ -171,3 +171,21 @@ def live_server(server_engine):
     server.stop()
 
 
+@pytest.fixture
+def fresh_window(qtbot, tmp_path, qapp):
+    """A kiosk as it comes out of the installer: no helpers, never enrolled."""
+    from kiosk.core.runtime import bootstrap
+    from kiosk.ui.main_window import MainWindow
+
+    runtime = bootstrap(tmp_path / "fresh", demo=False)
+    window = MainWindow(runtime, qapp)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    yield window
+    if window.sync is not None:
+        window.sync.stop()
+        window.sync.runner.wait()
+    window.db_tasks.wait()
+    window.close()
+    runtime.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 
 import keyring
-import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -19,26 +18,6 @@ from tests.test_helper_ui import button_with_text, click, type_pin
 
 WAIT = 10_000
 SARA_PIN = "592817"
-
-
-@pytest.fixture
-def fresh_window(qtbot, tmp_path, qapp):
-    """A kiosk as it comes out of the installer: no helpers, never enrolled."""
-    from kiosk.core.runtime import bootstrap
-    from kiosk.ui.main_window import MainWindow
-
-    runtime = bootstrap(tmp_path / "fresh", demo=False)
-    window = MainWindow(runtime, qapp)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    yield window
-    if window.sync is not None:
-        window.sync.stop()
-        window.sync.runner.wait()
-    window.db_tasks.wait()
-    window.close()
-    runtime.close()
 
 
 def staff_gesture(window) -> None:

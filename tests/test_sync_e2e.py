@@ -6,7 +6,7 @@ import io
 import json
 import threading
 import uuid
-from datetime import datetime, timedelta, timezone, UTC
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from keyring.backends import fail

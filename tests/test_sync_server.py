@@ -22,7 +22,6 @@ from sync.server.models import Device, StoredRecord
 from tests.sync_support import help_request, shift
 
 
-
 def enroll(server, code: str | None = None) -> dict:
     response = requests.post(f"{server.url}/v1/enroll", json={"code": code or server.enroll_code(), "device_name": "pc 1"})
     assert response.status_code == 200, response.text

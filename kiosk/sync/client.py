@@ -20,7 +20,17 @@ import requests
 from pydantic import BaseModel, ValidationError
 
 from kiosk.sync.status import AuthError, RejectedError, SyncError, TransientError  # noqa: F401 - part of this API
-from sync.protocol import BatchResponse, EnrollRequest, EnrollResponse, ErrorBody, Health, ReferencePage, check_url
+from sync.protocol import (
+    BatchResponse,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    Health,
+    HelperSetupRequest,
+    HelperSetupResponse,
+    ReferencePage,
+    check_url,
+)
 from sync.version import __version__
 
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
@@ -60,6 +70,10 @@ class ServerApi:
     def enroll(self, code: str, device_name: str) -> EnrollResponse:
         body = EnrollRequest(code=code, device_name=device_name).model_dump_json().encode()
         return self._call("POST", "/v1/enroll", EnrollResponse, body=body)
+
+    def setup_helper(self, code: str, pin_hash: str) -> HelperSetupResponse:
+        body = HelperSetupRequest(code=code, pin_hash=pin_hash).model_dump_json().encode()
+        return self._call("POST", "/v1/helpers:setup", HelperSetupResponse, body=body)
 
     def post_batch(self, body: bytes) -> BatchResponse:
         """`body` is a serialised BatchRequest (the sender sizes it before sending)."""

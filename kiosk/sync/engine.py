@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from kiosk.core.accounts import hash_pin
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import OutboxEntry
@@ -22,6 +23,7 @@ from kiosk.sync.puller import Puller, get_meta, set_meta
 from kiosk.sync.status import (
     AuthError,
     EnrollResult,
+    HelperSetup,
     ParkedRecord,
     RejectedError,
     SendReport,
@@ -80,6 +82,34 @@ class SyncEngine:
             api.close()
         return EnrollResult(str(answer.device_id), answer.location_id and str(answer.location_id),
                             self.secrets.uses_file, api.clock_offset)
+
+    def setup_helper(self, code: str, pin: str) -> HelperSetup:
+        """A helper's own PIN with the one-time set-up code from the console: hashed here (the PIN
+        never leaves this task), the code checked by the server, then the account pulled so the
+        helper can log in at once. Raises AccountError (PIN rules), AuthError (not enrolled or
+        revoked), TransientError (no connection) or SyncError `setup-code-refused` /
+        `setup-other-location`."""
+        url, token = self.server_url(), self._token()
+        if not url or not token:
+            raise AuthError("not-enrolled")
+        pin_hash = hash_pin(pin)
+        api = ServerApi(url, token, clock=self.clock)
+        try:
+            try:
+                answer = api.setup_helper(code.strip(), pin_hash)
+            except RejectedError as exc:
+                kind = "setup-other-location" if exc.error == "other-location" else "setup-code-refused"
+                raise SyncError(kind, str(exc)) from None
+            try:
+                Puller(self.store, api, self.secrets).pull()
+                available = True
+            except SyncError as exc:
+                log.warning("reference pull after a PIN set-up failed: %s", exc)
+                available = False
+        finally:
+            api.close()
+        log.info("helper %s set a PIN with a set-up code", answer.helper_id)
+        return HelperSetup(str(answer.helper_id), answer.display_name, available)
 
     def recover(self) -> int:
         """Once at start-up, before any sync."""

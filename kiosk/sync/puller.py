@@ -4,7 +4,7 @@ ahead of the data it covers (the CouchDB checkpoint rule): a crash means the pag
 
 Where it goes:
 - locations, helpers, topics: the kiosk's tables, upserted by id/code. A deletion deactivates the
-  row (records refer to it); a helper's local PIN lock-out state is kept.
+  row (records refer to it); a helper's local PIN lock-out state is kept until a new PIN arrives.
 - settings: the meta table, key `setting.<name>`, value JSON; at its next start the kiosk uses them
   over its own settings.json (kiosk.core.settings.with_server_settings).
 - the visitor-code key: the secret store (kiosk.core.visitor_code.install_key), never the database.
@@ -102,6 +102,8 @@ class Puller:
             if model is Helper:
                 row.failed_pins = 0
             session.add(row)
+        elif model is Helper and row.pin_hash != data.pin_hash:
+            row.failed_pins, row.locked_until = 0, None  # a new PIN (a reset) ends a lock-out
         for name, value in data.model_dump().items():
             setattr(row, name, value)
 

@@ -115,3 +115,13 @@ class EnrollResult:
     @property
     def clock_skewed(self) -> bool:
         return is_skewed(self.clock_offset)
+
+
+@dataclass(frozen=True)
+class HelperSetup:
+    """A helper set their PIN with a set-up code; `available` once the reference pull that brings
+    the account to this kiosk succeeded (else the next sync brings it)."""
+
+    helper_id: str
+    display_name: str
+    available: bool

@@ -30,12 +30,22 @@ from sync.protocol import (
     EnrollResponse,
     ErrorBody,
     Health,
+    HelperSetupRequest,
+    HelperSetupResponse,
     ReferencePage,
 )
 from sync.server import ratelimit
-from sync.server.admin import AdminError, device_for_token, note_seen, redeem_enroll_code
+from sync.server.admin import (
+    AdminError,
+    SetupCodeRefused,
+    device_for_token,
+    note_seen,
+    redeem_enroll_code,
+    redeem_setup_code,
+)
 from sync.server.console import mount_console
 from sync.server.db import db_error_summary, make_server_engine, utcnow
+from sync.server.models import Device
 from sync.server.records import ingest
 from sync.server.reference import reference_page
 
@@ -92,6 +102,7 @@ class BodyLimit:
 
 _ERRORS = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
 _ENROLL_ERRORS = {status: {"model": ErrorBody} for status in (403, 413, 422, 429)}
+_SETUP_ERRORS = {status: {"model": ErrorBody} for status in (401, 403, 413, 422, 429)}
 
 
 def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
@@ -179,14 +190,40 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))
 
+    @app.post("/v1/helpers:setup", response_model=HelperSetupResponse, responses=_SETUP_ERRORS, tags=["sync"])
+    def setup_helper(request: HelperSetupRequest, device_id: str = Depends(current_device)) -> HelperSetupResponse:
+        """A helper sets their own PIN with a one-time set-up code (valid 7 days) from the console,
+        on a kiosk of their location: 403 `invalid-code` (unknown, used or expired) or
+        `other-location`; wrong codes are rate-limited per device (429). The helper's change is in
+        the next reference page."""
+        limits = ratelimit.setup_keys(device_id)
+        with sessions.begin() as session:
+            wait = ratelimit.wait_seconds(session, limits, utcnow())
+        if wait > 0:
+            raise ApiError(429, "too-many-attempts", f"too many wrong codes; try again in {math.ceil(wait)} s",
+                           {"Retry-After": str(math.ceil(wait))})
+        try:
+            with sessions.begin() as session:
+                helper = redeem_setup_code(session, request.code, request.pin_hash, session.get(Device, device_id))
+                ratelimit.clear(session, limits[0][0])
+                answer = HelperSetupResponse(helper_id=helper.id, display_name=helper.display_name,
+                                             server_time=utcnow())
+        except SetupCodeRefused as exc:
+            with sessions.begin() as session:
+                ratelimit.note_failure(session, limits, utcnow())
+            raise ApiError(403, exc.reason, str(exc)) from None
+        return answer
+
     @app.get("/v1/reference", response_model=ReferencePage, responses=_ERRORS, tags=["sync"])
     def get_reference(since: int = Query(0, ge=0, le=2**62, description="the cursor of the previous page"),
                       limit: int = Query(500, ge=1, le=MAX_REFERENCE_PAGE),
-                      _device_id: str = Depends(current_device)) -> ReferencePage:
+                      device_id: str = Depends(current_device)) -> ReferencePage:
         """Locations, helpers (PIN hashes), topics and settings changed after `since`; deletions
-        have `deleted: true`. Apply a page and store its `cursor` together; repeat while `has_more`."""
+        have `deleted: true`. Only helpers who work at the device's location (or everywhere); any
+        other helper's change comes as a deletion. Apply a page and store its `cursor` together;
+        repeat while `has_more`."""
         with sessions() as session:
-            return reference_page(session, since, limit)
+            return reference_page(session, since, limit, device_id)
 
     mount_console(app)
     return app

@@ -20,6 +20,7 @@ from sync.server.admin import (
     AdminError,
     add_helper,
     create_enroll_code,
+    create_setup_code,
     ensure_location,
     remove_helper,
     remove_topic,
@@ -66,14 +67,27 @@ def _enroll_code(args, session: Session) -> str:
 
 
 def _add_helper(args, session: Session) -> str:
+    location_ids = []
+    for name in args.location:
+        location = session.scalar(select(Location).where(Location.name == name.strip()))
+        if location is None:
+            raise AdminError(f"no location called {name!r}; see `digipunt-server locations`")
+        location_ids.append(location.id)
+    where = ", ".join(args.location) if args.location else "every location"
+    if args.setup_code:
+        helper = add_helper(session, args.name, args.role, None, location_ids)
+        code, expires = create_setup_code(session, helper)
+        return (f"helper {helper.display_name} ({helper.role}) at {where}, id {helper.id}\n"
+                f"set-up code: {code} (single use, valid until {_local(expires)}); the helper types it on a kiosk "
+                f"of their location (staff login, \"Ik heb een instelcode\") and chooses a PIN")
     if args.pin_from_stdin:
         pin = sys.stdin.readline().strip()
     else:
         pin = getpass.getpass("PIN (at least 6 digits): ")
         if getpass.getpass("PIN again: ") != pin:
             raise AdminError("the two PINs differ")
-    helper = add_helper(session, args.name, args.role, pin)
-    return f"helper {helper.display_name} ({helper.role}), id {helper.id}"
+    helper = add_helper(session, args.name, args.role, pin, location_ids)
+    return f"helper {helper.display_name} ({helper.role}) at {where}, id {helper.id}"
 
 
 def _create_admin(args, session: Session) -> str:
@@ -210,7 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("add-helper", _add_helper, "add a digihelper or coordinator account")
     sub.add_argument("--name", required=True, help="display name colleagues recognise")
     sub.add_argument("--role", choices=ROLES, default="digihelper")
-    sub.add_argument("--pin-from-stdin", action="store_true", help="read the PIN from stdin instead of a prompt")
+    sub.add_argument("--location", action="append", default=[], metavar="NAME",
+                     help="a location where the helper works (repeat for more); none: every location")
+    pin = sub.add_mutually_exclusive_group()
+    pin.add_argument("--pin-from-stdin", action="store_true", help="read the PIN from stdin instead of a prompt")
+    pin.add_argument("--setup-code", action="store_true",
+                     help="no PIN now: print a one-time set-up code with which the helper sets it on a kiosk")
 
     sub = command("create-admin", _create_admin, "make a city admin account for the web console (/console)")
     sub.add_argument("--username", required=True)

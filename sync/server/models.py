@@ -30,8 +30,30 @@ class Helper(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     display_name: Mapped[str] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(16))
-    pin_hash: Mapped[str] = mapped_column(String(255))  # argon2id, made by kiosk.core.accounts
+    # argon2id, made by whoever typed the PIN; None until the helper sets it with a set-up code
+    pin_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HelperLocation(Base):
+    """Where a helper works. A helper without rows works at every location (city-wide)."""
+
+    __tablename__ = "helper_locations"
+    helper_id: Mapped[str] = mapped_column(ForeignKey("helpers.id"), primary_key=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+
+
+class HelperSetupCode(Base):
+    """A one-time code with which a helper sets their own PIN on a kiosk (the coordinator who made
+    it never sees the PIN). Only the SHA-256 of the code is kept."""
+
+    __tablename__ = "helper_setup_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    helper_id: Mapped[str] = mapped_column(ForeignKey("helpers.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), nullable=True)
 
 
 class Topic(Base):

@@ -1,4 +1,4 @@
-"""Rate limits on guessing: enrollment codes and console passwords.
+"""Rate limits on guessing: enrollment codes, helper set-up codes and console passwords.
 
 After `free` failures, every further failure doubles the wait (1 s, 2 s, 4 s ... up to
 `max_wait`); while a key waits, even a correct answer is refused, so a guesser learns nothing by
@@ -33,12 +33,18 @@ ENROLL_PER_CLIENT = Limit(free=5, window=timedelta(hours=1), max_wait=timedelta(
 ENROLL_GLOBAL = Limit(free=100, window=timedelta(minutes=10), max_wait=timedelta(minutes=5))
 LOGIN_PER_USER = Limit(free=5, window=timedelta(hours=1), max_wait=timedelta(minutes=15))
 LOGIN_PER_CLIENT = Limit(free=20, window=timedelta(hours=1), max_wait=timedelta(minutes=15))
+SETUP_PER_DEVICE = Limit(free=5, window=timedelta(hours=1), max_wait=timedelta(minutes=15))
 
 Keys = list[tuple[str, Limit]]
 
 
 def enroll_keys(client: str) -> Keys:
     return [(f"enroll:{client}"[:120], ENROLL_PER_CLIENT), ("enroll:*", ENROLL_GLOBAL)]
+
+
+def setup_keys(device_id: str) -> Keys:
+    """Helper set-up codes are tried by an enrolled kiosk: limited per device."""
+    return [(f"setup:{device_id}"[:120], SETUP_PER_DEVICE)]
 
 
 def login_keys(username: str, client: str) -> Keys:

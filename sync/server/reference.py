@@ -1,4 +1,8 @@
-"""Reference data (locations, helpers, topics, settings) and the change log kiosks pull from."""
+"""Reference data (locations, helpers, topics, settings) and the change log kiosks pull from.
+
+One change log for all kiosks; each page is cut for the device that asks: a kiosk receives only
+the helpers who work at its location (or everywhere). Any other helper's change reaches it as a
+deletion, so a kiosk drops a helper who leaves its location."""
 from __future__ import annotations
 
 import json
@@ -9,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import ReferenceChange, ReferencePage
 from sync.server.db import utcnow
+from sync.server.models import Device, Helper, HelperLocation
 from sync.server.models import ReferenceChange as ChangeRow
 
 
@@ -25,8 +30,9 @@ def record_change(session: Session, entity: str, key: str, data: BaseModel | Non
                           changed_at=utcnow()))
 
 
-def reference_page(session: Session, since: int, limit: int) -> ReferencePage:
-    """Changes after `since`, only the latest one per entity/key, in seq order."""
+def reference_page(session: Session, since: int, limit: int, device_id: str | None = None) -> ReferencePage:
+    """Changes after `since`, only the latest one per entity/key, in seq order, as the device
+    `device_id` may see them (None: unfiltered, for tools)."""
     newest = session.scalar(select(func.max(ChangeRow.seq))) or 0
     if since > newest:
         since = 0  # a cursor from a server database that was restored or replaced: start over
@@ -35,10 +41,32 @@ def reference_page(session: Session, since: int, limit: int) -> ReferencePage:
     rows = session.scalars(select(ChangeRow).where(ChangeRow.seq.in_(latest))
                            .order_by(ChangeRow.seq).limit(limit + 1)).all()
     page = rows[:limit]
+    hidden = set() if device_id is None else hidden_helpers(
+        session, device_id, [r.key for r in page if r.entity == "helper"])
     return ReferencePage(
         server_time=utcnow(),
         cursor=page[-1].seq if page else since,
         has_more=len(rows) > limit,
-        changes=[ReferenceChange(entity=r.entity, key=r.key, deleted=r.deleted,
-                                 data=None if r.data is None else json.loads(r.data)) for r in page],
+        changes=[_for_device(r, hidden) for r in page],
     )
+
+
+def _for_device(row: ChangeRow, hidden: set[str]) -> ReferenceChange:
+    if row.entity == "helper" and row.key in hidden:
+        return ReferenceChange(entity=row.entity, key=row.key, deleted=True)
+    return ReferenceChange(entity=row.entity, key=row.key, deleted=row.deleted,
+                           data=None if row.data is None else json.loads(row.data))
+
+
+def hidden_helpers(session: Session, device_id: str, helper_ids: list[str]) -> set[str]:
+    """Of `helper_ids`, those who do not work at the device's location (a helper without
+    locations works everywhere; a device without a location sees only those)."""
+    if not helper_ids:
+        return set()
+    location = session.scalar(select(Device.location_id).where(Device.id == device_id))
+    placed = set(session.scalars(select(HelperLocation.helper_id).where(HelperLocation.helper_id.in_(helper_ids))
+                                 .distinct()))
+    here = set(session.scalars(select(HelperLocation.helper_id).where(HelperLocation.helper_id.in_(helper_ids),
+                                                                      HelperLocation.location_id == location)))
+    known = set(session.scalars(select(Helper.id).where(Helper.id.in_(helper_ids))))
+    return (placed - here) | (set(helper_ids) - known)

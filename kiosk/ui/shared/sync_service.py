@@ -187,6 +187,12 @@ class SyncService(QObject):
 
         self.runner.run(work, done, finished)
 
+    def setup_helper(self, code: str, pin: str, finished: Callable[[object], None]) -> None:
+        """A helper sets their PIN with a set-up code (SyncEngine.setup_helper) on the sync worker;
+        `finished` gets the HelperSetup or the exception that stopped it."""
+        engine = self.engine
+        self.runner.run(lambda: engine.setup_helper(code, pin), finished, finished)
+
     def retry_parked(self) -> None:
         self.runner.run(self.engine.requeue_parked, lambda _count: self.sync_now())
 

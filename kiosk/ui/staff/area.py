@@ -23,7 +23,7 @@ from kiosk.ui.shared.screen import KioskWindow
 
 log = logging.getLogger(__name__)
 
-OPEN_SCREENS = ("staff-login", "staff-setup")  # reachable without being logged in
+OPEN_SCREENS = ("staff-login", "staff-setup", "staff-pin-setup")  # reachable without being logged in
 AUTO_CLOSE_EVERY_MS = 15 * 60 * 1000
 
 
@@ -140,6 +140,7 @@ class StaffArea(QObject):
 STAFF_SCREENS = {
     "staff-login": ("kiosk.ui.staff.login", "StaffLoginScreen"),
     "staff-setup": ("kiosk.ui.staff.setup", "StaffSetupScreen"),
+    "staff-pin-setup": ("kiosk.ui.staff.pin_setup", "StaffPinSetupScreen"),
     "staff-menu": ("kiosk.ui.staff.menu", "StaffMenuScreen"),
     "staff-help-form": ("kiosk.ui.staff.help_form", "HelpFormScreen"),
     "staff-today": ("kiosk.ui.staff.help_today", "TodayScreen"),

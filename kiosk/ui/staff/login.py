@@ -2,6 +2,7 @@
 
 The PIN is checked on the store worker (argon2 takes a moment, and a wrong PIN is counted in the
 store). Five wrong PINs lock that account for five minutes; the screen says how long to wait.
+On a kiosk with a server, "Ik heb een instelcode" leads a new helper to "staff-pin-setup".
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.accounts import LoginResult
+from kiosk.sync.status import HelperSetup
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import PinEntry, StaffScreen, discard
@@ -24,6 +26,7 @@ class StaffLoginScreen(StaffScreen):
         super().__init__(window, with_menu=False)
         self.helper_id: str | None = None
         self._busy = False
+        self._welcome: HelperSetup | None = None
         row = QHBoxLayout()
         row.setSpacing(40)
         self.body.addLayout(row, 1)
@@ -38,6 +41,9 @@ class StaffLoginScreen(StaffScreen):
         self.names_grid.setAlignment(Qt.AlignTop)
         scroll = scroll_area(host)
         names.addWidget(scroll, 1)
+        self.setup_code_button = big_button()
+        self.setup_code_button.clicked.connect(lambda: self.window_.show_screen("staff-pin-setup"))
+        names.addWidget(self.setup_code_button, 0, Qt.AlignLeft)
         self.name_group = QButtonGroup(self)
         self.name_buttons: dict[str, object] = {}
         row.addLayout(names, 3)
@@ -70,13 +76,22 @@ class StaffLoginScreen(StaffScreen):
         self.pin_intro.setText(self.tr("2. Typ je pincode."))
         self.login_button.setText(self.tr("Aanmelden"))
         self.cancel_button.setText(self.tr("Annuleren"))
+        self.setup_code_button.setText(self.tr("Ik heb een instelcode"))
+        self.setup_code_button.setAccessibleName(self.tr("Ik heb een instelcode: je pincode instellen"))
         self.keypad.retranslate()
 
     # --- names -----------------------------------------------------------------------------------
     def shown(self) -> None:
         super().shown()
         self.forget()
+        self.names_intro.setText(self.tr("1. Tik op je naam."))
+        # Set-up codes come from the server: only a kiosk with one offers them.
+        self.setup_code_button.setVisible(self.window_.sync is not None)
         self.window_.db_tasks.run(self.window_.api.login_names, self._show_names, self._failed)
+
+    def welcome(self, setup: HelperSetup) -> None:
+        """Back from "staff-pin-setup": the helper's name is chosen, ready for the new PIN."""
+        self._welcome = setup
 
     def _show_names(self, helpers: tuple[tuple[str, str], ...]) -> None:
         for button in self.name_buttons.values():
@@ -92,7 +107,18 @@ class StaffLoginScreen(StaffScreen):
             self.names_grid.addWidget(button, index // self.NAME_COLUMNS, index % self.NAME_COLUMNS)
             button.show()  # at once, not at the next event loop pass
             self.name_buttons[helper_id] = button
-        if len(helpers) == 1:
+        if not helpers:
+            self.names_intro.setText(self.tr("Nog niemand kan zich op deze kiosk aanmelden. Kreeg je een instelcode "
+                                             "van de coördinator? Tik dan op \"Ik heb een instelcode\"."))
+        welcome, self._welcome = self._welcome, None
+        if welcome is not None and welcome.helper_id in self.name_buttons:
+            self.name_buttons[welcome.helper_id].click()
+            self.message.say(self.tr("Je pincode is ingesteld, {name}. Typ hem nu om je aan te melden.")
+                             .format(name=welcome.display_name), "marker")
+        elif welcome is not None:
+            self.message.say(self.tr("Je pincode is ingesteld. Je naam verschijnt hier zodra de kiosk "
+                                     "gesynchroniseerd heeft; probeer het zo opnieuw."), "marker")
+        elif len(helpers) == 1:
             self.name_buttons[helpers[0][0]].click()
 
     def choose(self, helper_id: str) -> None:

@@ -166,23 +166,12 @@ class StaffSetupScreen(StaffScreen):
 
     # --- connecting --------------------------------------------------------------------------------
     def _enrolled(self, _result) -> None:
-        """The helpers came with the enrollment; without any (the server has none for this kiosk yet,
-        or the first pull failed) the login would be empty, so say what happens instead."""
+        """Connected: on to the login, where the server's helpers log in and a new one sets a PIN
+        with a set-up code (the login says so when the server sent nobody yet)."""
         if self.window_.stack.currentWidget() is not self:
             return  # a session reset meanwhile: the gesture now opens the login
-        self.window_.db_tasks.run(self.window_.api.helper_count, self._helpers_counted)
-
-    def _helpers_counted(self, count: int) -> None:
-        if self.window_.stack.currentWidget() is not self:
-            return
-        if count:
-            self.forget()
-            self.window_.show_screen("staff-login")
-        else:
-            self.enroll_form.message.say(
-                self.tr("Gekoppeld, maar de server heeft nog geen medewerkers voor deze kiosk. Vraag de coördinator "
-                        "van de server om medewerkers toe te voegen. Ze verschijnen hier na de volgende "
-                        "synchronisatie (binnen enkele minuten)."), "marker")
+        self.forget()
+        self.window_.show_screen("staff-login")
 
     # --- the first coordinator ---------------------------------------------------------------------
     def create(self) -> None:

@@ -29,6 +29,7 @@ from sync.server.console.web import (
     form_text,
     page,
     see_other,
+    visible_locations,
 )
 from sync.server.db import utcnow
 from sync.server.models import AuditEntry, ConsoleUser, Device, Location
@@ -39,11 +40,6 @@ LOGIN_CSRF_COOKIE = "digipunt_login_csrf"
 
 def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
-
-
-def _visible_locations(session: Session, viewer: Viewer) -> list[Location]:
-    locations = session.scalars(select(Location).order_by(Location.name)).all()
-    return [loc for loc in locations if viewer.sees(loc.id)]
 
 
 # --- logging in and out ----------------------------------------------------------------------------
@@ -111,10 +107,10 @@ def overview(request: Request, viewer: Viewer = Depends(current_viewer), session
 
 # --- kiosks --------------------------------------------------------------------------------------
 def _kiosks_page(request: Request, session: Session, viewer: Viewer, **extra) -> Response:
-    names = {loc.id: loc.name for loc in _visible_locations(session, viewer)}
+    names = {loc.id: loc.name for loc in visible_locations(session, viewer)}
     devices = [d for d in session.scalars(select(Device).order_by(Device.name)) if viewer.sees(d.location_id)]
     return page(request, "kiosks.html", title="Kiosks", devices=devices, location_names=names,
-                locations=_visible_locations(session, viewer), **extra)
+                locations=visible_locations(session, viewer), **extra)
 
 
 @router.get("/kiosks")

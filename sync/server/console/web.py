@@ -17,11 +17,13 @@ from zoneinfo import ZoneInfo
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from sync.server.console.auth import ROLE_LABELS, Forbidden, Viewer, viewer_for
 from sync.server.db import utcnow
+from sync.server.models import Location
 
 HERE = Path(__file__).parent
 COOKIE = "digipunt_console"
@@ -73,8 +75,9 @@ def db(request: Request) -> Iterator[Session]:
         yield session
 
 
-# Committed when the route returns, BEFORE the answer leaves: the browser's next request (after a
-# redirect) must see the change. (FastAPI's default would end it after the response is sent.)
+# Ends with the route, before the answer is sent: a redirect after a change ("?gedaan=") must find
+# the change committed (the default scope would commit after the answer, and a fast browser could
+# load the next page first; seen on PostgreSQL).
 DB = Depends(db, scope="function")
 
 
@@ -108,6 +111,14 @@ def see_other(url: str) -> RedirectResponse:
     response = RedirectResponse(url, status_code=303)
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+def visible_locations(session: Session, viewer: Viewer, *, active_only: bool = False) -> list[Location]:
+    """The locations the viewer may see, by name."""
+    query = select(Location).order_by(Location.name)
+    if active_only:
+        query = query.where(Location.active)
+    return [loc for loc in session.scalars(query) if viewer.sees(loc.id)]
 
 
 def form_text(form: FormData, name: str, default: str = "") -> str:

@@ -178,6 +178,31 @@ def _unset_setting(args, session: Session) -> str:
     return "done; kiosks receive the change at their next sync"
 
 
+def _quarantine(args, session: Session) -> str:
+    """Records kept aside by migration s0005: list them, fix one (a corrected payload), or discard one."""
+    from sync.server.quarantine import QuarantineError, discard, quarantined, restore
+
+    actor = f"cli:{getpass.getuser()}"
+    try:
+        if args.action == "list":
+            rows = quarantined(session)
+            if not rows:
+                return "no quarantined records"
+            return "\n\n".join(f"{row.id}  {row.kind}  received {_local(row.received_at)}\n  why: {row.reason}\n"
+                                f"  payload: {row.payload}" for row in rows)
+        if not args.record_id:
+            raise AdminError(f"quarantine {args.action} needs the record id")
+        if args.action == "discard":
+            discard(session, args.record_id, actor, utcnow())
+            return f"discarded {args.record_id} (logged)"
+        if not args.payload_file:
+            raise AdminError("quarantine restore needs a file with the corrected payload (JSON)")
+        restore(session, args.record_id, Path(args.payload_file).read_text(encoding="utf-8"), actor, utcnow())
+        return f"restored {args.record_id}; it counts in reports from now on (logged)"
+    except QuarantineError as exc:
+        raise AdminError(str(exc)) from None
+
+
 def _export(args, session: Session) -> str:
     from sync.server.export import monthly_report, to_csv, to_xlsx
 
@@ -261,6 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("value", help='JSON, e.g. 300 or "fr" or ["gent.be"]')
     sub = command("unset-setting", _unset_setting, "let kiosks use their own value again")
     sub.add_argument("key")
+
+    sub = command("quarantine", _quarantine, "records kept aside because they fail the checks: list, restore, discard")
+    sub.add_argument("action", choices=("list", "restore", "discard"))
+    sub.add_argument("record_id", nargs="?")
+    sub.add_argument("payload_file", nargs="?", help="restore: a file with the corrected payload (JSON)")
 
     sub = command("export", _export, "monthly report per location")
     sub.add_argument("--month", required=True, help="YYYY-MM")

@@ -179,3 +179,18 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class QuarantinedRecord(Base):
+    """A stored record that no longer passes the protocol's checks (found by migration s0005), kept
+    aside so that no report can break on it. An admin fixes or discards each one (quarantine.py)."""
+
+    __tablename__ = "quarantined_records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # as it was stored
+    device_id: Mapped[str] = mapped_column(String(36))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    quarantined_at: Mapped[datetime] = mapped_column(UTCDateTime)

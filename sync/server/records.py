@@ -31,6 +31,7 @@ from sync.protocol import (
     InvalidItem,
     ItemResult,
     Record,
+    ShiftRecord,
     canonical_json,
     hash_canonical,
     record_payload,
@@ -47,14 +48,30 @@ _table = StoredRecord.__table__
 FUTURE_TOLERANCE = timedelta(days=7)
 
 
+def validate_record(kind: str, payload: Any) -> tuple[HelpRequestRecord | ShiftRecord | None, str | None]:
+    """The record as the protocol's model reads it, or why not: the schema, and the note guard.
+    Used at ingest and to re-check what is stored (the quarantine)."""
+    if kind not in RECORD_KINDS:
+        return None, f"unknown record kind {kind!r}"
+    try:
+        record = _records.validate_python(payload)
+    except ValidationError as exc:
+        return None, validation_reason(exc, tag=kind)
+    if isinstance(record, HelpRequestRecord) and record.note and (found := find_personal_data(record.note)):
+        return None, refusal_message(found)
+    return record, None
+
+
+def occurred_at(record: HelpRequestRecord | ShiftRecord) -> datetime:
+    """When it happened, by the kiosk's clock: the time reports file a record under."""
+    return record.created_at if isinstance(record, HelpRequestRecord) else record.started_at
+
+
 def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> tuple[dict[str, Any] | None, str | None]:
     """The row to store, or the reason the item is invalid."""
-    if item.kind not in RECORD_KINDS:
-        return None, f"unknown record kind {item.kind!r}"
-    try:
-        record = _records.validate_python(item.payload)
-    except ValidationError as exc:
-        return None, validation_reason(exc, tag=item.kind)
+    record, reason = validate_record(item.kind, item.payload)
+    if record is None:
+        return None, reason
     if record.id != item.id:
         return None, "the payload's id differs from the item's id"
     if record.kind != item.kind:
@@ -63,16 +80,14 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the content hash does not match the payload"
     if str(record.location_id) != location_id:
         return None, "this kiosk is enrolled for another location; it cannot send records for this one"
-    is_help = isinstance(record, HelpRequestRecord)
-    occurred_at = record.created_at if is_help else record.started_at
-    if occurred_at > received_at + FUTURE_TOLERANCE:
+    when = occurred_at(record)
+    if when > received_at + FUTURE_TOLERANCE:
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
-    if is_help and record.note and (found := find_personal_data(record.note)):
-        return None, refusal_message(found)
+    is_help = isinstance(record, HelpRequestRecord)
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
         "payload": canonical_json(record_payload(record)), "location_id": str(record.location_id),
-        "occurred_at": occurred_at,
+        "occurred_at": when,
         "supersedes": str(record.supersedes) if is_help and record.supersedes else None,
     }, None
 

@@ -19,7 +19,7 @@ from tests.console.conftest import PASSWORD
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
-PAGES = ["/console/overzicht", "/console/kiosks", "/console/gebruikers", "/console/logboek"]
+PAGES = ["/console/overzicht", "/console/kiosks", "/console/gebruikers", "/console/logboek", "/console/quarantaine"]
 SIZES = {"laptop": (1366, 768), "tablet": (800, 1200)}
 
 

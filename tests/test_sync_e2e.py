@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from keyring.backends import fail
 from openpyxl import load_workbook
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.settings import Settings, with_server_settings
@@ -343,3 +343,48 @@ def test_export_counts_match_the_records_pushed(live_server, kiosk, data_dir, tm
     assert server_cli(["--database-url", url, "export", "--month", "2026-12", "--output", str(december)]) == 0
     december_rows = list(csv.reader(io.StringIO(december.read_text(encoding="utf-8-sig"))))
     assert december_rows[-1] == ["Totaal", "1", "0", "0.0", "0"]
+
+
+@pytest.fixture
+def fail_inserts(live_server):
+    """A server bug, on purpose: inserting a record that matches a condition fails (answered as a
+    JSON 500). The trigger is dropped afterwards (the PostgreSQL database outlives the test)."""
+    def install(where: str) -> None:
+        with live_server.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("CREATE OR REPLACE FUNCTION forced_failure() RETURNS trigger AS $$ BEGIN "
+                                  f"IF {where} THEN RAISE EXCEPTION 'forced'; END IF; RETURN NEW; END $$ "
+                                  "LANGUAGE plpgsql"))
+                conn.execute(text("CREATE TRIGGER forced BEFORE INSERT ON records FOR EACH ROW "
+                                  "EXECUTE FUNCTION forced_failure()"))
+            else:
+                conn.execute(text(f"CREATE TRIGGER forced BEFORE INSERT ON records WHEN {where} "
+                                  "BEGIN SELECT RAISE(ABORT, 'forced'); END"))
+    yield install
+    with live_server.engine.begin() as conn:
+        on = " ON records" if conn.dialect.name == "postgresql" else ""
+        conn.execute(text(f"DROP TRIGGER IF EXISTS forced{on}"))
+
+
+def test_one_record_the_server_fails_on_is_isolated_and_parked_the_rest_flows(live_server, kiosk, data_dir,
+                                                                              fail_inserts):
+    engine = enrolled(live_server, kiosk, data_dir)
+    bad = help_request(here(kiosk), note="boem")
+    good = [help_request(here(kiosk)) for _ in range(20)]
+    queue(kiosk, bad, *good)
+    fail_inserts("NEW.payload LIKE '%boem%'")
+    outcome = engine.sync()
+    assert outcome.ok and outcome.sent.created == 20 and outcome.sent.parked == 1
+    entries = outbox(kiosk)
+    assert entries[str(bad.id)].state == "parked" and "failed on this record twice" in entries[str(bad.id)].last_error
+    assert set(server_records(live_server)) == {str(r.id) for r in good}
+
+
+def test_a_server_that_fails_on_everything_parks_nothing(live_server, kiosk, data_dir, fail_inserts):
+    engine = enrolled(live_server, kiosk, data_dir)
+    records = [help_request(here(kiosk)) for _ in range(10)]
+    queue(kiosk, *records)
+    fail_inserts("1 = 1")
+    outcome = engine.sync()
+    assert not outcome.ok and outcome.error.kind == "server"
+    assert set(outbox_states(kiosk).values()) == {"pending"}  # kept for the next try, none parked

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 import requests
 from pydantic import BaseModel, ValidationError
 
-from kiosk.sync.status import AuthError, RejectedError, SyncError, TransientError  # noqa: F401 - part of this API
+from kiosk.sync.status import (  # noqa: F401 - part of this API
+    AuthError,
+    RejectedError,
+    ServerFailure,
+    SyncError,
+    TransientError,
+)
 from sync.protocol import (
     BatchResponse,
     EnrollRequest,
@@ -38,7 +44,7 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def check_server_url(url: str) -> str:
@@ -100,6 +106,8 @@ class ServerApi:
             raise AuthError("unauthorized", response.text[:200])
         if status == 429:  # the server's limit on wrong enrollment codes; Retry-After in seconds
             raise TransientError("too-many-attempts", response.headers.get("Retry-After", ""))
+        if status == 500 and _is_error_body(response):
+            raise ServerFailure("server", f"HTTP 500 {response.text[:200]}")
         if status >= 500 or status == 408:
             raise TransientError("server", f"HTTP {status}")
         if 300 <= status < 400:
@@ -121,6 +129,14 @@ class ServerApi:
         if server_time is not None:
             self.clock_offset = server_time - (sent_at + (self.clock() - sent_at) / 2)
         return answer
+
+
+def _is_error_body(response: requests.Response) -> bool:
+    try:
+        ErrorBody.model_validate(_json(response))
+    except ValidationError:
+        return False
+    return True
 
 
 def _json(response: requests.Response) -> object:

@@ -6,12 +6,19 @@ well-formed BatchResponse names it as created or duplicate; the server de-duplic
 so sending an entry twice is harmless and the only way to lose one would be to mark it sent early.
 `parked` entries (conflict, invalid, or refused on their own) are skipped, never block the rest,
 and stay in the store for coordinators to see (and retry).
+
+One entry the server cannot handle never wedges the queue either: a request refused as a whole
+(4xx) is halved until the entry is alone, then parked; a batch on which our server itself fails
+(a JSON 500, `ServerFailure`) is halved the same way, and an entry that fails alone is set aside for
+this run. It is parked, with the server's answer, only when it failed alone twice AND other batches
+were stored in the same run: that shows the server is healthy and the entry is the problem. A
+server that fails on everything, an outage or a proxy's 502 park nothing: the run backs off.
 """
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,11 +28,12 @@ from sqlalchemy.orm import Session
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import ServerApi, utcnow
-from kiosk.sync.status import RejectedError, SendReport, TransientError
+from kiosk.sync.status import RejectedError, SendReport, ServerFailure, TransientError
 from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, STORED_STATUSES, BatchRequest, BatchResponse
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
 NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
+MAX_SUSPECTS = 3  # records failing alone, with nothing stored in between, before a run gives up
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -91,12 +99,25 @@ class Sender:
         """Send until nothing is pending, including entries written meanwhile. Raises
         TransientError or AuthError (after putting the current batch back to pending)."""
         report, limit = SendReport(), self.max_items
+        suspects: dict[int, str] = {}  # seq -> the server's answer when it failed alone, this run
+        healthy = False  # a batch was stored in this run
         while not should_stop():
-            batch = self._claim(limit)
+            batch = self._claim(limit, skip=suspects)
             if not batch.seqs:
+                if suspects and healthy and self._retry_alone(suspects, report):
+                    continue
                 break
             try:
                 response = self.api.post_batch(batch.body)
+            except ServerFailure as exc:
+                self._release(batch, str(exc))
+                if len(batch.seqs) > 1:
+                    limit = max(1, len(batch.seqs) // 2)
+                else:
+                    suspects[next(iter(batch.seqs.values()))] = exc.detail
+                    if len(suspects) >= MAX_SUSPECTS and not healthy:
+                        break  # it fails on everything: the server is broken, not these records
+                continue
             except RejectedError as exc:
                 # Our server refused the request as a whole. Halve the batch until the entry that
                 # causes it is alone, then park that one: one bad entry never wedges the queue.
@@ -112,23 +133,55 @@ class Sender:
                 raise
             unanswered = self._settle(batch, response, report)
             report.batches += 1
+            healthy = True
             if unanswered:  # a broken acknowledgement: back off instead of resending in a loop
                 raise TransientError("server", f"{unanswered} records missing from the acknowledgement")
             limit = min(self.max_items, limit * 2)
             if on_progress:
                 on_progress(report.sent + report.parked, report.sent + report.parked + batch.remaining)
+        if suspects and not should_stop():  # the server failed on them and nothing proves it healthy
+            raise TransientError("server", f"the server failed on {len(suspects)} records; trying again later")
         return report
 
-    def _claim(self, limit: int) -> _Batch:
-        """Oldest pending entries, bounded by count and request bytes, marked inflight in one
-        transaction. Entries that cannot be framed as an item at all are parked here."""
+    def _retry_alone(self, suspects: dict[int, str], report: SendReport) -> bool:
+        """Send each suspect alone once more; park the ones the server fails on again. Returns
+        whether anything changed (the caller then claims again)."""
+        changed = False
+        for seq in list(suspects):
+            batch = self._claim(1, only=seq)
+            if not batch.seqs:
+                del suspects[seq]
+                continue
+            try:
+                response = self.api.post_batch(batch.body)
+            except ServerFailure as exc:
+                self._park_all(batch, f"server: failed on this record twice: {exc.detail}")
+                report.parked += 1
+            except Exception as exc:
+                self._release(batch, str(exc))
+                raise
+            else:
+                self._settle(batch, response, report)
+            del suspects[seq]
+            changed = True
+        return changed
+
+    def _claim(self, limit: int, *, skip: Collection[int] = (), only: int | None = None) -> _Batch:
+        """Oldest pending entries (not those in `skip`; just `only` if given), bounded by count and
+        request bytes, marked inflight in one transaction. Entries that cannot be framed as an item
+        at all are parked here."""
         batch, parts, parked = _Batch(), [], {}
         envelope = _envelope(self.clock())
         size = len(envelope)
         with self.store.transaction() as session:
-            rows = session.execute(select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.payload,
-                                          OutboxEntry.content_hash)
-                                   .where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq).limit(limit)).all()
+            query = (select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.payload,
+                            OutboxEntry.content_hash)
+                     .where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq).limit(limit))
+            if skip:
+                query = query.where(OutboxEntry.seq.not_in(list(skip)))
+            if only is not None:
+                query = query.where(OutboxEntry.seq == only)
+            rows = session.execute(query).all()
             for seq, record_id, kind, payload, digest in rows:
                 part = _item_json(record_id, kind, digest, payload)
                 if part is None:

@@ -26,6 +26,11 @@ class TransientError(SyncError):
     """kinds: offline, timeout, tls, server, not-sync-server, too-many-attempts (detail: seconds to wait)."""
 
 
+class ServerFailure(TransientError):
+    """Our server itself answered 500 (a JSON error body, not a proxy's page): it took the request
+    and failed on it. Transient, unless one record does it again and again (the sender isolates it)."""
+
+
 class AuthError(SyncError):
     """kinds: unauthorized (token unknown or revoked), not-enrolled."""
 

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from sync.pins import PinRuleError, hash_pin
 from sync.protocol import (
+    LOCATION_KINDS,
+    ROLES,
     SHARED_SETTINGS,
     HelperData,
     LocationData,
@@ -37,7 +39,6 @@ from sync.server.reference import record_change
 
 ENROLL_CODE_VALIDITY = timedelta(hours=24)
 SETUP_CODE_VALIDITY = timedelta(days=7)
-HELPER_ROLES = ("digihelper", "coordinator")
 # No 0/O, 1/I/L: codes are read aloud and typed on a kiosk. 12 symbols of 31: about 59 bits.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _CODE_LENGTH = 12
@@ -69,8 +70,6 @@ def _printable_name(name: str, max_length: int, what: str) -> str:
 
 
 # --- locations and enrollment ------------------------------------------------------------------
-LOCATION_KINDS = ("fixed", "digibus")
-
 
 def ensure_location(session: Session, name: str, kind: str = "fixed") -> tuple[Location, bool]:
     """The location called `name`, created (and announced to kiosks) when new."""
@@ -121,7 +120,8 @@ def create_enroll_code(session: Session, location: Location, now: datetime | Non
     return code, expires
 
 
-def redeem_enroll_code(session: Session, code: str, device_name: str, now: datetime | None = None) -> tuple[Device, str]:
+def redeem_enroll_code(session: Session, code: str, device_name: str,
+                       now: datetime | None = None) -> tuple[Device, str]:
     """Trade a valid code for a new device and its token. Raises AdminError when the code is
     unknown, used or expired (one message for all three: no oracle for guessing)."""
     now = now or utcnow()
@@ -200,7 +200,7 @@ def add_helper(session: Session, display_name: str, role: str, pin: str | None =
     """A helper account. Without `pin` the helper sets it with a set-up code on a kiosk
     (create_setup_code); until then kiosks do not receive the account."""
     name = _printable_name(display_name, 80, "Een naam")
-    if role not in HELPER_ROLES:
+    if role not in ROLES:
         raise AdminError("De rol is digihelper of coördinator.")
     try:
         pin_hash = None if pin is None else hash_pin(pin)
@@ -213,7 +213,8 @@ def add_helper(session: Session, display_name: str, role: str, pin: str | None =
     return helper
 
 
-def set_helper_locations(session: Session, helper: Helper, location_ids: list[str] | tuple[str, ...] | set[str]) -> None:
+def set_helper_locations(session: Session, helper: Helper,
+                         location_ids: list[str] | tuple[str, ...] | set[str]) -> None:
     """Where the helper works (none: everywhere). Announced as a change, so kiosks of a location
     the helper left drop the account (reference.py sends them a deletion)."""
     wanted = set(location_ids)

@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.core import accounts
-from kiosk.core.errors import DutchError
 from kiosk.sync.status import AuthError, HelperSetup, SyncError
 from kiosk.ui.shared.widgets import big_button, hbox, role_label
 from kiosk.ui.staff.widgets import MessageLine, PinEntry, StaffScreen
+from sync.errors import DutchError
+from sync.pins import MIN_PIN_LENGTH
 
 PIN_MAX = 12
 NO_CONNECTION = ("offline", "timeout", "tls", "server", "not-sync-server")
@@ -77,7 +78,7 @@ class StaffPinSetupScreen(StaffScreen):
         self.title.setText(self.tr("Je pincode instellen"))
         self.intro.setText(self.tr("Typ de instelcode die je van de coördinator kreeg. Kies daarna zelf een pincode "
                                    "van minstens {n} cijfers en typ hem twee keer. Niemand anders ziet hem.")
-                           .format(n=accounts.MIN_PIN_LENGTH))
+                           .format(n=MIN_PIN_LENGTH))
         self.code_label.setText(self.tr("Instelcode"))
         self.cancel_button.setText(self.tr("Annuleren"))
         self.keypad.retranslate()
@@ -90,7 +91,7 @@ class StaffPinSetupScreen(StaffScreen):
         self.next_button.setText(self.tr("Pincode instellen") if again else self.tr("Volgende"))
         self.keypad.setEnabled(not self.busy)
         self.code_input.setEnabled(not self.busy)
-        self.next_button.setEnabled(not self.busy and len(self.keypad.digits) >= accounts.MIN_PIN_LENGTH
+        self.next_button.setEnabled(not self.busy and len(self.keypad.digits) >= MIN_PIN_LENGTH
                                     and bool(self.code_input.text().strip()))
 
     def next_step(self) -> None:

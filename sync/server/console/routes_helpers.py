@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, UploadFile
 
+from sync.protocol import ROLES
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.console.auth import Forbidden, Viewer
@@ -258,7 +259,7 @@ def parse_helpers_csv(session: Session, viewer: Viewer, text: str) -> tuple[list
         elif row.name.casefold() in seen:
             row.errors.append("Deze naam staat al hoger in het bestand.")
         seen.add(row.name.casefold())
-        if row.role not in admin.HELPER_ROLES:
+        if row.role not in ROLES:
             row.errors.append("De rol is digihelper of coördinator.")
         names = [part.strip() for part in cell("locaties").split(";") if part.strip()]
         for name in names:

@@ -28,7 +28,7 @@ VISITOR_CONTEXTS = frozenset({
     "HomeScreen", "MainWindow",  # home screen and the visitor bar
     "VisitorSession", "IdleDialog",  # "Stop en wis alles" and "Ben je er nog?"
     "WalkthroughView", "BrowserScreen", "PdfViewer",  # guides, built-in browser, downloaded PDFs
-    "StaffArea",  # its only strings are the reply to the visitor's "Ik heb hulp nodig"
+    "CallBanner", "TakeAlong",  # the visitor's raised hand, the goodbye reminder
     "VisitorCodeDialog", "Keypad",  # the visitor types initials and birth date, on this keypad
 })
 # Helper-only screens, Dutch on purpose. "Staff" is error_text(): it can also show in the

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # for the annotations below only: none of these imports main_
     from kiosk.ui.visitor.home import HomeScreen
     from kiosk.ui.visitor.session import VisitorSession
     from kiosk.ui.visitor.speech import ReadAloud
+    from kiosk.ui.visitor.walkthrough import WalkthroughScreen
 
 
 class KioskWindow(Protocol):
@@ -39,6 +40,7 @@ class KioskWindow(Protocol):
     screens: ScreenRegistry
     stack: QStackedWidget
     home: HomeScreen
+    walkthroughs: WalkthroughScreen
     visitor_bar: QHBoxLayout
     session: VisitorSession
     staff: StaffArea

@@ -130,6 +130,8 @@ class IdleDialog(ChoiceDialog):
         if works_elsewhere:
             self.phone_button = self.add_button(self.tr("Ik ben bezig op mijn gsm"), self.PHONE, "primary",
                                                 default=True)
+            self.buttons.removeWidget(self.phone_button)  # a row of its own: three do not fit in one
+            self.body.insertWidget(self.body.indexOf(self.progress) + 2, self.phone_button)
         self.keep_button = self.add_button(self.tr("Ja, ik ben er nog"), self.KEEP,
                                            None if works_elsewhere else "primary", default=not works_elsewhere)
         self.stop_button = self.add_button(self.tr("Nee, stop en wis alles"), self.STOP)

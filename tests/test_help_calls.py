@@ -162,19 +162,21 @@ class KioskProcess:
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.call_kiosk", str(data_dir)], cwd=REPO, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      text=True)
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
         assert self.read() == {"ready": True}
 
     def read(self) -> dict:
         while True:
-            line = self.proc.stdout.readline()
+            line = self.stdout.readline()
             if not line:
                 raise AssertionError("the kiosk process ended")
             if line.startswith("{"):
                 return json.loads(line)
 
     def do(self, command: str) -> dict:
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
+        self.stdin.write(command + "\n")
+        self.stdin.flush()
         return self.read()
 
     def wait_for(self, predicate, timeout=20.0) -> dict:

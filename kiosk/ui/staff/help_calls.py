@@ -121,7 +121,7 @@ class CallAlert(QFrame):
 
     def __init__(self, window: KioskWindow):
         super().__init__()
-        self.window = window
+        self.window_ = window
         self.sound = None  # QSoundEffect, made at the first call (QtMultimedia loads only then)
         self.setProperty("role", "call-banner")
         layout = QHBoxLayout(self)
@@ -138,7 +138,7 @@ class CallAlert(QFrame):
         window.stack.currentChanged.connect(self.update_alert)
 
     def _arrived(self, call: CallInfo) -> None:
-        if self.window.staff_user is None:
+        if self.window_.staff_user is None:
             return  # a visitor uses this kiosk: calls are for helpers only
         self.chime()
         self.update_alert()
@@ -153,11 +153,11 @@ class CallAlert(QFrame):
         self.sound.play()
 
     def update_alert(self, _index: int = 0) -> None:
-        calls = self.window.api.open_calls()
-        screen = self.window.current_screen_name() or ""
-        shown = bool(calls) and self.window.staff_user is not None and screen != CALLS_SCREEN
+        calls = self.window_.api.open_calls()
+        screen = self.window_.current_screen_name() or ""
+        shown = bool(calls) and self.window_.staff_user is not None and screen != CALLS_SCREEN
         if shown:
-            what, when = describe(self.window, calls[-1])  # the newest: the one the chime was for
+            what, when = describe(self.window_, calls[-1])  # the newest: the one the chime was for
             more = _tr(" (en nog {n})").format(n=len(calls) - 1) if len(calls) > 1 else ""
             self.text.setText(_tr("Oproep: {what}. {when}{more}").format(what=what, when=when, more=more))
         self.setVisible(shown)

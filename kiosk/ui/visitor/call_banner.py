@@ -8,7 +8,7 @@ end withdraws the call (kiosk/ui/shared/calls.py) and hides the banner.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, QTimer
+from PySide6.QtCore import QDateTime, QLocale, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
@@ -27,7 +27,7 @@ CALLING, REACHED, NOBODY, TAKEN, FAILED = "calling", "reached", "nobody", "taken
 class CallBanner(QFrame):
     def __init__(self, window: KioskWindow):
         super().__init__()
-        self.window = window
+        self.window_ = window
         self.state: str | None = None
         self.setProperty("role", "call-banner")
         self.setAccessibleName("Ik heb hulp nodig")
@@ -62,15 +62,15 @@ class CallBanner(QFrame):
     # --- from the visitor --------------------------------------------------------------------------
     def request(self, walkthrough_id: str | None, step_index: int | None) -> None:
         """'Ik heb hulp nodig': a new call, or the open one shown again."""
-        if self.window.calls.own_call() is not None and self.state in (CALLING, REACHED):
+        if self.window_.calls.own_call() is not None and self.state in (CALLING, REACHED):
             self.flash()
             return
         self._show(CALLING)
-        self.window.calls.make(walkthrough_id, step_index)
+        self.window_.calls.make(walkthrough_id, step_index)
 
     def _button_clicked(self) -> None:
         if self.state in (CALLING, REACHED):
-            self.window.calls.withdraw()  # the visitor cancels: gone on every kiosk
+            self.window_.calls.withdraw()  # the visitor cancels: gone on every kiosk
         self.close_banner()
 
     def flash(self) -> None:
@@ -106,7 +106,7 @@ class CallBanner(QFrame):
         self._update_visible()
 
     def _update_visible(self, _index: int = 0) -> None:
-        name = self.window.current_screen_name()
+        name = self.window_.current_screen_name()
         self.setVisible(self.state is not None and not (name or "").startswith("staff-"))
 
     def changeEvent(self, event) -> None:
@@ -133,9 +133,9 @@ class CallBanner(QFrame):
         self.setAccessibleDescription(f"{title}. {text}")
 
     def _nobody_text(self) -> str:
-        when = self.window.api.next_consultation_hours()
+        when = self.window_.api.next_consultation_hours()
         if when is None:
             return self.tr("Vraag het aan de balie.")
-        locale = QLocale(self.window.prefs.language)
+        locale = QLocale(self.window_.prefs.language)
         return self.tr("Vraag het aan de balie. Het volgende spreekuur is {when}.").format(
-            when=locale.toString(when, QLocale.FormatType.LongFormat))
+            when=locale.toString(QDateTime(when), QLocale.FormatType.LongFormat))

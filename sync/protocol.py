@@ -327,6 +327,9 @@ class SharedSettings(BaseModel):
     default_language: VisitorLanguage = "nl"
     idle_seconds: int = Field(120, ge=15, le=3600)
     idle_countdown_seconds: int = Field(30, ge=5, le=300)
+    # On a step where the visitor works on their phone or in the eID PIN window (`works_elsewhere`),
+    # "Ik ben bezig op mijn gsm" gives them this long without input.
+    phone_idle_seconds: int = Field(600, ge=60, le=3600)
     eloket_url: str = "https://www.leuven.be/e-loket"
     browser_home_url: str = "https://www.vlaanderen.be"
     official_domains: list[str] = Field(default_factory=lambda: ["vlaanderen.be", "belgium.be"])

@@ -122,7 +122,8 @@ def test_save_correct_cancel_and_todays_list(api, staff):
 
 
 def test_help_calls_through_the_api(api, staff):
-    call = api.call_for_help("taxonweb", 2)
+    call, new, on_duty = api.call_for_help("taxonweb", 2, "PC 1")
+    assert new and not on_duty and api.call_for_help("itsme", 0, "PC 1") == (call, False, False)
     assert api.open_calls() == (call,) and api.menu_status(staff.helper).open_calls == 1
     assert api.take_call(call.id, staff.helper).id == call.id
     assert api.open_calls() == ()

@@ -21,8 +21,8 @@ ROOTS = ("kiosk", "sync", "tools")  # tools/ only when present
 # A module belongs to the first (most specific) package whose name prefixes it. "kiosk.ui" is the
 # modules directly in kiosk/ui (main window, lock-down, sync service), "kiosk" the entry points
 # (app.py, content.py), "sync" the shared modules beside the server (protocol, pins, sqlite...).
-PACKAGES = ("kiosk.core", "kiosk.sync", "kiosk.ui.shared", "kiosk.ui.visitor", "kiosk.ui.staff", "kiosk.ui",
-            "kiosk", "sync.server", "sync", "tools", "tests")
+PACKAGES = ("kiosk.core", "kiosk.sync", "kiosk.net", "kiosk.ui.shared", "kiosk.ui.visitor", "kiosk.ui.staff",
+            "kiosk.ui", "kiosk", "sync.server", "sync", "tools", "tests")
 KIOSK = tuple(p for p in PACKAGES if p.split(".")[0] == "kiosk")
 RUNTIME = (*KIOSK, "sync", "sync.server")
 KIOSK_EXTRA = ("PySide6", "shiboken6", "keyring", "requests")  # pyproject: [kiosk]
@@ -35,9 +35,11 @@ RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("sync",), ("sync.server", *SERVER_EXTRA),
      "the protocol serves both sides; the kiosk installs without the server extra"),
     (KIOSK, ("sync.server", *SERVER_EXTRA), "the kiosk reaches the server only over HTTP"),
-    (("kiosk.core", "kiosk.sync"), ("kiosk.ui.shared", "kiosk.ui.visitor", "kiosk.ui.staff", "kiosk.ui", "kiosk",
-                                     "PySide6", "shiboken6"),
-     "kiosk/core and kiosk/sync are Qt-free and know nothing of the screens"),
+    (("kiosk.core", "kiosk.sync", "kiosk.net"), ("kiosk.ui.shared", "kiosk.ui.visitor", "kiosk.ui.staff", "kiosk.ui",
+                                                  "kiosk", "PySide6", "shiboken6"),
+     "kiosk/core, kiosk/sync and kiosk/net are Qt-free and know nothing of the screens"),
+    (("kiosk.net",), ("kiosk.core", "kiosk.sync"),
+     "the network link only carries messages: the rules stay in the core"),
     # kiosk.sync (sender, puller, engine) works on the kiosk's store: it builds on the core.
     (("kiosk.core",), ("kiosk.sync",), "the sync client builds on the core, not the reverse"),
     (("kiosk.ui.shared",), ("kiosk.ui.visitor", "kiosk.ui.staff", "kiosk.ui", "kiosk"),

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from kiosk.core.helpcalls import HelpCallError, create_call, open_calls, take_call
 from kiosk.core.helplog import HelpRequestInput, cancel_help_request, save_help_request
 from kiosk.core.shifts import ShiftError, auto_close_stale_shifts, current_shift, end_shift, recent_stops, start_shift
 from kiosk.core.stats import overview, volunteer_hours
@@ -71,22 +70,6 @@ def test_open_shift_is_closed_at_the_end_of_its_day_and_marked(store, staff, clo
     assert payload["auto_closed"] is True and ShiftRecord.model_validate(payload).ended_at == midnight
     # The helper can start today's shift afterwards.
     start_shift(store, staff.helper, staff.fixed, None, clock.clock)
-
-
-def test_help_calls_are_listed_taken_once_and_expire(store, staff, clock):
-    old = create_call(store, "itsme", 1, clock.clock)
-    clock.advance(hours=3)
-    call = create_call(store, "taxonweb", 4, clock.clock)
-    anonymous = create_call(store, None, None, clock.clock)
-    with store.read() as session:
-        assert [c.id for c in open_calls(session, clock.clock)] == [call.id, anonymous.id]  # old one expired
-    taken = take_call(store, call.id, staff.helper, clock.clock)
-    assert (taken.walkthrough_id, taken.step_index) == ("taxonweb", 4)
-    with pytest.raises(HelpCallError, match="al aangenomen"):
-        take_call(store, call.id, staff.coordinator, clock.clock)
-    with store.read() as session:
-        assert [c.id for c in open_calls(session, clock.clock)] == [anonymous.id]
-    assert old.id != call.id and outbox(store) == []  # calls never leave the kiosk
 
 
 def test_coordinator_figures(store, staff, clock):

@@ -17,12 +17,14 @@ or the store's `StoreError`, both safe to show as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from kiosk.core import accounts, helpcalls, helplog, shifts, stats
 from kiosk.core.accounts import HelperList, LoginResult, StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.helplog import FormContext, HelpRequestInput, TodayList
+from kiosk.core.secrets import SecretStore
 from kiosk.core.shifts import ShiftContext, ShiftInfo
 from kiosk.core.stats import HelperHours, Overview
 from kiosk.core.store import Store
@@ -49,6 +51,7 @@ class KioskApi:
     def __init__(self, store: Store, clock: Clock | None = None):
         self._store = store
         self.clock = clock or Clock()  # the helper area's "now" and local calendar
+        self.calls = helpcalls.CallBoard(self.clock)  # help calls live in memory, never in the store
 
     # --- accounts: login, first run, managing helpers ---------------------------------------------
     def login_names(self) -> tuple[tuple[str, str], ...]:
@@ -139,19 +142,39 @@ class KioskApi:
 
     def menu_status(self, user: StaffUser) -> MenuStatus:
         with self._store.read() as session:
-            return MenuStatus(len(helpcalls.open_calls(session, self.clock)), shifts.current_shift(session, user.id))
+            return MenuStatus(len(self.calls.open_calls()), shifts.current_shift(session, user.id))
 
-    # --- "Ik heb hulp nodig" -----------------------------------------------------------------------
-    def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> CallInfo:
-        return helpcalls.create_call(self._store, walkthrough_id, step_index, self.clock)
+    # --- "Ik heb hulp nodig" (in memory: kiosk.core.helpcalls.CallBoard) ----------------------------
+    def call_for_help(self, walkthrough_id: str | None, step_index: int | None,
+                      kiosk_name: str) -> tuple[CallInfo, bool, bool]:
+        """(the visitor's call, whether it is new, whether a helper shift is open here). A second
+        tap in the same visitor session gets the open call back."""
+        call, new = self.calls.make(walkthrough_id, step_index, kiosk_name)
+        return call, new, self.helper_on_duty()
+
+    def helper_on_duty(self) -> bool:
+        """Is a helper shift open on this kiosk at its location?"""
+        with self._store.read() as session:
+            return helpcalls.shift_open_here(session)
+
+    def next_consultation_hours(self) -> datetime | None:
+        """When the next spreekuur at this location starts, for the visitor nobody can help now.
+
+        HOOK: no schedule of consultation hours exists yet (the content issue adds one). Until
+        then this says None and the visitor is sent to the desk; it must never guess."""
+        return None
 
     def open_calls(self) -> tuple[CallInfo, ...]:
-        """Calls nobody took yet, oldest first."""
-        with self._store.read() as session:
-            return tuple(helpcalls.open_calls(session, self.clock))
+        """Calls nobody took yet, on this kiosk and the others of its location, oldest first."""
+        return tuple(self.calls.open_calls())
 
     def take_call(self, call_id: str, user: StaffUser) -> CallInfo:
-        return helpcalls.take_call(self._store, call_id, user, self.clock)
+        return self.calls.take(call_id)
+
+    def location_key(self, secret_store: SecretStore) -> bytes | None:
+        """The key the kiosks of this location share (helpcalls.location_key), or None."""
+        with self._store.read() as session:
+            return helpcalls.location_key(secret_store, session)
 
     # --- coordinators' figures ---------------------------------------------------------------------
     def overview(self, year: int, month: int) -> CoordinatorOverview:

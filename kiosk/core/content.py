@@ -1,7 +1,8 @@
 """Walkthrough content: loaded from resources/walkthroughs/<id>/, validated by a pydantic schema.
 
 Layout of one walkthrough (coordinators add one without touching Python):
-    walkthrough.toml        id, order, topic, icon, official_domains, [[steps]] (id, image, url)
+    walkthrough.toml        id, order, topic, icon, official_domains, [[steps]] (id, image, url,
+                            works_elsewhere)
     text/<lang>.toml        title, summary, [steps.<step-id>] title + body
     images/...              one image per step (SVG preferred); images/<lang>/<name> overrides it
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from kiosk.core.settings import LANGUAGES
 
@@ -35,6 +36,9 @@ class StepMeta(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     image: str
     url: str | None = None
+    # The visitor works on their phone or in the eID PIN window here, which the kiosk does not see
+    # as input: the idle question offers "Ik ben bezig op mijn gsm" (kiosk/ui/visitor/session.py).
+    works_elsewhere: StrictBool = False
 
     @field_validator("url")
     @classmethod

@@ -1,29 +1,43 @@
-"""'Ik heb hulp nodig': a visitor's call for a digihelper on this kiosk.
+"""'Ik heb hulp nodig': visitors' calls for a digihelper, on this kiosk and the others of its location.
 
-A call records only which guide and step the visitor was on, never who they are. Calls stay on this
-kiosk (they are not synced). A call nobody took for CALL_MAX_AGE is no longer shown: the visitor
-has left or was helped without it.
+A call says only which guide and step the visitor was on and on which kiosk (the name the
+coordinator gave it), never who the visitor is. Calls live in memory, in the `CallBoard`: they are
+never stored, never synced as records, and a restart forgets them. A visitor session has at most
+one call; the session's end withdraws it. The kiosks of one location exchange calls over the local
+network (kiosk/net/calls.py), authenticated with the location's key (`location_key`).
+
+Whether anyone can come: a call reaches a helper only when a helper shift is open at this location,
+on this kiosk (`shift_open_here`) or on another kiosk that answered. Otherwise the visitor is told
+so, never that someone is coming.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import secrets
+import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
-from kiosk.core.store import Store
-from kiosk.core.store.models import HelpCall
+from kiosk.core.secrets import SecretStore
+from kiosk.core.store.models import Meta, Shift
+from kiosk.core.visitor_code import KEY_NAME as VISITOR_KEY_NAME
 from sync.errors import DutchError
 
 CALL_MAX_AGE = timedelta(hours=2)
+LOCATION_KEY_NAME = "location-call-key"  # set by a coordinator on kiosks without a server
+LOCATION_KEY_CHARS = 24  # base32: 120 bits, short enough to type on each kiosk
+KIOSK_LOCATION_META_KEY = "sync.location_id"  # as kiosk.core.shifts: where the server says we stand
 
 
 class HelpCallError(DutchError):
-    """A call cannot be taken; the message is Dutch, for the helper."""
+    """A call cannot be taken or a key is not valid; the message is Dutch, for the helper."""
 
 
 @dataclass(frozen=True)
@@ -32,34 +46,127 @@ class CallInfo:
     created_at: datetime
     walkthrough_id: str | None
     step_index: int | None
+    kiosk_name: str  # which kiosk the visitor sits at ("PC 3 bij het raam")
+    here: bool = True  # made on this kiosk (False: received from another kiosk of the location)
 
 
-def _info(call: HelpCall) -> CallInfo:
-    return CallInfo(call.id, call.created_at, call.walkthrough_id, call.step_index)
+class CallBoard:
+    """The open calls this kiosk knows of: its own visitor's (at most one per session) and those
+    of the other kiosks of its location. Safe to use from the network threads and the UI."""
 
+    def __init__(self, clock: Clock):
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._calls: dict[str, CallInfo] = {}
+        self._own: str | None = None  # the current visitor session's call
 
-def create_call(store: Store, walkthrough_id: str | None, step_index: int | None, clock: Clock) -> CallInfo:
-    with store.transaction() as session:
-        call = HelpCall(id=str(uuid.uuid4()), created_at=clock.now(), walkthrough_id=walkthrough_id,
-                        step_index=step_index)
-        session.add(call)
-        return _info(call)
+    def make(self, walkthrough_id: str | None, step_index: int | None, kiosk_name: str) -> tuple[CallInfo, bool]:
+        """The visitor's call, and whether it is new: a second tap gets the open call back."""
+        with self._lock:
+            own = self._calls.get(self._own) if self._own else None
+            if own is not None:
+                return own, False
+            call = CallInfo(str(uuid.uuid4()), self.clock.now(), walkthrough_id, step_index, kiosk_name)
+            self._calls[call.id] = call
+            self._own = call.id
+            return call, True
 
+    def own_call(self) -> CallInfo | None:
+        with self._lock:
+            return self._calls.get(self._own) if self._own else None
 
-def open_calls(session: Session, clock: Clock) -> list[CallInfo]:
-    """Calls nobody has taken yet, oldest first (who waits longest is helped first)."""
-    since = clock.now() - CALL_MAX_AGE
-    return [_info(c) for c in session.scalars(select(HelpCall).where(HelpCall.taken_by.is_(None),
-                                                                      HelpCall.created_at >= since)
-                                               .order_by(HelpCall.created_at))]
+    def withdraw_own(self) -> CallInfo | None:
+        """The visitor cancelled, or their session ended: their open call, now gone (None if none)."""
+        with self._lock:
+            call = self._calls.pop(self._own, None) if self._own else None
+            self._own = None
+            return call
 
+    def received(self, call: CallInfo) -> bool:
+        """A call from another kiosk; False when already known (it is announced again to newcomers)."""
+        with self._lock:
+            if call.id in self._calls:
+                return False
+            self._calls[call.id] = replace(call, here=False)
+            return True
 
-def take_call(store: Store, call_id: str, user: StaffUser, clock: Clock) -> CallInfo:
-    """Mark the call taken by `user`. Only one helper can take a call: the update only touches a
-    call that is still open, so a second helper gets a clear message instead."""
-    with store.transaction() as session:
-        taken = session.execute(update(HelpCall).where(HelpCall.id == call_id, HelpCall.taken_by.is_(None))
-                                .values(taken_by=user.id, taken_at=clock.now())).rowcount
-        if taken != 1:
+    def closed(self, call_id: str) -> CallInfo | None:
+        """Another kiosk says the call was taken or withdrawn: the call, gone, or None if unknown."""
+        with self._lock:
+            if call_id == self._own:
+                self._own = None
+            return self._calls.pop(call_id, None)
+
+    def take(self, call_id: str) -> CallInfo:
+        """A helper here takes the call. Only one helper can: a second one gets a clear message."""
+        call = self.closed(call_id)
+        if call is None:
             raise HelpCallError("Een collega heeft deze oproep al aangenomen.")
-        return _info(session.get(HelpCall, call_id))
+        return call
+
+    def open_calls(self) -> list[CallInfo]:
+        """Calls nobody has taken yet, oldest first (who waits longest is helped first). A call
+        older than CALL_MAX_AGE is dropped: that visitor has left or was helped without it."""
+        since = self.clock.now() - CALL_MAX_AGE
+        with self._lock:
+            for call in [c for c in self._calls.values() if c.created_at < since]:
+                self._calls.pop(call.id)
+                if call.id == self._own:
+                    self._own = None
+            return sorted(self._calls.values(), key=lambda c: c.created_at)
+
+
+def shift_open_here(session: Session) -> bool:
+    """Is a helper shift open on this kiosk at its own location? (A kiosk whose location is not
+    known from enrollment counts any open shift: it has only its own place.)"""
+    query = select(Shift.id).where(Shift.ended_at.is_(None))
+    location = session.get(Meta, KIOSK_LOCATION_META_KEY)
+    if location is not None:
+        query = query.where(Shift.location_id == location.value)
+    return session.scalar(query.limit(1)) is not None
+
+
+# --- the location's key -------------------------------------------------------------------------------
+def normalise_key_code(typed: str) -> str:
+    """A location key as typed by a coordinator: letters and digits, case and spaces ignored."""
+    code = "".join(ch for ch in typed.upper() if ch.isalnum())
+    try:
+        if len(code) != LOCATION_KEY_CHARS:
+            raise ValueError
+        base64.b32decode(code)
+    except ValueError:
+        raise HelpCallError(f"Een sleutel heeft {LOCATION_KEY_CHARS} letters en cijfers (2 tot 7). "
+                            "Typ hem over zoals hij op de andere computer staat.") from None
+    return code
+
+
+def new_key_code() -> str:
+    return base64.b32encode(secrets.token_bytes(LOCATION_KEY_CHARS * 5 // 8)).decode()
+
+
+def set_location_key(secret_store: SecretStore, typed: str) -> str:
+    """The coordinator's key for this location (the same on each of its kiosks); returns it grouped."""
+    code = normalise_key_code(typed)
+    secret_store.set(LOCATION_KEY_NAME, code)
+    return group_key_code(code)
+
+
+def group_key_code(code: str) -> str:
+    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
+
+
+def location_key(secret_store: SecretStore, session: Session) -> bytes | None:
+    """The key the kiosks of this location share, or None (calls then stay on this kiosk).
+
+    A coordinator's key wins. An enrolled kiosk otherwise derives it from the key its server gives
+    every kiosk (the visitor-code key) and its location id: the same on every kiosk of that location,
+    different for another location, and nothing to type."""
+    code = secret_store.get(LOCATION_KEY_NAME)
+    if code:
+        return hashlib.sha256(b"digipunt-calls-key-v1\n" + code.encode()).digest()
+    location = session.get(Meta, KIOSK_LOCATION_META_KEY)
+    server_key = secret_store.get(VISITOR_KEY_NAME)
+    if location is None or not server_key:
+        return None
+    return hmac.new(bytes.fromhex(server_key), b"digipunt-calls-v1\n" + location.value.encode(),
+                    hashlib.sha256).digest()

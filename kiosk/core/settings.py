@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
-from pydantic import ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 from sqlalchemy import select
 
@@ -40,6 +40,7 @@ FIELD_LABELS_NL = {
     "default_language": "standaardtaal",
     "idle_seconds": "tijd zonder activiteit (seconden)",
     "idle_countdown_seconds": "aftelling 'Ben je er nog?' (seconden)",
+    "phone_idle_seconds": "tijd voor werk op de gsm (seconden)",
     "eloket_url": "adres van het e-loket van de stad",
     "browser_home_url": "startpagina van de browser",
     "official_domains": "officiële websites",
@@ -47,6 +48,8 @@ FIELD_LABELS_NL = {
     "default_high_contrast": "standaard hoog contrast",
     "server_url": "adres van de centrale server",
     "allow_secret_file": "geheimen in een bestand toestaan",
+    "kiosk_name": "naam van deze computer",
+    "calls_interface": "netwerkadres voor oproepen",
 }
 
 
@@ -54,6 +57,10 @@ class Settings(SharedSettings):
     server_url: str | None = None
     # Explicit, documented fallback for machines without a secure keyring (see kiosk/core/secrets.py).
     allow_secret_file: bool = False
+    # What helpers read on a call from this kiosk ("PC 3 bij het raam"); empty: the computer's name.
+    kiosk_name: str = Field("", max_length=60)
+    # The IPv4 address whose network carries the help calls (a computer with two networks); empty: all.
+    calls_interface: str = ""
 
     @field_validator("server_url")
     @classmethod

@@ -21,6 +21,7 @@ from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
 from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.shared import sync_service
+from kiosk.ui.shared.calls import CallService
 from kiosk.ui.shared.i18n import LanguageSwitcher
 from kiosk.ui.shared.prefs import VisitorPrefs
 from kiosk.ui.shared.screen import Screen, ScreenRegistry
@@ -28,7 +29,9 @@ from kiosk.ui.shared.tasks import TaskRunner
 from kiosk.ui.shared.theme import bar_stylesheet, stylesheet
 from kiosk.ui.shared.widgets import big_button, role_label
 from kiosk.ui.staff import area as staff
+from kiosk.ui.staff.help_calls import CallAlert
 from kiosk.ui.visitor import browser_entry, walkthrough
+from kiosk.ui.visitor.call_banner import CallBanner
 from kiosk.ui.visitor.home import HomeScreen
 from kiosk.ui.visitor.session import VisitorSession
 from kiosk.ui.visitor.speech import ReadAloud
@@ -52,6 +55,7 @@ class MainWindow(QMainWindow):
         self.db_tasks = TaskRunner("store", self)  # all store work, serialised, off the UI thread
         self.read_aloud = ReadAloud(self)
         self.staff_user = None  # the logged-in helper (kiosk.core.accounts.StaffUser), None when logged out
+        self.calls = CallService(self)  # "Ik heb hulp nodig" here and on the location's other kiosks
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
 
@@ -65,6 +69,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.staff_banner)
         layout.addWidget(self._build_visitor_bar())
         self.stack = QStackedWidget()
+        self.call_banner = CallBanner(self)  # the visitor's raised hand
+        layout.addWidget(self.call_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -75,6 +81,8 @@ class MainWindow(QMainWindow):
         self.walkthroughs = walkthrough.install(self)
         browser_entry.install(self)
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
+        self.call_alert = CallAlert(self)  # a logged-in helper hears and sees the location's calls
+        layout.insertWidget(layout.indexOf(self.call_banner), self.call_alert)
         self.sync = None  # the sync service, when this kiosk has a server: started once the home
         self._start_sync_after_first_paint()  # screen is up (it loads requests and the keyring)
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
@@ -105,6 +113,7 @@ class MainWindow(QMainWindow):
         QAbstractEventDispatcher.instance().aboutToBlock.disconnect(self._start_sync_when_painted)
         if self.sync is None:  # an enrollment may have started it already
             self.sync = sync_service.install(self)
+        self.calls.start()  # reads the location's key from the keyring too
 
     # --- screens -------------------------------------------------------------------------------
     def add_screen(self, name: str, screen: Screen) -> Screen:
@@ -155,8 +164,8 @@ class MainWindow(QMainWindow):
         self.staff.request_access()
 
     def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> None:
-        """The visitor's "Ik heb hulp nodig": a call for the helpers on this kiosk, and a calm reply."""
-        self.staff.call_for_help(walkthrough_id, step_index)
+        """The visitor's "Ik heb hulp nodig": a call for the location's helpers, and the banner."""
+        self.call_banner.request(walkthrough_id, step_index)
 
     # --- visitor bar -----------------------------------------------------------------------------
     def _build_visitor_bar(self) -> QFrame:
@@ -237,5 +246,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.reset_visitor_session()  # no visitor file or page outlives the kiosk
+        self.calls.close()  # after the reset withdrew the visitor's call
         self.db_tasks.wait()
         super().closeEvent(event)

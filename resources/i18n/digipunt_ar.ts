@@ -503,6 +503,11 @@
         <source>Nog {n} seconden.</source>
         <translation>الثواني المتبقية: {n}.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/idle.py" line="0"/>
+        <source>Ik ben bezig op mijn gsm</source>
+        <translation>أنا مشغول بهاتفي</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>
@@ -910,31 +915,84 @@
     </message>
 </context>
 <context>
-    <name>StaffArea</name>
+    <name>CallBanner</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We roepen een digihelper</source>
+        <translation>نحن نستدعي مساعدًا رقميًا</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Even geduld.</source>
+        <translation>لحظة من فضلك.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Annuleer mijn vraag</source>
+        <translation>ألغِ طلبي</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Een digihelper is verwittigd</source>
         <translation>تم إبلاغ مساعد رقمي</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="135"/>
-        <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
-        <translation>سيأتي إليك شخص بعد قليل. ابقَ في مكانك. يمكنك أن تتابع في هذه الأثناء.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten. Je kunt intussen verder kijken.</source>
+        <translation>ابقَ في مكانك. يمكنك المتابعة في هذه الأثناء.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Er is nu geen digihelper</source>
+        <translation>لا يوجد مساعد رقمي الآن</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Sluiten</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Een digihelper komt naar je toe</source>
+        <translation>مساعد رقمي قادم إليك</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten.</source>
+        <translation>ابقَ في مكانك.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Dat is niet gelukt</source>
         <translation>لم ينجح ذلك</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="140"/>
-        <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
-        <translation>لم نتمكن من إبلاغ مساعد رقمي. اطلب المساعدة من أحد الموظفين، أو حاول مرة أخرى بعد قليل.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We konden geen digihelper verwittigen. Vraag het aan de balie.</source>
+        <translation>لم نتمكن من إبلاغ مساعد رقمي. اسأل في مكتب الاستقبال.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="145"/>
-        <source>Goed</source>
-        <translation>حسنًا</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie.</source>
+        <translation>اسأل في مكتب الاستقبال.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie. Het volgende spreekuur is {when}.</source>
+        <translation>اسأل في مكتب الاستقبال. موعد المساعدة القادم {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAlong</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Neem je eID, je bankkaart en je gsm mee.</source>
+        <translation>خذ بطاقة الهوية الإلكترونية وبطاقتك البنكية وهاتفك معك.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Identiteitskaart, bankkaart en gsm</source>
+        <translation>بطاقة الهوية والبطاقة البنكية والهاتف</translation>
     </message>
 </context>
 <context>

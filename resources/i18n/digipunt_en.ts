@@ -503,6 +503,11 @@
         <source>Nog {n} seconden.</source>
         <translation>{n} seconds left.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/idle.py" line="0"/>
+        <source>Ik ben bezig op mijn gsm</source>
+        <translation>I am busy on my phone</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>
@@ -910,31 +915,84 @@
     </message>
 </context>
 <context>
-    <name>StaffArea</name>
+    <name>CallBanner</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We roepen een digihelper</source>
+        <translation>We are calling a digihelper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Even geduld.</source>
+        <translation>One moment, please.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Annuleer mijn vraag</source>
+        <translation>Cancel my request</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Een digihelper is verwittigd</source>
         <translation>A digihelper has been called</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="135"/>
-        <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
-        <translation>Someone will come to you soon. Stay where you are. You can carry on in the meantime.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten. Je kunt intussen verder kijken.</source>
+        <translation>Please stay seated. You can carry on in the meantime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Er is nu geen digihelper</source>
+        <translation>There is no digihelper here right now</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Een digihelper komt naar je toe</source>
+        <translation>A digihelper is coming to you</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten.</source>
+        <translation>Please stay seated.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Dat is niet gelukt</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="140"/>
-        <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
-        <translation>We could not call a digihelper. Ask a member of staff for help, or try again in a moment.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We konden geen digihelper verwittigen. Vraag het aan de balie.</source>
+        <translation>We could not call a digihelper. Please ask at the desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="145"/>
-        <source>Goed</source>
-        <translation>OK</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie.</source>
+        <translation>Please ask at the desk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie. Het volgende spreekuur is {when}.</source>
+        <translation>Please ask at the desk. The next drop-in session is {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAlong</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Neem je eID, je bankkaart en je gsm mee.</source>
+        <translation>Take your eID, your bank card and your phone with you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Identiteitskaart, bankkaart en gsm</source>
+        <translation>Identity card, bank card and phone</translation>
     </message>
 </context>
 <context>

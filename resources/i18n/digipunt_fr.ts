@@ -503,6 +503,11 @@
         <source>Nog {n} seconden.</source>
         <translation>Encore {n} secondes.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/idle.py" line="0"/>
+        <source>Ik ben bezig op mijn gsm</source>
+        <translation>Je suis occupé sur mon GSM</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>
@@ -910,31 +915,84 @@
     </message>
 </context>
 <context>
-    <name>StaffArea</name>
+    <name>CallBanner</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We roepen een digihelper</source>
+        <translation>Nous appelons un digihelper</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Even geduld.</source>
+        <translation>Un instant, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Annuleer mijn vraag</source>
+        <translation>Annuler ma demande</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Een digihelper is verwittigd</source>
         <translation>Un digihelper a été appelé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="135"/>
-        <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
-        <translation>Quelqu&apos;un arrive bientôt. Restez à votre place. En attendant, vous pouvez continuer.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten. Je kunt intussen verder kijken.</source>
+        <translation>Restez à votre place. En attendant, vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Er is nu geen digihelper</source>
+        <translation>Il n&apos;y a pas de digihelper pour le moment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Sluiten</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Een digihelper komt naar je toe</source>
+        <translation>Un digihelper arrive</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten.</source>
+        <translation>Restez à votre place.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Dat is niet gelukt</source>
         <translation>Cela n&apos;a pas fonctionné</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="140"/>
-        <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
-        <translation>Nous n&apos;avons pas pu appeler un digihelper. Demandez de l&apos;aide à un membre du personnel, ou réessayez dans un moment.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We konden geen digihelper verwittigen. Vraag het aan de balie.</source>
+        <translation>Nous n&apos;avons pas pu appeler un digihelper. Demandez à l&apos;accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="145"/>
-        <source>Goed</source>
-        <translation>D&apos;accord</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie.</source>
+        <translation>Demandez à l&apos;accueil.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie. Het volgende spreekuur is {when}.</source>
+        <translation>Demandez à l&apos;accueil. La prochaine permanence est {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAlong</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Neem je eID, je bankkaart en je gsm mee.</source>
+        <translation>Reprenez votre carte d&apos;identité, votre carte bancaire et votre GSM.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Identiteitskaart, bankkaart en gsm</source>
+        <translation>Carte d&apos;identité, carte bancaire et GSM</translation>
     </message>
 </context>
 <context>

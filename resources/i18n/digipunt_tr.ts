@@ -503,6 +503,11 @@
         <source>Nog {n} seconden.</source>
         <translation>{n} saniye kaldı.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/idle.py" line="0"/>
+        <source>Ik ben bezig op mijn gsm</source>
+        <translation>Telefonumda işlem yapıyorum</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>
@@ -910,31 +915,84 @@
     </message>
 </context>
 <context>
-    <name>StaffArea</name>
+    <name>CallBanner</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We roepen een digihelper</source>
+        <translation>Bir dijital yardımcı çağırıyoruz</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Even geduld.</source>
+        <translation>Lütfen biraz bekleyin.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Annuleer mijn vraag</source>
+        <translation>İsteğimi iptal et</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Een digihelper is verwittigd</source>
         <translation>Bir dijital yardımcıya haber verildi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="135"/>
-        <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
-        <translation>Birazdan biri yanınıza gelecek. Yerinizde kalın. Bu arada devam edebilirsiniz.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten. Je kunt intussen verder kijken.</source>
+        <translation>Lütfen yerinizde kalın. Bu arada devam edebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Er is nu geen digihelper</source>
+        <translation>Şu anda dijital yardımcı yok</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Sluiten</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Een digihelper komt naar je toe</source>
+        <translation>Bir dijital yardımcı size geliyor</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten.</source>
+        <translation>Lütfen yerinizde kalın.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Dat is niet gelukt</source>
         <translation>Maalesef olmadı</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="140"/>
-        <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
-        <translation>Dijital yardımcıya haber veremedik. Bir görevliden yardım isteyin veya birazdan tekrar deneyin.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We konden geen digihelper verwittigen. Vraag het aan de balie.</source>
+        <translation>Bir dijital yardımcıya haber veremedik. Lütfen danışmaya sorun.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="145"/>
-        <source>Goed</source>
-        <translation>Tamam</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie.</source>
+        <translation>Lütfen danışmaya sorun.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie. Het volgende spreekuur is {when}.</source>
+        <translation>Lütfen danışmaya sorun. Bir sonraki yardım saati: {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAlong</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Neem je eID, je bankkaart en je gsm mee.</source>
+        <translation>eID kartınızı, banka kartınızı ve telefonunuzu yanınıza alın.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Identiteitskaart, bankkaart en gsm</source>
+        <translation>Kimlik kartı, banka kartı ve telefon</translation>
     </message>
 </context>
 <context>

@@ -503,6 +503,11 @@
         <source>Nog {n} seconden.</source>
         <translation>Залишилося секунд: {n}.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/idle.py" line="0"/>
+        <source>Ik ben bezig op mijn gsm</source>
+        <translation>Я зайнятий у телефоні</translation>
+    </message>
 </context>
 <context>
     <name>Keypad</name>
@@ -910,31 +915,84 @@
     </message>
 </context>
 <context>
-    <name>StaffArea</name>
+    <name>CallBanner</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="134"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We roepen een digihelper</source>
+        <translation>Ми кличемо цифрового помічника</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Even geduld.</source>
+        <translation>Хвилинку, будь ласка.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Annuleer mijn vraag</source>
+        <translation>Скасувати мій запит</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Een digihelper is verwittigd</source>
         <translation>Ми покликали цифрового помічника</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="135"/>
-        <source>Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen verder kijken.</source>
-        <translation>Незабаром до вас хтось підійде. Залишайтеся на місці. Тим часом можете продовжувати.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten. Je kunt intussen verder kijken.</source>
+        <translation>Залишайтеся на місці. Тим часом можете продовжувати.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="139"/>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Er is nu geen digihelper</source>
+        <translation>Зараз тут немає цифрового помічника</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Sluiten</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Een digihelper komt naar je toe</source>
+        <translation>Цифровий помічник уже йде до вас</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Blijf gerust zitten.</source>
+        <translation>Залишайтеся на місці.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
         <source>Dat is niet gelukt</source>
         <translation>Не вдалося</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="140"/>
-        <source>We konden geen digihelper verwittigen. Vraag hulp aan iemand van het personeel, of probeer het straks nog eens.</source>
-        <translation>Нам не вдалося покликати цифрового помічника. Попросіть допомоги в когось із працівників або спробуйте ще раз трохи згодом.</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>We konden geen digihelper verwittigen. Vraag het aan de balie.</source>
+        <translation>Нам не вдалося покликати цифрового помічника. Запитайте на стійці.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="145"/>
-        <source>Goed</source>
-        <translation>Добре</translation>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie.</source>
+        <translation>Запитайте на стійці.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/call_banner.py" line="0"/>
+        <source>Vraag het aan de balie. Het volgende spreekuur is {when}.</source>
+        <translation>Запитайте на стійці. Наступні години консультацій: {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAlong</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Neem je eID, je bankkaart en je gsm mee.</source>
+        <translation>Заберіть свою eID, банківську картку й телефон.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/goodbye.py" line="0"/>
+        <source>Identiteitskaart, bankkaart en gsm</source>
+        <translation>Посвідчення особи, банківська картка й телефон</translation>
     </message>
 </context>
 <context>

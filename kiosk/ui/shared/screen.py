@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # for the annotations below only: none of these imports main_
     from kiosk.core.accounts import StaffUser
     from kiosk.core.api import KioskApi
     from kiosk.core.runtime import Runtime
+    from kiosk.ui.shared.calls import CallService
     from kiosk.ui.shared.prefs import VisitorPrefs
     from kiosk.ui.shared.sync_service import SyncService
     from kiosk.ui.shared.tasks import TaskRunner
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # for the annotations below only: none of these imports main_
     from kiosk.ui.visitor.home import HomeScreen
     from kiosk.ui.visitor.session import VisitorSession
     from kiosk.ui.visitor.speech import ReadAloud
+    from kiosk.ui.visitor.walkthrough import WalkthroughScreen
 
 
 class KioskWindow(Protocol):
@@ -38,17 +40,21 @@ class KioskWindow(Protocol):
     screens: ScreenRegistry
     stack: QStackedWidget
     home: HomeScreen
+    walkthroughs: WalkthroughScreen
     visitor_bar: QHBoxLayout
     session: VisitorSession
     staff: StaffArea
     staff_user: StaffUser | None  # set only by a PIN login or the first-run setup
     sync: SyncService | None
     record_saved: SignalInstance  # a record and its outbox entry were committed
+    visitor_session_reset: SignalInstance  # everything of the previous visitor is wiped
+    calls: CallService  # help calls, here and on the location's other kiosks
 
     @property
     def browser(self) -> BrowserScreen: ...
     def add_screen(self, name: str, screen: Screen) -> Screen: ...
     def show_screen(self, name: str) -> Screen: ...
+    def current_screen_name(self) -> str | None: ...
     def go_home(self) -> None: ...
     def language_name(self, code: str) -> str: ...
     def open_website(self, url: str, guide: tuple[str, int] | None = None) -> None: ...

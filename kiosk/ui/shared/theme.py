@@ -26,6 +26,9 @@ QLabel[role="marker"] {{ background: {c['label_bg']}; color: {c['label_text']}; 
     border-radius: 6px; }}
 QLabel[role="banner"] {{ background: {c['label_bg']}; color: {c['label_text']}; padding: 8px 12px; }}
 QFrame[role="card"] {{ background: {c['surface']}; border: {border}px solid {c['border']}; border-radius: 12px; }}
+QFrame[role="call-banner"] {{ background: {c['label_bg']}; border-bottom: {max(border, 2)}px solid {c['border']}; }}
+QFrame[role="call-banner"][flash="true"] {{ background: {c['focus']}; }}
+QFrame[role="call-banner"] QLabel {{ color: {c['label_text']}; }}
 QFrame[role="bar"] {{ background: {c['surface']}; border-bottom: {border}px solid {c['border']}; }}
 QPushButton, QToolButton {{ background: {c['button']}; color: {c['button_text']};
     border: {max(border, 2)}px solid {c['border']}; border-radius: 10px; padding: 8px 16px; min-height: 48px;

@@ -1,4 +1,4 @@
-"""The helper area: who is logged in, how staff get in and out, and the visitor's call for help.
+"""The helper area: who is logged in, how staff get in and out.
 
 `install(window)` registers the staff screens (all named "staff-..."). Rules kept here:
 - Only a PIN login (or the one-time first-run setup) sets `window.staff_user`.
@@ -11,14 +11,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog
 
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.content import Walkthrough
 from kiosk.core.secrets import SecretStore
 from kiosk.core.visitor_code import VisitorCoder
-from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.screen import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -28,13 +26,12 @@ AUTO_CLOSE_EVERY_MS = 15 * 60 * 1000
 
 
 class StaffArea(QObject):
-    calls_changed = Signal()  # a help call was made or taken on this kiosk
+    calls_changed = Signal()  # the open help calls changed (window.calls, kiosk/ui/shared/calls.py)
 
     def __init__(self, window: KioskWindow):
         super().__init__(window)
         self.window = window
         self._coder: VisitorCoder | None = None
-        self.call_dialog: ChoiceDialog | None = None
         window.stack.currentChanged.connect(self._screen_changed)
         # Shifts nobody ended are closed at the end of their day, also when nobody logs in.
         self._auto_close_timer = QTimer(self)
@@ -111,29 +108,6 @@ class StaffArea(QObject):
                 self.record_saved()
 
         self.window.db_tasks.run(self.window.api.close_stale_shifts, done)
-
-    # --- "Ik heb hulp nodig" -------------------------------------------------------------------
-    def call_for_help(self, walkthrough_id: str | None, step_index: int | None) -> None:
-        api = self.window.api
-        self.window.db_tasks.run(lambda: api.call_for_help(walkthrough_id, step_index),
-                                 self._call_made, self._call_failed)
-
-    def _call_made(self, _call) -> None:
-        self.calls_changed.emit()
-        self._tell_visitor(self.tr("Een digihelper is verwittigd"),
-                           self.tr("Er komt zo iemand bij je. Blijf gerust zitten. Je kunt intussen "
-                                   "verder kijken."))
-
-    def _call_failed(self, _exc: Exception) -> None:
-        self._tell_visitor(self.tr("Dat is niet gelukt"),
-                           self.tr("We konden geen digihelper verwittigen. Vraag hulp aan iemand van het "
-                                   "personeel, of probeer het straks nog eens."))
-
-    def _tell_visitor(self, title: str, text: str) -> None:
-        dialog = self.call_dialog = ChoiceDialog(self.window, title, text)
-        dialog.add_button(self.tr("Goed"), QDialog.Accepted, "primary", default=True)
-        dialog.finished.connect(lambda _result: setattr(self, "call_dialog", None))
-        dialog.open()
 
 
 # Screen name -> (module, class); each is imported and built the first time it is shown.

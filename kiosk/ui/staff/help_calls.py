@@ -1,14 +1,43 @@
-"""Staff screen "staff-calls": visitors on this kiosk who tapped "Ik heb hulp nodig", oldest first,
-with the guide and step they were on. Taking a call opens the help-request form with the guide's
-topic already chosen."""
+"""Help calls for helpers: the "staff-calls" screen and the alert strip.
+
+"staff-calls" lists the visitors who tapped "Ik heb hulp nodig", on this kiosk or another kiosk of
+the location (kiosk/ui/shared/calls.py), oldest first, with the guide, the step and the kiosk.
+Taking a call clears it on every kiosk and opens the help-request form with the guide's topic.
+
+`CallAlert` is the strip at the top of the window while a helper is logged in: a new call plays a
+short chime and says where, until the helper opens the list or someone takes it.
+"""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core.helpcalls import CallInfo
+from kiosk.core.paths import resources_dir
 from kiosk.ui.shared.entry import error_text
+from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.widgets import big_button, role_label
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
+
+CALLS_SCREEN = "staff-calls"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HelpCallsScreen", text)
+
+
+def describe(window: KioskWindow, call: CallInfo) -> tuple[str, str]:
+    """(what the visitor was doing, where and since when) in Dutch: the helper reads it before walking over."""
+    when = _tr("{kiosk}, sinds {time}").format(kiosk=call.kiosk_name,
+                                              time=window.api.clock.local(call.created_at).strftime("%H:%M"))
+    guide = window.staff.walkthrough(call.walkthrough_id)
+    if guide is None:
+        return _tr("Een bezoeker vraagt hulp"), when
+    if call.step_index is None or not 0 <= call.step_index < len(guide):
+        return guide.title("nl"), when
+    step = guide.step("nl", call.step_index)
+    return (_tr("{guide}, stap {n} van {total}: {step}")
+            .format(guide=guide.title("nl"), n=call.step_index + 1, total=len(guide), step=step.title), when)
 
 
 class HelpCallsScreen(StaffScreen):
@@ -23,7 +52,7 @@ class HelpCallsScreen(StaffScreen):
         super().retranslate()
         self.title.setText(self.tr("Oproepen"))
         self.empty.setText(self.tr("Er zijn geen oproepen. Als een bezoeker op 'Ik heb hulp nodig' tikt, "
-                                   "verschijnt dat hier."))
+                                   "hier of op een andere computer van deze locatie, verschijnt dat hier."))
 
     def shown(self) -> None:
         super().shown()
@@ -37,19 +66,10 @@ class HelpCallsScreen(StaffScreen):
     def refresh(self) -> None:
         if self.user is None:
             return
-        self.window_.db_tasks.run(self.window_.api.open_calls, self._show, self._failed)
+        self._show(self.window_.api.open_calls())  # in memory: no store work
 
     def describe(self, call: CallInfo) -> tuple[str, str]:
-        """(what the visitor was doing, when) in Dutch: the helper reads it before walking over."""
-        when = self.tr("sinds {time}").format(time=self.window_.api.clock.local(call.created_at).strftime("%H:%M"))
-        guide = self.window_.staff.walkthrough(call.walkthrough_id)
-        if guide is None:
-            return self.tr("Een bezoeker vraagt hulp"), when
-        if call.step_index is None or not 0 <= call.step_index < len(guide):
-            return guide.title("nl"), when
-        step = guide.step("nl", call.step_index)
-        return (self.tr("{guide}, stap {n} van {total}: {step}")
-                .format(guide=guide.title("nl"), n=call.step_index + 1, total=len(guide), step=step.title), when)
+        return describe(self.window_, call)
 
     def _show(self, calls: tuple[CallInfo, ...]) -> None:
         self.calls = calls
@@ -75,13 +95,14 @@ class HelpCallsScreen(StaffScreen):
         return card
 
     def take(self, call: CallInfo) -> None:
-        api, user = self.window_.api, self.user
-        self.window_.db_tasks.run(lambda: api.take_call(call.id, user), self._taken, self._failed)
-
-    def _taken(self, call: CallInfo) -> None:
-        self.window_.staff.calls_changed.emit()
-        guide = self.window_.staff.walkthrough(call.walkthrough_id)
-        what, _when = self.describe(call)
+        try:
+            taken = self.window_.api.take_call(call.id, self.user)
+        except Exception as exc:  # a colleague was first: say so, show what is left
+            self._failed(exc)
+            return
+        self.window_.calls.taken(taken)  # gone on every kiosk of the location
+        guide = self.window_.staff.walkthrough(taken.walkthrough_id)
+        what, _when = self.describe(taken)
         self.window_.screens["staff-help-form"].start_new(
             topics=[guide.meta.topic] if guide is not None else [],
             context=self.tr("Oproep: {what}.").format(what=what))
@@ -93,3 +114,50 @@ class HelpCallsScreen(StaffScreen):
     def forget(self) -> None:
         self._show(())
         self.message.say("")
+
+
+class CallAlert(QFrame):
+    """The strip a logged-in helper sees (and hears) when a visitor of the location calls."""
+
+    def __init__(self, window: KioskWindow):
+        super().__init__()
+        self.window_ = window
+        self.sound = None  # QSoundEffect, made at the first call (QtMultimedia loads only then)
+        self.setProperty("role", "call-banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 8, 24, 8)
+        self.text = role_label("", "subtitle")
+        layout.addWidget(self.text, 1)
+        self.button = big_button(_tr("Bekijken"), "primary")
+        self.button.clicked.connect(lambda: window.show_screen(CALLS_SCREEN))
+        layout.addWidget(self.button)
+        self.hide()
+        window.calls.changed.connect(window.staff.calls_changed)
+        window.calls.changed.connect(self.update_alert)
+        window.calls.arrived.connect(self._arrived)
+        window.stack.currentChanged.connect(self.update_alert)
+
+    def _arrived(self, call: CallInfo) -> None:
+        if self.window_.staff_user is None:
+            return  # a visitor uses this kiosk: calls are for helpers only
+        self.chime()
+        self.update_alert()
+
+    def chime(self) -> None:
+        if self.sound is None:
+            from PySide6.QtMultimedia import QSoundEffect  # on the UI thread, at the first call
+
+            self.sound = QSoundEffect(self)
+            self.sound.setSource(QUrl.fromLocalFile(str(resources_dir() / "sounds" / "call.wav")))
+            self.sound.setVolume(0.8)
+        self.sound.play()
+
+    def update_alert(self, _index: int = 0) -> None:
+        calls = self.window_.api.open_calls()
+        screen = self.window_.current_screen_name() or ""
+        shown = bool(calls) and self.window_.staff_user is not None and screen != CALLS_SCREEN
+        if shown:
+            what, when = describe(self.window_, calls[-1])  # the newest: the one the chime was for
+            more = _tr(" (en nog {n})").format(n=len(calls) - 1) if len(calls) > 1 else ""
+            self.text.setText(_tr("Oproep: {what}. {when}{more}").format(what=what, when=when, more=more))
+        self.setVisible(shown)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QProgressBar, QWidget
 
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.widgets import role_label
+from kiosk.ui.visitor.goodbye import TakeAlong
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -63,7 +64,11 @@ class IdleMonitor(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._check)
         self._paused = False
+        self._extended_ms: int | None = None  # "Ik ben bezig op mijn gsm": until the next input
         WindowWatch(app, main_window, self)
+
+    def _limit_ms(self) -> int:
+        return self._extended_ms if self._extended_ms is not None else self.idle_ms()
 
     @property
     def running(self) -> bool:
@@ -73,37 +78,43 @@ class IdleMonitor(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and event.spontaneous() and not self._paused:
             self._last_input.start()
+            self._extended_ms = None  # back at the kiosk: the usual idle time again
             if not self._timer.isActive():
                 self._timer.start(self.idle_ms())
         return False
 
     def _check(self) -> None:
-        remaining = self.idle_ms() - self._last_input.elapsed()
+        remaining = self._limit_ms() - self._last_input.elapsed()
         if remaining > 0:
             self._timer.start(remaining)
             return
         self._paused = True
         self.idle.emit()
 
-    def resume(self) -> None:
-        """The visitor is still there: the clock runs again from now."""
+    def resume(self, extended_ms: int | None = None) -> None:
+        """The visitor is still there: the clock runs again from now, for `extended_ms` when they
+        work on their phone (until their next input here), else the usual idle time."""
         self._paused = False
+        self._extended_ms = extended_ms
         self._last_input.start()
-        self._timer.start(self.idle_ms())
+        self._timer.start(self._limit_ms())
 
     def stop(self) -> None:
         """A new session: wait for its first input."""
         self._paused = False
+        self._extended_ms = None
         self._timer.stop()
 
 
 class IdleDialog(ChoiceDialog):
     """"Ben je er nog?" with a visible countdown. Enter, Escape and closing all keep the session."""
 
-    KEEP, STOP = 1, 2
+    KEEP, STOP, PHONE = 1, 2, 3
     expired = Signal()
 
-    def __init__(self, parent: QWidget, countdown_ms: int):
+    def __init__(self, parent: QWidget, countdown_ms: int, *, works_elsewhere: bool = False):
+        """works_elsewhere: the step has the visitor on their phone or in the eID PIN window; then
+        "Ik ben bezig op mijn gsm" is offered, and it is the default."""
         super().__init__(parent, self.tr("Ben je er nog?"),
                          self.tr("Je hebt een tijdje niets gedaan. Als je niets kiest, wissen we straks "
                                  "alles wat je deed. Zo ziet de volgende bezoeker niets van jou."))
@@ -114,7 +125,15 @@ class IdleDialog(ChoiceDialog):
         self.progress.setTextVisible(False)
         self.body.insertWidget(2, self.countdown)
         self.body.insertWidget(3, self.progress)
-        self.keep_button = self.add_button(self.tr("Ja, ik ben er nog"), self.KEEP, "primary", default=True)
+        self.body.insertWidget(4, TakeAlong())  # before the last goodbye: their cards and phone
+        self.phone_button = None
+        if works_elsewhere:
+            self.phone_button = self.add_button(self.tr("Ik ben bezig op mijn gsm"), self.PHONE, "primary",
+                                                default=True)
+            self.buttons.removeWidget(self.phone_button)  # a row of its own: three do not fit in one
+            self.body.insertWidget(self.body.indexOf(self.progress) + 2, self.phone_button)
+        self.keep_button = self.add_button(self.tr("Ja, ik ben er nog"), self.KEEP,
+                                           None if works_elsewhere else "primary", default=not works_elsewhere)
         self.stop_button = self.add_button(self.tr("Nee, stop en wis alles"), self.STOP)
         self._clock = QElapsedTimer()
         self._tick = QTimer(self)
@@ -129,7 +148,8 @@ class IdleDialog(ChoiceDialog):
 
     def announcement(self) -> str:
         """What read-aloud says when the question appears."""
-        return " ".join((self.title.text(), self.text.text(), self.countdown.text(), self.keep_button.text()))
+        default = self.phone_button or self.keep_button
+        return " ".join((self.title.text(), self.text.text(), self.countdown.text(), default.text()))
 
     def _update(self) -> None:
         remaining = max(self._total_ms - self._clock.elapsed(), 0)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.widgets import big_button
+from kiosk.ui.visitor.goodbye import TakeAlong
 from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
 from kiosk.ui.visitor.teardown import wipe_visitor
 
@@ -53,8 +54,20 @@ class VisitorSession(QObject):
         self.stop_button.setAccessibleName(self.tr("Stoppen en alles wissen wat je hier deed"))
 
     # --- asking ----------------------------------------------------------------------------------
+    def visitor_works_elsewhere(self) -> bool:
+        """Is the visitor on a guide step done on their phone or in the eID PIN window (the step's
+        `works_elsewhere`), full screen or docked beside the browser?"""
+        window = self.window
+        view = {"walkthrough": window.walkthroughs.view,
+                "browser": window.browser.guide.view if "browser" in window.screens.built() else None
+                }.get(window.current_screen_name() or "")
+        if view is None or view.walkthrough is None or not view.isVisible():
+            return False
+        return view.walkthrough.meta.steps[view.index].works_elsewhere
+
     def ask_still_there(self) -> None:
-        dialog = self.idle_dialog = IdleDialog(self.window, self.countdown_ms())
+        dialog = self.idle_dialog = IdleDialog(self.window, self.countdown_ms(),
+                                               works_elsewhere=self.visitor_works_elsewhere())
         dialog.expired.connect(self.window.reset_visitor_session)
         dialog.finished.connect(self._idle_answered)
         dialog.open()
@@ -69,6 +82,8 @@ class VisitorSession(QObject):
         self.idle_dialog = None
         if result == IdleDialog.STOP:
             self.window.reset_visitor_session()
+        elif result == IdleDialog.PHONE:  # busy on their phone: the longer wait, until they touch the kiosk
+            self.idle.resume(self.window.runtime.settings.phone_idle_seconds * 1000)
         else:  # "Ja", Enter, Escape: the visitor is there
             self.idle.resume()
 
@@ -77,6 +92,7 @@ class VisitorSession(QObject):
             self.window, self.tr("Stoppen en alles wissen?"),
             self.tr("We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. "
                     "De volgende bezoeker ziet niets van jou."))
+        dialog.body.insertWidget(2, TakeAlong())  # before the last goodbye: their cards and phone
         dialog.add_button(self.tr("Nee, ga verder"), QDialog.Rejected, default=True)
         dialog.add_button(self.tr("Ja, wis alles"), QDialog.Accepted, "danger")
         dialog.finished.connect(self._stop_answered)

@@ -1,0 +1,168 @@
+"""The help-call service: the visitor's call on this kiosk, and the calls of the location's other
+kiosks, between `window.api.calls` (kiosk.core.helpcalls.CallBoard) and the local network
+(kiosk.net.calls.CallLink).
+
+Network work runs on its own worker ("calls") and the link's threads, never on the UI thread;
+whatever the link receives reaches the UI through this object's signals (queued to the UI thread).
+Without a location key (a kiosk neither enrolled nor given one by a coordinator) calls stay on this
+kiosk.
+"""
+from __future__ import annotations
+
+import logging
+import socket
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.core.helpcalls import CallInfo
+from kiosk.core.secrets import SecretStore
+from kiosk.net.calls import CallLink, CallMessage, Peer
+from kiosk.ui.shared.screen import KioskWindow
+from kiosk.ui.shared.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+ON_DUTY_EVERY_MS = 20_000  # how fresh "is a shift open here" is when another kiosk asks
+
+
+class CallService(QObject):
+    changed = Signal()  # the open calls changed (made, received, taken, withdrawn)
+    arrived = Signal(object)  # a new CallInfo, from this kiosk or another: helpers hear it
+    own_outcome = Signal(object, bool)  # (the visitor's call, whether a helper was reached)
+    own_taken = Signal(object)  # a helper took the visitor's call, here or on another kiosk
+    _incoming = Signal(object)  # a CallMessage from the link's threads, delivered on the UI thread
+
+    def __init__(self, window: KioskWindow):
+        super().__init__(window)
+        self.window = window
+        settings = window.runtime.settings
+        self.kiosk_name = settings.kiosk_name or socket.gethostname()
+        self.net_tasks = TaskRunner("calls", self)
+        self.link: CallLink | None = None
+        self._on_duty = False  # read by the link's threads: a plain bool, refreshed below
+        self._duty_timer = QTimer(self)
+        self._duty_timer.timeout.connect(self.refresh_on_duty)
+        window.visitor_session_reset.connect(self.withdraw)
+        self._incoming.connect(self.receive)  # a bound method of this QObject: queued to its thread
+
+    @property
+    def board(self):
+        return self.window.api.calls
+
+    # --- starting and stopping -------------------------------------------------------------------
+    def start(self) -> None:
+        """Read the location's key (store + keyring) and start the link, both off the UI thread."""
+        runtime = self.window.runtime
+        secrets = SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
+        self.refresh_on_duty()
+        self._duty_timer.start(ON_DUTY_EVERY_MS)
+        self.window.db_tasks.run(lambda: self.window.api.location_key(secrets), self._start_link,
+                                 lambda exc: log.warning("help calls stay on this kiosk: %s", exc))
+
+    def _start_link(self, key: bytes | None) -> None:
+        if key is None:
+            log.info("help calls stay on this kiosk: no location key")
+            return
+        link = CallLink(key, self.kiosk_name, on_message=self._incoming.emit, on_duty=lambda: self._on_duty,
+                        on_peer=self._peer_joined, interface=self.window.runtime.settings.calls_interface)
+
+        def started(_result) -> None:
+            self.link = link
+
+        self.net_tasks.run(link.start, started, lambda exc: log.warning("help calls: network failed: %s", exc))
+
+    def close(self) -> None:
+        self._duty_timer.stop()
+        self.withdraw()
+        self.net_tasks.wait()
+        if self.link is not None:
+            self.link.close()
+            self.link = None
+
+    def refresh_on_duty(self) -> None:
+        self.window.db_tasks.run(self.window.api.helper_on_duty, lambda on: setattr(self, "_on_duty", on))
+
+    # --- the visitor's call ----------------------------------------------------------------------
+    def make(self, walkthrough_id: str | None, step_index: int | None) -> None:
+        """The visitor's new call; `own_outcome` says whether anyone was reached."""
+        api = self.window.api
+        self.window.db_tasks.run(lambda: api.call_for_help(walkthrough_id, step_index, self.kiosk_name),
+                                 self._made, self._failed)
+
+    def _made(self, result: tuple[CallInfo, bool, bool]) -> None:
+        call, new, on_duty_here = result
+        self._on_duty = on_duty_here
+        if not new:  # a second tap raced the first: the banner shows the open call already
+            return
+        self.changed.emit()
+        self.arrived.emit(call)
+        link = self.link
+        if link is None:
+            self._reached(call, on_duty_here)
+            return
+        message = _message("made", call)
+        self.net_tasks.run(lambda: link.send(message),
+                           lambda answers: self._reached(call, on_duty_here or any(answers)),
+                           lambda _exc: self._reached(call, on_duty_here))
+
+    def _reached(self, call: CallInfo, reached: bool) -> None:
+        if self.board.own_call() != call:
+            return  # cancelled or taken meanwhile
+        if not reached:  # nobody can come: no call stays open that nobody answers
+            self.withdraw()
+        self.own_outcome.emit(call, reached)
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("help call failed: %s", exc)
+        self.own_outcome.emit(None, False)
+
+    def withdraw(self) -> None:
+        """The visitor cancels, or the session ends: the open call is gone everywhere."""
+        call = self.board.withdraw_own()
+        if call is not None:
+            self.changed.emit()
+            self._broadcast(_message("withdrawn", call))
+
+    def own_call(self) -> CallInfo | None:
+        return self.board.own_call()
+
+    # --- helpers taking calls --------------------------------------------------------------------
+    def taken(self, call: CallInfo) -> None:
+        """A helper here took `call` (window.api.take_call): clear it on every kiosk."""
+        self.changed.emit()
+        if call.here:
+            self.own_taken.emit(call)
+        self._broadcast(_message("taken", call))
+
+    def _broadcast(self, message: CallMessage) -> None:
+        link = self.link
+        if link is not None:
+            self.net_tasks.run(lambda: link.send(message))
+
+    # --- from the network (on the UI thread, through `_incoming`) ------------------------------------
+    def receive(self, message: CallMessage) -> None:
+        """A message from another kiosk of the location (or a screenshot's stand-in)."""
+        if message.kind == "made":
+            call = CallInfo(message.call_id, datetime.fromisoformat(message.created_at), message.walkthrough_id,
+                            message.step_index, message.kiosk_name, here=False)
+            if self.board.received(call):
+                self.changed.emit()
+                self.arrived.emit(call)
+            return
+        call = self.board.closed(message.call_id)
+        if call is not None:
+            self.changed.emit()
+            if call.here and message.kind == "taken":
+                self.own_taken.emit(call)
+
+    def _peer_joined(self, peer: Peer) -> None:
+        """A kiosk of the location appeared (or came back): tell it the call it missed."""
+        own = self.board.own_call()
+        if own is not None and self.link is not None:
+            self.link.send(_message("made", own), [peer])
+
+
+def _message(kind, call: CallInfo) -> CallMessage:
+    return CallMessage(kind, call.id, call.kiosk_name, call.created_at.isoformat(), call.walkthrough_id,
+                       call.step_index)

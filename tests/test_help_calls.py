@@ -1,0 +1,259 @@
+"""'Ik heb hulp nodig' across the kiosks of a location (kiosk/core/helpcalls.py, kiosk/net/calls.py,
+kiosk/ui/shared/calls.py): the board's rules, the location key, the authenticated exchange, and
+two real kiosk processes on 127.0.0.1 finding each other over mDNS."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.helpcalls import (
+    LOCATION_KEY_NAME,
+    CallBoard,
+    HelpCallError,
+    location_key,
+    normalise_key_code,
+    set_location_key,
+    shift_open_here,
+)
+from kiosk.core.secrets import SecretStore
+from kiosk.core.shifts import KIOSK_LOCATION_META_KEY, start_shift
+from kiosk.core.store.models import Meta
+from kiosk.core.visitor_code import install_key
+from kiosk.net.calls import MAC_HEADER, PATH, CallLink, CallMessage, seal
+from tests.keyrings import MemoryKeyring
+
+REPO = Path(__file__).parents[1]
+KEY = b"k" * 32
+
+
+# --- the board ---------------------------------------------------------------------------------------
+def test_one_call_per_visitor_session_withdrawn_at_its_end(clock):
+    board = CallBoard(clock.clock)
+    call, new = board.make("itsme", 2, "PC 3 bij het raam")
+    again, new_again = board.make("taxonweb", 0, "PC 3 bij het raam")
+    assert new and not new_again and again == call  # a second tap: the open call
+    assert board.open_calls() == [call] and board.own_call() == call
+    assert board.withdraw_own() == call and board.open_calls() == [] and board.withdraw_own() is None
+    assert board.make("itsme", 2, "PC 3")[1]  # the next visitor can call again
+
+
+def test_calls_from_other_kiosks_are_taken_once_and_expire(clock):
+    board = CallBoard(clock.clock)
+    old, _ = board.make("itsme", 1, "PC 1")
+    clock.advance(hours=3)
+    other = CallBoard(clock.clock).make("taxonweb", 4, "PC 2")[0]
+    assert board.received(other) and not board.received(other)  # announced again: known
+    assert board.open_calls()[0].here is False and [c.id for c in board.open_calls()] == [other.id]  # old expired
+    assert board.own_call() is None and old.id != other.id
+    assert board.take(other.id).kiosk_name == "PC 2"
+    with pytest.raises(HelpCallError, match="al aangenomen"):
+        board.take(other.id)
+
+
+def test_a_shift_open_at_this_location_is_someone_who_can_come(store, staff, clock):
+    with store.read() as session:
+        assert not shift_open_here(session)
+    start_shift(store, staff.helper, staff.fixed, None, clock.clock)
+    with store.read() as session:
+        assert shift_open_here(session)
+    with store.transaction() as session:  # enrolled at another location: that shift is not here
+        session.add(Meta(key=KIOSK_LOCATION_META_KEY, value=staff.bus))
+    with store.read() as session:
+        assert not shift_open_here(session)
+
+
+# --- the location key --------------------------------------------------------------------------------
+def test_location_key_from_the_coordinator_or_derived_per_location(store, data_dir):
+    secrets = SecretStore(data_dir, backend=MemoryKeyring())
+    with store.read() as session:
+        assert location_key(secrets, session) is None  # not enrolled, no key: calls stay here
+    install_key(secrets, bytes(range(32)))  # the server's key, as the puller keeps it
+    with store.transaction() as session:
+        session.add(Meta(key=KIOSK_LOCATION_META_KEY, value="loc-a"))
+    with store.read() as session:
+        derived_a = location_key(secrets, session)
+    with store.transaction() as session:
+        session.get(Meta, KIOSK_LOCATION_META_KEY).value = "loc-b"
+    with store.read() as session:
+        assert derived_a is not None and location_key(secrets, session) not in (None, derived_a)
+    assert set_location_key(secrets, "abcd efgh ijkl mnop qrst uvwx") == "ABCD EFGH IJKL MNOP QRST UVWX"
+    with store.read() as session:
+        assert location_key(secrets, session) not in (None, derived_a)  # the coordinator's wins
+    assert secrets.get(LOCATION_KEY_NAME) == "ABCDEFGHIJKLMNOPQRSTUVWX"
+    with pytest.raises(HelpCallError, match="24 letters"):
+        normalise_key_code("abc18")
+
+
+# --- the exchange ------------------------------------------------------------------------------------
+def _wait(predicate, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def links():
+    made = []
+
+    def make(key, name, on_duty=False):
+        received = []
+        link = CallLink(key, name, on_message=received.append, on_duty=lambda: on_duty, interface="127.0.0.1")
+        link.start()
+        made.append(link)
+        return link, received
+
+    yield make
+    for link in made:
+        link.close()
+
+
+def _post(port, body, mac):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{PATH}", data=body, method="POST",
+                                     headers={MAC_HEADER: mac})
+    try:
+        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_links_find_each_other_and_refuse_a_wrong_key_and_a_replay(links):
+    a, _ = links(KEY, "PC 1")
+    b, at_b = links(KEY, "PC 2", on_duty=True)
+    stranger, at_stranger = links(b"x" * 32, "PC elders")
+    _wait(lambda: [p.kiosk_name for p in a.peers()] == ["PC 2"] and len(b.peers()) == 1)
+    assert stranger.peers() == []  # another location's key: never a peer
+    message = CallMessage("made", "c1", "PC 1", "2026-11-24T10:00:00+00:00", "itsme", 2)
+    assert a.send(message) == [True]  # PC 2 accepted it and has a helper shift open
+    assert at_b == [message]
+    body, mac = seal(b"x" * 32, {"kind": "made", "call_id": "c2", "kiosk_name": "PC elders",
+                                 "created_at": "2026-11-24T10:00:00+00:00"})
+    assert _post(b.port, body, mac) == 403  # the wrong location key
+    body, mac = seal(KEY, {"kind": "made", "call_id": "c3", "kiosk_name": "PC 1",
+                           "created_at": "2026-11-24T10:00:00+00:00"})
+    assert _post(b.port, body, mac) == 200
+    assert _post(b.port, body, mac) == 403  # the same message again: a replay
+    stale = json.loads(body) | {"ts": time.time() - 600, "nonce": "n" * 32}
+    stale_body = json.dumps(stale).encode()
+    assert _post(b.port, stale_body, seal.__globals__["mac"](KEY, stale_body)) == 403  # too old
+    assert [m.call_id for m in at_b] == ["c1", "c3"] and at_stranger == []
+
+
+# --- two real kiosk processes ------------------------------------------------------------------------
+class KioskProcess:
+    def __init__(self, data_dir: Path, name: str, key_code: str):
+        data_dir.mkdir()
+        (data_dir / "settings.json").write_text(json.dumps(
+            {"kiosk_name": name, "calls_interface": "127.0.0.1", "allow_secret_file": True}))
+        (data_dir / "secrets.json").write_text(json.dumps({LOCATION_KEY_NAME: key_code}))
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
+               "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.call_kiosk", str(data_dir)], cwd=REPO, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True)
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin, self.stdout = self.proc.stdin, self.proc.stdout
+        assert self.read() == {"ready": True}
+
+    def read(self) -> dict:
+        while True:
+            line = self.stdout.readline()
+            if not line:
+                raise AssertionError("the kiosk process ended")
+            if line.startswith("{"):
+                return json.loads(line)
+
+    def do(self, command: str) -> dict:
+        self.stdin.write(command + "\n")
+        self.stdin.flush()
+        return self.read()
+
+    def wait_for(self, predicate, timeout=20.0) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.do("state")
+            if predicate(state):
+                return state
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out; last state {state}")
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.do("quit")
+                self.proc.wait(timeout=10)
+            except (AssertionError, BrokenPipeError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture
+def kiosks(tmp_path):
+    started = []
+
+    def start(name, key_code="ABCDEFGHIJKLMNOPQRSTUVWX"):
+        kiosk = KioskProcess(tmp_path / name.replace(" ", "-"), name, key_code)
+        started.append(kiosk)
+        return kiosk
+
+    yield start
+    for kiosk in started:
+        kiosk.close()
+
+
+@pytest.mark.timeout(120)
+def test_two_kiosk_processes_share_a_call_and_taking_it_clears_both(kiosks):
+    visitor, helper = kiosks("PC 1 bij de deur"), kiosks("PC 3 bij het raam")
+    visitor.wait_for(lambda s: s["peers"] == 1)
+    helper.wait_for(lambda s: s["peers"] == 1)
+
+    # Nobody has a shift: the visitor is told so, and no call stays open anywhere.
+    visitor.do("call")
+    state = visitor.wait_for(lambda s: s["banner"] == "nobody")
+    assert state["banner_text"] == "Vraag het aan de balie." and state["calls"] == []
+    visitor.do("cancel")
+
+    helper.do("login")
+    helper.do("shift")
+    helper.do("state")  # the shift is read on the helper's store worker
+    time.sleep(0.5)
+    visitor.do("call")
+    assert visitor.wait_for(lambda s: s["banner"] == "reached")["calls"] == [["PC 1 bij de deur", "itsme", 2]]
+    state = helper.wait_for(lambda s: s["alert"])
+    assert state["calls"] == [["PC 1 bij de deur", "itsme", 2]]
+    assert "PC 1 bij de deur" in state["alert_text"] and "stap 3" in state["alert_text"]
+
+    helper.do("take")
+    helper.wait_for(lambda s: s["calls"] == [] and not s["alert"] and s["screen"] == "staff-help-form")
+    state = visitor.wait_for(lambda s: s["calls"] == [] and s["banner"] == "taken")
+    assert state["banner_text"] == "Blijf gerust zitten."
+
+
+@pytest.mark.timeout(120)
+def test_a_kiosk_with_another_key_never_sees_the_call_and_a_reset_withdraws_it(kiosks):
+    visitor, helper, elsewhere = kiosks("PC 1"), kiosks("PC 2"), kiosks("PC X", "QRSTQRSTQRSTQRSTQRSTQRST")
+    visitor.wait_for(lambda s: s["peers"] == 1)
+    helper.do("login")
+    helper.do("shift")
+    elsewhere.do("login")
+    elsewhere.do("shift")
+    time.sleep(0.5)
+    visitor.do("call")
+    visitor.wait_for(lambda s: s["banner"] == "reached")
+    helper.wait_for(lambda s: s["alert"])
+    visitor.do("reset")  # the visitor left: the call is withdrawn everywhere
+    assert visitor.wait_for(lambda s: s["banner"] is None)["calls"] == []
+    helper.wait_for(lambda s: s["calls"] == [] and not s["alert"])
+    assert elsewhere.wait_for(lambda s: s["peers"] == 0)["calls"] == []  # its link runs, alone

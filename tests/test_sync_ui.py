@@ -6,6 +6,7 @@ import socket
 import uuid
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kiosk.core.accounts import StaffUser
@@ -147,7 +148,7 @@ def test_saves_in_a_burst_make_one_sync(qtbot, window, server, services):
 def test_offline_it_keeps_retrying_and_the_probe_notices_the_server_is_back(qtbot, window, server, services):
     service = enrolled_service(window, server, services, backoff=Backoff(base=0.05, cap=0.2, floor=0.01),
                                use_network_information=False)
-    qtbot.waitUntil(lambda: service.view.error is None and service.view.online, timeout=WAIT)
+    qtbot.waitUntil(lambda: service.view.error is None and service.view.online is True, timeout=WAIT)
     server.stop()
     queue(window.runtime.store, *(help_request(str(uuid.uuid4())) for _ in range(3)))
     before = service.attempts
@@ -178,7 +179,7 @@ def test_offline_it_keeps_retrying_and_the_probe_notices_the_server_is_back(qtbo
 
 def test_revoked_kiosk_stops_and_asks_to_enroll_again(qtbot, window, server, services):
     service = enrolled_service(window, server, services)
-    qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
     server.admin(admin.revoke_device, server.admin(lambda s: s.scalars(select(Device.id)).one()))
     queue(window.runtime.store, help_request(str(uuid.uuid4())))
     service.sync_now()
@@ -192,10 +193,69 @@ def test_revoked_kiosk_stops_and_asks_to_enroll_again(qtbot, window, server, ser
 
 def test_shutdown_pushes_what_is_waiting(qtbot, window, server, services):
     service = enrolled_service(window, server, services)
-    qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
     records = [help_request(str(uuid.uuid4())) for _ in range(4)]
     queue(window.runtime.store, *records)
     service.shutdown()  # blocks until the last push is done (bounded)
     assert on_server(server) == {str(r.id) for r in records}
     service.sync_now()
     assert not service.view.running  # nothing starts after shutdown
+
+
+STAFF_SCREENS_WITH_A_USER = ("staff-menu", "staff-help-form", "staff-today", "staff-shift", "staff-calls",
+                             "staff-overview", "staff-accounts", "staff-settings", "staff-sync")
+
+
+def test_a_revoked_kiosk_says_so_on_every_staff_screen_with_the_reconnect_one_tap_away(
+        qtbot, window, server, services):
+    service = enrolled_service(window, server, services)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
+    server.admin(admin.revoke_device, server.admin(lambda s: s.scalars(select(Device.id)).one()))
+    queue(window.runtime.store, help_request(str(uuid.uuid4())))
+    service.sync_now()
+    qtbot.waitUntil(lambda: service.view.needs_enrollment and not service.view.running, timeout=WAIT)
+
+    window.staff.logged_in(StaffUser("helper-id", "Bo Buur", "digihelper"))
+    for name in ("staff-menu", "staff-help-form", "staff-today", "staff-shift", "staff-calls", "staff-sync"):
+        banner = window.show_screen(name).banner
+        assert banner.isVisible(), name
+        assert "niet meer gekoppeld" in banner.text.text() and "Vraag een coördinator" in banner.text.text()
+        assert not banner.button.isVisible()
+    window.staff.logout()
+
+    window.staff.logged_in(coordinator(window))
+    for name in STAFF_SCREENS_WITH_A_USER:
+        banner = window.show_screen(name).banner
+        assert banner.isVisible() and banner.button.isVisible() and banner.button.text() == "Opnieuw koppelen", name
+    window.show_screen("staff-menu")
+    qtbot.mouseClick(window.screens["staff-menu"].banner.button, Qt.LeftButton)
+    sync = window.screens["staff-sync"]
+    assert window.current_screen_name() == "staff-sync" and sync.enroll_card.isVisible()
+    assert not sync.enroll_form.url_input.visibleRegion().isEmpty()  # scrolled into view, not below the fold
+    assert sync.enroll_form.url_input.hasFocus()
+
+
+def test_sync_now_shows_that_it_tries_then_the_result_with_the_time(qtbot, window, server, services):
+    service = enrolled_service(window, server, services)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
+    window.staff.logged_in(coordinator(window))
+    screen = window.show_screen("staff-sync")
+    queue(window.runtime.store, *(help_request(str(uuid.uuid4())) for _ in range(3)))
+    painted = []  # what the screen showed after each change (connected after the screen: runs after it)
+    service.changed.connect(lambda view: painted.append(
+        (view.running, screen.sync_button.text(), screen.sync_button.isEnabled(), screen.state.text(),
+         screen.progress.isVisibleTo(screen))))
+    qtbot.mouseClick(screen.sync_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not service.view.running, timeout=WAIT)
+    assert painted[0] == (True, "Bezig met synchroniseren...", False, "Bezig met synchroniseren...", True)
+    at = window.api.clock.local(service.view.result.at).strftime("%H:%M")
+    assert screen.result.text() == f"Gelukt om {at}: 3 hulpvragen verstuurd."
+    assert screen.sync_button.text() == "Nu synchroniseren" and screen.sync_button.isEnabled()
+
+    server.stop()
+    qtbot.mouseClick(screen.sync_button, Qt.LeftButton)
+    assert not screen.sync_button.isEnabled()
+    qtbot.waitUntil(lambda: not service.view.running, timeout=WAIT)
+    at = window.api.clock.local(service.view.result.at).strftime("%H:%M")
+    assert screen.result.text() == f"Niet gelukt om {at}: geen verbinding. Digipunt probeert het zelf opnieuw."
+    assert not screen.banner.isVisible()  # offline for a moment is no reason for a banner

@@ -19,8 +19,20 @@ from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
 from kiosk.sync.outbox import Sender, recover_inflight, requeue_parked
 from kiosk.sync.puller import CURSOR_KEY, Puller, get_meta, set_meta
-from kiosk.sync.status import (DEVICE_KEY, LAST_SUCCESS_KEY, LOCATION_KEY, URL_KEY, AuthError, EnrollResult, ParkedRecord,
-                         RejectedError, SendReport, SyncError, SyncOutcome, SyncStatus)
+from kiosk.sync.status import (
+    DEVICE_KEY,
+    LAST_SUCCESS_KEY,
+    LOCATION_KEY,
+    URL_KEY,
+    AuthError,
+    EnrollResult,
+    ParkedRecord,
+    RejectedError,
+    SendReport,
+    SyncError,
+    SyncOutcome,
+    SyncStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +111,7 @@ class SyncEngine:
         says what happened, the caller decides when to try again."""
         url, token = self.server_url(), self._token()
         if not url or not token:
-            return SyncOutcome(error=AuthError("not-enrolled"))
+            return SyncOutcome(error=AuthError("not-enrolled"), finished_at=self.clock())
         api = ServerApi(url, token, timeout=timeout, clock=self.clock)
         outcome = SyncOutcome()
         try:
@@ -114,6 +126,7 @@ class SyncEngine:
             outcome.error = exc
         finally:
             outcome.clock_offset = api.clock_offset
+            outcome.finished_at = self.clock()
             api.close()
         return outcome
 

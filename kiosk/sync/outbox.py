@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import ServerApi, utcnow
-from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchResponse
 from kiosk.sync.status import RejectedError, SendReport, TransientError
+from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, BatchResponse
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
 NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
@@ -45,6 +45,7 @@ def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | 
 @dataclass
 class _Batch:
     seqs: dict[str, int] = field(default_factory=dict)  # record id -> outbox seq
+    kinds: dict[str, str] = field(default_factory=dict)  # record id -> kind, for the report
     body: bytes = b""
     remaining: int = 0  # pending entries after this batch
 
@@ -134,6 +135,7 @@ class Sender:
                 parts.append(part)
                 size += len(part) + 1
                 batch.seqs[record_id] = seq
+                batch.kinds[record_id] = kind
             session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(batch.seqs.values()))
                             .values(state="inflight", attempts=OutboxEntry.attempts + 1))
             for seq, reason in parked.items():
@@ -157,6 +159,7 @@ class Sender:
                     sent.append(seq)
                     report.created += result.status == "created"
                     report.duplicates += result.status == "duplicate"
+                    report.help_requests += batch.kinds[str(result.id)] == "help_request"
                 else:
                     _set_state(session, [seq], state="parked",
                                last_error=f"server: {result.status}: {result.reason or ''}"[:1000])

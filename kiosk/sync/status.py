@@ -68,6 +68,7 @@ class SendReport:
     duplicates: int = 0
     parked: int = 0
     batches: int = 0
+    help_requests: int = 0  # of the sent ones (created or duplicate); the others are shifts
 
     @property
     def sent(self) -> int:
@@ -101,6 +102,7 @@ class SyncOutcome:
     sent: SendReport = field(default_factory=SendReport)
     pulled: int = 0
     clock_offset: timedelta | None = None
+    finished_at: datetime | None = None  # by the engine's clock
 
     @property
     def ok(self) -> bool:

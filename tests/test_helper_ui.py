@@ -406,3 +406,20 @@ def test_an_enrolled_kiosk_offers_only_its_own_place_and_warns_of_a_shift_open_e
     click(qtbot, shift.menu_button)
     form = open_form(qtbot, window)
     assert list(form.location.buttons) == [ids["fixed"]] and form.location.value() == ids["fixed"]
+
+
+def test_staff_screens_show_staff_controls_only_and_the_logout_always(qtbot, window):
+    bar = window.visitor_bar_frame
+    assert bar.isVisible() and window.session.stop_button.isVisible()
+    window.request_staff_access()
+    qtbot.waitUntil(lambda: current(window) == "staff-login")
+    assert not bar.isVisible() and window.screens["staff-login"].cancel_button.isVisible()
+    log_in(qtbot, window)
+    for name in ("staff-menu", "staff-help-form", "staff-today", "staff-shift", "staff-calls", "staff-overview",
+                 "staff-accounts", "staff-settings", "staff-sync"):
+        screen = window.show_screen(name)
+        assert not bar.isVisible() and not window.session.stop_button.isVisible(), name
+        assert not window.language_button.isVisible(), name
+        assert screen.logout_button.isVisible() and screen.logout_button.text() == "Afmelden", name
+    click(qtbot, window.screens["staff-sync"].logout_button)
+    assert current(window) == "home" and bar.isVisible() and window.session.stop_button.isVisible()

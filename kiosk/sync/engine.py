@@ -55,7 +55,13 @@ class SyncEngine:
         """Raises ValueError (bad URL), NoSecureStoreError (nowhere to keep the token; checked before
         the single-use code is spent), SyncError (network; `code-refused` for a bad code)."""
         url = check_server_url(server_url)
-        self.secrets.get(DEVICE_TOKEN)  # raises NoSecureStoreError when there is no store at all
+        try:
+            self.secrets.get(DEVICE_TOKEN)  # before the single-use code is spent
+        except NoSecureStoreError:
+            # Expected on a computer without a key store: staff are told what to do, no traceback.
+            log.warning("enrollment not started: no secure key store (%s) and secrets in a file are not allowed",
+                        self.secrets.backend_name)
+            raise
         api = ServerApi(url, clock=self.clock)
         try:
             answer = api.enroll(code.strip(), device_name)

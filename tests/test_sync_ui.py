@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kiosk.core.accounts import StaffUser
-from kiosk.core.demo import DEMO_HELPER_NAME
+from kiosk.core.accounts import AccountError, StaffUser
+from kiosk.core.demo import DEMO_HELPER_NAME, DEMO_HELPER_PIN
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store.models import Helper, OutboxEntry
 from kiosk.sync.engine import SyncEngine
@@ -113,6 +113,10 @@ def test_coordinator_enrolls_on_the_screen_then_syncs_with_progress_and_sees_ref
     qtbot.waitUntil(lambda: screen.view.status is not None and screen.view.status.enrolled
                     and not screen.view.running, timeout=WAIT)
     assert "Gekoppeld" in form.message.text() and not screen.enroll_card.isVisible()
+    assert "De 1 medewerker(s) die op deze computer gemaakt waren, kunnen zich niet meer aanmelden" in \
+        form.message.text()
+    with pytest.raises(AccountError, match="bestaat niet meer"):  # the server's helpers now
+        window.api.login(coordinator(window).id, DEMO_HELPER_PIN)
     assert screen.state.text() == "Verbonden met de server" and screen.server.text() == server.url
 
     records = [help_request(str(uuid.uuid4())) for _ in range(1200)]
@@ -259,3 +263,19 @@ def test_sync_now_shows_that_it_tries_then_the_result_with_the_time(qtbot, windo
     at = window.api.clock.local(service.view.result.at).strftime("%H:%M")
     assert screen.result.text() == f"Niet gelukt om {at}: geen verbinding. Digipunt probeert het zelf opnieuw."
     assert not screen.banner.isVisible()  # offline for a moment is no reason for a banner
+
+
+def test_enrolling_deactivates_the_kiosks_own_helpers_once_and_the_servers_helpers_log_in(
+        window, server, memory_keyring):
+    store = window.runtime.store
+    local = coordinator(window)
+    server_helper = server.admin(admin.add_helper, "Sara Server", "digihelper", "592817")
+    engine = SyncEngine(store, SecretStore(window.runtime.data_dir, backend=MemoryKeyring()))
+    first = engine.enroll(server.url, server.enroll_code(), "pc")
+    assert first.local_helpers_deactivated == 1
+    with pytest.raises(AccountError, match="bestaat niet meer"):
+        window.api.login(local.id, DEMO_HELPER_PIN)
+    assert window.api.login_names() == ((str(server_helper.id), "Sara Server"),)
+    again = engine.enroll(server.url, server.enroll_code(), "pc")  # the same server (after a revoke)
+    assert again.local_helpers_deactivated == 0
+    assert window.api.login_names() == ((str(server_helper.id), "Sara Server"),)

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, open_store
-from kiosk.core.store.models import OutboxEntry
+from kiosk.core.store.models import Helper, OutboxEntry
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
-from kiosk.sync.outbox import Sender, recover_inflight, requeue_parked
+from kiosk.sync.outbox import SENT_RETENTION, Sender, prune_sent, recover_inflight, requeue_parked
 from kiosk.sync.puller import CURSOR_KEY, Puller, get_meta, set_meta
 from kiosk.sync.status import (
     DEVICE_KEY,
@@ -71,8 +71,14 @@ class SyncEngine:
             api.close()
         self.secrets.set(DEVICE_TOKEN, answer.token)
         with self.store.transaction() as session:
-            if get_meta(session, URL_KEY) not in (None, url):
-                set_meta(session, CURSOR_KEY, None)  # another server: its reference data from the start
+            previous = get_meta(session, URL_KEY) if get_meta(session, DEVICE_KEY) is not None else None
+            deactivated = 0
+            if previous != url:
+                # A first enrollment, or another server: its reference data from the start, and its
+                # helpers only. The helpers made on this kiosk can no longer log in (kept: records
+                # refer to them); the pull below brings the server's.
+                set_meta(session, CURSOR_KEY, None)
+                deactivated = session.execute(update(Helper).where(Helper.active).values(active=False)).rowcount
             set_meta(session, URL_KEY, url)
             set_meta(session, DEVICE_KEY, str(answer.device_id))
             set_meta(session, LOCATION_KEY, None if answer.location_id is None else str(answer.location_id))
@@ -87,7 +93,7 @@ class SyncEngine:
         finally:
             api.close()
         return EnrollResult(str(answer.device_id), answer.location_id and str(answer.location_id),
-                            self.secrets.uses_file, api.clock_offset)
+                            self.secrets.uses_file, api.clock_offset, int(deactivated or 0))
 
     def recover(self) -> int:
         """Once at start-up, before any sync."""
@@ -127,6 +133,9 @@ class SyncEngine:
                 outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
             with self.store.transaction() as session:
                 set_meta(session, LAST_SUCCESS_KEY, self.clock().isoformat())
+            pruned = prune_sent(self.store, self.clock())
+            if pruned:
+                log.info("pruned %d outbox entries sent more than %d days ago", pruned, SENT_RETENTION.days)
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             outcome.error = exc

@@ -13,9 +13,9 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.store import Store
@@ -54,6 +54,20 @@ def _set_state(session: Session, seqs: list[int], **values) -> None:
     if seqs:
         session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.state == "inflight")
                         .values(**values))
+
+
+SENT_RETENTION = timedelta(days=90)
+
+
+def prune_sent(store: Store, now: datetime, keep: timedelta = SENT_RETENTION) -> int:
+    """Delete outbox entries the server acknowledged more than `keep` ago; how many. Only `sent`
+    ones with their acknowledgement time: pending, inflight and parked entries are never deleted,
+    and the records themselves (help_requests, shifts) stay."""
+    with store.transaction() as session:
+        result = session.execute(delete(OutboxEntry).where(OutboxEntry.state == "sent",
+                                                           OutboxEntry.sent_at.is_not(None),
+                                                           OutboxEntry.sent_at < now - keep))
+        return int(result.rowcount or 0)
 
 
 def recover_inflight(store: Store) -> int:

@@ -119,6 +119,7 @@ class EnrollResult:
     location_id: str | None
     insecure_secrets: bool
     clock_offset: timedelta | None
+    local_helpers_deactivated: int = 0  # helpers made on this kiosk, who now log in with the server's accounts
 
     @property
     def clock_skewed(self) -> bool:

@@ -144,7 +144,13 @@ class EnrollForm(QWidget):
         if isinstance(result, EnrollResult):
             self.code_input.clear()
             self._offer_file(False)
-            self.message.say(self.tr("Gekoppeld. Deze computer synchroniseert nu met de server."), "marker")
+            done = self.tr("Gekoppeld. Deze computer synchroniseert nu met de server.")
+            if result.local_helpers_deactivated:
+                done += " " + self.tr("De medewerkers komen voortaan van de server. De {n} medewerker(s) die op "
+                                      "deze computer gemaakt waren, kunnen zich niet meer aanmelden: meld je af en "
+                                      "meld je aan met je naam en pincode van de server.").format(
+                    n=result.local_helpers_deactivated)
+            self.message.say(done, "marker")
             self.enrolled.emit(result)
         else:
             self.message.say(self.error_text(result))

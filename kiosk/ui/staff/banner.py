@@ -32,11 +32,11 @@ class SyncBanner(QFrame):
         """Follow the sync service (it may have started since) and paint its current state."""
         service = self.window_.sync
         if service is not None and service is not self._service:
-            service.changed.connect(self._paint)
+            service.changed.connect(self.paint)
             self._service = service
-        self._paint(service.view if service is not None else None)
+        self.paint(service.view if service is not None else None)
 
-    def _paint(self, view: SyncView | None) -> None:
+    def paint(self, view: SyncView | None) -> None:
         user = self.window_.staff_user
         banner = (Banner() if view is None or user is None
                   else staff_banner(view, coordinator=user.is_coordinator, clock=self.window_.api.clock))

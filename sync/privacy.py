@@ -2,8 +2,8 @@
 
 A note is where a visitor's identity leaks in. Before a note is saved it is checked for a Belgian
 national register number (with valid check digits), an eID card number (with valid check digits),
-an e-mail address, a phone number (Belgian or international), an IBAN (with valid check digits), a
-birth date ("geboren op ...") and a password, PIN or code written down ("pincode 1234"). The kiosk
+an e-mail address (also written out: "jan at telenet punt be"), a phone number (Belgian or
+international), an IBAN (with valid check digits), a birth date ("geboren op ...") and a password, PIN or code written down ("pincode 1234"). The kiosk
 runs it before saving and the server again on every record it receives (the same code). A note
 with any of them is refused with a Dutch message that names what to remove. The refused text is
 never saved and never logged: the exception below carries only the kinds found, never the text.
@@ -39,7 +39,14 @@ _WHAT_NL = {
 _SEP = r"[ .\-/]?"
 # YY MM DD SSS CC, the way it is printed on an eID ("85.07.30-033.28") or run together.
 _NATIONAL = re.compile(rf"(?<![\d])(\d{{2}}){_SEP}(\d{{2}}){_SEP}(\d{{2}}){_SEP}(\d{{3}}){_SEP}(\d{{2}})(?![\d])")
-_EMAIL = re.compile(r"[\w.%+\-]+\s*(?:@|\(at\)|\[at\])\s*[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# An e-mail address, also written out so a filter would miss it: "jan at telenet punt be",
+# "jan(at)telenet(dot)be", "jan apenstaartje telenet punt be". A spelled "at" or "punt" counts only
+# between words (so "thuis at" or "punt 3" alone is fine), and the address must end in a domain part.
+_AT_WORDS = r"at|apenstaartje|aapje|arobase"
+_DOT_WORDS = r"dot|punt|point"
+_AT = rf"(?:\s*(?:@|\(\s*(?:{_AT_WORDS})\s*\)|\[\s*(?:{_AT_WORDS})\s*\])\s*|\s+(?:{_AT_WORDS})\s+)"
+_DOT = rf"(?:\.|\s*(?:\(\s*(?:{_DOT_WORDS})\s*\)|\[\s*(?:{_DOT_WORDS})\s*\])\s*|\s+(?:{_DOT_WORDS})\s+)"
+_EMAIL = re.compile(rf"[\w.%+\-]+{_AT}[\w\-]+(?:{_DOT}[\w\-]+)*?{_DOT}[a-z]{{2,6}}\b", re.IGNORECASE)
 # Groups of digits separated by at most one space, dot, dash or slash, optionally in brackets
 # ("+32 (0)470 12 34 56"); not glued to letters (the digits inside an IBAN or a reference).
 _DIGIT_RUN = re.compile(r"(?<!\w)\+?\(?\d+\)?(?:(?:[ .\-/]|(?<=\)))\(?\d+\)?)*")

@@ -2,6 +2,8 @@
 (uvicorn on 127.0.0.1; SQLite, and PostgreSQL when DIGIPUNT_TEST_PG_URL is set)."""
 from __future__ import annotations
 
+import json
+import logging
 import socket
 
 import keyring
@@ -127,20 +129,37 @@ def test_wrong_code_no_server_or_bad_address_say_so_and_keep_the_first_run_scree
     assert first_run(window)
 
 
-def test_without_a_secure_key_store_the_code_is_kept_and_staff_are_told_what_to_do(
-        qtbot, fresh_window, live_server):
+def test_without_a_secure_key_store_staff_are_told_the_folder_and_can_allow_the_file_right_there(
+        qtbot, fresh_window, live_server, caplog):
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     try:
         window = fresh_window
+        data_dir = window.runtime.data_dir
         _setup, form = open_enrollment(qtbot, window)
-        enroll(qtbot, form, live_server.url, live_server.enroll_code())
+        code = live_server.enroll_code()
+        enroll(qtbot, form, live_server.url, code)
         qtbot.waitUntil(lambda: not form.busy, timeout=WAIT)
+        assert form.message.text().startswith("Deze computer heeft geen veilige sleutelbos")
+        assert f"in de gegevensmap {data_dir} " in form.message.text()  # the real folder
+        assert devices(live_server) == [] and first_run(window)  # the single-use code was not spent
+        assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]  # calm: no traceback
+        assert any("no secure key store" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+
+        # The documented fallback, ticked on this screen: settings.json, then on without a restart
+        assert form.allow_file.isVisible() and not form.allow_file.isChecked()
+        click(qtbot, form.allow_file)
+        qtbot.waitUntil(lambda: form.message.text().startswith("Toegestaan."), timeout=WAIT)
+        assert json.loads((data_dir / "settings.json").read_text())["allow_secret_file"] is True
+        assert window.runtime.settings.allow_secret_file
+        click(qtbot, form.submit_button)  # the code is still in the field
+        qtbot.waitUntil(lambda: not form.busy, timeout=WAIT)
+        qtbot.waitUntil(lambda: len(devices(live_server)) == 1, timeout=WAIT)
+        assert form.message.text().startswith("Gekoppeld") or "nog geen medewerkers" in form.message.text()
+        assert json.loads((data_dir / "secrets.json").read_text())["device-token"]
+        assert not form.allow_file.isVisible()
     finally:
         keyring.set_keyring(previous)
-    assert form.message.text().startswith("Deze computer heeft geen veilige sleutelbos")
-    assert '"allow_secret_file": true in settings.json' in form.message.text()
-    assert devices(live_server) == [] and first_run(window)  # the single-use code was not spent
 
 
 def test_a_kiosk_that_got_a_helper_meanwhile_is_not_enrolled_from_first_run(

@@ -5,7 +5,7 @@ import json
 import sqlite3
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select, text
 
@@ -295,10 +295,21 @@ def test_correct_and_cancel_from_todays_list(qtbot, window):
         latest = session.scalar(select(HelpRequest).where(HelpRequest.supersedes == first_id))
         assert latest.duration_min == 30 and session.get(HelpRequest, first_id).duration_min == 10
 
-    window.show_screen("staff-today")
+    # Back on today's list, not on an empty form
+    assert current(window) == "staff-today" and today.message.text() == "Gecorrigeerd."
+    assert form.correcting is None and not form.topics.selected()
     qtbot.waitUntil(lambda: [r.id for r in today.listed.requests] == [latest.id])
-    click(qtbot, button_with_text(qtbot, today, "Annuleren"))
-    assert today.cancel_dialog is not None
+    cancel = button_with_text(qtbot, today, "Annuleren")
+    click(qtbot, cancel)
+    dialog = today.cancel_dialog
+    assert dialog is not None
+    when = window.api.clock.local(latest.created_at).strftime("%H:%M")
+    assert dialog.title.text() == f"Hulpvraag van {when} annuleren?"
+    assert dialog.text.text().startswith("E-mail, 30 min.")
+    qtbot.waitUntil(dialog.isVisible)
+    row = cancel.parentWidget()
+    row_rect = QRect(row.mapToGlobal(QPoint(0, 0)), row.size())
+    assert not dialog.frameGeometry().intersects(row_rect)  # the row asked about stays in view
     with qtbot.waitSignal(window.record_saved, timeout=5000):
         today.cancel_dialog.accept()
     qtbot.waitUntil(lambda: not today.listed.requests)
@@ -338,7 +349,7 @@ def test_digihelper_sees_no_coordinator_buttons(qtbot, window):
 
 def test_leaving_the_area_or_a_session_reset_logs_out(qtbot, window):
     log_in(qtbot, window)
-    click(qtbot, window.home_button)  # the visitor bar's "Begin"
+    window.go_home()  # any visitor screen (the visitor bar itself is hidden on staff screens)
     assert window.staff_user is None and current(window) == "home"
     log_in(qtbot, window)
     window.show_screen("staff-overview")
@@ -377,3 +388,46 @@ def test_first_run_creates_the_coordinator(qtbot, tmp_path, qapp):
     finally:
         window.close()
         runtime.close()
+
+
+def test_an_enrolled_kiosk_offers_only_its_own_place_and_warns_of_a_shift_open_elsewhere(qtbot, window):
+    from kiosk.core.shifts import KIOSK_LOCATION_META_KEY
+    from kiosk.core.store.models import Location, Meta
+
+    with window.runtime.store.read() as session:
+        ids = {loc.kind: loc.id for loc in session.scalars(select(Location))}
+    log_in(qtbot, window)
+    window.api.start_shift(window.staff_user, ids["digibus"], "Markt")  # before this kiosk was enrolled
+    with window.runtime.store.transaction() as session:
+        session.add(Meta(key=KIOSK_LOCATION_META_KEY, value=ids["fixed"]))
+    click(qtbot, window.screens["staff-menu"].buttons["shift"])
+    shift = window.screens["staff-shift"]
+    qtbot.waitUntil(lambda: shift.shift is not None)
+    assert list(shift.location.buttons) == [ids["fixed"]]
+    assert shift.warning.isVisible() and "Digibus (demo): Markt loopt nog" in shift.warning.text()
+    with qtbot.waitSignal(window.record_saved, timeout=5000):
+        click(qtbot, shift.end_button)
+    qtbot.waitUntil(lambda: shift.shift is None)
+    assert not shift.warning.isVisible()
+    assert [b.text() for b in shift.location.buttons.values()] == ["Digipunt Bibliotheek (demo)"]
+    assert shift.location.value() == ids["fixed"] and shift.start_button.isEnabled()
+    click(qtbot, shift.menu_button)
+    form = open_form(qtbot, window)
+    assert list(form.location.buttons) == [ids["fixed"]] and form.location.value() == ids["fixed"]
+
+
+def test_staff_screens_show_staff_controls_only_and_the_logout_always(qtbot, window):
+    bar = window.visitor_bar_frame
+    assert bar.isVisible() and window.session.stop_button.isVisible()
+    window.request_staff_access()
+    qtbot.waitUntil(lambda: current(window) == "staff-login")
+    assert not bar.isVisible() and window.screens["staff-login"].cancel_button.isVisible()
+    log_in(qtbot, window)
+    for name in ("staff-menu", "staff-help-form", "staff-today", "staff-shift", "staff-calls", "staff-overview",
+                 "staff-accounts", "staff-settings", "staff-sync"):
+        screen = window.show_screen(name)
+        assert not bar.isVisible() and not window.session.stop_button.isVisible(), name
+        assert not window.language_button.isVisible(), name
+        assert screen.logout_button.isVisible() and screen.logout_button.text() == "Afmelden", name
+    click(qtbot, window.screens["staff-sync"].logout_button)
+    assert current(window) == "home" and bar.isVisible() and window.session.stop_button.isVisible()

@@ -26,6 +26,14 @@ REFUSED = [
     ("mail naar jan.peeters@telenet.be gestuurd", [EMAIL]),
     ("adres: fatima_92(at)gmail.com", [EMAIL]),
     ("Mail: ANNA@Example.ORG.", [EMAIL]),
+    # ... and written out, so that a filter would miss it
+    ("jan at telenet punt be", [EMAIL]),
+    ("jan(at)telenet(dot)be", [EMAIL]),
+    ("jan apenstaartje telenet punt be", [EMAIL]),
+    ("mail: jan.peeters [at] gmail [dot] com, gelukt", [EMAIL]),
+    ("Jan AT Telenet PUNT Be", [EMAIL]),
+    ("jan at telenet.be", [EMAIL]),
+    ("fatima (apenstaartje) hotmail punt com", [EMAIL]),
     # phone numbers, Belgian and international
     ("bel 0470 12 34 56", [PHONE]),
     ("gsm 0470123456", [PHONE]),
@@ -62,6 +70,9 @@ ALLOWED = [
     "factuur 2024-0012",
     "ondernemingsnummer 0123.456.789",
     "tel 1207",  # too short for a phone number
+    "gewerkt at home, punt 3 van de lijst",  # "at" and "punt" as words, no address
+    "uitleg over mails, wachtwoord at least 8 tekens",
+    "Ze zat at the desk. Punt.",
     "+32",
     "",
 ]

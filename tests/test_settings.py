@@ -9,6 +9,7 @@ from kiosk.core.settings import (
     SERVER_SETTING_PREFIX,
     SETTINGS_FILE,
     Settings,
+    allow_secret_file,
     load_settings,
     with_server_settings,
 )
@@ -90,3 +91,12 @@ def test_a_bad_value_from_the_server_reads_in_dutch(runtime):
         "'uk', 'tr'. De waarde van deze computer wordt gebruikt.",
         "Instelling tijd zonder activiteit (seconden) van de centrale server: moet tussen 15 en 3600 liggen. "
         "De waarde van deze computer wordt gebruikt."]
+
+
+def test_allowing_secrets_in_a_file_writes_only_that_flag_and_keeps_the_files_values(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"idle_seconds": 200}), encoding="utf-8")
+    in_use = Settings(idle_seconds=300)  # e.g. the central server's value over the file's
+    now = allow_secret_file(tmp_path, in_use)
+    assert now.allow_secret_file and now.idle_seconds == 300
+    on_file = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert on_file["allow_secret_file"] is True and on_file["idle_seconds"] == 200

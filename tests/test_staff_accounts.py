@@ -13,6 +13,9 @@ from kiosk.core.accounts import (
     ENROLLED_MESSAGE,
     MAX_FAILED_PINS,
     AccountError,
+    HelperList,
+    HelperRow,
+    StaffUser,
     active_helpers,
     add_helper,
     create_helper,
@@ -259,7 +262,25 @@ def test_coordinator_adds_a_helper_who_then_logs_in(qtbot, window):
     window.staff.logout()
     log_in(qtbot, window, "Sara Vermeulen", NEW_PIN)
     assert window.staff_user.display_name == "Sara Vermeulen" and not window.staff_user.is_coordinator
-    assert "accounts" not in window.screens["staff-menu"].offered()
+
+    # A digihelper changes their own PIN: only their own account, no other button
+    menu = window.screens["staff-menu"]
+    assert menu.buttons["accounts"].text() == "Mijn pincode"
+    click(qtbot, menu.buttons["accounts"])
+    qtbot.waitUntil(lambda: current(window) == "staff-accounts" and screen.rows.count() == 2)  # a row + stretch
+    assert len(screen.helpers) == 2  # the kiosk has two; she sees hers
+    assert [h.display_name for h in screen.listed.rows_for(window.staff_user)] == ["Sara Vermeulen"]
+    assert not screen.add_button.isVisible()
+    qtbot.waitUntil(lambda: row_button(qtbot, screen, "Pincode wijzigen van Sara Vermeulen") is not None)
+    assert not [b for b in screen.findChildren(QPushButton) if b.isVisible() and (
+        "Deactiveren" in b.text() or b.accessibleName() == f"Pincode wijzigen van {DEMO_HELPER_NAME}")]
+    click(qtbot, row_button(qtbot, screen, "Pincode wijzigen van Sara Vermeulen"))
+    for pin in (NEW_PIN, "604818", "604818"):  # current, new, new again
+        type_on_keypad(qtbot, screen, pin)
+        click(qtbot, screen.next_button)
+    qtbot.waitUntil(lambda: screen.message.text() == "Je pincode is gewijzigd.")
+    window.staff.logout()
+    log_in(qtbot, window, "Sara Vermeulen", "604818")
 
 
 def test_a_second_pin_that_differs_starts_the_pin_over(qtbot, window):
@@ -341,3 +362,15 @@ def test_a_session_reset_logs_out_and_forgets_the_typed_pin(qtbot, window):
     assert window.staff_user is None and current(window) == "home"
     assert screen.entered == {} and screen.keypad.digits == "" and screen.name.text() == ""
     assert screen.helpers == () and screen.pages.currentIndex() == 0
+
+
+def test_everyone_changes_their_own_pin_a_coordinator_anyones_and_nobody_on_an_enrolled_kiosk():
+    rows = (HelperRow("c", "Cor", "coordinator", True, 0), HelperRow("h", "An", "digihelper", True, 0),
+            HelperRow("o", "Bo", "digihelper", True, 0))
+    cor, an = StaffUser("c", "Cor", "coordinator"), StaffUser("h", "An", "digihelper")
+    local = HelperList(False, rows)
+    assert local.rows_for(cor) == rows and local.rows_for(an) == (rows[1],) and local.rows_for(None) == ()
+    assert local.may_change_pin(an, "h") and not local.may_change_pin(an, "o") and local.may_change_pin(cor, "o")
+    assert not local.may_change_pin(None, "h")
+    enrolled = HelperList(True, rows)
+    assert not enrolled.may_change_pin(an, "h") and not enrolled.may_change_pin(cor, "c")

@@ -5,13 +5,15 @@ from __future__ import annotations
 import socket
 import threading
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.core.store import open_store
+from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import AuthError, ServerApi, TransientError, check_server_url
-from kiosk.sync.outbox import NOT_ACKNOWLEDGED, Sender, recover_inflight
+from kiosk.sync.outbox import NOT_ACKNOWLEDGED, SENT_RETENTION, Sender, prune_sent, recover_inflight
 from kiosk.sync.status import Backoff
 from sync.protocol import MAX_BATCH_BYTES
 from tests.sync_support import FakeServer, batch_ids, help_request, json_reply, outbox, outbox_states, queue
@@ -194,3 +196,24 @@ def test_tls_certificates_are_verified(kiosk):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_sent_entries_are_pruned_after_the_retention_and_nothing_unsent_ever_is(kiosk):
+    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    old, recent = now - SENT_RETENTION - timedelta(seconds=1), now - SENT_RETENTION + timedelta(seconds=1)
+    cases = {  # record id -> (state, sent_at, pruned?)
+        str(uuid.uuid4()): ("sent", old, True),
+        str(uuid.uuid4()): ("sent", recent, False),
+        str(uuid.uuid4()): ("sent", None, False),  # never happens; kept rather than guessed
+    }
+    for state in ("pending", "inflight", "parked"):  # even with an (impossible) old acknowledgement time
+        for sent_at in (None, old, now - timedelta(days=3650)):
+            cases[str(uuid.uuid4())] = (state, sent_at, False)
+    queue(kiosk, *(help_request(str(uuid.uuid4()), id=uuid.UUID(record_id), when=now - timedelta(days=400))
+                   for record_id in cases))
+    with kiosk.transaction() as session:
+        for entry in session.scalars(select(OutboxEntry)):
+            entry.state, entry.sent_at, _ = cases[entry.record_id]
+    assert prune_sent(kiosk, now) == 1
+    assert set(outbox(kiosk)) == {rid for rid, (_s, _t, pruned) in cases.items() if not pruned}
+    assert prune_sent(kiosk, now) == 0

@@ -5,10 +5,11 @@ import json
 import socket
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kiosk.core.accounts import StaffUser
-from kiosk.core.demo import DEMO_HELPER_NAME
+from kiosk.core.accounts import AccountError, StaffUser
+from kiosk.core.demo import DEMO_HELPER_NAME, DEMO_HELPER_PIN
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store.models import Helper, OutboxEntry
 from kiosk.sync.engine import SyncEngine
@@ -116,6 +117,10 @@ def test_coordinator_enrolls_on_the_screen_then_syncs_with_progress_and_sees_ref
     qtbot.waitUntil(lambda: screen.view.status is not None and screen.view.status.enrolled
                     and not screen.view.running, timeout=WAIT)
     assert "Gekoppeld" in form.message.text() and not screen.enroll_card.isVisible()
+    assert "De 1 medewerker(s) die op deze computer gemaakt waren, kunnen zich niet meer aanmelden" in \
+        form.message.text()
+    with pytest.raises(AccountError, match="bestaat niet meer"):  # the server's helpers now
+        window.api.login(coordinator(window).id, DEMO_HELPER_PIN)
     assert screen.state.text() == "Verbonden met de server" and screen.server.text() == server.url
 
     records = [help_request(place(server)) for _ in range(1200)]
@@ -151,7 +156,7 @@ def test_saves_in_a_burst_make_one_sync(qtbot, window, server, services):
 def test_offline_it_keeps_retrying_and_the_probe_notices_the_server_is_back(qtbot, window, server, services):
     service = enrolled_service(window, server, services, backoff=Backoff(base=0.05, cap=0.2, floor=0.01),
                                use_network_information=False)
-    qtbot.waitUntil(lambda: service.view.error is None and service.view.online, timeout=WAIT)
+    qtbot.waitUntil(lambda: service.view.error is None and service.view.online is True, timeout=WAIT)
     server.stop()
     queue(window.runtime.store, *(help_request(place(server)) for _ in range(3)))
     before = service.attempts
@@ -182,7 +187,7 @@ def test_offline_it_keeps_retrying_and_the_probe_notices_the_server_is_back(qtbo
 
 def test_revoked_kiosk_stops_and_asks_to_enroll_again(qtbot, window, server, services):
     service = enrolled_service(window, server, services)
-    qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
     server.admin(admin.revoke_device, server.admin(lambda s: s.scalars(select(Device.id)).one()))
     queue(window.runtime.store, help_request(place(server)))
     service.sync_now()
@@ -196,10 +201,85 @@ def test_revoked_kiosk_stops_and_asks_to_enroll_again(qtbot, window, server, ser
 
 def test_shutdown_pushes_what_is_waiting(qtbot, window, server, services):
     service = enrolled_service(window, server, services)
-    qtbot.waitUntil(lambda: service.view.online and not service.view.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
     records = [help_request(place(server)) for _ in range(4)]
     queue(window.runtime.store, *records)
     service.shutdown()  # blocks until the last push is done (bounded)
     assert on_server(server) == {str(r.id) for r in records}
     service.sync_now()
     assert not service.view.running  # nothing starts after shutdown
+
+
+STAFF_SCREENS_WITH_A_USER = ("staff-menu", "staff-help-form", "staff-today", "staff-shift", "staff-calls",
+                             "staff-overview", "staff-accounts", "staff-settings", "staff-sync")
+
+
+def test_a_revoked_kiosk_says_so_on_every_staff_screen_with_the_reconnect_one_tap_away(
+        qtbot, window, server, services):
+    service = enrolled_service(window, server, services)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
+    server.admin(admin.revoke_device, server.admin(lambda s: s.scalars(select(Device.id)).one()))
+    queue(window.runtime.store, help_request(place(server)))
+    service.sync_now()
+    qtbot.waitUntil(lambda: service.view.needs_enrollment and not service.view.running, timeout=WAIT)
+
+    window.staff.logged_in(StaffUser("helper-id", "Bo Buur", "digihelper"))
+    for name in ("staff-menu", "staff-help-form", "staff-today", "staff-shift", "staff-calls", "staff-sync"):
+        banner = window.show_screen(name).banner
+        assert banner.isVisible(), name
+        assert "niet meer gekoppeld" in banner.text.text() and "Vraag een coördinator" in banner.text.text()
+        assert not banner.button.isVisible()
+    window.staff.logout()
+
+    window.staff.logged_in(coordinator(window))
+    for name in STAFF_SCREENS_WITH_A_USER:
+        banner = window.show_screen(name).banner
+        assert banner.isVisible() and banner.button.isVisible() and banner.button.text() == "Opnieuw koppelen", name
+    window.show_screen("staff-menu")
+    qtbot.mouseClick(window.screens["staff-menu"].banner.button, Qt.LeftButton)
+    sync = window.screens["staff-sync"]
+    assert window.current_screen_name() == "staff-sync" and sync.enroll_card.isVisible()
+    assert not sync.enroll_form.url_input.visibleRegion().isEmpty()  # scrolled into view, not below the fold
+    assert sync.enroll_form.url_input.hasFocus()
+
+
+def test_sync_now_shows_that_it_tries_then_the_result_with_the_time(qtbot, window, server, services):
+    service = enrolled_service(window, server, services)
+    qtbot.waitUntil(lambda: service.view.online is True and not service.view.running, timeout=WAIT)
+    window.staff.logged_in(coordinator(window))
+    screen = window.show_screen("staff-sync")
+    queue(window.runtime.store, *(help_request(place(server)) for _ in range(3)))
+    painted = []  # what the screen showed after each change (connected after the screen: runs after it)
+    service.changed.connect(lambda view: painted.append(
+        (view.running, screen.sync_button.text(), screen.sync_button.isEnabled(), screen.state.text(),
+         screen.progress.isVisibleTo(screen))))
+    qtbot.mouseClick(screen.sync_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not service.view.running, timeout=WAIT)
+    assert painted[0] == (True, "Bezig met synchroniseren...", False, "Bezig met synchroniseren...", True)
+    at = window.api.clock.local(service.view.result.at).strftime("%H:%M")
+    assert screen.result.text() == f"Gelukt om {at}: 3 hulpvragen verstuurd."
+    assert screen.sync_button.text() == "Nu synchroniseren" and screen.sync_button.isEnabled()
+
+    server.stop()
+    qtbot.mouseClick(screen.sync_button, Qt.LeftButton)
+    assert not screen.sync_button.isEnabled()
+    qtbot.waitUntil(lambda: not service.view.running, timeout=WAIT)
+    at = window.api.clock.local(service.view.result.at).strftime("%H:%M")
+    assert screen.result.text() == f"Niet gelukt om {at}: geen verbinding. Digipunt probeert het zelf opnieuw."
+    assert not screen.banner.isVisible()  # offline for a moment is no reason for a banner
+
+
+def test_enrolling_deactivates_the_kiosks_own_helpers_once_and_the_servers_helpers_log_in(
+        window, server, memory_keyring):
+    store = window.runtime.store
+    local = coordinator(window)
+    server_helper = server.admin(admin.add_helper, "Sara Server", "digihelper", "592817")
+    engine = SyncEngine(store, SecretStore(window.runtime.data_dir, backend=MemoryKeyring()))
+    first = engine.enroll(server.url, server.enroll_code(), "pc")
+    assert first.local_helpers_deactivated == 1
+    with pytest.raises(AccountError, match="bestaat niet meer"):
+        window.api.login(local.id, DEMO_HELPER_PIN)
+    assert window.api.login_names() == ((str(server_helper.id), "Sara Server"),)
+    again = engine.enroll(server.url, server.enroll_code(), "pc")  # the same server (after a revoke)
+    assert again.local_helpers_deactivated == 0
+    assert window.api.login_names() == ((str(server_helper.id), "Sara Server"),)

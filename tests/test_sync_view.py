@@ -5,7 +5,16 @@ from datetime import UTC, datetime, timedelta
 
 from kiosk.core.secrets import INSECURE_WARNING
 from kiosk.sync.status import ParkedRecord, SyncStatus
-from kiosk.sync.view import PARKED_SHOWN, SyncView, sync_panel
+from kiosk.sync.view import (
+    LONG_OFFLINE,
+    PARKED_SHOWN,
+    Banner,
+    SyncResult,
+    SyncView,
+    result_text,
+    staff_banner,
+    sync_panel,
+)
 from tests.staffdata import MovableClock
 
 CLOCK = MovableClock().clock  # 2026-11-24 10:00 in Brussels
@@ -90,3 +99,57 @@ def test_parked_records_are_explained_and_capped():
     many = panel(SyncView(status=enrolled(parked=parked * 10)))
     assert len(many.parked_lines) == PARKED_SHOWN and many.parked_more == "en nog 10 andere"
     assert panel(SyncView(status=enrolled())).parked_lines == ()
+
+
+# --- "Nu synchroniseren": busy, then the result with its time ---------------------------------------
+AT = datetime(2026, 11, 24, 13, 32, tzinfo=UTC)  # 14:32 in Brussels
+
+
+def test_the_sync_button_says_it_is_busy_and_the_result_says_what_happened_and_when():
+    busy = panel(SyncView(status=enrolled(), online=True, running=True, result=SyncResult(AT)))
+    assert busy.sync_button == "Bezig met synchroniseren..." and not busy.can_sync and busy.result == ""
+    done = panel(SyncView(status=enrolled(), online=True, result=SyncResult(AT, None, 3)))
+    assert done.sync_button == "Nu synchroniseren" and done.result == "Gelukt om 14:32: 3 hulpvragen verstuurd."
+    assert result_text(SyncResult(AT, None, 1, 1), CLOCK) == "Gelukt om 14:32: 1 hulpvraag en 1 spreekuur verstuurd."
+    assert result_text(SyncResult(AT), CLOCK) == "Gelukt om 14:32: alles was al verstuurd."
+    assert result_text(SyncResult(AT, "offline"), CLOCK) == ("Niet gelukt om 14:32: geen verbinding. Digipunt "
+                                                            "probeert het zelf opnieuw.")
+    assert result_text(SyncResult(AT, "unauthorized"), CLOCK).endswith("Koppel deze computer opnieuw.")
+    assert result_text(SyncResult(AT, "internal"), CLOCK).startswith("Niet gelukt om 14:32: er ging iets mis.")
+    assert panel(SyncView(status=enrolled())).result == ""
+
+
+# --- the banner on every staff screen -------------------------------------------------------------------
+def banner(view: SyncView, coordinator: bool = True):
+    return staff_banner(view, coordinator=coordinator, clock=CLOCK)
+
+
+def test_no_banner_while_all_is_well_unknown_or_busy():
+    assert banner(SyncView()) == Banner()  # not read yet
+    assert banner(SyncView(status=enrolled(last_success=CLOCK.now()), online=True)).text == ""
+    assert banner(SyncView(status=enrolled(last_success=CLOCK.now()), online=False, error="offline")).text == ""
+    assert banner(SyncView(status=enrolled(), error="unauthorized", running=True)).text == ""
+
+
+def test_a_revoked_or_unconnected_kiosk_tells_the_coordinator_to_reconnect_and_the_helper_whom_to_ask():
+    for view, what in ((SyncView(status=enrolled(), error="unauthorized"), "niet meer gekoppeld"),
+                       (SyncView(status=SyncStatus(server_url=URL), error="not-enrolled"), "nog niet gekoppeld")):
+        coordinator = banner(view)
+        assert what in coordinator.text and "veilig bewaard" in coordinator.text
+        assert (coordinator.action, coordinator.button) == ("reconnect", "Opnieuw koppelen")
+        helper = banner(view, coordinator=False)
+        assert what in helper.text and helper.text.endswith("Vraag een coördinator om deze computer opnieuw te "
+                                                            "koppelen.")
+        assert (helper.action, helper.button) == ("", "")
+
+
+def test_long_offline_with_records_waiting_says_since_when_and_what_to_do():
+    yesterday = CLOCK.now() - LONG_OFFLINE - timedelta(minutes=1)
+    shown = banner(SyncView(status=enrolled(waiting=5, last_success=yesterday), online=False, error="offline"))
+    assert shown.text.startswith("Al sinds 23/11/2026 09:59 geen verbinding met de server. 5 records wachten")
+    assert "Kijk of het internet werkt" in shown.text and (shown.action, shown.button) == ("sync", "Synchronisatie")
+    assert banner(SyncView(status=enrolled(waiting=1, last_success=yesterday)), coordinator=False).text.endswith(
+        "Meld het aan een coördinator.")
+    assert banner(SyncView(status=enrolled(waiting=0, last_success=yesterday))).text == ""  # nothing waits
+    recent = CLOCK.now() - LONG_OFFLINE + timedelta(minutes=1)
+    assert banner(SyncView(status=enrolled(waiting=5, last_success=recent))).text == ""

@@ -192,6 +192,17 @@ class HelperList:
         """Whether to offer changes to `user` (add_helper, reset_pin and deactivate check again)."""
         return not self.enrolled and user is not None and user.is_coordinator
 
+    def rows_for(self, user: StaffUser | None) -> tuple[HelperRow, ...]:
+        """What `user` sees: a coordinator everyone, a digihelper only their own account."""
+        if user is not None and user.is_coordinator:
+            return self.rows
+        return tuple(row for row in self.rows if user is not None and row.id == user.id)
+
+    def may_change_pin(self, user: StaffUser | None, helper_id: str) -> bool:
+        """Everyone changes their own PIN (typing the current one), a coordinator anyone's; only on a
+        kiosk that manages its own helpers (reset_pin checks again)."""
+        return not self.enrolled and user is not None and (user.is_coordinator or helper_id == user.id)
+
 
 def helper_rows(session: Session, clock: Clock) -> list[HelperRow]:
     """Every helper, deactivated ones too (records keep referring to them): active ones first."""

@@ -108,7 +108,7 @@ class KioskApi:
     def help_form(self, user: StaffUser) -> FormContext:
         """Topics, places, the running shift and the defaults of a new request (helplog.form_context)."""
         with self._store.read() as session:
-            return helplog.form_context(session, user)
+            return helplog.form_context(session, user, self.clock)
 
     def save_help_request(self, user: StaffUser, data: HelpRequestInput) -> str:
         """The new request's id, once the row and its outbox entry are committed."""
@@ -128,7 +128,7 @@ class KioskApi:
     # --- shifts ------------------------------------------------------------------------------------
     def shift_context(self, user: StaffUser) -> ShiftContext:
         with self._store.read() as session:
-            return shifts.shift_context(session, user.id)
+            return shifts.shift_context(session, user.id, self.clock)
 
     def start_shift(self, user: StaffUser, location_id: str, stop_name: str | None) -> ShiftInfo:
         return shifts.start_shift(self._store, user, location_id, stop_name, self.clock)

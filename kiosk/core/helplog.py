@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session, aliased
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.records import enqueue, row_fields, validated
-from kiosk.core.shifts import ShiftInfo, active_locations, current_shift, kiosk_location_id, open_shift
+from kiosk.core.shifts import (
+    ShiftInfo,
+    check_offered,
+    current_shift,
+    kiosk_location_id,
+    offered_locations,
+    open_elsewhere_text,
+    place_warning,
+)
 from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Topic
 from sync.errors import DutchError
@@ -87,13 +95,15 @@ def save_help_request(store: Store, user: StaffUser, data: HelpRequestInput, clo
     """Save a new request; returns its id once the row and its outbox entry are committed."""
     with store.transaction() as session:
         data = _checked(session, data)
-        shift = open_shift(session, user.id)
+        shift = current_shift(session, user.id)
         if shift is not None:
+            if all(loc.id != shift.location_id for loc in offered_locations(session)):
+                raise HelpLogError(open_elsewhere_text(shift, clock))  # this kiosk records only for its own place
             place = dict(location_id=shift.location_id, stop_name=shift.stop_name, shift_id=shift.id)
         else:
-            location = session.get(Location, data.location_id) if data.location_id else None
-            if location is None or not location.active:
+            if not data.location_id:
                 raise HelpLogError("Kies de locatie waar je hielp.")
+            location = check_offered(session, data.location_id, HelpLogError)
             place = dict(location_id=location.id, stop_name=None, shift_id=None)
         record = _record(data, id=uuid.uuid4(), helper_id=user.id, created_at=clock.now(), **place)
         return _write(session, record)
@@ -202,6 +212,7 @@ class FormContext:
     default_channel: str = "walk-in"
     default_language: str = "nl"
     default_first_visit: str = "unknown"
+    warning: str = ""  # shifts.place_warning: a new request cannot be saved until it is dealt with
 
     @property
     def asks_location(self) -> bool:
@@ -216,8 +227,9 @@ def topic_labels(session: Session) -> tuple[tuple[str, str], ...]:
     return tuple((code, label) for code, label in rows)
 
 
-def form_context(session: Session, user: StaffUser) -> FormContext:
+def form_context(session: Session, user: StaffUser, clock: Clock) -> FormContext:
     shift = current_shift(session, user.id)
-    return FormContext(topic_labels(session),
-                       tuple((loc.id, loc.name, loc.kind) for loc in active_locations(session)),
-                       kiosk_location_id(session), shift, default_channel(shift))
+    offered = offered_locations(session)
+    return FormContext(topic_labels(session), tuple((loc.id, loc.name, loc.kind) for loc in offered),
+                       kiosk_location_id(session), shift, default_channel(shift),
+                       warning=place_warning(shift, offered, clock))

@@ -140,6 +140,16 @@ def save_settings(data_dir: Path, settings: Settings) -> None:
     tmp.replace(path)
 
 
+def allow_secret_file(data_dir: Path, in_use: Settings) -> Settings:
+    """The documented fallback for a computer without a secure key store (kiosk/core/secrets.py),
+    chosen by staff on the screen that needs it: `allow_secret_file` set in settings.json (the
+    file's own values kept, not the central server's), and returned set in the settings in use."""
+    on_file, _problems = load_settings(data_dir)
+    save_settings(data_dir, on_file.model_copy(update={"allow_secret_file": True}))
+    log.warning("staff allowed secrets in a file in %s (no secure key store)", data_dir)
+    return in_use.model_copy(update={"allow_secret_file": True})
+
+
 def with_server_settings(settings: Settings, store: Store) -> tuple[Settings, list[str]]:
     """The central server's values (kept in the meta table by the sync puller) override
     settings.json. Only shared settings count; a value that does not validate is skipped and

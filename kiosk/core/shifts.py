@@ -4,6 +4,19 @@ A shift is open while `ended_at` is empty. Closing it is the one change a shift 
 closed shift and its outbox entry are written in one transaction and never changed afterwards. A
 shift still open after its day is closed at the end of that (local) day and marked `auto_closed`,
 so coordinators can tell forgotten shifts from real ones.
+
+Where staff may record (`offered_locations`): a kiosk enrolled with a server records only for its own
+location, the one its enrollment code was made for (for the digibus: the bus, at whichever stop;
+stops are the shift's `stop_name`). A kiosk without a server offers every active location its
+coordinator set up. `start_shift` and `helplog.save_help_request` refuse any other place, so the
+rule holds whatever a screen offers.
+
+Overlapping shifts: volunteer hours are the union of a helper's shifts, so a kiosk never lets a
+helper have two open shifts in its store. Starting while one is open (a shift left open on this
+kiosk, at another location or not) is refused with a calm message that names the open shift and
+says to end it first; `ShiftContext.warning` tells the shift screen in advance when the open shift
+is somewhere this kiosk does not record for. A kiosk only knows its own store: a shift open on
+another kiosk is the server's to detect (it counts each hour once).
 """
 from __future__ import annotations
 
@@ -17,7 +30,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.records import enqueue, validated
-from kiosk.core.store import Store, meta_keys
+from kiosk.core.store import Store
 from kiosk.core.store.models import Location, Meta, Shift
 from sync.errors import DutchError
 from sync.protocol import ShiftRecord
@@ -38,6 +51,7 @@ class ShiftInfo:
     started_at: datetime
     ended_at: datetime | None
     auto_closed: bool
+    location_id: str = ""
 
     def duration(self, clock: Clock) -> timedelta:
         return (self.ended_at or clock.now()) - self.started_at
@@ -49,7 +63,7 @@ class ShiftInfo:
 
 def _info(shift: Shift, location: Location) -> ShiftInfo:
     return ShiftInfo(shift.id, location.name, location.kind, shift.stop_name, shift.started_at,
-                     shift.ended_at, shift.auto_closed)
+                     shift.ended_at, shift.auto_closed, location.id)
 
 
 def open_shift(session: Session, helper_id: str) -> Shift | None:
@@ -66,13 +80,37 @@ def active_locations(session: Session) -> list[Location]:
     return list(session.scalars(select(Location).where(Location.active).order_by(Location.kind, Location.name)))
 
 
+NO_OWN_LOCATION = ("De locatie van deze computer is nog niet van de server gekomen. Open 'Synchronisatie' en "
+                   "tik op 'Nu synchroniseren', of vraag het aan een coördinator.")
+
+
+def offered_locations(session: Session) -> list[Location]:
+    """Where staff may record on this kiosk (module docstring): an enrolled kiosk's own location
+    (none until the server sent it, or when the server withdrew it), else every active location."""
+    own = session.get(Meta, meta_keys.LOCATION_ID)
+    if own is None:
+        return active_locations(session)
+    location = session.get(Location, own.value)
+    return [location] if location is not None and location.active else []
+
+
+def check_offered(session: Session, location_id: str | None, error: type[DutchError] = ShiftError) -> Location:
+    """The location, if staff may record there on this kiosk; else `error` saying why."""
+    offered = offered_locations(session)
+    for location in offered:
+        if location.id == location_id:
+            return location
+    if session.get(Meta, meta_keys.LOCATION_ID) is None:
+        raise error("Deze locatie bestaat niet meer. Kies een andere locatie.")
+    if not offered:
+        raise error(NO_OWN_LOCATION)
+    raise error(f"Deze computer registreert alleen voor {offered[0].name}. Kies die locatie.")
+
+
 def kiosk_location_id(session: Session) -> str | None:
-    """This kiosk's own location when enrolled, or the only active location there is."""
-    enrolled = session.get(Meta, meta_keys.LOCATION_ID)
-    if enrolled is not None:
-        return enrolled.value
-    ids = session.scalars(select(Location.id).where(Location.active).limit(2)).all()
-    return ids[0] if len(ids) == 1 else None
+    """The location forms preselect: this kiosk's own, or the only one it offers."""
+    offered = offered_locations(session)
+    return offered[0].id if len(offered) == 1 else None
 
 
 def recent_stops(session: Session, location_id: str) -> list[str]:
@@ -92,9 +130,10 @@ class ShiftContext:
     """What the shift screen shows a helper: their running shift, or where they can start one."""
 
     shift: ShiftInfo | None
-    locations: tuple[tuple[str, str, str], ...] = ()  # (id, name, kind)
+    locations: tuple[tuple[str, str, str], ...] = ()  # (id, name, kind): only where this kiosk records
     recent_stops: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (digibus location id, its recent stops)
     default_location_id: str | None = None
+    warning: str = ""  # the open shift is somewhere this kiosk does not record for; or no place at all
 
     def needs_stop(self, location_id: str | None) -> bool:
         """A digibus shift says at which stop the bus stands (start_shift refuses one without)."""
@@ -104,22 +143,41 @@ class ShiftContext:
         return dict(self.recent_stops).get(location_id, ())
 
 
-def shift_context(session: Session, helper_id: str) -> ShiftContext:
-    locations = active_locations(session)
-    return ShiftContext(current_shift(session, helper_id), tuple((loc.id, loc.name, loc.kind) for loc in locations),
+def open_elsewhere_text(shift: ShiftInfo, clock: Clock) -> str:
+    return (f"Je spreekuur op {shift.place} loopt nog sinds {_when(shift.started_at, clock)}. Was je vergeten het "
+            "te beëindigen? Beëindig het eerst, dan tellen je uren maar één keer.")
+
+
+def _when(moment: datetime, clock: Clock) -> str:
+    local = clock.local(moment)
+    return local.strftime("%H:%M") if local.date() == clock.today() else local.strftime("%d/%m %H:%M")
+
+
+def shift_context(session: Session, helper_id: str, clock: Clock) -> ShiftContext:
+    locations = offered_locations(session)
+    shift = current_shift(session, helper_id)
+    return ShiftContext(shift, tuple((loc.id, loc.name, loc.kind) for loc in locations),
                         tuple((loc.id, tuple(recent_stops(session, loc.id))) for loc in locations
                               if loc.kind == "digibus"),
-                        kiosk_location_id(session))
+                        kiosk_location_id(session), place_warning(shift, locations, clock))
+
+
+def place_warning(shift: ShiftInfo | None, offered: list[Location], clock: Clock) -> str:
+    """What the shift screen and the help form say before anything is refused: the helper's open
+    shift is somewhere this kiosk does not record for, or this kiosk has no place at all yet."""
+    if shift is not None and all(loc.id != shift.location_id for loc in offered):
+        return open_elsewhere_text(shift, clock)
+    return NO_OWN_LOCATION if shift is None and not offered else ""
 
 
 def start_shift(store: Store, user: StaffUser, location_id: str, stop_name: str | None, clock: Clock) -> ShiftInfo:
     stop = (stop_name or "").strip() or None
     with store.transaction() as session:
-        if open_shift(session, user.id) is not None:
-            raise ShiftError("Je spreekuur loopt al. Beëindig het eerst.")
-        location = session.get(Location, location_id)
-        if location is None or not location.active:
-            raise ShiftError("Deze locatie bestaat niet meer. Kies een andere locatie.")
+        info = current_shift(session, user.id)
+        if info is not None:
+            raise ShiftError(f"Je spreekuur op {info.place} loopt al sinds {_when(info.started_at, clock)}. "
+                             "Beëindig het eerst, dan tellen je uren maar één keer.")
+        location = check_offered(session, location_id)
         if location.kind == "digibus" and stop is None:
             raise ShiftError("Kies of typ de halte van de digibus van vandaag.")
         if stop is not None and len(stop) > 120:

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from kiosk.core.accounts import hash_pin
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
-from kiosk.core.store.models import OutboxEntry
+from kiosk.core.store.models import Helper, OutboxEntry
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
-from kiosk.sync.outbox import Sender, recover_inflight, requeue_parked
+from kiosk.sync.outbox import SENT_RETENTION, Sender, prune_sent, recover_inflight, requeue_parked
 from kiosk.sync.puller import Puller, get_meta, set_meta
 from kiosk.sync.status import (
     AuthError,
@@ -53,7 +53,13 @@ class SyncEngine:
         """Raises ValueError (bad URL), NoSecureStoreError (nowhere to keep the token; checked before
         the single-use code is spent), SyncError (network; `code-refused` for a bad code)."""
         url = check_server_url(server_url)
-        self.secrets.get(DEVICE_TOKEN)  # raises NoSecureStoreError when there is no store at all
+        try:
+            self.secrets.get(DEVICE_TOKEN)  # before the single-use code is spent
+        except NoSecureStoreError:
+            # Expected on a computer without a key store: staff are told what to do, no traceback.
+            log.warning("enrollment not started: no secure key store (%s) and secrets in a file are not allowed",
+                        self.secrets.backend_name)
+            raise
         api = ServerApi(url, clock=self.clock)
         try:
             answer = api.enroll(code.strip(), device_name)
@@ -63,13 +69,17 @@ class SyncEngine:
             api.close()
         self.secrets.set(DEVICE_TOKEN, answer.token)
         with self.store.transaction() as session:
-            if get_meta(session, meta_keys.SERVER_URL) not in (None, url):
-                # another server: its reference data from the start
+            previous = get_meta(session, meta_keys.SERVER_URL) if get_meta(session, meta_keys.DEVICE_ID) is not None else None
+            deactivated = 0
+            if previous != url:
+                # A first enrollment, or another server: its reference data from the start, and its
+                # helpers only. The helpers made on this kiosk can no longer log in (kept: records
+                # refer to them); the pull below brings the server's.
                 set_meta(session, meta_keys.REFERENCE_CURSOR, None)
+                deactivated = session.execute(update(Helper).where(Helper.active).values(active=False)).rowcount
             set_meta(session, meta_keys.SERVER_URL, url)
             set_meta(session, meta_keys.DEVICE_ID, str(answer.device_id))
-            location = None if answer.location_id is None else str(answer.location_id)
-            set_meta(session, meta_keys.LOCATION_ID, location)
+            set_meta(session, meta_keys.LOCATION_ID, None if answer.location_id is None else str(answer.location_id))
         log.info("enrolled at %s as device %s", url, answer.device_id)
         # This kiosk's location, helpers and topics right away (the help log needs the location
         # row); if this fails the next sync fetches them.
@@ -81,7 +91,7 @@ class SyncEngine:
         finally:
             api.close()
         return EnrollResult(str(answer.device_id), answer.location_id and str(answer.location_id),
-                            self.secrets.uses_file, api.clock_offset)
+                            self.secrets.uses_file, api.clock_offset, int(deactivated or 0))
 
     def setup_helper(self, code: str, pin: str) -> HelperSetup:
         """A helper's own PIN with the one-time set-up code from the console: hashed here (the PIN
@@ -139,7 +149,7 @@ class SyncEngine:
         says what happened, the caller decides when to try again."""
         url, token = self.server_url(), self._token()
         if not url or not token:
-            return SyncOutcome(error=AuthError("not-enrolled"))
+            return SyncOutcome(error=AuthError("not-enrolled"), finished_at=self.clock())
         api = ServerApi(url, token, timeout=timeout, clock=self.clock)
         outcome = SyncOutcome()
         try:
@@ -149,11 +159,15 @@ class SyncEngine:
                 outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
             with self.store.transaction() as session:
                 set_meta(session, meta_keys.LAST_SUCCESS, self.clock().isoformat())
+            pruned = prune_sent(self.store, self.clock())
+            if pruned:
+                log.info("pruned %d outbox entries sent more than %d days ago", pruned, SENT_RETENTION.days)
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             outcome.error = exc
         finally:
             outcome.clock_offset = api.clock_offset
+            outcome.finished_at = self.clock()
             api.close()
         return outcome
 

@@ -20,9 +20,9 @@ import json
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.store import Store
@@ -61,6 +61,7 @@ def _envelope(device_time: datetime) -> bytes:
 @dataclass
 class _Batch:
     seqs: dict[str, int] = field(default_factory=dict)  # record id -> outbox seq
+    kinds: dict[str, str] = field(default_factory=dict)  # record id -> kind, for the report
     body: bytes = b""
     remaining: int = 0  # pending entries after this batch
 
@@ -69,6 +70,20 @@ def _set_state(session: Session, seqs: list[int], **values) -> None:
     if seqs:
         session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.state == "inflight")
                         .values(**values))
+
+
+SENT_RETENTION = timedelta(days=90)
+
+
+def prune_sent(store: Store, now: datetime, keep: timedelta = SENT_RETENTION) -> int:
+    """Delete outbox entries the server acknowledged more than `keep` ago; how many. Only `sent`
+    ones with their acknowledgement time: pending, inflight and parked entries are never deleted,
+    and the records themselves (help_requests, shifts) stay."""
+    with store.transaction() as session:
+        result = session.execute(delete(OutboxEntry).where(OutboxEntry.state == "sent",
+                                                           OutboxEntry.sent_at.is_not(None),
+                                                           OutboxEntry.sent_at < now - keep))
+        return int(result.rowcount or 0)
 
 
 def recover_inflight(store: Store) -> int:
@@ -195,6 +210,7 @@ class Sender:
                 parts.append(part)
                 size += len(part) + 1
                 batch.seqs[record_id] = seq
+                batch.kinds[record_id] = kind
             session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(batch.seqs.values()))
                             .values(state="inflight", attempts=OutboxEntry.attempts + 1))
             for seq, reason in parked.items():
@@ -218,6 +234,7 @@ class Sender:
                     sent.append(seq)
                     report.created += result.status == "created"
                     report.duplicates += result.status == "duplicate"
+                    report.help_requests += batch.kinds[str(result.id)] == "help_request"
                 else:
                     _set_state(session, [seq], state="parked",
                                last_error=f"server: {result.status}: {result.reason or ''}"[:1000])

@@ -67,6 +67,7 @@ class SendReport:
     duplicates: int = 0
     parked: int = 0
     batches: int = 0
+    help_requests: int = 0  # of the sent ones (created or duplicate); the others are shifts
 
     @property
     def sent(self) -> int:
@@ -100,6 +101,7 @@ class SyncOutcome:
     sent: SendReport = field(default_factory=SendReport)
     pulled: int = 0
     clock_offset: timedelta | None = None
+    finished_at: datetime | None = None  # by the engine's clock
 
     @property
     def ok(self) -> bool:
@@ -116,6 +118,7 @@ class EnrollResult:
     location_id: str | None
     insecure_secrets: bool
     clock_offset: timedelta | None
+    local_helpers_deactivated: int = 0  # helpers made on this kiosk, who now log in with the server's accounts
 
     @property
     def clock_skewed(self) -> bool:

@@ -1,6 +1,8 @@
 """What the "staff-sync" screen shows, decided without Qt: `SyncView` is the sync service's state
 (kiosk/ui/shared/sync_service.py replaces it as a whole on every change), `sync_panel()` turns it into
 `SyncPanel`, the Dutch lines and switches the screen (kiosk/ui/staff/sync_status.py) only paints.
+`staff_banner()` decides the line every staff screen shows above its content when the kiosk cannot
+sync (revoked, not connected, long offline with records waiting) and what one tap on it does.
 
 Staff screens are Dutch only (tests/test_translations.py), so the texts live here as plain Dutch.
 """
@@ -15,6 +17,7 @@ from kiosk.sync.status import ParkedRecord, SyncStatus
 
 NEEDS_ENROLLMENT = ("unauthorized", "not-enrolled")
 PARKED_SHOWN = 20
+LONG_OFFLINE = timedelta(hours=24)  # no successful sync for this long while records wait: tell staff
 
 ERROR_TEXTS = {
     "offline": "Geen verbinding met de server. Kijk of het internet werkt (wifi of kabel). De records blijven "
@@ -34,6 +37,27 @@ ERROR_TEXTS = {
 }
 OTHER_ERROR = ("Er ging iets mis bij het synchroniseren. Digipunt probeert het later opnieuw. Blijft dit "
                "gebeuren? Meld het aan de beheerder.")
+# Why the last attempt failed, in a few words after "Niet gelukt om 14:32: ".
+SHORT_REASONS = {
+    "offline": "geen verbinding",
+    "timeout": "de server antwoordt niet op tijd",
+    "tls": "de beveiligde verbinding met de server is niet in orde",
+    "server": "de server heeft een probleem",
+    "not-sync-server": "het netwerk geeft een andere pagina in plaats van de server",
+    "unauthorized": "deze computer is niet meer gekoppeld met de server",
+    "not-enrolled": "deze computer is nog niet gekoppeld met de server",
+    "rejected": "de server weigert de gegevens",
+}
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """How the last attempt ended, for "Gelukt om 14:32: ..." (`result_text`)."""
+
+    at: datetime
+    error: str | None = None  # kind of the failure, None: it worked
+    help_requests: int = 0  # versions of help requests the server took (new, corrected, cancelled)
+    shifts: int = 0
 
 
 @dataclass(frozen=True)
@@ -47,6 +71,7 @@ class SyncView:
     clock_skewed: bool = False
     running: bool = False
     progress: tuple[int, int] = (0, 0)
+    result: SyncResult | None = None  # the last attempt that finished
 
     @property
     def needs_enrollment(self) -> bool:
@@ -65,6 +90,8 @@ class SyncPanel:
     server: str
     problems: tuple[str, str, str]  # (last error, clock, secret store); "" when fine
     can_sync: bool
+    sync_button: str  # "Nu synchroniseren", or that it is busy
+    result: str  # how the last attempt ended, with its time; "" before the first
     progress: tuple[int, int] | None  # None: no sync running; (done, 0): running, size unknown
     progress_text: str
     parked_title: str
@@ -113,6 +140,26 @@ def when_text(moment: datetime | None, clock: Clock) -> str:
     return local.strftime("%d/%m/%Y %H:%M")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def result_text(result: SyncResult | None, clock: Clock) -> str:
+    """"Gelukt om 14:32: 3 hulpvragen verstuurd." or "Niet gelukt om 14:32: geen verbinding. Digipunt
+    probeert het zelf opnieuw." ("" before the first attempt)."""
+    if result is None:
+        return ""
+    at = clock.local(result.at).strftime("%H:%M")
+    if result.error is None:
+        sent = [_count(n, one, many) for n, one, many in ((result.help_requests, "hulpvraag", "hulpvragen"),
+                                                           (result.shifts, "spreekuur", "spreekuren")) if n]
+        return f"Gelukt om {at}: " + (" en ".join(sent) + " verstuurd." if sent else "alles was al verstuurd.")
+    reason = SHORT_REASONS.get(result.error, "er ging iets mis")
+    next_step = ("Koppel deze computer opnieuw." if result.error in NEEDS_ENROLLMENT
+                 else "Digipunt probeert het zelf opnieuw.")
+    return f"Niet gelukt om {at}: {reason}. {next_step}"
+
+
 def parked_text(record: ParkedRecord, clock: Clock) -> str:
     kind = "Hulpvraag" if record.kind == "help_request" else "Spreekuur"
     when = clock.local(record.created_at).strftime("%d/%m %H:%M")
@@ -143,11 +190,48 @@ def sync_panel(view: SyncView, *, coordinator: bool, enroll_open: bool, clock: C
         problems=(error_text(view.error), clock_text(view),
                   INSECURE_WARNING if status is not None and status.insecure_secrets else ""),
         can_sync=not needs and not view.running,
+        sync_button="Bezig met synchroniseren..." if view.running else "Nu synchroniseren",
+        result="" if view.running else result_text(view.result, clock),
         progress=progress, progress_text=f"{progress[0]} van {progress[1]}" if sized else "",
-        parked_title=f"Geweigerde records ({len(parked)})", parked_lines=tuple(parked_text(record, clock) for record in parked[:PARKED_SHOWN]),
+        parked_title=f"Geweigerde records ({len(parked)})",
+        parked_lines=tuple(parked_text(record, clock) for record in parked[:PARKED_SHOWN]),
         parked_more=f"en nog {len(parked) - PARKED_SHOWN} andere" if len(parked) > PARKED_SHOWN else "",
         not_enrolled="Alle records blijven op deze computer bewaard. Ze gaan mee zodra de computer gekoppeld is."
                      + ("" if coordinator else " Vraag de coördinator om deze computer te koppelen."),
         show_enroll_form=coordinator and (needs or enroll_open),
         show_reenroll=coordinator and not (needs or enroll_open),
     )
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The line above every staff screen's content; `text` "" shows none. `action`: what its button
+    does, "reconnect" (the enrollment form, coordinators only), "sync" (the Synchronisatie screen)
+    or "" (no button); `button` is its label."""
+
+    text: str = ""
+    action: str = ""
+    button: str = ""
+
+
+def staff_banner(view: SyncView, *, coordinator: bool, clock: Clock) -> Banner:
+    """Shown only on a kiosk that has a server (a sync service): revoked (401), not (yet) connected,
+    or no successful sync for LONG_OFFLINE while records wait. A coordinator gets the reconnect in
+    one tap; a digihelper is told to ask a coordinator (only a coordinator gets enrollment codes)."""
+    status = view.status
+    if status is None or view.running:
+        return Banner()
+    if view.error == "unauthorized" or not status.enrolled:
+        what = ("Deze computer is niet meer gekoppeld met de centrale server." if view.error == "unauthorized"
+                else "Deze computer is nog niet gekoppeld met de centrale server.")
+        safe = " Wat je registreert, blijft hier veilig bewaard en gaat mee zodra de computer gekoppeld is."
+        if coordinator:
+            return Banner(what + safe + " Koppel hem met een nieuwe koppelcode.", "reconnect", "Opnieuw koppelen")
+        return Banner(what + safe + " Vraag een coördinator om deze computer opnieuw te koppelen.")
+    last = status.last_success
+    if status.waiting and last is not None and clock.now() - last > LONG_OFFLINE:
+        waiting = _count(status.waiting, "record wacht", "records wachten")
+        return Banner(f"Al sinds {when_text(last, clock)} geen verbinding met de server. {waiting} op deze computer; "
+                      "ze blijven veilig bewaard. Kijk of het internet werkt (wifi of kabel). Blijft het zo? Meld "
+                      "het aan " + ("de beheerder." if coordinator else "een coördinator."), "sync", "Synchronisatie")
+    return Banner()

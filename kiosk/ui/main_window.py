@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self.read_aloud.stop()
         self.stack.setCurrentWidget(screen)
         self.home_button.setVisible(name != "home")
+        # Staff screens have their own header (Menu, Afmelden); the visitor's controls are not theirs.
+        self.visitor_bar_frame.setVisible(not name.startswith("staff-"))
         screen.shown()
         return screen
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
+
 from kiosk.core import helplog, shifts
 from kiosk.core.accounts import StaffUser
 from kiosk.core.helplog import HelpRequestInput
@@ -70,6 +72,12 @@ def render(window, outdir: Path) -> list[Path]:
         window.show_screen(name)
         settle(window)
         written.append(grab(window, outdir / f"{name}.png"))
+    today = window.show_screen("staff-today")
+    settle(window)
+    cancel = next(b for b in today.findChildren(QPushButton) if b.text() == "Annuleren" and b.isVisible())
+    cancel.click()
+    written.append(grab_with_dialog(window, today.cancel_dialog, outdir / "staff-today-cancel.png"))
+    today.cancel_dialog.reject()
     window.screens["staff-calls"].take(window.screens["staff-calls"].calls[0])
     settle(window)
     written.append(grab(window, outdir / "staff-help-form-from-call.png"))

@@ -4,7 +4,7 @@ Opened with open() (never exec()), so a visitor-session reset or a test can clos
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.shared.widgets import big_button, role_label
@@ -13,8 +13,10 @@ from kiosk.ui.shared.widgets import big_button, role_label
 class ChoiceDialog(QDialog):
     WIDTH = 760
 
-    def __init__(self, parent: QWidget, title: str, text: str):
+    def __init__(self, parent: QWidget, title: str, text: str, *, avoid: QWidget | None = None):
+        """`avoid`: what the question is about (a row of a list), which it must leave in view."""
         super().__init__(parent, Qt.Dialog | Qt.FramelessWindowHint)
+        self.avoid = avoid
         self.setWindowModality(Qt.WindowModal)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -56,3 +58,16 @@ class ChoiceDialog(QDialog):
         self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
         centre = parent.mapToGlobal(parent.rect().center())
         self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
+        if self.avoid is not None and self.avoid.isVisible():
+            self._step_aside(self.avoid, parent)
+
+    def _step_aside(self, avoid: QWidget, parent: QWidget) -> None:
+        """Below `avoid` when there is room in the window, else above it."""
+        row = QRect(avoid.mapToGlobal(QPoint(0, 0)), avoid.size())
+        if not self.frameGeometry().intersects(row):
+            return
+        window = QRect(parent.mapToGlobal(QPoint(0, 0)), parent.size())
+        gap = 12
+        below = row.bottom() + gap
+        top = below if below + self.height() <= window.bottom() else row.top() - gap - self.height()
+        self.move(self.x(), max(window.top(), top))

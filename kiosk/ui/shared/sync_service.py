@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.secrets import SecretStore
 from kiosk.sync.status import Backoff, EnrollResult, SyncOutcome, SyncStatus
-from kiosk.sync.view import NEEDS_ENROLLMENT, SyncView
+from kiosk.sync.view import NEEDS_ENROLLMENT, SyncResult, SyncView
 from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.tasks import TaskRunner
 
@@ -129,7 +129,10 @@ class SyncService(QObject):
         outcome, status = result
         self._running = False
         error = outcome.error.kind if outcome.error else None
-        self._show(status=status, running=False, error=error, online=error not in NETWORK_ERRORS,
+        sent = outcome.sent
+        done = SyncResult(outcome.finished_at or self.engine.clock(), error, sent.help_requests,
+                          sent.sent - sent.help_requests)
+        self._show(status=status, running=False, error=error, online=error not in NETWORK_ERRORS, result=done,
                    clock_offset=outcome.clock_offset if outcome.clock_offset is not None else self.view.clock_offset,
                    clock_skewed=outcome.clock_skewed or (outcome.clock_offset is None and self.view.clock_skewed))
         if error is None:
@@ -150,7 +153,7 @@ class SyncService(QObject):
         """Not a network problem (e.g. the store is locked or full): try again later."""
         log.error("sync task failed: %s", type(exc).__name__)
         self._running = False
-        self._show(running=False, error="internal")
+        self._show(running=False, error="internal", result=SyncResult(self.engine.clock(), "internal"))
         self._schedule(round(self.backoff.next_delay() * 1000))
         self.refresh()
 

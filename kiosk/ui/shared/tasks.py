@@ -11,7 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from kiosk.core.errors import DutchError
+from kiosk.core.secrets import NoSecureStoreError
+
 log = logging.getLogger(__name__)
+# Failures that are answers, not faults: Dutch for the person at the kiosk (kiosk/core/errors.py), or
+# no secure key store on this computer (kiosk/core/secrets.py).
+EXPECTED = (DutchError, NoSecureStoreError)
 
 
 class _Relay(QObject):
@@ -27,6 +33,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
+        except EXPECTED as exc:  # a rule or the machine said no: the screen says why, no traceback needed
+            log.info("background task refused: %s", type(exc).__name__)
+            self._relay.failed.emit(exc)
         except Exception as exc:  # delivered to the UI thread, which shows a Dutch message
             log.exception("background task failed")
             self._relay.failed.emit(exc)

@@ -150,7 +150,7 @@ class StaffAccountsScreen(StaffScreen):
     def _show_list(self, listed: HelperList) -> None:
         self.listed = listed
         clear_layout(self.rows, keep=1)
-        for index, helper in enumerate(listed.rows):
+        for index, helper in enumerate(listed.rows_for(self.user)):
             self.rows.insertWidget(index, self._row(helper))
         self.add_button.setVisible(self.manages())
         self.retranslate()
@@ -175,14 +175,15 @@ class StaffAccountsScreen(StaffScreen):
             details.append(self.tr("vergrendeld na te veel foute pincodes"))
         text.addWidget(role_label(" · ".join(details), "muted"))
         layout.addLayout(text, 1)
-        if self.manages() and helper.active:
+        if helper.active and self.listed.may_change_pin(self.user, helper.id):
             pin = big_button(self.tr("Pincode wijzigen"), accessible=self.tr("Pincode wijzigen van {name}")
                              .format(name=helper.display_name))
             pin.clicked.connect(lambda: self.start_pin(helper))
+            layout.addWidget(pin)
+        if self.manages() and helper.active:
             off = big_button(self.tr("Deactiveren"), accessible=self.tr("{name} deactiveren")
                              .format(name=helper.display_name))
             off.clicked.connect(lambda: self.confirm_deactivate(helper))
-            layout.addWidget(pin)
             layout.addWidget(off)
         return card
 

@@ -8,9 +8,10 @@ that service. The host places `submit_button` (next to its own buttons) and list
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSysInfo, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.core.secrets import NoSecureStoreError
+from kiosk.core.settings import Settings, allow_secret_file
 from kiosk.sync.status import EnrollResult, SyncError
 from kiosk.ui.shared.entry import MessageLine
 from kiosk.ui.shared.sync_service import SyncService, service_for
@@ -51,6 +52,11 @@ class EnrollForm(QWidget):
         layout.addLayout(form)
         self.message = MessageLine()
         layout.addWidget(self.message)
+        # The documented fallback, offered right here when the computer has no secure key store.
+        self.allow_file = QCheckBox()
+        self.allow_file.hide()
+        self.allow_file.toggled.connect(self._allow_file_toggled)
+        layout.addWidget(self.allow_file)
         self.submit_button = big_button("", "primary")
         self.submit_button.clicked.connect(self.submit)
         self.retranslate()
@@ -68,6 +74,8 @@ class EnrollForm(QWidget):
         self.url_input.setPlaceholderText("https://sync.digipunt.be")
         self.code_input.setPlaceholderText("ABCD-EFGH-JKLM")
         self.submit_button.setText(self.tr("Koppelen"))
+        self.allow_file.setText(self.tr("Geheimen in een bestand toestaan (in de gegevensmap, alleen leesbaar voor "
+                                        "deze gebruiker)"))
 
     def prefill(self, url: str | None) -> None:
         """The address the kiosk already knows (settings.json or an earlier enrollment)."""
@@ -77,6 +85,39 @@ class EnrollForm(QWidget):
     def forget(self) -> None:
         self.code_input.clear()
         self.message.say("", "muted")
+        self._offer_file(False)
+
+    # --- no secure key store: the fallback -----------------------------------------------------------
+    def _offer_file(self, offer: bool) -> None:
+        self.allow_file.blockSignals(True)
+        self.allow_file.setChecked(False)
+        self.allow_file.setEnabled(True)
+        self.allow_file.blockSignals(False)
+        self.allow_file.setVisible(offer)
+
+    def _allow_file_toggled(self, checked: bool) -> None:
+        if not checked:
+            return
+        runtime = self.window_.runtime
+        data_dir, in_use = runtime.data_dir, runtime.settings
+        self.allow_file.setEnabled(False)
+        self.window_.db_tasks.run(lambda: allow_secret_file(data_dir, in_use), self._file_allowed,
+                                  self._file_refused)
+
+    def _file_allowed(self, settings: Settings) -> None:
+        """In use at once (no restart): the settings, and the secret store of the sync service."""
+        self.window_.runtime.settings = settings
+        if self._service is not None:
+            self._service.engine.secrets.allow_file = True
+        self.message.say(self.tr("Toegestaan. De sleutel van de server komt in een beschermd bestand in {folder}. "
+                                 "Tik nu opnieuw op 'Koppelen'.").format(folder=self.window_.runtime.data_dir),
+                         "marker")
+
+    def _file_refused(self, exc: Exception) -> None:
+        self._offer_file(True)
+        self.message.say(self.tr("Dat kon niet in settings.json geschreven worden ({reason}). Kijk of de gegevensmap "
+                                 "{folder} beschreven kan worden.").format(reason=type(exc).__name__,
+                                                                          folder=self.window_.runtime.data_dir))
 
     # --- enrolling -------------------------------------------------------------------------------
     def submit(self) -> None:
@@ -102,10 +143,21 @@ class EnrollForm(QWidget):
         self._set_busy(False)
         if isinstance(result, EnrollResult):
             self.code_input.clear()
-            self.message.say(self.tr("Gekoppeld. Deze computer synchroniseert nu met de server."), "marker")
+            self._offer_file(False)
+            done = self.tr("Gekoppeld. Deze computer synchroniseert nu met de server.")
+            if result.local_helpers_deactivated:
+                done += " " + self.tr("De medewerkers komen voortaan van de server. De {n} medewerker(s) die op "
+                                      "deze computer gemaakt waren, kunnen zich niet meer aanmelden: meld je af en "
+                                      "meld je aan met je naam en pincode van de server.").format(
+                    n=result.local_helpers_deactivated)
+            self.message.say(done, "marker")
             self.enrolled.emit(result)
         else:
             self.message.say(self.error_text(result))
+            self._offer_file(isinstance(result, NoSecureStoreError) and self._no_key_store())
+
+    def _no_key_store(self) -> bool:
+        return self._service is not None and not self._service.engine.secrets.secure
 
     # --- texts -----------------------------------------------------------------------------------
     def _minutes(self, seconds: int) -> str:
@@ -114,13 +166,13 @@ class EnrollForm(QWidget):
 
     def error_text(self, exc: Exception) -> str:
         if isinstance(exc, NoSecureStoreError):
-            if self.first_run and self._service is not None and not self._service.engine.secrets.secure:
-                # Nobody can tick the staff setting yet: only the installer's settings.json helps.
+            if self._no_key_store():
                 return self.tr("Deze computer heeft geen veilige sleutelbos (zoals Windows Referentiebeheer of "
                                "GNOME Keyring), dus Digipunt kan de sleutel van de server niet veilig bewaren. "
-                               "Installeer een sleutelbos en probeer opnieuw. Of zet, als de beheerder dat risico "
-                               "aanvaardt, \"allow_secret_file\": true in settings.json in de gegevensmap en start "
-                               "Digipunt opnieuw.")
+                               "Installeer een sleutelbos en probeer opnieuw. Of, als de beheerder dat risico "
+                               "aanvaardt: vink hieronder 'Geheimen in een bestand toestaan' aan. De sleutel komt "
+                               "dan in een beschermd bestand in de gegevensmap {folder} (in settings.json daar: "
+                               "\"allow_secret_file\": true).").format(folder=self.window_.runtime.data_dir)
             return str(exc)
         if isinstance(exc, DutchError):  # before ValueError: DutchError is one
             return str(exc)

@@ -35,6 +35,8 @@ class HelpFormScreen(StaffScreen):
 
         self.where = role_label("", "muted")
         self.body.addWidget(self.where)
+        self.warning = MessageLine()  # the core's FormContext.warning
+        self.body.addWidget(self.warning)
         host = QWidget()
         grid = self.grid = QGridLayout(host)
         grid.setHorizontalSpacing(24)
@@ -152,6 +154,7 @@ class HelpFormScreen(StaffScreen):
         if self.user is None:
             return  # logged out while loading
         self.context = context
+        self.warning.say(context.warning if self.correcting is None else "")
         self.topics.set_options(context.topics)
         self.location.set_options((loc_id, name) for loc_id, name, _kind in context.locations)
         self.retranslate()
@@ -285,6 +288,10 @@ class HelpFormScreen(StaffScreen):
     def _saved(self, _request_id: str) -> None:
         self._saving = False
         self.window_.staff.record_saved()
+        if self.correcting is not None:  # back where the correction started
+            self.forget()
+            self.window_.screens["staff-today"].open_with(self.tr("Gecorrigeerd."))
+            return
         self.correcting, self._prefill_topics, self.call_context = None, [], ""
         self.retranslate()
         if self.context is not None:
@@ -298,6 +305,7 @@ class HelpFormScreen(StaffScreen):
 
     def forget(self) -> None:
         self.context = None
+        self.warning.say("")
         self.correcting, self._prefill_topics, self.call_context = None, [], ""
         self._saving = False
         self.note.clear()

@@ -5,7 +5,7 @@ A helper sees their own requests, a coordinator everyone's. Both actions store a
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.helplog import SavedRequest, TodayList
 from kiosk.ui.shared.dialogs import ChoiceDialog
@@ -20,6 +20,7 @@ class TodayScreen(StaffScreen):
         super().__init__(window)
         self.listed = TodayList((), ())
         self.cancel_dialog: ChoiceDialog | None = None
+        self._notice = ""  # said once when the screen is next shown (open_with)
         self.add_list()
         self.retranslate()
 
@@ -30,8 +31,14 @@ class TodayScreen(StaffScreen):
 
     def shown(self) -> None:
         super().shown()
-        self.message.say("", "muted")
+        self.message.say(self._notice, "marker" if self._notice else "muted")
+        self._notice = ""
         self.refresh()
+
+    def open_with(self, notice: str) -> None:
+        """Show the list with `notice` above it (e.g. "Gecorrigeerd." after a correction)."""
+        self._notice = notice
+        self.window_.show_screen("staff-today")
 
     def refresh(self) -> None:
         user, api = self.user, self.window_.api
@@ -66,16 +73,20 @@ class TodayScreen(StaffScreen):
         correct = big_button(self.tr("Corrigeren"))
         correct.clicked.connect(lambda: self.window_.screens["staff-help-form"].start_correction(request))
         cancel = big_button(self.tr("Annuleren"))
-        cancel.clicked.connect(lambda: self.confirm_cancel(request))
+        cancel.clicked.connect(lambda: self.confirm_cancel(request, card))
         layout.addWidget(correct)
         layout.addWidget(cancel)
         return card
 
-    def confirm_cancel(self, request: SavedRequest) -> None:
+    def confirm_cancel(self, request: SavedRequest, row: QWidget | None = None) -> None:
+        """Asks about this request by its time and topics, beside its row (`row`), not over it."""
+        when = self.window_.api.clock.local(request.created_at).strftime("%H:%M")
         dialog = self.cancel_dialog = ChoiceDialog(
-            self.window_, self.tr("Hulpvraag annuleren?"),
-            self.tr("De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding "
-                    "dat ze geannuleerd is."))
+            self.window_, self.tr("Hulpvraag van {time} annuleren?").format(time=when),
+            self.tr("{topics}, {duration}. De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, "
+                    "met de vermelding dat ze geannuleerd is.").format(
+                topics=self.listed.topics_text(request), duration=labels.minutes(request.data.duration_min)),
+            avoid=row)
         dialog.add_button(self.tr("Nee, houden"), QDialog.Rejected, default=True)
         dialog.add_button(self.tr("Ja, annuleren"), QDialog.Accepted, "danger")
         dialog.finished.connect(lambda result: self._cancel_answered(result, request))

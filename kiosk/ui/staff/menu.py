@@ -49,7 +49,8 @@ class StaffMenuScreen(StaffScreen):
         b["shift"].setText(self.tr("Spreekuur (loopt)") if self.shift_running else self.tr("Spreekuur"))
         b["calls"].setText(self.tr("Oproepen ({n})").format(n=self.open_calls))
         b["overview"].setText(self.tr("Overzicht"))
-        b["accounts"].setText(self.tr("Medewerkers"))
+        coordinator = self.user is not None and self.user.is_coordinator
+        b["accounts"].setText(self.tr("Medewerkers") if coordinator else self.tr("Mijn pincode"))
         b["settings"].setText(self.tr("Instellingen"))
         b["sync"].setText(self.tr("Synchronisatie"))
         b["exit"].setText(self.tr("Kiosk afsluiten"))
@@ -58,13 +59,14 @@ class StaffMenuScreen(StaffScreen):
         user, screens = self.user, self.window_.screens
         coordinator = user is not None and user.is_coordinator
         wanted = {"form": True, "today": True, "shift": True, "calls": True, "overview": coordinator,
-                  "accounts": coordinator,
+                  "accounts": True,  # a digihelper: their own PIN (kiosk.core.accounts.HelperList.rows_for)
                   "settings": coordinator and "staff-settings" in screens, "sync": "staff-sync" in screens,
                   "exit": coordinator and hasattr(self.window_, "exit_kiosk")}
         return [name for name, ok in wanted.items() if ok]
 
     def shown(self) -> None:
         super().shown()
+        self.retranslate()  # a button's text may depend on who logged in
         for button in self.buttons.values():
             self.grid.removeWidget(button)
             button.hide()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES, Settings, field_errors, save_settings
 from kiosk.core.theme import palette
-from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
+from kiosk.ui.staff.widgets import StaffScreen
 
 # The fields staff edit here; the rest of settings.json (e.g. server_url) is kept as it is.
 EDITABLE = ("default_language", "idle_seconds", "idle_countdown_seconds", "eloket_url", "browser_home_url",
@@ -42,15 +42,11 @@ def _spin(minimum: int, maximum: int) -> QSpinBox:
     return box
 
 
-class StaffSettingsScreen(Screen):
+class StaffSettingsScreen(StaffScreen):
     def __init__(self, window):
         super().__init__(window)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 20, 40, 16)
-        outer.setSpacing(12)
-        self.title = role_label("", "title")
+        outer = self.body
         self.intro = role_label("", "muted")
-        outer.addWidget(self.title)
         outer.addWidget(self.intro)
 
         fields = self.fields = {}
@@ -103,6 +99,7 @@ class StaffSettingsScreen(Screen):
         self.load()
 
     def retranslate(self) -> None:
+        super().retranslate()
         self.title.setText(self.tr("Instellingen van deze computer"))
         self.intro.setText(self.tr("Deze instellingen gelden voor elke bezoeker van deze computer. "
                                    "Nieuwe standaardwaarden gelden vanaf de volgende bezoeker."))
@@ -124,7 +121,7 @@ class StaffSettingsScreen(Screen):
             box.setSuffix(self.tr(" seconden"))
         current = self.text_size.currentData()
         self.text_size.clear()
-        for size, name in zip(TEXT_SIZES, (self.tr("Normaal"), self.tr("Groot"), self.tr("Heel groot"))):
+        for size, name in zip(TEXT_SIZES, (self.tr("Normaal"), self.tr("Groot"), self.tr("Heel groot")), strict=True):
             self.text_size.addItem(name, size)
         if current is not None:
             self.text_size.setCurrentIndex(TEXT_SIZES.index(current))
@@ -203,9 +200,10 @@ class StaffSettingsScreen(Screen):
         self.status.show()
 
     def shown(self) -> None:
+        super().shown()
         self.load()
 
-    def reset(self) -> None:
+    def forget(self) -> None:
         self.load()
 
 

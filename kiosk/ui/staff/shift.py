@@ -20,6 +20,8 @@ class ShiftScreen(StaffScreen):
         self.context = ShiftContext(None)
         self.status = role_label("", "subtitle")
         self.body.addWidget(self.status)
+        self.warning = MessageLine()  # the core's ShiftContext.warning: a shift open elsewhere, no place yet
+        self.body.addWidget(self.warning)
         self.place_label = role_label("", "subtitle")
         self.location = ChipGroup()
         self.location.changed.connect(self._location_changed)
@@ -76,6 +78,7 @@ class ShiftScreen(StaffScreen):
 
     def _show(self, context: ShiftContext) -> None:
         self.context = context
+        self.warning.say(context.warning)
         self.location.set_options((loc_id, name) for loc_id, name, _kind in context.locations)
         if self.location.value() is None:
             self.location.set_selected(context.default_location_id)

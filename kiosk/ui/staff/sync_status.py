@@ -33,7 +33,7 @@ class StaffSyncScreen(StaffScreen):
         content = QVBoxLayout(host)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(16)
-        scroll = scroll_area(host)
+        scroll = self.scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
 
         # Status
@@ -47,7 +47,8 @@ class StaffSyncScreen(StaffScreen):
         facts.setVerticalSpacing(6)
         self.fact_labels = [role_label("", "muted", wrap=False) for _ in range(3)]
         self.waiting, self.last_success, self.server = (role_label("") for _ in range(3))
-        for row, (label, value) in enumerate(zip(self.fact_labels, (self.waiting, self.last_success, self.server))):
+        for row, (label, value) in enumerate(zip(self.fact_labels, (self.waiting, self.last_success, self.server),
+                                                      strict=True)):
             facts.addWidget(label, row, 0, Qt.AlignLeft | Qt.AlignTop)
             facts.addWidget(value, row, 1)
         facts.setColumnStretch(1, 1)
@@ -73,6 +74,8 @@ class StaffSyncScreen(StaffScreen):
         actions.setStretchFactor(self.progress, 1)
         self.actions.setLayout(actions)
         status.addWidget(self.actions)
+        self.result = MessageLine()  # "Gelukt om 14:32: ..." after "Nu synchroniseren"
+        status.addWidget(self.result)
         self.not_enrolled = role_label("", "muted")
         status.addWidget(self.not_enrolled)
         content.addWidget(self.status_card)
@@ -127,11 +130,13 @@ class StaffSyncScreen(StaffScreen):
 
     def _server_url(self) -> str:
         status = self.view.status
-        return (status.server_url if status and status.server_url else None) or self.window_.runtime.settings.server_url or ""
+        known = status.server_url if status and status.server_url else None
+        return known or self.window_.runtime.settings.server_url or ""
 
     def _changed(self, view: SyncView) -> None:
         self.view = view
         self.render()
+        self.banner.refresh()
 
     # --- actions -------------------------------------------------------------------------------
     def sync_now(self) -> None:
@@ -143,8 +148,11 @@ class StaffSyncScreen(StaffScreen):
             self.service.retry_parked()
 
     def open_enrollment(self) -> None:
+        """The enrollment form, in view (the banner's "Opnieuw koppelen" comes here in one tap)."""
         self.enroll_open = True
         self.render()
+        self.scroll.widget().layout().activate()  # the card's place, before scrolling to it
+        self.scroll.ensureWidgetVisible(self.enroll_card)
         self.enroll_form.url_input.setFocus()
 
     def _enrolled(self, _result) -> None:
@@ -155,9 +163,8 @@ class StaffSyncScreen(StaffScreen):
         super().retranslate()
         self.title.setText(self.tr("Synchronisatie"))
         for label, text in zip(self.fact_labels, (self.tr("Records die wachten"), self.tr("Laatst gelukt"),
-                                                  self.tr("Server"))):
+                                                  self.tr("Server")), strict=True):
             label.setText(text)
-        self.sync_button.setText(self.tr("Nu synchroniseren"))
         self.parked_intro.setText(self.tr("De server weigert deze records. Ze blijven op deze computer bewaard en "
                                           "houden de andere records niet tegen. Meld ze aan de beheerder."))
         self.retry_button.setText(self.tr("Opnieuw proberen"))
@@ -179,9 +186,11 @@ class StaffSyncScreen(StaffScreen):
         self.waiting.setText(panel.waiting)
         self.last_success.setText(panel.last_success)
         self.server.setText(panel.server)
-        for line, text in zip((self.error, self.clock, self.secrets), panel.problems):
+        for line, text in zip((self.error, self.clock, self.secrets), panel.problems, strict=True):
             line.say(text)
         self.sync_button.setEnabled(panel.can_sync)
+        self.sync_button.setText(panel.sync_button)
+        self.result.say(panel.result, "muted" if panel.result.startswith("Niet") else "marker")
         self._paint_progress(panel)
         self._paint_parked(panel)
         self.enroll_card.setVisible(panel.show_enroll_form)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.shared.entry import Keypad, MessageLine
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
+from kiosk.ui.staff.banner import SyncBanner
 
 
 def discard(widget: QWidget) -> None:
@@ -177,7 +178,8 @@ class PinEntry(QWidget):
 
 
 class StaffScreen(Screen):
-    """A screen behind the PIN. Header: title, who is logged in, "Menu" and "Afmelden".
+    """A screen behind the PIN. Header: title, who is logged in, "Menu" and "Afmelden"; under it the
+    sync banner (kiosk/ui/staff/banner.py) when the kiosk cannot sync.
 
     reset() (visitor-session reset, idle) logs the helper out and forgets what the screen showed."""
 
@@ -200,6 +202,8 @@ class StaffScreen(Screen):
         self.logout_button.clicked.connect(lambda: self.window_.staff.logout())
         header.addWidget(self.logout_button)
         outer.addLayout(header)
+        self.banner = SyncBanner(window)  # the kiosk cannot sync: every staff screen says so
+        outer.addWidget(self.banner)
         self.body = QVBoxLayout()
         self.body.setSpacing(14)
         outer.addLayout(self.body, 1)
@@ -216,6 +220,7 @@ class StaffScreen(Screen):
 
     def shown(self) -> None:
         self._show_who()
+        self.banner.refresh()
 
     def _show_who(self) -> None:
         user = self.user

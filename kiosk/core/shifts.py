@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.records import enqueue, validated
-from kiosk.core.store import Store
+from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Location, Meta, Shift
 from sync.errors import DutchError
 from sync.protocol import ShiftRecord

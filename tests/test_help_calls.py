@@ -24,7 +24,8 @@ from kiosk.core.helpcalls import (
     shift_open_here,
 )
 from kiosk.core.secrets import SecretStore
-from kiosk.core.shifts import KIOSK_LOCATION_META_KEY, start_shift
+from kiosk.core.shifts import start_shift
+from kiosk.core.store import meta_keys
 from kiosk.core.store.models import Meta
 from kiosk.core.visitor_code import install_key
 from kiosk.net.calls import MAC_HEADER, PATH, CallLink, CallMessage, seal
@@ -65,7 +66,7 @@ def test_a_shift_open_at_this_location_is_someone_who_can_come(store, staff, clo
     with store.read() as session:
         assert shift_open_here(session)
     with store.transaction() as session:  # enrolled at another location: that shift is not here
-        session.add(Meta(key=KIOSK_LOCATION_META_KEY, value=staff.bus))
+        session.add(Meta(key=meta_keys.LOCATION_ID, value=staff.bus))
     with store.read() as session:
         assert not shift_open_here(session)
 
@@ -77,11 +78,11 @@ def test_location_key_from_the_coordinator_or_derived_per_location(store, data_d
         assert location_key(secrets, session) is None  # not enrolled, no key: calls stay here
     install_key(secrets, bytes(range(32)))  # the server's key, as the puller keeps it
     with store.transaction() as session:
-        session.add(Meta(key=KIOSK_LOCATION_META_KEY, value="loc-a"))
+        session.add(Meta(key=meta_keys.LOCATION_ID, value="loc-a"))
     with store.read() as session:
         derived_a = location_key(secrets, session)
     with store.transaction() as session:
-        session.get(Meta, KIOSK_LOCATION_META_KEY).value = "loc-b"
+        session.get(Meta, meta_keys.LOCATION_ID).value = "loc-b"
     with store.read() as session:
         assert derived_a is not None and location_key(secrets, session) not in (None, derived_a)
     assert set_location_key(secrets, "abcd efgh ijkl mnop qrst uvwx") == "ABCD EFGH IJKL MNOP QRST UVWX"

@@ -391,7 +391,7 @@ def test_first_run_creates_the_coordinator(qtbot, tmp_path, qapp):
 
 
 def test_an_enrolled_kiosk_offers_only_its_own_place_and_warns_of_a_shift_open_elsewhere(qtbot, window):
-    from kiosk.core.shifts import KIOSK_LOCATION_META_KEY
+    from kiosk.core.store import meta_keys
     from kiosk.core.store.models import Location, Meta
 
     with window.runtime.store.read() as session:
@@ -399,7 +399,7 @@ def test_an_enrolled_kiosk_offers_only_its_own_place_and_warns_of_a_shift_open_e
     log_in(qtbot, window)
     window.api.start_shift(window.staff_user, ids["digibus"], "Markt")  # before this kiosk was enrolled
     with window.runtime.store.transaction() as session:
-        session.add(Meta(key=KIOSK_LOCATION_META_KEY, value=ids["fixed"]))
+        session.add(Meta(key=meta_keys.LOCATION_ID, value=ids["fixed"]))
     click(qtbot, window.screens["staff-menu"].buttons["shift"])
     shift = window.screens["staff-shift"]
     qtbot.waitUntil(lambda: shift.shift is not None)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.clock import Clock
 from kiosk.core.secrets import SecretStore
+from kiosk.core.store import meta_keys
 from kiosk.core.store.models import Meta, Shift
 from kiosk.core.visitor_code import KEY_NAME as VISITOR_KEY_NAME
 from sync.errors import DutchError
@@ -33,7 +34,6 @@ from sync.errors import DutchError
 CALL_MAX_AGE = timedelta(hours=2)
 LOCATION_KEY_NAME = "location-call-key"  # set by a coordinator on kiosks without a server
 LOCATION_KEY_CHARS = 24  # base32: 120 bits, short enough to type on each kiosk
-KIOSK_LOCATION_META_KEY = "sync.location_id"  # as kiosk.core.shifts: where the server says we stand
 
 
 class HelpCallError(DutchError):
@@ -120,7 +120,7 @@ def shift_open_here(session: Session) -> bool:
     """Is a helper shift open on this kiosk at its own location? (A kiosk whose location is not
     known from enrollment counts any open shift: it has only its own place.)"""
     query = select(Shift.id).where(Shift.ended_at.is_(None))
-    location = session.get(Meta, KIOSK_LOCATION_META_KEY)
+    location = session.get(Meta, meta_keys.LOCATION_ID)
     if location is not None:
         query = query.where(Shift.location_id == location.value)
     return session.scalar(query.limit(1)) is not None
@@ -164,7 +164,7 @@ def location_key(secret_store: SecretStore, session: Session) -> bytes | None:
     code = secret_store.get(LOCATION_KEY_NAME)
     if code:
         return hashlib.sha256(b"digipunt-calls-key-v1\n" + code.encode()).digest()
-    location = session.get(Meta, KIOSK_LOCATION_META_KEY)
+    location = session.get(Meta, meta_keys.LOCATION_ID)
     server_key = secret_store.get(VISITOR_KEY_NAME)
     if location is None or not server_key:
         return None

@@ -11,11 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from kiosk.core.errors import DutchError
 from kiosk.core.secrets import NoSecureStoreError
+from sync.errors import DutchError
 
 log = logging.getLogger(__name__)
-# Failures that are answers, not faults: Dutch for the person at the kiosk (kiosk/core/errors.py), or
+# Failures that are answers, not faults: Dutch for the person at the kiosk (sync/errors.py), or
 # no secure key store on this computer (kiosk/core/secrets.py).
 EXPECTED = (DutchError, NoSecureStoreError)
 

@@ -5,7 +5,8 @@ Counting rules (documented in the README):
   counted, and a chain whose latest version is cancelled is not counted at all.
 - The month of a help request is the month of its first version (a correction made in April of
   help given in March stays in March). Months are calendar months in Europe/Brussels.
-- Volunteer hours are the summed durations of the shifts that started in the month.
+- Volunteer hours are the union of each helper's shifts that started in the month: overlapping
+  shifts of one helper (two kiosks, a shift left open) count each hour once (`volunteer_time`).
 - Distinct visitors are distinct visitor codes among the counted help requests; the total is
   distinct over all locations (one person at two locations is one person), not a sum.
 
@@ -45,6 +46,7 @@ class LocationFigures:
     topics: Counter = field(default_factory=Counter)
     outcomes: Counter = field(default_factory=Counter)
     channels: Counter = field(default_factory=Counter)
+    overlapping_shifts: int = 0  # shifts that overlapped an earlier one of the same helper
 
     @property
     def volunteer_hours(self) -> float:
@@ -61,6 +63,7 @@ class LocationFigures:
         self.topics.update(other.topics)
         self.outcomes.update(other.outcomes)
         self.channels.update(other.channels)
+        self.overlapping_shifts += other.overlapping_shifts
 
 
 @dataclass
@@ -124,15 +127,32 @@ def figures_between(session: Session, start: datetime, end: datetime) -> list[Lo
         if payload.get("visitor_code"):
             place.visitor_codes.add(payload["visitor_code"])
 
-    shifts = session.scalars(select(StoredRecord.payload).where(
-        StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end))
-    for raw in shifts:
-        payload = json.loads(raw)
-        seconds = (datetime.fromisoformat(payload["ended_at"]) - datetime.fromisoformat(payload["started_at"])).total_seconds()
+    shifts = [json.loads(raw) for raw in session.scalars(select(StoredRecord.payload).where(
+        StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end))]
+    for payload, seconds, overlaps in volunteer_time(shifts):
         place = at(payload["location_id"])
         place.shifts += 1
         place.volunteer_seconds += seconds
+        place.overlapping_shifts += overlaps
     return with_total(sorted(figures.values(), key=lambda f: f.name))
+
+
+def volunteer_time(shifts: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], float, bool]]:
+    """Each shift with the seconds it adds to its helper's volunteer time, and whether it overlapped
+    one of theirs that started earlier: a helper's hours are the union of their shifts, never the
+    sum (a spreekuur left open on one kiosk while another runs on the digibus counts once). The
+    overlap goes to the shift that started first."""
+    by_helper: dict[str, list[dict[str, Any]]] = {}
+    for payload in shifts:
+        by_helper.setdefault(payload["helper_id"], []).append(payload)
+    for own in by_helper.values():
+        covered_until: datetime | None = None
+        for payload in sorted(own, key=lambda p: (datetime.fromisoformat(p["started_at"]), p["id"])):
+            started, ended = datetime.fromisoformat(payload["started_at"]), datetime.fromisoformat(payload["ended_at"])
+            overlaps = covered_until is not None and started < covered_until
+            counted_from = max(started, covered_until) if covered_until is not None else started
+            yield payload, max(0.0, (ended - counted_from).total_seconds()), overlaps
+            covered_until = ended if covered_until is None else max(covered_until, ended)
 
 
 def with_total(places: list[LocationFigures]) -> list[LocationFigures]:

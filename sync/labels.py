@@ -74,3 +74,21 @@ EXPORT_UNKNOWN_LOCATION = "Onbekende locatie {id}"
 EXPORT_TOPIC_SHEET = ("Onderwerpen", ("Locatie", "Onderwerp", "Hulpvragen"))
 EXPORT_OUTCOME_SHEET = ("Resultaat", ("Locatie", "Resultaat", "Hulpvragen"))
 EXPORT_CHANNEL_SHEET = ("Hoe geholpen", ("Locatie", "Hoe geholpen", "Hulpvragen"))
+
+# The help-request topics a new server (and a kiosk without a server) starts with: code, Dutch label.
+# Codes never change (records keep them); coordinators rename, add and remove topics later.
+DEFAULT_TOPICS: tuple[tuple[str, str], ...] = (
+    ("itsme", "itsme"),
+    ("certificates", "Attesten en e-loket (Mijn Burgerprofiel)"),
+    ("taxonweb", "Belastingen (Tax-on-web, MyMinfin)"),
+    ("email", "E-mail"),
+    ("smartphone", "Smartphone of tablet"),
+    ("computer-basics", "Computer: basis (bestanden, printen)"),
+    ("banking", "Online bankieren"),
+    ("health", "Gezondheid (ziekenfonds, Mijn Gezondheid)"),
+    ("jobs", "Werk zoeken (VDAB)"),
+    ("school", "School-apps"),
+    ("benefits-energy", "Sociale voordelen en energie"),
+    ("transport", "Tickets en vervoer"),
+    ("other", "Iets anders"),
+)

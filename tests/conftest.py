@@ -126,6 +126,9 @@ def pg_database_url():
     url = make_url(os.environ[PG_ENV]).set(database=name).render_as_string(hide_password=False)
     server_engine = make_server_engine(url)
     migrate(server_engine)
+    global _SEEDED
+    with server_engine.connect() as conn:
+        _SEEDED = {t: [row._asdict() for row in conn.execute(text(f"SELECT * FROM {t}"))] for t in _SEEDED_TABLES}
     server_engine.dispose()
     yield url, ""
     with engine.connect() as conn:
@@ -133,19 +136,26 @@ def pg_database_url():
     engine.dispose()
 
 
+_SEEDED_TABLES = ("settings", "topics", "reference_changes")  # what migrations put in a new database
+
+
 def _reset_pg(engine: Engine) -> None:
-    """Back to the state right after migration (which seeds the visitor-code key), quickly."""
+    """Back to the state right after migration (the visitor-code key, the default topics), quickly:
+    what the migrations seeded (read by pg_database_url) is put back after the truncate."""
     tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    assert _SEEDED is not None, "pg_database_url reads the seeded rows right after migrating"
     with engine.begin() as conn:
-        seeded = conn.execute(text("SELECT entity, key, deleted, data, changed_at FROM reference_changes "
-                                   "WHERE seq <= (SELECT min(seq) FROM reference_changes) ORDER BY seq")).all()
-        settings = conn.execute(text("SELECT key, value FROM settings WHERE key = 'visitor_code_key'")).all()
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        for row in settings:
-            conn.execute(text("INSERT INTO settings (key, value) VALUES (:key, :value)"), row._asdict())
-        for row in seeded:
-            conn.execute(text("INSERT INTO reference_changes (entity, key, deleted, data, changed_at) "
-                              "VALUES (:entity, :key, :deleted, :data, :changed_at)"), row._asdict())
+        for table, rows in _SEEDED.items():
+            if rows:
+                columns = ", ".join(rows[0])
+                values = ", ".join(f":{c}" for c in rows[0])
+                conn.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), rows)
+        conn.execute(text("SELECT setval(pg_get_serial_sequence('reference_changes', 'seq'), "
+                          "(SELECT coalesce(max(seq), 1) FROM reference_changes))"))
+
+
+_SEEDED: dict[str, list[dict]] | None = None
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -13,6 +13,7 @@ from keyring.backends import fail
 from openpyxl import load_workbook
 from sqlalchemy import select, text, update
 
+from kiosk.core.demo import seed_topics
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.settings import Settings, with_server_settings
 from kiosk.core.store import meta_keys, open_store
@@ -22,10 +23,12 @@ from kiosk.sync.client import ServerApi
 from kiosk.sync.engine import SyncEngine, sync_once
 from kiosk.sync.outbox import Sender
 from kiosk.sync.puller import Puller
+from sync.labels import DEFAULT_TOPICS
 from sync.protocol import content_hash, record_payload
 from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.models import Setting, StoredRecord
+from sync.server.models import Topic as ServerTopic
 from tests.keyrings import MemoryKeyring
 from tests.sync_support import help_request, outbox, outbox_states, queue, shift
 
@@ -336,8 +339,9 @@ def test_export_counts_match_the_records_pushed(live_server, kiosk, data_dir, tm
     summary = [[str(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
     assert summary == rows
     topics = {(loc, topic): n for loc, topic, n in book["Onderwerpen"].iter_rows(min_row=2, values_only=True)}
-    assert topics[("Bibliotheek Leuven", "taxonweb")] == 1 and ("Bibliotheek Leuven", "itsme") in topics
-    assert topics[("Totaal", "itsme")] == 4
+    label = dict(DEFAULT_TOPICS)  # the server started with the default topics, so their labels show
+    assert topics[("Bibliotheek Leuven", label["taxonweb"])] == 1 and ("Bibliotheek Leuven", label["itsme"]) in topics
+    assert topics[("Totaal", label["itsme"])] == 4
 
     december = tmp_path / "dec.csv"
     assert server_cli(["--database-url", url, "export", "--month", "2026-12", "--output", str(december)]) == 0
@@ -388,3 +392,16 @@ def test_a_server_that_fails_on_everything_parks_nothing(live_server, kiosk, dat
     outcome = engine.sync()
     assert not outcome.ok and outcome.error.kind == "server"
     assert set(outbox_states(kiosk).values()) == {"pending"}  # kept for the next try, none parked
+
+
+def test_an_enrolled_kiosk_has_one_topic_list_the_servers(live_server, kiosk, data_dir):
+    seed_topics(kiosk)  # what a kiosk without a server starts with
+    live_server.admin(admin.set_topic, "eid", "eID en kaartlezer")
+    live_server.admin(admin.remove_topic, "school")
+    engine = enrolled(live_server, kiosk, data_dir)
+    assert engine.sync().ok
+    with kiosk.read() as session:
+        active = dict(session.execute(select(Topic.code, Topic.label_nl).where(Topic.active)).all())
+    server = live_server.admin(lambda s: dict(s.execute(select(ServerTopic.code, ServerTopic.label_nl)
+                                                          .where(ServerTopic.active)).all()))
+    assert active == server and "eid" in active and "school" not in active

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 import requests
 from sqlalchemy import select
 
+from sync.labels import DEFAULT_TOPICS
 from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, content_hash, record_payload
 from sync.server import admin
 from sync.server.cli import main as server_cli
@@ -230,9 +231,11 @@ def test_reference_pages_follow_a_cursor_with_deletions(live_server):
     live_server.admin(admin.set_topic, "itsme", "itsme", 1)
     live_server.admin(admin.set_setting, "idle_seconds", "300")
     first, cursor = everything(0, 2)
+    # A new server starts with the default topics; a page shows each key once, at its latest change.
+    seeded = [("topic", code) for code, _ in DEFAULT_TOPICS if code != "itsme"]
     assert [(c["entity"], c["key"] if c["entity"] in ("topic", "setting") else "") for c in first] == [
-        ("setting", "visitor_code_key"), ("location", ""), ("helper", ""), ("helper", ""), ("topic", "itsme"),
-        ("setting", "idle_seconds")]
+        ("setting", "visitor_code_key"), *seeded, ("location", ""), ("helper", ""), ("helper", ""),
+        ("topic", "itsme"), ("setting", "idle_seconds")]
     helpers = [c for c in first if c["entity"] == "helper"]
     assert helpers[0]["data"]["pin_hash"].startswith("$argon2id$") and "135790" not in json.dumps(first)
     quiet = get(cursor)
@@ -248,7 +251,7 @@ def test_reference_pages_follow_a_cursor_with_deletions(live_server):
     assert later[0]["key"] == helpers[0]["key"] and later[0]["data"] is None
     # From the start, each key appears once, as its latest state.
     fresh, _ = everything(0, 3)
-    assert len(fresh) == len({(c["entity"], c["key"]) for c in fresh}) == 6
+    assert len(fresh) == len({(c["entity"], c["key"]) for c in fresh}) == 6 + len(seeded)
     # A cursor from a replaced server database starts over instead of waiting forever.
     assert get(newer_cursor + 1000)["changes"] == fresh
 

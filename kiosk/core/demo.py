@@ -8,27 +8,13 @@ from sqlalchemy import select
 from kiosk.core.accounts import create_helper
 from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, Location, Topic
+from sync.labels import DEFAULT_TOPICS
 
 DEMO_HELPER_NAME = "Demo Digihelper"
 DEMO_HELPER_PIN = "246810"  # printed in the README; only ever seeded with --demo
 DEMO_LOCATIONS = (("Digipunt Bibliotheek (demo)", "fixed"), ("Digibus (demo)", "digibus"))
 
 # Default topic list from the digibanken's common questions; the central server replaces it.
-DEFAULT_TOPICS = (
-    ("itsme", "itsme"),
-    ("certificates", "Attesten en e-loket (Mijn Burgerprofiel)"),
-    ("taxonweb", "Belastingen (Tax-on-web, MyMinfin)"),
-    ("email", "E-mail"),
-    ("smartphone", "Smartphone of tablet"),
-    ("computer-basics", "Computer: basis (bestanden, printen)"),
-    ("banking", "Online bankieren"),
-    ("health", "Gezondheid (ziekenfonds, Mijn Gezondheid)"),
-    ("jobs", "Werk zoeken (VDAB)"),
-    ("school", "School-apps"),
-    ("benefits-energy", "Sociale voordelen en energie"),
-    ("transport", "Tickets en vervoer"),
-    ("other", "Iets anders"),
-)
 
 
 def seed_topics(store: Store) -> None:

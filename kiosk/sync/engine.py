@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from kiosk.core.accounts import hash_pin
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
-from kiosk.core.store.models import Helper, OutboxEntry
+from kiosk.core.store.models import Helper, OutboxEntry, Topic
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
 from kiosk.sync.outbox import SENT_RETENTION, Sender, prune_sent, recover_inflight, requeue_parked
 from kiosk.sync.puller import Puller, get_meta, set_meta
@@ -69,7 +69,8 @@ class SyncEngine:
             api.close()
         self.secrets.set(DEVICE_TOKEN, answer.token)
         with self.store.transaction() as session:
-            previous = get_meta(session, meta_keys.SERVER_URL) if get_meta(session, meta_keys.DEVICE_ID) is not None else None
+            enrolled_before = get_meta(session, meta_keys.DEVICE_ID) is not None
+            previous = get_meta(session, meta_keys.SERVER_URL) if enrolled_before else None
             deactivated = 0
             if previous != url:
                 # A first enrollment, or another server: its reference data from the start, and its
@@ -77,6 +78,8 @@ class SyncEngine:
                 # refer to them); the pull below brings the server's.
                 set_meta(session, meta_keys.REFERENCE_CURSOR, None)
                 deactivated = session.execute(update(Helper).where(Helper.active).values(active=False)).rowcount
+                # One topic list: the server's (the pull brings it); records keep their codes.
+                session.execute(update(Topic).where(Topic.active).values(active=False))
             set_meta(session, meta_keys.SERVER_URL, url)
             set_meta(session, meta_keys.DEVICE_ID, str(answer.device_id))
             set_meta(session, meta_keys.LOCATION_ID, None if answer.location_id is None else str(answer.location_id))

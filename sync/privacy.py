@@ -3,8 +3,9 @@
 A note is where a visitor's identity leaks in. Before a note is saved it is checked for a Belgian
 national register number (with valid check digits), an eID card number (with valid check digits),
 an e-mail address (also written out: "jan at telenet punt be"), a phone number (Belgian or
-international), an IBAN (with valid check digits), a birth date ("geboren op ...") and a password, PIN or code written down ("pincode 1234"). The kiosk
-runs it before saving and the server again on every record it receives (the same code). A note
+international), an IBAN (with valid check digits), a birth date ("geboren op ...") and a
+password, PIN or code written down ("pincode 1234"). The kiosk runs it before saving and the
+server again on every record it receives (the same code). A note
 with any of them is refused with a Dutch message that names what to remove. The refused text is
 never saved and never logged: the exception below carries only the kinds found, never the text.
 

@@ -111,13 +111,13 @@ def _trend_chart(trend: list[MonthPoint]) -> str:
 
 
 def bars_chart(names: list[str], values: list[int], series: str) -> str:
-    """Horizontal bars, one per name (a topic...), as base64 SVG; the page shows the same numbers
-    in a table beside it."""
+    """Horizontal bars, one per name (a topic...), the first on top, as base64 SVG; the page shows
+    the same numbers in a table beside it."""
     top = max([*values, 1])
     step = max(1, -(-top // 5))
     chart = pygal.HorizontalBar(js=[], style=CHART_STYLE, width=560, height=max(160, 60 + 34 * len(values)),
                                 show_legend=False, print_values=False, margin=10, truncate_label=40,
-                                y_labels=list(range(0, top + step, step)), show_minor_y_labels=False)
-    chart.x_labels = names
-    chart.add(series, values)
+                                y_labels=list(range(0, top + step, step)))  # (show_minor_y_labels would hide the names)
+    chart.x_labels = names[::-1]  # pygal draws the first at the bottom
+    chart.add(series, values[::-1])
     return base64.b64encode(chart.render()).decode()

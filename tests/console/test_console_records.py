@@ -9,6 +9,7 @@ import re
 
 from openpyxl import load_workbook
 
+from sync import labels
 from sync.server import export
 
 NOV = "start=2026-11-01&end=2026-11-30"
@@ -107,7 +108,7 @@ def test_downloads_follow_the_filters(console, console_records):
     sheets = xlsx_rows(client.get(f"/console/registraties.xlsx?{query}"))
     assert list(sheets) == ["Hulpvragen"]
     header, *rows = sheets["Hulpvragen"]
-    assert tuple(header) == export.labels.RECORD_HELP_COLUMNS
+    assert tuple(header) == labels.RECORD_HELP_COLUMNS
     by_place = {row[2]: dict(zip(header, row, strict=True)) for row in rows}
     assert sorted(by_place) == ["Bibliotheek Leuven", "Digibus Noord"]  # the cancelled one is filtered out
     leuven = by_place["Bibliotheek Leuven"]

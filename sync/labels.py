@@ -92,3 +92,33 @@ DEFAULT_TOPICS: tuple[tuple[str, str], ...] = (
     ("transport", "Tickets en vervoer"),
     ("other", "Iets anders"),
 )
+
+# --- the console's records (Registraties) and reports (Rapporten) -------------------------------
+# Columns of the records download, one row per help request (its latest version) or shift.
+RECORD_HELP_COLUMNS = ("Datum", "Tijd", "Locatie", "Halte", "Digihelper", "Hoe geholpen", "Onderwerpen", "Taal",
+                       "Duur (min)", "Resultaat", "Doorverwezen naar", "Eerste bezoek", "Doelgroepen", "Notitie",
+                       "Bezoekerscode", "Status", "Gecorrigeerd", "Versies", "Registratie-id")
+RECORD_SHIFT_COLUMNS = ("Datum", "Begin", "Einde", "Duur (min)", "Locatie", "Halte", "Digihelper",
+                        "Automatisch afgesloten", "Registratie-id")
+RECORD_SHEETS: dict[str, str] = {"help_request": "Hulpvragen", "shift": "Spreekuren"}  # the xlsx's sheet
+UNKNOWN_HELPER = "Onbekende digihelper"
+YES, NO = "ja", "nee"
+
+# The Digibanken subsidy's objectives, in the report's order: (code, Dutch label, the record kind
+# counted under it, or None while Digipunt does not register that service yet). Lending and
+# workshops get their record kind here once the kiosk registers them.
+DIGIBANKEN_OBJECTIVES: tuple[tuple[str, str, RecordKind | None], ...] = (
+    ("online-services", "Ondersteuning bij essentiële online diensten", "help_request"),
+    ("lending", "Uitlenen van toestellen", None),
+    ("workshops", "Vormingen en workshops", None),
+)
+NOT_REGISTERED_YET = "nog niet geregistreerd"
+DIGIBANKEN_SUMMARY_SHEET = "Samenvatting"
+DIGIBANKEN_OBJECTIVE_SHEET = ("Doelstellingen", ("Doelstelling", "Hulpvragen"))
+DIGIBANKEN_LOCATION_SHEET = ("Per locatie", ("Locatie", "Hulpvragen", "Bereikte mensen", "Vrijwilligersuren"))
+DIGIBANKEN_TOPIC_SHEET = ("Onderwerpen", ("Onderwerp", "Hulpvragen"))
+DIGIBANKEN_SUMMARY_ROWS = {
+    "start": "Van", "end": "Tot en met", "people": "Bereikte mensen (verschillende bezoekerscodes)",
+    "help_requests": "Hulpvragen", "hours": "Vrijwilligersuren", "threshold": "Drempel {threshold} mensen",
+    "reached": "bereikt", "not_reached": "nog {missing} te gaan",
+}

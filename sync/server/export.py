@@ -19,13 +19,13 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -83,25 +83,42 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-def counted_help_requests(session: Session, start: datetime, end: datetime) -> Iterator[dict[str, Any]]:
-    """The help requests that count in [start, end): the latest version of each request whose
-    first version falls in the period, unless that latest version cancels it."""
+# A stored version of a help request, as help_request_chains reads it.
+Version = Row[str, str | None, datetime, datetime, str]  # id, supersedes, occurred_at, received_at, payload
+
+
+def help_request_chains(session: Session, location_ids: Collection[str] | None = None) -> Iterator[tuple[Version, ...]]:
+    """Every help request as its stored versions, first to latest (a correction or a cancellation
+    is a new version that supersedes the one before). Each version has id, supersedes, occurred_at,
+    received_at and payload. `location_ids` keeps chains whole: the server refuses a version that
+    supersedes one of another location."""
     # Versions are few per request; reading all help requests keeps the chain logic simple and
     # exact. A month's export of a city's records takes well under a second.
-    rows = session.execute(select(StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at,
-                                  StoredRecord.payload).where(StoredRecord.kind == "help_request")).all()
+    query = select(StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at, StoredRecord.received_at,
+                   StoredRecord.payload).where(StoredRecord.kind == "help_request")
+    if location_ids is not None:
+        query = query.where(StoredRecord.location_id.in_(location_ids))
+    rows = session.execute(query).all()
     by_id = {r.id: r for r in rows}
     superseded = {r.supersedes for r in rows if r.supersedes}
     for latest in rows:
         if latest.id in superseded:
             continue
-        first, seen = latest, {latest.id}
-        while first.supersedes in by_id and first.supersedes not in seen:
-            first = by_id[first.supersedes]
-            seen.add(first.id)
-        if not start <= first.occurred_at < end:
+        chain = [latest]
+        seen = {latest.id}
+        while chain[-1].supersedes in by_id and chain[-1].supersedes not in seen:
+            chain.append(by_id[chain[-1].supersedes])
+            seen.add(chain[-1].id)
+        yield tuple(reversed(chain))
+
+
+def counted_help_requests(session: Session, start: datetime, end: datetime) -> Iterator[dict[str, Any]]:
+    """The help requests that count in [start, end): the latest version of each request whose
+    first version falls in the period, unless that latest version cancels it."""
+    for chain in help_request_chains(session):
+        if not start <= chain[0].occurred_at < end:
             continue
-        payload = json.loads(latest.payload)
+        payload = json.loads(chain[-1].payload)
         if payload["status"] != "cancelled":
             yield payload
 

@@ -6,14 +6,20 @@ keeps it itself and sends it as a header, as a browser on localhost does (Chromi
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
 
+from sync.protocol import BatchItem, BatchRequest, content_hash, record_payload
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.db import utcnow
+from sync.server.models import Location
+from sync.server.records import ingest
+from tests.sync_support import help_request, shift
 
 PASSWORD = "een-lang-wachtwoord"
 
@@ -86,3 +92,62 @@ def console(live_server):
         auth.create_user(session, "stad", "Stan Stad", PASSWORD, "viewer", [], all_locations=True, now=now)
         return places
     return Console(live_server, live_server.admin(setup))
+
+
+# --- records, as kiosks send them (for the Registraties and Rapporten pages) ----------------------
+NOV = datetime(2026, 11, 10, 14, 0, tzinfo=UTC)
+VISITOR = "b" * 64
+
+
+@dataclass
+class StoredRecords:
+    """What `console_records` sent, by name: record ids, helper ids."""
+
+    ids: dict[str, str]
+    helpers: dict[str, str]
+
+
+def send(server, location_id: str, *records) -> None:
+    """Records through the server's own ingest, from a kiosk enrolled for their location."""
+    def push(session):
+        device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, session.get(
+            Location, location_id))[0], "kiosk")
+        items = []
+        for record in records:
+            payload = record_payload(record)
+            items.append(BatchItem(id=record.id, kind=record.kind, content_hash=content_hash(payload), payload=payload))
+        results = ingest(session, device.id, BatchRequest(device_time=utcnow(), items=items).items, utcnow())
+        assert {r.status for r in results} == {"created"}, results
+    server.admin(push)
+
+
+@pytest.fixture
+def console_records(console) -> StoredRecords:
+    """November 2026 in Leuven (a request corrected once, one cancelled, one with a <script> note,
+    a shift) and on the Digibus (a request, a shift); 120 more Leuven requests in October."""
+    leuven, bus = console.places["Bibliotheek Leuven"], console.places["Digibus Noord"]
+
+    def reference(session):
+        admin.set_topic(session, "itsme", "itsme en inloggen")
+        admin.set_topic(session, "taxonweb", "Belastingen (Tax-on-web)")
+        return {"Hanne": admin.add_helper(session, "Hanne Helper", "digihelper", location_ids=[leuven]).id,
+                "Bert": admin.add_helper(session, "Bert Bus", "digihelper", location_ids=[bus]).id}
+    helpers = console.server.admin(reference)
+    hanne, bert = helpers["Hanne"], helpers["Bert"]
+    first = help_request(leuven, when=NOV, helper_id=hanne, topics=["itsme"], outcome="partly", duration_min=20,
+                         visitor_code=VISITOR)
+    corrected = first.model_copy(update={"id": uuid.uuid4(), "supersedes": first.id, "outcome": "solved",
+                                         "topics": ["itsme", "taxonweb"]})
+    doomed = help_request(leuven, when=NOV + timedelta(hours=1), helper_id=hanne, topics=["taxonweb"])
+    cancelled = doomed.model_copy(update={"id": uuid.uuid4(), "supersedes": doomed.id, "status": "cancelled"})
+    script = help_request(leuven, when=NOV + timedelta(hours=2), helper_id=hanne, topics=["itsme"],
+                          outcome="not-solved", note='<script>alert("x")</script> & meer')
+    bus_request = help_request(bus, when=NOV, helper_id=bert, topics=["taxonweb"], channel="digibus",
+                               visitor_code=VISITOR, stop_name="Markt")
+    october = [help_request(leuven, when=datetime(2026, 10, 1, 8, tzinfo=UTC) + timedelta(minutes=10 * n),
+                            helper_id=hanne, topics=["itsme"]) for n in range(120)]
+    send(console.server, leuven, first, corrected, doomed, cancelled, script, shift(leuven, NOV, 90), *october)
+    send(console.server, bus, bus_request, shift(bus, NOV, 60))
+    ids = {"first": str(first.id), "corrected": str(corrected.id), "doomed": str(doomed.id),
+           "cancelled": str(cancelled.id), "script": str(script.id), "bus": str(bus_request.id)}
+    return StoredRecords(ids, helpers)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from sync.server import admin
 from tests.console.conftest import PASSWORD
@@ -19,7 +20,8 @@ from tests.console.conftest import PASSWORD
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
-PAGES = ["/console/overzicht", "/console/kiosks", "/console/gebruikers", "/console/logboek", "/console/quarantaine"]
+PAGES = ["/console/overzicht", "/console/registraties", "/console/registraties?kind=shift", "/console/rapporten",
+         "/console/kiosks", "/console/gebruikers", "/console/logboek", "/console/quarantaine"]
 SIZES = {"laptop": (1366, 768), "tablet": (800, 1200)}
 
 
@@ -79,7 +81,7 @@ def test_enroll_a_kiosk_and_its_records_reach_the_overview(console, chromium, tm
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_page_passes_axe_and_is_rendered(console, chromium, shots, size):
+def test_every_page_passes_axe_and_is_rendered(console, console_records, chromium, shots, size):
     from axe_playwright_python.sync_playwright import Axe
 
     console.server.admin(admin.redeem_enroll_code, console.server.enroll_code("Digibus Noord", "digibus"), "Bus")
@@ -91,9 +93,50 @@ def test_every_page_passes_axe_and_is_rendered(console, chromium, shots, size):
         serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         if serious:
             problems[path] = serious
-        page.screenshot(path=shots / f"{path.strip('/').replace('/', '-')}-{size}.png", full_page=True)
+        name = path.strip("/").replace("/", "-").replace("?kind=", "-")
+        page.screenshot(path=shots / f"{name}-{size}.png", full_page=True)
     page.context.clear_cookies()
     page.goto(console.server.url + "/console/login")
     assert not [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     page.screenshot(path=shots / f"login-{size}.png", full_page=True)
     assert problems == {}
+
+
+def saved(download, folder: Path) -> Path:
+    path = folder / download.suggested_filename
+    download.save_as(path)
+    return path
+
+
+def test_records_follow_the_filters_into_a_download_and_a_report_downloads(console, console_records, chromium,
+                                                                             shots, tmp_path):
+    base = console.server.url
+    page = log_in(chromium, base, "coord")
+    page.goto(f"{base}/console/registraties?start=2026-11-01&end=2026-11-30")
+    page.get_by_label("Onderwerp").select_option(label="Belastingen (Tax-on-web)")
+    page.get_by_label("Toestand").select_option(label="Alleen actief")
+    page.get_by_role("button", name="Filteren").click()
+    page.wait_for_url("**topic=taxonweb**")
+    assert page.locator("table.records caption").inner_text().startswith("1 hulpvraag")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Excel (XLSX)").click()
+    rows = list(load_workbook(saved(info.value, tmp_path)).active.iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[1][6] == "itsme en inloggen, Belastingen (Tax-on-web)"  # the filtered one
+    assert rows[1][-1] == console_records.ids["corrected"]
+
+    page.get_by_role("link", name="Details van de hulpvraag van 10-11-2026 15:00").click()  # htmx: the row opens
+    history = page.locator(f"#d-{console_records.ids['corrected']}")
+    history.get_by_text("Versie 2").wait_for()
+    assert "/console/registraties?" in page.url  # stayed on the list
+    assert history.locator("td.changed").count() >= 2  # topics and outcome changed
+    page.screenshot(path=shots / "registraties-history.png", full_page=True)
+
+    page.goto(f"{base}/console/rapporten?start=2026-10-01&end=2026-11-30")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Digibanken-rapport downloaden als Excel (XLSX)").click()
+    assert info.value.suggested_filename == "digipunt-digibanken-2026-10-01-tot-2026-11-30.xlsx"
+    book = load_workbook(saved(info.value, tmp_path))
+    assert book.sheetnames == ["Samenvatting", "Doelstellingen", "Per locatie", "Onderwerpen"]
+    assert [list(r) for r in book["Per locatie"].iter_rows(values_only=True)][1:] == [
+        ["Bibliotheek Leuven", 122, 1, 1.5], ["Totaal", 122, 1, 1.5]]
+    page.screenshot(path=shots / "rapporten-coordinator.png", full_page=True)

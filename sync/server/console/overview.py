@@ -18,9 +18,9 @@ from sync.server.export import LocationFigures, figures_between, with_total
 # The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
 SUBSIDY_THRESHOLDS = (1000, 1500, 1750)
 MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_CHART_STYLE = Style(background="white", plot_background="white", foreground="#1f2937", foreground_strong="#111827",
-                     foreground_subtle="#6b7280", colors=("#1d4ed8", "#047857", "#b45309"), font_family="sans-serif",
-                     label_font_size=13, major_label_font_size=13, value_font_size=12, title_font_size=15)
+CHART_STYLE = Style(background="white", plot_background="white", foreground="#1f2937", foreground_strong="#111827",
+                    foreground_subtle="#6b7280", colors=("#1d4ed8", "#047857", "#b45309"), font_family="sans-serif",
+                    label_font_size=13, major_label_font_size=13, value_font_size=12, title_font_size=15)
 
 
 @dataclass
@@ -44,8 +44,29 @@ class Overview:
     problems: list[str] = field(default_factory=list)
 
 
-def _visible(figures: list[LocationFigures], viewer: Viewer) -> list[LocationFigures]:
+def visible_figures(figures: list[LocationFigures], viewer: Viewer) -> list[LocationFigures]:
     return with_total([f for f in figures[:-1] if viewer.sees(f.location_id)])
+
+
+PERIOD_PROBLEM = "Kies een periode met een begin- en einddatum (jjjj-mm-dd), het einde na het begin."
+
+
+def parse_period(start: str, end: str, default_start: date, default_end: date) -> tuple[date, date, str]:
+    """A date range typed in a form (jjjj-mm-dd, either may be empty for its default), and a Dutch
+    problem when it is no range (then the defaults)."""
+    try:
+        first = date.fromisoformat(start) if start else default_start
+        last = date.fromisoformat(end) if end else default_end
+    except ValueError:
+        return default_start, default_end, PERIOD_PROBLEM
+    if last < first:
+        return default_start, default_end, PERIOD_PROBLEM
+    return first, last, ""
+
+
+def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """[first day's start, the day after the last day's start) in Europe/Brussels: the last day included."""
+    return datetime.combine(first, time(), ZONE), datetime.combine(last + timedelta(days=1), time(), ZONE)
 
 
 def _month_start(year: int, month: int) -> datetime:
@@ -56,26 +77,21 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     local = now.astimezone(ZONE)
     problems = []
     this_start = _month_start(local.year, local.month)
-    this_month = _visible(figures_between(session, this_start, _month_start(local.year, local.month + 1)), viewer)
+    this_month = visible_figures(figures_between(session, this_start, _month_start(local.year, local.month + 1)),
+                                 viewer)
 
     trend = []
     for back in range(11, -1, -1):
         first = _month_start(local.year, local.month - back)
-        figures = _visible(figures_between(session, first, _month_start(first.year, first.month + 1)), viewer)[-1]
+        month = figures_between(session, first, _month_start(first.year, first.month + 1))
+        figures = visible_figures(month, viewer)[-1]
         trend.append(MonthPoint(f"{MONTHS_NL[first.month - 1]} {first.year}", figures.help_requests,
                                 figures.volunteer_hours, len(figures.visitor_codes)))
 
-    try:  # the subsidy period: a date range, by default this calendar year
-        period_start = date.fromisoformat(start) if start else date(local.year, 1, 1)
-        period_end = date.fromisoformat(end) if end else local.date()
-        if period_end < period_start:
-            raise ValueError
-    except ValueError:
-        problems.append("Kies een periode met een begin- en einddatum (jjjj-mm-dd), het einde na het begin.")
-        period_start, period_end = date(local.year, 1, 1), local.date()
-    period_from = datetime.combine(period_start, time(), ZONE)
-    period_until = datetime.combine(period_end + timedelta(days=1), time(), ZONE)  # the end day included
-    period = _visible(figures_between(session, period_from, period_until), viewer)[-1]
+    # the subsidy period: a date range, by default this calendar year
+    period_start, period_end, problem = parse_period(start, end, date(local.year, 1, 1), local.date())
+    problems += [problem] if problem else []
+    period = visible_figures(figures_between(session, *period_bounds(period_start, period_end)), viewer)[-1]
     people = len(period.visitor_codes)
     return Overview(month_label=f"{MONTHS_NL[local.month - 1]} {local.year}", this_month=this_month, trend=trend,
                     trend_chart=_trend_chart(trend), period_start=period_start, period_end=period_end,
@@ -85,10 +101,23 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
 def _trend_chart(trend: list[MonthPoint]) -> str:
     top = max([point.help_requests for point in trend] + [point.people for point in trend] + [1])
     step = max(1, -(-top // 5))  # whole numbers: these are counts
-    chart = pygal.Bar(js=[], style=_CHART_STYLE, width=560, height=300, show_legend=True, legend_at_bottom=True,
+    chart = pygal.Bar(js=[], style=CHART_STYLE, width=560, height=300, show_legend=True, legend_at_bottom=True,
                       x_label_rotation=0, print_values=False, margin=10, truncate_label=-1,
                       y_labels=list(range(0, top + step, step)), show_minor_y_labels=False)
     chart.x_labels = [point.label.split()[0] for point in trend]
     chart.add("hulpvragen", [point.help_requests for point in trend])
     chart.add("bereikte mensen", [point.people for point in trend])
+    return base64.b64encode(chart.render()).decode()
+
+
+def bars_chart(names: list[str], values: list[int], series: str) -> str:
+    """Horizontal bars, one per name (a topic...), the first on top, as base64 SVG; the page shows
+    the same numbers in a table beside it."""
+    top = max([*values, 1])
+    step = max(1, -(-top // 5))
+    chart = pygal.HorizontalBar(js=[], style=CHART_STYLE, width=560, height=max(160, 60 + 34 * len(values)),
+                                show_legend=False, print_values=False, margin=10, truncate_label=40,
+                                y_labels=list(range(0, top + step, step)))  # (show_minor_y_labels would hide the names)
+    chart.x_labels = names[::-1]  # pygal draws the first at the bottom
+    chart.add(series, values[::-1])
     return base64.b64encode(chart.render()).decode()

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from sync import labels
 from sync.server.console.auth import ROLE_LABELS, Forbidden, Viewer, viewer_for
 from sync.server.db import utcnow
 from sync.server.models import Location
@@ -66,6 +67,7 @@ def ago(moment: datetime | None, now: datetime | None = None) -> str:
 
 templates.env.filters["local_time"] = local_time
 templates.env.filters["ago"] = ago
+templates.env.filters["minutes"] = labels.minutes
 templates.env.globals["ROLE_LABELS"] = ROLE_LABELS
 
 

@@ -1,0 +1,346 @@
+"""The Registraties page: help requests and shifts, filtered, paged and downloaded.
+
+`find_records` is the one query: the page shows a slice of what it returns and the CSV and XLSX
+downloads write all of it, so a download always follows the filters on the screen. A help request
+is its latest version (export.help_request_chains, the monthly report's chain rule) dated by its
+first; a cancelled one is shown, marked. Only the viewer's locations are ever read.
+
+It reads every help request of the visible locations and filters in Python (a year of a city's
+records is a few hundred milliseconds). For millions of records this function is what a summary
+table would replace.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync import labels
+from sync.protocol import OUTCOMES, RECORD_KINDS, STATUSES, RecordKind
+from sync.server.console.auth import Forbidden, Viewer
+from sync.server.console.overview import parse_period, period_bounds
+from sync.server.console.web import ZONE
+from sync.server.export import Version, help_request_chains
+from sync.server.models import Helper, HelperLocation, Location, StoredRecord, Topic
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class RecordFilters:
+    kind: RecordKind
+    start: date
+    end: date
+    location: str = ""
+    topic: str = ""
+    outcome: str = ""
+    helper: str = ""
+    status: str = ""
+
+    def query(self, **changes: str) -> str:
+        """These filters (with `changes`) as a query string, for paging links and downloads."""
+        values = {f.name: str(getattr(self, f.name)) for f in fields(self)} | changes
+        return urlencode({name: value for name, value in values.items() if value})
+
+
+def parse_filters(viewer: Viewer, params: Mapping[str, str], today: date) -> tuple[RecordFilters, list[str]]:
+    """The filters of a request's query, and the Dutch problems of what could not be used (that
+    filter is then left out). Another location's id is refused (Forbidden), never just ignored."""
+    kind = params.get("kind", "")
+    start, end, problem = parse_period(params.get("start", ""), params.get("end", ""), today.replace(day=1), today)
+    problems = [problem] if problem else []
+    location = params.get("location", "")
+    if location:
+        viewer.check_location(location)
+    outcome, status = params.get("outcome", ""), params.get("status", "")
+    return RecordFilters(kind=kind if kind in RECORD_KINDS else "help_request", start=start, end=end,
+                         location=location, topic=params.get("topic", ""),
+                         outcome=outcome if outcome in OUTCOMES else "", helper=params.get("helper", ""),
+                         status=status if status in STATUSES else ""), problems
+
+
+@dataclass(frozen=True)
+class Names:
+    """What the codes and ids of records are called, read once per request."""
+
+    locations: dict[str, str]
+    helpers: dict[str, str]
+    topics: dict[str, str]
+
+    @classmethod
+    def read(cls, session: Session) -> Names:
+        return cls(dict(session.execute(select(Location.id, Location.name)).all()),
+                   dict(session.execute(select(Helper.id, Helper.display_name)).all()),
+                   dict(session.execute(select(Topic.code, Topic.label_nl)).all()))
+
+    def location(self, location_id: str) -> str:
+        return self.locations.get(location_id) or labels.EXPORT_UNKNOWN_LOCATION.format(id=location_id)
+
+    def helper(self, helper_id: str) -> str:
+        return self.helpers.get(helper_id, labels.UNKNOWN_HELPER)
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    """A help request as people read it: its latest version (or, in a history, one version)."""
+
+    id: str
+    when: datetime  # local time of the first version
+    location: str
+    stop: str
+    helper: str
+    channel: str
+    topics: tuple[str, ...]
+    language: str
+    minutes: int
+    outcome: str
+    referrals: tuple[str, ...]
+    first_visit: str
+    target_groups: tuple[str, ...]
+    note: str
+    has_visitor_code: bool
+    cancelled: bool
+    versions: int = 1
+    corrected: bool = False
+
+    kind = "help_request"
+
+    @classmethod
+    def of(cls, record_id: str, payload: dict[str, Any], when: datetime, names: Names) -> HelpRow:
+        return cls(
+            id=record_id, when=when.astimezone(ZONE), location=names.location(payload["location_id"]),
+            stop=payload.get("stop_name") or "", helper=names.helper(payload["helper_id"]),
+            channel=labels.CHANNELS.get(payload["channel"], payload["channel"]),
+            topics=tuple(names.topics.get(code) or code for code in payload["topics"]),
+            language=labels.HELP_LANGUAGES.get(payload["language"], payload["language"]),
+            minutes=payload["duration_min"], outcome=labels.OUTCOMES.get(payload["outcome"], payload["outcome"]),
+            referrals=tuple(labels.REFERRALS.get(code, code) for code in payload.get("referrals", ())),
+            first_visit=labels.FIRST_VISIT.get(payload.get("first_visit", "unknown"), ""),
+            target_groups=tuple(labels.TARGET_GROUPS.get(code, code) for code in payload.get("target_groups", ())),
+            note=payload.get("note") or "", has_visitor_code=bool(payload.get("visitor_code")),
+            cancelled=payload["status"] == "cancelled")
+
+    def cells(self) -> tuple[Any, ...]:
+        """In the order of labels.RECORD_HELP_COLUMNS."""
+        return (self.when.date(), self.when.strftime("%H:%M"), self.location, self.stop, self.helper, self.channel,
+                ", ".join(self.topics), self.language, self.minutes, self.outcome, ", ".join(self.referrals),
+                self.first_visit, ", ".join(self.target_groups), self.note, _yes(self.has_visitor_code),
+                labels.STATUSES["cancelled" if self.cancelled else "active"], _yes(self.corrected), self.versions,
+                self.id)
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    id: str
+    when: datetime  # local start
+    ended: datetime
+    location: str
+    stop: str
+    helper: str
+    auto_closed: bool
+
+    kind = "shift"
+
+    @classmethod
+    def of(cls, record_id: str, payload: dict[str, Any], names: Names) -> ShiftRow:
+        return cls(record_id, datetime.fromisoformat(payload["started_at"]).astimezone(ZONE),
+                   datetime.fromisoformat(payload["ended_at"]).astimezone(ZONE),
+                   names.location(payload["location_id"]), payload.get("stop_name") or "",
+                   names.helper(payload["helper_id"]), payload.get("auto_closed", False))
+
+    @property
+    def minutes(self) -> int:
+        return round((self.ended - self.when).total_seconds() / 60)
+
+    def cells(self) -> tuple[Any, ...]:
+        """In the order of labels.RECORD_SHIFT_COLUMNS."""
+        return (self.when.date(), self.when.strftime("%H:%M"), self.ended.strftime("%H:%M"), self.minutes,
+                self.location, self.stop, self.helper, _yes(self.auto_closed), self.id)
+
+
+Row = HelpRow | ShiftRow
+
+
+def _yes(value: bool) -> str:
+    return labels.YES if value else labels.NO
+
+
+def _location_ids(viewer: Viewer, filters: RecordFilters) -> list[str] | None:
+    if filters.location:
+        return [filters.location]  # parse_filters checked it is the viewer's
+    return None if viewer.location_ids is None else sorted(viewer.location_ids)
+
+
+def _corrected(chain: tuple[Version, ...]) -> bool:
+    """Changed in anything but its status (a cancellation alone is no correction)."""
+    def content(version: Version) -> dict[str, Any]:
+        payload = json.loads(version.payload)
+        return {k: v for k, v in payload.items() if k not in ("id", "supersedes", "status")}
+    return len(chain) > 1 and any(content(a) != content(b) for a, b in zip(chain, chain[1:], strict=False))
+
+
+def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names: Names) -> list[Row]:
+    """Every record that matches, newest first: the page's rows and the downloads' rows."""
+    start, end = period_bounds(filters.start, filters.end)
+    location_ids = _location_ids(viewer, filters)
+    rows: list[Row] = []
+    if filters.kind == "shift":
+        query = select(StoredRecord.id, StoredRecord.payload).where(
+            StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end)
+        if location_ids is not None:
+            query = query.where(StoredRecord.location_id.in_(location_ids))
+        for record_id, raw in session.execute(query):
+            payload = json.loads(raw)
+            if filters.helper and payload["helper_id"] != filters.helper:
+                continue
+            rows.append(ShiftRow.of(record_id, payload, names))
+    else:
+        for chain in help_request_chains(session, location_ids):
+            if not start <= chain[0].occurred_at < end:
+                continue
+            payload = json.loads(chain[-1].payload)
+            if ((filters.topic and filters.topic not in payload["topics"])
+                    or (filters.outcome and payload["outcome"] != filters.outcome)
+                    or (filters.helper and payload["helper_id"] != filters.helper)
+                    or (filters.status and payload["status"] != filters.status)):
+                continue
+            row = HelpRow.of(chain[-1].id, payload, chain[0].occurred_at, names)
+            rows.append(replace(row, versions=len(chain), corrected=_corrected(chain)) if len(chain) > 1 else row)
+    rows.sort(key=lambda row: (row.when, row.id), reverse=True)
+    return rows
+
+
+@dataclass
+class Page:
+    rows: Sequence[Row]
+    total: int
+    number: int  # 1-based
+    pages: int
+
+
+def page_of(rows: Sequence[Row], number: int) -> Page:
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number = min(max(number, 1), pages)
+    return Page(rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], len(rows), number, pages)
+
+
+# --- one record and its history ------------------------------------------------------------------
+@dataclass
+class History:
+    """A record's versions, oldest first, each with when it reached the server and the columns that
+    differ from the version before."""
+
+    latest: Row
+    versions: list[tuple[Row, datetime, frozenset[str]]] = field(default_factory=list)
+
+    def table(self) -> list[tuple[str, list[tuple[str, bool]]]]:
+        """One line per column: its name and, per version, the text shown and whether it changed.
+        Whether the request was corrected and how many versions it has are the chain's facts,
+        said above the table, not per version."""
+        columns = _columns(self.latest.kind)
+        lines = []
+        for index, column in enumerate(columns):
+            if column in _NOT_COMPARED[:-1]:
+                continue
+            cells = [(_text(row.cells()[index]), column in changed) for row, _received, changed in self.versions]
+            lines.append((column, cells))
+        return lines
+
+
+def _text(value: Any) -> str:
+    return value.strftime("%d-%m-%Y") if isinstance(value, date) else str(value)
+
+
+_NOT_COMPARED = labels.RECORD_HELP_COLUMNS[-3:]  # corrected, versions, id: facts of the chain, not of a version
+
+
+def record_history(session: Session, viewer: Viewer, record_id: str, names: Names) -> History:
+    """The history of the request that `record_id` (any of its versions) belongs to. An unknown id
+    and another location's answer alike (Forbidden): ids cannot be probed."""
+    stored = session.get(StoredRecord, record_id)
+    if stored is None or not viewer.sees(stored.location_id):
+        raise Forbidden("location")
+    if stored.kind == "shift":
+        shift = ShiftRow.of(stored.id, json.loads(stored.payload), names)
+        return History(shift, [(shift, stored.received_at, frozenset())])
+    chain = next(chain for chain in help_request_chains(session, [stored.location_id])
+                 if any(version.id == record_id for version in chain))
+    versions: list[tuple[Row, datetime, frozenset[str]]] = []
+    previous: tuple[Any, ...] | None = None
+    for version in chain:
+        row = HelpRow.of(version.id, json.loads(version.payload), chain[0].occurred_at, names)
+        cells = row.cells()
+        changed = frozenset() if previous is None else frozenset(
+            name for name, old, new in zip(labels.RECORD_HELP_COLUMNS, previous, cells, strict=True)
+            if old != new and name not in _NOT_COMPARED)
+        versions.append((row, version.received_at, changed))
+        previous = cells
+    return History(replace(row, versions=len(chain), corrected=_corrected(chain)), versions)
+
+
+# --- what the filters offer ----------------------------------------------------------------------
+def helper_choices(session: Session, viewer: Viewer) -> list[tuple[str, str]]:
+    """(id, name) of the helpers the viewer may filter on: those of their locations and the
+    city-wide ones (no location of their own); every helper for a viewer of all locations."""
+    helpers = session.execute(select(Helper.id, Helper.display_name).order_by(Helper.display_name)).all()
+    if viewer.location_ids is None:
+        return list(helpers)
+    places: dict[str, set[str]] = {}
+    for helper_id, location_id in session.execute(select(HelperLocation.helper_id, HelperLocation.location_id)):
+        places.setdefault(helper_id, set()).add(location_id)
+    return [(hid, name) for hid, name in helpers if hid not in places or places[hid] & viewer.location_ids]
+
+
+def topic_choices(session: Session) -> list[tuple[str, str]]:
+    """(code, label) of every topic the server knows, the removed ones last."""
+    topics = session.scalars(select(Topic).order_by(Topic.active.desc(), Topic.sort_order, Topic.label_nl))
+    return [(t.code, t.label_nl if t.active else f"{t.label_nl} (verwijderd)") for t in topics]
+
+
+# --- downloads -----------------------------------------------------------------------------------
+def _columns(kind: str) -> tuple[str, ...]:
+    return labels.RECORD_HELP_COLUMNS if kind == "help_request" else labels.RECORD_SHIFT_COLUMNS
+
+
+
+def to_csv(rows: Sequence[Row], kind: str) -> bytes:
+    """UTF-8 with a byte order mark, so that Excel reads the accents right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_columns(kind))
+    writer.writerows(row.cells() for row in rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(rows: Sequence[Row], kind: str) -> bytes:
+    """One sheet; written row by row (openpyxl's write-only mode), so a year stays quick and small."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(labels.RECORD_SHEETS[kind])
+    columns = _columns(kind)
+    for letter, width in zip("ABCDEFGHIJKLMNOPQRS", (11, 7, 24, 16, 20, 16, 30, 12, 10, 15, 20, 18, 20, 40, 13, 12,
+                                                     13, 8, 38), strict=False):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    header = []
+    for title in columns:
+        cell = WriteOnlyCell(sheet, title)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row.cells())
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

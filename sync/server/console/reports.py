@@ -1,0 +1,122 @@
+"""The Rapporten page: the monthly report (export.monthly_report, the figures of `digipunt-server
+export`) and the Digibanken report for any date range, both limited to the viewer's locations.
+
+The Digibanken report counts with the export's rules (export.figures_between): distinct people are
+distinct visitor codes over all visible locations and services; help requests count under the
+objectives of labels.DIGIBANKEN_OBJECTIVES, and an objective Digipunt does not register yet shows
+as such, never as a number.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync import labels
+from sync.server.console.auth import Viewer
+from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds, visible_figures
+from sync.server.export import LocationFigures, MonthlyReport, figures_between, monthly_report
+from sync.server.models import Topic
+
+
+def visible_monthly_report(session: Session, viewer: Viewer, month: str) -> MonthlyReport:
+    """The export's monthly report with only the viewer's locations (and their total)."""
+    report = monthly_report(session, month)
+    return MonthlyReport(report.month, visible_figures(report.locations, viewer), report.topic_labels)
+
+
+@dataclass
+class DigibankenReport:
+    start: date
+    end: date
+    places: list[LocationFigures]  # the visible locations with activity, their total last
+    topics: list[tuple[str, int]]  # (label, help requests), most first
+    topics_chart: str  # base64 SVG of `topics`
+
+    @property
+    def total(self) -> LocationFigures:
+        return self.places[-1]
+
+    @property
+    def people(self) -> int:
+        return len(self.total.visitor_codes)
+
+    @property
+    def objectives(self) -> list[tuple[str, int | None]]:
+        """(label, help requests), None for an objective not registered yet."""
+        counts = {"help_request": self.total.help_requests}
+        return [(label, counts[kind] if kind else None) for _code, label, kind in labels.DIGIBANKEN_OBJECTIVES]
+
+    @property
+    def thresholds(self) -> list[tuple[int, bool]]:
+        return [(threshold, self.people >= threshold) for threshold in SUBSIDY_THRESHOLDS]
+
+
+def digibanken_report(session: Session, viewer: Viewer, start: date, end: date) -> DigibankenReport:
+    """The Digibanken figures from `start` to `end`, both days included."""
+    places = visible_figures(figures_between(session, *period_bounds(start, end)), viewer)
+    names = dict(session.execute(select(Topic.code, Topic.label_nl)).all())
+    topics = sorted(((names.get(code) or code, n) for code, n in places[-1].topics.items()),
+                    key=lambda item: (-item[1], item[0].casefold()))
+    chart = bars_chart([name for name, _ in topics], [n for _, n in topics], "hulpvragen") if topics else ""
+    return DigibankenReport(start, end, places, topics, chart)
+
+
+def _summary_rows(report: DigibankenReport) -> list[tuple[str, object]]:
+    words = labels.DIGIBANKEN_SUMMARY_ROWS
+    rows: list[tuple[str, object]] = [(words["start"], report.start), (words["end"], report.end),
+                                      (words["people"], report.people)]
+    rows += [(label, labels.NOT_REGISTERED_YET if count is None else count) for label, count in report.objectives]
+    rows.append((words["hours"], report.total.volunteer_hours))
+    rows += [(words["threshold"].format(threshold=threshold),
+              words["reached"] if reached else words["not_reached"].format(missing=threshold - report.people))
+             for threshold, reached in report.thresholds]
+    return rows
+
+
+def digibanken_csv(report: DigibankenReport) -> bytes:
+    """The summary: one line per figure (period, people, each objective, hours, thresholds)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(_summary_rows(report))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def digibanken_xlsx(report: DigibankenReport) -> bytes:
+    """A sheet per part: the summary, the objectives, per location, per topic."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = labels.DIGIBANKEN_SUMMARY_SHEET
+    for row in _summary_rows(report):
+        summary.append(row)
+    for cell in summary["A"]:
+        cell.font = Font(bold=True)
+    summary.column_dimensions["A"].width = 48
+    summary.column_dimensions["B"].width = 24
+    parts: list[tuple[tuple[str, tuple[str, ...]], Sequence[tuple[object, ...]]]] = [
+        (labels.DIGIBANKEN_OBJECTIVE_SHEET,
+         [(label, labels.NOT_REGISTERED_YET if count is None else count) for label, count in report.objectives]),
+        (labels.DIGIBANKEN_LOCATION_SHEET,
+         [(f.name, f.help_requests, len(f.visitor_codes), f.volunteer_hours) for f in report.places]),
+        (labels.DIGIBANKEN_TOPIC_SHEET, report.topics),
+    ]
+    for (title, header), lines in parts:
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        for line in lines:
+            sheet.append(line)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.column_dimensions["A"].width = 48
+        sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -21,9 +21,9 @@ from sqlalchemy import func, select
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.helplog import HelpRequestInput, save_help_request
-from kiosk.core.shifts import end_shift, open_shift, start_shift
+from kiosk.core.shifts import end_shift, offered_locations, open_shift, start_shift
 from kiosk.core.store import open_store
-from kiosk.core.store.models import Helper, HelpRequest, Location, Shift, Topic
+from kiosk.core.store.models import Helper, HelpRequest, Shift, Topic
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
 from sync.protocol import CHANNELS, HELP_LANGUAGES, OUTCOMES
@@ -40,7 +40,7 @@ def write(data_dir: Path, quota: int, seed: int) -> int:
     clock = Clock()
     with store.read() as session:
         helper = session.scalars(select(Helper)).first()
-        location = session.scalars(select(Location)).first()
+        location = offered_locations(session)[0]  # the kiosk's own: the server takes no other
         topics = list(session.scalars(select(Topic.code)))
     user = StaffUser.of(helper)
     while True:

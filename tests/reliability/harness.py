@@ -24,9 +24,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from kiosk.core.demo import seed_topics
-from kiosk.core.store import open_store
+from kiosk.core.store import meta_keys, open_store
 from kiosk.core.store.db import DB_FILE
-from kiosk.core.store.models import HelpRequest, OutboxEntry, Shift
+from kiosk.core.store.models import HelpRequest, Meta, OutboxEntry, Shift
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
 from kiosk.sync.puller import Puller
@@ -149,6 +149,9 @@ def _enroll_kiosk(data_dir: Path, url: str, code: str) -> tuple[str, str]:
     answer = ServerApi(url).enroll(code, data_dir.name)
     store = open_store(data_dir)
     seed_topics(store)
+    with store.transaction() as session:  # where the kiosk stands, as SyncEngine.enroll keeps it
+        session.add_all([Meta(key=meta_keys.DEVICE_ID, value=str(answer.device_id)),
+                         Meta(key=meta_keys.LOCATION_ID, value=str(answer.location_id))])
     api = ServerApi(url, answer.token)
     Puller(store, api).pull()
     api.close()

@@ -5,7 +5,7 @@ Opened with open() (never exec()), so a visitor-session reset or a test can clos
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.shared.widgets import big_button, role_label
 
@@ -51,8 +51,19 @@ class ChoiceDialog(QDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._stack_buttons_if_needed()
         parent = self.parentWidget()
         # As tall as the wrapped text needs at the fixed width, no taller.
         self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
         centre = parent.mapToGlobal(parent.rect().center())
         self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
+
+    def _stack_buttons_if_needed(self) -> None:
+        """Side by side while every label fits (large text, long languages), else one under the other."""
+        buttons = [self.buttons.itemAt(i).widget() for i in range(self.buttons.count())]
+        buttons = [b for b in buttons if b is not None and not b.isHidden()]
+        margins = self.body.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 8  # and the card's border
+        # Side by side they share the row equally.
+        needed = max(b.sizeHint().width() for b in buttons) * len(buttons) + self.buttons.spacing() * (len(buttons) - 1)
+        self.buttons.setDirection(QBoxLayout.TopToBottom if needed > room else QBoxLayout.LeftToRight)

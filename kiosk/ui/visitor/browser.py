@@ -233,7 +233,7 @@ class BrowserScreen(Screen):
         self.print_button.setAccessibleName(self.tr("Deze pagina afdrukken"))
         size = self.window_.prefs.text_size
         self.guide.retranslate(size)
-        bar_style = bar_stylesheet(size)
+        bar_style = bar_stylesheet(self.window_.prefs.theme, size)
         if bar_style != self.bar.styleSheet():  # restyling is slow: only when the size changed
             self.bar.setStyleSheet(bar_style)
         self.notice_close.setAccessibleName(self.tr("Melding sluiten"))

@@ -91,7 +91,7 @@ class RichTextLabel(QLabel):
 class StepText(QWidget):
     """Title and body of one step in one language; its layout direction follows the language."""
 
-    def __init__(self):
+    def __init__(self, compact: bool = False):
         super().__init__()
         # Side by side, both columns get exactly half: their widths do not follow each step's text.
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
@@ -99,7 +99,8 @@ class StepText(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.heading = role_label("", "muted")  # language name, only shown side by side
-        self.title = role_label("", "title")
+        # A step's title is a heading, not a poster: at A++ its text then still starts on screen.
+        self.title = role_label("", "heading" if compact else "subtitle")
         self.body = RichTextLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.RichText)
@@ -138,47 +139,63 @@ class WalkthroughView(QWidget):
         outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
         outer.setSpacing(12)
 
-        header = QHBoxLayout()
-        self.guide_title = role_label("", "subtitle")
-        self.counter = role_label("", "subtitle", wrap=False)
-        header.addWidget(self.guide_title, 1)
-        header.addWidget(self.counter)
-        outer.addLayout(header)
+        # Docked beside a website, at 1366x768 and A++, every line of height counts: the visitor knows
+        # the guide (the browser's bar can hide it), so only the counter stays above the step's text,
+        # the translation marker follows that text, and there is no progress bar.
+        self.guide_title = role_label("", "muted" if compact else "subtitle")
+        self.counter = role_label("", "muted" if compact else "subtitle", wrap=False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        outer.addWidget(self.progress)
-
-        markers = QHBoxLayout()
+        self.progress.setVisible(not compact)
         self.translation_marker = role_label("", "marker")
         self.fallback_marker = role_label("", "marker")
         self.dutch_toggle = big_button()
         self.dutch_toggle.setCheckable(True)
         self.dutch_toggle.toggled.connect(self._toggle_dutch)
+        markers = QHBoxLayout()
         markers.addWidget(self.translation_marker, 1)
         markers.addWidget(self.fallback_marker, 1)
         markers.addWidget(self.dutch_toggle)
-        outer.addLayout(markers)
 
-        # Image beside the text on a full screen, above it when docked beside the browser.
-        self.content = QBoxLayout(QBoxLayout.TopToBottom if compact else QBoxLayout.LeftToRight)
-        self.content.setSpacing(28)
-        self.image = StepImage()
-        if compact:
-            self.image.setMaximumHeight(200)
-        self.content.addWidget(self.image, 4 if not compact else 0)
         texts_host = QWidget()
-        texts = QHBoxLayout(texts_host)
+        column = QVBoxLayout(texts_host)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        if compact:
+            outer.addWidget(self.counter)
+            self.guide_title.hide()
+        else:
+            header = QHBoxLayout()
+            header.addWidget(self.guide_title, 1)
+            header.addWidget(self.counter)
+            outer.addLayout(header)
+            outer.addWidget(self.progress)
+            outer.addLayout(markers)
+
+        # Image beside the text on a full screen; none when docked beside the browser.
+        self.content = QBoxLayout(QBoxLayout.LeftToRight)
+        self.content.setSpacing(28)
+        # Beside the real website the step's picture adds little and would take the height the text
+        # needs; with Dutch beside the translation the two columns take its place.
+        self.image = StepImage()
+        self.image.setVisible(not compact)
+        self.content.addWidget(self.image, 4)
+        texts = QHBoxLayout()
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(24)
-        self.text = StepText()
-        self.dutch_text = StepText()
+        column.addLayout(texts, 1)
+        self.text = StepText(compact)
+        self.dutch_text = StepText(compact)
         texts.addWidget(self.text, 1)
         separator = QFrame()
         separator.setFrameShape(QFrame.VLine)
         self.dutch_separator = separator
         texts.addWidget(separator)
         texts.addWidget(self.dutch_text, 1)
+        if compact:
+            column.addLayout(markers)
         scroll = scroll_area(texts_host)
+        scroll.setProperty("reading", True)  # tests/layoutcheck.py: its first lines show unscrolled
         keep_scroll_bar_place(scroll)  # a step needing it then costs no second layout pass
         if compact:  # on the guide's card beside the website: the card's colour, not the screen's
             for widget in (texts_host, scroll.viewport()):
@@ -192,17 +209,19 @@ class WalkthroughView(QWidget):
         self.next_button = big_button(role="primary")
         self.read_button = big_button()
         self.website_button = big_button()
-        self.help_button = big_button(role="danger")
+        self.help_button = big_button(role="help")  # calm: not the red of "Stop en wis alles"
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.read_button.clicked.connect(self.read_aloud)
         self.website_button.clicked.connect(self.open_website)
         self.help_button.clicked.connect(self.ask_for_help)
-        if compact:  # narrow: the other actions on a row of their own, Previous/Next share a row
+        if compact:  # narrow: read-aloud and website share a row, help has its own, then Previous/Next
             second = QHBoxLayout()
-            for button in (self.read_button, self.website_button, self.help_button):
+            second.setSpacing(12)
+            for button in (self.read_button, self.website_button):
                 second.addWidget(button, 1)
             outer.addLayout(second)
+            outer.addWidget(self.help_button)
             actions.addWidget(self.previous_button, 1)
             actions.addWidget(self.next_button, 1)
         else:
@@ -261,7 +280,7 @@ class WalkthroughView(QWidget):
             forward, back = back, forward
         key = event.key()
         if key in (forward, Qt.Key_PageDown) or (key in (Qt.Key_Return, Qt.Key_Enter)
-                                                 and not self.focusWidget() in self._action_buttons()):
+                                                 and self.focusWidget() not in self._action_buttons()):
             self.next()
         elif key in (back, Qt.Key_PageUp):
             self.previous()
@@ -321,6 +340,7 @@ class WalkthroughView(QWidget):
             self.dutch_text.show_step(dutch.title, dutch.body, MASTER_LANGUAGE, prefs.theme, "Nederlands")
         self.dutch_text.setVisible(side_by_side)
         self.dutch_separator.setVisible(side_by_side)
+        self.image.setVisible(not self.compact and not side_by_side)
 
         last = self.index == total - 1
         forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.RightToLeft else ("\u2192", "\u2190")

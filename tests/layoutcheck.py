@@ -13,8 +13,10 @@ Used by tests/test_layout.py; `tools.screenshots` renders the same states for ey
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from PySide6.QtCore import QRect
+from PySide6 import QtGui
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QLineEdit, QWidget
 
@@ -59,6 +61,13 @@ def _label_problem(label: QLabel) -> str | None:
         needed = label.heightForWidth(label.width())
         if needed > label.height():
             return f"{_name(label)} is cut off: {label.height()} px high, its text needs {needed} px"
+        if _paints_plain_right_to_left(label):
+            # Qt paints wrapped right-to-left plain text about one space further to the left than
+            # it measured it: a line that fills the label then loses its left end.
+            metrics = QFontMetrics(label.font())
+            lines = metrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt.TextFlag.TextWordWrap, label.text())
+            if lines.width() + metrics.horizontalAdvance(" ") > width:
+                return f"{_name(label)} is cut off at its left end (right-to-left plain text that fills its line)"
         # A word longer than the line cannot wrap: it sticks out at the side (a zero-width space may break).
         metrics = QFontMetrics(label.font())
         longest = max((metrics.horizontalAdvance(word) for word in re.split(r"[\s\u200b]+", _text(label))), default=0)
@@ -70,6 +79,18 @@ def _label_problem(label: QLabel) -> str | None:
         return (f"{_name(label)} is cut off: {label.width()}x{label.height()} px, its text needs "
                 f"{hint.width()}x{hint.height()} px")
     return None
+
+
+def _paints_plain_right_to_left(label: QLabel) -> bool:
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(label.text()))
+    if rich:
+        return False
+    for ch in label.text():
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
 
 
 def _button_problem(button: QAbstractButton) -> str | None:
@@ -92,7 +113,8 @@ class _Tree:
 
     def __init__(self, root: QWidget, widgets: list[QWidget]):
         self.root = root
-        self.parent: dict[int, QWidget] = {id(w): w.parentWidget() for w in widgets if w is not root}
+        # Every widget below the root has a parent widget.
+        self.parent: dict[int, QWidget] = {id(w): w.parentWidget() for w in widgets if w is not root}  # type: ignore[misc]
 
     def ancestors(self, widget: QWidget) -> list[QWidget]:
         chain = []

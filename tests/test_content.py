@@ -129,3 +129,9 @@ def test_official_domains_combine_settings_walkthroughs_and_the_city_eloket():
     domains = official_domains(["vlaanderen.be"], "https://www.gent.be/e-loket", walkthroughs)
     assert {"vlaanderen.be", "itsme-id.com", "burgerprofiel.be", "myminfin.be", "gent.be"} <= set(domains)
     assert is_official("stad.gent.be", domains) and not is_official("example.org", domains)
+
+
+def test_right_to_left_body_reads_from_the_right_even_when_a_line_starts_in_latin():
+    html = render_body_html("- itsme هو تطبيق.\nاضغط [[Aanmelden]].", rtl=True)
+    assert html == ('<ul dir="rtl"><li dir="rtl">\u200fitsme هو تطبيق.</li></ul>'
+                    '<p dir="rtl">\u200fاضغط <span style="">&#160;Aanmelden&#160;</span>.</p>')

@@ -125,3 +125,31 @@ def test_the_check_sees_a_squeezed_button_and_a_label_too_long_for_its_place(win
     tile.title.setText(" ".join(["Heel lange titel"] * 12))
     settle()
     assert any("Heel lange titel" in p and "cut off" in p for p in layout_problems(window))
+
+
+def test_staff_screens_and_their_questions_stay_dutch_and_left_to_right(window):
+    """The helper area is Dutch and left to right whatever the visitor chose; the visitor-code
+    dialog (the visitor types) follows the visitor, its keypad 1-2-3 from the left."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.ui.shared.dialogs import ChoiceDialog
+    from kiosk.ui.shared.entry import Keypad
+
+    for lang, clear in (("ar", "مسح"), ("tr", "Sil")):
+        window.prefs.set(language=lang)
+        login = window.show_screen("staff-login")
+        assert login.layoutDirection() == Qt.LeftToRight
+        keypad = login.findChild(Keypad)
+        assert keypad.clear_key.text() == "Wissen"
+        question = ChoiceDialog(window, "Afsluiten?", "Zeker?")
+        assert question.layoutDirection() == Qt.LeftToRight
+        question.deleteLater()
+        window.go_home()
+        visitor_question = ChoiceDialog(window, "?", "?")
+        assert visitor_question.layoutDirection() == (Qt.RightToLeft if lang == "ar" else Qt.LeftToRight)
+        visitor_question.deleteLater()
+        dialog = VisitorCodeDialog(window)
+        assert dialog.keypad.clear_key.text() == clear
+        assert dialog.keypad.layoutDirection() == Qt.LeftToRight
+        assert dialog.layoutDirection() == (Qt.RightToLeft if lang == "ar" else Qt.LeftToRight)
+        dialog.deleteLater()

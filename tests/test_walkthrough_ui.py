@@ -143,7 +143,7 @@ def test_keyboard_alone_reaches_every_walkthrough_control(window, qtbot):
         reached.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
     wanted = [view.next_button, view.previous_button, view.help_button, view.dutch_toggle,
-              window.home_button, window.language_button] + list(window.size_buttons.values()) + [window.contrast_button]
+              window.home_button, window.language_button, *window.size_buttons.values(), window.contrast_button]
     missing = [w.accessibleName() for w in wanted if w not in reached]
     assert missing == []
     order = [w for w in dict.fromkeys(reached) if w in (view.next_button, view.previous_button, view.help_button)]
@@ -240,3 +240,22 @@ def test_compact_guide_text_sits_on_the_card_colour(window, qtbot):
         corner = viewport.mapTo(card, QPoint(viewport.width() - 3, viewport.height() - 3))  # below the text
         expected = QColor(palette(window.prefs.theme)["surface"])
         assert card.grab().toImage().pixelColor(corner).name() == expected.name()
+
+
+def test_arabic_lines_that_start_with_a_latin_word_stay_right_to_left(window, qtbot):
+    from PySide6.QtGui import QTextDocument
+
+    view = open_itsme(window, qtbot)
+    window.prefs.set(language="ar")
+    latin_first = 0
+    for index in range(len(view.walkthrough)):
+        view.show_step(index)
+        document = QTextDocument()
+        document.setHtml(view.text.body.text())
+        block = document.begin()
+        while block.isValid():
+            if block.text().strip("\u200f")[:1].isascii() and block.text().strip("\u200f")[:1].isalpha():
+                latin_first += 1
+            assert block.textDirection() == Qt.RightToLeft, block.text()
+            block = block.next()
+    assert latin_first  # the itsme guide has such lines ("itsme ...")

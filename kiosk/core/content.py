@@ -221,27 +221,35 @@ def load_walkthroughs(root: Path) -> ContentReport:
     return report
 
 
-def render_body_html(body: str, label_style: str = "") -> str:
+def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> str:
     """Body markup to the small HTML subset Qt's rich text understands. Official labels become
-    quoted, styled spans (`label_style` is inline CSS: QLabel has no style sheet for rich text)."""
+    quoted, styled spans (`label_style` is inline CSS: QLabel has no style sheet for rich text).
+
+    Right-to-left text (`rtl`): every paragraph and list item says dir="rtl" and starts with a
+    right-to-left mark, so a line that begins with a Latin word ("itsme", a Dutch label) still reads
+    from the right, with its bullet and full stop on the right sides."""
     out: list[str] = []
     open_list: str | None = None
+    direction, mark = (' dir="rtl"', "\u200f") if rtl else ("", "")
     for raw_line in body.strip().splitlines():
         line = html.escape(raw_line.strip(), quote=False)
         line = _BOLD.sub(r"<b>\1</b>", line)
         line = _LABEL.sub(rf'<span style="{label_style}">&#160;\1&#160;</span>', line)
         numbered = re.match(r"^\d+\.\s+(.*)$", line)
-        kind, item = ("ul", line[2:]) if line.startswith("- ") else (("ol", numbered.group(1)) if numbered else (None, line))
+        if line.startswith("- "):
+            kind, item = "ul", line[2:]
+        else:
+            kind, item = ("ol", numbered.group(1)) if numbered else (None, line)
         if kind != open_list:
             if open_list:
                 out.append(f"</{open_list}>")
             if kind:
-                out.append(f"<{kind}>")
+                out.append(f"<{kind}{direction}>")
             open_list = kind
         if kind:
-            out.append(f"<li>{item}</li>")
+            out.append(f"<li{direction}>{mark}{item}</li>")
         elif item:
-            out.append(f"<p>{item}</p>")
+            out.append(f"<p{direction}>{mark}{item}</p>")
     if open_list:
         out.append(f"</{open_list}>")
     return "".join(out)

@@ -7,15 +7,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.shared.screen import is_staff_screen
 from kiosk.ui.shared.widgets import big_button, role_label
 
 
 class ChoiceDialog(QDialog):
     WIDTH = 760
+    FOR_VISITOR = False  # a question for the visitor follows their language also over a staff screen
 
     def __init__(self, parent: QWidget, title: str, text: str):
         super().__init__(parent, Qt.Dialog | Qt.FramelessWindowHint)
         self.setWindowModality(Qt.WindowModal)
+        current = getattr(parent, "current_screen_name", None)
+        if current is not None and is_staff_screen(current()) and not self.FOR_VISITOR:
+            self.setLayoutDirection(Qt.LeftToRight)  # a staff screen's question: Dutch, left to right
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
@@ -28,6 +33,9 @@ class ChoiceDialog(QDialog):
         self.body.setContentsMargins(36, 30, 36, 30)
         self.body.setSpacing(18)
         self.title = role_label(title, "title")
+        self.message = text
+        # Rich text: Qt lays out wrapped plain text right to left about one space too wide, and
+        # the first line of an Arabic question lost its left end.
         self.text = role_label(text)
         self.body.addWidget(self.title)
         self.body.addWidget(self.text)

@@ -1,9 +1,12 @@
 """Small shared widgets for visitor screens: big buttons, tiles, labels with roles."""
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from pathlib import Path
 
+from PySide6 import QtGui
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -26,8 +29,44 @@ def breakable(text: str) -> str:
     return _DOT_IN_WORD.sub(".\u200b", text)
 
 
+def reads_right_to_left(text: str) -> bool:
+    """True when the first letter with a direction is Arabic (or another right-to-left script)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+class TextLabel(QLabel):
+    """A label for plain text. Wrapped right-to-left plain text is shown as rich text: Qt paints
+    it about one space further left than it measured it, so a full line lost its left end.
+    text() stays the plain text."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self._plain = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._plain = text
+        if self.wordWrap() and reads_right_to_left(text) and not QtGui.Qt.mightBeRichText(text):
+            self.setTextFormat(Qt.RichText)
+            super().setText("<p>" + html.escape(text).replace("\n", "<br>") + "</p>")
+        else:
+            self.setTextFormat(Qt.AutoText)
+            super().setText(text)
+
+    def text(self) -> str:
+        return self._plain
+
+    def setWordWrap(self, on: bool) -> None:
+        super().setWordWrap(on)
+        self.setText(self._plain)
+
+
 def role_label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
+    label = TextLabel(text)
     if role:
         label.setProperty("role", role)
     label.setWordWrap(wrap)

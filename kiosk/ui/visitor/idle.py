@@ -129,7 +129,7 @@ class IdleDialog(ChoiceDialog):
 
     def announcement(self) -> str:
         """What read-aloud says when the question appears."""
-        return " ".join((self.title.text(), self.text.text(), self.countdown.text(), self.keep_button.text()))
+        return " ".join((self.title.text(), self.message, self.countdown.text(), self.keep_button.text()))
 
     def _update(self) -> None:
         remaining = max(self._total_ms - self._clock.elapsed(), 0)

@@ -14,6 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
+from kiosk.core.settings import RTL_LANGUAGES
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.theme import label_style
 from kiosk.ui.shared.widgets import big_button, keep_scroll_bar_place, role_label, scroll_area
@@ -111,12 +112,12 @@ class StepText(QWidget):
         layout.addStretch(1)
 
     def show_step(self, title: str, body: str, language: str, theme: str, heading: str | None = None) -> None:
-        direction = Qt.RightToLeft if language == "ar" else Qt.LeftToRight
-        self.setLayoutDirection(direction)
+        rtl = language in RTL_LANGUAGES
+        self.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
         self.heading.setVisible(heading is not None)
         self.heading.setText(heading or "")
         self.title.setText(title)
-        self.body.setText(render_body_html(body, label_style(theme)))
+        self.body.setText(render_body_html(body, label_style(theme), rtl=rtl))
 
 
 class WalkthroughView(QWidget):

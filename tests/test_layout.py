@@ -4,7 +4,8 @@ Rendered for real (offscreen widgets, the real stylesheet and translations) and 
 tests/layoutcheck.py: geometry against size hints and font metrics, no pixels. States: home; full
 screen, every step of every guide at A++ (where text runs out of room first) and each guide's
 longest step at A and A+, and Dutch beside the translation on each guide's longest step; docked
-beside the browser, every step of the e-loket guide and each guide's longest step; the idle
+beside the browser, every step of the e-loket guide and each guide's longest step beside an
+official page (the mark and its words), and beside the kiosk's "no connection" page; the idle
 question, the visitor-code dialog (also with its error line) and the help-call confirmation.
 Every step at every size found nothing more and took a fifth longer."""
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import ctypes
 
 import pytest
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kiosk.core.content import body_plain_text
@@ -56,7 +58,7 @@ class Findings:
         return "\n".join(f"{state}: {problem}" for problem, state in self.found.items())
 
 
-def check_visitor_screens(window, findings: Findings, lang: str) -> None:
+def check_visitor_screens(window, qtbot, findings: Findings, lang: str) -> None:
     prefix = f"{lang} {window.prefs.text_size} {window.prefs.theme}"
     window.go_home()
     findings.check(f"{prefix} home")
@@ -75,12 +77,23 @@ def check_visitor_screens(window, findings: Findings, lang: str) -> None:
             screen.view.dutch_toggle.setChecked(False)
     window.go_home()
 
+    # Beside the city's e-loket (a stand-in page at its address: the official mark and its words),
+    # then beside the kiosk's own page for a website it cannot reach.
+    browser = window.browser
+    tab = browser.open("about:blank")
+    with qtbot.waitSignal(tab.page().loadFinished, timeout=20_000):
+        tab.page().setHtml("<h1>E-loket</h1>", QUrl(window.runtime.settings.eloket_url))
+    assert browser.official_mark.isVisibleTo(window)
     for wt in window.runtime.content.walkthroughs:
         steps = range(len(wt)) if wt.id == "eloket" else (longest_step(wt, lang),)
         for index in steps:
-            window.browser.guide.open((wt.id, index))
-            window.show_screen("browser")
+            browser.guide.open((wt.id, index))
             findings.check(f"{prefix} docked {wt.id} step {index + 1}")
+    tab.load(QUrl("https://www.layout-test.invalid/"))  # never resolves (RFC 2606)
+    qtbot.waitUntil(lambda: browser.failure_panel.isVisibleTo(window), timeout=20_000)
+    eloket = next(wt for wt in window.runtime.content.walkthroughs if wt.id == "eloket")
+    browser.guide.open(("eloket", longest_step(eloket, lang)))
+    findings.check(f"{prefix} docked guide beside 'no connection'")
 
     session = window.session
     session.ask_still_there()
@@ -103,11 +116,11 @@ def check_visitor_screens(window, findings: Findings, lang: str) -> None:
 
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["default", "high-contrast"])
-def test_every_visitor_screen_fits(window, text_size, high_contrast):
+def test_every_visitor_screen_fits(window, qtbot, text_size, high_contrast):
     findings = Findings(window)
     for lang in LANGUAGES:
         window.prefs.set(language=lang, text_size=text_size, high_contrast=high_contrast)
-        check_visitor_screens(window, findings, lang)
+        check_visitor_screens(window, qtbot, findings, lang)
     assert not findings.found, f"{len(findings.found)} layout problems:\n{findings.report()}"
 
 

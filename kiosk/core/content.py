@@ -1,7 +1,7 @@
 """Walkthrough content: loaded from resources/walkthroughs/<id>/, validated by a pydantic schema.
 
 Layout of one walkthrough (coordinators add one without touching Python):
-    walkthrough.toml        id, order, topic, icon, official_domains, [[steps]] (id, image, url)
+    walkthrough.toml        id, order, topic, icon, official_domains, company_sites, [[steps]] (id, image, url)
     text/<lang>.toml        title, summary, [steps.<step-id>] title + body
     images/...              one image per step (SVG preferred); images/<lang>/<name> overrides it
 
@@ -51,7 +51,10 @@ class WalkthroughMeta(_Strict):
     order: int = 100
     topic: str
     icon: str
-    official_domains: list[str] = []
+    official_domains: list[str] = []  # government sites: the "officiële website" mark
+    # A company's own site (itsme is a company): domain -> the company's name, for the calm mark
+    # "website van itsme", never "officieel".
+    company_sites: dict[str, str] = {}
     steps: list[StepMeta] = Field(min_length=1)
 
 
@@ -236,6 +239,7 @@ def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> 
         line = _BOLD.sub(r"<b>\1</b>", line)
         line = _LABEL.sub(rf'<span style="{label_style}">&#160;\1&#160;</span>', line)
         numbered = re.match(r"^\d+\.\s+(.*)$", line)
+        kind: str | None
         if line.startswith("- "):
             kind, item = "ul", line[2:]
         else:
@@ -277,3 +281,12 @@ def official_domains(configured: list[str], eloket_url: str, walkthroughs: list[
     if host:
         domains.add(host.removeprefix("www."))
     return sorted(domains)
+
+
+def company_site(url_host: str | None, walkthroughs: list[Walkthrough]) -> str | None:
+    """The company whose own site this is (a walkthrough's company_sites), or None."""
+    for wt in walkthroughs:
+        for domain, name in wt.meta.company_sites.items():
+            if is_official(url_host, [domain]):
+                return name
+    return None

@@ -40,5 +40,9 @@ def render(window, outdir: Path) -> list[Path]:
     for lang in WORST_CASE_LANGUAGES:
         window.prefs.set(language=lang, text_size="extra-large", high_contrast=lang == "ar")
         written.append(grab(window, outdir / f"browser-with-guide-{lang}-extra-large.png"))
+    window.prefs.set(language="uk", text_size="extra-large", high_contrast=False)
+    tab.load(QUrl("https://www.digipunt-screenshot.invalid/"))  # never resolves: the kiosk's own page
+    wait(500, tab.page().loadFinished)
+    written.append(grab(window, outdir / "browser-no-connection-uk-extra-large.png"))
     window.reset_visitor_session()
     return written

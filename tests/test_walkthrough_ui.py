@@ -25,23 +25,25 @@ def open_itsme(window, qtbot):
 def test_tile_opens_step_one_with_counter_and_progress(window, qtbot):
     view = open_itsme(window, qtbot)
     assert view.walkthrough.id == "itsme"
-    assert view.counter.text() == "Stap 1 van 8"
-    assert (view.progress.value(), view.progress.maximum()) == (1, 8)
+    assert view.counter.text() == "Stap 1 van 9"
+    assert (view.progress.value(), view.progress.maximum()) == (1, 9)
     assert not view.previous_button.isEnabled()
 
 
 def test_buttons_and_keys_move_between_steps(window, qtbot):
     view = open_itsme(window, qtbot)
     qtbot.mouseClick(view.next_button, Qt.LeftButton)
-    assert view.index == 1 and view.counter.text() == "Stap 2 van 8"
+    assert view.index == 1 and view.counter.text() == "Stap 2 van 9"
+    qtbot.mouseClick(view.choice_buttons[0], Qt.LeftButton)  # "Met mijn eID en een kaartlezer"
+    assert view.index == 2
     qtbot.keyClick(view, Qt.Key_Right)
-    assert view.index == 2
-    qtbot.keyClick(view, Qt.Key_Return)
     assert view.index == 3
+    qtbot.keyClick(view, Qt.Key_Return)
+    assert view.index == 4
     qtbot.keyClick(view, Qt.Key_Left)
-    assert view.index == 2
+    assert view.index == 3
     qtbot.mouseClick(view.previous_button, Qt.LeftButton)
-    assert view.index == 1
+    assert view.index == 2
 
 
 def test_arrow_keys_follow_reading_direction_in_arabic(window, qtbot):
@@ -133,7 +135,7 @@ def test_every_visitor_control_has_an_accessible_name(window, qtbot, language):
 
 
 def test_keyboard_alone_reaches_every_walkthrough_control(window, qtbot):
-    window.walkthroughs.open("itsme", 1)
+    window.walkthroughs.open("itsme", 2)
     window.prefs.set(language="fr")  # shows the Dutch toggle too
     window.activateWindow()
     view = window.walkthroughs.view
@@ -232,7 +234,7 @@ def test_compact_guide_text_sits_on_the_card_colour(window, qtbot):
     card.resize(420, 720)
     card.show()
     qtbot.addWidget(card)
-    view.open("itsme", 1)
+    view.open("itsme", 2)
     viewport = view.findChild(QScrollArea).viewport()
     for high_contrast in (False, True):
         window.prefs.set(high_contrast=high_contrast)
@@ -259,3 +261,39 @@ def test_arabic_lines_that_start_with_a_latin_word_stay_right_to_left(window, qt
             assert block.textDirection() == Qt.RightToLeft, block.text()
             block = block.next()
     assert latin_first  # the itsme guide has such lines ("itsme ...")
+
+
+def test_a_question_leads_where_the_answer_says_and_back_the_same_way(window, qtbot):
+    view = open_itsme(window, qtbot)
+    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "route"
+    assert view.next_button.isHidden()  # the answers lead on
+    eid, bank = view.choice_buttons
+    assert (eid.text(), bank.text()) == ("Met mijn eID en een kaartlezer", "Met mijn bankkaart")
+    qtbot.keyClick(view, Qt.Key_Right)  # no way past a question without an answer
+    assert view.walkthrough.meta.steps[view.index].id == "route"
+    qtbot.mouseClick(bank, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "bank" and eid.isHidden()
+    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "route"
+    qtbot.mouseClick(eid, Qt.LeftButton)
+    for expected in ("eid-sign", "eid-app", "itsme-code"):  # the eID route skips the bank's step
+        qtbot.mouseClick(view.next_button, Qt.LeftButton)
+        assert view.walkthrough.meta.steps[view.index].id == expected
+    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "eid-app"
+
+
+def test_an_end_step_says_done_and_goes_home(window, qtbot):
+    screen = window.walkthroughs
+    screen.open("taxonweb", 0)
+    view = screen.view
+    view.show_step(view.walkthrough.index_of("all-good"))
+    window.prefs.set(language="tr")
+    yes, _no = view.choice_buttons
+    assert yes.text() == "Evet, her şey doğru"
+    qtbot.mouseClick(yes, Qt.LeftButton)
+    assert view.text.title.text() == "Bitti: başka bir şey yapmanız gerekmiyor"
+    assert view.next_button.text() == QApplication.translate("WalkthroughView", "Klaar") != "Klaar"
+    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    assert window.current_screen_name() == "home"

@@ -15,9 +15,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kiosk.core.settings import LANGUAGES
 
@@ -31,10 +32,30 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Choice(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    next: str  # the step this answer leads to
+
+
 class StepMeta(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     image: str
     url: str | None = None
+    # "step" goes on to `next`, else the following step; "choice" asks and goes where the answer
+    # leads (`choices`, labels in the texts); "end" is a last step: the visitor is done.
+    kind: Literal["step", "choice", "end"] = "step"
+    next: str | None = None
+    choices: list[Choice] = []
+
+    @model_validator(mode="after")
+    def _kind(self) -> StepMeta:
+        if self.kind == "choice" and len(self.choices) < 2:
+            raise ValueError("a choice step needs at least 2 choices")
+        if self.kind != "choice" and self.choices:
+            raise ValueError("only a choice step has choices")
+        if self.kind != "step" and self.next is not None:
+            raise ValueError("a choice or end step has no next (a choice's answers lead on)")
+        return self
 
     @field_validator("url")
     @classmethod
@@ -61,6 +82,7 @@ class WalkthroughMeta(_Strict):
 class StepText(_Strict):
     title: str = Field(min_length=1)
     body: str = Field(min_length=1)
+    choices: dict[str, str] = {}  # a choice step's answers: choice id -> button text
 
     @field_validator("title", "body")
     @classmethod
@@ -119,6 +141,27 @@ class Walkthrough:
 
     def icon_path(self) -> Path:
         return self.root / self.meta.icon
+
+    def index_of(self, step_id: str) -> int:
+        return next(i for i, step in enumerate(self.meta.steps) if step.id == step_id)
+
+    def next_index(self, index: int) -> int | None:
+        """Where "Volgende" leads from a plain step: its `next`, else the following step; None when
+        the visitor is done (an end step, or the last one). A choice step goes by its answers."""
+        step = self.meta.steps[index]
+        if step.kind == "end":
+            return None
+        if step.next is not None:
+            return self.index_of(step.next)
+        return index + 1 if index + 1 < len(self) else None
+
+    def choices(self, lang: str, index: int) -> list[tuple[str, int]]:
+        """A choice step's answers in `lang` (Dutch where missing) and the step each leads to."""
+        step = self.meta.steps[index]
+        shown = self.step(lang, index).language
+        texts = self.texts[shown].steps[step.id].choices
+        master = self.texts[MASTER_LANGUAGE].steps[step.id].choices
+        return [(texts.get(c.id) or master[c.id], self.index_of(c.next)) for c in step.choices]
 
     def step_url(self, index: int, eloket_url: str) -> str | None:
         url = self.meta.steps[index].url
@@ -185,6 +228,54 @@ def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
                                   f"labels {wanted} verbatim, found {got}")
     if report.missing[(wt.id, MASTER_LANGUAGE)]:
         errors.append(f"{wt.root}: Dutch text missing for steps {report.missing[(wt.id, MASTER_LANGUAGE)]}")
+    _check_paths(wt, errors)
+
+
+def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
+    """Choices and `next` lead to steps that exist; every step can be reached from the first; no
+    path goes round in a loop (every path ends); every answer has its Dutch text, and a translated
+    choice step translates all its answers."""
+    ids = {step.id for step in wt.meta.steps}
+    edges: dict[str, list[str]] = {}
+    for index, step in enumerate(wt.meta.steps):
+        targets = [c.next for c in step.choices] + ([step.next] if step.next else [])
+        unknown = [t for t in targets if t not in ids]
+        if unknown:
+            errors.append(f"{wt.root}: step '{step.id}' leads to unknown steps {unknown}")
+        if step.kind == "step" and step.next is None and index + 1 < len(wt.meta.steps):
+            targets.append(wt.meta.steps[index + 1].id)
+        edges[step.id] = [t for t in targets if t in ids]
+        for lang, text in wt.texts.items():
+            if step.id in text.steps:
+                labels_ = text.steps[step.id].choices
+                wanted = {c.id for c in step.choices}
+                if set(labels_) != wanted:
+                    errors.append(f"{wt.root}/text/{lang}.toml: step '{step.id}' needs the answers "
+                                  f"{sorted(wanted)}, found {sorted(labels_)}")
+    first = wt.meta.steps[0].id
+    reached, todo = {first}, [first]
+    while todo:
+        for target in edges[todo.pop()]:
+            if target not in reached:
+                reached.add(target)
+                todo.append(target)
+    unreachable = [step.id for step in wt.meta.steps if step.id not in reached]
+    if unreachable:
+        errors.append(f"{wt.root}: steps {unreachable} cannot be reached from the first step")
+    # A loop: a step that is on a path leading back to itself (depth-first, grey = on the path).
+    state: dict[str, str] = {}
+
+    def visit(step_id: str, path: list[str]) -> None:
+        state[step_id] = "grey"
+        for target in edges[step_id]:
+            if state.get(target) == "grey":
+                loop = path[path.index(target):] + [target] if target in path else [step_id, target]
+                errors.append(f"{wt.root}: the steps loop: {' -> '.join(loop)}")
+            elif target not in state:
+                visit(target, [*path, target])
+        state[step_id] = "black"
+
+    visit(first, [first])
 
 
 def load_walkthroughs(root: Path) -> ContentReport:

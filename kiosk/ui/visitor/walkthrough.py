@@ -11,7 +11,17 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
 from kiosk.core.settings import RTL_LANGUAGES
@@ -132,6 +142,7 @@ class WalkthroughView(QWidget):
         self.compact = compact
         self.walkthrough: Walkthrough | None = None
         self.index = 0
+        self.history: list[int] = []  # the steps the visitor came through, for Vorige
         self.show_dutch = False
         self.setFocusPolicy(Qt.StrongFocus)
 
@@ -185,6 +196,11 @@ class WalkthroughView(QWidget):
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(24)
         column.addLayout(texts, 1)
+        self.choice_box = QVBoxLayout()  # a question's answers, under its text
+        self.choice_box.setSpacing(12)
+        column.addLayout(self.choice_box)
+        self.choice_buttons: list[QPushButton] = []
+        self._choice_targets: list[int] = []
         self.text = StepText(compact)
         self.dutch_text = StepText(compact)
         texts.addWidget(self.text, 1)
@@ -250,6 +266,7 @@ class WalkthroughView(QWidget):
     # --- navigation ------------------------------------------------------------------------------
     def open(self, walkthrough_id: str, index: int = 0) -> None:
         self.walkthrough = next(w for w in self.window_.runtime.content.walkthroughs if w.id == walkthrough_id)
+        self.history.clear()
         self.show_step(index)
 
     def show_step(self, index: int) -> None:
@@ -261,18 +278,27 @@ class WalkthroughView(QWidget):
         self.step_changed.emit(self.index)
 
     def next(self) -> None:
-        if self.walkthrough is not None and self.index == len(self.walkthrough) - 1:
+        if self.walkthrough is None or self.walkthrough.meta.steps[self.index].kind == "choice":
+            return  # a question: its answers lead on
+        target = self.walkthrough.next_index(self.index)
+        if target is None:  # an end step, or the last one: done
             self.window_.read_aloud.stop()
             self.finished.emit()
         else:
-            self.show_step(self.index + 1)
+            self.go_to(target)
+
+    def go_to(self, index: int) -> None:
+        """On along the visitor's path (an answer, or Volgende): Vorige comes back the same way."""
+        self.history.append(self.index)
+        self.show_step(index)
 
     def previous(self) -> None:
-        self.show_step(self.index - 1)
+        self.show_step(self.history.pop() if self.history else self.index - 1)
 
     def clear(self) -> None:
         self.walkthrough = None
         self.index = 0
+        self.history.clear()
         self.dutch_toggle.setChecked(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -343,14 +369,31 @@ class WalkthroughView(QWidget):
         self.dutch_separator.setVisible(side_by_side)
         self.image.setVisible(not self.compact and not side_by_side)
 
-        last = self.index == total - 1
+        kind = wt.meta.steps[self.index].kind
+        last = kind != "choice" and wt.next_index(self.index) is None
+        self._show_choices(wt.choices(lang, self.index) if kind == "choice" else [])
+        self.next_button.setVisible(kind != "choice")
         forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.RightToLeft else ("\u2192", "\u2190")
-        self.previous_button.setEnabled(self.index > 0)
+        self.previous_button.setEnabled(bool(self.history) or self.index > 0)
         self.previous_button.setText(f"{back} " + self.tr("Vorige"))
         self.next_button.setText(self.tr("Klaar") if last else self.tr("Volgende") + f" {forward}")
         self.next_button.setAccessibleName(self.tr("Klaar") if last else self.tr("Volgende stap"))
         self.read_button.setVisible(self.window_.read_aloud.available_for(step.language))
         self.website_button.setVisible(bool(wt.meta.steps[self.index].url) and hasattr(self.window_, "open_website"))
+
+    def _show_choices(self, choices: list[tuple[str, int]]) -> None:
+        for button in self.choice_buttons[len(choices):]:
+            button.hide()
+        for position, (text, _target) in enumerate(choices):
+            if position == len(self.choice_buttons):
+                button = big_button(role="primary")
+                button.clicked.connect(lambda _=False, p=position: self.go_to(self._choice_targets[p]))
+                self.choice_box.addWidget(button)
+                self.choice_buttons.append(button)
+            self.choice_buttons[position].setText(text)
+            self.choice_buttons[position].setAccessibleName(text)
+            self.choice_buttons[position].show()
+        self._choice_targets = [target for _text, target in choices]
 
     def retranslate(self) -> None:
         self.previous_button.setAccessibleName(self.tr("Vorige stap"))

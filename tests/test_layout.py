@@ -4,7 +4,7 @@ Rendered for real (offscreen widgets, the real stylesheet and translations) and 
 tests/layoutcheck.py: geometry against size hints and font metrics, no pixels. States: home; full
 screen, every step of every guide at A++ (where text runs out of room first) and each guide's
 longest step at A and A+, and Dutch beside the translation on each guide's longest step; docked
-beside the browser, every step of the e-loket guide and each guide's longest step beside an
+beside the browser, every step of the e-loket guide and each guide's longest step and questions beside an
 official page (the mark and its words), and beside the kiosk's "no connection" page; the idle
 question, the visitor-code dialog (also with its error line) and the help-call confirmation.
 Every step at every size found nothing more and took a fifth longer."""
@@ -85,7 +85,8 @@ def check_visitor_screens(window, qtbot, findings: Findings, lang: str) -> None:
         tab.page().setHtml("<h1>E-loket</h1>", QUrl(window.runtime.settings.eloket_url))
     assert browser.official_mark.isVisibleTo(window)
     for wt in window.runtime.content.walkthroughs:
-        steps = range(len(wt)) if wt.id == "eloket" else (longest_step(wt, lang),)
+        questions = [i for i, step in enumerate(wt.meta.steps) if step.kind == "choice"]
+        steps = range(len(wt)) if wt.id == "eloket" else (longest_step(wt, lang), *questions)
         for index in steps:
             browser.guide.open((wt.id, index))
             findings.check(f"{prefix} docked {wt.id} step {index + 1}")

@@ -148,8 +148,9 @@ class WalkthroughView(QWidget):
 
         outer = QVBoxLayout(self)
         margin = 16 if compact else 32
-        outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
-        outer.setSpacing(12)
+        outer.setContentsMargins(margin, margin // 4 if compact else margin // 2, margin,
+                                 margin // 4 if compact else margin // 2)
+        outer.setSpacing(8 if compact else 12)
 
         # Docked beside a website, at 1366x768 and A++, every line of height counts: the visitor knows
         # the guide (the browser's bar can hide it), so only the counter stays above the step's text,
@@ -196,9 +197,6 @@ class WalkthroughView(QWidget):
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(24)
         column.addLayout(texts, 1)
-        self.choice_box = QVBoxLayout()  # a question's answers, under its text
-        self.choice_box.setSpacing(12)
-        column.addLayout(self.choice_box)
         self.choice_buttons: list[QPushButton] = []
         self._choice_targets: list[int] = []
         self.text = StepText(compact)
@@ -219,6 +217,10 @@ class WalkthroughView(QWidget):
                 widget.setObjectName("on-card")
         self.content.addWidget(scroll, 5)
         outer.addLayout(self.content, 1)
+        # A question's answers: under its text, never scrolled out of sight.
+        self.choice_box = QBoxLayout(QBoxLayout.TopToBottom if compact else QBoxLayout.LeftToRight)
+        self.choice_box.setSpacing(8 if compact else 12)
+        outer.addLayout(self.choice_box)
 
         actions = QHBoxLayout()
         actions.setSpacing(12)
@@ -238,9 +240,12 @@ class WalkthroughView(QWidget):
             for button in (self.read_button, self.website_button):
                 second.addWidget(button, 1)
             outer.addLayout(second)
-            outer.addWidget(self.help_button)
+            self._help_row = QHBoxLayout()  # a question has no Volgende: help then sits beside Vorige
+            self._help_row.addWidget(self.help_button)
+            outer.addLayout(self._help_row)
             actions.addWidget(self.previous_button, 1)
             actions.addWidget(self.next_button, 1)
+            self._actions = actions
         else:
             actions.addWidget(self.previous_button)
             actions.addStretch(1)
@@ -373,6 +378,14 @@ class WalkthroughView(QWidget):
         last = kind != "choice" and wt.next_index(self.index) is None
         self._show_choices(wt.choices(lang, self.index) if kind == "choice" else [])
         self.next_button.setVisible(kind != "choice")
+        if self.compact:
+            margins = self.layout().contentsMargins()
+            room = self.width() - margins.left() - margins.right() - self._actions.spacing()
+            beside = (kind == "choice" and self.help_button.sizeHint().width()
+                      + self.previous_button.sizeHint().width() <= room)
+            row = self._actions if beside else self._help_row
+            if row.indexOf(self.help_button) < 0:
+                row.addWidget(self.help_button)  # (taken out of the other row; as wide as its label)
         forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.RightToLeft else ("\u2192", "\u2190")
         self.previous_button.setEnabled(bool(self.history) or self.index > 0)
         self.previous_button.setText(f"{back} " + self.tr("Vorige"))
@@ -388,12 +401,19 @@ class WalkthroughView(QWidget):
             if position == len(self.choice_buttons):
                 button = big_button(role="primary")
                 button.clicked.connect(lambda _=False, p=position: self.go_to(self._choice_targets[p]))
-                self.choice_box.addWidget(button)
+                self.choice_box.addWidget(button, 1)
                 self.choice_buttons.append(button)
             self.choice_buttons[position].setText(text)
             self.choice_buttons[position].setAccessibleName(text)
             self.choice_buttons[position].show()
         self._choice_targets = [target for _text, target in choices]
+        if self.compact and choices:  # narrow: side by side while the answers fit, else stacked
+            shown = self.choice_buttons[:len(choices)]
+            margins = self.layout().contentsMargins()
+            room = self.width() - margins.left() - margins.right()
+            spacing = self.choice_box.spacing() * (len(shown) - 1)
+            needed = max(b.sizeHint().width() for b in shown) * len(shown) + spacing
+            self.choice_box.setDirection(QBoxLayout.TopToBottom if needed > room else QBoxLayout.LeftToRight)
 
     def retranslate(self) -> None:
         self.previous_button.setAccessibleName(self.tr("Vorige stap"))

@@ -42,6 +42,7 @@ class Site:
     def __init__(self, pdf: bytes):
         self.cached_hits = 0
         self.cookies_seen: list[str | None] = []
+        self.languages_seen: list[str | None] = []  # Accept-Language of each request
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -50,6 +51,15 @@ class Site:
 
             def do_GET(self):
                 path = self.path
+                site.languages_seen.append(self.headers.get("Accept-Language"))
+                if path in ("/missing", "/forbidden"):  # the site's own error page, with a body
+                    self.send_response(404 if path == "/missing" else 403)
+                    body = b"<html><body>Server error page</body></html>"
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return None
                 if path == "/cached.js":
                     site.cached_hits += 1
                     return self._send(b"window.cachedScript = true;", "text/javascript",
@@ -262,3 +272,54 @@ def test_uploads_offer_only_this_sessions_downloads(window, qtbot, monkeypatch):
     QTimer.singleShot(100, pick)
     assert browser.downloads.choose_upload() == [str(pdf)]
 
+
+def test_failed_pages_are_the_kiosks_own_in_the_visitors_language_and_the_browser_speaks_it(window, site, qtbot):
+    """No connection, not found, not allowed: a kiosk page in the visitor's language instead of
+    Chromium's, without the official mark (also for an official domain); websites get the visitor's
+    language (Accept-Language) until the session ends."""
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.core import web
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("BrowserScreen", text)
+
+    # An official domain that never resolves (.invalid, RFC 2606): official, yet no mark on failure.
+    settings = window.runtime.settings
+    window.runtime.settings = settings.model_copy(update={"official_domains": ["kiosk-test.invalid"]})
+    window.prefs.set(language="uk")
+    browser = window.browser
+    tab = browser.open(site.url("/check"))
+    qtbot.waitUntil(lambda: tab.url().toString().endswith("/check") and not browser.progress.isVisible(),
+                    timeout=20_000)
+    assert site.languages_seen[-1] == "uk,nl;q=0.8"
+    assert browser.tabs.isVisible() and browser.failure_panel.isHidden()
+
+    cases = (("https://www.kiosk-test.invalid/", web.OFFLINE, "Geen verbinding met deze website"),
+             (site.url("/missing"), web.NOT_FOUND, "Deze pagina bestaat niet"),
+             (site.url("/forbidden"), web.NOT_ALLOWED, "Deze pagina mag je niet zien"))
+    for url, kind, title in cases:
+        tab.load(QUrl(url))
+        qtbot.waitUntil(lambda kind=kind: tab.failure == kind, timeout=20_000)
+        assert browser.failure_panel.isVisible() and not browser.tabs.isVisible()
+        assert browser.failure_title.text() == tr(title) != title  # Ukrainian, not Dutch
+        assert not browser.official_mark.isVisible()
+    assert browser.is_official(QUrl("https://www.kiosk-test.invalid/"))  # the mark was held back
+
+    window.prefs.set(language="ar")  # the kiosk's page follows a language switch at once
+    assert browser.failure_title.text() == tr("Deze pagina mag je niet zien") != "Deze pagina mag je niet zien"
+    asked = len(site.languages_seen)
+    browser.retry_button.click()  # still forbidden: the same page again, asked in Arabic now
+    qtbot.waitUntil(lambda: len(site.languages_seen) > asked, timeout=20_000)
+    assert site.languages_seen[-1].startswith("ar,nl")  # (Chromium rewrites the q-values)
+
+    tab.load(QUrl(site.url("/check")))  # a page that works: the site again, the panel gone
+    qtbot.waitUntil(lambda: tab.failure is None and browser.tabs.isVisible(), timeout=20_000)
+    assert browser.failure_panel.isHidden()
+
+    window.reset_visitor_session()  # back to Dutch: the next visitor's pages ask for Dutch
+    asked = len(site.languages_seen)
+    tab = browser.open(site.url("/check"))
+    qtbot.waitUntil(lambda: len(site.languages_seen) > asked, timeout=20_000)
+    assert site.languages_seen[-1] == "nl"
+    window.runtime.settings = settings

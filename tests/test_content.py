@@ -127,5 +127,51 @@ def test_official_domains_combine_settings_walkthroughs_and_the_city_eloket():
 
     walkthroughs = load_walkthroughs(CONTENT).walkthroughs
     domains = official_domains(["vlaanderen.be"], "https://www.gent.be/e-loket", walkthroughs)
-    assert {"vlaanderen.be", "itsme-id.com", "burgerprofiel.be", "myminfin.be", "gent.be"} <= set(domains)
+    assert {"vlaanderen.be", "burgerprofiel.be", "myminfin.be", "minfin.fgov.be", "gent.be"} <= set(domains)
+    assert "itsme-id.com" not in domains  # a company: it gets its own calm mark (kiosk.core.web)
     assert is_official("stad.gent.be", domains) and not is_official("example.org", domains)
+
+
+def test_right_to_left_body_reads_from_the_right_even_when_a_line_starts_in_latin():
+    html = render_body_html("- itsme هو تطبيق.\nاضغط [[Aanmelden]].", rtl=True)
+    assert html == ('<ul dir="rtl"><li dir="rtl">\u200fitsme هو تطبيق.</li></ul>'
+                    '<p dir="rtl">\u200fاضغط <span style="">&#160;Aanmelden&#160;</span>.</p>')
+
+
+def test_choice_and_end_steps_branch_the_bundled_guides():
+    wts = {wt.id: wt for wt in load_walkthroughs(CONTENT).walkthroughs}
+    itsme, tax = wts["itsme"], wts["taxonweb"]
+    route = itsme.index_of("route")
+    answers = itsme.choices("nl", route)
+    assert [text for text, _ in answers] == ["Met mijn eID en een kaartlezer", "Met mijn bankkaart"]
+    assert [itsme.meta.steps[i].id for _, i in answers] == ["eid-website", "bank"]
+    assert itsme.next_index(itsme.index_of("eid-app")) == itsme.index_of("itsme-code")  # past the bank route
+    assert itsme.next_index(itsme.index_of("bank")) == itsme.index_of("itsme-code")
+    assert [t for t, _ in itsme.choices("uk", route)] == ["З eID і кардрідером", "З банківською карткою"]
+    yes, no = tax.choices("nl", tax.index_of("all-good"))
+    assert tax.meta.steps[yes[1]].kind == "end" and tax.next_index(yes[1]) is None  # nothing more to do
+    assert tax.step("nl", yes[1]).title == "Klaar: je hoeft niets meer te doen"
+    assert tax.meta.steps[no[1]].id == "fix"
+    assert tax.next_index(tax.index_of("sign")) == tax.index_of("logout")  # filing ends by logging out
+    assert tax.next_index(tax.index_of("logout")) is None
+
+
+@pytest.mark.parametrize("old, new, error", [
+    ('next = "itsme-code"', 'next = "nergens"', "leads to unknown steps ['nergens']"),
+    ('{ id = "bank", next = "bank" }', '{ id = "bank", next = "eid-website" }', "steps ['bank'] cannot be reached"),
+    ('next = "itsme-code"', 'next = "need"',
+     "the steps loop: need -> route -> eid-website -> eid-sign -> eid-app -> need"),
+    ('choices = [{ id = "eid", next = "eid-website" }, { id = "bank", next = "bank" }]',
+     'choices = [{ id = "eid", next = "eid-website" }]', "a choice step needs at least 2 choices"),
+])
+def test_the_checker_refuses_broken_paths(content_copy, old, new, error):
+    _edit(content_copy / "itsme" / "walkthrough.toml", old, new)
+    result = check(content_copy)
+    assert result.returncode == 1 and error in result.stderr, result.stderr
+
+
+def test_the_checker_wants_every_answer_in_every_translation(content_copy):
+    _edit(content_copy / "itsme" / "text" / "tr.toml", 'bank = "Banka kartımla"\n', "")
+    result = check(content_copy)
+    assert result.returncode == 1
+    assert "tr.toml: step 'route' needs the answers ['bank', 'eid'], found ['eid']" in result.stderr

@@ -36,7 +36,27 @@ def test_initials_are_normalised(typed, initials):
     assert normalise_initials(typed) == initials
 
 
-@pytest.mark.parametrize("typed", ["", "123", "ABCDE", "..."])
+@pytest.mark.parametrize("typed, initials", [
+    ("ОП", "OP"), ("о. п.", "OP"), ("Шевченко", None), ("Ш Ю", "SHYU"), ("Є І", "YEI"), ("Щ", "SHCH"),  # Cyrillic
+    ("م ع", "MA"), ("ش.خ", "SHKH"),  # Arabic
+    ("İŞ", "IS"), ("ı ğ", "IG"), ("Ç Ü", "CU"),  # Turkish
+])
+def test_initials_in_any_script_have_one_latin_form(typed, initials):
+    if initials is None:  # a whole name: more than 4 letters
+        with pytest.raises(VisitorCodeError):
+            normalise_initials(typed)
+    else:
+        assert normalise_initials(typed) == initials
+
+
+def test_the_same_initials_in_two_scripts_give_the_same_code_every_visit():
+    born = date(1961, 8, 24)
+    assert compute(KEY, "ОП", born) == compute(KEY, "OP", born) == compute(KEY, "о.п.", born)
+    assert compute(KEY, "ИŞ", born) == compute(KEY, "YS", born)
+    assert compute(KEY, "م ع", born) == compute(KEY, "MA", born)
+
+
+@pytest.mark.parametrize("typed", ["", "123", "ABCDE", "...", "王", "ΑΒ"])
 def test_unusable_initials_are_refused_without_echo(typed):
     with pytest.raises(VisitorCodeError) as caught:
         normalise_initials(typed)

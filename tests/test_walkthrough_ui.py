@@ -1,7 +1,9 @@
 """The walkthrough viewer with real widgets offscreen: navigation, keys, read-aloud, a11y, themes."""
 from __future__ import annotations
 
+import ctypes.util
 import shutil
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,23 +27,25 @@ def open_itsme(window, qtbot):
 def test_tile_opens_step_one_with_counter_and_progress(window, qtbot):
     view = open_itsme(window, qtbot)
     assert view.walkthrough.id == "itsme"
-    assert view.counter.text() == "Stap 1 van 8"
-    assert (view.progress.value(), view.progress.maximum()) == (1, 8)
+    assert view.counter.text() == "Stap 1 van 9"
+    assert (view.progress.value(), view.progress.maximum()) == (1, 9)
     assert not view.previous_button.isEnabled()
 
 
 def test_buttons_and_keys_move_between_steps(window, qtbot):
     view = open_itsme(window, qtbot)
     qtbot.mouseClick(view.next_button, Qt.LeftButton)
-    assert view.index == 1 and view.counter.text() == "Stap 2 van 8"
+    assert view.index == 1 and view.counter.text() == "Stap 2 van 9"
+    qtbot.mouseClick(view.choice_buttons[0], Qt.LeftButton)  # "Met mijn eID en een kaartlezer"
+    assert view.index == 2
     qtbot.keyClick(view, Qt.Key_Right)
-    assert view.index == 2
-    qtbot.keyClick(view, Qt.Key_Return)
     assert view.index == 3
+    qtbot.keyClick(view, Qt.Key_Return)
+    assert view.index == 4
     qtbot.keyClick(view, Qt.Key_Left)
-    assert view.index == 2
+    assert view.index == 3
     qtbot.mouseClick(view.previous_button, Qt.LeftButton)
-    assert view.index == 1
+    assert view.index == 2
 
 
 def test_arrow_keys_follow_reading_direction_in_arabic(window, qtbot):
@@ -101,6 +105,13 @@ def mock_speech_window(monkeypatch, runtime, qapp, qtbot):
     window.prefs.reset()
 
 
+# On Linux, Qt's text-to-speech library itself links libpulse.so.0 (Debian's libpulse0): without it
+# read-aloud cannot exist on the machine at all, not even with Qt's mock engine.
+NO_SPEECH_LIBRARY = sys.platform.startswith("linux") and ctypes.util.find_library("pulse") is None
+
+
+@pytest.mark.skipif(NO_SPEECH_LIBRARY, reason="libpulse0 is missing: Qt's text-to-speech cannot load on this "
+                                              "machine (apt-get install libpulse0)")
 def test_read_aloud_only_where_a_voice_exists_and_stops_on_step_change(mock_speech_window, qtbot):
     window = mock_speech_window
     view = open_itsme(window, qtbot)
@@ -133,7 +144,7 @@ def test_every_visitor_control_has_an_accessible_name(window, qtbot, language):
 
 
 def test_keyboard_alone_reaches_every_walkthrough_control(window, qtbot):
-    window.walkthroughs.open("itsme", 1)
+    window.walkthroughs.open("itsme", 2)
     window.prefs.set(language="fr")  # shows the Dutch toggle too
     window.activateWindow()
     view = window.walkthroughs.view
@@ -143,7 +154,7 @@ def test_keyboard_alone_reaches_every_walkthrough_control(window, qtbot):
         reached.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
     wanted = [view.next_button, view.previous_button, view.help_button, view.dutch_toggle,
-              window.home_button, window.language_button] + list(window.size_buttons.values()) + [window.contrast_button]
+              window.home_button, window.language_button, *window.size_buttons.values(), window.contrast_button]
     missing = [w.accessibleName() for w in wanted if w not in reached]
     assert missing == []
     order = [w for w in dict.fromkeys(reached) if w in (view.next_button, view.previous_button, view.help_button)]
@@ -232,7 +243,7 @@ def test_compact_guide_text_sits_on_the_card_colour(window, qtbot):
     card.resize(420, 720)
     card.show()
     qtbot.addWidget(card)
-    view.open("itsme", 1)
+    view.open("itsme", 2)
     viewport = view.findChild(QScrollArea).viewport()
     for high_contrast in (False, True):
         window.prefs.set(high_contrast=high_contrast)
@@ -240,3 +251,58 @@ def test_compact_guide_text_sits_on_the_card_colour(window, qtbot):
         corner = viewport.mapTo(card, QPoint(viewport.width() - 3, viewport.height() - 3))  # below the text
         expected = QColor(palette(window.prefs.theme)["surface"])
         assert card.grab().toImage().pixelColor(corner).name() == expected.name()
+
+
+def test_arabic_lines_that_start_with_a_latin_word_stay_right_to_left(window, qtbot):
+    from PySide6.QtGui import QTextDocument
+
+    view = open_itsme(window, qtbot)
+    window.prefs.set(language="ar")
+    latin_first = 0
+    for index in range(len(view.walkthrough)):
+        view.show_step(index)
+        document = QTextDocument()
+        document.setHtml(view.text.body.text())
+        block = document.begin()
+        while block.isValid():
+            if block.text().strip("\u200f")[:1].isascii() and block.text().strip("\u200f")[:1].isalpha():
+                latin_first += 1
+            assert block.textDirection() == Qt.RightToLeft, block.text()
+            block = block.next()
+    assert latin_first  # the itsme guide has such lines ("itsme ...")
+
+
+def test_a_question_leads_where_the_answer_says_and_back_the_same_way(window, qtbot):
+    view = open_itsme(window, qtbot)
+    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "route"
+    assert view.next_button.isHidden()  # the answers lead on
+    eid, bank = view.choice_buttons
+    assert (eid.text(), bank.text()) == ("Met mijn eID en een kaartlezer", "Met mijn bankkaart")
+    qtbot.keyClick(view, Qt.Key_Right)  # no way past a question without an answer
+    assert view.walkthrough.meta.steps[view.index].id == "route"
+    qtbot.mouseClick(bank, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "bank" and eid.isHidden()
+    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "route"
+    qtbot.mouseClick(eid, Qt.LeftButton)
+    for expected in ("eid-sign", "eid-app", "itsme-code"):  # the eID route skips the bank's step
+        qtbot.mouseClick(view.next_button, Qt.LeftButton)
+        assert view.walkthrough.meta.steps[view.index].id == expected
+    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    assert view.walkthrough.meta.steps[view.index].id == "eid-app"
+
+
+def test_an_end_step_says_done_and_goes_home(window, qtbot):
+    screen = window.walkthroughs
+    screen.open("taxonweb", 0)
+    view = screen.view
+    view.show_step(view.walkthrough.index_of("all-good"))
+    window.prefs.set(language="tr")
+    yes, _no = view.choice_buttons
+    assert yes.text() == "Evet, her şey doğru"
+    qtbot.mouseClick(yes, Qt.LeftButton)
+    assert view.text.title.text() == "Bitti: başka bir şey yapmanız gerekmiyor"
+    assert view.next_button.text() == QApplication.translate("WalkthroughView", "Klaar") != "Klaar"
+    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    assert window.current_screen_name() == "home"

@@ -32,6 +32,26 @@ def test_official_mark_and_site_name(runtime):
     assert web.is_official_site("https", "stad.leuven.be", settings, walkthroughs)  # the e-loket's city
     assert not web.is_official_site("http", "www.vlaanderen.be", settings, walkthroughs)  # not over https
     assert not web.is_official_site("https", "burgerprofiel.be.example.org", settings, walkthroughs)
+    # MyMinfin and Tax-on-web live under minfin.fgov.be, their log-in under belgium.be.
+    for host in ("eservices.minfin.fgov.be", "www.myminfin.be", "idp.iamfas.belgium.be"):
+        assert web.is_official_site("https", host, settings, walkthroughs), host
+    # itsme is a company: not official, but its own site is named, calmly.
+    assert not web.is_official_site("https", "www.itsme-id.com", settings, walkthroughs)
+    assert web.company_site("https", "www.itsme-id.com", walkthroughs) == "itsme"
+    assert web.company_site("https", "itsme-id.com.example.org", walkthroughs) is None
+    assert web.company_site("http", "www.itsme-id.com", walkthroughs) is None
     assert web.site_name("https", "www.burgerprofiel.be", "") == "burgerprofiel.be"
     assert web.site_name("file", "", "/tmp/session-1/attest.pdf") == "attest.pdf"
     assert web.site_name("about", "", "") == ""
+
+
+def test_failed_loads_and_the_browsers_language():
+    assert web.failure("connection", -105, True) == web.OFFLINE  # name not resolved
+    assert web.failure("other", -312, True) == web.OFFLINE  # any Chromium error page
+    assert web.failure("http-status", 404, False) == web.NOT_FOUND
+    assert web.failure("http-status", 410, False) == web.NOT_FOUND
+    assert web.failure("http-status", 403, False) == web.NOT_ALLOWED
+    assert web.failure("http-status", 500, False) is None  # the site's own page stays
+    assert web.failure("other", -3, False) is None  # a load replaced by the next one
+    assert web.accept_language("nl") == "nl"
+    assert web.accept_language("uk") == "uk,nl;q=0.8"

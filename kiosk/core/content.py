@@ -1,8 +1,8 @@
 """Walkthrough content: loaded from resources/walkthroughs/<id>/, validated by a pydantic schema.
 
 Layout of one walkthrough (coordinators add one without touching Python):
-    walkthrough.toml        id, order, topic, icon, official_domains, [[steps]] (id, image, url,
-                            works_elsewhere)
+    walkthrough.toml        id, order, topic, icon, official_domains, company_sites, [[steps]] (id, image, url,
+                            works_elsewhere, kind, next, choices)
     text/<lang>.toml        title, summary, [steps.<step-id>] title + body
     images/...              one image per step (SVG preferred); images/<lang>/<name> overrides it
 
@@ -16,9 +16,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
 
 from kiosk.core.settings import LANGUAGES
 
@@ -32,6 +33,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Choice(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    next: str  # the step this answer leads to
+
+
 class StepMeta(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     image: str
@@ -39,6 +45,21 @@ class StepMeta(_Strict):
     # The visitor works on their phone or in the eID PIN window here, which the kiosk does not see
     # as input: the idle question offers "Ik ben bezig op mijn gsm" (kiosk/ui/visitor/session.py).
     works_elsewhere: StrictBool = False
+    # "step" goes on to `next`, else the following step; "choice" asks and goes where the answer
+    # leads (`choices`, labels in the texts); "end" is a last step: the visitor is done.
+    kind: Literal["step", "choice", "end"] = "step"
+    next: str | None = None
+    choices: list[Choice] = []
+
+    @model_validator(mode="after")
+    def _kind(self) -> StepMeta:
+        if self.kind == "choice" and len(self.choices) < 2:
+            raise ValueError("a choice step needs at least 2 choices")
+        if self.kind != "choice" and self.choices:
+            raise ValueError("only a choice step has choices")
+        if self.kind != "step" and self.next is not None:
+            raise ValueError("a choice or end step has no next (a choice's answers lead on)")
+        return self
 
     @field_validator("url")
     @classmethod
@@ -55,13 +76,17 @@ class WalkthroughMeta(_Strict):
     order: int = 100
     topic: str
     icon: str
-    official_domains: list[str] = []
+    official_domains: list[str] = []  # government sites: the "officiële website" mark
+    # A company's own site (itsme is a company): domain -> the company's name, for the calm mark
+    # "website van itsme", never "officieel".
+    company_sites: dict[str, str] = {}
     steps: list[StepMeta] = Field(min_length=1)
 
 
 class StepText(_Strict):
     title: str = Field(min_length=1)
     body: str = Field(min_length=1)
+    choices: dict[str, str] = {}  # a choice step's answers: choice id -> button text
 
     @field_validator("title", "body")
     @classmethod
@@ -120,6 +145,27 @@ class Walkthrough:
 
     def icon_path(self) -> Path:
         return self.root / self.meta.icon
+
+    def index_of(self, step_id: str) -> int:
+        return next(i for i, step in enumerate(self.meta.steps) if step.id == step_id)
+
+    def next_index(self, index: int) -> int | None:
+        """Where "Volgende" leads from a plain step: its `next`, else the following step; None when
+        the visitor is done (an end step, or the last one). A choice step goes by its answers."""
+        step = self.meta.steps[index]
+        if step.kind == "end":
+            return None
+        if step.next is not None:
+            return self.index_of(step.next)
+        return index + 1 if index + 1 < len(self) else None
+
+    def choices(self, lang: str, index: int) -> list[tuple[str, int]]:
+        """A choice step's answers in `lang` (Dutch where missing) and the step each leads to."""
+        step = self.meta.steps[index]
+        shown = self.step(lang, index).language
+        texts = self.texts[shown].steps[step.id].choices
+        master = self.texts[MASTER_LANGUAGE].steps[step.id].choices
+        return [(texts.get(c.id) or master[c.id], self.index_of(c.next)) for c in step.choices]
 
     def step_url(self, index: int, eloket_url: str) -> str | None:
         url = self.meta.steps[index].url
@@ -186,6 +232,54 @@ def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
                                   f"labels {wanted} verbatim, found {got}")
     if report.missing[(wt.id, MASTER_LANGUAGE)]:
         errors.append(f"{wt.root}: Dutch text missing for steps {report.missing[(wt.id, MASTER_LANGUAGE)]}")
+    _check_paths(wt, errors)
+
+
+def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
+    """Choices and `next` lead to steps that exist; every step can be reached from the first; no
+    path goes round in a loop (every path ends); every answer has its Dutch text, and a translated
+    choice step translates all its answers."""
+    ids = {step.id for step in wt.meta.steps}
+    edges: dict[str, list[str]] = {}
+    for index, step in enumerate(wt.meta.steps):
+        targets = [c.next for c in step.choices] + ([step.next] if step.next else [])
+        unknown = [t for t in targets if t not in ids]
+        if unknown:
+            errors.append(f"{wt.root}: step '{step.id}' leads to unknown steps {unknown}")
+        if step.kind == "step" and step.next is None and index + 1 < len(wt.meta.steps):
+            targets.append(wt.meta.steps[index + 1].id)
+        edges[step.id] = [t for t in targets if t in ids]
+        for lang, text in wt.texts.items():
+            if step.id in text.steps:
+                labels_ = text.steps[step.id].choices
+                wanted = {c.id for c in step.choices}
+                if set(labels_) != wanted:
+                    errors.append(f"{wt.root}/text/{lang}.toml: step '{step.id}' needs the answers "
+                                  f"{sorted(wanted)}, found {sorted(labels_)}")
+    first = wt.meta.steps[0].id
+    reached, todo = {first}, [first]
+    while todo:
+        for target in edges[todo.pop()]:
+            if target not in reached:
+                reached.add(target)
+                todo.append(target)
+    unreachable = [step.id for step in wt.meta.steps if step.id not in reached]
+    if unreachable:
+        errors.append(f"{wt.root}: steps {unreachable} cannot be reached from the first step")
+    # A loop: a step that is on a path leading back to itself (depth-first, grey = on the path).
+    state: dict[str, str] = {}
+
+    def visit(step_id: str, path: list[str]) -> None:
+        state[step_id] = "grey"
+        for target in edges[step_id]:
+            if state.get(target) == "grey":
+                loop = path[path.index(target):] + [target] if target in path else [step_id, target]
+                errors.append(f"{wt.root}: the steps loop: {' -> '.join(loop)}")
+            elif target not in state:
+                visit(target, [*path, target])
+        state[step_id] = "black"
+
+    visit(first, [first])
 
 
 def load_walkthroughs(root: Path) -> ContentReport:
@@ -225,27 +319,36 @@ def load_walkthroughs(root: Path) -> ContentReport:
     return report
 
 
-def render_body_html(body: str, label_style: str = "") -> str:
+def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> str:
     """Body markup to the small HTML subset Qt's rich text understands. Official labels become
-    quoted, styled spans (`label_style` is inline CSS: QLabel has no style sheet for rich text)."""
+    quoted, styled spans (`label_style` is inline CSS: QLabel has no style sheet for rich text).
+
+    Right-to-left text (`rtl`): every paragraph and list item says dir="rtl" and starts with a
+    right-to-left mark, so a line that begins with a Latin word ("itsme", a Dutch label) still reads
+    from the right, with its bullet and full stop on the right sides."""
     out: list[str] = []
     open_list: str | None = None
+    direction, mark = (' dir="rtl"', "\u200f") if rtl else ("", "")
     for raw_line in body.strip().splitlines():
         line = html.escape(raw_line.strip(), quote=False)
         line = _BOLD.sub(r"<b>\1</b>", line)
         line = _LABEL.sub(rf'<span style="{label_style}">&#160;\1&#160;</span>', line)
         numbered = re.match(r"^\d+\.\s+(.*)$", line)
-        kind, item = ("ul", line[2:]) if line.startswith("- ") else (("ol", numbered.group(1)) if numbered else (None, line))
+        kind: str | None
+        if line.startswith("- "):
+            kind, item = "ul", line[2:]
+        else:
+            kind, item = ("ol", numbered.group(1)) if numbered else (None, line)
         if kind != open_list:
             if open_list:
                 out.append(f"</{open_list}>")
             if kind:
-                out.append(f"<{kind}>")
+                out.append(f"<{kind}{direction}>")
             open_list = kind
         if kind:
-            out.append(f"<li>{item}</li>")
+            out.append(f"<li{direction}>{mark}{item}</li>")
         elif item:
-            out.append(f"<p>{item}</p>")
+            out.append(f"<p{direction}>{mark}{item}</p>")
     if open_list:
         out.append(f"</{open_list}>")
     return "".join(out)
@@ -273,3 +376,12 @@ def official_domains(configured: list[str], eloket_url: str, walkthroughs: list[
     if host:
         domains.add(host.removeprefix("www."))
     return sorted(domains)
+
+
+def company_site(url_host: str | None, walkthroughs: list[Walkthrough]) -> str | None:
+    """The company whose own site this is (a walkthrough's company_sites), or None."""
+    for wt in walkthroughs:
+        for domain, name in wt.meta.company_sites.items():
+            if is_official(url_host, [domain]):
+                return name
+    return None

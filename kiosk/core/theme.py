@@ -12,6 +12,7 @@ THEMES = {"default": "default.json", "high-contrast": "high-contrast.json"}
 TEXT_PAIRS = (
     ("text", "window"), ("text", "surface"), ("muted_text", "surface"), ("muted_text", "window"),
     ("accent_text", "accent"), ("button_text", "button"), ("danger_text", "danger"),
+    ("help_text", "help"),
     ("label_text", "label_bg"),
 )
 # Base font size in px per visitor text-size setting; headings scale from it.

@@ -7,8 +7,14 @@ birth date. On this device we compute
     message = "digipunt-visitor-v1\\n" + INITIALS + "\\n" + YYYY-MM-DD
     code    = HMAC-SHA256(key, message), written as 64 lowercase hex characters
 
-where INITIALS are the letters typed, upper-cased, accents removed, everything else dropped
-("j.-m. D" -> "JMD"), and the date is the ISO form of the birth date. Only `code` is kept (in the
+where INITIALS are the 1 to 4 letters typed, each written in Latin capitals by one fixed rule
+(`INITIAL_IN_LATIN`), everything else dropped, and the date is the ISO form of the birth date:
+- Latin letters: upper-cased, accents removed ("j.-m. D" -> "JMD", Turkish "Ş" -> "S", "ı" -> "I");
+- Cyrillic: Ukraine's official transliteration (2010), in its form at the start of a word, Russian
+  letters added ("ОП" -> "OP", "Ш" -> "SH", "Є" -> "YE");
+- Arabic: one simple table of common Latin spellings ("م" -> "M", "ش" -> "SH", "ع" -> "A").
+So a visitor who types their initials in their own script one day and in Latin letters another day
+("ОП" and "OP") gets the same code. Letters of other scripts are refused. Only `code` is kept (in the
 help request, and sent to the server). The initials and the date are never stored or logged: they
 live in the dialog's fields for the few seconds of typing and are cleared right after hashing.
 
@@ -53,13 +59,34 @@ class VisitorCodeError(DutchError):
         self.reason = reason
 
 
+_CYRILLIC = dict(zip(
+    "АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЫЭЪ",
+    ["A", "B", "V", "H", "G", "D", "E", "YE", "ZH", "Z", "Y", "I", "YI", "Y", "K", "L", "M", "N", "O", "P",
+     "R", "S", "T", "U", "F", "KH", "TS", "CH", "SH", "SHCH", "", "YU", "YA", "YO", "Y", "E", ""], strict=True))
+_ARABIC = dict(zip(
+    "اأإآبتثجحخدذرزسشصضطظعغفقكلمنهويىةءؤئ",
+    ["A", "A", "I", "A", "B", "T", "TH", "J", "H", "KH", "D", "DH", "R", "Z", "S", "SH", "S", "D", "T", "Z",
+     "A", "GH", "F", "Q", "K", "L", "M", "N", "H", "W", "Y", "A", "H", "A", "W", "Y"], strict=True))
+INITIAL_IN_LATIN = {**_CYRILLIC, **_ARABIC, "ı": "I", "I": "I"}  # Turkish dotless i
+
+
+def _in_latin(letter: str) -> str | None:
+    """One typed letter in Latin capitals, or None for a script without a rule."""
+    upper = letter.upper()
+    if upper in INITIAL_IN_LATIN or letter in INITIAL_IN_LATIN:
+        return INITIAL_IN_LATIN.get(upper, INITIAL_IN_LATIN.get(letter))
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", upper) if not unicodedata.combining(ch))
+    return plain if plain and all("A" <= ch <= "Z" for ch in plain) else None
+
+
 def normalise_initials(typed: str) -> str:
-    letters = "".join(ch for ch in unicodedata.normalize("NFKD", typed) if not unicodedata.combining(ch))
-    initials = "".join(ch for ch in letters.upper() if "A" <= ch <= "Z")
-    if not 1 <= len(initials) <= MAX_INITIALS:
+    """The typed initials by the rule in the module docstring: 1 to 4 letters of any script with a rule."""
+    letters = [ch for ch in typed if unicodedata.category(ch).startswith("L")]
+    latin = [_in_latin(ch) for ch in letters]
+    if not 1 <= len(letters) <= MAX_INITIALS or None in latin:
         raise VisitorCodeError(f"Typ de eerste letter van je voornaam en van je familienaam "
                                f"(1 tot {MAX_INITIALS} letters).", "initials")
-    return initials
+    return "".join(part for part in latin if part)
 
 
 def parse_birth_date(digits: str, today: date) -> date:

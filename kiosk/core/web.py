@@ -1,5 +1,6 @@
 """The built-in browser's rules, without Qt: what a typed address means, which addresses a page
-may open, which sites get the "officiële website" mark, and how a site is named above the page.
+may open, which sites get the "officiële website" mark, how a site is named above the page, which
+failed loads get the kiosk's own page instead of Chromium's, and the browser's language.
 
 The browser screen (kiosk/ui/visitor/browser.py) hands in a URL's parts as Qt parsed them.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kiosk.core import content
 from kiosk.core.content import Walkthrough, is_official, official_domains
 from kiosk.core.settings import Settings
 
@@ -48,6 +50,12 @@ def is_official_site(scheme: str, host: str, settings: Settings, walkthroughs: l
     return scheme == "https" and is_official(host, domains)
 
 
+def company_site(scheme: str, host: str, walkthroughs: list[Walkthrough]) -> str | None:
+    """The company whose own site this is ("itsme"), over https only; it gets a calm mark that
+    names the company, never the official one."""
+    return content.company_site(host, walkthroughs) if scheme == "https" else None
+
+
 def site_name(scheme: str, host: str, local_file: str) -> str:
     """What the strip above the page says: the host without "www.", or a downloaded file's name."""
     if scheme in ("http", "https"):
@@ -55,3 +63,29 @@ def site_name(scheme: str, host: str, local_file: str) -> str:
     if scheme == "file":
         return Path(local_file).name
     return ""
+
+
+# A failed load the visitor sees as a kiosk page in their language, never as Chromium's error page.
+OFFLINE, NOT_FOUND, NOT_ALLOWED = "offline", "not-found", "not-allowed"
+
+
+def failure(domain: str, code: int, chromium_error_page: bool) -> str | None:
+    """What went wrong with a page load, as the kiosk tells it, or None (the site's own page stays).
+
+    domain: "connection" (no connection, name not resolved, refused...), "http-status" (the site
+    answered with this status code), or anything else Qt reports."""
+    if domain == "http-status":
+        if code in (404, 410):
+            return NOT_FOUND
+        if code in (401, 403):
+            return NOT_ALLOWED
+        return None
+    if domain == "connection" or chromium_error_page:
+        return OFFLINE
+    return None
+
+
+def accept_language(language: str) -> str:
+    """The Accept-Language websites get: the visitor's language first, Dutch (the official text of
+    Flemish sites) after it."""
+    return language if language == "nl" else f"{language},nl;q=0.8"

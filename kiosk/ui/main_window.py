@@ -199,7 +199,8 @@ class MainWindow(QMainWindow):
 
         self.size_buttons: dict[str, QPushButton] = {}
         # Left-to-right marks keep "A++" from turning into "++A" in Arabic.
-        for size, label, px in zip(TEXT_SIZES, ("\u200eA\u200e", "\u200eA+\u200e", "\u200eA++\u200e"), (18, 22, 26)):
+        for size, label, px in zip(TEXT_SIZES, ("\u200eA\u200e", "\u200eA+\u200e", "\u200eA++\u200e"), (18, 22, 26),
+                                   strict=True):
             button = big_button(label)
             button.setStyleSheet(f"font-size: {px}px;")  # each shows the size it chooses
             button.setCheckable(True)
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         self.language_button.setText(LANGUAGES[self.prefs.language])
         self.language_button.setAccessibleName(self.tr("Taal kiezen"))
         for size, name in zip(TEXT_SIZES, (self.tr("Normale tekst"), self.tr("Grote tekst"),
-                                           self.tr("Heel grote tekst"))):
+                                           self.tr("Heel grote tekst")), strict=True):
             self.size_buttons[size].setAccessibleName(name)
             self.size_buttons[size].setToolTip(name)
         self.contrast_button.setText(self.tr("Contrast"))
@@ -231,8 +232,8 @@ class MainWindow(QMainWindow):
         if prefs.language != self.languages.language:
             self.languages.apply(prefs.language)  # Qt sends LanguageChange to every widget
         self.app.setStyleSheet(stylesheet(prefs.theme, prefs.text_size))
-        if self.visitor_bar_frame.styleSheet() != bar_stylesheet(prefs.text_size):  # restyling is slow
-            self.visitor_bar_frame.setStyleSheet(bar_stylesheet(prefs.text_size))
+        if self.visitor_bar_frame.styleSheet() != bar_stylesheet(prefs.theme, prefs.text_size):  # restyling is slow
+            self.visitor_bar_frame.setStyleSheet(bar_stylesheet(prefs.theme, prefs.text_size))
         self._language_actions[prefs.language].setChecked(True)
         for size, button in self.size_buttons.items():
             button.setChecked(size == prefs.text_size)

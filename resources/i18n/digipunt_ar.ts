@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <source>Deze pagina bestaat niet</source>
+        <translation>هذه الصفحة غير موجودة</translation>
+    </message>
+    <message>
+        <source>De website werkt, maar deze pagina vindt ze niet. Misschien is het adres niet juist, of bestaat de pagina niet meer. Ga terug en kies een andere link.</source>
+        <translation>الموقع يعمل، لكنه لا يجد هذه الصفحة. ربما العنوان غير صحيح، أو لم تعد الصفحة موجودة. ارجع واختر رابطًا آخر.</translation>
+    </message>
+    <message>
+        <source>Deze pagina mag je niet zien</source>
+        <translation>لا يمكنك رؤية هذه الصفحة</translation>
+    </message>
+    <message>
+        <source>De website toont deze pagina niet. Misschien moet je je eerst aanmelden. Ga terug, of vraag hulp aan een digihelper.</source>
+        <translation>الموقع لا يعرض هذه الصفحة. ربما يجب أن تسجّل الدخول أولًا. ارجع، أو اطلب المساعدة من أحد المساعدين الرقميين.</translation>
+    </message>
+    <message>
+        <source>Geen verbinding met deze website</source>
+        <translation>لا يوجد اتصال بهذا الموقع</translation>
+    </message>
+    <message>
+        <source>De kiosk kan deze website nu niet bereiken. Misschien is er even geen internet: op de digibus is dat normaal. Of het adres is niet juist. Probeer het zo meteen opnieuw, of vraag hulp aan een digihelper.</source>
+        <translation>لا يستطيع الكشك الوصول إلى هذا الموقع الآن. ربما لا يوجد إنترنت لبعض الوقت: في الحافلة الرقمية هذا أمر عادي. أو العنوان غير صحيح. حاول مرة أخرى بعد قليل، أو اطلب المساعدة من أحد المساعدين الرقميين.</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Van de overheid of de stad.</source>
+        <translation>تابع للحكومة أو للبلدية.</translation>
+    </message>
+    <message>
+        <source>Website van {name}</source>
+        <translation>موقع {name}</translation>
+    </message>
+    <message>
+        <source>Een bedrijf, niet de overheid.</source>
+        <translation>شركة، وليست الحكومة.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
         <translation>رجوع</translation>

@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <source>Deze pagina bestaat niet</source>
+        <translation>This page does not exist</translation>
+    </message>
+    <message>
+        <source>De website werkt, maar deze pagina vindt ze niet. Misschien is het adres niet juist, of bestaat de pagina niet meer. Ga terug en kies een andere link.</source>
+        <translation>The website works, but it cannot find this page. Maybe the address is not right, or the page no longer exists. Go back and choose another link.</translation>
+    </message>
+    <message>
+        <source>Deze pagina mag je niet zien</source>
+        <translation>You may not see this page</translation>
+    </message>
+    <message>
+        <source>De website toont deze pagina niet. Misschien moet je je eerst aanmelden. Ga terug, of vraag hulp aan een digihelper.</source>
+        <translation>The website does not show this page. Maybe you need to log in first. Go back, or ask a digihelper for help.</translation>
+    </message>
+    <message>
+        <source>Geen verbinding met deze website</source>
+        <translation>No connection to this website</translation>
+    </message>
+    <message>
+        <source>De kiosk kan deze website nu niet bereiken. Misschien is er even geen internet: op de digibus is dat normaal. Of het adres is niet juist. Probeer het zo meteen opnieuw, of vraag hulp aan een digihelper.</source>
+        <translation>The kiosk cannot reach this website right now. Maybe there is no internet for a moment: on the digibus that is normal. Or the address is not right. Try again in a moment, or ask a digihelper for help.</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Van de overheid of de stad.</source>
+        <translation>From the government or the city.</translation>
+    </message>
+    <message>
+        <source>Website van {name}</source>
+        <translation>Website of {name}</translation>
+    </message>
+    <message>
+        <source>Een bedrijf, niet de overheid.</source>
+        <translation>A company, not the government.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
         <translation>Back</translation>

@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <source>Deze pagina bestaat niet</source>
+        <translation>Cette page n'existe pas</translation>
+    </message>
+    <message>
+        <source>De website werkt, maar deze pagina vindt ze niet. Misschien is het adres niet juist, of bestaat de pagina niet meer. Ga terug en kies een andere link.</source>
+        <translation>Le site fonctionne, mais il ne trouve pas cette page. L'adresse n'est peut-être pas correcte, ou la page n'existe plus. Revenez en arrière et choisissez un autre lien.</translation>
+    </message>
+    <message>
+        <source>Deze pagina mag je niet zien</source>
+        <translation>Vous ne pouvez pas voir cette page</translation>
+    </message>
+    <message>
+        <source>De website toont deze pagina niet. Misschien moet je je eerst aanmelden. Ga terug, of vraag hulp aan een digihelper.</source>
+        <translation>Le site n'affiche pas cette page. Vous devez peut-être d'abord vous connecter. Revenez en arrière, ou demandez de l'aide à un digihelper.</translation>
+    </message>
+    <message>
+        <source>Geen verbinding met deze website</source>
+        <translation>Pas de connexion avec ce site</translation>
+    </message>
+    <message>
+        <source>De kiosk kan deze website nu niet bereiken. Misschien is er even geen internet: op de digibus is dat normaal. Of het adres is niet juist. Probeer het zo meteen opnieuw, of vraag hulp aan een digihelper.</source>
+        <translation>La borne ne peut pas joindre ce site pour le moment. Il n'y a peut-être pas d'internet : dans le digibus, c'est normal. Ou l'adresse n'est pas correcte. Réessayez dans un instant, ou demandez de l'aide à un digihelper.</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Van de overheid of de stad.</source>
+        <translation>Des pouvoirs publics ou de la ville.</translation>
+    </message>
+    <message>
+        <source>Website van {name}</source>
+        <translation>Site de {name}</translation>
+    </message>
+    <message>
+        <source>Een bedrijf, niet de overheid.</source>
+        <translation>Une entreprise, pas les pouvoirs publics.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
         <translation>Retour</translation>

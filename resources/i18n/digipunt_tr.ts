@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <source>Deze pagina bestaat niet</source>
+        <translation>Bu sayfa yok</translation>
+    </message>
+    <message>
+        <source>De website werkt, maar deze pagina vindt ze niet. Misschien is het adres niet juist, of bestaat de pagina niet meer. Ga terug en kies een andere link.</source>
+        <translation>Web sitesi çalışıyor ama bu sayfayı bulamıyor. Belki adres doğru değil ya da sayfa artık yok. Geri dönün ve başka bir bağlantı seçin.</translation>
+    </message>
+    <message>
+        <source>Deze pagina mag je niet zien</source>
+        <translation>Bu sayfayı göremezsiniz</translation>
+    </message>
+    <message>
+        <source>De website toont deze pagina niet. Misschien moet je je eerst aanmelden. Ga terug, of vraag hulp aan een digihelper.</source>
+        <translation>Web sitesi bu sayfayı göstermiyor. Belki önce giriş yapmanız gerekiyor. Geri dönün ya da bir dijital yardımcıdan yardım isteyin.</translation>
+    </message>
+    <message>
+        <source>Geen verbinding met deze website</source>
+        <translation>Bu web sitesine bağlantı yok</translation>
+    </message>
+    <message>
+        <source>De kiosk kan deze website nu niet bereiken. Misschien is er even geen internet: op de digibus is dat normaal. Of het adres is niet juist. Probeer het zo meteen opnieuw, of vraag hulp aan een digihelper.</source>
+        <translation>Kiosk şu anda bu web sitesine ulaşamıyor. Belki bir süre internet yok: dijital otobüste bu normaldir. Ya da adres doğru değil. Biraz sonra tekrar deneyin ya da bir dijital yardımcıdan yardım isteyin.</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Tekrar dene</translation>
+    </message>
+    <message>
+        <source>Van de overheid of de stad.</source>
+        <translation>Devletin ya da belediyenin.</translation>
+    </message>
+    <message>
+        <source>Website van {name}</source>
+        <translation>{name} web sitesi</translation>
+    </message>
+    <message>
+        <source>Een bedrijf, niet de overheid.</source>
+        <translation>Bir şirket, devlet değil.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
         <translation>Geri</translation>

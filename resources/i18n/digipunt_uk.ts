@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <source>Deze pagina bestaat niet</source>
+        <translation>Такої сторінки не існує</translation>
+    </message>
+    <message>
+        <source>De website werkt, maar deze pagina vindt ze niet. Misschien is het adres niet juist, of bestaat de pagina niet meer. Ga terug en kies een andere link.</source>
+        <translation>Сайт працює, але не знаходить цю сторінку. Можливо, адреса неправильна або сторінки вже немає. Поверніться назад і виберіть інше посилання.</translation>
+    </message>
+    <message>
+        <source>Deze pagina mag je niet zien</source>
+        <translation>Ви не можете переглянути цю сторінку</translation>
+    </message>
+    <message>
+        <source>De website toont deze pagina niet. Misschien moet je je eerst aanmelden. Ga terug, of vraag hulp aan een digihelper.</source>
+        <translation>Сайт не показує цю сторінку. Можливо, спочатку потрібно увійти. Поверніться назад або попросіть допомоги в цифрового помічника.</translation>
+    </message>
+    <message>
+        <source>Geen verbinding met deze website</source>
+        <translation>Немає з'єднання з цим сайтом</translation>
+    </message>
+    <message>
+        <source>De kiosk kan deze website nu niet bereiken. Misschien is er even geen internet: op de digibus is dat normaal. Of het adres is niet juist. Probeer het zo meteen opnieuw, of vraag hulp aan een digihelper.</source>
+        <translation>Кіоск зараз не може відкрити цей сайт. Можливо, ненадовго немає інтернету: у дігібусі це нормально. Або адреса неправильна. Спробуйте ще раз трохи згодом або попросіть допомоги в цифрового помічника.</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Спробувати ще раз</translation>
+    </message>
+    <message>
+        <source>Van de overheid of de stad.</source>
+        <translation>Від держави або міста.</translation>
+    </message>
+    <message>
+        <source>Website van {name}</source>
+        <translation>Сайт {name}</translation>
+    </message>
+    <message>
+        <source>Een bedrijf, niet de overheid.</source>
+        <translation>Компанія, а не держава.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
         <translation>Назад</translation>

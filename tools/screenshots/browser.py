@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from tools.screenshots.common import grab, wait
+from tools.screenshots.common import WORST_CASE_LANGUAGES, grab, wait
 
 # A stand-in for a city e-loket (screenshots run without internet); it says it is one.
 STAND_IN_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>E-loket (voorbeeld)</title>
@@ -37,5 +37,12 @@ def render(window, outdir: Path) -> list[Path]:
     window.prefs.set(language="nl", text_size="extra-large", high_contrast=True)
     wait(1000)
     written.append(grab(window, outdir / "browser-with-guide-nl-high-contrast-extra-large.png"))
+    for lang in WORST_CASE_LANGUAGES:
+        window.prefs.set(language=lang, text_size="extra-large", high_contrast=lang == "ar")
+        written.append(grab(window, outdir / f"browser-with-guide-{lang}-extra-large.png"))
+    window.prefs.set(language="uk", text_size="extra-large", high_contrast=False)
+    tab.load(QUrl("https://www.digipunt-screenshot.invalid/"))  # never resolves: the kiosk's own page
+    wait(500, tab.page().loadFinished)
+    written.append(grab(window, outdir / "browser-no-connection-uk-extra-large.png"))
     window.reset_visitor_session()
     return written

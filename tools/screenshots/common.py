@@ -12,6 +12,8 @@ from kiosk.core.accounts import StaffUser
 from kiosk.core.demo import DEMO_HELPER_NAME
 
 SIZE = (1366, 768)  # the most common digipunt resolution
+# At A++ these must read completely (Arabic also in high contrast): Dutch, right to left, long words.
+WORST_CASE_LANGUAGES = ("nl", "ar", "uk")
 
 
 def grab(window: QWidget, path: Path) -> Path:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from kiosk.core.settings import LANGUAGES
 from kiosk.ui.visitor.idle import IdleDialog
-from tools.screenshots.common import grab, grab_with_dialog
+from tools.screenshots.common import WORST_CASE_LANGUAGES, grab, grab_with_dialog
 
 
 def render_home(window, outdir: Path) -> list[Path]:
@@ -19,6 +19,9 @@ def render_home(window, outdir: Path) -> list[Path]:
     window.prefs.reset()
     window.prefs.set(high_contrast=True, text_size="large")
     written.append(grab(window, outdir / "home-nl-high-contrast-large.png"))
+    for lang in WORST_CASE_LANGUAGES:  # the largest text: what must still read completely
+        window.prefs.set(language=lang, text_size="extra-large", high_contrast=lang == "ar")
+        written.append(grab(window, outdir / f"home-{lang}-extra-large.png"))
     window.prefs.reset()
     return written
 
@@ -54,6 +57,13 @@ def render_session(window, outdir: Path) -> list[Path]:
     session.ask_still_there()
     written = [grab_with_dialog(window, session.idle_dialog, outdir / "kiosk-idle-question.png")]
     session.idle_dialog.done(IdleDialog.KEEP)
+    for lang in WORST_CASE_LANGUAGES:
+        window.prefs.set(language=lang, text_size="extra-large", high_contrast=lang == "ar")
+        session.ask_still_there()
+        written.append(grab_with_dialog(window, session.idle_dialog,
+                                        outdir / f"kiosk-idle-question-{lang}-extra-large.png"))
+        session.idle_dialog.done(IdleDialog.KEEP)
+    window.prefs.reset()
     session.confirm_stop()
     written.append(grab_with_dialog(window, session.stop_dialog, outdir / "kiosk-stop-confirmation.png"))
     session.stop_dialog.done(QDialog.Rejected)

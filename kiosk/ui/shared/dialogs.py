@@ -5,19 +5,24 @@ Opened with open() (never exec()), so a visitor-session reset or a test can clos
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.shared.screen import is_staff_screen
 from kiosk.ui.shared.widgets import big_button, role_label
 
 
 class ChoiceDialog(QDialog):
     WIDTH = 760
+    FOR_VISITOR = False  # a question for the visitor follows their language also over a staff screen
 
     def __init__(self, parent: QWidget, title: str, text: str, *, avoid: QWidget | None = None):
         """`avoid`: what the question is about (a row of a list), which it must leave in view."""
         super().__init__(parent, Qt.Dialog | Qt.FramelessWindowHint)
         self.avoid = avoid
         self.setWindowModality(Qt.WindowModal)
+        current = getattr(parent, "current_screen_name", None)
+        if current is not None and is_staff_screen(current()) and not self.FOR_VISITOR:
+            self.setLayoutDirection(Qt.LeftToRight)  # a staff screen's question: Dutch, left to right
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
@@ -30,6 +35,9 @@ class ChoiceDialog(QDialog):
         self.body.setContentsMargins(36, 30, 36, 30)
         self.body.setSpacing(18)
         self.title = role_label(title, "title")
+        self.message = text
+        # Rich text: Qt lays out wrapped plain text right to left about one space too wide, and
+        # the first line of an Arabic question lost its left end.
         self.text = role_label(text)
         self.body.addWidget(self.title)
         self.body.addWidget(self.text)
@@ -53,6 +61,7 @@ class ChoiceDialog(QDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._stack_buttons_if_needed()
         parent = self.parentWidget()
         # As tall as the wrapped text needs at the fixed width, no taller.
         self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
@@ -71,3 +80,13 @@ class ChoiceDialog(QDialog):
         below = row.bottom() + gap
         top = below if below + self.height() <= window.bottom() else row.top() - gap - self.height()
         self.move(self.x(), max(window.top(), top))
+
+    def _stack_buttons_if_needed(self) -> None:
+        """Side by side while every label fits (large text, long languages), else one under the other."""
+        buttons = [self.buttons.itemAt(i).widget() for i in range(self.buttons.count())]
+        buttons = [b for b in buttons if b is not None and not b.isHidden()]
+        margins = self.body.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 8  # and the card's border
+        # Side by side they share the row equally.
+        needed = max(b.sizeHint().width() for b in buttons) * len(buttons) + self.buttons.spacing() * (len(buttons) - 1)
+        self.buttons.setDirection(QBoxLayout.TopToBottom if needed > room else QBoxLayout.LeftToRight)

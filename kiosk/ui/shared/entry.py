@@ -3,11 +3,11 @@ PIN, a visitor's birth date), the message line under a form, and the Dutch text 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.core.api import StoreError
 from kiosk.core.secrets import NoSecureStoreError
-from kiosk.ui.shared.widgets import big_button
+from kiosk.ui.shared.widgets import TextLabel, big_button
 from sync.errors import DutchError
 
 
@@ -20,7 +20,7 @@ def error_text(exc: Exception) -> str:
                                                "niet? Meld het aan de coördinator.")
 
 
-class MessageLine(QLabel):
+class MessageLine(TextLabel):
     """Tells the helper what happened. Roles: "banner" for a problem, "marker" for done, "muted"
     for a hint. Hidden while empty, unless `keep_space` (it sits in a row of buttons)."""
 
@@ -52,10 +52,11 @@ class Keypad(QWidget):
     changed = Signal()
     submitted = Signal()
 
-    def __init__(self, max_length: int = 12, key_height: int = 64):
+    def __init__(self, max_length: int = 12, key_height: int = 64, *, visitor: bool = False):
         super().__init__()
         self.max_length = max_length
         self.key_height = key_height
+        self.visitor = visitor  # a helper's keypad is Dutch, a visitor's speaks their language
         self._digits = ""
         self.setFocusPolicy(Qt.StrongFocus)
         self.setLayoutDirection(Qt.LeftToRight)  # 1 2 3 from the left in Arabic too, as on every phone
@@ -81,9 +82,13 @@ class Keypad(QWidget):
         return key
 
     def retranslate(self) -> None:
-        self.clear_key.setText(self.tr("Wissen"))
-        self.clear_key.setAccessibleName(self.tr("Alles wissen"))
-        self.back_key.setAccessibleName(self.tr("Laatste cijfer wissen"))
+        if self.visitor:
+            texts = self.tr("Wissen"), self.tr("Alles wissen"), self.tr("Laatste cijfer wissen")
+        else:  # staff screens are Dutch, whatever language the visitor chose
+            texts = "Wissen", "Alles wissen", "Laatste cijfer wissen"
+        self.clear_key.setText(texts[0])
+        self.clear_key.setAccessibleName(texts[1])
+        self.back_key.setAccessibleName(texts[2])
 
     @property
     def digits(self) -> str:

@@ -96,6 +96,11 @@ class Screen(QWidget):
         """Called each time the screen becomes the current one."""
 
 
+def is_staff_screen(name: str) -> bool:
+    """The helper area's screens are named "staff-..."."""
+    return name.startswith("staff-")
+
+
 class ScreenRegistry:
     """The main window's screens by name. A screen registered by module and class name is
     imported and built the first time it is asked for: start-up builds only what the visitor sees
@@ -108,6 +113,8 @@ class ScreenRegistry:
         self._built: dict[str, Screen] = {}
 
     def add(self, name: str, screen: Screen) -> Screen:
+        if is_staff_screen(name):  # Dutch and left to right, whatever language the visitor chose
+            screen.setLayoutDirection(Qt.LeftToRight)
         self._built[name] = screen
         self._stack.addWidget(screen)
         return screen

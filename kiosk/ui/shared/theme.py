@@ -6,14 +6,27 @@ from kiosk.core.theme import FONT_PX, palette
 BAR_FONT_PX = 24  # bars of fixed controls stay on one row at every text size; the content grows
 
 
-def bar_stylesheet(text_size: str) -> str:
-    return f"* {{ font-size: {min(FONT_PX[text_size], BAR_FONT_PX)}px; }} QPushButton {{ padding: 8px 12px; }}"
+def _focus_grow(theme: str) -> int:
+    """How much thicker the focus ring is than a button's border: the padding gives that much way,
+    so a button never needs more room when it gets the focus."""
+    return 4 - max(_border(theme), 2)
+
+
+def _border(theme: str) -> int:
+    return 3 if theme == "high-contrast" else 1
+
+
+def bar_stylesheet(theme: str, text_size: str) -> str:
+    grow = _focus_grow(theme)
+    return (f"* {{ font-size: {min(FONT_PX[text_size], BAR_FONT_PX)}px; }} QPushButton {{ padding: 8px 12px; }} "
+            f"QPushButton:focus {{ padding: {8 - grow}px {12 - grow}px; }}")
 
 
 def stylesheet(theme: str, text_size: str) -> str:
     c = palette(theme)
     px = FONT_PX[text_size]
-    border = 3 if theme == "high-contrast" else 1
+    border = _border(theme)
+    grow = _focus_grow(theme)
     return f"""
 * {{ font-size: {px}px; }}
 QMainWindow, QWidget#screen, QStackedWidget, QDialog {{ background: {c['window']}; color: {c['text']}; }}
@@ -21,6 +34,7 @@ QWidget#on-card {{ background: transparent; }}
 QLabel {{ color: {c['text']}; background: transparent; }}
 QLabel[role="title"] {{ font-size: {round(px * 1.6)}px; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: {round(px * 1.2)}px; font-weight: bold; }}
+QLabel[role="heading"] {{ font-weight: bold; }}
 QLabel[role="muted"] {{ color: {c['muted_text']}; }}
 QLabel[role="marker"] {{ background: {c['label_bg']}; color: {c['label_text']}; padding: 4px 10px;
     border-radius: 6px; }}
@@ -34,7 +48,8 @@ QPushButton, QToolButton {{ background: {c['button']}; color: {c['button_text']}
     border: {max(border, 2)}px solid {c['border']}; border-radius: 10px; padding: 8px 16px; min-height: 48px;
     min-width: 48px; }}
 QPushButton:hover, QToolButton:hover {{ border-color: {c['accent']}; }}
-QPushButton:focus, QToolButton:focus {{ border: 4px solid {c['focus']}; }}
+QPushButton:focus, QToolButton:focus {{ border: 4px solid {c['focus']};
+    padding: {8 - grow}px {16 - grow}px; }}
 QPushButton:pressed {{ background: {c['accent']}; color: {c['accent_text']}; }}
 QPushButton:disabled {{ color: {c['muted_text']}; border-style: dashed; }}
 QPushButton:checked {{ background: {c['accent']}; color: {c['accent_text']}; }}
@@ -42,9 +57,12 @@ QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text
 QPushButton[role="primary"]:disabled {{ background: {c['button']}; color: {c['muted_text']}; }}
 QPushButton[role="danger"] {{ background: {c['danger']}; color: {c['danger_text']}; font-weight: bold;
     border-color: {c['danger_text'] if theme == 'high-contrast' else c['danger']}; }}
+QPushButton[role="help"] {{ background: {c['help']}; color: {c['help_text']}; font-weight: bold;
+    border-color: {c['help']}; }}
 QPushButton[role="tile"] {{ background: {c['surface']}; color: {c['text']}; border-radius: 16px;
     padding: 0px; min-height: {max(150, round(px * 6))}px; }}
 QPushButton[role="tile"] QLabel {{ color: {c['text']}; }}
+QPushButton[role="tile"] QLabel[role="subtitle"] {{ font-size: {round(px * 1.1)}px; }}
 QProgressBar {{ border: {border}px solid {c['border']}; border-radius: 6px; background: {c['surface']};
     min-height: 14px; max-height: 14px; }}
 QProgressBar::chunk {{ background: {c['accent']}; border-radius: 5px; }}

@@ -1,15 +1,72 @@
 """Small shared widgets for visitor screens: big buttons, tiles, labels with roles."""
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 from pathlib import Path
 
+from PySide6 import QtGui
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+_DOT_IN_WORD = re.compile(r"(?<=\w)\.(?=\w)")
+
+
+def breakable(text: str) -> str:
+    """A web address in a text may wrap after its dots (a zero-width space), so that
+    "mijngezondheid.belgie.be" at the largest text size never sticks out of its place."""
+    return _DOT_IN_WORD.sub(".\u200b", text)
+
+
+def reads_right_to_left(text: str) -> bool:
+    """True when the first letter with a direction is Arabic (or another right-to-left script)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
+class TextLabel(QLabel):
+    """A label for plain text. Wrapped right-to-left plain text is shown as rich text: Qt paints
+    it about one space further left than it measured it, so a full line lost its left end.
+    text() stays the plain text."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self._plain = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._plain = text
+        if self.wordWrap() and reads_right_to_left(text) and not QtGui.Qt.mightBeRichText(text):
+            self.setTextFormat(Qt.RichText)
+            super().setText("<p>" + html.escape(text).replace("\n", "<br>") + "</p>")
+        else:
+            self.setTextFormat(Qt.AutoText)
+            super().setText(text)
+
+    def text(self) -> str:
+        return self._plain
+
+    def setWordWrap(self, on: bool) -> None:
+        super().setWordWrap(on)
+        self.setText(self._plain)
 
 
 def role_label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
+    label = TextLabel(text)
     if role:
         label.setProperty("role", role)
     label.setWordWrap(wrap)
@@ -55,6 +112,9 @@ class Tile(QPushButton):
         self.setProperty("role", "tile")
         self.setCursor(Qt.PointingHandCursor)
         self.setMinimumSize(280, 150)
+        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(18)
@@ -72,9 +132,24 @@ class Tile(QPushButton):
         texts.addStretch(1)
         layout.addLayout(texts, 1)
 
+    # A QPushButton sizes itself to its own text (it has none): a tile's size is its layout's, and
+    # it grows as high as its wrapped title and summary need at the width it gets.
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        hint = self.layout().totalSizeHint()
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().totalMinimumSize()
+
     def set_texts(self, title: str, summary: str) -> None:
-        self.title.setText(title)
-        self.summary.setText(summary)
+        self.title.setText(breakable(title))
+        self.summary.setText(breakable(summary))
         self.setAccessibleName(title)
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)

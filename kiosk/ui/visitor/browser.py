@@ -1,5 +1,6 @@
 """The built-in browser screen: tabs for pop-ups in a fresh off-the-record profile per visitor
-session, the address bar, the "officiële website" mark, zoom, notices.
+session, the address bar, the "officiële website" mark, zoom, notices, and the kiosk's own page in
+the visitor's language when a page cannot be shown (no connection, not found, not allowed).
 
 Its parts live beside it: what may be opened (kiosk/core/web.py), downloads (downloads.py), the
 walkthrough docked beside the website (docked_guide.py), and the end of the session's browsing
@@ -13,6 +14,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWebEngineCore import (
+    QWebEngineLoadingInfo,
     QWebEnginePage,
     QWebEngineProfile,
     QWebEngineSettings,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QProgressBar,
+    QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
 )
@@ -31,7 +35,7 @@ from PySide6.QtWidgets import (
 from kiosk.core import web
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.theme import bar_stylesheet
-from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from kiosk.ui.visitor.docked_guide import DockedGuide
 from kiosk.ui.visitor.downloads import Downloads
 from kiosk.ui.visitor.files import ask_and_print
@@ -91,6 +95,7 @@ class BrowserTab(QWebEngineView):
     def __init__(self, browser: BrowserScreen, profile: QWebEngineProfile):
         super().__init__()
         self.setPage(KioskPage(profile, self, browser))
+        self.failure: str | None = None  # kiosk.core.web's OFFLINE, NOT_FOUND, NOT_ALLOWED
 
     def contextMenuEvent(self, event) -> None:
         menu = self.createStandardContextMenu()
@@ -143,6 +148,7 @@ class BrowserScreen(Screen):
         site.setSpacing(0)
         site.addWidget(self._build_identity())
         site.addWidget(self.tabs, 1)
+        site.addWidget(self._build_failure(), 1)
         body.addLayout(site, 1)
         outer.addLayout(body, 1)
         window.prefs.changed.connect(self._follow_text_size)
@@ -186,15 +192,81 @@ class BrowserScreen(Screen):
     def _build_identity(self) -> QFrame:
         """Where the visitor is, right above the page: the site's name, and a clear mark on the
         official websites of the walkthroughs and the installation."""
-        strip = QFrame()
+        strip = self.identity = QFrame()  # the bar's text size: a line of facts beside the page
         row = QHBoxLayout(strip)
         row.setContentsMargins(12, 4, 12, 4)
         row.setSpacing(12)
         self.official_mark = role_label("", "marker", wrap=False)
+        self.official_mark.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
+        # What the mark means, in words beside it: a tooltip never shows on a touch screen.
+        self.mark_meaning = role_label("", "muted")
         self.site_label = role_label("", "muted", wrap=False)
         row.addWidget(self.official_mark)
-        row.addWidget(self.site_label, 1)
+        row.addWidget(self.mark_meaning, 1)
+        row.addWidget(self.site_label)
         return strip
+
+    def _build_failure(self) -> QScrollArea:
+        """The kiosk's page where a website could not be shown: what happened, what to do."""
+        panel = QFrame()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(24, 32, 24, 32)
+        column.setSpacing(18)
+        self.failure_title = role_label("", "title")
+        self.failure_text = role_label("")
+        self.retry_button = big_button("", "primary")
+        self.retry_button.clicked.connect(lambda: self._act(QWebEnginePage.WebAction.Reload))
+        self.failure_back_button = big_button()
+        self.failure_back_button.clicked.connect(self._back_from_failure)
+        column.addWidget(self.failure_title)
+        column.addWidget(self.failure_text)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.failure_back_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        self.failure_panel = scroll_area(panel)  # beside the guide at A++ it may need to scroll
+        self.failure_panel.hide()
+        return self.failure_panel
+
+    def _failure_texts(self, kind: str) -> tuple[str, str]:
+        if kind == web.NOT_FOUND:
+            return (self.tr("Deze pagina bestaat niet"),
+                    self.tr("De website werkt, maar deze pagina vindt ze niet. Misschien is het adres niet "
+                            "juist, of bestaat de pagina niet meer. Ga terug en kies een andere link."))
+        if kind == web.NOT_ALLOWED:
+            return (self.tr("Deze pagina mag je niet zien"),
+                    self.tr("De website toont deze pagina niet. Misschien moet je je eerst aanmelden. "
+                            "Ga terug, of vraag hulp aan een digihelper."))
+        return (self.tr("Geen verbinding met deze website"),
+                self.tr("De kiosk kan deze website nu niet bereiken. Misschien is er even geen internet: "
+                        "op de digibus is dat normaal. Of het adres is niet juist. Probeer het zo meteen "
+                        "opnieuw, of vraag hulp aan een digihelper."))
+
+    def _back_from_failure(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.history().canGoBack():
+            tab.back()
+        else:
+            self.go_home_page()
+
+    def _load_changed(self, tab: BrowserTab, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+            tab.failure = None
+        elif status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
+            domain = {QWebEngineLoadingInfo.ErrorDomain.ConnectionErrorDomain: "connection",
+                      QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain: "http-status"}
+            kind = web.failure(domain.get(info.errorDomain(), "other"), info.errorCode(), info.isErrorPage())
+            if kind is not None:
+                log.info("page not shown: %s (%s %s)", kind, info.errorDomain().name, info.errorCode())
+            tab.failure = kind
+        else:
+            return
+        if tab is self.current_tab():
+            self._update_bar()
 
     def _build_notice(self) -> QFrame:
         self.notice = QFrame()
@@ -223,8 +295,6 @@ class BrowserScreen(Screen):
         self.home_page_button.setText(self.tr("Startpagina"))
         self.reload_button.setText(self.tr("Opnieuw"))
         self.reload_button.setAccessibleName(self.tr("Pagina opnieuw laden"))
-        self.official_mark.setText(self.tr("✓ Officiële website"))
-        self.official_mark.setToolTip(self.tr("Deze website is van de overheid of van de stad."))
         self.address.setPlaceholderText(self.tr("Typ een webadres, bijvoorbeeld vlaanderen.be"))
         self.address.setAccessibleName(self.tr("Webadres"))
         self.zoom_out_button.setAccessibleName(self.tr("Website kleiner"))
@@ -233,12 +303,19 @@ class BrowserScreen(Screen):
         self.print_button.setAccessibleName(self.tr("Deze pagina afdrukken"))
         size = self.window_.prefs.text_size
         self.guide.retranslate(size)
-        bar_style = bar_stylesheet(size)
+        bar_style = bar_stylesheet(self.window_.prefs.theme, size)
         if bar_style != self.bar.styleSheet():  # restyling is slow: only when the size changed
             self.bar.setStyleSheet(bar_style)
+            self.identity.setStyleSheet(bar_style)
         self.notice_close.setAccessibleName(self.tr("Melding sluiten"))
         self.notice_open.setText(self.tr("Openen"))
         self.notice_print.setText(self.tr("Afdrukken"))
+        self.retry_button.setText(self.tr("Opnieuw proberen"))
+        self.failure_back_button.setText(self.tr("Terug"))
+        profile = self.browsing.current_profile
+        if profile is not None:  # websites get the visitor's language from the next page on
+            profile.setHttpAcceptLanguage(web.accept_language(self.window_.prefs.language))
+        self._update_bar()  # the kiosk's page in the new language
         self._update_files_button()
         self._update_zoom_tooltips()
 
@@ -246,6 +323,7 @@ class BrowserScreen(Screen):
     def _configure_profile(self, profile: QWebEngineProfile) -> None:
         """Each session's new profile (teardown.py makes it, off the record)."""
         profile.downloadRequested.connect(self.downloads.requested)
+        profile.setHttpAcceptLanguage(web.accept_language(self.window_.prefs.language))
         settings = profile.settings()
         settings.setAttribute(_Attr.LocalContentCanAccessFileUrls, False)  # a downloaded page can't read files
         settings.setAttribute(_Attr.FullScreenSupportEnabled, False)
@@ -262,6 +340,7 @@ class BrowserScreen(Screen):
         page.loadProgress.connect(lambda value, t=tab: self._loading(t, value))
         page.loadFinished.connect(lambda _ok, t=tab: self._loading(t, 100))
         page.windowCloseRequested.connect(lambda t=tab: self.close_tab(t))
+        page.loadingChanged.connect(lambda info, t=tab: self._load_changed(t, info))
         self.tabs.setCurrentIndex(self.tabs.addTab(tab, self.tr("Nieuwe pagina")))
         if url is not None:
             tab.load(url)
@@ -342,10 +421,33 @@ class BrowserScreen(Screen):
                                  if url.scheme() in ("http", "https") else "")
             self.address.setCursorPosition(0)  # the domain, not the end of a long address
             self.address.setModified(False)
-        self.official_mark.setVisible(self.is_official(url))
+        failure = tab.failure if tab is not None else None
+        self.tabs.setVisible(failure is None)
+        self.failure_panel.setVisible(failure is not None)
+        if failure is not None:
+            title, text = self._failure_texts(failure)
+            self.failure_title.setText(title)
+            self.failure_text.setText(text)
+        # The mark says what the visitor sees is that website: never on the kiosk's own page.
+        self._show_mark(url if failure is None else QUrl())
         self.site_label.setText(web.site_name(url.scheme(), url.host(), url.toLocalFile()))
         history = tab.history() if tab is not None else None
         self.back_button.setEnabled(history is not None and history.canGoBack())
+
+    def _show_mark(self, url: QUrl) -> None:
+        """Government sites: "officiële website"; a company's own site (itsme): its name, calmly."""
+        company = web.company_site(url.scheme(), url.host(), self.window_.runtime.content.walkthroughs)
+        if self.is_official(url):
+            mark, meaning = self.tr("✓ Officiële website"), self.tr("Van de overheid of de stad.")
+        elif company is not None:
+            mark = self.tr("Website van {name}").format(name=company)
+            meaning = self.tr("Een bedrijf, niet de overheid.")
+        else:
+            mark = meaning = ""
+        self.official_mark.setText(mark)
+        self.official_mark.setVisible(bool(mark))
+        self.mark_meaning.setText(meaning)
+        self.mark_meaning.setVisible(bool(meaning))
 
     # --- zoom ------------------------------------------------------------------------------------
     def zoom_factor(self) -> float:

@@ -34,9 +34,6 @@ class DockedGuide(QFrame):
             if self.view is None:
                 self.view = WalkthroughView(self._window, compact=True)
                 self.view.finished.connect(lambda: self.set_shown(False))
-                # Beside the real website the step's picture adds little and would take the
-                # height the text needs at 1366x768.
-                self.view.image.hide()
                 self._layout.addWidget(self.view, 1)
             self.view.open(*guide)
 

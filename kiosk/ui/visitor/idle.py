@@ -149,7 +149,7 @@ class IdleDialog(ChoiceDialog):
     def announcement(self) -> str:
         """What read-aloud says when the question appears."""
         default = self.phone_button or self.keep_button
-        return " ".join((self.title.text(), self.text.text(), self.countdown.text(), default.text()))
+        return " ".join((self.title.text(), self.message, self.countdown.text(), default.text()))
 
     def _update(self) -> None:
         remaining = max(self._total_ms - self._clock.elapsed(), 0)

@@ -57,6 +57,11 @@ class BrowsingSession:
             self._configure(self._profile)
         return self._profile
 
+    @property
+    def current_profile(self) -> QWebEngineProfile | None:
+        """This session's profile, if a page made one already."""
+        return self._profile
+
     @contextmanager
     def page_dialog(self) -> Iterator[None]:
         """Every page dialog (KioskPage) runs inside this."""

@@ -22,6 +22,7 @@ _DIGIT_PLACES = (0, 1, 3, 4, 6, 7, 8, 9)  # where the 8 typed digits go in the t
 class VisitorCodeDialog(ChoiceDialog):
     code_ready = Signal(str)
     WIDTH = 900
+    FOR_VISITOR = True  # the visitor types, in their language, on the helper's form
 
     def __init__(self, window):
         super().__init__(window, self.tr("Bezoekerscode"),
@@ -46,7 +47,7 @@ class VisitorCodeDialog(ChoiceDialog):
         left.addWidget(self.birth_display)
         left.addStretch(1)
         fields.addLayout(left, 1)
-        self.keypad = Keypad(8, key_height=56)
+        self.keypad = Keypad(8, key_height=56, visitor=True)
         self.keypad.changed.connect(self._show_birth)
         self.keypad.submitted.connect(self.make_code)
         fields.addWidget(self.keypad)
@@ -93,7 +94,7 @@ class VisitorCodeDialog(ChoiceDialog):
     def _show_birth(self) -> None:
         digits = self.keypad.digits
         shown = list(self._date_template())
-        for position, digit in zip(_DIGIT_PLACES, digits):
+        for position, digit in zip(_DIGIT_PLACES, digits, strict=False):
             shown[position] = digit
         self.birth_display.setText("".join(shown))
         self.birth_display.setAccessibleName(self.tr("{n} van 8 cijfers getypt").format(n=len(digits)))

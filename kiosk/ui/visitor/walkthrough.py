@@ -11,9 +11,20 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
+from kiosk.core.settings import RTL_LANGUAGES
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.theme import label_style
 from kiosk.ui.shared.widgets import big_button, keep_scroll_bar_place, role_label, scroll_area
@@ -91,7 +102,7 @@ class RichTextLabel(QLabel):
 class StepText(QWidget):
     """Title and body of one step in one language; its layout direction follows the language."""
 
-    def __init__(self):
+    def __init__(self, compact: bool = False):
         super().__init__()
         # Side by side, both columns get exactly half: their widths do not follow each step's text.
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
@@ -99,7 +110,8 @@ class StepText(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.heading = role_label("", "muted")  # language name, only shown side by side
-        self.title = role_label("", "title")
+        # A step's title is a heading, not a poster: at A++ its text then still starts on screen.
+        self.title = role_label("", "heading" if compact else "subtitle")
         self.body = RichTextLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.RichText)
@@ -110,12 +122,12 @@ class StepText(QWidget):
         layout.addStretch(1)
 
     def show_step(self, title: str, body: str, language: str, theme: str, heading: str | None = None) -> None:
-        direction = Qt.RightToLeft if language == "ar" else Qt.LeftToRight
-        self.setLayoutDirection(direction)
+        rtl = language in RTL_LANGUAGES
+        self.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
         self.heading.setVisible(heading is not None)
         self.heading.setText(heading or "")
         self.title.setText(title)
-        self.body.setText(render_body_html(body, label_style(theme)))
+        self.body.setText(render_body_html(body, label_style(theme), rtl=rtl))
 
 
 class WalkthroughView(QWidget):
@@ -130,61 +142,85 @@ class WalkthroughView(QWidget):
         self.compact = compact
         self.walkthrough: Walkthrough | None = None
         self.index = 0
+        self.history: list[int] = []  # the steps the visitor came through, for Vorige
         self.show_dutch = False
         self.setFocusPolicy(Qt.StrongFocus)
 
         outer = QVBoxLayout(self)
         margin = 16 if compact else 32
-        outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
-        outer.setSpacing(12)
+        outer.setContentsMargins(margin, margin // 4 if compact else margin // 2, margin,
+                                 margin // 4 if compact else margin // 2)
+        outer.setSpacing(8 if compact else 12)
 
-        header = QHBoxLayout()
-        self.guide_title = role_label("", "subtitle")
-        self.counter = role_label("", "subtitle", wrap=False)
-        header.addWidget(self.guide_title, 1)
-        header.addWidget(self.counter)
-        outer.addLayout(header)
+        # Docked beside a website, at 1366x768 and A++, every line of height counts: the visitor knows
+        # the guide (the browser's bar can hide it), so only the counter stays above the step's text,
+        # the translation marker follows that text, and there is no progress bar.
+        self.guide_title = role_label("", "muted" if compact else "subtitle")
+        self.counter = role_label("", "muted" if compact else "subtitle", wrap=False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        outer.addWidget(self.progress)
-
-        markers = QHBoxLayout()
+        self.progress.setVisible(not compact)
         self.translation_marker = role_label("", "marker")
         self.fallback_marker = role_label("", "marker")
         self.dutch_toggle = big_button()
         self.dutch_toggle.setCheckable(True)
         self.dutch_toggle.toggled.connect(self._toggle_dutch)
+        markers = QHBoxLayout()
         markers.addWidget(self.translation_marker, 1)
         markers.addWidget(self.fallback_marker, 1)
         markers.addWidget(self.dutch_toggle)
-        outer.addLayout(markers)
 
-        # Image beside the text on a full screen, above it when docked beside the browser.
-        self.content = QBoxLayout(QBoxLayout.TopToBottom if compact else QBoxLayout.LeftToRight)
-        self.content.setSpacing(28)
-        self.image = StepImage()
-        if compact:
-            self.image.setMaximumHeight(200)
-        self.content.addWidget(self.image, 4 if not compact else 0)
         texts_host = QWidget()
-        texts = QHBoxLayout(texts_host)
+        column = QVBoxLayout(texts_host)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        if compact:
+            outer.addWidget(self.counter)
+            self.guide_title.hide()
+        else:
+            header = QHBoxLayout()
+            header.addWidget(self.guide_title, 1)
+            header.addWidget(self.counter)
+            outer.addLayout(header)
+            outer.addWidget(self.progress)
+            outer.addLayout(markers)
+
+        # Image beside the text on a full screen; none when docked beside the browser.
+        self.content = QBoxLayout(QBoxLayout.LeftToRight)
+        self.content.setSpacing(28)
+        # Beside the real website the step's picture adds little and would take the height the text
+        # needs; with Dutch beside the translation the two columns take its place.
+        self.image = StepImage()
+        self.image.setVisible(not compact)
+        self.content.addWidget(self.image, 4)
+        texts = QHBoxLayout()
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(24)
-        self.text = StepText()
-        self.dutch_text = StepText()
+        column.addLayout(texts, 1)
+        self.choice_buttons: list[QPushButton] = []
+        self._choice_targets: list[int] = []
+        self.text = StepText(compact)
+        self.dutch_text = StepText(compact)
         texts.addWidget(self.text, 1)
         separator = QFrame()
         separator.setFrameShape(QFrame.VLine)
         self.dutch_separator = separator
         texts.addWidget(separator)
         texts.addWidget(self.dutch_text, 1)
+        if compact:
+            column.addLayout(markers)
         scroll = scroll_area(texts_host)
+        scroll.setProperty("reading", True)  # tests/layoutcheck.py: its first lines show unscrolled
         keep_scroll_bar_place(scroll)  # a step needing it then costs no second layout pass
         if compact:  # on the guide's card beside the website: the card's colour, not the screen's
             for widget in (texts_host, scroll.viewport()):
                 widget.setObjectName("on-card")
         self.content.addWidget(scroll, 5)
         outer.addLayout(self.content, 1)
+        # A question's answers: under its text, never scrolled out of sight.
+        self.choice_box = QBoxLayout(QBoxLayout.TopToBottom if compact else QBoxLayout.LeftToRight)
+        self.choice_box.setSpacing(8 if compact else 12)
+        outer.addLayout(self.choice_box)
 
         actions = QHBoxLayout()
         actions.setSpacing(12)
@@ -192,19 +228,24 @@ class WalkthroughView(QWidget):
         self.next_button = big_button(role="primary")
         self.read_button = big_button()
         self.website_button = big_button()
-        self.help_button = big_button(role="danger")
+        self.help_button = big_button(role="help")  # calm: not the red of "Stop en wis alles"
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.read_button.clicked.connect(self.read_aloud)
         self.website_button.clicked.connect(self.open_website)
         self.help_button.clicked.connect(self.ask_for_help)
-        if compact:  # narrow: the other actions on a row of their own, Previous/Next share a row
+        if compact:  # narrow: read-aloud and website share a row, help has its own, then Previous/Next
             second = QHBoxLayout()
-            for button in (self.read_button, self.website_button, self.help_button):
+            second.setSpacing(12)
+            for button in (self.read_button, self.website_button):
                 second.addWidget(button, 1)
             outer.addLayout(second)
+            self._help_row = QHBoxLayout()  # a question has no Volgende: help then sits beside Vorige
+            self._help_row.addWidget(self.help_button)
+            outer.addLayout(self._help_row)
             actions.addWidget(self.previous_button, 1)
             actions.addWidget(self.next_button, 1)
+            self._actions = actions
         else:
             actions.addWidget(self.previous_button)
             actions.addStretch(1)
@@ -230,6 +271,7 @@ class WalkthroughView(QWidget):
     # --- navigation ------------------------------------------------------------------------------
     def open(self, walkthrough_id: str, index: int = 0) -> None:
         self.walkthrough = next(w for w in self.window_.runtime.content.walkthroughs if w.id == walkthrough_id)
+        self.history.clear()
         self.show_step(index)
 
     def show_step(self, index: int) -> None:
@@ -241,18 +283,27 @@ class WalkthroughView(QWidget):
         self.step_changed.emit(self.index)
 
     def next(self) -> None:
-        if self.walkthrough is not None and self.index == len(self.walkthrough) - 1:
+        if self.walkthrough is None or self.walkthrough.meta.steps[self.index].kind == "choice":
+            return  # a question: its answers lead on
+        target = self.walkthrough.next_index(self.index)
+        if target is None:  # an end step, or the last one: done
             self.window_.read_aloud.stop()
             self.finished.emit()
         else:
-            self.show_step(self.index + 1)
+            self.go_to(target)
+
+    def go_to(self, index: int) -> None:
+        """On along the visitor's path (an answer, or Volgende): Vorige comes back the same way."""
+        self.history.append(self.index)
+        self.show_step(index)
 
     def previous(self) -> None:
-        self.show_step(self.index - 1)
+        self.show_step(self.history.pop() if self.history else self.index - 1)
 
     def clear(self) -> None:
         self.walkthrough = None
         self.index = 0
+        self.history.clear()
         self.dutch_toggle.setChecked(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -261,7 +312,7 @@ class WalkthroughView(QWidget):
             forward, back = back, forward
         key = event.key()
         if key in (forward, Qt.Key_PageDown) or (key in (Qt.Key_Return, Qt.Key_Enter)
-                                                 and not self.focusWidget() in self._action_buttons()):
+                                                 and self.focusWidget() not in self._action_buttons()):
             self.next()
         elif key in (back, Qt.Key_PageUp):
             self.previous()
@@ -321,15 +372,48 @@ class WalkthroughView(QWidget):
             self.dutch_text.show_step(dutch.title, dutch.body, MASTER_LANGUAGE, prefs.theme, "Nederlands")
         self.dutch_text.setVisible(side_by_side)
         self.dutch_separator.setVisible(side_by_side)
+        self.image.setVisible(not self.compact and not side_by_side)
 
-        last = self.index == total - 1
+        kind = wt.meta.steps[self.index].kind
+        last = kind != "choice" and wt.next_index(self.index) is None
+        self._show_choices(wt.choices(lang, self.index) if kind == "choice" else [])
+        self.next_button.setVisible(kind != "choice")
+        if self.compact:
+            margins = self.layout().contentsMargins()
+            room = self.width() - margins.left() - margins.right() - self._actions.spacing()
+            beside = (kind == "choice" and self.help_button.sizeHint().width()
+                      + self.previous_button.sizeHint().width() <= room)
+            row = self._actions if beside else self._help_row
+            if row.indexOf(self.help_button) < 0:
+                row.addWidget(self.help_button)  # (taken out of the other row; as wide as its label)
         forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.RightToLeft else ("\u2192", "\u2190")
-        self.previous_button.setEnabled(self.index > 0)
+        self.previous_button.setEnabled(bool(self.history) or self.index > 0)
         self.previous_button.setText(f"{back} " + self.tr("Vorige"))
         self.next_button.setText(self.tr("Klaar") if last else self.tr("Volgende") + f" {forward}")
         self.next_button.setAccessibleName(self.tr("Klaar") if last else self.tr("Volgende stap"))
         self.read_button.setVisible(self.window_.read_aloud.available_for(step.language))
         self.website_button.setVisible(bool(wt.meta.steps[self.index].url) and hasattr(self.window_, "open_website"))
+
+    def _show_choices(self, choices: list[tuple[str, int]]) -> None:
+        for button in self.choice_buttons[len(choices):]:
+            button.hide()
+        for position, (text, _target) in enumerate(choices):
+            if position == len(self.choice_buttons):
+                button = big_button(role="primary")
+                button.clicked.connect(lambda _=False, p=position: self.go_to(self._choice_targets[p]))
+                self.choice_box.addWidget(button, 1)
+                self.choice_buttons.append(button)
+            self.choice_buttons[position].setText(text)
+            self.choice_buttons[position].setAccessibleName(text)
+            self.choice_buttons[position].show()
+        self._choice_targets = [target for _text, target in choices]
+        if self.compact and choices:  # narrow: side by side while the answers fit, else stacked
+            shown = self.choice_buttons[:len(choices)]
+            margins = self.layout().contentsMargins()
+            room = self.width() - margins.left() - margins.right()
+            spacing = self.choice_box.spacing() * (len(shown) - 1)
+            needed = max(b.sizeHint().width() for b in shown) * len(shown) + spacing
+            self.choice_box.setDirection(QBoxLayout.TopToBottom if needed > room else QBoxLayout.LeftToRight)
 
     def retranslate(self) -> None:
         self.previous_button.setAccessibleName(self.tr("Vorige stap"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from kiosk.core.content import body_plain_text
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
 from kiosk.core.visitor_code import VisitorCodeError
+from kiosk.ui.visitor import call_banner
 from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
 from tests.layoutcheck import layout_problems
 
@@ -110,9 +111,11 @@ def check_visitor_screens(window, qtbot, findings: Findings, lang: str) -> None:
     dialog.done(QDialog.DialogCode.Rejected)
     dialog.deleteLater()
 
-    window.staff._call_made(None)
-    findings.check(f"{prefix} help-call confirmation", window.staff.call_dialog)
-    window.staff.call_dialog.done(QDialog.DialogCode.Accepted)
+    banner = window.call_banner  # the visitor's raised hand, in each of its states
+    for state in (call_banner.CALLING, call_banner.REACHED, call_banner.NOBODY, call_banner.TAKEN, call_banner.FAILED):
+        banner._show(state)
+        findings.check(f"{prefix} help-call banner ({state})", banner)
+    banner.close_banner()
 
 
 @pytest.mark.parametrize("text_size", TEXT_SIZES)

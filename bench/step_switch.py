@@ -40,7 +40,7 @@ def measure() -> dict:
         count = 0
 
         def eventFilter(self, _obj, event) -> bool:
-            if event.type() == QEvent.Paint:
+            if event.type() == QEvent.Type.Paint:
                 self.count += 1
             return False
 

@@ -48,7 +48,7 @@ class KioskLock(QObject):
     def enter(self) -> None:
         """Kiosk mode: fullscreen, no frame, no way out for visitors."""
         self.locked = True
-        self.window.setWindowFlag(Qt.FramelessWindowHint, True)
+        self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.window.showFullScreen()
 
     def release(self) -> None:
@@ -78,7 +78,7 @@ class KioskLock(QObject):
         """A long press in the top-left corner: the staff gesture for touch screens."""
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress:
-            if event.button() == Qt.LeftButton and self._in_corner(obj, event.position().toPoint()):
+            if event.button() == Qt.MouseButton.LeftButton and self._in_corner(obj, event.position().toPoint()):
                 self._press_at = event.globalPosition().toPoint()
                 self._press_timer.start(self.long_press_ms)
         elif kind == QEvent.Type.MouseButtonRelease or (  # let go, or slid out of the corner

@@ -14,8 +14,8 @@ class ChoiceDialog(QDialog):
     WIDTH = 760
 
     def __init__(self, parent: QWidget, title: str, text: str):
-        super().__init__(parent, Qt.Dialog | Qt.FramelessWindowHint)
-        self.setWindowModality(Qt.WindowModal)
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)

@@ -57,8 +57,8 @@ class Keypad(QWidget):
         self.max_length = max_length
         self.key_height = key_height
         self._digits = ""
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setLayoutDirection(Qt.LeftToRight)  # 1 2 3 from the left in Arabic too, as on every phone
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 1 2 3 from the left in Arabic too, as on every phone
         grid = QGridLayout(self)
         grid.setSpacing(10)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -72,7 +72,7 @@ class Keypad(QWidget):
 
     def _add_key(self, grid: QGridLayout, name: str, text: str, row: int, column: int) -> QPushButton:
         key = big_button(text)
-        key.setFocusPolicy(Qt.NoFocus)  # the keyboard keeps typing into the keypad
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard keeps typing into the keypad
         key.setMinimumSize(96, self.key_height)
         key.setAutoRepeat(name == "back")
         key.clicked.connect(lambda: self.press(name))
@@ -106,9 +106,9 @@ class Keypad(QWidget):
         text = event.text()
         if text.isdigit() and len(text) == 1:
             self.press(text)
-        elif event.key() == Qt.Key_Backspace:
+        elif event.key() == Qt.Key.Key_Backspace:
             self.press("back")
-        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submitted.emit()
         else:
             super().keyPressEvent(event)

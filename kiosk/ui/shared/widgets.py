@@ -20,7 +20,7 @@ def scroll_area(content: QWidget) -> QScrollArea:
     """`content` scrolling when it outgrows its place, frameless, on the screen's own background."""
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
     content.setObjectName("screen")
     scroll.setWidget(content)
     scroll.viewport().setObjectName("screen")
@@ -32,7 +32,7 @@ def keep_scroll_bar_place(scroll: QScrollArea) -> None:
     the content never reflows (nor is laid out twice) when it starts to need one. With nothing
     to scroll the bar is disabled, and the theme then draws nothing."""
     bar = scroll.verticalScrollBar()
-    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     bar.rangeChanged.connect(lambda minimum, maximum: bar.setEnabled(maximum > minimum))
     bar.setEnabled(False)
 
@@ -42,7 +42,7 @@ def big_button(text: str = "", role: str | None = None, *, accessible: str | Non
     if role:
         button.setProperty("role", role)
     button.setMinimumSize(48, 56)
-    button.setCursor(Qt.PointingHandCursor)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setAccessibleName(accessible or text)
     return button
 
@@ -53,21 +53,21 @@ class Tile(QPushButton):
     def __init__(self, icon: Path | None = None):
         super().__init__()
         self.setProperty("role", "tile")
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(280, 150)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(18)
         self._icon = QLabel()
-        self._icon.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         if icon is not None and icon.is_file():
             self._icon.setPixmap(QIcon(str(icon)).pixmap(QSize(88, 88)))
-        layout.addWidget(self._icon, 0, Qt.AlignVCenter)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
         texts = QVBoxLayout()
         self.title = role_label("", "subtitle")
         self.summary = role_label("", "muted")
         for label in (self.title, self.summary):
-            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             texts.addWidget(label)
         texts.addStretch(1)
         layout.addLayout(texts, 1)

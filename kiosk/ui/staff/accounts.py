@@ -328,14 +328,14 @@ class StaffAccountsScreen(StaffScreen):
                     "blijft bewaard.") if own else
             self.tr("{name} kan zich daarna niet meer aanmelden. Wat {name} registreerde, blijft bewaard.")
             .format(name=helper.display_name))
-        dialog.add_button(self.tr("Nee, niet deactiveren"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, deactiveren"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, niet deactiveren"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, deactiveren"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(lambda result: self._deactivate_answered(result, helper))
         dialog.open()
 
     def _deactivate_answered(self, result: int, helper: HelperRow) -> None:
         self.confirm_dialog = None
-        if result != QDialog.Accepted or self.user is None:
+        if result != QDialog.DialogCode.Accepted or self.user is None:
             return
         api, actor = self.window_.api, self.user
         self.window_.db_tasks.run(lambda: api.deactivate(actor, helper.id),

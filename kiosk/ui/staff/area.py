@@ -131,7 +131,7 @@ class StaffArea(QObject):
 
     def _tell_visitor(self, title: str, text: str) -> None:
         dialog = self.call_dialog = ChoiceDialog(self.window, title, text)
-        dialog.add_button(self.tr("Goed"), QDialog.Accepted, "primary", default=True)
+        dialog.add_button(self.tr("Goed"), QDialog.DialogCode.Accepted, "primary", default=True)
         dialog.finished.connect(lambda _result: setattr(self, "call_dialog", None))
         dialog.open()
 

@@ -51,7 +51,7 @@ class HelpFormScreen(StaffScreen):
         self.location = ChipGroup()
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
-        self.note.setInputMethodHints(Qt.ImhNoPredictiveText)
+        self.note.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_button = big_button()
         self.code_button.clicked.connect(self.ask_visitor_code)
         self.code_state = role_label("", "muted")
@@ -74,7 +74,7 @@ class HelpFormScreen(StaffScreen):
             label = role_label("", "subtitle")
             label.setMinimumWidth(210)
             label.setMaximumWidth(260)
-            grid.addWidget(label, row, 0, Qt.AlignTop)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, row, 1)
             self.field_labels[name] = label
         for chips in (self.topics, self.duration, self.outcome, self.location, self.channel, self.language,

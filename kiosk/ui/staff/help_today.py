@@ -76,14 +76,14 @@ class TodayScreen(StaffScreen):
             self.window_, self.tr("Hulpvraag annuleren?"),
             self.tr("De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding "
                     "dat ze geannuleerd is."))
-        dialog.add_button(self.tr("Nee, houden"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, annuleren"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, houden"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, annuleren"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(lambda result: self._cancel_answered(result, request))
         dialog.open()
 
     def _cancel_answered(self, result: int, request: SavedRequest) -> None:
         self.cancel_dialog = None
-        if result != QDialog.Accepted or self.user is None:
+        if result != QDialog.DialogCode.Accepted or self.user is None:
             return
         api, user = self.window_.api, self.user
         self.window_.db_tasks.run(lambda: api.cancel_help_request(user, request.id),

@@ -116,12 +116,12 @@ class StaffMenuScreen(StaffScreen):
             self.window_, self.tr("Kiosk afsluiten?"),
             self.tr("Digipunt stopt. Bezoekers kunnen deze computer dan niet meer gebruiken tot iemand "
                     "Digipunt opnieuw start."))
-        dialog.add_button(self.tr("Nee, blijf open"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, afsluiten"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, blijf open"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, afsluiten"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(self._exit_answered)
         dialog.open()
 
     def _exit_answered(self, result: int) -> None:
         self.exit_dialog = None
-        if result == QDialog.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             self.window_.exit_kiosk()

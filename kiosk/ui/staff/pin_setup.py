@@ -39,7 +39,7 @@ class StaffPinSetupScreen(StaffScreen):
         self.code_label = role_label("", wrap=False)
         self.code_input = QLineEdit()
         self.code_input.setMaxLength(20)
-        self.code_input.setInputMethodHints(Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText)
+        self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase | Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_input.setPlaceholderText("ABCD-EFGH-JKLM")
         self.code_input.returnPressed.connect(lambda: self.keypad.setFocus())
         self.code_label.setBuddy(self.code_input)

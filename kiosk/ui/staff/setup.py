@@ -30,9 +30,9 @@ from sync import labels
 
 def _pin_field() -> QLineEdit:
     field = QLineEdit()
-    field.setEchoMode(QLineEdit.Password)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(12)
-    field.setInputMethodHints(Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
     return field
 
 
@@ -61,7 +61,7 @@ class StaffSetupScreen(StaffScreen):
         self.create_tile.clicked.connect(lambda: self.show_page(self.coordinator_page))
         for tile in (self.connect_tile, self.create_tile):
             # A button keeps its size hint's height, which ignores wrapped text: take room instead.
-            tile.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+            tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             tiles.addWidget(tile, 1)
         choice.addLayout(tiles, 1)
         choice.addStretch(1)

@@ -48,7 +48,7 @@ class StaffSyncScreen(StaffScreen):
         self.fact_labels = [role_label("", "muted", wrap=False) for _ in range(3)]
         self.waiting, self.last_success, self.server = (role_label("") for _ in range(3))
         for row, (label, value) in enumerate(zip(self.fact_labels, (self.waiting, self.last_success, self.server))):
-            facts.addWidget(label, row, 0, Qt.AlignLeft | Qt.AlignTop)
+            facts.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             facts.addWidget(value, row, 1)
         facts.setColumnStretch(1, 1)
         status.addWidget(self.facts)

@@ -54,7 +54,7 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientations:
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
@@ -77,7 +77,7 @@ class FlowLayout(QLayout):
         return size
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.RightToLeft
+        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
         x, y, line_height = 0, rect.y(), 0
         for item in self._items:
             hint = item.sizeHint()
@@ -104,7 +104,7 @@ class ChipGroup(QWidget):
         self._group.setExclusive(not multiple)
         self._group.buttonToggled.connect(lambda *_: self.changed.emit())
         self._flow = FlowLayout(self)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_options(self, options: Iterable[tuple[str, str]]) -> None:
         """(code, label) pairs. Keeps the selection of codes that are still offered."""
@@ -162,7 +162,7 @@ class PinEntry(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         self.display = role_label("", "title", wrap=False)
-        self.display.setAlignment(Qt.AlignCenter)
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setMinimumHeight(56)
         self.keypad = Keypad(max_length)
         self.keypad.changed.connect(self._show_dots)

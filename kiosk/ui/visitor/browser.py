@@ -96,7 +96,7 @@ class BrowserTab(QWebEngineView):
         menu = self.createStandardContextMenu()
         for action in self._HIDDEN_ACTIONS:
             menu.removeAction(self.pageAction(action))
-        menu.setAttribute(Qt.WA_DeleteOnClose)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
 
 
@@ -135,7 +135,7 @@ class BrowserScreen(Screen):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setTabBarAutoHide(True)  # the tab bar appears when a pop-up opened a second tab
-        self.tabs.setElideMode(Qt.ElideRight)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setStyleSheet("QTabBar::tab { max-width: 320px; padding: 10px 18px; }")
         self.tabs.tabCloseRequested.connect(lambda index: self.close_tab(self.tabs.widget(index)))
         self.tabs.currentChanged.connect(lambda _index: self._update_bar())
@@ -163,7 +163,7 @@ class BrowserScreen(Screen):
         self.reload_button = big_button()
         self.reload_button.clicked.connect(lambda: self._act(QWebEnginePage.WebAction.Reload))
         self.address = QLineEdit()
-        self.address.setLayoutDirection(Qt.LeftToRight)  # web addresses read left to right everywhere
+        self.address.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # web addresses read left to right everywhere
         self.address.returnPressed.connect(self._go_to_typed_address)
         self.zoom_out_button = big_button("−")
         self.zoom_out_button.clicked.connect(lambda: self.zoom_by(-1))
@@ -217,7 +217,7 @@ class BrowserScreen(Screen):
         return self.notice
 
     def retranslate(self) -> None:
-        back_arrow = "→" if QApplication.layoutDirection() == Qt.RightToLeft else "←"
+        back_arrow = "→" if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "←"
         self.back_button.setText(f"{back_arrow} " + self.tr("Terug"))
         self.back_button.setAccessibleName(self.tr("Terug naar de vorige pagina"))
         self.home_page_button.setText(self.tr("Startpagina"))

@@ -167,7 +167,7 @@ class Downloads(QObject):
     def open_file(self, path: Path) -> None:
         if is_pdf(path):
             viewer = PdfViewer(self._window, path)
-            viewer.setAttribute(Qt.WA_DeleteOnClose)
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             viewer.open()
         elif path.suffix.lower() in BROWSER_VIEWABLE:
             self.open_in_tab.emit(QUrl.fromLocalFile(str(path)))
@@ -197,7 +197,7 @@ class Downloads(QObject):
             row.addWidget(print_button)
             dialog.body.insertLayout(2 + index, row)
         dialog.add_button(translate("BrowserScreen", "Sluiten"), 0, "primary", default=True)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def choose_upload(self) -> list[str]:

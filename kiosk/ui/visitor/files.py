@@ -71,8 +71,8 @@ class PdfViewer(QDialog):
     ZOOM_STEP = 1.25
 
     def __init__(self, parent: QWidget, path: Path):
-        super().__init__(parent, Qt.Dialog | Qt.FramelessWindowHint)
-        self.setWindowModality(Qt.WindowModal)
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.path = path
         self.setWindowTitle(path.name)
         self.document = QPdfDocument(self)

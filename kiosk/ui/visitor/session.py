@@ -77,14 +77,14 @@ class VisitorSession(QObject):
             self.window, self.tr("Stoppen en alles wissen?"),
             self.tr("We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. "
                     "De volgende bezoeker ziet niets van jou."))
-        dialog.add_button(self.tr("Nee, ga verder"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, wis alles"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, ga verder"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, wis alles"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(self._stop_answered)
         dialog.open()
 
     def _stop_answered(self, result: int) -> None:
         self.stop_dialog = None
-        if result == QDialog.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             self.window.reset_visitor_session()
 
     # --- wiping ----------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ class VisitorCodeDialog(ChoiceDialog):
         self.initials = QLineEdit()
         self.initials.setMaxLength(MAX_INITIALS * 3)  # room for dots and spaces
         self.initials.setValidator(QRegularExpressionValidator(QRegularExpression(r"[\p{L} .\-]*"), self.initials))
-        self.initials.setInputMethodHints(Qt.ImhSensitiveData | Qt.ImhNoPredictiveText)
+        self.initials.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
         self.initials.setAccessibleName(self.tr("Je initialen"))
         left.addWidget(self.initials)
         left.addSpacing(10)
@@ -53,7 +53,7 @@ class VisitorCodeDialog(ChoiceDialog):
         self.body.insertLayout(2, fields)
         self.message = MessageLine()
         self.body.insertWidget(3, self.message)
-        self.add_button(self.tr("Annuleren"), QDialog.Rejected)
+        self.add_button(self.tr("Annuleren"), QDialog.DialogCode.Rejected)
         self.make_button = big_button(self.tr("Code maken"), "primary")
         self.make_button.setAutoDefault(False)
         self.make_button.clicked.connect(self.make_code)

@@ -22,7 +22,7 @@ from kiosk.ui.shared.widgets import big_button, keep_scroll_bar_place, role_labe
 @lru_cache(maxsize=64)
 def _renderer(path: Path) -> QSvgRenderer:
     renderer = QSvgRenderer(str(path))
-    renderer.setAspectRatioMode(Qt.KeepAspectRatio)
+    renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     return renderer
 
 
@@ -31,9 +31,9 @@ def _pixmap(path: Path, width: int, height: int, ratio: float) -> QPixmap:
     """The SVG rasterised once per size: a step change then only blits it."""
     pixmap = QPixmap(round(width * ratio), round(height * ratio))
     pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     _renderer(path).render(painter, QRectF(0, 0, width, height))
     painter.end()
     return pixmap
@@ -45,7 +45,7 @@ class StepImage(QWidget):
     def __init__(self):
         super().__init__()
         self._path: Path | None = None
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 110)
 
     def set_image(self, path: Path | None) -> None:
@@ -94,7 +94,7 @@ class StepText(QWidget):
     def __init__(self):
         super().__init__()
         # Side by side, both columns get exactly half: their widths do not follow each step's text.
-        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -102,15 +102,15 @@ class StepText(QWidget):
         self.title = role_label("", "title")
         self.body = RichTextLabel()
         self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.RichText)
-        self.body.setAlignment(Qt.AlignTop | Qt.AlignLeading)
-        self.body.setTextInteractionFlags(Qt.NoTextInteraction)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         for widget in (self.heading, self.title, self.body):
             layout.addWidget(widget)
         layout.addStretch(1)
 
     def show_step(self, title: str, body: str, language: str, theme: str, heading: str | None = None) -> None:
-        direction = Qt.RightToLeft if language == "ar" else Qt.LeftToRight
+        direction = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
         self.setLayoutDirection(direction)
         self.heading.setVisible(heading is not None)
         self.heading.setText(heading or "")
@@ -131,7 +131,7 @@ class WalkthroughView(QWidget):
         self.walkthrough: Walkthrough | None = None
         self.index = 0
         self.show_dutch = False
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         outer = QVBoxLayout(self)
         margin = 16 if compact else 32
@@ -160,7 +160,7 @@ class WalkthroughView(QWidget):
         outer.addLayout(markers)
 
         # Image beside the text on a full screen, above it when docked beside the browser.
-        self.content = QBoxLayout(QBoxLayout.TopToBottom if compact else QBoxLayout.LeftToRight)
+        self.content = QBoxLayout(QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight)
         self.content.setSpacing(28)
         self.image = StepImage()
         if compact:
@@ -174,7 +174,7 @@ class WalkthroughView(QWidget):
         self.dutch_text = StepText()
         texts.addWidget(self.text, 1)
         separator = QFrame()
-        separator.setFrameShape(QFrame.VLine)
+        separator.setFrameShape(QFrame.Shape.VLine)
         self.dutch_separator = separator
         texts.addWidget(separator)
         texts.addWidget(self.dutch_text, 1)
@@ -256,14 +256,14 @@ class WalkthroughView(QWidget):
         self.dutch_toggle.setChecked(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        forward, back = Qt.Key_Right, Qt.Key_Left
-        if self.layoutDirection() == Qt.RightToLeft:
+        forward, back = Qt.Key.Key_Right, Qt.Key.Key_Left
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             forward, back = back, forward
         key = event.key()
-        if key in (forward, Qt.Key_PageDown) or (key in (Qt.Key_Return, Qt.Key_Enter)
+        if key in (forward, Qt.Key.Key_PageDown) or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                                                  and not self.focusWidget() in self._action_buttons()):
             self.next()
-        elif key in (back, Qt.Key_PageUp):
+        elif key in (back, Qt.Key.Key_PageUp):
             self.previous()
         else:
             super().keyPressEvent(event)
@@ -323,7 +323,7 @@ class WalkthroughView(QWidget):
         self.dutch_separator.setVisible(side_by_side)
 
         last = self.index == total - 1
-        forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.RightToLeft else ("\u2192", "\u2190")
+        forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ("\u2192", "\u2190")
         self.previous_button.setEnabled(self.index > 0)
         self.previous_button.setText(f"{back} " + self.tr("Vorige"))
         self.next_button.setText(self.tr("Klaar") if last else self.tr("Volgende") + f" {forward}")

@@ -42,15 +42,15 @@ class LocationFigures:
     shifts: int = 0
     volunteer_seconds: float = 0.0
     visitor_codes: set[str] = field(default_factory=set)
-    topics: Counter = field(default_factory=Counter)
-    outcomes: Counter = field(default_factory=Counter)
-    channels: Counter = field(default_factory=Counter)
+    topics: Counter[str] = field(default_factory=Counter)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    channels: Counter[str] = field(default_factory=Counter)
 
     @property
     def volunteer_hours(self) -> float:
         return round(self.volunteer_seconds / 3600, 2)
 
-    def row(self) -> tuple:
+    def row(self) -> tuple[str, int, int, float, int]:
         return (self.name, self.help_requests, self.shifts, self.volunteer_hours, len(self.visitor_codes))
 
     def add(self, other: LocationFigures) -> None:
@@ -128,7 +128,8 @@ def figures_between(session: Session, start: datetime, end: datetime) -> list[Lo
         StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end))
     for raw in shifts:
         payload = json.loads(raw)
-        seconds = (datetime.fromisoformat(payload["ended_at"]) - datetime.fromisoformat(payload["started_at"])).total_seconds()
+        ended, started = datetime.fromisoformat(payload["ended_at"]), datetime.fromisoformat(payload["started_at"])
+        seconds = (ended - started).total_seconds()
         place = at(payload["location_id"])
         place.shifts += 1
         place.volunteer_seconds += seconds

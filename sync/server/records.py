@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import select, text, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -39,7 +39,7 @@ from sync.protocol import (
 from sync.server.models import Device, StoredRecord
 
 _records = TypeAdapter(Record)
-_table = StoredRecord.__table__
+_table = cast(Table, StoredRecord.__table__)  # typed FromClause by declarative; a mapped class has a Table
 
 
 # A kiosk's clock may run ahead; a record from further in the future than this is refused (parked on
@@ -63,17 +63,19 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the content hash does not match the payload"
     if str(record.location_id) != location_id:
         return None, "this kiosk is enrolled for another location; it cannot send records for this one"
-    is_help = isinstance(record, HelpRequestRecord)
-    occurred_at = record.created_at if is_help else record.started_at
+    if isinstance(record, HelpRequestRecord):
+        occurred_at, note, supersedes = record.created_at, record.note, record.supersedes
+    else:
+        occurred_at, note, supersedes = record.started_at, None, None
     if occurred_at > received_at + FUTURE_TOLERANCE:
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
-    if is_help and record.note and (found := find_personal_data(record.note)):
+    if note and (found := find_personal_data(note)):
         return None, refusal_message(found)
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
         "payload": canonical_json(record_payload(record)), "location_id": str(record.location_id),
         "occurred_at": occurred_at,
-        "supersedes": str(record.supersedes) if is_help and record.supersedes else None,
+        "supersedes": str(supersedes) if supersedes else None,
     }, None
 
 

@@ -15,6 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -130,7 +131,7 @@ class ContentReport:
     missing: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
-def _load_toml(path: Path, errors: list[str]) -> dict | None:
+def _load_toml(path: Path, errors: list[str]) -> dict[str, Any] | None:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -231,7 +232,8 @@ def render_body_html(body: str, label_style: str = "") -> str:
         line = _BOLD.sub(r"<b>\1</b>", line)
         line = _LABEL.sub(rf'<span style="{label_style}">&#160;\1&#160;</span>', line)
         numbered = re.match(r"^\d+\.\s+(.*)$", line)
-        kind, item = ("ul", line[2:]) if line.startswith("- ") else (("ol", numbered.group(1)) if numbered else (None, line))
+        kind, item = (("ul", line[2:]) if line.startswith("- ")
+                      else (("ol", numbered.group(1)) if numbered else (None, line)))
         if kind != open_list:
             if open_list:
                 out.append(f"</{open_list}>")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.accounts import StaffUser
@@ -58,8 +59,9 @@ def take_call(store: Store, call_id: str, user: StaffUser, clock: Clock) -> Call
     """Mark the call taken by `user`. Only one helper can take a call: the update only touches a
     call that is still open, so a second helper gets a clear message instead."""
     with store.transaction() as session:
-        taken = session.execute(update(HelpCall).where(HelpCall.id == call_id, HelpCall.taken_by.is_(None))
-                                .values(taken_by=user.id, taken_at=clock.now())).rowcount
+        taken = cast("CursorResult[Any]", session.execute(  # an UPDATE's result has a rowcount
+            update(HelpCall).where(HelpCall.id == call_id, HelpCall.taken_by.is_(None))
+            .values(taken_by=user.id, taken_at=clock.now()))).rowcount
         if taken != 1:
             raise HelpCallError("Een collega heeft deze oproep al aangenomen.")
-        return _info(session.get(HelpCall, call_id))
+        return _info(session.get_one(HelpCall, call_id))

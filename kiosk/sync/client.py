@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 import requests
 from pydantic import BaseModel, ValidationError
 
-from kiosk.sync.status import AuthError, RejectedError, SyncError, TransientError  # noqa: F401 - part of this API
+# Re-exported: the errors are part of this module's API.
+from kiosk.sync.status import AuthError as AuthError
+from kiosk.sync.status import RejectedError as RejectedError
+from kiosk.sync.status import SyncError as SyncError
+from kiosk.sync.status import TransientError as TransientError
 from sync.protocol import (
     BatchResponse,
     EnrollRequest,
@@ -38,7 +42,7 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def check_server_url(url: str) -> str:
@@ -83,7 +87,7 @@ class ServerApi:
         return self._call("GET", "/v1/reference", ReferencePage, params={"since": since, "limit": limit})
 
     def _call(self, method: str, path: str, model: type[Model], *, body: bytes | None = None,
-              params: dict | None = None) -> Model:
+              params: dict[str, int] | None = None) -> Model:
         sent_at = self.clock()
         try:
             response = self._http.request(method, self.base_url + path, data=body, params=params,

@@ -80,7 +80,7 @@ class SyncEngine:
             log.warning("first reference pull failed: %s", exc)
         finally:
             api.close()
-        return EnrollResult(str(answer.device_id), answer.location_id and str(answer.location_id),
+        return EnrollResult(str(answer.device_id), str(answer.location_id) if answer.location_id is not None else None,
                             self.secrets.uses_file, api.clock_offset)
 
     def setup_helper(self, code: str, pin: str) -> HelperSetup:

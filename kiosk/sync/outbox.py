@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.store import Store
@@ -57,7 +58,7 @@ class _Batch:
     remaining: int = 0  # pending entries after this batch
 
 
-def _set_state(session: Session, seqs: list[int], **values) -> None:
+def _set_state(session: Session, seqs: list[int], **values: object) -> None:
     if seqs:
         session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.state == "inflight")
                         .values(**values))
@@ -66,15 +67,15 @@ def _set_state(session: Session, seqs: list[int], **values) -> None:
 def recover_inflight(store: Store) -> int:
     """At start-up: entries left inflight by a crash go back to pending (resending is safe)."""
     with store.transaction() as session:
-        return session.execute(update(OutboxEntry).where(OutboxEntry.state == "inflight")
-                               .values(state="pending")).rowcount
+        result = session.execute(update(OutboxEntry).where(OutboxEntry.state == "inflight").values(state="pending"))
+        return cast("CursorResult[Any]", result).rowcount  # an UPDATE's result has a rowcount
 
 
 def requeue_parked(store: Store) -> int:
     """A coordinator's "try again": parked entries go back to the queue."""
     with store.transaction() as session:
-        return session.execute(update(OutboxEntry).where(OutboxEntry.state == "parked")
-                               .values(state="pending")).rowcount
+        result = session.execute(update(OutboxEntry).where(OutboxEntry.state == "parked").values(state="pending"))
+        return cast("CursorResult[Any]", result).rowcount  # an UPDATE's result has a rowcount
 
 
 class Sender:
@@ -122,6 +123,8 @@ class Sender:
     def _claim(self, limit: int) -> _Batch:
         """Oldest pending entries, bounded by count and request bytes, marked inflight in one
         transaction. Entries that cannot be framed as an item at all are parked here."""
+        parts: list[bytes]
+        parked: dict[int, str]  # seq -> why it cannot be sent
         batch, parts, parked = _Batch(), [], {}
         envelope = _envelope(self.clock())
         size = len(envelope)
@@ -147,8 +150,8 @@ class Sender:
             for seq, reason in parked.items():
                 session.execute(update(OutboxEntry).where(OutboxEntry.seq == seq)
                                 .values(state="parked", last_error=reason))
-            batch.remaining = session.scalar(select(func.count()).select_from(OutboxEntry)
-                                             .where(OutboxEntry.state == "pending"))
+            batch.remaining = session.execute(select(func.count()).select_from(OutboxEntry)
+                                              .where(OutboxEntry.state == "pending")).scalar_one()
         batch.body = envelope[:-2] + b",".join(parts) + b"]}"
         return batch
 

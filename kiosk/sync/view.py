@@ -133,7 +133,6 @@ def sync_panel(view: SyncView, *, coordinator: bool, enroll_open: bool, clock: C
     known = status is not None and status.enrolled
     needs = not known or view.needs_enrollment
     progress = view.progress if view.running else None
-    sized = progress is not None and progress[1] > 0
     parked = status.parked if status is not None else []
     return SyncPanel(
         state=state_text(view), known=known,
@@ -143,8 +142,10 @@ def sync_panel(view: SyncView, *, coordinator: bool, enroll_open: bool, clock: C
         problems=(error_text(view.error), clock_text(view),
                   INSECURE_WARNING if status is not None and status.insecure_secrets else ""),
         can_sync=not needs and not view.running,
-        progress=progress, progress_text=f"{progress[0]} van {progress[1]}" if sized else "",
-        parked_title=f"Geweigerde records ({len(parked)})", parked_lines=tuple(parked_text(record, clock) for record in parked[:PARKED_SHOWN]),
+        progress=progress,
+        progress_text=f"{progress[0]} van {progress[1]}" if progress is not None and progress[1] > 0 else "",
+        parked_title=f"Geweigerde records ({len(parked)})",
+        parked_lines=tuple(parked_text(record, clock) for record in parked[:PARKED_SHOWN]),
         parked_more=f"en nog {len(parked) - PARKED_SHOWN} andere" if len(parked) > PARKED_SHOWN else "",
         not_enrolled="Alle records blijven op deze computer bewaard. Ze gaan mee zodra de computer gekoppeld is."
                      + ("" if coordinator else " Vraag de coördinator om deze computer te koppelen."),

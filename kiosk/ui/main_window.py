@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.accounts import StaffUser
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
 from kiosk.ui.lockdown import KioskLock
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self.languages = LanguageSwitcher(app)
         self.db_tasks = TaskRunner("store", self)  # all store work, serialised, off the UI thread
         self.read_aloud = ReadAloud(self)
-        self.staff_user = None  # the logged-in helper (kiosk.core.accounts.StaffUser), None when logged out
+        self.staff_user: StaffUser | None = None  # the logged-in helper, None when logged out
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
 
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.walkthroughs = walkthrough.install(self)
         browser_entry.install(self)
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
-        self.sync = None  # the sync service, when this kiosk has a server: started once the home
+        self.sync: sync_service.SyncService | None = None  # when this kiosk has a server: started once the home
         self._start_sync_after_first_paint()  # screen is up (it loads requests and the keyring)
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
         self.lock = KioskLock(self, app)
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         screen.shown()
         return screen
 
-    def current_screen_name(self) -> str:
+    def current_screen_name(self) -> str | None:
         return self.screens.name_of(self.stack.currentWidget())
 
     def go_home(self) -> None:
@@ -188,7 +189,8 @@ class MainWindow(QMainWindow):
 
         self.size_buttons: dict[str, QPushButton] = {}
         # Left-to-right marks keep "A++" from turning into "++A" in Arabic.
-        for size, label, px in zip(TEXT_SIZES, ("\u200eA\u200e", "\u200eA+\u200e", "\u200eA++\u200e"), (18, 22, 26)):
+        for size, label, px in zip(TEXT_SIZES, ("\u200eA\u200e", "\u200eA+\u200e", "\u200eA++\u200e"), (18, 22, 26),
+                                   strict=True):
             button = big_button(label)
             button.setStyleSheet(f"font-size: {px}px;")  # each shows the size it chooses
             button.setCheckable(True)
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
         self.language_button.setText(LANGUAGES[self.prefs.language])
         self.language_button.setAccessibleName(self.tr("Taal kiezen"))
         for size, name in zip(TEXT_SIZES, (self.tr("Normale tekst"), self.tr("Grote tekst"),
-                                           self.tr("Heel grote tekst"))):
+                                           self.tr("Heel grote tekst")), strict=True):
             self.size_buttons[size].setAccessibleName(name)
             self.size_buttons[size].setToolTip(name)
         self.contrast_button.setText(self.tr("Contrast"))

@@ -51,8 +51,9 @@ class ChoiceDialog(QDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        parent = self.parentWidget()
+        parent, layout = self.parentWidget(), self.layout()
+        assert parent is not None and layout is not None  # made with a parent and a layout in __init__
         # As tall as the wrapped text needs at the fixed width, no taller.
-        self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
+        self.setFixedHeight(layout.totalHeightForWidth(self.width()))
         centre = parent.mapToGlobal(parent.rect().center())
         self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)

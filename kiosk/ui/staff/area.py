@@ -19,7 +19,7 @@ from kiosk.core.content import Walkthrough
 from kiosk.core.secrets import SecretStore
 from kiosk.core.visitor_code import VisitorCoder
 from kiosk.ui.shared.dialogs import ChoiceDialog
-from kiosk.ui.shared.screen import KioskWindow
+from kiosk.ui.shared.screen import KioskWindow, as_widget
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class StaffArea(QObject):
     calls_changed = Signal()  # a help call was made or taken on this kiosk
 
     def __init__(self, window: KioskWindow):
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.window = window
         self._coder: VisitorCoder | None = None
         self.call_dialog: ChoiceDialog | None = None
@@ -130,7 +130,7 @@ class StaffArea(QObject):
                                    "personeel, of probeer het straks nog eens."))
 
     def _tell_visitor(self, title: str, text: str) -> None:
-        dialog = self.call_dialog = ChoiceDialog(self.window, title, text)
+        dialog = self.call_dialog = ChoiceDialog(as_widget(self.window), title, text)
         dialog.add_button(self.tr("Goed"), QDialog.DialogCode.Accepted, "primary", default=True)
         dialog.finished.connect(lambda _result: setattr(self, "call_dialog", None))
         dialog.open()

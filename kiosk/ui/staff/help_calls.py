@@ -3,11 +3,16 @@ with the guide and step they were on. Taking a call opens the help-request form 
 topic already chosen."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core.helpcalls import CallInfo
 from kiosk.ui.shared.entry import error_text
 from kiosk.ui.shared.widgets import big_button, role_label
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.help_form import HelpFormScreen
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 
 
@@ -82,7 +87,7 @@ class HelpCallsScreen(StaffScreen):
         self.window_.staff.calls_changed.emit()
         guide = self.window_.staff.walkthrough(call.walkthrough_id)
         what, _when = self.describe(call)
-        self.window_.screens["staff-help-form"].start_new(
+        cast("HelpFormScreen", self.window_.screens["staff-help-form"]).start_new(
             topics=[guide.meta.topic] if guide is not None else [],
             context=self.tr("Oproep: {what}.").format(what=what))
 

@@ -162,16 +162,18 @@ class HelpFormScreen(StaffScreen):
             self._fill(self.correcting.data)
         else:
             self._fill_new()
+        assert self.context is not None  # filled only once the context is loaded
         uses_location = self.context.asks_location and self.correcting is None
         self.location.setVisible(uses_location)
         self.field_labels["location"].setVisible(uses_location)
         self._show_where()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]  # the attribute hides QWidget.scroll
         self._update_state()
 
     def _fill_new(self) -> None:
         """A new request starts with the core's defaults (kiosk.core.helplog.form_context)."""
         context = self.context
+        assert context is not None  # filled only once the context is loaded
         self.topics.set_selected(self._prefill_topics)
         self.duration.set_selected(None)
         self.outcome.set_selected(None)
@@ -185,6 +187,7 @@ class HelpFormScreen(StaffScreen):
         self._set_visitor_code(None)
 
     def _show_where(self) -> None:
+        assert self.context is not None  # filled only once the context is loaded
         shift = self.context.shift
         where = [self.call_context] if self.call_context else []
         if self.correcting is not None:
@@ -234,6 +237,7 @@ class HelpFormScreen(StaffScreen):
 
     def collect(self) -> HelpRequestInput:
         context = self.context
+        assert context is not None  # the form is shown only once the context is loaded
         return HelpRequestInput(
             topics=tuple(self.topics.selected()), channel=self.channel.value() or context.default_channel,
             language=self.language.value() or context.default_language, duration_min=int(self.duration.value()),
@@ -251,6 +255,7 @@ class HelpFormScreen(StaffScreen):
         dialog.open()
 
     def _code_dialog_closed(self) -> None:
+        assert self.code_dialog is not None  # connected to this dialog's finished signal
         self.code_dialog.deleteLater()
         self.code_dialog = None
 

@@ -5,14 +5,21 @@ A helper sees their own requests, a coordinator everyone's. Both actions store a
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core.helplog import SavedRequest, TodayList
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import error_text
+from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button, role_label
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 from sync import labels
+from sync.protocol import HelpLanguage, Outcome
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.help_form import HelpFormScreen
 
 
 class TodayScreen(StaffScreen):
@@ -57,14 +64,16 @@ class TodayScreen(StaffScreen):
         topics = self.listed.topics_text(request)
         text = QVBoxLayout()
         text.addWidget(role_label(f"{when}  {topics}", "subtitle"))
-        details = [labels.minutes(data.duration_min), labels.OUTCOMES[data.outcome],
-                   labels.HELP_LANGUAGES.get(data.language, data.language)]
+        # A saved request holds the protocol's values; the form's input type says only str.
+        details = [labels.minutes(data.duration_min), labels.OUTCOMES[cast(Outcome, data.outcome)],
+                   labels.HELP_LANGUAGES.get(cast(HelpLanguage, data.language), data.language)]
         if self.user is not None and self.user.is_coordinator:
             details.append(request.helper_name)
         text.addWidget(role_label(" · ".join(details), "muted"))
         layout.addLayout(text, 1)
         correct = big_button(self.tr("Corrigeren"))
-        correct.clicked.connect(lambda: self.window_.screens["staff-help-form"].start_correction(request))
+        correct.clicked.connect(
+            lambda: cast("HelpFormScreen", self.window_.screens["staff-help-form"]).start_correction(request))
         cancel = big_button(self.tr("Annuleren"))
         cancel.clicked.connect(lambda: self.confirm_cancel(request))
         layout.addWidget(correct)
@@ -73,7 +82,7 @@ class TodayScreen(StaffScreen):
 
     def confirm_cancel(self, request: SavedRequest) -> None:
         dialog = self.cancel_dialog = ChoiceDialog(
-            self.window_, self.tr("Hulpvraag annuleren?"),
+            as_widget(self.window_), self.tr("Hulpvraag annuleren?"),
             self.tr("De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, met de vermelding "
                     "dat ze geannuleerd is."))
         dialog.add_button(self.tr("Nee, houden"), QDialog.DialogCode.Rejected, default=True)

@@ -8,14 +8,20 @@ server, then pull the account so the helper can log in at once.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.core import accounts
-from kiosk.core.errors import DutchError
 from kiosk.sync.status import AuthError, HelperSetup, SyncError
 from kiosk.ui.shared.widgets import big_button, hbox, role_label
 from kiosk.ui.staff.widgets import MessageLine, PinEntry, StaffScreen
+from sync.errors import DutchError
+from sync.pins import MIN_PIN_LENGTH
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.login import StaffLoginScreen
 
 PIN_MAX = 12
 NO_CONNECTION = ("offline", "timeout", "tls", "server", "not-sync-server")
@@ -39,7 +45,8 @@ class StaffPinSetupScreen(StaffScreen):
         self.code_label = role_label("", wrap=False)
         self.code_input = QLineEdit()
         self.code_input.setMaxLength(20)
-        self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase
+                                            | Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_input.setPlaceholderText("ABCD-EFGH-JKLM")
         self.code_input.returnPressed.connect(lambda: self.keypad.setFocus())
         self.code_label.setBuddy(self.code_input)
@@ -77,7 +84,7 @@ class StaffPinSetupScreen(StaffScreen):
         self.title.setText(self.tr("Je pincode instellen"))
         self.intro.setText(self.tr("Typ de instelcode die je van de coördinator kreeg. Kies daarna zelf een pincode "
                                    "van minstens {n} cijfers en typ hem twee keer. Niemand anders ziet hem.")
-                           .format(n=accounts.MIN_PIN_LENGTH))
+                           .format(n=MIN_PIN_LENGTH))
         self.code_label.setText(self.tr("Instelcode"))
         self.cancel_button.setText(self.tr("Annuleren"))
         self.keypad.retranslate()
@@ -90,7 +97,7 @@ class StaffPinSetupScreen(StaffScreen):
         self.next_button.setText(self.tr("Pincode instellen") if again else self.tr("Volgende"))
         self.keypad.setEnabled(not self.busy)
         self.code_input.setEnabled(not self.busy)
-        self.next_button.setEnabled(not self.busy and len(self.keypad.digits) >= accounts.MIN_PIN_LENGTH
+        self.next_button.setEnabled(not self.busy and len(self.keypad.digits) >= MIN_PIN_LENGTH
                                     and bool(self.code_input.text().strip()))
 
     def next_step(self) -> None:
@@ -134,7 +141,7 @@ class StaffPinSetupScreen(StaffScreen):
             return  # the session was reset meanwhile
         if isinstance(result, HelperSetup):
             self.forget()
-            self.window_.screens["staff-login"].welcome(result)
+            cast("StaffLoginScreen", self.window_.screens["staff-login"]).welcome(result)
             self.window_.show_screen("staff-login")
         else:
             self.message.say(self._error_text(result))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -74,8 +75,8 @@ class StaffSettingsScreen(Screen):
         host = QWidget()
         self.form = QFormLayout(host)
         self.form.setSpacing(10)
-        self.labels: dict[str, object] = {}
-        self.errors: dict[str, object] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
         for name in EDITABLE:
             column = QVBoxLayout()
             column.setSpacing(2)
@@ -124,7 +125,7 @@ class StaffSettingsScreen(Screen):
             box.setSuffix(self.tr(" seconden"))
         current = self.text_size.currentData()
         self.text_size.clear()
-        for size, name in zip(TEXT_SIZES, (self.tr("Normaal"), self.tr("Groot"), self.tr("Heel groot"))):
+        for size, name in zip(TEXT_SIZES, (self.tr("Normaal"), self.tr("Groot"), self.tr("Heel groot")), strict=True):
             self.text_size.addItem(name, size)
         if current is not None:
             self.text_size.setCurrentIndex(TEXT_SIZES.index(current))

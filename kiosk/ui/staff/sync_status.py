@@ -47,7 +47,8 @@ class StaffSyncScreen(StaffScreen):
         facts.setVerticalSpacing(6)
         self.fact_labels = [role_label("", "muted", wrap=False) for _ in range(3)]
         self.waiting, self.last_success, self.server = (role_label("") for _ in range(3))
-        for row, (label, value) in enumerate(zip(self.fact_labels, (self.waiting, self.last_success, self.server))):
+        values = (self.waiting, self.last_success, self.server)
+        for row, (label, value) in enumerate(zip(self.fact_labels, values, strict=True)):
             facts.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             facts.addWidget(value, row, 1)
         facts.setColumnStretch(1, 1)
@@ -127,7 +128,8 @@ class StaffSyncScreen(StaffScreen):
 
     def _server_url(self) -> str:
         status = self.view.status
-        return (status.server_url if status and status.server_url else None) or self.window_.runtime.settings.server_url or ""
+        return ((status.server_url if status and status.server_url else None)
+                or self.window_.runtime.settings.server_url or "")
 
     def _changed(self, view: SyncView) -> None:
         self.view = view
@@ -155,7 +157,7 @@ class StaffSyncScreen(StaffScreen):
         super().retranslate()
         self.title.setText(self.tr("Synchronisatie"))
         for label, text in zip(self.fact_labels, (self.tr("Records die wachten"), self.tr("Laatst gelukt"),
-                                                  self.tr("Server"))):
+                                                  self.tr("Server")), strict=True):
             label.setText(text)
         self.sync_button.setText(self.tr("Nu synchroniseren"))
         self.parked_intro.setText(self.tr("De server weigert deze records. Ze blijven op deze computer bewaard en "
@@ -166,20 +168,20 @@ class StaffSyncScreen(StaffScreen):
         self.render()
 
     # --- showing the state -----------------------------------------------------------------------
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # hides QWidget.render, which nothing here calls
         """Paint what kiosk.sync.view decides (Qt-free and tested on its own)."""
         coordinator = self.user is not None and self.user.is_coordinator
         panel = sync_panel(self.view, coordinator=coordinator, enroll_open=self.enroll_open,
                            clock=self.window_.api.clock)
         self.state.setText(panel.state)
         self.facts.setVisible(panel.known)
-        self.actions.setVisible(panel.known)
+        self.actions.setVisible(panel.known)  # type: ignore[attr-defined]  # the attribute hides QWidget.actions
         self.not_enrolled.setVisible(not panel.known)
         self.not_enrolled.setText(panel.not_enrolled)
         self.waiting.setText(panel.waiting)
         self.last_success.setText(panel.last_success)
         self.server.setText(panel.server)
-        for line, text in zip((self.error, self.clock, self.secrets), panel.problems):
+        for line, text in zip((self.error, self.clock, self.secrets), panel.problems, strict=True):
             line.say(text)
         self.sync_button.setEnabled(panel.can_sync)
         self._paint_progress(panel)

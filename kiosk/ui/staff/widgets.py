@@ -30,7 +30,10 @@ def discard(widget: QWidget) -> None:
 def clear_layout(layout: QLayout, keep: int = 0) -> None:
     """Discard the widgets of a layout, keeping its last `keep` items (e.g. a closing stretch)."""
     while layout.count() > keep:
-        discard(layout.takeAt(0).widget())
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:  # a stretch or spacer has no widget
+            discard(widget)
 
 
 class FlowLayout(QLayout):
@@ -77,7 +80,8 @@ class FlowLayout(QLayout):
         return size
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        parent = self.parentWidget()
+        rtl = parent is not None and parent.layoutDirection() == Qt.LayoutDirection.RightToLeft
         x, y, line_height = 0, rect.y(), 0
         for item in self._items:
             hint = item.sizeHint()

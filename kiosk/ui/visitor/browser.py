@@ -58,15 +58,15 @@ class KioskPage(QWebEnginePage):
 
     # A page's alert/confirm/prompt runs a nested event loop with this page on the stack: the
     # browser must not delete the page (a reset on idle) until that loop has returned.
-    def javaScriptAlert(self, origin: QUrl, message: str) -> None:
+    def javaScriptAlert(self, origin: QUrl | str, message: str) -> None:
         with self._browser.browsing.page_dialog():
             super().javaScriptAlert(origin, message)
 
-    def javaScriptConfirm(self, origin: QUrl, message: str) -> bool:
+    def javaScriptConfirm(self, origin: QUrl | str, message: str) -> bool:
         with self._browser.browsing.page_dialog():
             return super().javaScriptConfirm(origin, message)
 
-    def javaScriptPrompt(self, origin: QUrl, message: str, default: str):
+    def javaScriptPrompt(self, origin: QUrl | str, message: str, default: str):
         with self._browser.browsing.page_dialog():
             return super().javaScriptPrompt(origin, message, default)
 
@@ -75,7 +75,8 @@ class KioskPage(QWebEnginePage):
         with self._browser.browsing.page_dialog():
             return self._browser.downloads.choose_upload()
 
-    def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:
+    # PySide6 always passes a QUrl; the stub's `QUrl | str` is what a caller may pass.
+    def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:  # type: ignore[override]
         if self._browser.may_open(url):
             return True
         if is_main_frame:
@@ -257,7 +258,7 @@ class BrowserScreen(Screen):
         tab.setZoomFactor(self._zoom)
         page = tab.page()
         page.titleChanged.connect(lambda title, t=tab: self._set_tab_title(t, title))
-        page.urlChanged.connect(lambda _url, t=tab: t is self.current_tab() and self._update_bar())
+        page.urlChanged.connect(lambda _url, t=tab: self._update_bar() if t is self.current_tab() else None)
         page.loadStarted.connect(lambda t=tab: self._loading(t, 0))
         page.loadProgress.connect(lambda value, t=tab: self._loading(t, value))
         page.loadFinished.connect(lambda _ok, t=tab: self._loading(t, 100))
@@ -272,7 +273,7 @@ class BrowserScreen(Screen):
 
     def close_tab(self, tab: BrowserTab | None) -> None:
         index = self.tabs.indexOf(tab)
-        if index < 0:
+        if index < 0 or tab is None:  # indexOf(None) is -1
             return
         self.tabs.removeTab(index)
         self._closing = [t for t in self._closing if shiboken6.isValid(t)] + [tab]

@@ -72,7 +72,7 @@ class SessionFolder:
                       key=lambda p: p.stat().st_mtime)
 
     def wipe(self) -> None:
-        if self._path is None:
+        if self._path is None or self._lock is None:  # both are set together
             return
         self._lock.unlock()
         _remove(self._path)
@@ -190,9 +190,11 @@ class Downloads(QObject):
             row = QHBoxLayout()
             row.addWidget(role_label(path.name, wrap=False), 1)
             open_button = big_button(translate("BrowserScreen", "Openen"))
-            open_button.clicked.connect(lambda _=False, p=path: (dialog.accept(), self.open_file(p)))
+            open_button.clicked.connect(dialog.accept)  # slots run in the order connected
+            open_button.clicked.connect(lambda _=False, p=path: self.open_file(p))
             print_button = big_button(translate("BrowserScreen", "Afdrukken"))
-            print_button.clicked.connect(lambda _=False, p=path: (dialog.accept(), self.print_file(p)))
+            print_button.clicked.connect(dialog.accept)
+            print_button.clicked.connect(lambda _=False, p=path: self.print_file(p))
             row.addWidget(open_button)
             row.addWidget(print_button)
             dialog.body.insertLayout(2 + index, row)

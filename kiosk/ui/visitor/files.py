@@ -61,7 +61,7 @@ def ask_and_print(parent: QWidget, print_to: Callable[[QPrinter], object]) -> QP
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.accepted.connect(lambda: print_to(printer))
-    dialog.open()
+    dialog.open()  # type: ignore[call-arg]  # the stub lists only open(receiver, member); QDialog.open() exists
     return dialog
 
 

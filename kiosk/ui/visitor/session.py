@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button
 from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
 from kiosk.ui.visitor.teardown import wipe_visitor
@@ -28,9 +29,9 @@ class VisitorSession(QObject):
     idle_prompt = Signal(str)
 
     def __init__(self, window: KioskWindow, app: QApplication):
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.window = window
-        self.idle = IdleMonitor(app, window, lambda: window.runtime.settings.idle_seconds * 1000)
+        self.idle = IdleMonitor(app, as_widget(window), lambda: window.runtime.settings.idle_seconds * 1000)
         self.countdown_ms = lambda: window.runtime.settings.idle_countdown_seconds * 1000
         self.idle.idle.connect(self.ask_still_there)
         self.idle_prompt.connect(self._read_aloud)
@@ -54,7 +55,7 @@ class VisitorSession(QObject):
 
     # --- asking ----------------------------------------------------------------------------------
     def ask_still_there(self) -> None:
-        dialog = self.idle_dialog = IdleDialog(self.window, self.countdown_ms())
+        dialog = self.idle_dialog = IdleDialog(as_widget(self.window), self.countdown_ms())
         dialog.expired.connect(self.window.reset_visitor_session)
         dialog.finished.connect(self._idle_answered)
         dialog.open()
@@ -74,7 +75,7 @@ class VisitorSession(QObject):
 
     def confirm_stop(self) -> None:
         dialog = self.stop_dialog = ChoiceDialog(
-            self.window, self.tr("Stoppen en alles wissen?"),
+            as_widget(self.window), self.tr("Stoppen en alles wissen?"),
             self.tr("We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. "
                     "De volgende bezoeker ziet niets van jou."))
         dialog.add_button(self.tr("Nee, ga verder"), QDialog.DialogCode.Rejected, default=True)

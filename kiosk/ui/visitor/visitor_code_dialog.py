@@ -68,7 +68,9 @@ class VisitorCodeDialog(ChoiceDialog):
     def _fit_height(self) -> None:
         # adjustSize() caps a window at 2/3 of the screen; the keypad must never be squeezed, also
         # not when a message line appears under it.
-        self.setMinimumHeight(self.layout().totalHeightForWidth(self.width()))
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
 
     def _say(self, text: str) -> None:
         self.message.say(text)
@@ -93,7 +95,7 @@ class VisitorCodeDialog(ChoiceDialog):
     def _show_birth(self) -> None:
         digits = self.keypad.digits
         shown = list(self._date_template())
-        for position, digit in zip(_DIGIT_PLACES, digits):
+        for position, digit in zip(_DIGIT_PLACES, digits, strict=False):  # the digits typed so far
             shown[position] = digit
         self.birth_display.setText("".join(shown))
         self.birth_display.setAccessibleName(self.tr("{n} van 8 cijfers getypt").format(n=len(digits)))

@@ -261,7 +261,7 @@ class WalkthroughView(QWidget):
             forward, back = back, forward
         key = event.key()
         if key in (forward, Qt.Key.Key_PageDown) or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                                                 and not self.focusWidget() in self._action_buttons()):
+                                                 and self.focusWidget() not in self._action_buttons()):
             self.next()
         elif key in (back, Qt.Key.Key_PageUp):
             self.previous()
@@ -274,6 +274,7 @@ class WalkthroughView(QWidget):
 
     # --- actions ---------------------------------------------------------------------------------
     def read_aloud(self) -> None:
+        assert self.walkthrough is not None  # its buttons show only with a walkthrough open
         step = self.walkthrough.step(self.window_.prefs.language, self.index)
         # This visitor listens: from now on the kiosk also reads its questions aloud (the idle
         # question), until the session ends.
@@ -281,6 +282,7 @@ class WalkthroughView(QWidget):
         self.window_.read_aloud.say(f"{step.title}.\n{body_plain_text(step.body)}", step.language)
 
     def open_website(self) -> None:
+        assert self.walkthrough is not None  # its buttons show only with a walkthrough open
         url = self.walkthrough.step_url(self.index, self.window_.runtime.settings.eloket_url)
         if url:
             self.window_.open_website(url, (self.walkthrough.id, self.index))
@@ -323,7 +325,8 @@ class WalkthroughView(QWidget):
         self.dutch_separator.setVisible(side_by_side)
 
         last = self.index == total - 1
-        forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ("\u2192", "\u2190")
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        forward, back = ("\u2190", "\u2192") if rtl else ("\u2192", "\u2190")
         self.previous_button.setEnabled(self.index > 0)
         self.previous_button.setText(f"{back} " + self.tr("Vorige"))
         self.next_button.setText(self.tr("Klaar") if last else self.tr("Volgende") + f" {forward}")

@@ -10,7 +10,16 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import sessionmaker
 
 from sync import labels
-from sync.protocol import CHANNELS, OUTCOMES, BatchItem, BatchRequest, content_hash, record_payload
+from sync.protocol import (
+    CHANNELS,
+    OUTCOMES,
+    BatchItem,
+    BatchRequest,
+    HelpRequestRecord,
+    ShiftRecord,
+    content_hash,
+    record_payload,
+)
 from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.records import ingest
@@ -33,7 +42,7 @@ def stored_month(engine) -> None:
         admin.set_topic(session, "e-loket", "E-loket van de stad")
         admin.remove_topic(session, "e-loket")  # removed later: its old records keep its label
     visitor = "a" * 64
-    records = [
+    records: list[HelpRequestRecord | ShiftRecord] = [
         help_request(bib.id, when=NOV, topics=["itsme", "taxonweb"], outcome="solved", channel="spreekuur"),
         help_request(bib.id, when=NOV, topics=["itsme"], outcome="partly", channel="walk-in", visitor_code=visitor),
         help_request(bib.id, when=NOV, topics=["e-loket"], outcome="not-solved", channel="spreekuur"),

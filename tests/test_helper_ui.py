@@ -99,7 +99,7 @@ def test_keyboard_digits_and_lock_out_message(qtbot, window):
     for attempt in range(4):
         qtbot.keyClicks(login.keypad, "000001")
         qtbot.keyClick(login.keypad, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: f"nog {4 - attempt} keer" in login.message.text())
+        qtbot.waitUntil(lambda left=4 - attempt: f"nog {left} keer" in login.message.text())
     qtbot.keyClicks(login.keypad, "000001")
     qtbot.keyClick(login.keypad, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "vergrendeld" in login.message.text())

@@ -34,7 +34,7 @@ def test_idle_clock_does_not_run_before_the_first_input(window, qtbot):
 
 def test_input_keeps_pushing_the_question_back(window, qtbot):
     session = fast_idle(window, idle_ms=300)
-    for step in range(6):  # 6 x 100 ms of activity: longer than the idle time in total
+    for _ in range(6):  # 6 x 100 ms of activity: longer than the idle time in total
         touch(window)
         qtbot.wait(100)
     assert session.idle_dialog is None

@@ -79,19 +79,23 @@ def test_staff_shortcut_and_long_corner_press_ask_for_the_staff_login(window, qt
     calls = []
     window.request_staff_access = lambda: calls.append("pin")  # the helper area's PIN login
     handle = window.windowHandle()
-    QTest.keyClick(handle, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(handle, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
     assert calls == ["pin"]
 
     window.lock.long_press_ms = 250
-    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1000, 130))  # not the corner (the greeting)
+    # Not the corner (the greeting).
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1000, 130))
     qtbot.wait(400)
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1000, 130))
-    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))  # a tap in the corner
+    # A tap in the corner.
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     qtbot.wait(50)
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     qtbot.wait(400)
     assert calls == ["pin"]
-    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))  # held in the corner
+    # Held in the corner.
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     qtbot.waitUntil(lambda: calls == ["pin", "pin"], timeout=2000)
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     assert window.current_screen_name() == "home"  # the gesture itself opens nothing else

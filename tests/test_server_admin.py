@@ -12,7 +12,7 @@ from sync.server.cli import main as server_cli
 from sync.server.models import Device
 
 
-def cli(database_url: str, *args: str) -> str:
+def cli(database_url: str, *args: str) -> int:
     return server_cli(["--database-url", database_url, *args])
 
 
@@ -52,6 +52,7 @@ def test_empty_lists_say_so_and_topics_are_listed(tmp_path, capsys):
 
 
 def test_enroll_code_expiry_is_in_belgian_time(tmp_path, capsys):
-    assert cli(f"sqlite:///{tmp_path / 'server.sqlite3'}", "enroll-code", "--location", "Digibus", "--kind", "digibus") == 0
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    assert cli(url, "enroll-code", "--location", "Digibus", "--kind", "digibus") == 0
     out = capsys.readouterr().out
     assert re.search(r"valid until \d{4}-\d\d-\d\d \d\d:\d\d \(CES?T, UTC\+0[12]00\)", out), out

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -56,7 +56,7 @@ def test_digibus_needs_a_stop_and_remembers_recent_ones(store, staff, clock):
 
 
 def test_open_shift_is_closed_at_the_end_of_its_day_and_marked(store, staff, clock):
-    clock.now = datetime(2026, 11, 24, 13, 0, tzinfo=timezone.utc)  # 14:00 in Brussels
+    clock.now = datetime(2026, 11, 24, 13, 0, tzinfo=UTC)  # 14:00 in Brussels
     start_shift(store, staff.helper, staff.fixed, None, clock.clock)
     clock.advance(hours=6)  # 20:00 the same evening: still today, left alone
     assert auto_close_stale_shifts(store, clock.clock) == 0
@@ -90,7 +90,7 @@ def test_help_calls_are_listed_taken_once_and_expire(store, staff, clock):
 
 
 def test_coordinator_figures(store, staff, clock):
-    clock.now = datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)
+    clock.now = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
     data = HelpRequestInput(topics=("itsme",), channel="walk-in", language="nl", duration_min=20,
                             outcome="solved", location_id=staff.fixed)
     start_shift(store, staff.helper, staff.fixed, None, clock.clock)

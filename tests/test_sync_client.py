@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -40,7 +40,7 @@ def fake():
 
 def ack(body: bytes, status: str = "created", skip: str | None = None):
     ids = [i for i in batch_ids(body) if i != skip]
-    return json_reply(200, {"protocol": 1, "server_time": datetime.now(timezone.utc).isoformat(),
+    return json_reply(200, {"protocol": 1, "server_time": datetime.now(UTC).isoformat(),
                             "results": [{"id": i, "status": status} for i in ids]})
 
 

@@ -143,7 +143,7 @@ def test_keyboard_alone_reaches_every_walkthrough_control(window, qtbot):
         reached.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     wanted = [view.next_button, view.previous_button, view.help_button, view.dutch_toggle,
-              window.home_button, window.language_button] + list(window.size_buttons.values()) + [window.contrast_button]
+              window.home_button, window.language_button, *window.size_buttons.values(), window.contrast_button]
     missing = [w.accessibleName() for w in wanted if w not in reached]
     assert missing == []
     order = [w for w in dict.fromkeys(reached) if w in (view.next_button, view.previous_button, view.help_button)]

@@ -14,6 +14,7 @@ import requests
 from sync.server import admin
 from sync.server.console import auth
 from sync.server.db import utcnow
+from tests.sync_support import LiveServer
 
 PASSWORD = "een-lang-wachtwoord"
 
@@ -59,7 +60,7 @@ class Client:
 
 @dataclass
 class Console:
-    server: object
+    server: LiveServer
     places: dict[str, str]  # name -> location id
 
     def client(self) -> Client:

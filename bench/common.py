@@ -5,8 +5,9 @@ import json
 import math
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +49,7 @@ def percentile(samples: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
-def median(samples: list[float]) -> float:
+def median(samples: Sequence[float]) -> float:
     ordered, mid = sorted(samples), len(samples) // 2
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
@@ -87,7 +88,7 @@ def write_results(results: list[Result], path: Path = RESULTS) -> None:
     previous = {}
     if path.exists():
         previous = {r["name"]: r for r in json.loads(path.read_text())}
-    stamp = {"measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    stamp: dict[str, object] = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds")}
     if hasattr(os, "getloadavg"):  # a busy machine explains a bad figure
         stamp["load_1m"] = round(os.getloadavg()[0], 2)
     previous.update({r.name: asdict(r) | {"details": r.details | stamp} for r in results})

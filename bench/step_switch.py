@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import cast
 
 from bench.common import ROOT, Result, bench_env, percentile
 
@@ -40,11 +41,11 @@ def measure() -> dict:
         count = 0
 
         def eventFilter(self, _obj, event) -> bool:
-            if event.type() == QEvent.Paint:
+            if event.type() == QEvent.Type.Paint:
                 self.count += 1
             return False
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])  # typed as QCoreApplication
     with tempfile.TemporaryDirectory(prefix="digipunt-bench-") as data_dir:
         runtime = bootstrap(Path(data_dir))
         window = MainWindow(runtime, app)

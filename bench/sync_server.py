@@ -24,11 +24,12 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import httpx
-from sqlalchemy import Engine, create_engine, func, insert, select, text
+from sqlalchemy import Engine, Table, create_engine, func, insert, select, text
 from sqlalchemy.orm import sessionmaker
 
 from bench.common import ROOT, Result, bench_env, log, median, percentile
@@ -37,8 +38,7 @@ from kiosk.core.records import enqueue
 from kiosk.core.store import open_store
 from kiosk.sync.client import ServerApi
 from kiosk.sync.outbox import Sender
-from sync.protocol import (MAX_BATCH_ITEMS, BatchItem, HelpRequestRecord, canonical_json, content_hash,
-                           record_payload)
+from sync.protocol import MAX_BATCH_ITEMS, BatchItem, HelpRequestRecord, canonical_json, content_hash, record_payload
 from sync.server import admin
 from sync.server.models import StoredRecord
 
@@ -75,7 +75,7 @@ def enroll(engine: Engine, name: str) -> tuple[str, str, str]:
 
 
 def help_requests(n: int, location_id: str) -> list[HelpRequestRecord]:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     return [HelpRequestRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=location_id, created_at=now,
                               channel="walk-in", topics=["itsme", "e-loket"], language="nl", duration_min=20,
                               outcome="solved", referrals=["digibuddy"], target_groups=["senior"])
@@ -95,7 +95,7 @@ def empty_records(engine: Engine) -> None:
 # --- sync_drain -------------------------------------------------------------------------------
 def direct_insert(engine: Engine, records: list[HelpRequestRecord], device_id: str) -> float:
     """The baseline: the rows the server would store, inserted in protocol-sized transactions."""
-    received = datetime.now(timezone.utc)
+    received = datetime.now(UTC)
     rows = []
     for record in records:
         payload = record_payload(record)
@@ -105,7 +105,7 @@ def direct_insert(engine: Engine, records: list[HelpRequestRecord], device_id: s
     started = time.perf_counter()
     for i in range(0, len(rows), MAX_BATCH_ITEMS):
         with engine.begin() as conn:
-            conn.execute(insert(StoredRecord.__table__), rows[i:i + MAX_BATCH_ITEMS])
+            conn.execute(insert(cast(Table, StoredRecord.__table__)), rows[i:i + MAX_BATCH_ITEMS])
     return time.perf_counter() - started
 
 
@@ -157,7 +157,7 @@ def batch_bodies(location_id: str, batches: int) -> list[bytes]:
     for _ in range(batches):
         items = [BatchItem(id=r.id, kind=r.kind, content_hash=content_hash(p), payload=p).model_dump(mode="json")
                  for r in help_requests(ITEMS, location_id) for p in [record_payload(r)]]
-        bodies.append(json.dumps({"device_time": datetime.now(timezone.utc).isoformat(), "items": items}).encode())
+        bodies.append(json.dumps({"device_time": datetime.now(UTC).isoformat(), "items": items}).encode())
     return bodies
 
 
@@ -178,7 +178,8 @@ async def _push(server_url: str, kiosks: list[tuple[str, list[bytes]]]) -> tuple
                 began = time.perf_counter()
                 try:
                     response = await client.post("/v1/records:batch", content=body)
-                    statuses = {r["status"] for r in response.json()["results"]} if response.status_code == 200 else set()
+                    ok = response.status_code == 200
+                    statuses = {r["status"] for r in response.json()["results"]} if ok else set()
                     if response.status_code != 200 or statuses != {"created"}:
                         errors.append(f"HTTP {response.status_code} {sorted(statuses)}")
                 except (httpx.HTTPError, ValueError, KeyError) as exc:
@@ -194,7 +195,8 @@ async def _push(server_url: str, kiosks: list[tuple[str, list[bytes]]]) -> tuple
 
 def server_load(engine: Engine, server_url: str) -> Result:
     _, solo_token, location_id = enroll(engine, "bench-solo")
-    solo_latencies, solo_errors = asyncio.run(_push(server_url, [(solo_token, batch_bodies(location_id, SOLO_REQUESTS))]))
+    solo = [(solo_token, batch_bodies(location_id, SOLO_REQUESTS))]
+    solo_latencies, solo_errors = asyncio.run(_push(server_url, solo))
     empty_records(engine)
     kiosks = [(enroll(engine, f"bench-kiosk-{i}")[1], batch_bodies(location_id, BATCHES)) for i in range(KIOSKS)]
     started = time.perf_counter()

@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from kiosk.core.paths import DataDirError, default_data_dir
 from kiosk.core.store.db import StoreError
@@ -108,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from kiosk.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # QApplication.instance() is typed as the QCoreApplication it may be; here it is a QApplication.
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName("Digipunt")
     window = MainWindow(runtime, app)
 

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Final, Literal, get_args
 from urllib.parse import urlparse
 from uuid import UUID
 
@@ -22,10 +22,11 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION: Final = 1  # Final: its type is Literal[1], the models' `protocol` field
 MAX_BATCH_ITEMS = 500
 MAX_BATCH_BYTES = 1_000_000  # the whole request body; the server answers 413 above it
 MAX_REFERENCE_PAGE = 1000
@@ -146,7 +147,7 @@ class ShiftRecord(_Record):
 
     @field_validator("ended_at")
     @classmethod
-    def _after_start(cls, value: datetime, info) -> datetime:
+    def _after_start(cls, value: datetime, info: ValidationInfo) -> datetime:
         started = info.data.get("started_at")
         if started is not None and value < started:
             raise ValueError("a shift cannot end before it starts")

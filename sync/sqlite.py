@@ -1,9 +1,11 @@
 """The SQLite engine both sides use: the kiosk's store, and the server's embedded default."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry
 
 
 def make_sqlite_engine(path: Path) -> Engine:
@@ -12,7 +14,7 @@ def make_sqlite_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy's begin event below issue BEGIN itself (the pysqlite recipe).
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
@@ -23,7 +25,7 @@ def make_sqlite_engine(path: Path) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):
+    def _on_begin(conn: Connection) -> None:
         # IMMEDIATE takes the write lock up front, so two writers (UI worker, sync sender,
         # another process) wait for each other instead of failing halfway with SQLITE_BUSY.
         # A reader asks for DEFERRED (execution option sqlite_begin): it never blocks a writer.

@@ -18,6 +18,7 @@ import json
 import sys
 import threading
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.demo import DEMO_HELPER_PIN
 from kiosk.core.runtime import bootstrap
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.staff.help_calls import HelpCallsScreen
 
 
 class _Lines(QObject):
@@ -69,7 +71,7 @@ def main() -> None:
             window.api.start_shift(user, next(loc for loc, _name, kind in context.locations if kind != "digibus"), None)
             window.calls.refresh_on_duty()
         elif cmd == "take":
-            calls = window.show_screen("staff-calls")
+            calls = cast(HelpCallsScreen, window.show_screen("staff-calls"))
             calls.take(calls.calls[0])
         elif cmd == "reset":
             window.reset_visitor_session()

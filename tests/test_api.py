@@ -27,7 +27,8 @@ def assert_plain(value, path="answer") -> None:
         for index, item in enumerate(value):
             assert_plain(item, f"{path}[{index}]")
     elif dataclasses.is_dataclass(value):
-        assert type(value).__dataclass_params__.frozen, f"{path}: {type(value).__name__} is not frozen"
+        params = type(value).__dataclass_params__  # type: ignore[union-attr]  # not in typeshed's DataclassInstance
+        assert params.frozen, f"{path}: {type(value).__name__} is not frozen"
         for f in dataclasses.fields(value):
             assert_plain(getattr(value, f.name), f"{path}.{f.name}")
     else:
@@ -58,7 +59,8 @@ def test_help_form_defaults_follow_the_helpers_shift(api, staff):
 
     api.start_shift(staff.helper, staff.fixed, None)
     at_desk = api.help_form(staff.helper)
-    assert (at_desk.default_channel, at_desk.asks_location, at_desk.shift.place) == ("spreekuur", False, "Bib Kessel-Lo")
+    assert ((at_desk.default_channel, at_desk.asks_location, at_desk.shift.place)
+            == ("spreekuur", False, "Bib Kessel-Lo"))
 
     api.start_shift(staff.coordinator, staff.bus, "Markt")
     on_bus = api.help_form(staff.coordinator)

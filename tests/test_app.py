@@ -63,12 +63,12 @@ def test_window_switches_language_live_and_mirrors_for_arabic(window, qapp):
     dutch = home.greeting.text()
     window.prefs.set(language="fr")
     assert home.greeting.text() != dutch and "Bienvenue" in home.greeting.text()
-    assert qapp.layoutDirection() == Qt.LeftToRight
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
     window.prefs.set(language="ar")
-    assert qapp.layoutDirection() == Qt.RightToLeft
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.language_button.text() == LANGUAGES["ar"]
     window.prefs.reset()
-    assert home.greeting.text() == dutch and qapp.layoutDirection() == Qt.LeftToRight
+    assert home.greeting.text() == dutch and qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
 def test_language_buttons_show_own_names(window):

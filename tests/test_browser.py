@@ -199,9 +199,9 @@ def test_guide_docks_beside_the_website_and_goes_with_the_session(window, site, 
     qtbot.waitUntil(lambda: browser.tabs.width() > 0)
     assert browser.guide.width() >= 500 and browser.tabs.width() >= 800  # at 1366x768
     assert guide.text.isVisible()
-    qtbot.mouseClick(browser.guide.button, Qt.LeftButton)
+    qtbot.mouseClick(browser.guide.button, Qt.MouseButton.LeftButton)
     assert not browser.guide.is_shown() and browser.guide.button.text() == "Toon uitleg"
-    qtbot.mouseClick(browser.guide.button, Qt.LeftButton)
+    qtbot.mouseClick(browser.guide.button, Qt.MouseButton.LeftButton)
     assert browser.guide.is_shown() and browser.guide.button.text() == "Verberg uitleg"
 
     window.open_website(site.url("/check"))  # the Internet tile, no guide

@@ -48,7 +48,8 @@ def test_built_program_self_checks_on_a_fresh_data_dir_and_again_on_the_same(dis
         assert set(summary["walkthroughs"]) == walkthroughs
         assert not summary["staff_warnings"]
         # Screens are built on first use, their modules imported by name: all must be in the build.
-        assert {"home", "walkthrough", "browser", "staff-login", "staff-help-form", "staff-sync"} <= set(summary["screens"])
+        screens = {"home", "walkthrough", "browser", "staff-login", "staff-help-form", "staff-sync"}
+        assert screens <= set(summary["screens"])
 
 
 def test_built_program_knows_its_version_and_the_installer_finds_it(dist):

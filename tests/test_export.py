@@ -10,7 +10,16 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import sessionmaker
 
 from sync import labels
-from sync.protocol import CHANNELS, OUTCOMES, BatchItem, BatchRequest, content_hash, record_payload
+from sync.protocol import (
+    CHANNELS,
+    OUTCOMES,
+    BatchItem,
+    BatchRequest,
+    HelpRequestRecord,
+    ShiftRecord,
+    content_hash,
+    record_payload,
+)
 from sync.server import admin
 from sync.server.cli import main as server_cli
 from sync.server.records import ingest
@@ -33,11 +42,12 @@ def stored_month(engine) -> None:
         admin.set_topic(session, "e-loket", "E-loket van de stad")
         admin.remove_topic(session, "e-loket")  # removed later: its old records keep its label
     visitor = "a" * 64
-    records = [
+    records: list[HelpRequestRecord | ShiftRecord] = [
         help_request(bib.id, when=NOV, topics=["itsme", "taxonweb"], outcome="solved", channel="spreekuur"),
         help_request(bib.id, when=NOV, topics=["itsme"], outcome="partly", channel="walk-in", visitor_code=visitor),
         help_request(bib.id, when=NOV, topics=["e-loket"], outcome="not-solved", channel="spreekuur"),
-        help_request(bus.id, when=NOV, topics=["fietsherstel"], outcome="solved", channel="digibus", visitor_code=visitor),
+        help_request(bus.id, when=NOV, topics=["fietsherstel"], outcome="solved", channel="digibus",
+                     visitor_code=visitor),
         shift(bib.id, NOV, 90), shift(bus.id, NOV, 60),
     ]
     for sender, place in ((device, bib), (bus_device, bus)):  # each kiosk sends for its own location

@@ -23,7 +23,8 @@ SARA_PIN = "592817"
 
 
 def staff_gesture(window) -> None:
-    QTest.keyClick(window.windowHandle(), Qt.Key_D, Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
 def open_enrollment(qtbot, window):

@@ -25,7 +25,7 @@ def current(window) -> str:
 
 def click(qtbot, button) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def type_pin(qtbot, window, pin: str) -> None:
@@ -98,15 +98,15 @@ def test_keyboard_digits_and_lock_out_message(qtbot, window):
     qtbot.waitUntil(lambda: current(window) == "staff-login" and login.helper_id is not None)
     for attempt in range(4):
         qtbot.keyClicks(login.keypad, "000001")
-        qtbot.keyClick(login.keypad, Qt.Key_Return)
-        qtbot.waitUntil(lambda: f"nog {4 - attempt} keer" in login.message.text())
+        qtbot.keyClick(login.keypad, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda left=4 - attempt: f"nog {left} keer" in login.message.text())
     qtbot.keyClicks(login.keypad, "000001")
-    qtbot.keyClick(login.keypad, Qt.Key_Return)
+    qtbot.keyClick(login.keypad, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "vergrendeld" in login.message.text())
     assert "over 5 minuten" in login.message.text() and login.message.isVisible()
     # Even the right PIN is refused while locked.
     qtbot.keyClicks(login.keypad, DEMO_HELPER_PIN)
-    qtbot.keyClick(login.keypad, Qt.Key_Return)
+    qtbot.keyClick(login.keypad, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not login._busy)
     assert current(window) == "staff-login" and window.staff_user is None
     assert login.keypad.digits == ""  # the PIN does not linger in the widget
@@ -199,7 +199,7 @@ def test_impossible_birth_date_is_explained_to_the_visitor(qtbot, window, data_d
     for digit in "31021990":
         click(qtbot, dialog.keypad.keys[digit])
     click(qtbot, dialog.make_button)
-    assert "bestaat niet" in dialog.message.text() and dialog.isVisible()
+    assert "bestaat niet" in dialog.error_line.text() and dialog.isVisible()
     assert form.visitor_code is None
 
 
@@ -217,17 +217,17 @@ def test_visitor_code_dialog_speaks_the_visitors_language_and_keeps_the_keypad_l
         click(qtbot, dialog.keypad.keys[digit])
     assert dialog.birth_display.text() == "31-02-aaaa"
     click(qtbot, dialog.make_button)
-    assert dialog.message.text().startswith("Tapez votre date de naissance en 8 chiffres")
+    assert dialog.error_line.text().startswith("Tapez votre date de naissance en 8 chiffres")
     for digit in "1990":
         click(qtbot, dialog.keypad.keys[digit])
     click(qtbot, dialog.make_button)
-    assert dialog.message.text() == "Cette date n'existe pas. Vérifiez le jour, le mois et l'année."
+    assert dialog.error_line.text() == "Cette date n'existe pas. Vérifiez le jour, le mois et l'année."
     qtbot.waitUntil(lambda: all(key.height() >= 56 for key in dialog.keypad.keys.values()))  # room for the message
     dialog.reject()
     window.prefs.set(language="ar")
     click(qtbot, form.code_button)
     keys = form.code_dialog.keypad.keys
-    assert form.code_dialog.layoutDirection() == Qt.RightToLeft
+    assert form.code_dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert keys["1"].x() < keys["2"].x() < keys["3"].x()  # as on a phone, also in Arabic
 
 

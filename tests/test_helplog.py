@@ -86,7 +86,8 @@ def test_a_clean_note_is_kept(store, staff, clock):
 def test_supersede_chain_never_edits_a_saved_row(store, staff, clock):
     first = save_help_request(store, staff.helper, request(staff), clock.clock)
     with store.read() as session:
-        original = dict(session.execute(text("SELECT * FROM help_requests WHERE id = :id"), {"id": first}).mappings().one())
+        original = dict(session.execute(text("SELECT * FROM help_requests WHERE id = :id"), {"id": first})
+                        .mappings().one())
     clock.advance(minutes=20)
     second = correct_help_request(store, staff.helper, first, request(staff, duration_min=30, outcome="partly"))
     third = correct_help_request(store, staff.helper, second, request(staff, duration_min=45, outcome="partly"))
@@ -106,7 +107,8 @@ def test_supersede_chain_never_edits_a_saved_row(store, staff, clock):
         assert [r.status for r in chain] == ["active", "active", "active", "cancelled"]
         assert {r.created_at for r in chain} == {datetime.fromisoformat(original["created_at"])}  # help's time
         assert chain[3].duration_min == 45  # a cancellation carries the last version's content
-        unchanged = dict(session.execute(text("SELECT * FROM help_requests WHERE id = :id"), {"id": first}).mappings().one())
+        unchanged = dict(session.execute(text("SELECT * FROM help_requests WHERE id = :id"), {"id": first})
+                         .mappings().one())
         assert unchanged == original
         payloads = [json.loads(p) for p in session.scalars(select(OutboxEntry.payload).order_by(OutboxEntry.seq))]
     assert [p["id"] for p in payloads] == [first, second, third, cancelled]

@@ -34,7 +34,7 @@ def test_idle_clock_does_not_run_before_the_first_input(window, qtbot):
 
 def test_input_keeps_pushing_the_question_back(window, qtbot):
     session = fast_idle(window, idle_ms=300)
-    for step in range(6):  # 6 x 100 ms of activity: longer than the idle time in total
+    for _ in range(6):  # 6 x 100 ms of activity: longer than the idle time in total
         touch(window)
         qtbot.wait(100)
     assert session.idle_dialog is None
@@ -51,12 +51,12 @@ def test_the_default_answer_keeps_the_session(window, qtbot):
     dialog = session.idle_dialog
     assert dialog.keep_button.isDefault() and not dialog.stop_button.isDefault()
     assert dialog.keep_button.text() == "Ja, ik ben er nog"
-    QTest.keyClick(dialog, Qt.Key_Return)  # a stray Enter must not wipe the visitor's work
+    QTest.keyClick(dialog, Qt.Key.Key_Return)  # a stray Enter must not wipe the visitor's work
     assert not dialog.isVisible() and session.idle_dialog is None
     assert session.idle.running and resets == [] and window.prefs.text_size == "large"
 
     qtbot.waitUntil(lambda: session.idle_dialog is not None, timeout=3000)  # asked again later
-    QTest.keyClick(session.idle_dialog, Qt.Key_Escape)  # Escape is no choice to stop either
+    QTest.keyClick(session.idle_dialog, Qt.Key.Key_Escape)  # Escape is no choice to stop either
     assert resets == [] and window.prefs.text_size == "large"
 
 
@@ -79,7 +79,7 @@ def test_explicit_stop_in_the_question_resets(window, qtbot):
     touch(window)
     qtbot.waitUntil(lambda: session.idle_dialog is not None, timeout=3000)
     with qtbot.waitSignal(window.visitor_session_reset, timeout=1000):
-        qtbot.mouseClick(session.idle_dialog.stop_button, Qt.LeftButton)
+        qtbot.mouseClick(session.idle_dialog.stop_button, Qt.MouseButton.LeftButton)
 
 
 def test_the_question_is_read_aloud_when_read_aloud_is_on(window, qtbot, monkeypatch):

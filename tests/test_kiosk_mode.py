@@ -17,7 +17,7 @@ class KeyRecorder(QObject):
         super().__init__()
         self.keys = []
 
-    MODIFIER_KEYS = {Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_Meta}
+    MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.KeyPress and event.key() not in self.MODIFIER_KEYS:
@@ -43,7 +43,7 @@ class FormScreen(Screen):
 def test_visitor_mode_refuses_close_minimise_and_the_usual_keys(window, qtbot):
     window.enter_kiosk_mode()
     qtbot.waitUntil(window.isFullScreen, timeout=2000)
-    assert window.windowFlags() & Qt.FramelessWindowHint
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
 
     assert window.close() is False and window.isVisible()
 
@@ -59,8 +59,8 @@ def test_visitor_mode_refuses_close_minimise_and_the_usual_keys(window, qtbot):
     for modifiers, key in REFUSED_KEYS:
         QTest.keyClick(handle, key, modifiers)
     assert recorder.keys == [] and window.isVisible() and window.isFullScreen()
-    QTest.keyClick(handle, Qt.Key_A)  # ordinary typing still arrives
-    assert recorder.keys == [(Qt.NoModifier, Qt.Key_A)]
+    QTest.keyClick(handle, Qt.Key.Key_A)  # ordinary typing still arrives
+    assert recorder.keys == [(Qt.KeyboardModifier.NoModifier, Qt.Key.Key_A)]
 
     window.showMinimized()
     qtbot.waitUntil(lambda: window.isFullScreen() and not window.isMinimized(), timeout=2000)
@@ -79,21 +79,25 @@ def test_staff_shortcut_and_long_corner_press_ask_for_the_staff_login(window, qt
     calls = []
     window.request_staff_access = lambda: calls.append("pin")  # the helper area's PIN login
     handle = window.windowHandle()
-    QTest.keyClick(handle, Qt.Key_D, Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier)
+    QTest.keyClick(handle, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
     assert calls == ["pin"]
 
     window.lock.long_press_ms = 250
-    QTest.mousePress(handle, Qt.LeftButton, Qt.NoModifier, QPoint(1000, 130))  # not the corner (the greeting)
+    # Not the corner (the greeting).
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1000, 130))
     qtbot.wait(400)
-    QTest.mouseRelease(handle, Qt.LeftButton, Qt.NoModifier, QPoint(1000, 130))
-    QTest.mousePress(handle, Qt.LeftButton, Qt.NoModifier, QPoint(6, 6))  # a tap in the corner
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(1000, 130))
+    # A tap in the corner.
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     qtbot.wait(50)
-    QTest.mouseRelease(handle, Qt.LeftButton, Qt.NoModifier, QPoint(6, 6))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     qtbot.wait(400)
     assert calls == ["pin"]
-    QTest.mousePress(handle, Qt.LeftButton, Qt.NoModifier, QPoint(6, 6))  # held in the corner
+    # Held in the corner.
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     qtbot.waitUntil(lambda: calls == ["pin", "pin"], timeout=2000)
-    QTest.mouseRelease(handle, Qt.LeftButton, Qt.NoModifier, QPoint(6, 6))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(6, 6))
     assert window.current_screen_name() == "home"  # the gesture itself opens nothing else
 
 
@@ -102,14 +106,14 @@ def test_stop_button_asks_once_and_its_default_keeps_the_session(window, qtbot):
     resets = []
     window.visitor_session_reset.connect(lambda: resets.append(1))
     assert session.stop_button.isVisible() and session.stop_button.text() == "Stop en wis alles"
-    qtbot.mouseClick(session.stop_button, Qt.LeftButton)
+    qtbot.mouseClick(session.stop_button, Qt.MouseButton.LeftButton)
     dialog = session.stop_dialog
     assert dialog.isVisible()
-    QTest.keyClick(dialog, Qt.Key_Return)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
     assert resets == [] and not dialog.isVisible()
-    qtbot.mouseClick(session.stop_button, Qt.LeftButton)
+    qtbot.mouseClick(session.stop_button, Qt.MouseButton.LeftButton)
     yes = next(b for b in session.stop_dialog.findChildren(type(session.stop_button)) if b.text() == "Ja, wis alles")
-    qtbot.mouseClick(yes, Qt.LeftButton)
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     assert resets == [1]
 
 
@@ -140,7 +144,7 @@ def test_reset_leaves_nothing_of_the_visitor_outside_the_browser(window, qtbot):
     s = window.runtime.settings
     assert (window.prefs.language, window.prefs.text_size, window.prefs.high_contrast) == \
         (s.default_language, s.default_text_size, s.default_high_contrast)
-    assert QApplication.layoutDirection() == Qt.LeftToRight
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.read_aloud.enabled is False
     assert window.current_screen_name() == "home"
     assert not any(d.isVisible() for d in window.findChildren(QDialog))

@@ -155,18 +155,20 @@ def test_staff_screens_and_their_questions_stay_dutch_and_left_to_right(window):
     for lang, clear in (("ar", "مسح"), ("tr", "Sil")):
         window.prefs.set(language=lang)
         login = window.show_screen("staff-login")
-        assert login.layoutDirection() == Qt.LeftToRight
+        assert login.layoutDirection() == Qt.LayoutDirection.LeftToRight
         keypad = login.findChild(Keypad)
         assert keypad.clear_key.text() == "Wissen"
         question = ChoiceDialog(window, "Afsluiten?", "Zeker?")
-        assert question.layoutDirection() == Qt.LeftToRight
+        assert question.layoutDirection() == Qt.LayoutDirection.LeftToRight
         question.deleteLater()
         window.go_home()
         visitor_question = ChoiceDialog(window, "?", "?")
-        assert visitor_question.layoutDirection() == (Qt.RightToLeft if lang == "ar" else Qt.LeftToRight)
+        wanted = Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+        assert visitor_question.layoutDirection() == wanted
         visitor_question.deleteLater()
         dialog = VisitorCodeDialog(window)
         assert dialog.keypad.clear_key.text() == clear
-        assert dialog.keypad.layoutDirection() == Qt.LeftToRight
-        assert dialog.layoutDirection() == (Qt.RightToLeft if lang == "ar" else Qt.LeftToRight)
+        assert dialog.keypad.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert dialog.layoutDirection() == (
+            Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight)
         dialog.deleteLater()

@@ -52,7 +52,7 @@ def test_on_a_phone_step_the_idle_question_waits_for_the_phone(window, qtbot):
     assert dialog.phone_button.text() == "Ik ben bezig op mijn gsm" and dialog.phone_button.isDefault()
     assert dialog.countdown.isVisible() and not dialog.keep_button.isDefault()
     assert "Ik ben bezig op mijn gsm" in dialog.announcement()
-    QTest.keyClick(dialog, Qt.Key_Return)  # the default keeps the session, and waits longer
+    QTest.keyClick(dialog, Qt.Key.Key_Return)  # the default keeps the session, and waits longer
     assert session.idle_dialog is None and session.idle.running
     qtbot.wait(600)  # four times the usual idle time: no question while the visitor is on the phone
     assert session.idle_dialog is None

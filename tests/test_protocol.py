@@ -86,6 +86,7 @@ NOTES = [None, "Formulier ingevuld, daarna uitgelegd hoe je het opvolgt.", "Ça 
 
 
 def batches() -> list[list[HelpRequestRecord | ShiftRecord]]:
+    help_requests: list[HelpRequestRecord | ShiftRecord]
     help_requests = [record(note=note, channel=CHANNELS[i % len(CHANNELS)], topics=["e-loket", "itsme"][: 1 + i % 2],
                             referrals=["digibuddy", "other"] if i % 2 else [], target_groups=["senior"],
                             visitor_code="ab" * 32 if i % 3 == 0 else None, first_visit="yes",

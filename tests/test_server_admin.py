@@ -13,7 +13,7 @@ from sync.server.cli import main as server_cli
 from sync.server.models import Device
 
 
-def cli(database_url: str, *args: str) -> str:
+def cli(database_url: str, *args: str) -> int:
     return server_cli(["--database-url", database_url, *args])
 
 

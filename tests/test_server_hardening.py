@@ -65,7 +65,8 @@ def test_global_limit_blocks_everyone_briefly_and_then_lets_a_valid_code_in(serv
             ratelimit.note_failure(session, ratelimit.enroll_keys(f"10.0.{n // 250}.{n % 250}"), now)
         assert ratelimit.wait_seconds(session, ratelimit.enroll_keys("192.0.2.7"), now) > 0  # a new client waits too
         later = now + ratelimit.ENROLL_GLOBAL.max_wait
-        assert ratelimit.wait_seconds(session, ratelimit.enroll_keys("192.0.2.7"), later) == 0  # the attack stopped: free again
+        # The attack stopped: free again.
+        assert ratelimit.wait_seconds(session, ratelimit.enroll_keys("192.0.2.7"), later) == 0
 
 
 @pytest.mark.parametrize("name", ["pc\x001", "pc\n1", "\x7f"])

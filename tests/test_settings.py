@@ -6,13 +6,13 @@ import pytest
 
 from kiosk.core.settings import (
     FIELD_LABELS_NL,
-    SERVER_SETTING_PREFIX,
     SETTINGS_FILE,
     Settings,
     allow_secret_file,
     load_settings,
     with_server_settings,
 )
+from kiosk.core.store.meta_keys import SERVER_SETTING_PREFIX
 from kiosk.core.store.models import Meta
 
 

@@ -326,10 +326,10 @@ def test_deactivating_asks_once_and_takes_the_name_off_the_login(qtbot, window):
     off = row_button(qtbot, screen, "Bo Buur deactiveren")
     click(qtbot, off)
     assert screen.confirm_dialog is not None and screen.confirm_dialog.isVisible()
-    screen.confirm_dialog.done(QDialog.Rejected)
+    screen.confirm_dialog.done(QDialog.DialogCode.Rejected)
     assert rows(window, "SELECT active FROM helpers WHERE display_name = 'Bo Buur'") == [(1,)]
     click(qtbot, off)
-    screen.confirm_dialog.done(QDialog.Accepted)
+    screen.confirm_dialog.done(QDialog.DialogCode.Accepted)
     qtbot.waitUntil(lambda: screen.message.role == "marker")
     assert rows(window, "SELECT active FROM helpers WHERE display_name = 'Bo Buur'") == [(0,)]
     window.staff.logout()

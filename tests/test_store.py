@@ -30,10 +30,9 @@ def test_fresh_store_is_migrated_with_durable_pragmas(data_dir):
 
 def test_foreign_keys_are_enforced(data_dir):
     store = open_store(data_dir)
-    with pytest.raises(Exception, match="FOREIGN KEY"):
-        with store.transaction() as session:
-            session.execute(text("INSERT INTO shifts (id, helper_id, location_id, started_at, auto_closed) "
-                                 "VALUES ('s', 'no-such-helper', 'no-such-location', '2026-01-01', 0)"))
+    with pytest.raises(Exception, match="FOREIGN KEY"), store.transaction() as session:
+        session.execute(text("INSERT INTO shifts (id, helper_id, location_id, started_at, auto_closed) "
+                             "VALUES ('s', 'no-such-helper', 'no-such-location', '2026-01-01', 0)"))
     store.close()
 
 

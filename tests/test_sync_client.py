@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import uuid
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -42,7 +42,7 @@ def fake():
 
 def ack(body: bytes, status: str = "created", skip: str | None = None):
     ids = [i for i in batch_ids(body) if i != skip]
-    return json_reply(200, {"protocol": 1, "server_time": datetime.now(timezone.utc).isoformat(),
+    return json_reply(200, {"protocol": 1, "server_time": datetime.now(UTC).isoformat(),
                             "results": [{"id": i, "status": status} for i in ids]})
 
 

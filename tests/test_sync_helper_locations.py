@@ -2,7 +2,7 @@
 PIN with a one-time set-up code. Real server (uvicorn on 127.0.0.1), real HTTP, SQLite and PostgreSQL."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import requests
 from sqlalchemy import select
@@ -111,11 +111,13 @@ def test_a_helper_sets_their_pin_with_a_set_up_code_once_at_their_location(live_
     # Expired after 7 days; a city-wide helper's code works anywhere.
     def old_code(session):
         helper = admin.add_helper(session, "Eli Oud", "digihelper")
-        return admin.create_setup_code(session, helper, now=datetime.now(timezone.utc) - timedelta(days=7, minutes=1))[0]
+        return admin.create_setup_code(session, helper, now=datetime.now(UTC) - timedelta(days=7, minutes=1))[0]
     assert library.setup(live_server.admin(old_code)).json()["error"] == "invalid-code"
-    city_code = live_server.admin(lambda s: admin.create_setup_code(s, admin.add_helper(s, "Fien Stad", "coordinator"))[0])
+    city_code = live_server.admin(
+        lambda s: admin.create_setup_code(s, admin.add_helper(s, "Fien Stad", "coordinator"))[0])
     assert bus.setup(city_code).status_code == 200 and "Fien Stad" in bus.pull().values()
-    used = live_server.admin(lambda s: s.execute(select(HelperSetupCode.used_at.is_not(None), HelperSetupCode.device_id)).all())
+    used = live_server.admin(
+        lambda s: s.execute(select(HelperSetupCode.used_at.is_not(None), HelperSetupCode.device_id)).all())
     assert sorted(u for u, _ in used) == [False, True, True, True]  # the replaced code is gone; Eli's expired
     assert all(device for u, device in used if u)  # a used code remembers the kiosk
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import requests
 from sqlalchemy import select
@@ -24,19 +24,21 @@ from tests.sync_support import help_request, shift
 
 
 def enroll(server, code: str | None = None) -> dict:
-    response = requests.post(f"{server.url}/v1/enroll", json={"code": code or server.enroll_code(), "device_name": "pc 1"})
+    response = requests.post(f"{server.url}/v1/enroll",
+                             json={"code": code or server.enroll_code(), "device_name": "pc 1"})
     assert response.status_code == 200, response.text
     return response.json()
 
 
 def item(record, **changes) -> dict:
     payload = record_payload(record)
-    return {"id": str(record.id), "kind": record.kind, "content_hash": content_hash(payload), "payload": payload} | changes
+    return ({"id": str(record.id), "kind": record.kind, "content_hash": content_hash(payload), "payload": payload}
+            | changes)
 
 
 def post_batch(server, token: str, items: list[dict]) -> requests.Response:
     return requests.post(f"{server.url}/v1/records:batch", headers={"Authorization": f"Bearer {token}"},
-                         json={"device_time": datetime.now(timezone.utc).isoformat(), "items": items})
+                         json={"device_time": datetime.now(UTC).isoformat(), "items": items})
 
 
 def test_enroll_code_is_single_use_expires_and_token_is_kept_hashed(live_server):
@@ -55,7 +57,7 @@ def test_enroll_code_is_single_use_expires_and_token_is_kept_hashed(live_server)
 
     def old_code(session):
         place, _ = admin.ensure_location(session, "Digibus Noord")
-        return admin.create_enroll_code(session, place, now=datetime.now(timezone.utc) - timedelta(hours=25))[0]
+        return admin.create_enroll_code(session, place, now=datetime.now(UTC) - timedelta(hours=25))[0]
     expired = requests.post(f"{live_server.url}/v1/enroll", json={"code": live_server.admin(old_code)})
     assert expired.status_code == 403
 
@@ -63,8 +65,8 @@ def test_enroll_code_is_single_use_expires_and_token_is_kept_hashed(live_server)
 def test_a_code_redeemed_concurrently_enrolls_one_device(live_server):
     code = live_server.enroll_code()
     with ThreadPoolExecutor(8) as pool:
-        statuses = list(pool.map(lambda _: requests.post(f"{live_server.url}/v1/enroll", json={"code": code}).status_code,
-                                 range(8)))
+        statuses = list(pool.map(
+            lambda _: requests.post(f"{live_server.url}/v1/enroll", json={"code": code}).status_code, range(8)))
     # The losers were told the code is spent, or (past the free tries) to slow down.
     assert statuses.count(200) == 1 and set(statuses) - {200} <= {403, 429}
     assert len(live_server.admin(lambda s: s.scalars(select(Device)).all())) == 1
@@ -73,7 +75,7 @@ def test_a_code_redeemed_concurrently_enrolls_one_device(live_server):
 def test_batch_answers_each_item_and_commits_before_answering(live_server):
     device = enroll(live_server)
     place = device["location_id"]  # a device sends records for its own location only
-    first, second = help_request(place), shift(place, datetime.now(timezone.utc), 90)
+    first, second = help_request(place), shift(place, datetime.now(UTC), 90)
     response = post_batch(live_server, device["token"], [item(first), item(second)])
     assert response.status_code == 200
     body = response.json()
@@ -127,7 +129,8 @@ def test_unknown_and_revoked_tokens_get_401(live_server):
     assert post_batch(live_server, device["token"], []).status_code == 200
     live_server.admin(admin.revoke_device, device["device_id"])
     for response in (post_batch(live_server, device["token"], []),
-                     requests.get(f"{live_server.url}/v1/reference", headers={"Authorization": f"Bearer {device['token']}"})):
+                     requests.get(f"{live_server.url}/v1/reference",
+                                  headers={"Authorization": f"Bearer {device['token']}"})):
         assert response.status_code == 401
         assert response.json()["error"] == "unauthorized"
         assert response.headers["WWW-Authenticate"] == "Bearer"
@@ -137,7 +140,7 @@ def test_bad_input_gets_a_4xx_with_a_json_reason_never_a_500(live_server):
     device = enroll(live_server)
     auth = {"Authorization": f"Bearer {device['token']}"}
     batch = f"{live_server.url}/v1/records:batch"
-    now = datetime.now(timezone.utc).isoformat()
+    now = datetime.now(UTC).isoformat()
     too_many = [item(help_request(device["location_id"])) for _ in range(MAX_BATCH_ITEMS + 1)]
     cases = [
         ("POST", batch, {}, b"{}"),
@@ -194,8 +197,8 @@ def test_odd_text_in_a_record_is_stored_exactly_or_answered_invalid_never_a_500(
             continue
         if "\u0000" not in note:  # a NUL is refused: PostgreSQL text cannot hold it
             expected[str(record.id)] = payload
-    body = json.dumps({"device_time": datetime.now(timezone.utc).isoformat(), "items": items}, ensure_ascii=True)
-    numbers = json.dumps({"device_time": datetime.now(timezone.utc).isoformat(), "items": [
+    body = json.dumps({"device_time": datetime.now(UTC).isoformat(), "items": items}, ensure_ascii=True)
+    numbers = json.dumps({"device_time": datetime.now(UTC).isoformat(), "items": [
         item(help_request(place)) | {"payload": record_payload(help_request(place)) | {"duration_min": big}}
         for big in (10**400, float("nan"), float("inf"), 1.5, True)]})
     for data in (body, numbers):
@@ -306,8 +309,8 @@ def live_code_enroll(engine, code: str) -> str:
 
 def test_serve_runs_as_a_process_on_a_free_port(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'server.sqlite3'}"}
-    process = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--port", "0", "--log-level", "warning"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "sync.server.cli", "serve", "--port", "0", "--log-level", "warning"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline()
         assert line.startswith("digipunt-server: listening on http://127.0.0.1:"), line + process.stderr.read()

@@ -236,7 +236,7 @@ def test_a_revoked_kiosk_says_so_on_every_staff_screen_with_the_reconnect_one_ta
         banner = window.show_screen(name).banner
         assert banner.isVisible() and banner.button.isVisible() and banner.button.text() == "Opnieuw koppelen", name
     window.show_screen("staff-menu")
-    qtbot.mouseClick(window.screens["staff-menu"].banner.button, Qt.LeftButton)
+    qtbot.mouseClick(window.screens["staff-menu"].banner.button, Qt.MouseButton.LeftButton)
     sync = window.screens["staff-sync"]
     assert window.current_screen_name() == "staff-sync" and sync.enroll_card.isVisible()
     assert not sync.enroll_form.url_input.visibleRegion().isEmpty()  # scrolled into view, not below the fold
@@ -253,7 +253,7 @@ def test_sync_now_shows_that_it_tries_then_the_result_with_the_time(qtbot, windo
     service.changed.connect(lambda view: painted.append(
         (view.running, screen.sync_button.text(), screen.sync_button.isEnabled(), screen.state.text(),
          screen.progress.isVisibleTo(screen))))
-    qtbot.mouseClick(screen.sync_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not service.view.running, timeout=WAIT)
     assert painted[0] == (True, "Bezig met synchroniseren...", False, "Bezig met synchroniseren...", True)
     at = window.api.clock.local(service.view.result.at).strftime("%H:%M")
@@ -261,7 +261,7 @@ def test_sync_now_shows_that_it_tries_then_the_result_with_the_time(qtbot, windo
     assert screen.sync_button.text() == "Nu synchroniseren" and screen.sync_button.isEnabled()
 
     server.stop()
-    qtbot.mouseClick(screen.sync_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.sync_button, Qt.MouseButton.LeftButton)
     assert not screen.sync_button.isEnabled()
     qtbot.waitUntil(lambda: not service.view.running, timeout=WAIT)
     at = window.api.clock.local(service.view.result.at).strftime("%H:%M")

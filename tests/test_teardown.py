@@ -225,7 +225,7 @@ def test_wipe_visitor_closes_questions_resets_screens_read_aloud_and_prefs(windo
     window.prefs.set(language="ar", text_size="extra-large", high_contrast=True)
     window.read_aloud.enabled = True
     question = ChoiceDialog(window, "Vraag", "Tekst")
-    question.add_button("Ja", QDialog.Accepted)
+    question.add_button("Ja", QDialog.DialogCode.Accepted)
     answers = []
     question.finished.connect(answers.append)
     question.open()

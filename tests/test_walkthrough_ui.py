@@ -19,7 +19,7 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox)
 
 def open_itsme(window, qtbot):
     tile = window.home._tiles[0][0]
-    qtbot.mouseClick(tile, Qt.LeftButton)
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert window.current_screen_name() == "walkthrough"
     return window.walkthroughs.view
 
@@ -34,34 +34,34 @@ def test_tile_opens_step_one_with_counter_and_progress(window, qtbot):
 
 def test_buttons_and_keys_move_between_steps(window, qtbot):
     view = open_itsme(window, qtbot)
-    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.index == 1 and view.counter.text() == "Stap 2 van 9"
-    qtbot.mouseClick(view.choice_buttons[0], Qt.LeftButton)  # "Met mijn eID en een kaartlezer"
+    qtbot.mouseClick(view.choice_buttons[0], Qt.MouseButton.LeftButton)  # "Met mijn eID en een kaartlezer"
     assert view.index == 2
-    qtbot.keyClick(view, Qt.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.index == 3
-    qtbot.keyClick(view, Qt.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
     assert view.index == 4
-    qtbot.keyClick(view, Qt.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
     assert view.index == 3
-    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
     assert view.index == 2
 
 
 def test_arrow_keys_follow_reading_direction_in_arabic(window, qtbot):
     view = open_itsme(window, qtbot)
     window.prefs.set(language="ar")
-    assert view.layoutDirection() == Qt.RightToLeft
-    qtbot.keyClick(view, Qt.Key_Left)  # "forward" when reading right to left
+    assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # "forward" when reading right to left
     assert view.index == 1
-    assert view.text.layoutDirection() == Qt.RightToLeft
+    assert view.text.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def test_last_step_says_done_and_returns_home(window, qtbot):
     view = open_itsme(window, qtbot)
     view.show_step(len(view.walkthrough) - 1)
     assert view.next_button.text() == "Klaar"
-    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert window.current_screen_name() == "home"
 
 
@@ -70,7 +70,7 @@ def test_translation_is_marked_and_dutch_can_be_shown_beside_it(window, qtbot):
     assert view.translation_marker.isHidden() and view.dutch_toggle.isHidden()
     window.prefs.set(language="fr")
     assert view.translation_marker.isVisibleTo(window) and view.dutch_text.isHidden()
-    qtbot.mouseClick(view.dutch_toggle, Qt.LeftButton)
+    qtbot.mouseClick(view.dutch_toggle, Qt.MouseButton.LeftButton)
     assert view.dutch_text.isVisibleTo(window)
     assert view.dutch_text.title.text() == view.walkthrough.step("nl", 0).title
     assert view.text.title.text() == view.walkthrough.step("fr", 0).title != view.dutch_text.title.text()
@@ -119,10 +119,10 @@ def test_read_aloud_only_where_a_voice_exists_and_stops_on_step_change(mock_spee
     window.prefs.set(language="en")
     assert view.read_button.isVisibleTo(window)
     assert not window.read_aloud.enabled
-    qtbot.mouseClick(view.read_button, Qt.LeftButton)
+    qtbot.mouseClick(view.read_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(window.read_aloud.is_speaking, timeout=2000)
     assert window.read_aloud.enabled  # the idle question will be read aloud too
-    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.read_aloud.is_speaking(), timeout=2000)
 
 
@@ -152,7 +152,7 @@ def test_keyboard_alone_reaches_every_walkthrough_control(window, qtbot):
     reached = []
     for _ in range(40):
         reached.append(QApplication.focusWidget())
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     wanted = [view.next_button, view.previous_button, view.help_button, view.dutch_toggle,
               window.home_button, window.language_button, *window.size_buttons.values(), window.contrast_button]
     missing = [w.accessibleName() for w in wanted if w not in reached]
@@ -173,11 +173,11 @@ def test_text_size_and_contrast_apply_to_visitor_screens(window, qtbot):
     view = open_itsme(window, qtbot)
     sizes = []
     for size in FONT_PX:
-        qtbot.mouseClick(window.size_buttons[size], Qt.LeftButton)
+        qtbot.mouseClick(window.size_buttons[size], Qt.MouseButton.LeftButton)
         sizes.append(view.text.body.font().pixelSize())
         assert [s for s, b in window.size_buttons.items() if b.isChecked()] == [size]
     assert sizes == sorted(sizes) and len(set(sizes)) == 3
-    qtbot.mouseClick(window.contrast_button, Qt.LeftButton)
+    qtbot.mouseClick(window.contrast_button, Qt.MouseButton.LeftButton)
     assert window.prefs.high_contrast
     assert palette("high-contrast")["window"] in QApplication.instance().styleSheet()
     assert view.next_button.minimumSizeHint().height() >= 48 and view.next_button.height() >= 48
@@ -194,7 +194,7 @@ def test_step_text_height_follows_new_text_and_text_size(window, qtbot):
     assert body.heightForWidth(width) > normal
     body.setText(step_text)
     assert body.heightForWidth(width) == normal
-    qtbot.mouseClick(window.size_buttons["extra-large"], Qt.LeftButton)
+    qtbot.mouseClick(window.size_buttons["extra-large"], Qt.MouseButton.LeftButton)
     assert body.text() == step_text  # the same text, only the font changed
     assert body.heightForWidth(width) > normal
     fresh = type(body)()  # an uncached label with the same text and font answers the same
@@ -202,7 +202,7 @@ def test_step_text_height_follows_new_text_and_text_size(window, qtbot):
     fresh.setFont(body.font())
     fresh.setText(body.text())
     assert fresh.heightForWidth(width) == body.heightForWidth(width)
-    qtbot.mouseClick(window.size_buttons["normal"], Qt.LeftButton)
+    qtbot.mouseClick(window.size_buttons["normal"], Qt.MouseButton.LeftButton)
     assert body.heightForWidth(width) == normal
 
 
@@ -215,13 +215,13 @@ def test_step_text_keeps_the_scroll_bar_place_and_shows_it_only_when_needed(wind
     qtbot.waitUntil(lambda: bar.isVisible())
     width_before = scroll.viewport().width()
     assert not bar.isEnabled()  # a short step: nothing to scroll, the bar draws nothing
-    qtbot.mouseClick(window.size_buttons["extra-large"], Qt.LeftButton)
+    qtbot.mouseClick(window.size_buttons["extra-large"], Qt.MouseButton.LeftButton)
     window.prefs.set(language="fr")
-    qtbot.mouseClick(view.dutch_toggle, Qt.LeftButton)
+    qtbot.mouseClick(view.dutch_toggle, Qt.MouseButton.LeftButton)
     view.show_step(3)
     qtbot.waitUntil(lambda: bar.isEnabled())  # two long texts in big letters: now it scrolls
     assert bar.maximum() > 0
-    qtbot.mouseClick(window.size_buttons["normal"], Qt.LeftButton)
+    qtbot.mouseClick(window.size_buttons["normal"], Qt.MouseButton.LeftButton)
     window.prefs.set(language="nl")
     qtbot.waitUntil(lambda: not bar.isEnabled())
     assert scroll.viewport().width() == width_before  # the text column never changed width
@@ -267,29 +267,29 @@ def test_arabic_lines_that_start_with_a_latin_word_stay_right_to_left(window, qt
         while block.isValid():
             if block.text().strip("\u200f")[:1].isascii() and block.text().strip("\u200f")[:1].isalpha():
                 latin_first += 1
-            assert block.textDirection() == Qt.RightToLeft, block.text()
+            assert block.textDirection() == Qt.LayoutDirection.RightToLeft, block.text()
             block = block.next()
     assert latin_first  # the itsme guide has such lines ("itsme ...")
 
 
 def test_a_question_leads_where_the_answer_says_and_back_the_same_way(window, qtbot):
     view = open_itsme(window, qtbot)
-    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.walkthrough.meta.steps[view.index].id == "route"
     assert view.next_button.isHidden()  # the answers lead on
     eid, bank = view.choice_buttons
     assert (eid.text(), bank.text()) == ("Met mijn eID en een kaartlezer", "Met mijn bankkaart")
-    qtbot.keyClick(view, Qt.Key_Right)  # no way past a question without an answer
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # no way past a question without an answer
     assert view.walkthrough.meta.steps[view.index].id == "route"
-    qtbot.mouseClick(bank, Qt.LeftButton)
+    qtbot.mouseClick(bank, Qt.MouseButton.LeftButton)
     assert view.walkthrough.meta.steps[view.index].id == "bank" and eid.isHidden()
-    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
     assert view.walkthrough.meta.steps[view.index].id == "route"
-    qtbot.mouseClick(eid, Qt.LeftButton)
+    qtbot.mouseClick(eid, Qt.MouseButton.LeftButton)
     for expected in ("eid-sign", "eid-app", "itsme-code"):  # the eID route skips the bank's step
-        qtbot.mouseClick(view.next_button, Qt.LeftButton)
+        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
         assert view.walkthrough.meta.steps[view.index].id == expected
-    qtbot.mouseClick(view.previous_button, Qt.LeftButton)
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
     assert view.walkthrough.meta.steps[view.index].id == "eid-app"
 
 
@@ -301,8 +301,8 @@ def test_an_end_step_says_done_and_goes_home(window, qtbot):
     window.prefs.set(language="tr")
     yes, _no = view.choice_buttons
     assert yes.text() == "Evet, her şey doğru"
-    qtbot.mouseClick(yes, Qt.LeftButton)
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     assert view.text.title.text() == "Bitti: başka bir şey yapmanız gerekmiyor"
     assert view.next_button.text() == QApplication.translate("WalkthroughView", "Klaar") != "Klaar"
-    qtbot.mouseClick(view.next_button, Qt.LeftButton)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert window.current_screen_name() == "home"

@@ -16,7 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
@@ -180,7 +180,7 @@ class ContentReport:
     missing: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
-def _load_toml(path: Path, errors: list[str]) -> dict | None:
+def _load_toml(path: Path, errors: list[str]) -> dict[str, Any] | None:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

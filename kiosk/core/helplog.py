@@ -11,8 +11,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.core.accounts import StaffUser
@@ -78,7 +79,7 @@ def _checked(session: Session, data: HelpRequestInput) -> HelpRequestInput:
     return replace(data, note=note)
 
 
-def _record(data: HelpRequestInput, **context) -> HelpRequestRecord:
+def _record(data: HelpRequestInput, **context: Any) -> HelpRequestRecord:
     return validated(HelpRequestRecord, topics=list(data.topics), channel=data.channel, language=data.language,
                      duration_min=data.duration_min, outcome=data.outcome, referrals=list(data.referrals),
                      first_visit=data.first_visit, target_groups=list(data.target_groups), note=data.note,
@@ -149,7 +150,7 @@ def _input_of(row: HelpRequest) -> HelpRequestInput:
                             visitor_code=row.visitor_code, location_id=row.location_id)
 
 
-def current_versions():
+def current_versions() -> Select[HelpRequest]:
     """A select of help_requests rows that no other row supersedes."""
     newer = aliased(HelpRequest)
     return select(HelpRequest).where(~select(newer.id).where(newer.supersedes == HelpRequest.id).exists())

@@ -6,9 +6,10 @@ was saved. Callers pass the session of the transaction that also writes the row.
 """
 from __future__ import annotations
 
+from typing import Any, TypeVar
 from uuid import UUID
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from kiosk.core.store.models import OutboxEntry
@@ -20,7 +21,10 @@ class RecordError(DutchError):
     """A record cannot be saved. The Dutch message names fields, never their (possibly private) values."""
 
 
-def validated(model: type[BaseModel], **fields) -> HelpRequestRecord | ShiftRecord:
+RecordT = TypeVar("RecordT", HelpRequestRecord, ShiftRecord)
+
+
+def validated(model: type[RecordT], **fields: Any) -> RecordT:
     """Build a wire record. pydantic's own message repeats the input (a note!), so it is replaced
     by one naming only the fields, and `from None` keeps it out of logged tracebacks too."""
     try:
@@ -30,7 +34,7 @@ def validated(model: type[BaseModel], **fields) -> HelpRequestRecord | ShiftReco
         raise RecordError("Dit kan niet bewaard worden: controleer " + ", ".join(names) + ".") from None
 
 
-def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict:
+def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
     """The record's fields as the store's columns hold them (ids as text)."""
     data = record.model_dump(exclude={"kind"})
     return {k: str(v) if isinstance(v, UUID) else v for k, v in data.items()}

@@ -37,10 +37,10 @@ class Runtime:
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> None:
     """Rotating log in the data directory. Never log visitor input or note text."""
     root = logging.getLogger()
-    if any(getattr(h, "digipunt", False) for h in root.handlers):
+    if any(h.get_name() == "digipunt" for h in root.handlers):
         return
     handler = PrivateRotatingFileHandler(data_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.digipunt = True
+    handler.set_name("digipunt")  # marks it as ours: a second call adds no second handler
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

@@ -8,6 +8,7 @@ staff keep seeing a warning that this machine has no secure key store.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -89,10 +90,8 @@ class SecretStore:
 
     def delete(self, name: str) -> None:
         if self.secure:
-            try:
+            with contextlib.suppress(KeyringError):  # already absent
                 self._backend.delete_password(SERVICE, name)
-            except KeyringError:
-                pass  # already absent
             return
         self._require_store()
         data = self._read_file()
@@ -101,7 +100,8 @@ class SecretStore:
 
     def _read_file(self) -> dict[str, str]:
         try:
-            return json.loads(self._file.read_text(encoding="utf-8"))
+            data: dict[str, str] = json.loads(self._file.read_text(encoding="utf-8"))
+            return data
         except FileNotFoundError:
             return {}
 

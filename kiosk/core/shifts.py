@@ -73,7 +73,7 @@ def open_shift(session: Session, helper_id: str) -> Shift | None:
 
 def current_shift(session: Session, helper_id: str) -> ShiftInfo | None:
     shift = open_shift(session, helper_id)
-    return None if shift is None else _info(shift, session.get(Location, shift.location_id))
+    return None if shift is None else _info(shift, session.get_one(Location, shift.location_id))
 
 
 def active_locations(session: Session) -> list[Location]:
@@ -120,7 +120,7 @@ def recent_stops(session: Session, location_id: str) -> list[str]:
                            .order_by(Shift.started_at.desc()).limit(200)).all()
     stops: list[str] = []
     for name, _started in rows:
-        if name not in stops:
+        if name is not None and name not in stops:
             stops.append(name)
     return stops[:RECENT_STOPS]
 
@@ -140,7 +140,8 @@ class ShiftContext:
         return any(loc_id == location_id and kind == "digibus" for loc_id, _name, kind in self.locations)
 
     def stops(self, location_id: str | None) -> tuple[str, ...]:
-        return dict(self.recent_stops).get(location_id, ())
+        stops: dict[str | None, tuple[str, ...]] = dict(self.recent_stops)
+        return stops.get(location_id, ())
 
 
 def open_elsewhere_text(shift: ShiftInfo, clock: Clock) -> str:
@@ -203,7 +204,7 @@ def end_shift(store: Store, user: StaffUser, clock: Clock) -> ShiftInfo:
         if shift is None:
             raise ShiftError("Je hebt geen spreekuur dat loopt.")
         _close(session, shift, max(clock.now(), shift.started_at), auto=False)
-        return _info(shift, session.get(Location, shift.location_id))
+        return _info(shift, session.get_one(Location, shift.location_id))
 
 
 def auto_close_stale_shifts(store: Store, clock: Clock) -> int:

@@ -43,6 +43,7 @@ def _closed_shifts(session: Session, start: datetime, end: datetime) -> list[Shi
 
 
 def _minutes(shift: Shift) -> int:
+    assert shift.ended_at is not None, "only closed shifts have minutes"
     return round((shift.ended_at - shift.started_at).total_seconds() / 60)
 
 
@@ -56,7 +57,8 @@ def period(session: Session, start: datetime, end: datetime) -> Period:
 
 def waiting_to_sync(session: Session) -> int:
     """Outbox entries the server has not confirmed yet."""
-    return session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sent_at.is_(None)))
+    unsent = select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sent_at.is_(None))
+    return session.execute(unsent).scalar_one()
 
 
 def overview(session: Session, clock: Clock) -> Overview:
@@ -70,11 +72,11 @@ def volunteer_hours(session: Session, clock: Clock, year: int, month: int) -> li
     """Closed shifts per helper for one local calendar month, by name. Active helpers without
     shifts are listed too (with 0), so a coordinator sees who did not log any hours."""
     helpers = {h.id: h for h in session.scalars(select(Helper))}
-    totals = {h.id: [h.display_name, 0, 0, 0] for h in helpers.values() if h.active}
+    totals = {h.id: [0, 0, 0] for h in helpers.values() if h.active}  # minutes, shifts, auto_closed
     for shift in _closed_shifts(session, *clock.month_bounds(year, month)):
-        entry = totals.setdefault(shift.helper_id, [helpers[shift.helper_id].display_name, 0, 0, 0])
-        entry[1] += _minutes(shift)
-        entry[2] += 1
-        entry[3] += shift.auto_closed
-    return sorted((HelperHours(hid, *values) for hid, values in totals.items()),
+        entry = totals.setdefault(shift.helper_id, [0, 0, 0])
+        entry[0] += _minutes(shift)
+        entry[1] += 1
+        entry[2] += shift.auto_closed
+    return sorted((HelperHours(hid, helpers[hid].display_name, *values) for hid, values in totals.items()),
                   key=lambda h: h.display_name.lower())

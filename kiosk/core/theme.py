@@ -22,7 +22,8 @@ FONT_PX = {"normal": 20, "large": 26, "extra-large": 34}
 @cache
 def palette(theme: str, root: Path | None = None) -> dict[str, str]:
     path = (root or resources_dir() / "themes") / THEMES[theme]
-    return json.loads(path.read_text(encoding="utf-8"))
+    colours: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return colours
 
 
 def _relative_luminance(hex_colour: str) -> float:

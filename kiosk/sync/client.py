@@ -19,13 +19,11 @@ from typing import TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
-from kiosk.sync.status import (  # noqa: F401 - part of this API
-    AuthError,
-    RejectedError,
-    ServerFailure,
-    SyncError,
-    TransientError,
-)
+from kiosk.sync.status import AuthError as AuthError
+from kiosk.sync.status import RejectedError as RejectedError
+from kiosk.sync.status import ServerFailure as ServerFailure
+from kiosk.sync.status import SyncError as SyncError
+from kiosk.sync.status import TransientError as TransientError
 from sync.protocol import (
     BatchResponse,
     EnrollRequest,
@@ -89,7 +87,7 @@ class ServerApi:
         return self._call("GET", "/v1/reference", ReferencePage, params={"since": since, "limit": limit})
 
     def _call(self, method: str, path: str, model: type[Model], *, body: bytes | None = None,
-              params: dict | None = None) -> Model:
+              params: dict[str, int] | None = None) -> Model:
         sent_at = self.clock()
         try:
             response = self._http.request(method, self.base_url + path, data=body, params=params,

@@ -10,8 +10,9 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from kiosk.core.accounts import hash_pin
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
@@ -77,7 +78,8 @@ class SyncEngine:
                 # helpers only. The helpers made on this kiosk can no longer log in (kept: records
                 # refer to them); the pull below brings the server's.
                 set_meta(session, meta_keys.REFERENCE_CURSOR, None)
-                deactivated = session.execute(update(Helper).where(Helper.active).values(active=False)).rowcount
+                deactivated = cast(CursorResult[Any], session.execute(
+                    update(Helper).where(Helper.active).values(active=False))).rowcount
                 # One topic list: the server's (the pull brings it); records keep their codes.
                 session.execute(update(Topic).where(Topic.active).values(active=False))
             set_meta(session, meta_keys.SERVER_URL, url)
@@ -93,7 +95,7 @@ class SyncEngine:
             log.warning("first reference pull failed: %s", exc)
         finally:
             api.close()
-        return EnrollResult(str(answer.device_id), answer.location_id and str(answer.location_id),
+        return EnrollResult(str(answer.device_id), None if answer.location_id is None else str(answer.location_id),
                             self.secrets.uses_file, api.clock_offset, int(deactivated or 0))
 
     def setup_helper(self, code: str, pin: str) -> HelperSetup:

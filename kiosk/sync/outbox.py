@@ -21,8 +21,9 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.store import Store
@@ -66,7 +67,7 @@ class _Batch:
     remaining: int = 0  # pending entries after this batch
 
 
-def _set_state(session: Session, seqs: list[int], **values) -> None:
+def _set_state(session: Session, seqs: list[int], **values: object) -> None:
     if seqs:
         session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.state == "inflight")
                         .values(**values))
@@ -83,21 +84,21 @@ def prune_sent(store: Store, now: datetime, keep: timedelta = SENT_RETENTION) ->
         result = session.execute(delete(OutboxEntry).where(OutboxEntry.state == "sent",
                                                            OutboxEntry.sent_at.is_not(None),
                                                            OutboxEntry.sent_at < now - keep))
-        return int(result.rowcount or 0)
+        return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
 def recover_inflight(store: Store) -> int:
     """At start-up: entries left inflight by a crash go back to pending (resending is safe)."""
     with store.transaction() as session:
-        return session.execute(update(OutboxEntry).where(OutboxEntry.state == "inflight")
-                               .values(state="pending")).rowcount
+        result = session.execute(update(OutboxEntry).where(OutboxEntry.state == "inflight").values(state="pending"))
+        return cast("CursorResult[Any]", result).rowcount  # an UPDATE's result has a rowcount
 
 
 def requeue_parked(store: Store) -> int:
     """A coordinator's "try again": parked entries go back to the queue."""
     with store.transaction() as session:
-        return session.execute(update(OutboxEntry).where(OutboxEntry.state == "parked")
-                               .values(state="pending")).rowcount
+        result = session.execute(update(OutboxEntry).where(OutboxEntry.state == "parked").values(state="pending"))
+        return cast("CursorResult[Any]", result).rowcount  # an UPDATE's result has a rowcount
 
 
 class Sender:
@@ -185,7 +186,7 @@ class Sender:
         """Oldest pending entries (not those in `skip`; just `only` if given), bounded by count and
         request bytes, marked inflight in one transaction. Entries that cannot be framed as an item
         at all are parked here."""
-        batch, parts, parked = _Batch(), [], {}
+        batch, parts, parked = _Batch(), list[bytes](), dict[int, str]()
         envelope = _envelope(self.clock())
         size = len(envelope)
         with self.store.transaction() as session:
@@ -216,8 +217,8 @@ class Sender:
             for seq, reason in parked.items():
                 session.execute(update(OutboxEntry).where(OutboxEntry.seq == seq)
                                 .values(state="parked", last_error=reason))
-            batch.remaining = session.scalar(select(func.count()).select_from(OutboxEntry)
-                                             .where(OutboxEntry.state == "pending"))
+            batch.remaining = session.execute(select(func.count()).select_from(OutboxEntry)
+                                              .where(OutboxEntry.state == "pending")).scalar_one()
         batch.body = envelope[:-2] + b",".join(parts) + b"]}"
         return batch
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from typing import cast
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
@@ -23,8 +24,9 @@ from kiosk.core.secrets import SecretStore
 from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Helper, Location, Meta, Topic
 from kiosk.core.visitor_code import install_key
-from kiosk.sync.client import ServerApi, TransientError
-from sync.protocol import REFERENCE_DATA, VISITOR_CODE_KEY, ReferenceChange, ReferencePage
+from kiosk.sync.client import ServerApi
+from kiosk.sync.status import TransientError
+from sync.protocol import REFERENCE_DATA, VISITOR_CODE_KEY, HelperData, ReferenceChange, ReferencePage, SettingData
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,8 @@ class Puller:
             parsed = [(c, None if c.deleted else REFERENCE_DATA[c.entity].model_validate(c.data))
                       for c in page.changes]
         except ValidationError as exc:
-            raise TransientError("not-sync-server", f"reference data does not validate: {exc.error_count()} errors") from None
+            raise TransientError("not-sync-server",
+                                 f"reference data does not validate: {exc.error_count()} errors") from None
         with self.store.transaction() as session:
             if read_cursor(session) != since:
                 return 0  # applied meanwhile by someone else; the next pull continues from there
@@ -84,6 +87,7 @@ class Puller:
     def _apply_one(self, session: Session, change: ReferenceChange, data: BaseModel | None) -> None:
         key = change.key
         if change.entity == "setting":
+            assert data is None or isinstance(data, SettingData)  # REFERENCE_DATA["setting"]
             if key == VISITOR_CODE_KEY:
                 if data is not None:  # the server never withdraws it; the kiosk keeps its copy
                     self._store_visitor_key(data.value)
@@ -91,18 +95,20 @@ class Puller:
                 value = None if data is None else json.dumps(data.value)
                 set_meta(session, meta_keys.SERVER_SETTING_PREFIX + key, value)
             return
-        model = {"location": Location, "helper": Helper, "topic": Topic}[change.entity]
-        row = session.get(model, key)
+        models: dict[str, type[Location] | type[Helper] | type[Topic]] = {
+            "location": Location, "helper": Helper, "topic": Topic}
+        model = models[change.entity]
+        row = cast("Location | Helper | Topic | None", session.get(model, key))  # an instance of `model`
         if data is None:
             if row is not None:
                 row.active = False
             return
         if row is None:
             row = model(code=key) if model is Topic else model(id=key)
-            if model is Helper:
+            if isinstance(row, Helper):
                 row.failed_pins = 0
             session.add(row)
-        elif model is Helper and row.pin_hash != data.pin_hash:
+        elif isinstance(row, Helper) and isinstance(data, HelperData) and row.pin_hash != data.pin_hash:
             row.failed_pins, row.locked_until = 0, None  # a new PIN (a reset) ends a lock-out
         for name, value in data.model_dump().items():
             setattr(row, name, value)

@@ -192,7 +192,7 @@ def sync_panel(view: SyncView, *, coordinator: bool, enroll_open: bool, clock: C
         can_sync=not needs and not view.running,
         sync_button="Bezig met synchroniseren..." if view.running else "Nu synchroniseren",
         result="" if view.running else result_text(view.result, clock),
-        progress=progress, progress_text=f"{progress[0]} van {progress[1]}" if sized else "",
+        progress=progress, progress_text=f"{progress[0]} van {progress[1]}" if progress is not None and sized else "",
         parked_title=f"Geweigerde records ({len(parked)})",
         parked_lines=tuple(parked_text(record, clock) for record in parked[:PARKED_SHOWN]),
         parked_more=f"en nog {len(parked) - PARKED_SHOWN} andere" if len(parked) > PARKED_SHOWN else "",

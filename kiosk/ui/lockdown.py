@@ -7,11 +7,13 @@ their PIN login with Ctrl+Alt+Shift+D or by pressing the top-left corner for a f
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from kiosk.ui.shared.screen import KioskWindow
+from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.visitor.idle import WindowWatch
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,7 @@ CORNER_PX = 40
 
 class KioskLock(QObject):
     def __init__(self, window: KioskWindow, app: QApplication):
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.window = window
         self.locked = False
         self.long_press_ms = 3000
@@ -42,13 +44,13 @@ class KioskLock(QObject):
         self._press_timer = QTimer(self)
         self._press_timer.setSingleShot(True)
         self._press_timer.timeout.connect(self._long_press)
-        WindowWatch(app, window, self)  # keys and presses, in every window
+        WindowWatch(app, as_widget(window), self)  # keys and presses, in every window
         window.installEventFilter(self)  # close and minimise of the main window
 
     def enter(self) -> None:
         """Kiosk mode: fullscreen, no frame, no way out for visitors."""
         self.locked = True
-        self.window.setWindowFlag(Qt.FramelessWindowHint, True)
+        self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.window.showFullScreen()
 
     def release(self) -> None:
@@ -58,14 +60,14 @@ class KioskLock(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _KEY_EVENTS:
-            return self._key(event)
+            return self._key(cast(QKeyEvent, event))
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove):
-            self._corner_press(obj, event)
+            self._corner_press(obj, cast(QMouseEvent, event))
         elif obj is self.window and self.locked:
             return self._window_event(event)
         return False
 
-    def _key(self, event: QEvent) -> bool:
+    def _key(self, event: QKeyEvent) -> bool:
         """The staff shortcut opens the login; in kiosk mode the close/quit/fullscreen keys do nothing."""
         combo = (event.modifiers() & _KEY_MODIFIERS, event.key())
         if combo == STAFF_SHORTCUT:
@@ -74,11 +76,11 @@ class KioskLock(QObject):
             return True
         return self.locked and combo in REFUSED_KEYS
 
-    def _corner_press(self, obj: QObject, event: QEvent) -> None:
+    def _corner_press(self, obj: QObject, event: QMouseEvent) -> None:
         """A long press in the top-left corner: the staff gesture for touch screens."""
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress:
-            if event.button() == Qt.LeftButton and self._in_corner(obj, event.position().toPoint()):
+            if event.button() == Qt.MouseButton.LeftButton and self._in_corner(obj, event.position().toPoint()):
                 self._press_at = event.globalPosition().toPoint()
                 self._press_timer.start(self.long_press_ms)
         elif kind == QEvent.Type.MouseButtonRelease or (  # let go, or slid out of the corner

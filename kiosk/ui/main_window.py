@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.accounts import StaffUser
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
 from kiosk.ui.lockdown import KioskLock
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.languages = LanguageSwitcher(app)
         self.db_tasks = TaskRunner("store", self)  # all store work, serialised, off the UI thread
         self.read_aloud = ReadAloud(self)
-        self.staff_user = None  # the logged-in helper (kiosk.core.accounts.StaffUser), None when logged out
+        self.staff_user: StaffUser | None = None  # the logged-in helper, None when logged out
         self.calls = CallService(self)  # "Ik heb hulp nodig" here and on the location's other kiosks
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
@@ -83,8 +84,10 @@ class MainWindow(QMainWindow):
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
         self.call_alert = CallAlert(self)  # a logged-in helper hears and sees the location's calls
         layout.insertWidget(layout.indexOf(self.call_banner), self.call_alert)
-        self.sync = None  # the sync service, when this kiosk has a server: started once the home
-        self._start_sync_after_first_paint()  # screen is up (it loads requests and the keyring)
+        # The sync service, when this kiosk has a server: started once the home screen is up (it
+        # loads requests and the keyring).
+        self.sync: sync_service.SyncService | None = None
+        self._start_sync_after_first_paint()
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
         self.lock = KioskLock(self, app)
         self.prefs.changed.connect(self._apply_prefs)
@@ -133,7 +136,7 @@ class MainWindow(QMainWindow):
         screen.shown()
         return screen
 
-    def current_screen_name(self) -> str:
+    def current_screen_name(self) -> str | None:
         return self.screens.name_of(self.stack.currentWidget())
 
     def go_home(self) -> None:

@@ -8,9 +8,11 @@ import re
 import secrets
 import uuid
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import delete, or_, select, update
+from pydantic_core import ErrorDetails
+from sqlalchemy import CursorResult, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from sync.pins import PinRuleError, hash_pin
@@ -135,12 +137,12 @@ def redeem_enroll_code(session: Session, code: str, device_name: str,
     session.add(device)
     session.flush()
     # The conditional update is what makes a code single-use under concurrent redemptions.
-    claimed = session.execute(
+    claimed = cast("CursorResult[Any]", session.execute(  # an UPDATE's result has a rowcount
         update(EnrollCode)
         .where(EnrollCode.code_hash == code_hash, EnrollCode.used_at.is_(None), EnrollCode.expires_at > now)
         .values(used_at=now, device_id=device.id)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )).rowcount
     if claimed != 1:
         raise AdminError("unknown, used or expired enrollment code")
     return device, token
@@ -288,12 +290,12 @@ def redeem_setup_code(session: Session, code: str, pin_hash: str, device: Device
     if works_at and device.location_id not in works_at:
         raise SetupCodeRefused("other-location", "this helper does not work at the device's location")
     # The conditional update makes the code single-use under concurrent redemptions.
-    claimed = session.execute(
+    claimed = cast("CursorResult[Any]", session.execute(  # an UPDATE's result has a rowcount
         update(HelperSetupCode)
         .where(HelperSetupCode.code_hash == code_hash, HelperSetupCode.used_at.is_(None))
         .values(used_at=now, device_id=device.id)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )).rowcount
     if claimed != 1:
         raise SetupCodeRefused("invalid-code", "unknown, used or expired set-up code")
     helper.pin_hash = pin_hash
@@ -332,7 +334,7 @@ def remove_topic(session: Session, code: str) -> None:
     record_change(session, "topic", code, None)
 
 
-def setting_problem(error: dict) -> str:
+def setting_problem(error: ErrorDetails) -> str:
     """A pydantic error of `SharedSettings` in plain Dutch (the protocol's own checks already are)."""
     ctx = error.get("ctx") or {}
     kind = error.get("type", "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -19,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import (
     MAX_BATCH_BYTES,
@@ -62,7 +63,7 @@ def _json(model: BaseModel) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
-def _error(status: int, error: str, detail: Any = None, headers: dict[str, str] | None = None) -> JSONResponse:
+def _error(status: int, error: str, detail: Any = None, headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse(ErrorBody(error=error, detail=detail).model_dump(), status_code=status, headers=headers)
 
 
@@ -90,7 +91,7 @@ class BodyLimit:
                 return await too_big(scope, receive, send)
         replayed = False
 
-        async def replay() -> dict:
+        async def replay() -> Message:
             nonlocal replayed
             if replayed:
                 return await receive()
@@ -100,14 +101,18 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
-_ERRORS = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
-_ENROLL_ERRORS = {status: {"model": ErrorBody} for status in (403, 413, 422, 429)}
-_SETUP_ERRORS = {status: {"model": ErrorBody} for status in (401, 403, 413, 422, 429)}
+_Responses = dict[int | str, dict[str, Any]]  # FastAPI's `responses=` (OpenAPI only)
+_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
+_ENROLL_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (403, 413, 422, 429)}
+_SETUP_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422, 429)}
 
 
 def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The API on an already migrated database (`serve` migrates before it starts)."""
-    engine = engine or make_server_engine(database_url)
+    if engine is None:
+        if database_url is None:
+            raise ValueError("create_app needs a database_url or an engine")
+        engine = make_server_engine(database_url)
     sessions = sessionmaker(engine, expire_on_commit=False)
     app = FastAPI(title="Digipunt central server", version="1",
                   description="Sync API for Digipunt kiosks: enrollment, exactly-once record upload, "
@@ -119,26 +124,26 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)
-    async def _api_error(_request: Request, exc: ApiError):
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.error, exc.detail, exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError):
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         # Where and what, never the input (it may be large or hold a note).
         detail = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", "")} for e in exc.errors()[:20]]
         return _error(422, "invalid-request", detail)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException):
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail).lower().replace(" ", "-"), None, exc.headers)
 
     @app.exception_handler(OperationalError)
-    async def _database_down(_request: Request, exc: OperationalError):
+    async def _database_down(_request: Request, exc: OperationalError) -> JSONResponse:
         log.error("database unavailable: %s", db_error_summary(exc))
         return _error(503, "database-unavailable", "try again later", {"Retry-After": "10"})
 
     @app.exception_handler(DBAPIError)
-    async def _database_error(request: Request, exc: DBAPIError):
+    async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
         # A server bug. Logged without the driver's message details (PostgreSQL's DETAIL repeats
         # row values: names, token hashes, notes) and without the SQL parameters.
         log.error("database error in %s %s: %s", request.method, request.url.path, db_error_summary(exc))
@@ -204,7 +209,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                            {"Retry-After": str(math.ceil(wait))})
         try:
             with sessions.begin() as session:
-                helper = redeem_setup_code(session, request.code, request.pin_hash, session.get(Device, device_id))
+                helper = redeem_setup_code(session, request.code, request.pin_hash, session.get_one(Device, device_id))
                 ratelimit.clear(session, limits[0][0])
                 answer = HelperSetupResponse(helper_id=helper.id, display_name=helper.display_name,
                                              server_time=utcnow())

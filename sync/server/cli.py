@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import LOCATION_KINDS, ROLES
@@ -36,7 +36,7 @@ from sync.server.models import Device, Location, Topic
 from sync.version import __version__
 
 
-def _serve(args, engine) -> int:
+def _serve(args: argparse.Namespace, engine: Engine) -> int:
     import uvicorn
 
     from sync.server.app import create_app
@@ -58,7 +58,7 @@ def _serve(args, engine) -> int:
     return 0
 
 
-def _enroll_code(args, session: Session) -> str:
+def _enroll_code(args: argparse.Namespace, session: Session) -> str:
     location, created = ensure_location(session, args.location, args.kind)
     code, expires = create_enroll_code(session, location)
     new = f"new location: {location.name} ({location.kind}), id {location.id}\n" if created else ""
@@ -66,7 +66,7 @@ def _enroll_code(args, session: Session) -> str:
             f"single use, valid until {_local(expires)}")
 
 
-def _add_helper(args, session: Session) -> str:
+def _add_helper(args: argparse.Namespace, session: Session) -> str:
     location_ids = []
     for name in args.location:
         location = session.scalar(select(Location).where(Location.name == name.strip()))
@@ -90,7 +90,7 @@ def _add_helper(args, session: Session) -> str:
     return f"helper {helper.display_name} ({helper.role}) at {where}, id {helper.id}"
 
 
-def _create_admin(args, session: Session) -> str:
+def _create_admin(args: argparse.Namespace, session: Session) -> str:
     """The first console account (or another city admin), from the server's shell."""
     from sync.server.console.auth import ConsoleError, audit, create_user
 
@@ -108,17 +108,17 @@ def _create_admin(args, session: Session) -> str:
     return f"console admin {user.username} created; log in at /console"
 
 
-def _remove_helper(args, session: Session) -> str:
+def _remove_helper(args: argparse.Namespace, session: Session) -> str:
     helper = remove_helper(session, args.helper)
     return (f"removed helper {helper.display_name} ({helper.id}); kiosks deactivate the account at their next sync")
 
 
-def _revoke_device(args, session: Session) -> str:
+def _revoke_device(args: argparse.Namespace, session: Session) -> str:
     device = revoke_device(session, args.device_id)
     return f"revoked device {device.name} ({device.id}); its records stay, its token no longer works"
 
 
-def _rename_device(args, session: Session) -> str:
+def _rename_device(args: argparse.Namespace, session: Session) -> str:
     device = rename_device(session, args.device_id, args.name)
     return f"device {device.id} is now called {device.name!r}"
 
@@ -128,7 +128,7 @@ def _local(moment: datetime) -> str:
     return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M (%Z, UTC%z)")
 
 
-def _locations(args, session: Session) -> str:
+def _locations(args: argparse.Namespace, session: Session) -> str:
     counts = dict(session.execute(select(Device.location_id, func.count()).where(Device.revoked_at.is_(None))
                                   .group_by(Device.location_id)).all())
     return "\n".join(
@@ -136,8 +136,8 @@ def _locations(args, session: Session) -> str:
         for loc in session.scalars(select(Location).order_by(Location.name)))
 
 
-def _devices(args, session: Session) -> str:
-    names = dict(session.execute(select(Location.id, Location.name)).all())
+def _devices(args: argparse.Namespace, session: Session) -> str:
+    names: dict[str | None, str] = dict(session.execute(select(Location.id, Location.name)).all())
     devices = session.scalars(select(Device).order_by(Device.enrolled_at)).all()
     if not devices:
         return "no devices yet: make a code with `digipunt-server enroll-code --location NAME` and connect a kiosk"
@@ -149,7 +149,7 @@ def _devices(args, session: Session) -> str:
     return "\n".join(lines)
 
 
-def _topics(args, session: Session) -> str:
+def _topics(args: argparse.Namespace, session: Session) -> str:
     topics = session.scalars(select(Topic).order_by(Topic.sort_order, Topic.code)).all()
     if not topics:
         return "no topics yet: add one with `digipunt-server set-topic CODE LABEL`"
@@ -158,27 +158,27 @@ def _topics(args, session: Session) -> str:
                      f"{'' if topic.active else '  (removed)'}" for topic in topics)
 
 
-def _set_topic(args, session: Session) -> str:
+def _set_topic(args: argparse.Namespace, session: Session) -> str:
     set_topic(session, args.code, args.label, args.sort_order)
     return "done; kiosks receive the change at their next sync"
 
 
-def _remove_topic(args, session: Session) -> str:
+def _remove_topic(args: argparse.Namespace, session: Session) -> str:
     remove_topic(session, args.code)
     return "done; kiosks receive the change at their next sync"
 
 
-def _set_setting(args, session: Session) -> str:
+def _set_setting(args: argparse.Namespace, session: Session) -> str:
     set_setting(session, args.key, args.value)
     return "done; kiosks receive the change at their next sync"
 
 
-def _unset_setting(args, session: Session) -> str:
+def _unset_setting(args: argparse.Namespace, session: Session) -> str:
     unset_setting(session, args.key)
     return "done; kiosks receive the change at their next sync"
 
 
-def _quarantine(args, session: Session) -> str:
+def _quarantine(args: argparse.Namespace, session: Session) -> str:
     """Records kept aside by migration s0005: list them, fix one (a corrected payload), or discard one."""
     from sync.server.quarantine import QuarantineError, discard, quarantined, restore
 
@@ -203,7 +203,7 @@ def _quarantine(args, session: Session) -> str:
         raise AdminError(str(exc)) from None
 
 
-def _export(args, session: Session) -> str:
+def _export(args: argparse.Namespace, session: Session) -> str:
     from sync.server.export import monthly_report, to_csv, to_xlsx
 
     try:
@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "SQLite file in the user data directory)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, handler: Callable, help: str) -> argparse.ArgumentParser:
+    def command(name: str, handler: Callable[..., object], help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.set_defaults(handler=handler)
         return sub

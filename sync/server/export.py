@@ -43,16 +43,16 @@ class LocationFigures:
     shifts: int = 0
     volunteer_seconds: float = 0.0
     visitor_codes: set[str] = field(default_factory=set)
-    topics: Counter = field(default_factory=Counter)
-    outcomes: Counter = field(default_factory=Counter)
-    channels: Counter = field(default_factory=Counter)
+    topics: Counter[str] = field(default_factory=Counter)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    channels: Counter[str] = field(default_factory=Counter)
     overlapping_shifts: int = 0  # shifts that overlapped an earlier one of the same helper
 
     @property
     def volunteer_hours(self) -> float:
         return round(self.volunteer_seconds / 3600, 2)
 
-    def row(self) -> tuple:
+    def row(self) -> tuple[str, int, int, float, int]:
         return (self.name, self.help_requests, self.shifts, self.volunteer_hours, len(self.visitor_codes))
 
     def add(self, other: LocationFigures) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, Select, delete, select
+from sqlalchemy import Row, Select, Table, delete, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -27,14 +27,19 @@ class QuarantineError(ValueError):
     """A fix the server refuses; the message says why."""
 
 
+def _records() -> Table:
+    return cast(Table, StoredRecord.__table__)
+
+
 def recheck_stored(conn: Connection, now: datetime, chunk: int = 1000) -> int:
     """Move every stored record that fails the checks into quarantine and normalise the others.
     Reads only id, kind and payload text (a year-10000 timestamp column could not be read at all).
     Returns how many were quarantined."""
-    records = StoredRecord.__table__
+    records = _records()
     quarantined = 0
     for rows in _chunks(conn, select(records.c.id, records.c.kind, records.c.payload).order_by(records.c.id), chunk):
-        for rid, kind, payload in rows:
+        for row in rows:
+            rid, kind, payload = row[0], row[1], row[2]
             try:
                 raw = json.loads(payload)
             except ValueError:
@@ -52,9 +57,9 @@ def recheck_stored(conn: Connection, now: datetime, chunk: int = 1000) -> int:
     return quarantined
 
 
-def _chunks(conn: Connection, query: Select[Any], size: int) -> Iterator[Sequence[Row[Any]]]:
+def _chunks(conn: Connection, query: Select[Any], size: int) -> Iterator[Sequence[Row[str, str, str]]]:
     """`query` (ordered by id) page by page, each after the last id seen: rows may be moved meanwhile."""
-    ids = StoredRecord.__table__.c.id
+    ids = _records().c.id
     last = None
     while page := conn.execute((query if last is None else query.where(ids > last)).limit(size)).all():
         yield page
@@ -62,8 +67,8 @@ def _chunks(conn: Connection, query: Select[Any], size: int) -> Iterator[Sequenc
 
 
 def _move_to_quarantine(conn: Connection, rid: str, reason: str, now: datetime) -> None:
-    records = StoredRecord.__table__
-    quarantine = QuarantinedRecord.__table__
+    records = _records()
+    quarantine = cast(Table, QuarantinedRecord.__table__)
     kind, content_hash, payload, device_id, received_at = conn.execute(
         select(records.c.kind, records.c.content_hash, records.c.payload, records.c.device_id,
                records.c.received_at).where(records.c.id == rid)).one()

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import select, text, update
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -40,7 +40,7 @@ from sync.protocol import (
 from sync.server.models import Device, StoredRecord
 
 _records = TypeAdapter(Record)
-_table = StoredRecord.__table__
+_table = cast(Table, StoredRecord.__table__)  # typed FromClause by declarative; a mapped class has a Table
 
 
 # A kiosk's clock may run ahead; a record from further in the future than this is refused (parked on
@@ -83,12 +83,11 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
     when = occurred_at(record)
     if when > received_at + FUTURE_TOLERANCE:
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
-    is_help = isinstance(record, HelpRequestRecord)
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
         "payload": canonical_json(record_payload(record)), "location_id": str(record.location_id),
         "occurred_at": when,
-        "supersedes": str(record.supersedes) if is_help and record.supersedes else None,
+        "supersedes": str(record.supersedes) if isinstance(record, HelpRequestRecord) and record.supersedes else None,
     }, None
 
 

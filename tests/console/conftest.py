@@ -19,7 +19,7 @@ from sync.server.console import auth
 from sync.server.db import utcnow
 from sync.server.models import Location
 from sync.server.records import ingest
-from tests.sync_support import help_request, shift
+from tests.sync_support import LiveServer, help_request, shift
 
 PASSWORD = "een-lang-wachtwoord"
 
@@ -65,7 +65,7 @@ class Client:
 
 @dataclass
 class Console:
-    server: object
+    server: LiveServer
     places: dict[str, str]  # name -> location id
 
     def client(self) -> Client:

@@ -75,4 +75,4 @@ def main(data_dir: Path, url: str, code: str, helper_name: str, pin: str, plan: 
 if __name__ == "__main__":
     args = sys.argv[1:]
     plan = json.loads(args[5]) if len(args) > 5 else DEFAULT_PLAN
-    print(json.dumps(main(Path(args[0]), *args[1:5], plan)))
+    print(json.dumps(main(Path(args[0]), args[1], args[2], args[3], args[4], plan)))

@@ -122,7 +122,8 @@ def test_bulk_add_from_a_csv_preview_then_create_with_codes(console):
 
     text = re.search(r'name="csv_text" value="([^"]*)"', preview.text, re.S).group(1)
     created = coord.post("/console/digihelpers/csv/aanmaken", {"csv_text": text.replace("&#34;", '"')})
-    assert created.status_code == 200 and "1 digihelper toegevoegd. 5 regels met een fout zijn overgeslagen." in created.text
+    assert created.status_code == 200
+    assert "1 digihelper toegevoegd. 5 regels met een fout zijn overgeslagen." in created.text
     assert re.findall(r'class="slip-name">([^<]+)<', created.text) == ["Lies Claes"]
     assert len(re.findall(r'class="bigcode">[A-Z0-9-]{14}<', created.text)) == 1
     assert console.server.admin(admin.helper_location_ids, helper_named(console.server, "Lies Claes").id) == {
@@ -190,7 +191,8 @@ def test_topics_keep_their_code_and_only_admins_change_them(console):
     change = [c for c in console.server.admin(reference_page, 0, 1000).changes if c.key == "mijn-burgerprofiel"][-1]
     assert change.deleted
     assert "Terugzetten" in boss.get("/console/onderwerpen").text
-    assert boss.post("/console/onderwerpen/mijn-burgerprofiel", {"label": "Terug", "sort_order": "5"}).status_code == 303
+    restored = boss.post("/console/onderwerpen/mijn-burgerprofiel", {"label": "Terug", "sort_order": "5"})
+    assert restored.status_code == 303
     assert console.server.admin(lambda s: s.get(Topic, "mijn-burgerprofiel")).active
     assert {"add-topic", "change-topic", "remove-topic"} <= {a for _, a in actions(console.server)}
 
@@ -208,7 +210,8 @@ def test_shared_settings_are_validated_by_the_protocol_model_with_dutch_errors(c
     assert 'type="number" inputmode="numeric" class="short" min="15" max="3600"' in page.text
 
     too_low = boss.post("/console/instellingen/idle_seconds", {"value": "5"})
-    assert too_low.status_code == 422 and '<p class="field-error" id="error-idle_seconds">Minstens 15.</p>' in too_low.text
+    assert too_low.status_code == 422
+    assert '<p class="field-error" id="error-idle_seconds">Minstens 15.</p>' in too_low.text
     assert 'value="5"' in too_low.text  # what was typed stays
     assert boss.post("/console/instellingen/idle_seconds", {"value": "vijf"}).status_code == 422
     http = boss.post("/console/instellingen/eloket_url", {"value": "http://leuven.be"})

@@ -116,4 +116,4 @@ def test_without_a_connection_the_screen_says_so(qtbot, fresh_window, console, m
     screen = set_pin(qtbot, window, code)
     qtbot.waitUntil(lambda: not screen.busy, timeout=WAIT)
     assert screen.message.text().startswith("Dit kan alleen als de kiosk verbonden is met de server.")
-    qtbot.keyClick(screen.code_input, Qt.Key_A)  # still editable
+    qtbot.keyClick(screen.code_input, Qt.Key.Key_A)  # still editable

@@ -49,26 +49,26 @@ def main(argv: list[str] | None = None) -> int:
 
     totals = dict(records=0, lost=0, duplicated=0, conflicts=0)
     failed = 0
-    with tempfile.TemporaryDirectory(prefix="digipunt-reliability-") as tmp:
-        with ProcessPoolExecutor(max_workers=max(1, args.jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {pool.submit(timed_trial, first_seed + n, Path(tmp) / f"trial-{first_seed + n}", database_for(n),
-                                   args.quota, args.chaos_seconds): n for n in range(args.trials)}
-            for future in as_completed(futures):
-                result, seconds = future.result()
-                database_url = database_for(futures[future])
-                backend = "postgresql" if database_url and database_url.startswith("postgresql") else "sqlite"
-                for key in totals:
-                    totals[key] += getattr(result, key)
-                print(f"trial seed={result.seed} db={backend} records={result.records} lost={result.lost} "
-                      f"duplicated={result.duplicated} conflicts={result.conflicts} undrained={result.undrained} "
-                      f"corrupt={result.corrupt} "
-                      f"kills={sum('kill' in s for s in result.schedule)} faults={result.faults} "
-                      f"{seconds:.1f}s", flush=True)
-                if not result.ok:
-                    failed += 1
-                    print(f"FAILED trial seed={result.seed}; replay: python -m tests.reliability "
-                          f"--seed {result.seed} --trials 1" + (f" --database-url {database_url}" if database_url else ""))
-                    print("\n".join("  " + line for line in result.schedule), flush=True)
+    with (tempfile.TemporaryDirectory(prefix="digipunt-reliability-") as tmp,
+          ProcessPoolExecutor(max_workers=max(1, args.jobs), mp_context=multiprocessing.get_context("spawn")) as pool):
+        futures = {pool.submit(timed_trial, first_seed + n, Path(tmp) / f"trial-{first_seed + n}", database_for(n),
+                               args.quota, args.chaos_seconds): n for n in range(args.trials)}
+        for future in as_completed(futures):
+            result, seconds = future.result()
+            database_url = database_for(futures[future])
+            backend = "postgresql" if database_url and database_url.startswith("postgresql") else "sqlite"
+            for key in totals:
+                totals[key] += getattr(result, key)
+            print(f"trial seed={result.seed} db={backend} records={result.records} lost={result.lost} "
+                  f"duplicated={result.duplicated} conflicts={result.conflicts} undrained={result.undrained} "
+                  f"corrupt={result.corrupt} "
+                  f"kills={sum('kill' in s for s in result.schedule)} faults={result.faults} "
+                  f"{seconds:.1f}s", flush=True)
+            if not result.ok:
+                failed += 1
+                print(f"FAILED trial seed={result.seed}; replay: python -m tests.reliability "
+                      f"--seed {result.seed} --trials 1" + (f" --database-url {database_url}" if database_url else ""))
+                print("\n".join("  " + line for line in result.schedule), flush=True)
     print(f"reliability: trials={args.trials} records={totals['records']} lost={totals['lost']} "
           f"duplicated={totals['duplicated']} conflicts={totals['conflicts']}")
     return 1 if failed or totals["lost"] or totals["duplicated"] else 0

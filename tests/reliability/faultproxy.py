@@ -36,7 +36,7 @@ async def _read_http_message(reader: asyncio.StreamReader) -> bytes:
 
 def _force_close(message: bytes) -> bytes:
     head, sep, body = message.partition(b"\r\n\r\n")
-    lines = [l for l in head.split(b"\r\n") if not l.lower().startswith((b"connection:", b"keep-alive:"))]
+    lines = [line for line in head.split(b"\r\n") if not line.lower().startswith((b"connection:", b"keep-alive:"))]
     return b"\r\n".join(lines + [b"Connection: close"]) + sep + body
 
 
@@ -100,7 +100,7 @@ class FaultProxy:
             else:
                 writer.write(_force_close(response))
             await writer.drain()
-        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError):
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
             pass  # the client or the server went away: that is what we are testing
         finally:
             writer.close()

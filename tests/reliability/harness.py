@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -167,7 +167,7 @@ def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Ran
     store.close()
     if not entries:
         return
-    body = BatchRequest(device_time=datetime.now(timezone.utc), items=[
+    body = BatchRequest(device_time=datetime.now(UTC), items=[
         BatchItem(id=e.record_id, kind=e.kind, content_hash=e.content_hash, payload=json.loads(e.payload))
         for e in entries]).model_dump_json().encode()
 
@@ -242,7 +242,8 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
     proxy = FaultProxy(server.port, seed=seed, fault_rate=rng.uniform(0.2, 0.6), max_delay=0.3)
     proxy_url = f"http://127.0.0.1:{proxy.port}"
     worker = [sys.executable, "-m", "tests.reliability.worker"]
-    writers = [Proc(f"writer{i}", [*worker, "write", str(d), str(quota), str(seed * 10 + i)], env, workdir / f"writer{i}.log")
+    writers = [Proc(f"writer{i}", [*worker, "write", str(d), str(quota), str(seed * 10 + i)], env,
+                    workdir / f"writer{i}.log")
                for i, (d, _, _) in enumerate(kiosks)]
     senders = [Proc(f"sender{i}", [*worker, "send", str(d), proxy_url, token, str(seed * 10 + i), "0.05"], env,
                     workdir / f"sender{i}.log") for i, (d, _, token) in enumerate(kiosks)]

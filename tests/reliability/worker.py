@@ -90,7 +90,7 @@ def _arm_crash_points(rng: random.Random, rate: float) -> None:
             os._exit(137)  # the server committed, the acknowledgement is lost with the process
         return original_settle(self, batch, response, report)
 
-    ServerApi.post_batch, Sender._settle = post_batch, settle
+    ServerApi.post_batch, Sender._settle = post_batch, settle  # type: ignore[method-assign]  # fault injection
 
 
 def main(argv: list[str]) -> int:

@@ -10,6 +10,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
@@ -29,7 +30,7 @@ AFTER_BUILD = (staff.render, visitor.render_session, calls.render, browser.rende
 def render_all(outdir: Path, data_dir: Path) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     runtime = bootstrap(data_dir, demo=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])  # typed as QCoreApplication
     window = MainWindow(runtime, app)
     window.resize(*SIZE)
     window.show()

@@ -66,6 +66,6 @@ def render_session(window, outdir: Path) -> list[Path]:
     window.prefs.reset()
     session.confirm_stop()
     written.append(grab_with_dialog(window, session.stop_dialog, outdir / "kiosk-stop-confirmation.png"))
-    session.stop_dialog.done(QDialog.Rejected)
+    session.stop_dialog.done(QDialog.DialogCode.Rejected)
     session.idle.stop()
     return written

@@ -8,8 +8,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -17,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.private_files import private_file
 from sync.sqlite import make_sqlite_engine
+
+if TYPE_CHECKING:  # alembic is imported only when a migration runs
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +63,7 @@ class Store:
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return stored_revision(conn.connection.driver_connection)
+            return stored_revision(cast(sqlite3.Connection, conn.connection.driver_connection))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -87,7 +91,9 @@ def _storage_problem(exc: DBAPIError) -> str | None:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None  # the kiosk ships its migrations
+    return head
 
 
 _REVISION = re.compile(r"""^revision\s*=\s*["']([^"']+)["']\s*$""", re.MULTILINE)
@@ -120,7 +126,7 @@ def stored_revision(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def _alembic_config():
+def _alembic_config() -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -146,7 +152,7 @@ def check_integrity(path: Path) -> Path | None:
         problem = str(exc)
     if problem is None:
         return None
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     for suffix in ("", "-wal", "-shm"):
         src = Path(f"{path}{suffix}")
@@ -161,7 +167,7 @@ def migrate(engine: Engine) -> None:
     head = script_head()
     if head is not None:
         with engine.connect() as conn:
-            if stored_revision(conn.connection.driver_connection) == head:
+            if stored_revision(cast(sqlite3.Connection, conn.connection.driver_connection)) == head:
                 return
     from alembic import command
 

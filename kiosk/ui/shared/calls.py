@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.secrets import SecretStore
 from kiosk.net.calls import CallLink, CallMessage, Peer
-from kiosk.ui.shared.screen import KioskWindow
+from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ class CallService(QObject):
     _incoming = Signal(object)  # a CallMessage from the link's threads, delivered on the UI thread
 
     def __init__(self, window: KioskWindow):
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.window = window
         settings = window.runtime.settings
         self.kiosk_name = settings.kiosk_name or socket.gethostname()

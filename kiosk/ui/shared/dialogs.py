@@ -17,12 +17,12 @@ class ChoiceDialog(QDialog):
 
     def __init__(self, parent: QWidget, title: str, text: str, *, avoid: QWidget | None = None):
         """`avoid`: what the question is about (a row of a list), which it must leave in view."""
-        super().__init__(parent, Qt.Dialog | Qt.FramelessWindowHint)
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.avoid = avoid
-        self.setWindowModality(Qt.WindowModal)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         current = getattr(parent, "current_screen_name", None)
         if current is not None and is_staff_screen(current()) and not self.FOR_VISITOR:
-            self.setLayoutDirection(Qt.LeftToRight)  # a staff screen's question: Dutch, left to right
+            self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a staff screen's question: Dutch, left to right
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
@@ -62,9 +62,10 @@ class ChoiceDialog(QDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._stack_buttons_if_needed()
-        parent = self.parentWidget()
+        parent, layout = self.parentWidget(), self.layout()
+        assert parent is not None and layout is not None  # made with a parent and a layout in __init__
         # As tall as the wrapped text needs at the fixed width, no taller.
-        self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
+        self.setFixedHeight(layout.totalHeightForWidth(self.width()))
         centre = parent.mapToGlobal(parent.rect().center())
         self.move(centre.x() - self.width() // 2, centre.y() - self.height() // 2)
         if self.avoid is not None and self.avoid.isVisible():
@@ -83,10 +84,12 @@ class ChoiceDialog(QDialog):
 
     def _stack_buttons_if_needed(self) -> None:
         """Side by side while every label fits (large text, long languages), else one under the other."""
-        buttons = [self.buttons.itemAt(i).widget() for i in range(self.buttons.count())]
-        buttons = [b for b in buttons if b is not None and not b.isHidden()]
+        items = [self.buttons.itemAt(i) for i in range(self.buttons.count())]
+        widgets = (item.widget() for item in items if item is not None)
+        buttons = [w for w in widgets if w is not None and not w.isHidden()]
         margins = self.body.contentsMargins()
         room = self.width() - margins.left() - margins.right() - 8  # and the card's border
         # Side by side they share the row equally.
         needed = max(b.sizeHint().width() for b in buttons) * len(buttons) + self.buttons.spacing() * (len(buttons) - 1)
-        self.buttons.setDirection(QBoxLayout.TopToBottom if needed > room else QBoxLayout.LeftToRight)
+        stacked = needed > room
+        self.buttons.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)

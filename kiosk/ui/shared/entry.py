@@ -58,8 +58,8 @@ class Keypad(QWidget):
         self.key_height = key_height
         self.visitor = visitor  # a helper's keypad is Dutch, a visitor's speaks their language
         self._digits = ""
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setLayoutDirection(Qt.LeftToRight)  # 1 2 3 from the left in Arabic too, as on every phone
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 1 2 3 from the left in Arabic too, as on every phone
         grid = QGridLayout(self)
         grid.setSpacing(10)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -73,7 +73,7 @@ class Keypad(QWidget):
 
     def _add_key(self, grid: QGridLayout, name: str, text: str, row: int, column: int) -> QPushButton:
         key = big_button(text)
-        key.setFocusPolicy(Qt.NoFocus)  # the keyboard keeps typing into the keypad
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard keeps typing into the keypad
         key.setMinimumSize(96, self.key_height)
         key.setAutoRepeat(name == "back")
         key.clicked.connect(lambda: self.press(name))
@@ -111,9 +111,9 @@ class Keypad(QWidget):
         text = event.text()
         if text.isdigit() and len(text) == 1:
             self.press(text)
-        elif event.key() == Qt.Key_Backspace:
+        elif event.key() == Qt.Key.Key_Backspace:
             self.press("back")
-        elif event.key() in (Qt.Key_Return, Qt.Key_Enter):
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submitted.emit()
         else:
             super().keyPressEvent(event)

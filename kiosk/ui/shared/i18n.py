@@ -37,5 +37,6 @@ class LanguageSwitcher:
         for translator in self._installed:
             self._app.installTranslator(translator)
         QLocale.setDefault(QLocale(language))
-        self._app.setLayoutDirection(Qt.RightToLeft if language in RTL_LANGUAGES else Qt.LeftToRight)
+        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language in RTL_LANGUAGES
+                                     else Qt.LayoutDirection.LeftToRight)
         self.language = language

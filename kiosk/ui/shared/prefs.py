@@ -12,8 +12,8 @@ class VisitorPrefs(QObject):
     def __init__(self, settings: Settings):
         super().__init__()
         self._settings = settings
-        self.language = settings.default_language
-        self.text_size = settings.default_text_size
+        self.language: str = settings.default_language
+        self.text_size: str = settings.default_text_size
         self.high_contrast = settings.default_high_contrast
 
     @property

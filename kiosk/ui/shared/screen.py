@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QWindow
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 if TYPE_CHECKING:  # for the annotations below only: none of these imports main_window
     from kiosk.core.accounts import StaffUser
@@ -73,6 +73,11 @@ class KioskWindow(Protocol):
     def isMinimized(self) -> bool: ...
 
 
+def as_widget(window: KioskWindow) -> QMainWindow:
+    """The window as the QMainWindow it is (a Protocol cannot say so), e.g. as a parent."""
+    return cast(QMainWindow, window)
+
+
 class Screen(QWidget):
     """Screens retranslate themselves on QEvent.LanguageChange and forget everything on reset()."""
 
@@ -114,7 +119,7 @@ class ScreenRegistry:
 
     def add(self, name: str, screen: Screen) -> Screen:
         if is_staff_screen(name):  # Dutch and left to right, whatever language the visitor chose
-            screen.setLayoutDirection(Qt.LeftToRight)
+            screen.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._built[name] = screen
         self._stack.addWidget(screen)
         return screen

@@ -19,9 +19,9 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.secrets import SecretStore
-from kiosk.sync.status import Backoff, EnrollResult, SyncOutcome, SyncStatus
+from kiosk.sync.status import Backoff, EnrollResult, HelperSetup, SyncOutcome, SyncStatus
 from kiosk.sync.view import NEEDS_ENROLLMENT, SyncResult, SyncView
-from kiosk.ui.shared.screen import KioskWindow
+from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class SyncService(QObject):
 
     def __init__(self, window: KioskWindow, *, secrets: SecretStore | None = None, backoff: Backoff | None = None,
                  use_network_information: bool = True):
-        super().__init__(window)
+        super().__init__(as_widget(window))
         from kiosk.sync.engine import SyncEngine  # the HTTP stack loads only on a kiosk that syncs
 
         runtime, self.api = window.runtime, window.api
@@ -93,7 +93,7 @@ class SyncService(QObject):
 
     def _probe_server(self) -> None:
         if not self._running:
-            self.runner.run(self.engine.probe, lambda up: up and self._connectivity_back())
+            self.runner.run(self.engine.probe, lambda up: self._connectivity_back() if up else None)
 
     def _connectivity_back(self) -> None:
         self.backoff.reset()
@@ -170,8 +170,8 @@ class SyncService(QObject):
         """Read the outbox status again (e.g. when the staff screen opens)."""
         self.runner.run(self.engine.status, lambda status: self._show(status=status))
 
-    def enroll(self, server_url: str, code: str, device_name: str, finished: Callable[[object], None], *,
-               first_run: bool = False) -> None:
+    def enroll(self, server_url: str, code: str, device_name: str,
+               finished: Callable[[EnrollResult | Exception], None], *, first_run: bool = False) -> None:
         """Enroll on the worker; `finished` gets the EnrollResult or the exception that stopped it.
         `first_run`: only while the kiosk has no helpers and was never enrolled (the first-run
         screen), checked on the worker right before the single-use code is spent."""
@@ -190,7 +190,7 @@ class SyncService(QObject):
 
         self.runner.run(work, done, finished)
 
-    def setup_helper(self, code: str, pin: str, finished: Callable[[object], None]) -> None:
+    def setup_helper(self, code: str, pin: str, finished: Callable[[HelperSetup | Exception], None]) -> None:
         """A helper sets their PIN with a set-up code (SyncEngine.setup_helper) on the sync worker;
         `finished` gets the HelperSetup or the exception that stopped it."""
         engine = self.engine

@@ -53,7 +53,7 @@ class TaskRunner(QObject):
         self._pool.setObjectName(name)
         self._relays: set[_Relay] = set()
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], object] | None = None,
             on_error: Callable[[Exception], None] | None = None) -> None:
         relay = _Relay(self)  # lives on the UI thread, so its signals are delivered there
         self._relays.add(relay)

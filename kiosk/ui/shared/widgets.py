@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -51,10 +52,10 @@ class TextLabel(QLabel):
     def setText(self, text: str) -> None:
         self._plain = text
         if self.wordWrap() and reads_right_to_left(text) and not QtGui.Qt.mightBeRichText(text):
-            self.setTextFormat(Qt.RichText)
+            self.setTextFormat(Qt.TextFormat.RichText)
             super().setText("<p>" + html.escape(text).replace("\n", "<br>") + "</p>")
         else:
-            self.setTextFormat(Qt.AutoText)
+            self.setTextFormat(Qt.TextFormat.AutoText)
             super().setText(text)
 
     def text(self) -> str:
@@ -77,7 +78,7 @@ def scroll_area(content: QWidget) -> QScrollArea:
     """`content` scrolling when it outgrows its place, frameless, on the screen's own background."""
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
     content.setObjectName("screen")
     scroll.setWidget(content)
     scroll.viewport().setObjectName("screen")
@@ -89,7 +90,7 @@ def keep_scroll_bar_place(scroll: QScrollArea) -> None:
     the content never reflows (nor is laid out twice) when it starts to need one. With nothing
     to scroll the bar is disabled, and the theme then draws nothing."""
     bar = scroll.verticalScrollBar()
-    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+    scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     bar.rangeChanged.connect(lambda minimum, maximum: bar.setEnabled(maximum > minimum))
     bar.setEnabled(False)
 
@@ -99,7 +100,7 @@ def big_button(text: str = "", role: str | None = None, *, accessible: str | Non
     if role:
         button.setProperty("role", role)
     button.setMinimumSize(48, 56)
-    button.setCursor(Qt.PointingHandCursor)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setAccessibleName(accessible or text)
     return button
 
@@ -110,24 +111,24 @@ class Tile(QPushButton):
     def __init__(self, icon: Path | None = None):
         super().__init__()
         self.setProperty("role", "tile")
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(280, 150)
-        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(18)
         self._icon = QLabel()
-        self._icon.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         if icon is not None and icon.is_file():
             self._icon.setPixmap(QIcon(str(icon)).pixmap(QSize(88, 88)))
-        layout.addWidget(self._icon, 0, Qt.AlignVCenter)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
         texts = QVBoxLayout()
         self.title = role_label("", "subtitle")
         self.summary = role_label("", "muted")
         for label in (self.title, self.summary):
-            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             texts.addWidget(label)
         texts.addStretch(1)
         layout.addLayout(texts, 1)
@@ -137,15 +138,20 @@ class Tile(QPushButton):
     def hasHeightForWidth(self) -> bool:
         return True
 
+    def _layout(self) -> QLayout:
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        return layout
+
     def heightForWidth(self, width: int) -> int:
-        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+        return max(self.minimumHeight(), self._layout().totalHeightForWidth(width))
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().totalSizeHint()
+        hint = self._layout().totalSizeHint()
         return QSize(hint.width(), self.heightForWidth(hint.width()))
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().totalMinimumSize()
+        return self._layout().totalMinimumSize()
 
     def set_texts(self, title: str, summary: str) -> None:
         self.title.setText(breakable(title))

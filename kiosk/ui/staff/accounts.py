@@ -15,17 +15,19 @@ from kiosk.core import accounts
 from kiosk.core.accounts import HelperList, HelperRow, StaffUser
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import MessageLine, error_text
+from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import ChipGroup, PinEntry, StaffScreen, clear_layout
 from sync import labels
 from sync.errors import DutchError
 from sync.pins import MIN_PIN_LENGTH
+from sync.protocol import ROLES
 
 PIN_MAX = 12
 
 
 def role_names() -> dict[str, str]:
-    return dict(labels.ROLES)
+    return {code: name for code, name in labels.ROLES.items()}
 
 
 class StaffAccountsScreen(StaffScreen):
@@ -87,7 +89,7 @@ class StaffAccountsScreen(StaffScreen):
         self.name.setMaxLength(accounts.MAX_NAME_LENGTH)
         self.role_label = role_label("")
         self.role = ChipGroup()
-        self.role.set_options((code, "") for code in accounts.ROLES)
+        self.role.set_options((code, "") for code in ROLES)
         for widget in (self.name_label, self.name, self.role_label, self.role):
             left.addWidget(widget)
         left.addSpacing(8)
@@ -284,7 +286,9 @@ class StaffAccountsScreen(StaffScreen):
         def task() -> StaffUser | None:  # runs on the store worker: only the values captured here
             if mode == "new":
                 return api.add_helper(actor, name, role, pin)
-            return api.reset_pin(actor, target.id, pin, current)
+            assert target is not None  # a PIN reset has its helper
+            api.reset_pin(actor, target.id, pin, current)
+            return None
 
         self._busy = True
         self._update_buttons()
@@ -297,10 +301,12 @@ class StaffAccountsScreen(StaffScreen):
         if added is not None:
             done = self.tr("{name} is toegevoegd en kan zich nu aanmelden met de eigen pincode.").format(
                 name=added.display_name)
-        elif target.id == self.user.id:
-            done = self.tr("Je pincode is gewijzigd.")
         else:
-            done = self.tr("De pincode van {name} is gewijzigd.").format(name=target.display_name)
+            assert target is not None  # a PIN reset has its helper
+            if target.id == self.user.id:
+                done = self.tr("Je pincode is gewijzigd.")
+            else:
+                done = self.tr("De pincode van {name} is gewijzigd.").format(name=target.display_name)
         self.back_to_list()
         self.message.say(done, "marker")
         self.refresh()
@@ -324,19 +330,19 @@ class StaffAccountsScreen(StaffScreen):
     def confirm_deactivate(self, helper: HelperRow) -> None:
         own = self.user is not None and helper.id == self.user.id
         dialog = self.confirm_dialog = ChoiceDialog(
-            self.window_, self.tr("{name} deactiveren?").format(name=helper.display_name),
+            as_widget(self.window_), self.tr("{name} deactiveren?").format(name=helper.display_name),
             self.tr("Je kunt je daarna niet meer aanmelden en wordt meteen afgemeld. Wat je registreerde, "
                     "blijft bewaard.") if own else
             self.tr("{name} kan zich daarna niet meer aanmelden. Wat {name} registreerde, blijft bewaard.")
             .format(name=helper.display_name))
-        dialog.add_button(self.tr("Nee, niet deactiveren"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, deactiveren"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, niet deactiveren"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, deactiveren"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(lambda result: self._deactivate_answered(result, helper))
         dialog.open()
 
     def _deactivate_answered(self, result: int, helper: HelperRow) -> None:
         self.confirm_dialog = None
-        if result != QDialog.Accepted or self.user is None:
+        if result != QDialog.DialogCode.Accepted or self.user is None:
             return
         api, actor = self.window_.api, self.user
         self.window_.db_tasks.run(lambda: api.deactivate(actor, helper.id),

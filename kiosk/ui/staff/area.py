@@ -17,7 +17,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.content import Walkthrough
 from kiosk.core.secrets import SecretStore
 from kiosk.core.visitor_code import VisitorCoder
-from kiosk.ui.shared.screen import KioskWindow
+from kiosk.ui.shared.screen import KioskWindow, as_widget
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class StaffArea(QObject):
     calls_changed = Signal()  # the open help calls changed (window.calls, kiosk/ui/shared/calls.py)
 
     def __init__(self, window: KioskWindow):
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.window = window
         self._coder: VisitorCoder | None = None
         window.stack.currentChanged.connect(self._screen_changed)

@@ -40,8 +40,10 @@ class EnrollForm(QWidget):
         form.setVerticalSpacing(12)
         self.url_label, self.code_label = role_label("", wrap=False), role_label("", wrap=False)
         self.url_input, self.code_input = QLineEdit(), QLineEdit()
-        self.url_input.setInputMethodHints(Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase)
-        self.code_input.setInputMethodHints(Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText)
+        self.url_input.setInputMethodHints(Qt.InputMethodHint.ImhUrlCharactersOnly
+                                           | Qt.InputMethodHint.ImhNoAutoUppercase)
+        self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase
+                                            | Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_input.setMaxLength(64)
         self.code_input.returnPressed.connect(self.submit)
         for row, (label, field) in enumerate(((self.url_label, self.url_input), (self.code_label, self.code_input))):

@@ -9,6 +9,8 @@ short chime and says where, until the helper opens the list or someone takes it.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
@@ -17,6 +19,12 @@ from kiosk.core.paths import resources_dir
 from kiosk.ui.shared.entry import error_text
 from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.widgets import big_button, role_label
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
+
+    from kiosk.ui.staff.help_form import HelpFormScreen
+    pass
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 
 CALLS_SCREEN = "staff-calls"
@@ -103,7 +111,7 @@ class HelpCallsScreen(StaffScreen):
         self.window_.calls.taken(taken)  # gone on every kiosk of the location
         guide = self.window_.staff.walkthrough(taken.walkthrough_id)
         what, _when = self.describe(taken)
-        self.window_.screens["staff-help-form"].start_new(
+        cast("HelpFormScreen", self.window_.screens["staff-help-form"]).start_new(
             topics=[guide.meta.topic] if guide is not None else [],
             context=self.tr("Oproep: {what}.").format(what=what))
 
@@ -122,7 +130,7 @@ class CallAlert(QFrame):
     def __init__(self, window: KioskWindow):
         super().__init__()
         self.window_ = window
-        self.sound = None  # QSoundEffect, made at the first call (QtMultimedia loads only then)
+        self.sound: QSoundEffect | None = None  # made at the first call (QtMultimedia loads only then)
         self.setProperty("role", "call-banner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 8)

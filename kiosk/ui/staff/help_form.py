@@ -7,6 +7,8 @@ the record and its outbox entry are committed, and on failure the form stays fil
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
@@ -20,6 +22,10 @@ from sync.privacy import NoteRefused, guard_note
 from sync.protocol import NOTE_MAX
 
 DURATIONS = (5, 10, 15, 30, 45, 60)
+
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.help_today import TodayScreen
 
 
 class HelpFormScreen(StaffScreen):
@@ -53,7 +59,7 @@ class HelpFormScreen(StaffScreen):
         self.location = ChipGroup()
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
-        self.note.setInputMethodHints(Qt.ImhNoPredictiveText)
+        self.note.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_button = big_button()
         self.code_button.clicked.connect(self.ask_visitor_code)
         self.code_state = role_label("", "muted")
@@ -76,7 +82,7 @@ class HelpFormScreen(StaffScreen):
             label = role_label("", "subtitle")
             label.setMinimumWidth(210)
             label.setMaximumWidth(260)
-            grid.addWidget(label, row, 0, Qt.AlignTop)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, row, 1)
             self.field_labels[name] = label
         for chips in (self.topics, self.duration, self.outcome, self.location, self.channel, self.language,
@@ -165,16 +171,18 @@ class HelpFormScreen(StaffScreen):
             self._fill(self.correcting.data)
         else:
             self._fill_new()
+        assert self.context is not None  # filled only once the context is loaded
         uses_location = self.context.asks_location and self.correcting is None
         self.location.setVisible(uses_location)
         self.field_labels["location"].setVisible(uses_location)
         self._show_where()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]  # the attribute hides QWidget.scroll
         self._update_state()
 
     def _fill_new(self) -> None:
         """A new request starts with the core's defaults (kiosk.core.helplog.form_context)."""
         context = self.context
+        assert context is not None  # filled only once the context is loaded
         self.topics.set_selected(self._prefill_topics)
         self.duration.set_selected(None)
         self.outcome.set_selected(None)
@@ -188,6 +196,7 @@ class HelpFormScreen(StaffScreen):
         self._set_visitor_code(None)
 
     def _show_where(self) -> None:
+        assert self.context is not None  # filled only once the context is loaded
         shift = self.context.shift
         where = [self.call_context] if self.call_context else []
         if self.correcting is not None:
@@ -237,6 +246,7 @@ class HelpFormScreen(StaffScreen):
 
     def collect(self) -> HelpRequestInput:
         context = self.context
+        assert context is not None  # the form is shown only once the context is loaded
         return HelpRequestInput(
             topics=tuple(self.topics.selected()), channel=self.channel.value() or context.default_channel,
             language=self.language.value() or context.default_language, duration_min=int(self.duration.value()),
@@ -254,6 +264,7 @@ class HelpFormScreen(StaffScreen):
         dialog.open()
 
     def _code_dialog_closed(self) -> None:
+        assert self.code_dialog is not None  # connected to this dialog's finished signal
         self.code_dialog.deleteLater()
         self.code_dialog = None
 
@@ -290,7 +301,7 @@ class HelpFormScreen(StaffScreen):
         self.window_.staff.record_saved()
         if self.correcting is not None:  # back where the correction started
             self.forget()
-            self.window_.screens["staff-today"].open_with(self.tr("Gecorrigeerd."))
+            cast("TodayScreen", self.window_.screens["staff-today"]).open_with(self.tr("Gecorrigeerd."))
             return
         self.correcting, self._prefill_topics, self.call_context = None, [], ""
         self.retranslate()

@@ -5,14 +5,25 @@ A helper sees their own requests, a coordinator everyone's. Both actions store a
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.helplog import SavedRequest, TodayList
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import error_text
+from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button, role_label
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 from sync import labels
+from sync.protocol import HelpLanguage, Outcome
+
+if TYPE_CHECKING:
+    pass
+
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.help_form import HelpFormScreen
 
 
 class TodayScreen(StaffScreen):
@@ -64,14 +75,16 @@ class TodayScreen(StaffScreen):
         topics = self.listed.topics_text(request)
         text = QVBoxLayout()
         text.addWidget(role_label(f"{when}  {topics}", "subtitle"))
-        details = [labels.minutes(data.duration_min), labels.OUTCOMES[data.outcome],
-                   labels.HELP_LANGUAGES.get(data.language, data.language)]
+        # A saved request holds the protocol's values; the form's input type says only str.
+        details = [labels.minutes(data.duration_min), labels.OUTCOMES[cast(Outcome, data.outcome)],
+                   labels.HELP_LANGUAGES.get(cast(HelpLanguage, data.language), data.language)]
         if self.user is not None and self.user.is_coordinator:
             details.append(request.helper_name)
         text.addWidget(role_label(" · ".join(details), "muted"))
         layout.addLayout(text, 1)
         correct = big_button(self.tr("Corrigeren"))
-        correct.clicked.connect(lambda: self.window_.screens["staff-help-form"].start_correction(request))
+        correct.clicked.connect(
+            lambda: cast("HelpFormScreen", self.window_.screens["staff-help-form"]).start_correction(request))
         cancel = big_button(self.tr("Annuleren"))
         cancel.clicked.connect(lambda: self.confirm_cancel(request, card))
         layout.addWidget(correct)
@@ -82,19 +95,19 @@ class TodayScreen(StaffScreen):
         """Asks about this request by its time and topics, beside its row (`row`), not over it."""
         when = self.window_.api.clock.local(request.created_at).strftime("%H:%M")
         dialog = self.cancel_dialog = ChoiceDialog(
-            self.window_, self.tr("Hulpvraag van {time} annuleren?").format(time=when),
+            as_widget(self.window_), self.tr("Hulpvraag van {time} annuleren?").format(time=when),
             self.tr("{topics}, {duration}. De hulpvraag telt dan niet meer mee. De oude versie blijft bewaard, "
                     "met de vermelding dat ze geannuleerd is.").format(
                 topics=self.listed.topics_text(request), duration=labels.minutes(request.data.duration_min)),
             avoid=row)
-        dialog.add_button(self.tr("Nee, houden"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, annuleren"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, houden"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, annuleren"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(lambda result: self._cancel_answered(result, request))
         dialog.open()
 
     def _cancel_answered(self, result: int, request: SavedRequest) -> None:
         self.cancel_dialog = None
-        if result != QDialog.Accepted or self.user is None:
+        if result != QDialog.DialogCode.Accepted or self.user is None:
             return
         api, user = self.window_.api, self.user
         self.window_.db_tasks.run(lambda: api.cancel_help_request(user, request.id),

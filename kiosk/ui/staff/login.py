@@ -7,7 +7,7 @@ On a kiosk with a server, "Ik heb een instelcode" leads a new helper to "staff-p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.accounts import LoginResult
 from kiosk.sync.status import HelperSetup
@@ -38,14 +38,14 @@ class StaffLoginScreen(StaffScreen):
         host = QWidget()
         self.names_grid = QGridLayout(host)
         self.names_grid.setSpacing(12)
-        self.names_grid.setAlignment(Qt.AlignTop)
+        self.names_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll = scroll_area(host)
         names.addWidget(scroll, 1)
         self.setup_code_button = big_button()
         self.setup_code_button.clicked.connect(lambda: self.window_.show_screen("staff-pin-setup"))
-        names.addWidget(self.setup_code_button, 0, Qt.AlignLeft)
+        names.addWidget(self.setup_code_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.name_group = QButtonGroup(self)
-        self.name_buttons: dict[str, object] = {}
+        self.name_buttons: dict[str, QPushButton] = {}
         row.addLayout(names, 3)
 
         pin = QVBoxLayout()
@@ -138,6 +138,7 @@ class StaffLoginScreen(StaffScreen):
         if not self.login_button.isEnabled():
             return
         api, helper_id, pin = self.window_.api, self.helper_id, self.keypad.digits
+        assert helper_id is not None  # the login button is enabled only once a name is chosen
         self.keypad.clear()  # the PIN lives on only in the task below
         self._busy = True
         self._pin_changed()
@@ -148,7 +149,7 @@ class StaffLoginScreen(StaffScreen):
         self._pin_changed()
         if self.window_.stack.currentWidget() is not self:
             return  # the session was reset meanwhile: nobody is waiting for this login
-        if result.ok:
+        if result.user is not None:  # result.ok
             self.forget()
             self.window_.staff.logged_in(result.user)
         elif result.locked_minutes:

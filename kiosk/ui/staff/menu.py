@@ -6,11 +6,17 @@ only for coordinators.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import QDialog, QGridLayout, QPushButton
 
 from kiosk.core.api import MenuStatus
 from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button, role_label
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.help_form import HelpFormScreen
 from kiosk.ui.staff.widgets import StaffScreen
 
 
@@ -101,7 +107,7 @@ class StaffMenuScreen(StaffScreen):
     def open(self, name: str) -> None:
         window = self.window_
         if name == "form":
-            window.screens["staff-help-form"].start_new()
+            cast("HelpFormScreen", window.screens["staff-help-form"]).start_new()
         elif name == "exit":
             self.confirm_exit()
         else:
@@ -115,15 +121,15 @@ class StaffMenuScreen(StaffScreen):
 
     def confirm_exit(self) -> None:
         dialog = self.exit_dialog = ChoiceDialog(
-            self.window_, self.tr("Kiosk afsluiten?"),
+            as_widget(self.window_), self.tr("Kiosk afsluiten?"),
             self.tr("Digipunt stopt. Bezoekers kunnen deze computer dan niet meer gebruiken tot iemand "
                     "Digipunt opnieuw start."))
-        dialog.add_button(self.tr("Nee, blijf open"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, afsluiten"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, blijf open"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, afsluiten"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(self._exit_answered)
         dialog.open()
 
     def _exit_answered(self, result: int) -> None:
         self.exit_dialog = None
-        if result == QDialog.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             self.window_.exit_kiosk()

@@ -47,7 +47,7 @@ class OverviewScreen(StaffScreen):
         self.previous_button = big_button("◀")
         self.previous_button.clicked.connect(lambda: self.move_month(-1))
         self.month_label = role_label("", "subtitle", wrap=False)
-        self.month_label.setAlignment(Qt.AlignCenter)
+        self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.month_label.setMinimumWidth(240)
         self.next_button = big_button("▶")
         self.next_button.clicked.connect(lambda: self.move_month(1))
@@ -59,7 +59,7 @@ class OverviewScreen(StaffScreen):
         self.table = QGridLayout(host)
         self.table.setHorizontalSpacing(32)
         self.table.setVerticalSpacing(8)
-        self.table.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.table.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = scroll_area(host)
         self.body.addWidget(scroll, 1)
         self.hours: tuple[HelperHours, ...] = ()
@@ -126,7 +126,7 @@ class OverviewScreen(StaffScreen):
     def _show_hours(self) -> None:
         year, month = self.month
         if year:
-            self.month_label.setText(f"{QLocale(QLocale.Dutch).standaloneMonthName(month)} {year}")
+            self.month_label.setText(f"{QLocale(QLocale.Language.Dutch).standaloneMonthName(month)} {year}")
         clear_layout(self.table)
         headers = (self.tr("Medewerker"), self.tr("Uren"), self.tr("Spreekuren"), self.tr("Automatisch gesloten"))
         for column, text in enumerate(headers):

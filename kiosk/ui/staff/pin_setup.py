@@ -8,6 +8,8 @@ server, then pull the account so the helper can log in at once.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
@@ -20,6 +22,10 @@ from sync.pins import MIN_PIN_LENGTH
 
 PIN_MAX = 12
 NO_CONNECTION = ("offline", "timeout", "tls", "server", "not-sync-server")
+
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.login import StaffLoginScreen
 
 
 class StaffPinSetupScreen(StaffScreen):
@@ -40,7 +46,8 @@ class StaffPinSetupScreen(StaffScreen):
         self.code_label = role_label("", wrap=False)
         self.code_input = QLineEdit()
         self.code_input.setMaxLength(20)
-        self.code_input.setInputMethodHints(Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText)
+        self.code_input.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase
+                                            | Qt.InputMethodHint.ImhNoPredictiveText)
         self.code_input.setPlaceholderText("ABCD-EFGH-JKLM")
         self.code_input.returnPressed.connect(lambda: self.keypad.setFocus())
         self.code_label.setBuddy(self.code_input)
@@ -135,7 +142,7 @@ class StaffPinSetupScreen(StaffScreen):
             return  # the session was reset meanwhile
         if isinstance(result, HelperSetup):
             self.forget()
-            self.window_.screens["staff-login"].welcome(result)
+            cast("StaffLoginScreen", self.window_.screens["staff-login"]).welcome(result)
             self.window_.show_screen("staff-login")
         else:
             self.message.say(self._error_text(result))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -70,8 +71,8 @@ class StaffSettingsScreen(StaffScreen):
         host = QWidget()
         self.form = QFormLayout(host)
         self.form.setSpacing(10)
-        self.labels: dict[str, object] = {}
-        self.errors: dict[str, object] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
         for name in EDITABLE:
             column = QVBoxLayout()
             column.setSpacing(2)

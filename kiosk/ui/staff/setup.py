@@ -30,9 +30,10 @@ from sync import labels
 
 def _pin_field() -> QLineEdit:
     field = QLineEdit()
-    field.setEchoMode(QLineEdit.Password)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(12)
-    field.setInputMethodHints(Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
+                              | Qt.InputMethodHint.ImhNoPredictiveText)
     return field
 
 
@@ -61,7 +62,7 @@ class StaffSetupScreen(StaffScreen):
         self.create_tile.clicked.connect(lambda: self.show_page(self.coordinator_page))
         for tile in (self.connect_tile, self.create_tile):
             # A button keeps its size hint's height, which ignores wrapped text: take room instead.
-            tile.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+            tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
             tiles.addWidget(tile, 1)
         choice.addLayout(tiles, 1)
         choice.addStretch(1)
@@ -96,7 +97,8 @@ class StaffSetupScreen(StaffScreen):
         self.pin = _pin_field()
         self.pin_again = _pin_field()
         self.labels = [role_label("", wrap=False) for _ in range(5)]
-        for label, field in zip(self.labels, (self.name, self.location, self.kind, self.pin, self.pin_again)):
+        for label, field in zip(self.labels, (self.name, self.location, self.kind, self.pin, self.pin_again),
+                                strict=True):
             form.addRow(label, field)
         coordinator.addLayout(form)
         self.message = MessageLine()
@@ -131,7 +133,7 @@ class StaffSetupScreen(StaffScreen):
                                    "naam en pincode."))
         for label, text in zip(self.labels, (self.tr("Jouw naam"), self.tr("Naam van deze plek"),
                                              self.tr("Soort plek"), self.tr("Pincode (minstens 6 cijfers)"),
-                                             self.tr("Pincode nog eens"))):
+                                             self.tr("Pincode nog eens")), strict=True):
             label.setText(text)
         self.location.setPlaceholderText(self.tr("bijvoorbeeld: Digipunt Bibliotheek Tweebronnen"))
         self.kind.set_labels(labels.LOCATION_KINDS)
@@ -174,7 +176,7 @@ class StaffSetupScreen(StaffScreen):
         self.window_.show_screen("staff-login")
 
     # --- the first coordinator ---------------------------------------------------------------------
-    def create(self) -> None:
+    def create(self) -> None:  # type: ignore[override]  # hides QWidget.create, which nothing here calls
         if self.pin.text() != self.pin_again.text():
             self.message.say(self.tr("De twee pincodes zijn niet gelijk. Typ ze opnieuw."))
             self.pin.clear()

@@ -33,7 +33,7 @@ class StaffSyncScreen(StaffScreen):
         content = QVBoxLayout(host)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(16)
-        scroll = self.scroll = scroll_area(host)
+        scroll = self.scroller = scroll_area(host)
         self.body.addWidget(scroll, 1)
 
         # Status
@@ -49,7 +49,7 @@ class StaffSyncScreen(StaffScreen):
         self.waiting, self.last_success, self.server = (role_label("") for _ in range(3))
         for row, (label, value) in enumerate(zip(self.fact_labels, (self.waiting, self.last_success, self.server),
                                                       strict=True)):
-            facts.addWidget(label, row, 0, Qt.AlignLeft | Qt.AlignTop)
+            facts.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             facts.addWidget(value, row, 1)
         facts.setColumnStretch(1, 1)
         status.addWidget(self.facts)
@@ -151,8 +151,8 @@ class StaffSyncScreen(StaffScreen):
         """The enrollment form, in view (the banner's "Opnieuw koppelen" comes here in one tap)."""
         self.enroll_open = True
         self.render()
-        self.scroll.widget().layout().activate()  # the card's place, before scrolling to it
-        self.scroll.ensureWidgetVisible(self.enroll_card)
+        self.scroller.widget().layout().activate()  # the card's place, before scrolling to it
+        self.scroller.ensureWidgetVisible(self.enroll_card)
         self.enroll_form.url_input.setFocus()
 
     def _enrolled(self, _result) -> None:
@@ -173,14 +173,14 @@ class StaffSyncScreen(StaffScreen):
         self.render()
 
     # --- showing the state -----------------------------------------------------------------------
-    def render(self) -> None:
+    def render(self) -> None:  # type: ignore[override]  # hides QWidget.render, which nothing here calls
         """Paint what kiosk.sync.view decides (Qt-free and tested on its own)."""
         coordinator = self.user is not None and self.user.is_coordinator
         panel = sync_panel(self.view, coordinator=coordinator, enroll_open=self.enroll_open,
                            clock=self.window_.api.clock)
         self.state.setText(panel.state)
         self.facts.setVisible(panel.known)
-        self.actions.setVisible(panel.known)
+        self.actions.setVisible(panel.known)  # type: ignore[attr-defined]  # the attribute hides QWidget.actions
         self.not_enrolled.setVisible(not panel.known)
         self.not_enrolled.setText(panel.not_enrolled)
         self.waiting.setText(panel.waiting)

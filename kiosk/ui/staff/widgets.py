@@ -31,7 +31,10 @@ def discard(widget: QWidget) -> None:
 def clear_layout(layout: QLayout, keep: int = 0) -> None:
     """Discard the widgets of a layout, keeping its last `keep` items (e.g. a closing stretch)."""
     while layout.count() > keep:
-        discard(layout.takeAt(0).widget())
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:  # a stretch or spacer has no widget
+            discard(widget)
 
 
 class FlowLayout(QLayout):
@@ -55,7 +58,7 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientations:
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
@@ -78,7 +81,8 @@ class FlowLayout(QLayout):
         return size
 
     def _arrange(self, rect: QRect, move: bool) -> int:
-        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.RightToLeft
+        parent = self.parentWidget()
+        rtl = parent is not None and parent.layoutDirection() == Qt.LayoutDirection.RightToLeft
         x, y, line_height = 0, rect.y(), 0
         for item in self._items:
             hint = item.sizeHint()
@@ -105,7 +109,7 @@ class ChipGroup(QWidget):
         self._group.setExclusive(not multiple)
         self._group.buttonToggled.connect(lambda *_: self.changed.emit())
         self._flow = FlowLayout(self)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_options(self, options: Iterable[tuple[str, str]]) -> None:
         """(code, label) pairs. Keeps the selection of codes that are still offered."""
@@ -163,7 +167,7 @@ class PinEntry(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         self.display = role_label("", "title", wrap=False)
-        self.display.setAlignment(Qt.AlignCenter)
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setMinimumHeight(56)
         self.keypad = Keypad(max_length)
         self.keypad.changed.connect(self._show_dots)

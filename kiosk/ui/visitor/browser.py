@@ -62,15 +62,15 @@ class KioskPage(QWebEnginePage):
 
     # A page's alert/confirm/prompt runs a nested event loop with this page on the stack: the
     # browser must not delete the page (a reset on idle) until that loop has returned.
-    def javaScriptAlert(self, origin: QUrl, message: str) -> None:
+    def javaScriptAlert(self, origin: QUrl | str, message: str) -> None:
         with self._browser.browsing.page_dialog():
             super().javaScriptAlert(origin, message)
 
-    def javaScriptConfirm(self, origin: QUrl, message: str) -> bool:
+    def javaScriptConfirm(self, origin: QUrl | str, message: str) -> bool:
         with self._browser.browsing.page_dialog():
             return super().javaScriptConfirm(origin, message)
 
-    def javaScriptPrompt(self, origin: QUrl, message: str, default: str):
+    def javaScriptPrompt(self, origin: QUrl | str, message: str, default: str):
         with self._browser.browsing.page_dialog():
             return super().javaScriptPrompt(origin, message, default)
 
@@ -79,7 +79,8 @@ class KioskPage(QWebEnginePage):
         with self._browser.browsing.page_dialog():
             return self._browser.downloads.choose_upload()
 
-    def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:
+    # PySide6 always passes a QUrl; the stub's `QUrl | str` is what a caller may pass.
+    def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:  # type: ignore[override]
         if self._browser.may_open(url):
             return True
         if is_main_frame:
@@ -101,7 +102,7 @@ class BrowserTab(QWebEngineView):
         menu = self.createStandardContextMenu()
         for action in self._HIDDEN_ACTIONS:
             menu.removeAction(self.pageAction(action))
-        menu.setAttribute(Qt.WA_DeleteOnClose)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
 
 
@@ -140,7 +141,7 @@ class BrowserScreen(Screen):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setTabBarAutoHide(True)  # the tab bar appears when a pop-up opened a second tab
-        self.tabs.setElideMode(Qt.ElideRight)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setStyleSheet("QTabBar::tab { max-width: 320px; padding: 10px 18px; }")
         self.tabs.tabCloseRequested.connect(lambda index: self.close_tab(self.tabs.widget(index)))
         self.tabs.currentChanged.connect(lambda _index: self._update_bar())
@@ -169,7 +170,7 @@ class BrowserScreen(Screen):
         self.reload_button = big_button()
         self.reload_button.clicked.connect(lambda: self._act(QWebEnginePage.WebAction.Reload))
         self.address = QLineEdit()
-        self.address.setLayoutDirection(Qt.LeftToRight)  # web addresses read left to right everywhere
+        self.address.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # web addresses read left to right everywhere
         self.address.returnPressed.connect(self._go_to_typed_address)
         self.zoom_out_button = big_button("−")
         self.zoom_out_button.clicked.connect(lambda: self.zoom_by(-1))
@@ -197,7 +198,7 @@ class BrowserScreen(Screen):
         row.setContentsMargins(12, 4, 12, 4)
         row.setSpacing(12)
         self.official_mark = role_label("", "marker", wrap=False)
-        self.official_mark.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
+        self.official_mark.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         # What the mark means, in words beside it: a tooltip never shows on a touch screen.
         self.mark_meaning = role_label("", "muted")
         self.site_label = role_label("", "muted", wrap=False)
@@ -289,7 +290,7 @@ class BrowserScreen(Screen):
         return self.notice
 
     def retranslate(self) -> None:
-        back_arrow = "→" if QApplication.layoutDirection() == Qt.RightToLeft else "←"
+        back_arrow = "→" if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "←"
         self.back_button.setText(f"{back_arrow} " + self.tr("Terug"))
         self.back_button.setAccessibleName(self.tr("Terug naar de vorige pagina"))
         self.home_page_button.setText(self.tr("Startpagina"))
@@ -335,7 +336,7 @@ class BrowserScreen(Screen):
         tab.setZoomFactor(self._zoom)
         page = tab.page()
         page.titleChanged.connect(lambda title, t=tab: self._set_tab_title(t, title))
-        page.urlChanged.connect(lambda _url, t=tab: t is self.current_tab() and self._update_bar())
+        page.urlChanged.connect(lambda _url, t=tab: self._update_bar() if t is self.current_tab() else None)
         page.loadStarted.connect(lambda t=tab: self._loading(t, 0))
         page.loadProgress.connect(lambda value, t=tab: self._loading(t, value))
         page.loadFinished.connect(lambda _ok, t=tab: self._loading(t, 100))
@@ -351,7 +352,7 @@ class BrowserScreen(Screen):
 
     def close_tab(self, tab: BrowserTab | None) -> None:
         index = self.tabs.indexOf(tab)
-        if index < 0:
+        if index < 0 or tab is None:  # indexOf(None) is -1
             return
         self.tabs.removeTab(index)
         self._closing = [t for t in self._closing if shiboken6.isValid(t)] + [tab]

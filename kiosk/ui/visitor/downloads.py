@@ -72,7 +72,7 @@ class SessionFolder:
                       key=lambda p: p.stat().st_mtime)
 
     def wipe(self) -> None:
-        if self._path is None:
+        if self._path is None or self._lock is None:  # both are set together
             return
         self._lock.unlock()
         _remove(self._path)
@@ -167,7 +167,7 @@ class Downloads(QObject):
     def open_file(self, path: Path) -> None:
         if is_pdf(path):
             viewer = PdfViewer(self._window, path)
-            viewer.setAttribute(Qt.WA_DeleteOnClose)
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             viewer.open()
         elif path.suffix.lower() in BROWSER_VIEWABLE:
             self.open_in_tab.emit(QUrl.fromLocalFile(str(path)))
@@ -190,14 +190,16 @@ class Downloads(QObject):
             row = QHBoxLayout()
             row.addWidget(role_label(path.name, wrap=False), 1)
             open_button = big_button(translate("BrowserScreen", "Openen"))
-            open_button.clicked.connect(lambda _=False, p=path: (dialog.accept(), self.open_file(p)))
+            open_button.clicked.connect(dialog.accept)  # slots run in the order connected
+            open_button.clicked.connect(lambda _=False, p=path: self.open_file(p))
             print_button = big_button(translate("BrowserScreen", "Afdrukken"))
-            print_button.clicked.connect(lambda _=False, p=path: (dialog.accept(), self.print_file(p)))
+            print_button.clicked.connect(dialog.accept)
+            print_button.clicked.connect(lambda _=False, p=path: self.print_file(p))
             row.addWidget(open_button)
             row.addWidget(print_button)
             dialog.body.insertLayout(2 + index, row)
         dialog.add_button(translate("BrowserScreen", "Sluiten"), 0, "primary", default=True)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def choose_upload(self) -> list[str]:

@@ -61,7 +61,7 @@ def ask_and_print(parent: QWidget, print_to: Callable[[QPrinter], object]) -> QP
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.accepted.connect(lambda: print_to(printer))
-    dialog.open()
+    dialog.open()  # type: ignore[call-arg]  # the stub lists only open(receiver, member); QDialog.open() exists
     return dialog
 
 
@@ -71,8 +71,8 @@ class PdfViewer(QDialog):
     ZOOM_STEP = 1.25
 
     def __init__(self, parent: QWidget, path: Path):
-        super().__init__(parent, Qt.Dialog | Qt.FramelessWindowHint)
-        self.setWindowModality(Qt.WindowModal)
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.path = path
         self.setWindowTitle(path.name)
         self.document = QPdfDocument(self)

@@ -49,7 +49,7 @@ class HomeScreen(Screen):
         self.retranslate()
 
     def add_tile(self, icon: Path | None, texts: Callable[[], tuple[str, str]],
-                 on_click: Callable[[], None]) -> Tile:
+                 on_click: Callable[[], object]) -> Tile:
         """texts() returns (title, summary) in the current language; it is asked again on every
         language change."""
         tile = Tile(icon)

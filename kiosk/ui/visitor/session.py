@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kiosk.ui.shared.dialogs import ChoiceDialog
+from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button
 from kiosk.ui.visitor.goodbye import TakeAlong
 from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
@@ -29,9 +30,9 @@ class VisitorSession(QObject):
     idle_prompt = Signal(str)
 
     def __init__(self, window: KioskWindow, app: QApplication):
-        super().__init__(window)
+        super().__init__(as_widget(window))
         self.window = window
-        self.idle = IdleMonitor(app, window, lambda: window.runtime.settings.idle_seconds * 1000)
+        self.idle = IdleMonitor(app, as_widget(window), lambda: window.runtime.settings.idle_seconds * 1000)
         self.countdown_ms = lambda: window.runtime.settings.idle_countdown_seconds * 1000
         self.idle.idle.connect(self.ask_still_there)
         self.idle_prompt.connect(self._read_aloud)
@@ -66,7 +67,7 @@ class VisitorSession(QObject):
         return view.walkthrough.meta.steps[view.index].works_elsewhere
 
     def ask_still_there(self) -> None:
-        dialog = self.idle_dialog = IdleDialog(self.window, self.countdown_ms(),
+        dialog = self.idle_dialog = IdleDialog(as_widget(self.window), self.countdown_ms(),
                                                works_elsewhere=self.visitor_works_elsewhere())
         dialog.expired.connect(self.window.reset_visitor_session)
         dialog.finished.connect(self._idle_answered)
@@ -89,18 +90,18 @@ class VisitorSession(QObject):
 
     def confirm_stop(self) -> None:
         dialog = self.stop_dialog = ChoiceDialog(
-            self.window, self.tr("Stoppen en alles wissen?"),
+            as_widget(self.window), self.tr("Stoppen en alles wissen?"),
             self.tr("We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. "
                     "De volgende bezoeker ziet niets van jou."))
         dialog.body.insertWidget(2, TakeAlong())  # before the last goodbye: their cards and phone
-        dialog.add_button(self.tr("Nee, ga verder"), QDialog.Rejected, default=True)
-        dialog.add_button(self.tr("Ja, wis alles"), QDialog.Accepted, "danger")
+        dialog.add_button(self.tr("Nee, ga verder"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, wis alles"), QDialog.DialogCode.Accepted, "danger")
         dialog.finished.connect(self._stop_answered)
         dialog.open()
 
     def _stop_answered(self, result: int) -> None:
         self.stop_dialog = None
-        if result == QDialog.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             self.window.reset_visitor_session()
 
     # --- wiping ----------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.shared.screen import as_widget
+
 if TYPE_CHECKING:  # session.py imports this at start-up, which never loads QtWebEngine
     from PySide6.QtWebEngineCore import QWebEngineProfile
 
@@ -93,8 +95,7 @@ class BrowsingSession:
 
 def close_dialogs(window: QWidget) -> None:
     """Open menus and the window's dialogs close, without counting as an answer."""
-    app = QApplication.instance()
-    while (popup := app.activePopupWidget()) is not None:
+    while (popup := QApplication.activePopupWidget()) is not None:
         popup.close()
     for dialog in window.findChildren(QDialog):
         if dialog.isVisible():
@@ -117,18 +118,19 @@ def clear_typed_text(root: QWidget) -> None:
     for edit in root.findChildren(QLineEdit):
         if not edit.isReadOnly() and not isinstance(edit.parent(), (QAbstractSpinBox, QComboBox)):
             edit.clear()
-    for edit in (*root.findChildren(QPlainTextEdit), *root.findChildren(QTextEdit)):
-        if not edit.isReadOnly():
-            edit.clear()
+    text_edits: list[QPlainTextEdit | QTextEdit] = [*root.findChildren(QPlainTextEdit), *root.findChildren(QTextEdit)]
+    for text_edit in text_edits:
+        if not text_edit.isReadOnly():
+            text_edit.clear()
 
 
 def wipe_visitor(window: KioskWindow) -> None:
     """Everything of the visitor, in this order: dialogs and menus, the clipboard, typed text, then
     every built screen's reset() (the browser's ends its BrowsingSession; a screen that pre-fills a
     field refills it), read-aloud, and the display choices back to the installation's defaults."""
-    close_dialogs(window)
+    close_dialogs(as_widget(window))
     clear_clipboard()
-    clear_typed_text(window)
+    clear_typed_text(as_widget(window))
     for screen in window.screens.built().values():
         screen.reset()
     window.read_aloud.stop()

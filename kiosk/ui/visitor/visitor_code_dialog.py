@@ -38,7 +38,7 @@ class VisitorCodeDialog(ChoiceDialog):
         self.initials = QLineEdit()
         self.initials.setMaxLength(MAX_INITIALS * 3)  # room for dots and spaces
         self.initials.setValidator(QRegularExpressionValidator(QRegularExpression(r"[\p{L} .\-]*"), self.initials))
-        self.initials.setInputMethodHints(Qt.ImhSensitiveData | Qt.ImhNoPredictiveText)
+        self.initials.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
         self.initials.setAccessibleName(self.tr("Je initialen"))
         left.addWidget(self.initials)
         left.addSpacing(10)
@@ -52,9 +52,9 @@ class VisitorCodeDialog(ChoiceDialog):
         self.keypad.submitted.connect(self.make_code)
         fields.addWidget(self.keypad)
         self.body.insertLayout(2, fields)
-        self.message = MessageLine()
-        self.body.insertWidget(3, self.message)
-        self.add_button(self.tr("Annuleren"), QDialog.Rejected)
+        self.error_line = MessageLine()
+        self.body.insertWidget(3, self.error_line)
+        self.add_button(self.tr("Annuleren"), QDialog.DialogCode.Rejected)
         self.make_button = big_button(self.tr("Code maken"), "primary")
         self.make_button.setAutoDefault(False)
         self.make_button.clicked.connect(self.make_code)
@@ -69,10 +69,12 @@ class VisitorCodeDialog(ChoiceDialog):
     def _fit_height(self) -> None:
         # adjustSize() caps a window at 2/3 of the screen; the keypad must never be squeezed, also
         # not when a message line appears under it.
-        self.setMinimumHeight(self.layout().totalHeightForWidth(self.width()))
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        self.setMinimumHeight(layout.totalHeightForWidth(self.width()))
 
     def _say(self, text: str) -> None:
-        self.message.say(text)
+        self.error_line.say(text)
         self._fit_height()
 
     def _date_template(self) -> str:

@@ -33,7 +33,7 @@ from kiosk.ui.shared.widgets import big_button, keep_scroll_bar_place, role_labe
 @lru_cache(maxsize=64)
 def _renderer(path: Path) -> QSvgRenderer:
     renderer = QSvgRenderer(str(path))
-    renderer.setAspectRatioMode(Qt.KeepAspectRatio)
+    renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     return renderer
 
 
@@ -42,9 +42,9 @@ def _pixmap(path: Path, width: int, height: int, ratio: float) -> QPixmap:
     """The SVG rasterised once per size: a step change then only blits it."""
     pixmap = QPixmap(round(width * ratio), round(height * ratio))
     pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     _renderer(path).render(painter, QRectF(0, 0, width, height))
     painter.end()
     return pixmap
@@ -56,7 +56,7 @@ class StepImage(QWidget):
     def __init__(self):
         super().__init__()
         self._path: Path | None = None
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 110)
 
     def set_image(self, path: Path | None) -> None:
@@ -105,7 +105,7 @@ class StepText(QWidget):
     def __init__(self, compact: bool = False):
         super().__init__()
         # Side by side, both columns get exactly half: their widths do not follow each step's text.
-        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -114,16 +114,16 @@ class StepText(QWidget):
         self.title = role_label("", "heading" if compact else "subtitle")
         self.body = RichTextLabel()
         self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.RichText)
-        self.body.setAlignment(Qt.AlignTop | Qt.AlignLeading)
-        self.body.setTextInteractionFlags(Qt.NoTextInteraction)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         for widget in (self.heading, self.title, self.body):
             layout.addWidget(widget)
         layout.addStretch(1)
 
     def show_step(self, title: str, body: str, language: str, theme: str, heading: str | None = None) -> None:
         rtl = language in RTL_LANGUAGES
-        self.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         self.heading.setVisible(heading is not None)
         self.heading.setText(heading or "")
         self.title.setText(title)
@@ -144,7 +144,7 @@ class WalkthroughView(QWidget):
         self.index = 0
         self.history: list[int] = []  # the steps the visitor came through, for Vorige
         self.show_dutch = False
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         outer = QVBoxLayout(self)
         margin = 16 if compact else 32
@@ -186,7 +186,7 @@ class WalkthroughView(QWidget):
             outer.addLayout(markers)
 
         # Image beside the text on a full screen; none when docked beside the browser.
-        self.content = QBoxLayout(QBoxLayout.LeftToRight)
+        self.content = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.content.setSpacing(28)
         # Beside the real website the step's picture adds little and would take the height the text
         # needs; with Dutch beside the translation the two columns take its place.
@@ -203,7 +203,7 @@ class WalkthroughView(QWidget):
         self.dutch_text = StepText(compact)
         texts.addWidget(self.text, 1)
         separator = QFrame()
-        separator.setFrameShape(QFrame.VLine)
+        separator.setFrameShape(QFrame.Shape.VLine)
         self.dutch_separator = separator
         texts.addWidget(separator)
         texts.addWidget(self.dutch_text, 1)
@@ -218,7 +218,7 @@ class WalkthroughView(QWidget):
         self.content.addWidget(scroll, 5)
         outer.addLayout(self.content, 1)
         # A question's answers: under its text, never scrolled out of sight.
-        self.choice_box = QBoxLayout(QBoxLayout.TopToBottom if compact else QBoxLayout.LeftToRight)
+        self.choice_box = QBoxLayout(QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight)
         self.choice_box.setSpacing(8 if compact else 12)
         outer.addLayout(self.choice_box)
 
@@ -307,14 +307,14 @@ class WalkthroughView(QWidget):
         self.dutch_toggle.setChecked(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        forward, back = Qt.Key_Right, Qt.Key_Left
-        if self.layoutDirection() == Qt.RightToLeft:
+        forward, back = Qt.Key.Key_Right, Qt.Key.Key_Left
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             forward, back = back, forward
         key = event.key()
-        if key in (forward, Qt.Key_PageDown) or (key in (Qt.Key_Return, Qt.Key_Enter)
+        if key in (forward, Qt.Key.Key_PageDown) or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                                                  and self.focusWidget() not in self._action_buttons()):
             self.next()
-        elif key in (back, Qt.Key_PageUp):
+        elif key in (back, Qt.Key.Key_PageUp):
             self.previous()
         else:
             super().keyPressEvent(event)
@@ -325,6 +325,7 @@ class WalkthroughView(QWidget):
 
     # --- actions ---------------------------------------------------------------------------------
     def read_aloud(self) -> None:
+        assert self.walkthrough is not None  # its buttons show only with a walkthrough open
         step = self.walkthrough.step(self.window_.prefs.language, self.index)
         # This visitor listens: from now on the kiosk also reads its questions aloud (the idle
         # question), until the session ends.
@@ -332,6 +333,7 @@ class WalkthroughView(QWidget):
         self.window_.read_aloud.say(f"{step.title}.\n{body_plain_text(step.body)}", step.language)
 
     def open_website(self) -> None:
+        assert self.walkthrough is not None  # its buttons show only with a walkthrough open
         url = self.walkthrough.step_url(self.index, self.window_.runtime.settings.eloket_url)
         if url:
             self.window_.open_website(url, (self.walkthrough.id, self.index))
@@ -379,14 +381,15 @@ class WalkthroughView(QWidget):
         self._show_choices(wt.choices(lang, self.index) if kind == "choice" else [])
         self.next_button.setVisible(kind != "choice")
         if self.compact:
-            margins = self.layout().contentsMargins()
+            margins = self.contentsMargins() if (own := self.layout()) is None else own.contentsMargins()
             room = self.width() - margins.left() - margins.right() - self._actions.spacing()
             beside = (kind == "choice" and self.help_button.sizeHint().width()
                       + self.previous_button.sizeHint().width() <= room)
             row = self._actions if beside else self._help_row
             if row.indexOf(self.help_button) < 0:
                 row.addWidget(self.help_button)  # (taken out of the other row; as wide as its label)
-        forward, back = ("\u2190", "\u2192") if self.layoutDirection() == Qt.RightToLeft else ("\u2192", "\u2190")
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        forward, back = ("\u2190", "\u2192") if rtl else ("\u2192", "\u2190")
         self.previous_button.setEnabled(bool(self.history) or self.index > 0)
         self.previous_button.setText(f"{back} " + self.tr("Vorige"))
         self.next_button.setText(self.tr("Klaar") if last else self.tr("Volgende") + f" {forward}")
@@ -409,11 +412,13 @@ class WalkthroughView(QWidget):
         self._choice_targets = [target for _text, target in choices]
         if self.compact and choices:  # narrow: side by side while the answers fit, else stacked
             shown = self.choice_buttons[:len(choices)]
-            margins = self.layout().contentsMargins()
+            margins = self.contentsMargins() if (own := self.layout()) is None else own.contentsMargins()
             room = self.width() - margins.left() - margins.right()
             spacing = self.choice_box.spacing() * (len(shown) - 1)
             needed = max(b.sizeHint().width() for b in shown) * len(shown) + spacing
-            self.choice_box.setDirection(QBoxLayout.TopToBottom if needed > room else QBoxLayout.LeftToRight)
+            stacked = needed > room
+            self.choice_box.setDirection(
+                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
 
     def retranslate(self) -> None:
         self.previous_button.setAccessibleName(self.tr("Vorige stap"))

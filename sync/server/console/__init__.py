@@ -16,5 +16,6 @@ def mount_console(app: FastAPI) -> None:
     for pages in (router, routes_helpers.router, routes_reference.router, routes_records.router,
                   routes_quarantine.router):
         app.include_router(pages, include_in_schema=False)
-    app.add_exception_handler(NotLoggedIn, not_logged_in)
-    app.add_exception_handler(Forbidden, forbidden)
+    # Starlette types a handler as taking any Exception; each is registered for its own class only.
+    app.add_exception_handler(NotLoggedIn, not_logged_in)  # type: ignore[arg-type]
+    app.add_exception_handler(Forbidden, forbidden)  # type: ignore[arg-type]

@@ -205,8 +205,8 @@ def end_sessions_of(session: Session, user_id: str) -> None:
 
 
 # --- the audit log -----------------------------------------------------------------------------
-def audit(session: Session, viewer: Viewer | None, action: str, target: str = "", detail: dict | None = None,
-          *, now: datetime) -> None:
+def audit(session: Session, viewer: Viewer | None, action: str, target: str = "",
+          detail: dict[str, object] | None = None, *, now: datetime) -> None:
     session.add(AuditEntry(at=now, user_id=viewer.user_id if viewer else None,
                            username=viewer.username if viewer else "-", action=action, target=target[:200],
                            detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)))

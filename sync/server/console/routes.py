@@ -6,6 +6,7 @@ import csv
 import io
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 import segno
 from fastapi import APIRouter, Depends, Request
@@ -71,7 +72,7 @@ async def login(request: Request) -> Response:
             token, _user = auth.login(session, form_text(form, "username"), form_text(form, "password"),
                                       _client(request), utcnow())
         except LoginRefused as exc:  # caught inside the transaction: the failure is committed and counts
-            refused = exc
+            refused: LoginRefused | None = exc
         else:
             refused = None
     if refused is not None:
@@ -106,7 +107,7 @@ def overview(request: Request, viewer: Viewer = Depends(current_viewer), session
 
 
 # --- kiosks --------------------------------------------------------------------------------------
-def _kiosks_page(request: Request, session: Session, viewer: Viewer, **extra) -> Response:
+def _kiosks_page(request: Request, session: Session, viewer: Viewer, **extra: Any) -> Response:
     names = {loc.id: loc.name for loc in visible_locations(session, viewer)}
     devices = [d for d in session.scalars(select(Device).order_by(Device.name)) if viewer.sees(d.location_id)]
     return page(request, "kiosks.html", title="Kiosks", devices=devices, location_names=names,
@@ -170,7 +171,7 @@ def _device_for(session: Session, viewer: Viewer, device_id: str) -> Device:
 
 
 # --- console users (admins) ----------------------------------------------------------------------
-def _users_page(request: Request, session: Session, viewer: Viewer, **extra) -> Response:
+def _users_page(request: Request, session: Session, viewer: Viewer, **extra: Any) -> Response:
     viewer.check_admin()
     users = session.scalars(select(ConsoleUser).order_by(ConsoleUser.username)).all()
     names = {loc.id: loc.name for loc in session.scalars(select(Location))}

@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -101,7 +102,7 @@ def _places_text(names: list[str] | tuple[str, ...]) -> str:
     return ", ".join(names) if names else "alle locaties"
 
 
-def _helpers_page(request: Request, session: Session, viewer: Viewer, status: int = 200, **extra) -> Response:
+def _helpers_page(request: Request, session: Session, viewer: Viewer, status: int = 200, **extra: Any) -> Response:
     names = {loc.id: loc.name for loc in session.scalars(select(Location))}
     where = _helper_locations(session)
     now = utcnow()

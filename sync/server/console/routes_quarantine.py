@@ -3,6 +3,7 @@ City admins only: a quarantined record may belong to any location, and its paylo
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -17,7 +18,7 @@ from sync.server.db import utcnow
 router = APIRouter(prefix="/console")
 
 
-def _page(request: Request, session: Session, **extra: object) -> Response:
+def _page(request: Request, session: Session, **extra: Any) -> Response:
     rows = quarantine.quarantined(session)
     pretty = {row.id: _pretty(row.payload) for row in rows}
     return page(request, "quarantine.html", title="Quarantaine", rows=rows, pretty=pretty, **extra)

@@ -27,7 +27,8 @@ KIND_LABELS = {"fixed": "vaste plaats", "digibus": "digibus"}
 
 
 # --- locations -----------------------------------------------------------------------------------
-def _locations_page(request: Request, session: Session, viewer: Viewer, status: int = 200, **extra) -> Response:
+def _locations_page(request: Request, session: Session, viewer: Viewer, status: int = 200,
+                    **extra: typing.Any) -> Response:
     devices = dict(session.execute(select(Device.location_id, func.count()).where(Device.revoked_at.is_(None))
                                    .group_by(Device.location_id)).all())
     helpers = dict(session.execute(select(HelperLocation.location_id, func.count())
@@ -91,7 +92,8 @@ def set_location_active(request: Request, location_id: str, form: FormData = Dep
 
 
 # --- topics --------------------------------------------------------------------------------------
-def _topics_page(request: Request, session: Session, viewer: Viewer, status: int = 200, **extra) -> Response:
+def _topics_page(request: Request, session: Session, viewer: Viewer, status: int = 200,
+                 **extra: typing.Any) -> Response:
     topics = session.scalars(select(Topic).order_by(Topic.active.desc(), Topic.sort_order, Topic.label_nl)).all()
     return page(request, "topics.html", status=status, title="Onderwerpen", topics=topics, **extra)
 
@@ -198,13 +200,13 @@ class SettingField:
 
     def shown(self, value: object) -> str:
         if self.kind == "lines":
-            return "\n".join(value or ())
+            return "\n".join(typing.cast("list[str] | None", value) or ())  # a list setting
         if self.kind == "check":
             return "aan" if value else "uit"
         return CHOICE_LABELS.get(value, str(value)) if isinstance(value, str) else str(value)
 
 
-def _kind(annotation: object) -> tuple[str, tuple]:
+def _kind(annotation: object) -> tuple[str, tuple[str, ...]]:
     if typing.get_origin(annotation) is typing.Literal:
         return "choice", typing.get_args(annotation)
     if annotation is bool:
@@ -223,8 +225,8 @@ def setting_fields(session: Session) -> list[SettingField]:
     for key, info in SharedSettings.model_fields.items():
         kind, choices = _kind(info.annotation)
         label, hint = SETTING_TEXTS.get(key, (key, ""))
-        minimum = next((m.ge for m in info.metadata if isinstance(m, Ge)), None)
-        maximum = next((m.le for m in info.metadata if isinstance(m, Le)), None)
+        minimum = next((m.ge for m in info.metadata if isinstance(m, Ge) and isinstance(m.ge, int)), None)
+        maximum = next((m.le for m in info.metadata if isinstance(m, Le) and isinstance(m.le, int)), None)
         default = getattr(defaults, key)
         fields.append(SettingField(key, label, hint, kind, default, stored.get(key, default), key in stored,
                                    tuple((c, CHOICE_LABELS.get(c, c)) for c in choices), minimum, maximum))
@@ -240,7 +242,7 @@ def _form_value(field: SettingField, form: FormData) -> object:
     return form_text(form, "value")
 
 
-def _settings_page(request: Request, session: Session, status: int = 200, **extra) -> Response:
+def _settings_page(request: Request, session: Session, status: int = 200, **extra: typing.Any) -> Response:
     return page(request, "settings.html", status=status, title="Instellingen van de kiosks",
                 fields=setting_fields(session), **extra)
 
@@ -275,7 +277,7 @@ def set_setting(request: Request, key: str, form: FormData = Depends(checked_for
     except admin.SettingRefused as exc:
         return _settings_page(request, session, 422, errors={key: exc.problem},
                               typed={key: form_text(form, "value")})
-    stored = json.loads(session.get(Setting, key).value)
+    stored = json.loads(session.get_one(Setting, key).value)
     auth.audit(session, viewer, "set-setting", key, {"value": stored}, now=utcnow())
     return see_other(f"/console/instellingen?gedaan=opgeslagen#{key}")
 

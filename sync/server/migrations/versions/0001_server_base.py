@@ -6,7 +6,7 @@ Create Date: 2026-11-23
 """
 import json
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -94,7 +94,7 @@ def upgrade() -> None:
     # The installation's visitor-code key, made once here so every kiosk receives the same one.
     value = json.dumps(secrets.token_hex(32))
     op.bulk_insert(settings, [{"key": "visitor_code_key", "value": value}])
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if op.get_bind().dialect.name == "sqlite":
         now = now.replace(tzinfo=None)
     op.bulk_insert(changes, [{"entity": "setting", "key": "visitor_code_key", "deleted": False,

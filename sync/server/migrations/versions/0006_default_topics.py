@@ -8,7 +8,7 @@ Only when the server has no topics yet: a server whose coordinators already made
 keeps it. Kiosks that enroll take the server's list as theirs (kiosk/sync/engine.py).
 """
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -25,7 +25,7 @@ def upgrade() -> None:
     conn = op.get_bind()
     if conn.execute(sa.text("SELECT count(*) FROM topics")).scalar():
         return
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if conn.dialect.name == "sqlite":  # naive UTC there, as the UTCDateTime column type keeps it
         now = now.replace(tzinfo=None)
     topics = sa.table("topics", sa.column("code"), sa.column("label_nl"), sa.column("sort_order"), sa.column("active"))

@@ -5,8 +5,6 @@ WebEngine start costs seconds: these tests are few and each loads several pages 
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from kiosk.ui.visitor.files import PdfViewer, print_pdf
+from tests.websupport import LocalSite
 
 PAGE = "<!doctype html><html><head><title>{title}</title><script src='/cached.js'></script></head>" \
        "<body><input id='field'><script>{script}</script></body></html>"
@@ -36,67 +35,44 @@ def make_pdf(path: Path, pages: int = 2) -> Path:
     return path
 
 
-class Site:
+class Site(LocalSite):
     """A local website that records what the browser sends it."""
 
     def __init__(self, pdf: bytes):
+        self.pdf = pdf
         self.cached_hits = 0
         self.cookies_seen: list[str | None] = []
         self.languages_seen: list[str | None] = []  # Accept-Language of each request
-        site = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *_args):
-                pass
-
-            def do_GET(self):
-                path = self.path
-                site.languages_seen.append(self.headers.get("Accept-Language"))
-                if path in ("/missing", "/forbidden"):  # the site's own error page, with a body
-                    self.send_response(404 if path == "/missing" else 403)
-                    body = b"<html><body>Server error page</body></html>"
-                    self.send_header("Content-Type", "text/html")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return None
-                if path == "/cached.js":
-                    site.cached_hits += 1
-                    return self._send(b"window.cachedScript = true;", "text/javascript",
-                                      {"Cache-Control": "max-age=3600"})
-                if path == "/attest.pdf":
-                    return self._send(pdf, "application/pdf",
-                                      {"Content-Disposition": 'attachment; filename="attest.pdf"'})
-                site.cookies_seen.append(self.headers.get("Cookie"))
-                if path == "/set":
-                    body = PAGE.format(title="set", script="localStorage.setItem('typed', 'geheim');")
-                    return self._send(body.encode(), "text/html", {"Set-Cookie": "visitor=geheim; Path=/"})
-                if path == "/popup":
-                    body = PAGE.format(title="popup", script="window.open('/check');")
-                    return self._send(body.encode(), "text/html")
-                return self._send(PAGE.format(title="check", script=REPORT).encode(), "text/html")
-
-            def _send(self, body: bytes, kind: str, headers: dict | None = None):
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                for key, value in (headers or {}).items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+    def answer(self, request):
+        path = request.path
+        self.languages_seen.append(request.headers.get("Accept-Language"))
+        if path in ("/missing", "/forbidden"):  # the site's own error page, with a body
+            return self.send(request, b"<html><body>Server error page</body></html>", "text/html",
+                             status=404 if path == "/missing" else 403)
+        if path == "/cached.js":
+            self.cached_hits += 1
+            return self.send(request, b"window.cachedScript = true;", "text/javascript",
+                             {"Cache-Control": "max-age=3600"})
+        if path == "/attest.pdf":
+            return self.send(request, self.pdf, "application/pdf",
+                             {"Content-Disposition": 'attachment; filename="attest.pdf"'})
+        self.cookies_seen.append(request.headers.get("Cookie"))
+        if path == "/set":
+            body = PAGE.format(title="set", script="localStorage.setItem('typed', 'geheim');")
+            return self.send(request, body.encode(), "text/html", {"Set-Cookie": "visitor=geheim; Path=/"})
+        if path == "/popup":
+            return self.send(request, PAGE.format(title="popup", script="window.open('/check');").encode(),
+                             "text/html")
+        return self.send(request, PAGE.format(title="check", script=REPORT).encode(), "text/html")
 
 
 @pytest.fixture
 def site(tmp_path):
     site = Site(make_pdf(tmp_path / "attest.pdf").read_bytes())
     yield site
-    site.server.shutdown()
+    site.close()
 
 
 def load(qtbot, tab, url: str) -> None:

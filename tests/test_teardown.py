@@ -5,8 +5,6 @@ through the kiosk window."""
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import shiboken6
@@ -30,6 +28,7 @@ from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.visitor.downloads import Downloads, SessionFolder
 from kiosk.ui.visitor.teardown import BrowsingSession, clear_clipboard, clear_typed_text, wipe_visitor
+from tests.websupport import LocalSite
 
 # What a page can see of an earlier visitor, reported in its title.
 REPORT = "JSON.stringify({cookie: document.cookie, local: localStorage.getItem('typed')})"
@@ -37,53 +36,34 @@ PAGE = ("<!doctype html><html><head><script src='/cached.js'></script></head><bo
         "<script>SCRIPT; document.title = " + REPORT + ";</script></body></html>")
 
 
-class Site:
+class Site(LocalSite):
     """A local website: sets a cookie and local storage, serves a cacheable script and a PDF, and
     counts what the browser sends and fetches."""
 
     def __init__(self):
         self.cached_hits = 0
         self.cookies_seen: list[str | None] = []
-        site = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *_args):
-                pass
-
-            def do_GET(self):
-                if self.path == "/cached.js":
-                    site.cached_hits += 1
-                    return self._send(b"", "text/javascript", {"Cache-Control": "max-age=3600"})
-                if self.path == "/attest.pdf":
-                    return self._send(b"%PDF-1.4 attest", "application/pdf",
-                                      {"Content-Disposition": 'attachment; filename="attest.pdf"'})
-                site.cookies_seen.append(self.headers.get("Cookie"))
-                if self.path == "/set":
-                    return self._send(PAGE.replace("SCRIPT", "localStorage.setItem('typed', 'geheim')").encode(),
-                                      "text/html", {"Set-Cookie": "visitor=geheim; Path=/"})
-                return self._send(PAGE.replace("SCRIPT", "").encode(), "text/html")
-
-            def _send(self, body: bytes, kind: str, headers: dict | None = None):
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                for key, value in (headers or {}).items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+    def answer(self, request):
+        if request.path == "/cached.js":
+            self.cached_hits += 1
+            return self.send(request, b"", "text/javascript", {"Cache-Control": "max-age=3600"})
+        if request.path == "/attest.pdf":
+            return self.send(request, b"%PDF-1.4 attest", "application/pdf",
+                             {"Content-Disposition": 'attachment; filename="attest.pdf"'})
+        self.cookies_seen.append(request.headers.get("Cookie"))
+        if request.path == "/set":
+            return self.send(request, PAGE.replace("SCRIPT", "localStorage.setItem('typed', 'geheim')").encode(),
+                             "text/html", {"Set-Cookie": "visitor=geheim; Path=/"})
+        return self.send(request, PAGE.replace("SCRIPT", "").encode(), "text/html")
 
 
 @pytest.fixture
 def site():
     site = Site()
     yield site
-    site.server.shutdown()
+    site.close()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Final, Literal, get_args
 from urllib.parse import urlparse
@@ -25,6 +26,8 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+
+from sync.privacy import find_personal_data
 
 PROTOCOL_VERSION: Final = 1  # Final: its type is Literal[1], the models' `protocol` field
 MAX_BATCH_ITEMS = 500
@@ -379,4 +382,65 @@ class HelperSetupRequest(_Message):
 class HelperSetupResponse(_Message):
     helper_id: UUID
     display_name: str
+    server_time: AwareDatetime
+
+
+# --- the kiosk's status report --------------------------------------------------------------------
+# POST /v1/status, once per sync after the records went (kiosk/sync/engine.py): what the console's
+# kiosks page shows per kiosk. Its own small request, so the exactly-once batch and its framing stay
+# untouched; older kiosks send none and keep syncing. Versioned: `report_version` names the version
+# the kiosk speaks, and a newer version only ADDS fields (a field never changes meaning; a changed
+# meaning is a new name). The server ignores fields it does not know, so a newer kiosk's report
+# still lands on an older server.
+STATUS_REPORT_VERSION: Final = 1
+STATUS_TEXT_MAX = 200
+STATUS_TEXT_WITHHELD = "(tekst weggelaten: kon persoonsgegevens bevatten)"
+_STATUS_TEXT_SCAN = 2000  # the note guard reads at most this much of a text before it is cut
+
+
+def status_text(value: Any) -> str | None:
+    """Free text of a status report (an error) made safe to keep and show: one line without
+    control characters, at most STATUS_TEXT_MAX characters, and withheld as a whole when the note
+    guard (sync/privacy.py) finds personal data in it. It cleans instead of refusing, so a report
+    with an odd error text still arrives. The kiosk and the server both apply it (the model below)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("text")
+    # Control and format characters (a right-to-left override could make a text look like another)
+    # become spaces; runs of white space one space.
+    line = " ".join("".join(" " if unicodedata.category(c) in ("Cc", "Cf") else c
+                            for c in value[:_STATUS_TEXT_SCAN]).split())
+    if not line:
+        return None
+    if find_personal_data(line):
+        return STATUS_TEXT_WITHHELD
+    return line if len(line) <= STATUS_TEXT_MAX else line[:STATUS_TEXT_MAX - 1] + "…"
+
+
+StatusText = Annotated[str | None, BeforeValidator(status_text)]
+# A version or revision: "0.1.0", "0.2.0rc1+city", "0003", a content bundle's "2026-11-30.1" or hash.
+VersionText = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z][0-9A-Za-z.+_:-]*$")]
+
+
+class StatusReport(BaseModel):
+    """POST /v1/status: how a kiosk is doing. Every field but the clock is optional (None: the kiosk
+    does not know or does not say). Unknown fields are ignored, not refused (a newer kiosk)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    report_version: int = Field(STATUS_REPORT_VERSION, ge=1, le=1000)
+    kiosk_time: AwareDatetime  # the kiosk's clock when it sent this: the server computes the offset
+    app_version: VersionText | None = None  # sync/version.py
+    content_version: VersionText | None = None  # the guides installed (a bundle's version, or their hash)
+    content_error: StatusText = None  # the last content bundle the kiosk refused, and why
+    schema_version: VersionText | None = None  # the kiosk store's Alembic revision
+    records_waiting: int | None = Field(None, ge=0, le=10**9)  # outbox entries not yet acknowledged
+    records_parked: int | None = Field(None, ge=0, le=10**9)  # set aside: refused, or failing alone
+    last_error: StatusText = None  # the last failed sync, in a few words (no personal data)
+    last_error_at: AwareDatetime | None = None  # by the kiosk's clock
+
+
+class StatusResponse(_Message):
+    protocol: Literal[1] = PROTOCOL_VERSION
     server_time: AwareDatetime

@@ -11,6 +11,7 @@ Dutch is the master text; any other language may be missing and falls back to Du
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import tomllib
@@ -317,6 +318,21 @@ def load_walkthroughs(root: Path) -> ContentReport:
             report.walkthroughs.append(wt)
     report.walkthroughs.sort(key=lambda w: (w.meta.order, w.id))
     return report
+
+
+def content_version(walkthroughs: list[Walkthrough]) -> str:
+    """A fingerprint of the guides in use, for the kiosk's status report (until content bundles
+    carry a version of their own): "sha256:" and 12 hex digits over every file of every loaded guide,
+    path and bytes. Kiosks with the same guides report the same value."""
+    digest = hashlib.sha256()
+    for wt in sorted(walkthroughs, key=lambda w: w.id):
+        for path in sorted(p for p in wt.root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(wt.root.parent).as_posix().encode() + b"\0")
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:  # gone or unreadable since start-up: still a value, and a different one
+                digest.update(b"unreadable")
+    return f"sha256:{digest.hexdigest()[:12]}"
 
 
 def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> str:

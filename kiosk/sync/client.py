@@ -33,6 +33,8 @@ from sync.protocol import (
     HelperSetupRequest,
     HelperSetupResponse,
     ReferencePage,
+    StatusReport,
+    StatusResponse,
     check_url,
 )
 from sync.version import __version__
@@ -82,6 +84,9 @@ class ServerApi:
     def post_batch(self, body: bytes) -> BatchResponse:
         """`body` is a serialised BatchRequest (the sender sizes it before sending)."""
         return self._call("POST", "/v1/records:batch", BatchResponse, body=body)
+
+    def post_status(self, report: StatusReport) -> StatusResponse:
+        return self._call("POST", "/v1/status", StatusResponse, body=report.model_dump_json().encode())
 
     def reference(self, since: int, limit: int) -> ReferencePage:
         return self._call("GET", "/v1/reference", ReferencePage, params={"since": since, "limit": limit})

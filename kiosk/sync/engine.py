@@ -12,17 +12,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select, update
+from pydantic import ValidationError
+from sqlalchemy import CursorResult, select, update
 
 from kiosk.core.accounts import hash_pin
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import Helper, OutboxEntry, Topic
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
-from kiosk.sync.outbox import SENT_RETENTION, Sender, prune_sent, recover_inflight, requeue_parked
+from kiosk.sync.outbox import (
+    SENT_RETENTION,
+    Sender,
+    prune_sent,
+    recover_inflight,
+    requeue_parked,
+    state_counts,
+    waiting,
+)
 from kiosk.sync.puller import Puller, get_meta, set_meta
+from kiosk.sync.report import build_report, remember_failure
 from kiosk.sync.status import (
+    NETWORK_ERRORS,
     AuthError,
+    ContentState,
     EnrollResult,
     HelperSetup,
     ParkedRecord,
@@ -36,9 +48,12 @@ from kiosk.sync.status import (
 log = logging.getLogger(__name__)
 
 class SyncEngine:
+    """`content` tells the status report about the guides (called on the sync worker, once a run)."""
+
     def __init__(self, store: Store, secrets: SecretStore, *, default_url: str | None = None,
-                 clock: Callable[[], datetime] = utcnow):
+                 clock: Callable[[], datetime] = utcnow, content: Callable[[], ContentState] = ContentState):
         self.store, self.secrets, self.default_url, self.clock = store, secrets, default_url, clock
+        self.content = content
 
     def server_url(self) -> str | None:
         with self.store.read() as session:
@@ -150,8 +165,9 @@ class SyncEngine:
     def sync(self, *, should_stop: Callable[[], bool] = lambda: False,
              on_progress: Callable[[int, int], None] | None = None,
              timeout: tuple[float, float] = DEFAULT_TIMEOUT, pull: bool = True) -> SyncOutcome:
-        """Push the outbox, then pull reference data. Never raises for sync failures: the outcome
-        says what happened, the caller decides when to try again."""
+        """Push the outbox, then pull reference data, then send the status report (also after a
+        failure, when the server was reached; not when stopping). Never raises for sync failures:
+        the outcome says what happened, the caller decides when to try again."""
         url, token = self.server_url(), self._token()
         if not url or not token:
             return SyncOutcome(error=AuthError("not-enrolled"), finished_at=self.clock())
@@ -170,15 +186,31 @@ class SyncEngine:
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             outcome.error = exc
+            remember_failure(self.store, exc, self.clock())
+        try:
+            error = outcome.error
+            reached = error is None or not (isinstance(error, AuthError) or error.kind in NETWORK_ERRORS)
+            if reached and not should_stop():
+                outcome.status_sent = self._send_status(api)
         finally:
             outcome.clock_offset = api.clock_offset
             outcome.finished_at = self.clock()
             api.close()
         return outcome
 
+    def _send_status(self, api: ServerApi) -> bool:
+        """One POST /v1/status; whether the server took it. Its failure is not the sync's: a server
+        from before status reports answers 404, and the next run sends a fresh report anyway."""
+        try:
+            api.post_status(build_report(self.store, self.clock(), self.content()))
+        except (SyncError, ValidationError) as exc:
+            log.info("status report not sent: %s", exc)
+            return False
+        return True
+
     def status(self) -> SyncStatus:
         with self.store.read() as session:
-            counts = dict(session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all())
+            counts = state_counts(session)
             parked = session.execute(select(OutboxEntry.kind, OutboxEntry.created_at, OutboxEntry.last_error)
                                      .where(OutboxEntry.state == "parked").order_by(OutboxEntry.seq)).all()
             url = get_meta(session, meta_keys.SERVER_URL) or self.default_url
@@ -186,7 +218,7 @@ class SyncEngine:
             last = get_meta(session, meta_keys.LAST_SUCCESS)
         return SyncStatus(
             server_url=url, enrolled=enrolled and self._token() is not None,
-            waiting=counts.get("pending", 0) + counts.get("inflight", 0),
+            waiting=waiting(counts),
             parked=[ParkedRecord(kind, created, reason or "") for kind, created, reason in parked],
             last_success=datetime.fromisoformat(last) if last else None,
             insecure_secrets=self.secrets.uses_file,

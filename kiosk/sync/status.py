@@ -31,6 +31,11 @@ class ServerFailure(TransientError):
     and failed on it. Transient, unless one record does it again and again (the sender isolates it)."""
 
 
+# Failure kinds that mean the server was not reached (the kiosk is offline, as far as sync goes): no
+# status report is tried after them, and the sync service probes until the network is back.
+NETWORK_ERRORS = frozenset({"offline", "timeout", "tls", "not-sync-server"})
+
+
 class AuthError(SyncError):
     """kinds: unauthorized (token unknown or revoked), not-enrolled."""
 
@@ -100,6 +105,7 @@ class SyncOutcome:
     error: SyncError | None = None
     sent: SendReport = field(default_factory=SendReport)
     pulled: int = 0
+    status_sent: bool = False  # the server took this run's status report
     clock_offset: timedelta | None = None
     finished_at: datetime | None = None  # by the engine's clock
 
@@ -133,3 +139,13 @@ class HelperSetup:
     helper_id: str
     display_name: str
     available: bool
+
+
+@dataclass(frozen=True)
+class ContentState:
+    """What the status report says about the guides: `version` (an installed bundle's version, or
+    a fingerprint of the guides, kiosk.core.content.content_version) and `error` (the last content
+    bundle this kiosk refused, and why). The sync service supplies it (SyncEngine's `content`)."""
+
+    version: str | None = None
+    error: str | None = None

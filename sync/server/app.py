@@ -34,6 +34,8 @@ from sync.protocol import (
     HelperSetupRequest,
     HelperSetupResponse,
     ReferencePage,
+    StatusReport,
+    StatusResponse,
 )
 from sync.server import ratelimit
 from sync.server.admin import (
@@ -46,6 +48,7 @@ from sync.server.admin import (
 )
 from sync.server.console import mount_console
 from sync.server.db import db_error_summary, make_server_engine, utcnow
+from sync.server.kiosk_status import store_report
 from sync.server.models import Device
 from sync.server.records import ingest
 from sync.server.reference import reference_page
@@ -218,6 +221,16 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                 ratelimit.note_failure(session, limits, utcnow())
             raise ApiError(403, exc.reason, str(exc)) from None
         return answer
+
+    @app.post("/v1/status", response_model=StatusResponse, responses=_ERRORS, tags=["sync"])
+    def post_status(report: StatusReport, device_id: str = Depends(current_device)) -> StatusResponse:
+        """The kiosk's status report, sent once per sync (sync.protocol.StatusReport): versions,
+        records waiting and parked, its clock, the last sync error. Only the latest is kept; fields
+        this server does not know are ignored. Records never travel here."""
+        now = utcnow()
+        with sessions.begin() as session:
+            store_report(session, device_id, report, now)
+        return StatusResponse(server_time=utcnow())
 
     @app.get("/v1/reference", response_model=ReferencePage, responses=_ERRORS, tags=["sync"])
     def get_reference(since: int = Query(0, ge=0, le=2**62, description="the cursor of the previous page"),

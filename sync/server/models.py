@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sync.server.db import UTCDateTime
@@ -194,3 +194,24 @@ class QuarantinedRecord(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --- kiosk status reports ------------------------------------------------------------------------
+class DeviceStatus(Base):
+    """The latest status report of a kiosk (sync.protocol.StatusReport, POST /v1/status): one row per
+    device, replaced by each report. Texts arrive cleaned and bounded by the protocol's model."""
+
+    __tablename__ = "device_status"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    report_version: Mapped[int] = mapped_column(Integer)
+    # kiosk clock minus server time at receipt, in seconds: positive when the kiosk runs ahead
+    clock_offset_seconds: Mapped[float] = mapped_column(Float)
+    app_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    content_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    content_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    schema_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    records_waiting: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    records_parked: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # server time

@@ -12,6 +12,8 @@ LOCATION_ID = "sync.location_id"  # where this kiosk stands, as the server said;
 # The puller's cursor in the server's reference change log (kiosk/sync/puller.py).
 REFERENCE_CURSOR = "sync.reference_cursor"
 LAST_SUCCESS = "sync.last_success"  # ISO time of the last complete sync
+# The last failed sync, for the status report (kiosk/sync/report.py): JSON {"at": ISO time, "text": ...}.
+LAST_ERROR = "sync.last_error"
 # `setting.<name>`: a setting from the server, value JSON (the puller writes them,
 # kiosk.core.settings.with_server_settings reads them).
 SERVER_SETTING_PREFIX = "setting."

@@ -9,6 +9,7 @@ application quits. A 401 stops it until staff enroll again; nothing else ever ma
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -18,15 +19,23 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.content import content_version
 from kiosk.core.secrets import SecretStore
-from kiosk.sync.status import Backoff, EnrollResult, HelperSetup, SyncOutcome, SyncStatus
+from kiosk.sync.status import (
+    NETWORK_ERRORS,
+    Backoff,
+    ContentState,
+    EnrollResult,
+    HelperSetup,
+    SyncOutcome,
+    SyncStatus,
+)
 from kiosk.sync.view import NEEDS_ENROLLMENT, SyncResult, SyncView
 from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-NETWORK_ERRORS = ("offline", "timeout", "tls", "not-sync-server")
 SHUTDOWN_TIMEOUT = (3.0, 5.0)  # connect, read: the last push at quit must not hold the kiosk up
 
 
@@ -46,7 +55,9 @@ class SyncService(QObject):
 
         runtime, self.api = window.runtime, window.api
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
-        self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url)
+        guides = runtime.content.walkthroughs
+        self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url,
+                                 content=functools.cache(lambda: ContentState(content_version(guides))))
         self.runner = TaskRunner("sync", self)  # network work never waits behind (or delays) a save
         self._progress.connect(lambda done, total: self._show(progress=(done, total)))
         self.backoff = backoff or Backoff()

@@ -6,11 +6,13 @@ in kiosk/core/store/meta_keys.py.
 """
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from kiosk.core.content import Walkthrough, content_version
 from sync.protocol import CLOCK_SKEW_LIMIT_SECONDS
 
 
@@ -149,3 +151,9 @@ class ContentState:
 
     version: str | None = None
     error: str | None = None
+
+
+def guides_content(walkthroughs: list[Walkthrough]) -> Callable[[], ContentState]:
+    """SyncEngine's `content` for the guides shipped with the program: their fingerprint, computed
+    once, at the first report (on the sync worker)."""
+    return functools.cache(lambda: ContentState(content_version(walkthroughs)))

@@ -9,12 +9,17 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from sync.protocol import StatusReport
 from sync.server import admin
+from sync.server.db import utcnow
+from sync.server.kiosk_status import store_report
+from sync.version import __version__
 from tests.console.conftest import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,6 +77,9 @@ def test_enroll_a_kiosk_and_its_records_reach_the_overview(console, chromium, tm
     page.goto(f"{base}/console/kiosks")
     row = page.get_by_role("row", name="PC 1 bij de deur")
     assert "Bibliotheek Leuven" in row.inner_text() and "net nu" in row.inner_text()
+    # Its status report came with the sync: its version, its guides, nothing waiting, its clock.
+    assert f"app {__version__}" in row.inner_text() and "inhoud sha256:" in row.inner_text()
+    assert "0 wachten" in row.inner_text() and "klopt" in row.inner_text()
     page.goto(f"{base}/console/overzicht")
     tiles = page.locator(".tile").all_inner_texts()
     assert tiles[0].split()[0] == "3" and tiles[1].split()[0] == "2"  # three requests, two people
@@ -84,7 +92,13 @@ def test_enroll_a_kiosk_and_its_records_reach_the_overview(console, chromium, tm
 def test_every_page_passes_axe_and_is_rendered(console, console_records, chromium, shots, size):
     from axe_playwright_python.sync_playwright import Axe
 
-    console.server.admin(admin.redeem_enroll_code, console.server.enroll_code("Digibus Noord", "digibus"), "Bus")
+    code = console.server.enroll_code("Digibus Noord", "digibus")
+    bus, _ = console.server.admin(admin.redeem_enroll_code, code, "Bus")
+    # Its status report with every warning the kiosks page has: outdated, clock, refused records, long errors.
+    console.server.admin(store_report, bus.id, StatusReport(
+        kiosk_time=utcnow() + timedelta(minutes=12), app_version="0.0.1", content_version="2026-11-30.1",
+        records_waiting=4, records_parked=2, last_error="geen verbinding [offline]: " + "HTTPConnectionPool " * 8,
+        last_error_at=utcnow(), content_error="bundel 2026-12-01.1: de handtekening klopt niet"), utcnow())
     page = log_in(chromium, console.server.url, "admin", SIZES[size])
     problems = {}
     for path in PAGES:

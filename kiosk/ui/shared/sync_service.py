@@ -9,7 +9,6 @@ application quits. A 401 stops it until staff enroll again; nothing else ever ma
 """
 from __future__ import annotations
 
-import functools
 import logging
 import time
 from collections.abc import Callable
@@ -19,16 +18,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.content import content_version
 from kiosk.core.secrets import SecretStore
 from kiosk.sync.status import (
     NETWORK_ERRORS,
     Backoff,
-    ContentState,
     EnrollResult,
     HelperSetup,
     SyncOutcome,
     SyncStatus,
+    guides_content,
 )
 from kiosk.sync.view import NEEDS_ENROLLMENT, SyncResult, SyncView
 from kiosk.ui.shared.screen import KioskWindow, as_widget
@@ -55,9 +53,8 @@ class SyncService(QObject):
 
         runtime, self.api = window.runtime, window.api
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
-        guides = runtime.content.walkthroughs
         self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url,
-                                 content=functools.cache(lambda: ContentState(content_version(guides))))
+                                 content=guides_content(runtime.content.walkthroughs))
         self.runner = TaskRunner("sync", self)  # network work never waits behind (or delays) a save
         self._progress.connect(lambda done, total: self._show(progress=(done, total)))
         self.backoff = backoff or Backoff()

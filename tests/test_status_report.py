@@ -22,6 +22,7 @@ from kiosk.sync.puller import set_meta
 from kiosk.sync.status import ContentState
 from sync.protocol import STATUS_TEXT_MAX, STATUS_TEXT_WITHHELD, StatusReport, content_hash, record_payload
 from sync.server import admin
+from sync.server.cli import main as server_cli
 from sync.server.kiosk_status import kiosk_table, newest_version, store_report
 from sync.server.models import Device, DeviceStatus
 from sync.version import __version__
@@ -214,3 +215,17 @@ def test_outdated_is_older_than_the_newest_of_the_server_and_the_active_kiosks(l
         upgraded = kiosk_table(session, devices, server_version="0.3.0")
         assert [r.device.name for r in upgraded.rows if r.outdated] == ["nieuw", "oud"]
     live_server.admin(check)
+
+
+def test_the_servers_device_list_shows_each_kiosks_version(live_server, capsys):
+    def kiosks(session):
+        for name, version in (("oud", "0.0.1"), ("nieuw", "99.0.0"), ("stil", None)):
+            device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(
+                session, admin.ensure_location(session, "Bibliotheek Leuven")[0])[0], name)
+            if version:
+                store_report(session, device.id, StatusReport(kiosk_time=NOW, app_version=version), NOW)
+    live_server.admin(kiosks)
+    assert server_cli(["--database-url", live_server.engine.url.render_as_string(hide_password=False), "devices"]) == 0
+    lines = {line.split(" @ ")[0].split()[-1]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert "0.0.1 (outdated)" in lines["oud"] and "99.0.0" in lines["nieuw"] and "outdated" not in lines["nieuw"]
+    assert " - " in lines["stil"]

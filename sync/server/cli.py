@@ -32,6 +32,7 @@ from sync.server.admin import (
 )
 from sync.server.db import default_database_url, make_server_engine, migrate, utcnow
 from sync.server.export import ZONE
+from sync.server.kiosk_status import kiosk_table
 from sync.server.models import Device, Location, Topic
 from sync.version import __version__
 
@@ -141,11 +142,15 @@ def _devices(args: argparse.Namespace, session: Session) -> str:
     devices = session.scalars(select(Device).order_by(Device.enrolled_at)).all()
     if not devices:
         return "no devices yet: make a code with `digipunt-server enroll-code --location NAME` and connect a kiosk"
-    lines = [f"{'id':36}  {'state':7}  {'last seen':31}  name @ location"]
-    for device in devices:
+    table = kiosk_table(session, list(devices))  # the app version each reported, and whether it is outdated
+    lines = [f"{'id':36}  {'state':7}  {'last seen':31}  {'version':20}  name @ location"]
+    for row in table.rows:
+        device = row.device
         seen = _local(device.last_seen_at) if device.last_seen_at else "never"
         state = "revoked" if device.revoked_at else "active"
-        lines.append(f"{device.id}  {state:7}  {seen:31}  {device.name} @ {names.get(device.location_id, '-')}")
+        version = (row.status and row.status.app_version or "-") + (" (outdated)" if row.outdated else "")
+        lines.append(f"{device.id}  {state:7}  {seen:31}  {version:20}  {device.name} @ "
+                     f"{names.get(device.location_id, '-')}")
     return "\n".join(lines)
 
 

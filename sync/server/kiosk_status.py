@@ -22,6 +22,9 @@ from sync.server.models import Device, DeviceStatus
 from sync.version import __version__
 
 CLOCK_WARNING = timedelta(minutes=2)  # the console flags a kiosk clock further off than this
+# A kiosk reports after every sync that reaches the server: a report this much older than its last
+# contact means its reports stop arriving (say, a value this server refuses), and the page says so.
+STALE_REPORT = timedelta(hours=1)
 _MAX_AGE = timedelta(days=3650)  # an error "older" than this is a kiosk clock gone wrong: not dated
 
 
@@ -89,6 +92,11 @@ class KioskRow:
     status: DeviceStatus | None
     outdated: bool  # its app version is older than `newest`
     clock_off: bool  # its clock is more than CLOCK_WARNING off the server's
+
+    @property
+    def report_stale(self) -> bool:
+        seen = self.device.last_seen_at
+        return self.status is not None and seen is not None and self.status.received_at < seen - STALE_REPORT
 
     @property
     def clock(self) -> str:

@@ -9,6 +9,7 @@ from sync.protocol import StatusReport
 from sync.server import admin
 from sync.server.db import utcnow
 from sync.server.kiosk_status import store_report
+from sync.server.models import Device
 from sync.version import __version__
 
 
@@ -81,6 +82,13 @@ def test_a_coordinator_sees_only_the_status_of_their_own_kiosks(console):
     viewer = console.as_user("lezer").get("/console/kiosks").text
     assert "Naam wijzigen" not in viewer and "Intrekken" not in viewer  # read-only: no actions
     assert "Naam wijzigen" in console.as_user("coord").get("/console/kiosks").text
+
+
+def test_a_report_much_older_than_the_last_contact_says_its_age(console):
+    device = _kiosk(console, "Bibliotheek Leuven", "PC stil", app_version=__version__, ago=timedelta(hours=5))
+    console.server.admin(lambda s: admin.note_seen(s, s.get(Device, device), utcnow()))  # it synced just now
+    row = _text(_row(console.as_user("admin").get("/console/kiosks").text, "PC stil"))
+    assert "net nu" in row and "rapport van 5 uur geleden" in row
 
 
 def test_a_revoked_kiosk_is_not_flagged_as_outdated(console):

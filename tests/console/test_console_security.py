@@ -3,6 +3,7 @@ and location, output is escaped, logins are rate-limited, sessions live in the d
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from fastapi.routing import APIRoute
@@ -125,9 +126,11 @@ def test_free_text_is_escaped_on_every_page(console):
     device = _device(console, "Bibliotheek Leuven")
     console.server.admin(admin.rename_device, device, script)
     console.server.admin(admin.ensure_location, script)
-    # The kiosk's status report: its free texts come from the kiosk (kiosk_status.store_report).
-    console.server.admin(store_report, device, StatusReport(kiosk_time=utcnow(), last_error=script + " fout",
-                                                            content_error=script + " inhoud"), utcnow())
+    # The kiosk's status report: its free texts come from the kiosk (kiosk_status.store_report). Outdated,
+    # with its clock off: the name is also in the notices above the table.
+    console.server.admin(store_report, device, StatusReport(
+        kiosk_time=utcnow() + timedelta(minutes=10), app_version="0.0.1", last_error=script + " fout",
+        content_error=script + " inhoud"), utcnow())
     client = console.as_user("admin")
     assert client.post("/console/gebruikers", {"username": "nieuw", "display_name": script, "password": PASSWORD,
                                               "role": "viewer", "all": "1"}).status_code == 303
@@ -137,6 +140,7 @@ def test_free_text_is_escaped_on_every_page(console):
     kiosks = client.get("/console/kiosks").text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; fout" in kiosks
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; inhoud" in kiosks
+    assert "Verouderde versie:</strong> &lt;script&gt;alert" in kiosks and "Klok verkeerd" in kiosks
     assert "&lt;script&gt;alert" in client.get("/console/gebruikers").text
 
 

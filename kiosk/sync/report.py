@@ -10,15 +10,19 @@ it when the note guard finds personal data.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 
 from kiosk.core.store import Store, meta_keys
+from kiosk.core.store.db import StoreError
 from kiosk.sync.outbox import state_counts, waiting
 from kiosk.sync.puller import get_meta, set_meta
 from kiosk.sync.status import ContentState, SyncError
 from kiosk.sync.view import SHORT_REASONS
 from sync.protocol import StatusReport
 from sync.version import __version__
+
+log = logging.getLogger(__name__)
 
 
 def error_text(error: SyncError) -> str:
@@ -28,8 +32,13 @@ def error_text(error: SyncError) -> str:
 
 
 def remember_failure(store: Store, error: SyncError, at: datetime) -> None:
-    with store.transaction() as session:
-        set_meta(session, meta_keys.LAST_ERROR, json.dumps({"at": at.isoformat(), "text": error_text(error)}))
+    """Keep the failure for the next report. Best effort: a store that cannot be written (a full
+    disk) must not turn a failed sync into a crash; the report then names an older failure."""
+    try:
+        with store.transaction() as session:
+            set_meta(session, meta_keys.LAST_ERROR, json.dumps({"at": at.isoformat(), "text": error_text(error)}))
+    except StoreError as exc:
+        log.warning("could not keep the sync failure for the status report: %s", exc)
 
 
 def build_report(store: Store, now: datetime, content: ContentState) -> StatusReport:

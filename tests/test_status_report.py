@@ -171,6 +171,39 @@ def test_a_server_without_status_reports_syncs_as_before(data_dir):
         server.close()
 
 
+def test_a_sync_that_reached_a_failing_server_still_reports_it_and_an_offline_one_sends_nothing(data_dir):
+    """The server takes the report but fails on the records (a JSON 500): the report says so, with
+    the record still waiting. Offline, no report is tried at all."""
+    def reply(method, path, body):
+        if path == "/v1/status":
+            return json_reply(200, {"protocol": 1, "server_time": datetime.now(UTC).isoformat()})
+        return json_reply(500, {"error": "internal", "detail": "the server could not handle this"})
+    server = FakeServer(reply)
+    store = open_store(data_dir)
+    try:
+        engine = _engine(store, data_dir)
+        engine.secrets.set(DEVICE_TOKEN, "token")
+        with store.transaction() as session:
+            set_meta(session, meta_keys.SERVER_URL, server.url)
+            set_meta(session, meta_keys.DEVICE_ID, str(uuid.uuid4()))
+        queue(store, help_request(str(uuid.uuid4())))
+        outcome = engine.sync()
+        assert outcome.error.kind == "server" and outcome.status_sent
+        report = StatusReport.model_validate_json(server.requests[-1][2])
+        assert server.requests[-1][1] == "/v1/status"
+        assert report.last_error.startswith("de server heeft een probleem [server]: ")
+        assert (report.records_waiting, report.records_parked) == (1, 0)
+
+        sent = len(server.requests)
+        with store.transaction() as session:
+            set_meta(session, meta_keys.SERVER_URL, _closed_port_url())
+        offline = engine.sync()
+        assert offline.error.kind == "offline" and not offline.status_sent and len(server.requests) == sent
+    finally:
+        store.close()
+        server.close()
+
+
 def test_the_endpoint_needs_a_live_token_and_ignores_unknown_fields(live_server):
     device, token = live_server.admin(admin.redeem_enroll_code, live_server.enroll_code(), "pc")
     body = {"report_version": 7, "kiosk_time": datetime.now(UTC).isoformat(), "app_version": "9.0.0",

@@ -16,9 +16,10 @@ GROUPS = {
     "durable_write": durable_write,
     "sync": sync_server,  # sync_drain, server_load
     "step_switch": step_switch,
-    "dist": dist,  # dist_size
+    "dist": dist,  # dist_size, dist_download
 }
-ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "dist_size"]
+ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "dist_size",
+         "dist_download"]
 
 
 def main(argv: list[str] | None = None) -> int:

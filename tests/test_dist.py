@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,5 +71,24 @@ def test_build_bundles_translations_and_leaves_out_what_the_kiosk_does_not_use(d
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring metadata missing"
     bundled = {p.name for p in internal.rglob("*")}
     for unused in ("fastapi", "uvicorn", "psycopg", "pytest", "QtQuick.abi3.so", "QtQml.abi3.so", "qml",
-                   "libqtvirtualkeyboardplugin.so"):
+                   "libqtvirtualkeyboardplugin.so",
+                   # dev tools that pydantic's optional plugins pulled in
+                   "mypy", "hypothesis",
+                   # the browser's developer tools, and the GTK theme with the GTK it loads
+                   "qtwebengine_devtools_resources.pak", "libqgtk3.so", "libgtk-3.so.0", "libgdk-3.so.0"):
         assert unused not in bundled, f"{unused} should not be in the build"
+    assert not [name for name in bundled if name.startswith("qt_help_")], "Qt Help's translations are not used"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("readelf"),
+                    reason="debug sections are read with binutils' readelf, on the Linux build")
+def test_build_carries_no_debug_information(dist):
+    with_debug = []
+    for path in sorted(dist.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.open("rb").read(4) != b"\x7fELF":
+            continue
+        sections = subprocess.run(["readelf", "-S", "--wide", str(path)], capture_output=True, text=True,
+                                  check=True).stdout
+        if ".debug_info" in sections:
+            with_debug.append(str(path.relative_to(dist)))
+    assert not with_debug, f"built with debug information: {with_debug}"

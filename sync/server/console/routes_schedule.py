@@ -54,9 +54,15 @@ def schedules(request: Request, viewer: Viewer = Depends(current_viewer), sessio
                 kinds=KIND_LABELS, weekdays=schedule.WEEKDAYS, day_label=day_label, today=schedule.today())
 
 
+def _check_can_edit(viewer: Viewer) -> None:
+    """A viewer is refused before anything is looked up (check_edit() also wants a location)."""
+    if not viewer.can_edit:
+        raise Forbidden("read-only")
+
+
 def _location(session: Session, viewer: Viewer, location_id: str, *, edit: bool) -> Location:
     if edit:
-        viewer.check_edit()  # a viewer is refused before anything is looked up
+        _check_can_edit(viewer)
     viewer.check_location(location_id)
     location = session.get(Location, location_id)
     if location is None:
@@ -145,11 +151,11 @@ def notices(request: Request, viewer: Viewer = Depends(current_viewer), session:
 @router.post("/mededelingen")
 def add_notice(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
-    viewer.check_edit()
+    _check_can_edit(viewer)
     places = form_list(form, "location_id")
     for place in places:
         viewer.check_edit(place)
-    texts = {lang: form_text(form, f"text_{lang}") for lang in VISITOR_LANGUAGES}
+    texts: dict[str, str] = {lang: form_text(form, f"text_{lang}") for lang in VISITOR_LANGUAGES}
     try:
         with session.begin_nested():
             notice = schedule.add_notice(session, texts, form_text(form, "first_day"), form_text(form, "last_day"),
@@ -166,7 +172,7 @@ def add_notice(request: Request, form: FormData = Depends(checked_form), session
 def remove_notice(request: Request, notice_id: str, _form: FormData = Depends(checked_form),
                   session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
-    viewer.check_edit()
+    _check_can_edit(viewer)
     notice = session.get(Notice, notice_id)
     if notice is None:
         return see_other("/console/mededelingen")  # removed already (a second click)

@@ -3,9 +3,12 @@ notices, a viewer only reads, everything is escaped and audit-logged, and what i
 reaches a real kiosk's store at its next sync."""
 from __future__ import annotations
 
+import os
 import re
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.core.api import KioskApi
@@ -15,7 +18,7 @@ from kiosk.core.store import open_store
 from kiosk.core.store.models import Notice as KioskNotice
 from kiosk.sync.engine import SyncEngine
 from sync.server import schedule
-from sync.server.models import AuditEntry, Notice, ScheduleEntry
+from sync.server.models import AuditEntry, Location, Notice, ScheduleEntry
 from tests.keyrings import MemoryKeyring
 
 SCRIPT = '<script>alert("x")</script>'
@@ -127,3 +130,55 @@ def test_a_notice_needs_dutch_a_place_and_a_period_not_over(console):
         response = boss.post("/console/mededelingen", data)
         assert response.status_code == 422 and message in response.text, message
         assert re.search(r'value="Fermé"|value="Gesloten"', response.text)  # what was typed stays
+
+
+def test_in_a_browser_a_coordinator_adds_a_notice_and_every_page_passes_axe(console, tmp_path):
+    """Debian's Chromium (Playwright): the forms as a person fills them, axe-core on each page, a
+    PNG of each in $DIGIPUNT_CONSOLE_SHOTS (else the test's tmp dir)."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    from tests.console.test_console_browser import log_in
+
+    shots = Path(os.environ.get("DIGIPUNT_CONSOLE_SHOTS", tmp_path / "shots"))
+    shots.mkdir(parents=True, exist_ok=True)
+    base, leuven, bus = console.server.url, console.places["Bibliotheek Leuven"], console.places["Digibus Noord"]
+    today = schedule.today()
+    console.server.admin(lambda s: [schedule.add_entry(s, s.get(Location, bus), "stop",
+                                                       day=(today + timedelta(days=n)).isoformat(), start="10:00",
+                                                       end="12:30", address=address)
+                                    for n, address in enumerate(("Markt, Kessel-Lo", "Dorpsplein, Wilsele"))])
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        page = log_in(browser, base, "admin")
+        page.goto(f"{base}/console/spreekuren/{leuven}")
+        page.get_by_label("Elke").select_option(label="dinsdag")
+        page.locator("#week-start").fill("14:00")
+        page.locator("#week-end").fill("16:00")
+        page.get_by_role("button", name="Uren toevoegen").click()
+        page.wait_for_url("**gedaan=toegevoegd")
+        assert "elke dinsdag" in page.locator("table").inner_text()
+        page.goto(f"{base}/console/mededelingen")
+        page.get_by_label("Tekst in het Nederlands").fill("Gesloten op 11 november")
+        page.get_by_label("Arabisch (niet verplicht)").fill("مغلق يوم 11 نوفمبر")
+        page.get_by_label("Laatste dag").fill((today + timedelta(days=7)).isoformat())
+        page.get_by_label("Bibliotheek Leuven").check()
+        page.get_by_role("button", name="Toevoegen").click()
+        page.wait_for_url("**gedaan=toegevoegd")
+        assert "Arabisch: مغلق يوم 11 نوفمبر" in page.locator("table").inner_text()
+        problems = {}
+        for name, path in (("spreekuren", "/console/spreekuren"),
+                           ("spreekuren-leuven", f"/console/spreekuren/{leuven}"),
+                           ("spreekuren-digibus", f"/console/spreekuren/{bus}"),
+                           ("mededelingen", "/console/mededelingen")):
+            page.goto(base + path)
+            serious = [v["id"] for v in Axe().run(page).response["violations"]
+                       if v["impact"] in ("serious", "critical")]
+            if serious:
+                problems[path] = serious
+            page.screenshot(path=shots / f"{name}.png", full_page=True)
+        browser.close()
+    assert problems == {}

@@ -1,0 +1,51 @@
+"""The home screen's information area, as a visitor sees it (real widgets, offscreen): this
+location's spreekuur or the digibus's next stops, notices in the visitor's language beside Dutch,
+the words moving with the clock, and the guides still in view."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from tools.screenshots import home_info
+
+
+def shown(window) -> list[str]:
+    window.db_tasks.wait()
+    for _ in range(3):
+        QApplication.processEvents()
+    layout = window.home.info.card.layout()
+    return [layout.itemAt(i).widget().text() for i in range(layout.count())]
+
+
+def test_the_home_screen_shows_the_spreekuur_and_a_notice(window, clock):
+    assert not window.home.info.isVisible()  # the demo kiosk has no schedule
+    home_info.seed(window.runtime.store, clock.now, "fixed", notices=1)  # Tuesday 24 November, 10:00
+    window.go_home()
+    assert shown(window) == ["Vandaag is er een digihelper van 14:00 tot 16:00", "Gesloten op 11 november"]
+    assert window.home.info.isVisible()
+
+    window.prefs.set(language="fr")
+    assert shown(window) == ["Aujourd'hui, un digihelper est là de 14:00 à 16:00", "Fermé le 11 novembre",
+                             "Gesloten op 11 november"]
+    window.prefs.set(language="uk")
+    clock.advance(hours=6)  # 16:00 in Brussels: today's session is over
+    window.home.info.refresh()
+    assert shown(window)[0] == "Наступна консультація: завтра, 14:00"
+
+    clock.advance(days=9)  # the notice ran a week: gone
+    window.home.info.refresh()
+    assert shown(window) == ["Наступна консультація: завтра, 14:00"]
+
+
+def test_on_the_digibus_the_next_stops_and_the_guides_stay_in_view(window, clock):
+    home_info.seed(window.runtime.store, clock.now, "digibus", notices=2)
+    window.prefs.set(language="ar", text_size="extra-large", high_contrast=True)
+    window.go_home()
+    lines = shown(window)
+    assert lines[:3] == ["تأتي الحافلة الرقمية إلى:", "اليوم من 10:00 إلى 12:30: Markt, Kessel-Lo",
+                         "غدًا من 10:00 إلى 12:30: Dorpsplein, Wilsele"]
+    assert "Gesloten op 11 november" in lines and "مغلق يوم 11 نوفمبر" in lines
+    home = window.home
+    fold = home.tiles_area.viewport().mapToGlobal(home.tiles_area.viewport().rect().bottomLeft()).y()
+    first_row = [tile for tile, _texts in home._tiles[:home.COLUMNS]]
+    assert all(tile.mapToGlobal(tile.rect().bottomLeft()).y() <= fold for tile in first_row)
+    assert home.info.scroll.verticalScrollBar().maximum() > 0  # the rest of the lines scroll inside the area

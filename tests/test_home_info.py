@@ -16,6 +16,12 @@ def shown(window) -> list[str]:
     return [layout.itemAt(i).widget().text() for i in range(layout.count())]
 
 
+def first_row_in_view(window) -> bool:
+    home = window.home
+    fold = home.tiles_area.viewport().mapToGlobal(home.tiles_area.viewport().rect().bottomLeft()).y()
+    return all(tile.mapToGlobal(tile.rect().bottomLeft()).y() <= fold for tile, _texts in home._tiles[:home.COLUMNS])
+
+
 def test_the_home_screen_shows_the_spreekuur_and_a_notice(window, clock):
     assert not window.home.info.isVisible()  # the demo kiosk has no schedule
     home_info.seed(window.runtime.store, clock.now, "fixed", notices=1)  # Tuesday 24 November, 10:00
@@ -45,7 +51,19 @@ def test_on_the_digibus_the_next_stops_and_the_guides_stay_in_view(window, clock
                          "غدًا من 10:00 إلى 12:30: Dorpsplein, Wilsele"]
     assert "Gesloten op 11 november" in lines and "مغلق يوم 11 نوفمبر" in lines
     home = window.home
-    fold = home.tiles_area.viewport().mapToGlobal(home.tiles_area.viewport().rect().bottomLeft()).y()
-    first_row = [tile for tile, _texts in home._tiles[:home.COLUMNS]]
-    assert all(tile.mapToGlobal(tile.rect().bottomLeft()).y() <= fold for tile in first_row)
-    assert home.info.scroll.verticalScrollBar().maximum() > 0  # the rest of the lines scroll inside the area
+    assert first_row_in_view(window)
+    assert home.info.lines_area.verticalScrollBar().maximum() > 0  # the rest of the lines scroll inside the area
+
+
+def test_at_the_largest_text_the_intro_gives_way_before_the_guides_move(window, clock):
+    window.prefs.set(language="fr", text_size="extra-large")
+    window.go_home()
+    window.db_tasks.wait()
+    QApplication.processEvents()
+    assert window.home.intro.isVisible()  # nothing to show: the screen as it always was
+    home_info.seed(window.runtime.store, clock.now, "digibus", notices=2)
+    window.home.info.refresh()
+    shown(window)
+    home = window.home
+    assert not home.intro.isVisible() and home.info.height() >= home.info.first_line_height() > 0
+    assert first_row_in_view(window)

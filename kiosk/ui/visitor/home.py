@@ -47,6 +47,7 @@ class HomeScreen(Screen):
         outer.addLayout(self.language_row)
 
         self.info = HomeInfoArea(window)  # more information lines go in there (kiosk/core/schedule.py)
+        self.info.lines_changed.connect(self._fit_info)
         outer.addWidget(self.info)
 
         grid_host = QWidget()
@@ -61,12 +62,14 @@ class HomeScreen(Screen):
         super().shown()
         self.info.refresh()
 
-    def info_room(self) -> int:
+    def info_room(self, with_intro: bool = True) -> int:
         """How high the information area may be with the first row of tiles still whole on screen."""
         left, top, right, bottom = self.MARGINS
         width = max(1, self.width() - left - right)
-        above = (top + self.greeting.heightForWidth(width) + self.intro.heightForWidth(width)
-                 + max(b.sizeHint().height() for b in self.language_buttons.values()) + 3 * self.SPACING)
+        above = (top + self.greeting.heightForWidth(width)
+                 + max(b.sizeHint().height() for b in self.language_buttons.values()) + 2 * self.SPACING)
+        if with_intro:
+            above += self.intro.heightForWidth(width) + self.SPACING
         first_row = [tile for tile, _texts in self._tiles[:self.COLUMNS]]
         row = max((t.heightForWidth(t.width() if t.width() > 1 else t.sizeHint().width()) for t in first_row),
                   default=0)
@@ -74,7 +77,13 @@ class HomeScreen(Screen):
         return self.height() - bottom - above - self.SPACING - (margins.top() + row + 2)
 
     def _fit_info(self) -> None:
-        self.info.fit(self.info_room())
+        """At the largest text sizes the intro line ("Kies eerst je taal...") gives way when the
+        information area could not show its first line otherwise; the tiles never move down."""
+        room = self.info_room()
+        wanted = self.info.first_line_height()
+        show_intro = not self.info.shown_lines or room >= wanted
+        self.intro.setVisible(show_intro)
+        self.info.fit(room if show_intro else self.info_room(with_intro=False))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -106,5 +115,5 @@ class HomeScreen(Screen):
         current = self.window_.prefs.language
         for code, button in self.language_buttons.items():
             button.setChecked(code == current)
-        self.info.render()
+        self.info.show_lines()
         QTimer.singleShot(0, self, self._fit_info)

@@ -7,12 +7,13 @@ beside it as two labels. The store is read on `window.db_tasks` when the home sc
 minute (what a sync brought, a session that ended, a day that turned); the words are made again on
 a language change from what was read.
 
-The area never pushes the guides below the fold: `fit(room)` gives it at most the height the home
-screen can spare above the first row of tiles; what does not fit scrolls inside it.
+The area never pushes the guides below the fold: the home screen `fit`s it into the height it can
+spare above the first row of tiles (at the largest text sizes its intro line gives way first); what
+does not fit scrolls inside it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.core import schedule
@@ -29,6 +30,8 @@ def translate(text: str) -> str:
 
 
 class HomeInfoArea(QWidget):
+    lines_changed = Signal()  # the home screen then fits the area again (fit)
+
     def __init__(self, window):
         super().__init__()
         self.window_ = window
@@ -42,13 +45,12 @@ class HomeInfoArea(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.card)
         column.addStretch(1)
-        self.scroll = scroll_area(holder)
+        self.lines_area = scroll_area(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.lines_area)
         self.info = HomeInfo()
         self.shown_lines: tuple[InfoLine, ...] = ()
-        self._room = 1 << 20
         self.setVisible(False)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -61,9 +63,9 @@ class HomeInfoArea(QWidget):
 
     def set_info(self, info: HomeInfo) -> None:
         self.info = info
-        self.render()
+        self.show_lines()
 
-    def render(self) -> None:
+    def show_lines(self) -> None:
         lines = schedule.home_lines(self.info, self.window_.api.clock.now(), translate, self.window_.prefs.language)
         if lines == self.shown_lines:
             return
@@ -81,12 +83,20 @@ class HomeInfoArea(QWidget):
                 dutch.setAccessibleName(f"Nederlands: {line.dutch}")
                 self._lines.addWidget(dutch)
         self.setVisible(bool(lines))
-        self.fit(self._room)
+        self.lines_changed.emit()
+
+    def first_line_height(self) -> int:
+        """The height that shows the first line whole (0 without lines)."""
+        first = self._lines.itemAt(0)
+        if first is None or first.widget() is None:
+            return 0
+        margins = self._lines.contentsMargins()
+        width = max(1, self.lines_area.viewport().width() - margins.left() - margins.right())
+        return margins.top() + margins.bottom() + first.widget().heightForWidth(width) + 2 * self.card.frameWidth()
 
     def fit(self, room: int) -> None:
         """At most `room` px high (what the home screen can spare), else as high as the lines."""
-        self._room = room
-        width = max(1, self.scroll.viewport().width())
+        width = max(1, self.lines_area.viewport().width())
         card = self.card
         needed = (card.heightForWidth(width) if card.hasHeightForWidth() else card.sizeHint().height())
         self.setFixedHeight(max(0, min(needed, room)))

@@ -13,7 +13,7 @@ def shown(window) -> list[str]:
     for _ in range(3):
         QApplication.processEvents()
     layout = window.home.info.card.layout()
-    return [layout.itemAt(i).widget().text() for i in range(layout.count())]
+    return [layout.itemAt(i).widget().text() for i in range(layout.count()) if layout.itemAt(i).widget()]
 
 
 def first_row_in_view(window) -> bool:

@@ -76,7 +76,9 @@ class HomeInfoArea(QWidget):
                 old.hide()  # at once: deleteLater waits for the event loop
                 old.setParent(None)
                 old.deleteLater()
-        for line in lines:
+        for index, line in enumerate(lines):
+            if index and lines[index - 1].kind != line.kind and line.kind != "stop":
+                self._lines.addSpacing(10)  # the schedule, then the notices: two groups
             self._lines.addWidget(role_label(line.text, "heading" if line.kind in TITLES else None))
             if line.dutch:
                 dutch = role_label(line.dutch, "muted")

@@ -54,12 +54,16 @@ class HomeInfoArea(QWidget):
         self.setVisible(False)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
 
     def refresh(self) -> None:
         """Read this location's schedule and notices again (on the store worker), then paint."""
         self.window_.db_tasks.run(self.window_.api.home_info, self.set_info)
+
+    def _tick(self) -> None:
+        if self.window_.current_screen_name() == "home":  # other screens never show it
+            self.refresh()
 
     def set_info(self, info: HomeInfo) -> None:
         self.info = info

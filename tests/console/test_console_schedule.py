@@ -76,6 +76,7 @@ def test_a_coordinator_is_kept_to_their_own_locations_and_a_viewer_only_reads(co
                                                     "address": "Markt, Kessel-Lo"}).status_code == 303
     assert boss.post("/console/mededelingen", {"text_nl": "Voor iedereen", "first_day": day, "last_day": day,
                                                "location_id": [leuven, bus]}).status_code == 303
+    assert "1 halte gepland" in boss.get("/console/spreekuren").text
     stop_id = console.server.admin(lambda s: s.scalar(select(ScheduleEntry.id)))
     shared = console.server.admin(lambda s: s.scalar(select(Notice.id)))
 

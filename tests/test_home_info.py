@@ -3,8 +3,16 @@ location's spreekuur or the digibus's next stops, notices in the visitor's langu
 the words moving with the clock, and the guides still in view."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from datetime import UTC, datetime, timedelta
 
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from kiosk.core.secrets import SecretStore
+from kiosk.sync.engine import SyncEngine
+from sync.server import schedule as server_schedule
+from sync.server.models import Location
+from tests.keyrings import MemoryKeyring
 from tools.screenshots import home_info
 
 
@@ -67,3 +75,23 @@ def test_at_the_largest_text_the_intro_gives_way_before_the_guides_move(window, 
     home = window.home
     assert not home.intro.isVisible() and home.info.height() >= home.info.first_line_height() > 0
     assert first_row_in_view(window)
+
+
+def test_what_the_console_sets_reaches_the_home_screen_through_a_real_sync(window, clock, live_server, data_dir):
+    """A real server on 127.0.0.1: its schedule and notice, pulled by this kiosk's own sync, on screen."""
+    clock.now = datetime.now(UTC)
+    today = server_schedule.today()
+    code = live_server.enroll_code("Bibliotheek Leuven")
+
+    def publish(session):
+        leuven = session.scalar(select(Location).where(Location.name == "Bibliotheek Leuven"))
+        server_schedule.add_entry(session, leuven, "weekly", weekday=str((today.weekday() + 1) % 7), start="14:00",
+                                  end="16:00")
+        server_schedule.add_notice(session, {"nl": "Gesloten op 11 november", "ar": "مغلق يوم 11 نوفمبر"},
+                                   today.isoformat(), (today + timedelta(days=1)).isoformat(), [leuven.id])
+    live_server.admin(publish)
+    engine = SyncEngine(window.runtime.store, SecretStore(data_dir, backend=MemoryKeyring()))
+    engine.enroll(live_server.url, code, "balie-pc")  # enrolling pulls the reference data
+    window.prefs.set(language="ar")
+    window.go_home()
+    assert shown(window) == ["موعد الاستشارة القادم: غدًا، 14:00", "مغلق يوم 11 نوفمبر", "Gesloten op 11 november"]

@@ -25,8 +25,8 @@ def info(data: ScheduleData = WEEKLY, kind: str = "fixed", first: date = date(20
     return HomeInfo(kind, schedule.sessions(data, kind, first, date(2027, 1, 31)), notices)
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_today_and_the_next_session_in_the_words_of_the_issue():

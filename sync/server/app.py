@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_REFERENCE_PAGE,
+    REFERENCE_ENTITIES,
     BatchRequest,
     BatchResponse,
     EnrollRequest,
@@ -235,13 +236,16 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
     @app.get("/v1/reference", response_model=ReferencePage, responses=_ERRORS, tags=["sync"])
     def get_reference(since: int = Query(0, ge=0, le=2**62, description="the cursor of the previous page"),
                       limit: int = Query(500, ge=1, le=MAX_REFERENCE_PAGE),
+                      with_: list[str] = Query([], alias="with", max_length=20,
+                                               description="newer entities the kiosk understands: schedule, notice"),
                       device_id: str = Depends(current_device)) -> ReferencePage:
         """Locations, helpers (PIN hashes), topics and settings changed after `since`; deletions
         have `deleted: true`. Only helpers who work at the device's location (or everywhere); any
-        other helper's change comes as a deletion. Apply a page and store its `cursor` together;
-        repeat while `has_more`."""
+        other helper's change comes as a deletion. Schedules and notices only when asked for
+        (`with`), and only the device location's (others as deletions). Apply a page and store its
+        `cursor` together; repeat while `has_more`."""
         with sessions() as session:
-            return reference_page(session, since, limit, device_id)
+            return reference_page(session, since, limit, device_id, frozenset(with_) & set(REFERENCE_ENTITIES))
 
     mount_console(app)
     return app

@@ -101,6 +101,7 @@ def _in_range(value: datetime) -> datetime:
 
 
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range)]
+DeviceTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]  # any year: the kiosk's clock may be wrong
 
 
 class _Record(BaseModel):
@@ -201,9 +202,20 @@ class BatchItem(_Message):
     payload: dict[str, Any]
 
 
+def _any_item_with_id(schema: dict[str, Any]) -> None:
+    """On the wire an InvalidItem is any item that names its id (its `reason` is the server's, never
+    read from a client): the OpenAPI says so, so that clients and schemathesis know such an item is
+    answered `invalid` on its own, not refused with the batch."""
+    schema["properties"] = {"id": schema["properties"]["id"]}
+    schema["required"] = ["id"]
+    schema["additionalProperties"] = True
+
+
 class InvalidItem(_Message):
     """A batch item that is not a BatchItem but names its id: the server answers it `invalid` with
     this reason and stores the batch's other items. Senders never make one."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_any_item_with_id)
 
     id: UUID
     reason: str
@@ -217,7 +229,7 @@ class BatchRequest(_Message):
     The kiosk's sender frames this JSON around the saved payload texts itself (kiosk/sync/outbox.py);
     tests/test_protocol.py proves its bytes equal to `model_dump_json()`."""
 
-    device_time: AwareDatetime
+    device_time: DeviceTime
     items: list[BatchItem | InvalidItem] = Field(max_length=MAX_BATCH_ITEMS)
 
     @field_validator("items", mode="before")

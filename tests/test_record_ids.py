@@ -6,9 +6,12 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect, select, text
 
 from sync.protocol import content_hash, record_payload
+from sync.server.db import MIGRATIONS_DIR, make_server_engine
 from sync.server.export import ZONE, monthly_report
 from sync.server.models import StoredRecord
 from tests.sync_support import help_request
@@ -83,7 +86,7 @@ def test_a_correction_on_another_kiosk_of_the_location_still_replaces_the_record
     assert help_requests_counted(live_server) == 1
 
 
-def test_an_unknown_payload_id_collision_in_one_batch_is_answered_per_item(live_server):
+def test_one_id_twice_in_a_batch_with_other_content_is_a_conflict_for_the_second(live_server):
     device = enroll(live_server)
     record = help_request(device["location_id"], when=NOW)
     other = record_payload(help_request(device["location_id"], when=NOW, id=record.id, duration_min=7))
@@ -91,3 +94,31 @@ def test_an_unknown_payload_id_collision_in_one_batch_is_answered_per_item(live_
         item(record), {"id": str(record.id), "kind": "help_request", "content_hash": content_hash(other),
                        "payload": other}, item(help_request(device["location_id"], when=NOW, id=uuid.uuid4()))])
     assert [r["status"] for r in results.json()["results"]] == ["created", "conflict", "created"]
+
+
+def test_the_upgrade_keeps_every_stored_record_and_adds_the_device_scoped_keys(tmp_path):
+    """Migration s0012 on a database with a record stored by the server before it."""
+    engine = make_server_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+
+    def upgrade(revision: str) -> None:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+    upgrade("s0006")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO locations VALUES ('L', 'Bib', 'fixed', 1)"))
+        conn.execute(text("INSERT INTO devices (id, name, location_id, token_hash, enrolled_at) "
+                          "VALUES ('D', 'pc', 'L', 'h', '2026-11-01 10:00:00')"))
+        conn.execute(text("INSERT INTO records VALUES ('R', 'help_request', 'H', '{}', 'D', '2026-11-01 10:00:00', "
+                          "'L', '2026-11-01 10:00:00', NULL)"))
+    upgrade("head")
+    schema = inspect(engine)
+    assert schema.get_pk_constraint("records")["constrained_columns"] == ["id", "device_id"]
+    assert {index["name"]: index["unique"] for index in schema.get_indexes("records")} == {
+        "ix_records_kind_occurred_at": False, "uq_records_id_content_hash": True}
+    assert [fk["referred_table"] for fk in schema.get_foreign_keys("records")] == ["devices"]
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id, device_id, content_hash FROM records")).all() == [("R", "D", "H")]
+    engine.dispose()

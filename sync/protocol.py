@@ -2,7 +2,8 @@
 
 A record's payload is what the kiosk wrote in its outbox, byte for byte; its content hash is the
 SHA-256 of the payload's canonical JSON. The server de-duplicates by record id and compares hashes:
-same id + same hash = duplicate (success), same id + other hash = conflict.
+same id + same hash = duplicate (success), same id + other hash from the same device = conflict
+(ids are scoped per device: another device's use of an id takes nothing from this one).
 """
 from __future__ import annotations
 

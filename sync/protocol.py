@@ -2,7 +2,8 @@
 
 A record's payload is what the kiosk wrote in its outbox, byte for byte; its content hash is the
 SHA-256 of the payload's canonical JSON. The server de-duplicates by record id and compares hashes:
-same id + same hash = duplicate (success), same id + other hash = conflict.
+same id + same hash = duplicate (success), same id + other hash from the same device = conflict
+(ids are scoped per device: another device's use of an id takes nothing from this one).
 """
 from __future__ import annotations
 
@@ -105,6 +106,7 @@ def _in_range(value: datetime) -> datetime:
 
 
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range)]
+DeviceTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]  # any year: the kiosk's clock may be wrong
 
 
 class _Record(BaseModel):
@@ -205,9 +207,20 @@ class BatchItem(_Message):
     payload: dict[str, Any]
 
 
+def _any_item_with_id(schema: dict[str, Any]) -> None:
+    """On the wire an InvalidItem is any item that names its id (its `reason` is the server's, never
+    read from a client): the OpenAPI says so, so that clients and schemathesis know such an item is
+    answered `invalid` on its own, not refused with the batch."""
+    schema["properties"] = {"id": schema["properties"]["id"]}
+    schema["required"] = ["id"]
+    schema["additionalProperties"] = True
+
+
 class InvalidItem(_Message):
     """A batch item that is not a BatchItem but names its id: the server answers it `invalid` with
     this reason and stores the batch's other items. Senders never make one."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_any_item_with_id)
 
     id: UUID
     reason: str
@@ -221,7 +234,7 @@ class BatchRequest(_Message):
     The kiosk's sender frames this JSON around the saved payload texts itself (kiosk/sync/outbox.py);
     tests/test_protocol.py proves its bytes equal to `model_dump_json()`."""
 
-    device_time: AwareDatetime
+    device_time: DeviceTime
     items: list[BatchItem | InvalidItem] = Field(max_length=MAX_BATCH_ITEMS)
 
     @field_validator("items", mode="before")

@@ -109,18 +109,23 @@ class EnrollCode(Base):
 
 
 class StoredRecord(Base):
+    """Keyed by (id, device_id): a record id is scoped per device, so no kiosk can take an id that
+    another has not sent yet. One content is stored once per id, whichever device sent it (the
+    unique index): a kiosk enrolled again resends what the server has as duplicates."""
+
     __tablename__ = "records"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the record's UUID: de-duplication
     kind: Mapped[str] = mapped_column(String(24))
     content_hash: Mapped[str] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
-    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)  # the sender
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     location_id: Mapped[str] = mapped_column(String(36))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)  # created_at or started_at (device time)
     supersedes: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
-    __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),)
+    __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),
+                      Index("uq_records_id_content_hash", "id", "content_hash", unique=True))
 
 
 class RateLimit(Base):

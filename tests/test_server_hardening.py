@@ -126,6 +126,20 @@ def test_server_sqlite_file_is_private(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_database_in_a_shared_sticky_folder_leaves_the_folder_open_and_the_file_private(tmp_path):
+    """A server database (or kiosk data) in /tmp must not close /tmp to every other program."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    path = shared / "server.sqlite3"
+    engine = make_server_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
 def test_a_database_error_is_logged_without_values_and_answered_as_json(live_server, caplog):
     """A forced failure inside enrollment: the log names the error, never the row's values."""
     secret_name = f"naam-{uuid.uuid4().hex}"

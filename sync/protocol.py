@@ -2,7 +2,8 @@
 
 A record's payload is what the kiosk wrote in its outbox, byte for byte; its content hash is the
 SHA-256 of the payload's canonical JSON. The server de-duplicates by record id and compares hashes:
-same id + same hash = duplicate (success), same id + other hash = conflict.
+same id + same hash = duplicate (success), same id + other hash from the same device = conflict
+(ids are scoped per device: another device's use of an id takes nothing from this one).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Final, Literal, get_args
 from urllib.parse import urlparse
 from uuid import UUID
@@ -25,6 +26,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from sync.privacy import find_personal_data
@@ -52,7 +54,7 @@ TargetGroup = Literal["senior", "jobseeker", "newcomer", "poverty"]
 HelpLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other"]
 LocationKind = Literal["fixed", "digibus"]
 Role = Literal["digihelper", "coordinator"]
-ReferenceEntity = Literal["location", "helper", "topic", "setting"]
+ReferenceEntity = Literal["location", "helper", "topic", "setting", "schedule", "notice"]
 ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
 VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr"]  # the kiosk's interface languages
 TextSize = Literal["normal", "large", "extra-large"]
@@ -104,6 +106,7 @@ def _in_range(value: datetime) -> datetime:
 
 
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range)]
+DeviceTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]  # any year: the kiosk's clock may be wrong
 
 
 class _Record(BaseModel):
@@ -204,9 +207,20 @@ class BatchItem(_Message):
     payload: dict[str, Any]
 
 
+def _any_item_with_id(schema: dict[str, Any]) -> None:
+    """On the wire an InvalidItem is any item that names its id (its `reason` is the server's, never
+    read from a client): the OpenAPI says so, so that clients and schemathesis know such an item is
+    answered `invalid` on its own, not refused with the batch."""
+    schema["properties"] = {"id": schema["properties"]["id"]}
+    schema["required"] = ["id"]
+    schema["additionalProperties"] = True
+
+
 class InvalidItem(_Message):
     """A batch item that is not a BatchItem but names its id: the server answers it `invalid` with
     this reason and stores the batch's other items. Senders never make one."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_any_item_with_id)
 
     id: UUID
     reason: str
@@ -220,7 +234,7 @@ class BatchRequest(_Message):
     The kiosk's sender frames this JSON around the saved payload texts itself (kiosk/sync/outbox.py);
     tests/test_protocol.py proves its bytes equal to `model_dump_json()`."""
 
-    device_time: AwareDatetime
+    device_time: DeviceTime
     items: list[BatchItem | InvalidItem] = Field(max_length=MAX_BATCH_ITEMS)
 
     @field_validator("items", mode="before")
@@ -302,9 +316,73 @@ class SettingData(_Message):
     value: Any
 
 
+# --- the spreekuur schedule and notices -----------------------------------------------------------
+# Times of day and dates in a schedule are Belgian wall-clock time, whatever zone a computer is in.
+SCHEDULE_ZONE = "Europe/Brussels"
+ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]  # "14:00"
+NOTICE_MAX = 280
+
+
+class TimeSpan(_Message):
+    start: ClockTime
+    end: ClockTime
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> TimeSpan:
+        if self.end <= self.start:  # "HH:MM" text sorts as the times do
+            raise ValueError("a session ends after it starts")
+        return self
+
+
+class WeeklyHours(TimeSpan):
+    weekday: int = Field(ge=0, le=6)  # 0 = Monday, as date.weekday()
+
+
+class ExtraSession(TimeSpan):
+    day: date
+
+
+class BusStop(TimeSpan):
+    day: date
+    address: str = Field(min_length=1, max_length=160, pattern=PRINTABLE)
+
+
+class ScheduleData(_Message):
+    """A location's spreekuur: weekly hours, days it is closed, extra sessions, and for the digibus
+    its dated stops. Key: the location id. Past days are left out when it is published."""
+
+    weekly: list[WeeklyHours] = Field(default_factory=list, max_length=50)
+    closed: list[date] = Field(default_factory=list, max_length=400)
+    extra: list[ExtraSession] = Field(default_factory=list, max_length=400)
+    stops: list[BusStop] = Field(default_factory=list, max_length=1000)
+
+
+class NoticeData(_Message):
+    """A short notice for the home screen, shown from `first_day` to `last_day` (Belgian dates).
+    `text` has Dutch ("nl") always, and optional translations per interface language."""
+
+    text: dict[VisitorLanguage, Annotated[str, Field(min_length=1, max_length=NOTICE_MAX, pattern=PRINTABLE)]]
+    first_day: date
+    last_day: date
+
+    @model_validator(mode="after")
+    def _dutch_and_dates(self) -> NoticeData:
+        if "nl" not in self.text:
+            raise ValueError("a notice always has its Dutch text")
+        if self.last_day < self.first_day:
+            raise ValueError("a notice ends on or after its first day")
+        return self
+
+
 REFERENCE_DATA: dict[str, type[_Message]] = {
     "location": LocationData, "helper": HelperData, "topic": TopicData, "setting": SettingData,
+    "schedule": ScheduleData, "notice": NoticeData,
 }
+# What every kiosk since protocol v1 understands. A newer entity reaches only a kiosk that names it
+# in `GET /v1/reference?with=...`: an older kiosk would refuse the whole page.
+V1_REFERENCE_ENTITIES: frozenset[ReferenceEntity] = frozenset({"location", "helper", "topic", "setting"})
+# Keyed per location (a schedule) or meant for some locations (a notice): a kiosk gets only its own.
+PER_LOCATION_ENTITIES: frozenset[ReferenceEntity] = frozenset({"schedule", "notice"})
 # Not a setting but a shared secret, sent as one: the HMAC key of visitor codes. Every kiosk needs
 # the same key, or one visitor at two locations would count as two people.
 VISITOR_CODE_KEY = "visitor_code_key"

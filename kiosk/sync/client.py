@@ -88,11 +88,14 @@ class ServerApi:
     def post_status(self, report: StatusReport) -> StatusResponse:
         return self._call("POST", "/v1/status", StatusResponse, body=report.model_dump_json().encode())
 
-    def reference(self, since: int, limit: int) -> ReferencePage:
-        return self._call("GET", "/v1/reference", ReferencePage, params={"since": since, "limit": limit})
+
+    def reference(self, since: int, limit: int, entities: tuple[str, ...] = ()) -> ReferencePage:
+        """`entities`: the newer reference entities this kiosk understands (`?with=`)."""
+        return self._call("GET", "/v1/reference", ReferencePage,
+                          params={"since": since, "limit": limit, "with": list(entities)})
 
     def _call(self, method: str, path: str, model: type[Model], *, body: bytes | None = None,
-              params: dict[str, int] | None = None) -> Model:
+              params: dict[str, int | list[str]] | None = None) -> Model:
         sent_at = self.clock()
         try:
             response = self._http.request(method, self.base_url + path, data=body, params=params,

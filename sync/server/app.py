@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_REFERENCE_PAGE,
+    REFERENCE_ENTITIES,
     BatchRequest,
     BatchResponse,
     EnrollRequest,
@@ -105,9 +106,27 @@ class BodyLimit:
 
 
 _Responses = dict[int | str, dict[str, Any]]  # FastAPI's `responses=` (OpenAPI only)
-_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
-_ENROLL_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (403, 413, 422, 429)}
-_SETUP_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422, 429)}
+_MEANINGS = {
+    400: "The body could not be read (not UTF-8).",
+    401: "Unknown or revoked device token.",
+    403: "The code is refused (unknown, used, expired, or another location's).",
+    413: "The request body is over the limit.",
+    422: "The request does not match the schema.",
+    429: "Too many wrong codes: wait Retry-After seconds.",
+    503: "The database is unavailable: try again after Retry-After seconds.",
+}
+
+
+def _errors(*statuses: int) -> _Responses:
+    """Every error status a route really answers (schemathesis checks the list in CI), each with
+    the JSON ErrorBody."""
+    return {status: {"model": ErrorBody, "description": _MEANINGS[status]} for status in statuses}
+
+
+_ERRORS = _errors(400, 401, 413, 422, 503)  # an authenticated POST with a body
+_READ_ERRORS = _errors(401, 413, 422, 503)  # an authenticated GET
+_ENROLL_ERRORS = _errors(400, 403, 413, 422, 429, 503)
+_SETUP_ERRORS = _errors(400, 401, 403, 413, 422, 429, 503)
 
 
 def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
@@ -162,7 +181,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         raise ApiError(401, "unauthorized", "unknown or revoked device token; enroll this kiosk again",
                        {"WWW-Authenticate": "Bearer"})
 
-    @app.get("/v1/health", response_model=Health, tags=["sync"])
+    @app.get("/v1/health", response_model=Health, responses=_errors(413), tags=["sync"])
     def health() -> Health:
         """Cheap probe for connectivity and the server's clock. No authentication."""
         return Health(server_time=utcnow())
@@ -232,16 +251,19 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
             store_report(session, device_id, report, now)
         return StatusResponse(server_time=utcnow())
 
-    @app.get("/v1/reference", response_model=ReferencePage, responses=_ERRORS, tags=["sync"])
+    @app.get("/v1/reference", response_model=ReferencePage, responses=_READ_ERRORS, tags=["sync"])
     def get_reference(since: int = Query(0, ge=0, le=2**62, description="the cursor of the previous page"),
                       limit: int = Query(500, ge=1, le=MAX_REFERENCE_PAGE),
+                      with_: list[str] = Query([], alias="with", max_length=20,
+                                               description="newer entities the kiosk understands: schedule, notice"),
                       device_id: str = Depends(current_device)) -> ReferencePage:
         """Locations, helpers (PIN hashes), topics and settings changed after `since`; deletions
         have `deleted: true`. Only helpers who work at the device's location (or everywhere); any
-        other helper's change comes as a deletion. Apply a page and store its `cursor` together;
-        repeat while `has_more`."""
+        other helper's change comes as a deletion. Schedules and notices only when asked for
+        (`with`), and only the device location's (others as deletions). Apply a page and store its
+        `cursor` together; repeat while `has_more`."""
         with sessions() as session:
-            return reference_page(session, since, limit, device_id)
+            return reference_page(session, since, limit, device_id, frozenset(with_) & set(REFERENCE_ENTITIES))
 
     mount_console(app)
     return app

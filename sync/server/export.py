@@ -84,31 +84,43 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
 
 
 # A stored version of a help request, as help_request_chains reads it.
-Version = Row[str, str | None, datetime, datetime, str]  # id, supersedes, occurred_at, received_at, payload
+# id, supersedes, occurred_at, received_at, payload, device_id, location_id
+Version = Row[str, str | None, datetime, datetime, str, str, str]
 
 
 def help_request_chains(session: Session, location_ids: Collection[str] | None = None) -> Iterator[tuple[Version, ...]]:
     """Every help request as its stored versions, first to latest (a correction or a cancellation
     is a new version that supersedes the one before). Each version has id, supersedes, occurred_at,
-    received_at and payload. `location_ids` keeps chains whole: the server refuses a version that
-    supersedes one of another location."""
+    received_at, payload, device_id and location_id. `location_ids` keeps chains whole: the server
+    refuses a version that supersedes one of another location. Ids are scoped per device: when two
+    devices hold the id a version supersedes, it is the one of the version's own device, else the
+    first received at its location."""
     # Versions are few per request; reading all help requests keeps the chain logic simple and
     # exact. A month's export of a city's records takes well under a second.
     query = select(StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at, StoredRecord.received_at,
-                   StoredRecord.payload).where(StoredRecord.kind == "help_request")
+                   StoredRecord.payload, StoredRecord.device_id, StoredRecord.location_id,
+                   ).where(StoredRecord.kind == "help_request").order_by(StoredRecord.received_at,
+                                                                          StoredRecord.device_id)
     if location_ids is not None:
         query = query.where(StoredRecord.location_id.in_(location_ids))
     rows = session.execute(query).all()
-    by_id = {r.id: r for r in rows}
-    superseded = {r.supersedes for r in rows if r.supersedes}
+    holders: dict[tuple[str, str], list[Version]] = {}  # (location, id) -> its versions, first received first
+    for row in rows:
+        holders.setdefault((row.location_id, row.id), []).append(row)
+
+    def previous(version: Version) -> Version | None:
+        held = holders.get((version.location_id, version.supersedes or ""), [])
+        return next((r for r in held if r.device_id == version.device_id), held[0] if held else None)
+
+    superseded = {(r.device_id, r.id) for r in filter(None, map(previous, rows))}
     for latest in rows:
-        if latest.id in superseded:
+        if (latest.device_id, latest.id) in superseded:
             continue
         chain = [latest]
-        seen = {latest.id}
-        while chain[-1].supersedes in by_id and chain[-1].supersedes not in seen:
-            chain.append(by_id[chain[-1].supersedes])
-            seen.add(chain[-1].id)
+        seen = {(latest.device_id, latest.id)}
+        while (before := previous(chain[-1])) is not None and (before.device_id, before.id) not in seen:
+            chain.append(before)
+            seen.add((before.device_id, before.id))
         yield tuple(reversed(chain))
 
 

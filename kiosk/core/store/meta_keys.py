@@ -11,6 +11,9 @@ DEVICE_ID = "sync.device_id"
 LOCATION_ID = "sync.location_id"  # where this kiosk stands, as the server said; preselected in forms
 # The puller's cursor in the server's reference change log (kiosk/sync/puller.py).
 REFERENCE_CURSOR = "sync.reference_cursor"
+# The entities the cursor covers (JSON list). A kiosk that learned a new entity (an update) pulls
+# from the start once, or it would never get what was published before its cursor.
+REFERENCE_ENTITIES = "sync.reference_entities"
 LAST_SUCCESS = "sync.last_success"  # ISO time of the last complete sync
 # The last failed sync, for the status report (kiosk/sync/report.py): JSON {"at": ISO time, "text": ...}.
 LAST_ERROR = "sync.last_error"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -22,6 +24,7 @@ from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync.content_bundle import SignedManifest
 from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_REFERENCE_PAGE,
@@ -35,7 +38,7 @@ from sync.protocol import (
     HelperSetupResponse,
     ReferencePage,
 )
-from sync.server import ratelimit
+from sync.server import content, ratelimit
 from sync.server.admin import (
     AdminError,
     SetupCodeRefused,
@@ -107,8 +110,10 @@ _ENROLL_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (403, 4
 _SETUP_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422, 429)}
 
 
-def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """The API on an already migrated database (`serve` migrates before it starts)."""
+def create_app(database_url: str | None = None, *, engine: Engine | None = None,
+               content_key: Path | None = None) -> FastAPI:
+    """The API on an already migrated database (`serve` migrates before it starts). `content_key`:
+    the file of the key that signs guide bundles (sync/server/content.py), for publishing."""
     if engine is None:
         if database_url is None:
             raise ValueError("create_app needs a database_url or an engine")
@@ -120,6 +125,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                   openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
     app.state.engine = engine
     app.state.sessions = sessions
+    app.state.content_key = content_key or content.default_key_path()
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
@@ -230,5 +236,37 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         with sessions() as session:
             return reference_page(session, since, limit, device_id)
 
+    @app.get("/v1/content/manifest", response_model=SignedManifest, responses=_ERRORS, tags=["content"])
+    def get_content_manifest(device_id: str = Depends(current_device)) -> Response:
+        """The latest signed guide bundle manifest (sync/content_bundle.py); 204 when none was published.
+        The kiosk verifies it against its pinned keys before it downloads a file."""
+        with sessions() as session:
+            found = content.offer(session)
+        return Response(status_code=204) if found is None else _json(found.signed)
+
+    @app.get("/v1/content/files/{sha256}", responses=_ERRORS, tags=["content"])
+    def get_content_file(sha256: str, request: Request, device_id: str = Depends(current_device)) -> Response:
+        """A bundle file by its SHA-256. `Range: bytes=N-` resumes a download (206)."""
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ApiError(404, "not-found", "no such file")
+        with sessions() as session:
+            data = content.blob(session, sha256)
+        if data is None:
+            raise ApiError(404, "not-found", "no such file")
+        start = _range_start(request.headers.get("range"))
+        if start is None or start == 0:
+            return Response(data, media_type="application/octet-stream", headers={"Accept-Ranges": "bytes"})
+        if start >= len(data):
+            return Response(status_code=416, headers={"Content-Range": f"bytes */{len(data)}"})
+        return Response(data[start:], status_code=206, media_type="application/octet-stream",
+                        headers={"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}",
+                                 "Accept-Ranges": "bytes"})
+
     mount_console(app)
     return app
+
+
+def _range_start(header: str | None) -> int | None:
+    """The N of `bytes=N-` (the only range a kiosk asks for); None for no or another range."""
+    found = re.fullmatch(r"bytes=(\d{1,12})-", header.strip()) if header else None
+    return int(found.group(1)) if found else None

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Literal
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -105,7 +104,7 @@ class SignedManifest(_Strict):
 # --- keys ----------------------------------------------------------------------------------------
 def public_key_text(key: Ed25519PublicKey) -> str:
     """A public key as kiosks pin it: the 32 raw bytes in base64."""
-    return base64.b64encode(key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
+    return base64.b64encode(key.public_bytes_raw()).decode()
 
 
 def key_id(public_text: str) -> str:
@@ -120,18 +119,6 @@ def parse_public_key(text: str) -> Ed25519PublicKey:
         return Ed25519PublicKey.from_public_bytes(raw)
     except (ValueError, TypeError) as exc:
         raise ValueError("geen geldige publieke sleutel (32 bytes in base64)") from exc
-
-
-def private_key_pem(key: Ed25519PrivateKey) -> bytes:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption())
-
-
-def load_private_key(pem: bytes) -> Ed25519PrivateKey:
-    key = serialization.load_pem_private_key(pem, password=None)
-    if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError("the content key file does not hold an Ed25519 key")
-    return key
 
 
 # --- building and signing (server) -----------------------------------------------------------------
@@ -161,17 +148,17 @@ def sign(manifest: Manifest, key: Ed25519PrivateKey) -> SignedManifest:
 
 
 # --- verifying (kiosk) -----------------------------------------------------------------------------
-def verify_manifest(signed: SignedManifest, pinned: Iterable[str], installed_version: int, now: datetime) -> Manifest:
-    """The manifest, if one of the pinned keys signed exactly this text, its version is above
-    `installed_version` and it has not expired. Raises BundleRejected otherwise."""
+def check_signature(signed: SignedManifest, pinned: Iterable[str]) -> Manifest:
+    """The manifest, if one of the pinned keys signed exactly this text. Raises BundleRejected
+    ("tampered", "wrong-key" or "invalid") otherwise."""
     keys = {key_id(text): parse_public_key(text) for text in pinned}
     if not keys:
         raise BundleRejected("wrong-key", None, "no keys pinned")
+    version = _claimed_version(signed.manifest)
     try:
         signature = base64.b64decode(signed.signature, validate=True)
     except ValueError:
-        raise BundleRejected("tampered", None, "the signature is not base64") from None
-    version = _claimed_version(signed.manifest)
+        raise BundleRejected("tampered", version, "the signature is not base64") from None
     for key in keys.values():
         try:
             key.verify(signature, signed.manifest.encode())
@@ -185,9 +172,15 @@ def verify_manifest(signed: SignedManifest, pinned: Iterable[str], installed_ver
             raise BundleRejected("tampered", version, "the signature does not match the manifest")
         raise BundleRejected("wrong-key", version, f"signed with key {signed.key_id[:16]!r}")
     try:
-        manifest = Manifest.model_validate_json(signed.manifest)
+        return Manifest.model_validate_json(signed.manifest)
     except ValidationError as exc:
         raise BundleRejected("invalid", version, f"{exc.error_count()} errors in the manifest") from None
+
+
+def verify_manifest(signed: SignedManifest, pinned: Iterable[str], installed_version: int, now: datetime) -> Manifest:
+    """The manifest, if one of the pinned keys signed exactly this text, its version is above
+    `installed_version` and it has not expired. Raises BundleRejected otherwise."""
+    manifest = check_signature(signed, pinned)
     if manifest.version <= installed_version:
         raise BundleRejected("rollback", manifest.version, f"version {manifest.version}, installed {installed_version}")
     if manifest.expires_at <= now:

@@ -182,6 +182,7 @@ class ContentReport:
     errors: list[str] = field(default_factory=list)
     # (walkthrough id, language) -> step ids missing in that language
     missing: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    version: int = 0  # the guide bundle these come from (kiosk/core/bundles.py); 0: the installer's only
 
 
 def _load_toml(path: Path, errors: list[str]) -> dict[str, Any] | None:

@@ -15,10 +15,12 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, func, select, update
 
 from kiosk.core.accounts import hash_pin
+from kiosk.core.bundles import GuideBundles
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import Helper, OutboxEntry, Topic
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
+from kiosk.sync.content import fetch_guides
 from kiosk.sync.outbox import SENT_RETENTION, Sender, prune_sent, recover_inflight, requeue_parked
 from kiosk.sync.puller import Puller, get_meta, set_meta
 from kiosk.sync.status import (
@@ -37,8 +39,9 @@ log = logging.getLogger(__name__)
 
 class SyncEngine:
     def __init__(self, store: Store, secrets: SecretStore, *, default_url: str | None = None,
-                 clock: Callable[[], datetime] = utcnow):
+                 clock: Callable[[], datetime] = utcnow, guides: GuideBundles | None = None):
         self.store, self.secrets, self.default_url, self.clock = store, secrets, default_url, clock
+        self.guides = guides  # signed guide bundles: fetched after the pull when keys are pinned
 
     def server_url(self) -> str | None:
         with self.store.read() as session:
@@ -162,6 +165,8 @@ class SyncEngine:
                                                                                  on_progress=on_progress)
             if pull and not should_stop():
                 outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
+            if pull and self.guides is not None and self.guides.pinned and not should_stop():
+                self._fetch_guides(api)
             with self.store.transaction() as session:
                 set_meta(session, meta_keys.LAST_SUCCESS, self.clock().isoformat())
             pruned = prune_sent(self.store, self.clock())
@@ -175,6 +180,14 @@ class SyncEngine:
             outcome.finished_at = self.clock()
             api.close()
         return outcome
+
+    def _fetch_guides(self, api: ServerApi) -> None:
+        """A failed guide download does not fail the sync of records: it resumes next time."""
+        assert self.guides is not None
+        try:
+            fetch_guides(api, self.guides, self.clock())
+        except (SyncError, OSError) as exc:
+            log.warning("guide bundle not fetched: %s", exc)
 
     def status(self) -> SyncStatus:
         with self.store.read() as session:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 import platformdirs
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,8 +31,6 @@ from sync.content_bundle import (
     build_manifest,
     folder_files,
     key_id,
-    load_private_key,
-    private_key_pem,
     public_key_text,
     sign,
 )
@@ -53,6 +52,18 @@ class ContentError(Exception):
 
 
 # --- keys ----------------------------------------------------------------------------------------
+def private_key_pem(key: Ed25519PrivateKey) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
+
+
+def load_private_key(pem: bytes) -> Ed25519PrivateKey:
+    key = serialization.load_pem_private_key(pem, password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError("the content key file does not hold an Ed25519 key")
+    return key
+
+
 def default_key_path() -> Path:
     configured = os.environ.get(KEY_ENV)
     if configured:

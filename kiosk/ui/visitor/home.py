@@ -61,6 +61,13 @@ class HomeScreen(Screen):
         tile.set_texts(*texts())
         return tile
 
+    def clear_tiles(self) -> None:
+        """Remove every tile (the guides changed: kiosk/ui/visitor/walkthrough.py adds them again)."""
+        for tile, _texts in self._tiles:
+            self.grid.removeWidget(tile)
+            tile.deleteLater()
+        self._tiles.clear()
+
     def retranslate(self) -> None:
         self.greeting.setText(self.tr("Welkom. Waarmee kunnen we je helpen?"))
         self.intro.setText(self.tr("Kies eerst je taal. Tik daarna op een tegel. Alles is gratis."))

@@ -465,8 +465,20 @@ def install(window) -> WalkthroughScreen:
     """Register the screen and a home tile per walkthrough."""
     screen = WalkthroughScreen(window)
     window.add_screen("walkthrough", screen)
+    add_tiles(window, screen)
+    return screen
+
+
+def reload_guides(window) -> None:
+    """Between two visitors (the session's reset): a guide bundle installed since start-up replaces
+    the guides and their home tiles (kiosk/core/bundles.py). Never during a visit."""
+    if window.runtime.reload_content():
+        window.home.clear_tiles()
+        add_tiles(window, window.walkthroughs)
+
+
+def add_tiles(window, screen: WalkthroughScreen) -> None:
     for wt in window.runtime.content.walkthroughs:
         window.home.add_tile(wt.icon_path(),
                              lambda wt=wt: (wt.title(window.prefs.language), wt.summary(window.prefs.language)),
                              lambda wt=wt: screen.open(wt.id))
-    return screen

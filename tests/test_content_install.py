@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import delete, update
 
 from kiosk.core.bundles import ContentStatus, GuideBundles, content_status, load_guides
@@ -302,3 +303,27 @@ def test_a_download_resumes_where_it_stopped(live_server, token, keys, tmp_path)
     finally:
         api.close()
     assert part.read_bytes() == payload
+
+
+def test_new_guides_appear_at_the_next_reset_never_during_a_visit(window, live_server, token, keys, qtbot):
+    key, pinned = keys
+    runtime = window.runtime
+    runtime.guides = GuideBundles(runtime.data_dir, pinned)
+    before = [tile.title.text() for tile, _texts in window.home._tiles]
+    window.walkthroughs.open("burgerprofiel-attest")  # a visitor in the middle of a guide
+    view = window.walkthroughs.view
+    view.next()
+    shown = view.walkthrough
+    publish(live_server, guides_v2(), key)
+    assert install(live_server, token, runtime.guides) == 1  # the sync worker's part
+    view.next()
+    assert window.current_screen_name() == "walkthrough" and view.walkthrough is shown and view.index == 2
+    assert [tile.title.text() for tile, _texts in window.home._tiles] == before
+    window.reset_visitor_session()
+    after = [tile.title.text() for tile, _texts in window.home._tiles]
+    assert len(after) == len(before) + 1 and CHANGED_TITLE in after and after[-1] == before[-1]  # Internet last
+    assert runtime.content.version == 1
+    qtbot.mouseClick(window.home._tiles[after.index(CHANGED_TITLE)][0], Qt.MouseButton.LeftButton)
+    assert window.current_screen_name() == "walkthrough" and view.walkthrough.title("nl") == CHANGED_TITLE
+    window.reset_visitor_session()
+    assert [tile.title.text() for tile, _texts in window.home._tiles] == after  # no second reload

@@ -46,7 +46,8 @@ class SyncService(QObject):
 
         runtime, self.api = window.runtime, window.api
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
-        self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url)
+        self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url,
+                                 guides=runtime.guides)
         self.runner = TaskRunner("sync", self)  # network work never waits behind (or delays) a save
         self._progress.connect(lambda done, total: self._show(progress=(done, total)))
         self.backoff = backoff or Backoff()

@@ -202,30 +202,30 @@ def publish_folder(session: Session, root: Path, key_path: Path, *, actor: str, 
 
 def guide_from_zip(data: bytes) -> tuple[str, dict[str, bytes]]:
     """One walkthrough folder uploaded as a zip: its id (the folder name, or walkthrough.toml at the
-    top) and its files by path inside the guide. Raises ContentError."""
+    top) and its files by path inside the guide. Raises ContentError (Dutch: for the console)."""
     if len(data) > MAX_ZIP_BYTES:
-        raise ContentError(f"the zip is larger than {MAX_ZIP_BYTES // 2**20} MB")
+        raise ContentError(f"de zip is groter dan {MAX_ZIP_BYTES // 2**20} MB")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
         if len(entries) > MAX_BUNDLE_FILES or sum(i.file_size for i in entries) > MAX_ZIP_BYTES:
-            raise ContentError("the zip holds too many or too large files")
+            raise ContentError("de zip bevat te veel of te grote bestanden")
         names = {i.filename: archive.read(i) for i in entries}
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ContentError(f"not a readable zip file ({exc})") from None
+        raise ContentError(f"dit is geen leesbaar zip-bestand ({exc})") from None
     if "walkthrough.toml" in names:
         prefix = ""
     else:
         tops = {PurePosixPath(name).parts[0] for name in names}
         if len(tops) != 1 or f"{next(iter(tops))}/walkthrough.toml" not in names:
-            raise ContentError("the zip must hold one guide folder with its walkthrough.toml")
+            raise ContentError("de zip moet één map met een stappenplan bevatten, met zijn walkthrough.toml")
         prefix = next(iter(tops)) + "/"
     try:
         guide_id = str(tomllib.loads(names[prefix + "walkthrough.toml"].decode("utf-8")).get("id", ""))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ContentError(f"walkthrough.toml cannot be read ({exc})") from None
+        raise ContentError(f"walkthrough.toml is onleesbaar ({exc})") from None
     if not guide_id:
-        raise ContentError("walkthrough.toml has no id")
+        raise ContentError("walkthrough.toml heeft geen id")
     files = {name.removeprefix(prefix): body for name, body in names.items()
              if not any(part.startswith(".") for part in PurePosixPath(name).parts)}
     return guide_id, files

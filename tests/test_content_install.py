@@ -92,16 +92,27 @@ def test_a_published_bundle_is_installed_and_loaded_over_the_floor(live_server, 
     assert load_guides(CONTENT, GuideBundles(data_dir, [])).version == 0
 
 
-def test_the_sync_engine_fetches_guides_after_the_pull(live_server, keys, data_dir):
+def test_the_keys_come_from_enrollment_and_the_engine_fetches_after_the_pull(live_server, keys, data_dir):
+    """A kiosk whose settings name no keys pins the pair the server gives at enrollment (over the
+    verified connection), keeps it across a restart, and installs bundles on sync."""
     key, pinned = keys
+    live_server.server.config.app.state.content_key = key  # what `serve --content-key` sets
     publish(live_server, guides_v2(), key)
     store = open_store(data_dir)
     try:
-        engine = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()),
-                            guides=GuideBundles(data_dir, pinned))
+        guides = GuideBundles.for_kiosk(data_dir, [], store)
+        assert guides.pinned == []
+        engine = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()), guides=guides)
         engine.enroll(live_server.url, live_server.enroll_code(), "pc")
-        outcome = engine.sync()
-        assert outcome.error is None
+        assert guides.pinned == pinned
+        assert engine.sync().error is None
+        assert GuideBundles.for_kiosk(data_dir, [], store).pinned == pinned  # after a restart
+        # Keys in settings.json (the installer's) win over the server's.
+        other = content.init_keys(key.with_name("other.pem"))
+        mine = GuideBundles.for_kiosk(data_dir, other, store)
+        engine.guides = mine
+        engine.enroll(live_server.url, live_server.enroll_code(), "pc")
+        assert mine.pinned == other
     finally:
         store.close()
     assert content_status(data_dir).version == 1

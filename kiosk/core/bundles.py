@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.core.store import Store, meta_keys
+from kiosk.core.store.models import Meta
 from sync.content_bundle import (
     BundleRejected,
     Manifest,
@@ -78,11 +80,31 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 class GuideBundles:
-    """The bundles of one data directory, with the public keys this kiosk pins."""
+    """The bundles of one data directory, with the public keys this kiosk pins: those of its
+    settings (`from_settings`, the installer's), else those the server gave at enrollment."""
 
-    def __init__(self, data_dir: Path, pinned_keys: Iterable[str]):
+    def __init__(self, data_dir: Path, pinned_keys: Iterable[str], *, from_settings: bool = True):
         self.root = data_dir / CONTENT_DIR
         self.pinned = [key for key in pinned_keys if key]
+        self.from_settings = from_settings and bool(self.pinned)
+
+    @classmethod
+    def for_kiosk(cls, data_dir: Path, settings_keys: list[str], store: Store) -> GuideBundles:
+        if settings_keys:
+            return cls(data_dir, settings_keys)
+        with store.read() as session:
+            row = session.get(Meta, meta_keys.CONTENT_KEYS)
+        try:
+            enrolled = check_keys(json.loads(row.value)) if row is not None and row.value else []
+        except (ValueError, TypeError):
+            log.error("the guide keys from enrollment are not valid; no bundle will be installed")
+            enrolled = []
+        return cls(data_dir, enrolled, from_settings=False)
+
+    def learn_keys(self, keys: list[str]) -> None:
+        """The keys from an enrollment, unless the settings pinned keys (they win)."""
+        if not self.from_settings:
+            self.pinned = list(keys)
 
     # --- what is installed -------------------------------------------------------------------------
     def installed_version(self) -> int:

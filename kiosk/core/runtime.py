@@ -71,7 +71,7 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
     if demo:
         seed_demo(store)
     floor = content_root or resources_dir() / "walkthroughs"
-    guides = GuideBundles(data_dir, settings.content_keys)
+    guides = GuideBundles.for_kiosk(data_dir, settings.content_keys, store)
     content = load_guides(floor, guides)
     warnings = [*store.warnings, *problems]
     if content.errors:

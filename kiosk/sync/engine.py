@@ -6,6 +6,7 @@ secret store (kiosk.core.secrets.DEVICE_TOKEN), never in the database or the log
 """
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -15,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, func, select, update
 
 from kiosk.core.accounts import hash_pin
-from kiosk.core.bundles import GuideBundles
+from kiosk.core.bundles import GuideBundles, check_keys
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import Helper, OutboxEntry, Topic
@@ -36,6 +37,15 @@ from kiosk.sync.status import (
 )
 
 log = logging.getLogger(__name__)
+
+def _valid_keys(keys: list[str]) -> list[str]:
+    """The server's guide keys, if they are keys (a bad answer pins nothing, never fails the enrollment)."""
+    try:
+        return check_keys(keys)
+    except ValueError:
+        log.warning("the server sent guide keys that are not valid; this kiosk installs no guide bundles")
+        return []
+
 
 class SyncEngine:
     def __init__(self, store: Store, secrets: SecretStore, *, default_url: str | None = None,
@@ -88,6 +98,10 @@ class SyncEngine:
             set_meta(session, meta_keys.SERVER_URL, url)
             set_meta(session, meta_keys.DEVICE_ID, str(answer.device_id))
             set_meta(session, meta_keys.LOCATION_ID, None if answer.location_id is None else str(answer.location_id))
+            keys = _valid_keys(answer.content_keys)
+            set_meta(session, meta_keys.CONTENT_KEYS, json.dumps(keys) if keys else None)
+        if self.guides is not None:
+            self.guides.learn_keys(keys)
         log.info("enrolled at %s as device %s", url, answer.device_id)
         # This kiosk's location, helpers and topics right away (the help log needs the location
         # row); if this fails the next sync fetches them.

@@ -190,7 +190,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
                 ratelimit.note_failure(session, limits, utcnow())
             raise ApiError(403, "invalid-code", str(exc)) from None
         return EnrollResponse(device_id=device.id, token=token, location_id=device.location_id,
-                              server_time=utcnow())
+                              server_time=utcnow(), content_keys=content.enrollment_keys(app.state.content_key))
 
     @app.post("/v1/records:batch", response_model=BatchResponse, responses=_ERRORS, tags=["sync"])
     def post_batch(batch: BatchRequest, device_id: str = Depends(current_device)) -> Response:

@@ -115,6 +115,14 @@ def pinned_keys(path: Path) -> list[str]:
     return keys
 
 
+def enrollment_keys(path: Path) -> list[str]:
+    """What a kiosk learns at enrollment (over verified HTTPS): the pinned pair, or none without keys."""
+    try:
+        return pinned_keys(path)
+    except ContentError:
+        return []
+
+
 def rotate_keys(path: Path) -> list[str]:
     """The next key becomes current (kiosks already pin it); a new next key is made. The old current
     private key is overwritten: nothing signs with it again."""

@@ -2,36 +2,15 @@
 kiosk's own body markup, publishing by a city admin only (signed, audit-logged)."""
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
 import pytest
 from sqlalchemy import select
 
-from kiosk.core.paths import resources_dir
 from sync.content_bundle import SignedManifest, check_signature
 from sync.server import content
 from sync.server.models import AuditEntry, ContentBundle, ContentDraft
-
-GUIDE = resources_dir() / "walkthroughs" / "burgerprofiel-attest"
-NEW_TITLE = "Attest downloaden (aangepast)"
-
-
-def guide_zip(*, drop: str = "", title: str = NEW_TITLE, rename: str = "") -> bytes:
-    """The bundled burgerprofiel-attest guide as a zip, with another Dutch title (and id: `rename`)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path in sorted(GUIDE.rglob("*")):
-            name = path.relative_to(GUIDE.parent).as_posix()
-            if path.is_file() and name != drop:
-                data = path.read_bytes()
-                if name.endswith("text/nl.toml"):
-                    data = data.replace(b"Attest downloaden in Mijn Burgerprofiel", title.encode(), 1)
-                if rename and name.endswith("/walkthrough.toml"):
-                    data = data.replace(f'id = "{GUIDE.name}"'.encode(), f'id = "{rename}"'.encode(), 1)
-                archive.writestr(rename + name.removeprefix(GUIDE.name) if rename else name, data)
-    return buffer.getvalue()
+from tests.console.guides import NEW_TITLE, guide_zip
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from sqlalchemy import delete, update
 
 from kiosk.core.bundles import ContentStatus, GuideBundles, content_status, load_guides
 from kiosk.core.paths import resources_dir
+from kiosk.core.runtime import bootstrap
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import open_store
 from kiosk.sync.client import ServerApi
@@ -338,3 +339,25 @@ def test_new_guides_appear_at_the_next_reset_never_during_a_visit(window, live_s
     assert window.current_screen_name() == "walkthrough" and view.walkthrough.title("nl") == CHANGED_TITLE
     window.reset_visitor_session()
     assert [tile.title.text() for tile, _texts in window.home._tiles] == after  # no second reload
+
+
+def test_a_damaged_installed_bundle_falls_back_to_the_installers_guides(data_dir, keys):
+    """Checked against its signed manifest at every load: a file changed on the kiosk's disk means
+    the installer's guides, and the session reset does not try again and again."""
+    key, pinned = keys
+    files = guides_v2()
+    signed = sign(build_manifest(files, 1, now(), timedelta(days=1)), content.read_key(key))
+    bundles = GuideBundles(data_dir, pinned)
+    assert bundles.install(signed, lambda entry, part: part.write_bytes(files[entry.path]), now()) == 1
+    (data_dir / "settings.json").write_text(json.dumps({"content_keys": pinned}))
+    runtime = bootstrap(data_dir)
+    try:
+        assert runtime.content.version == 1 and "ebox-nieuw" in [w.id for w in runtime.content.walkthroughs]
+        (data_dir / "content" / "bundles" / "1" / "ebox-nieuw" / "walkthrough.toml").write_text('id = "x"')
+        assert load_guides(CONTENT, bundles).version == 0
+        restarted = bootstrap(data_dir)
+        assert restarted.content.version == 0 and "ebox-nieuw" not in [w.id for w in restarted.content.walkthroughs]
+        assert not restarted.reload_content()  # the same pointer: nothing to take in
+        restarted.close()
+    finally:
+        runtime.close()

@@ -32,13 +32,16 @@ class Runtime:
     content_floor: Path  # the installer's guides, under any bundle
     # Dutch messages for staff: a recovered database, a bad setting, broken content.
     staff_warnings: list[str] = field(default_factory=list)
+    # The installed bundle when the guides were loaded (also when it was damaged and the floor shown).
+    content_pointer: int = 0
 
     def reload_content(self) -> bool:
         """Take in a guide bundle installed since the guides were loaded. Only between visitors
         (the session's reset): nobody is switched in the middle of a guide. True when reloaded."""
-        if self.guides.installed_version() == self.content.version:
+        pointer = self.guides.installed_version()
+        if pointer == self.content_pointer:
             return False
-        self.content = load_guides(self.content_floor, self.guides)
+        self.content, self.content_pointer = load_guides(self.content_floor, self.guides), pointer
         logging.getLogger(__name__).info("guides reloaded: bundle %s, %d walkthroughs",
                                          self.content.version, len(self.content.walkthroughs))
         return True
@@ -72,6 +75,7 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
         seed_demo(store)
     floor = content_root or resources_dir() / "walkthroughs"
     guides = GuideBundles.for_kiosk(data_dir, settings.content_keys, store)
+    pointer = guides.installed_version()
     content = load_guides(floor, guides)
     warnings = [*store.warnings, *problems]
     if content.errors:
@@ -81,4 +85,5 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
     logging.getLogger(__name__).info("started: data dir %s, schema %s, %d walkthroughs",
                                      data_dir, store.schema_revision(), len(content.walkthroughs))
     return Runtime(data_dir=data_dir, settings=settings, store=store, content=content,
-                   api=KioskApi(store), guides=guides, content_floor=floor, staff_warnings=warnings)
+                   api=KioskApi(store), guides=guides, content_floor=floor, staff_warnings=warnings,
+                   content_pointer=pointer)

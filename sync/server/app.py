@@ -48,6 +48,7 @@ from sync.server.admin import (
     redeem_setup_code,
 )
 from sync.server.console import mount_console
+from sync.server.console.routes_content import UPLOAD_PATH
 from sync.server.db import db_error_summary, make_server_engine, utcnow
 from sync.server.models import Device
 from sync.server.records import ingest
@@ -73,15 +74,16 @@ def _error(status: int, error: str, detail: Any = None, headers: Mapping[str, st
 class BodyLimit:
     """Refuse request bodies above `max_bytes` with 413, whether or not Content-Length is sent."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int):
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: Mapping[str, int] | None = None):
+        self.app, self.max_bytes, self.larger = app, max_bytes, dict(larger or {})  # path -> its own limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        too_big = _error(413, "request-too-large", f"the limit is {self.max_bytes} bytes")
+        limit = self.larger.get(scope["path"], self.max_bytes)
+        too_big = _error(413, "request-too-large", f"the limit is {limit} bytes")
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             return await too_big(scope, receive, send)
         body, more = b"", True
         while more:
@@ -90,7 +92,7 @@ class BodyLimit:
                 return
             body += message.get("body", b"")
             more = message.get("more_body", False)
-            if len(body) > self.max_bytes:
+            if len(body) > limit:
                 return await too_big(scope, receive, send)
         replayed = False
 
@@ -126,7 +128,8 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
     app.state.engine = engine
     app.state.sessions = sessions
     app.state.content_key = content_key or content.default_key_path()
-    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
+    # A guide uploaded in the console (a zip with its pictures) may be larger than a sync request.
+    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES, larger={UPLOAD_PATH: content.MAX_ZIP_BYTES + 65536})
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)

@@ -40,7 +40,7 @@ from sync.server.models import ContentBlob, ContentBundle
 
 KEY_ENV = "DIGIPUNT_CONTENT_KEY"
 DEFAULT_LIFETIME = timedelta(days=365)  # a kiosk refuses an older signature (freeze attack)
-MAX_ZIP_BYTES = 100 * 1024 * 1024
+MAX_ZIP_BYTES = 16 * 1024 * 1024  # a guide with its pictures; the server reads it before the login check
 
 
 class ContentError(Exception):

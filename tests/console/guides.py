@@ -10,7 +10,7 @@ GUIDE = resources_dir() / "walkthroughs" / "burgerprofiel-attest"
 NEW_TITLE = "Attest downloaden (aangepast)"
 
 
-def guide_zip(*, drop: str = "", title: str = NEW_TITLE, rename: str = "") -> bytes:
+def guide_zip(*, drop: str = "", title: str = NEW_TITLE, rename: str = "", extra: bytes = b"") -> bytes:
     """The bundled burgerprofiel-attest guide as a zip, with another Dutch title (and id: `rename`)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -23,4 +23,6 @@ def guide_zip(*, drop: str = "", title: str = NEW_TITLE, rename: str = "") -> by
                 if rename and name.endswith("/walkthrough.toml"):
                     data = data.replace(f'id = "{GUIDE.name}"'.encode(), f'id = "{rename}"'.encode(), 1)
                 archive.writestr(rename + name.removeprefix(GUIDE.name) if rename else name, data)
+        if extra:  # a large picture, stored as it is
+            archive.writestr(f"{rename or GUIDE.name}/images/photo.png", extra, compress_type=zipfile.ZIP_STORED)
     return buffer.getvalue()

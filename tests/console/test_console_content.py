@@ -2,6 +2,7 @@
 kiosk's own body markup, publishing by a city admin only (signed, audit-logged)."""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -75,3 +76,12 @@ def test_a_reader_uploads_nothing_and_publishing_needs_the_key(console, tmp_path
     refused = boss.post(f"/console/stappenplannen/concept/{draft}/publiceren")
     assert refused.status_code == 503 and "content-key init" in refused.text
     assert console.server.admin(lambda s: s.scalar(select(ContentBundle.version))) is None
+
+
+def test_a_guide_with_large_pictures_fits_but_not_without_limit(console, key):
+    """Sync requests stay limited to 1 MB; only the upload may carry a guide with its pictures."""
+    coord = console.as_user("coord")
+    assert upload(coord, guide_zip(extra=os.urandom(3 * 2**20))).status_code == 303
+    too_big = upload(coord, guide_zip(extra=os.urandom(content.MAX_ZIP_BYTES + 2**20)))
+    assert too_big.status_code == 413
+    assert console.client().post("/console/login", {"x": "y" * 2_000_000}, csrf=False).status_code == 413

@@ -26,6 +26,7 @@ from sync.server.db import utcnow
 from sync.server.models import ContentBundle, ContentDraft
 
 router = APIRouter(prefix="/console")
+UPLOAD_PATH = "/console/stappenplannen/opladen"  # the one console request that may be large (app.py)
 LANGUAGE_NAMES = {code: labels.HELP_LANGUAGES[code] for code in VISITOR_LANGUAGES}  # Dutch names, for staff
 RTL = frozenset({"ar"})
 # An uploaded SVG could carry a script: as a picture it never runs, opened on its own it may not either.
@@ -46,7 +47,7 @@ def guides(request: Request, viewer: Viewer = Depends(current_viewer), session: 
     return _list_page(request, session)
 
 
-@router.post("/stappenplannen/opladen")
+@router.post(UPLOAD_PATH.removeprefix("/console"))
 async def upload(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     _check_author(viewer)

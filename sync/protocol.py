@@ -198,6 +198,9 @@ class EnrollResponse(_Message):
     token: str
     location_id: UUID | None = None
     server_time: AwareDatetime
+    # The public keys (base64, current then next) that sign guide bundles (sync/content_bundle.py),
+    # from the server's key files. A kiosk whose settings name no keys pins these.
+    content_keys: list[str] = Field(default_factory=list, max_length=2)
 
 
 class BatchItem(_Message):

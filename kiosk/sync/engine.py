@@ -6,6 +6,7 @@ secret store (kiosk.core.secrets.DEVICE_TOKEN), never in the database or the log
 """
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -16,10 +17,12 @@ from pydantic import ValidationError
 from sqlalchemy import CursorResult, select, update
 
 from kiosk.core.accounts import hash_pin
+from kiosk.core.bundles import GuideBundles, check_keys
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import Helper, OutboxEntry, Topic
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
+from kiosk.sync.content import fetch_guides
 from kiosk.sync.outbox import (
     SENT_RETENTION,
     Sender,
@@ -47,13 +50,24 @@ from kiosk.sync.status import (
 
 log = logging.getLogger(__name__)
 
+def _valid_keys(keys: list[str]) -> list[str]:
+    """The server's guide keys, if they are keys (a bad answer pins nothing, never fails the enrollment)."""
+    try:
+        return check_keys(keys)
+    except ValueError:
+        log.warning("the server sent guide keys that are not valid; this kiosk installs no guide bundles")
+        return []
+
+
 class SyncEngine:
     """`content` tells the status report about the guides (called on the sync worker, once a run)."""
 
     def __init__(self, store: Store, secrets: SecretStore, *, default_url: str | None = None,
-                 clock: Callable[[], datetime] = utcnow, content: Callable[[], ContentState] = ContentState):
+                 clock: Callable[[], datetime] = utcnow, content: Callable[[], ContentState] = ContentState,
+                 guides: GuideBundles | None = None):
         self.store, self.secrets, self.default_url, self.clock = store, secrets, default_url, clock
         self.content = content
+        self.guides = guides  # signed guide bundles: fetched after the pull when keys are pinned
 
     def server_url(self) -> str | None:
         with self.store.read() as session:
@@ -100,6 +114,10 @@ class SyncEngine:
             set_meta(session, meta_keys.SERVER_URL, url)
             set_meta(session, meta_keys.DEVICE_ID, str(answer.device_id))
             set_meta(session, meta_keys.LOCATION_ID, None if answer.location_id is None else str(answer.location_id))
+            keys = _valid_keys(answer.content_keys)
+            set_meta(session, meta_keys.CONTENT_KEYS, json.dumps(keys) if keys else None)
+        if self.guides is not None:
+            self.guides.learn_keys(keys)
         log.info("enrolled at %s as device %s", url, answer.device_id)
         # This kiosk's location, helpers and topics right away (the help log needs the location
         # row); if this fails the next sync fetches them.
@@ -178,6 +196,8 @@ class SyncEngine:
                                                                                  on_progress=on_progress)
             if pull and not should_stop():
                 outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
+            if pull and self.guides is not None and self.guides.pinned and not should_stop():
+                self._fetch_guides(api)
             with self.store.transaction() as session:
                 set_meta(session, meta_keys.LAST_SUCCESS, self.clock().isoformat())
             pruned = prune_sent(self.store, self.clock())
@@ -207,6 +227,14 @@ class SyncEngine:
             log.info("status report not sent: %s", exc)
             return False
         return True
+
+    def _fetch_guides(self, api: ServerApi) -> None:
+        """A failed guide download does not fail the sync of records: it resumes next time."""
+        assert self.guides is not None
+        try:
+            fetch_guides(api, self.guides, self.clock())
+        except (SyncError, OSError) as exc:
+            log.warning("guide bundle not fetched: %s", exc)
 
     def status(self) -> SyncStatus:
         with self.store.read() as session:

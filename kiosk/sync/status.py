@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from kiosk.core.bundles import GuideBundles
 from kiosk.core.content import Walkthrough, content_version
 from sync.protocol import CLOCK_SKEW_LIMIT_SECONDS
 
@@ -153,7 +154,14 @@ class ContentState:
     error: str | None = None
 
 
-def guides_content(walkthroughs: list[Walkthrough]) -> Callable[[], ContentState]:
-    """SyncEngine's `content` for the guides shipped with the program: their fingerprint, computed
-    once, at the first report (on the sync worker)."""
-    return functools.cache(lambda: ContentState(content_version(walkthroughs)))
+def guides_content(walkthroughs: list[Walkthrough], bundles: GuideBundles) -> Callable[[], ContentState]:
+    """SyncEngine's `content`: the installed signed bundle's version ("bundel 7") and its last
+    refusal, or, with only the installer's guides, their fingerprint (computed once, at the first
+    report, on the sync worker)."""
+    fingerprint = functools.cache(lambda: content_version(walkthroughs))
+
+    def state() -> ContentState:
+        installed = bundles.status()
+        version = f"bundel {installed.version}" if installed.version else fingerprint()
+        return ContentState(version, installed.error)
+    return state

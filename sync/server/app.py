@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -22,6 +24,7 @@ from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync.content_bundle import SignedManifest
 from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_REFERENCE_PAGE,
@@ -38,7 +41,7 @@ from sync.protocol import (
     StatusReport,
     StatusResponse,
 )
-from sync.server import ratelimit
+from sync.server import content, ratelimit
 from sync.server.admin import (
     AdminError,
     SetupCodeRefused,
@@ -48,6 +51,7 @@ from sync.server.admin import (
     redeem_setup_code,
 )
 from sync.server.console import mount_console
+from sync.server.console.routes_content import UPLOAD_PATH
 from sync.server.db import db_error_summary, make_server_engine, utcnow
 from sync.server.kiosk_status import store_report
 from sync.server.models import Device
@@ -74,15 +78,16 @@ def _error(status: int, error: str, detail: Any = None, headers: Mapping[str, st
 class BodyLimit:
     """Refuse request bodies above `max_bytes` with 413, whether or not Content-Length is sent."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int):
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: Mapping[str, int] | None = None):
+        self.app, self.max_bytes, self.larger = app, max_bytes, dict(larger or {})  # path -> its own limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        too_big = _error(413, "request-too-large", f"the limit is {self.max_bytes} bytes")
+        limit = self.larger.get(scope["path"], self.max_bytes)
+        too_big = _error(413, "request-too-large", f"the limit is {limit} bytes")
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             return await too_big(scope, receive, send)
         body, more = b"", True
         while more:
@@ -91,7 +96,7 @@ class BodyLimit:
                 return
             body += message.get("body", b"")
             more = message.get("more_body", False)
-            if len(body) > self.max_bytes:
+            if len(body) > limit:
                 return await too_big(scope, receive, send)
         replayed = False
 
@@ -129,8 +134,10 @@ _ENROLL_ERRORS = _errors(400, 403, 413, 422, 429, 503)
 _SETUP_ERRORS = _errors(400, 401, 403, 413, 422, 429, 503)
 
 
-def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """The API on an already migrated database (`serve` migrates before it starts)."""
+def create_app(database_url: str | None = None, *, engine: Engine | None = None,
+               content_key: Path | None = None) -> FastAPI:
+    """The API on an already migrated database (`serve` migrates before it starts). `content_key`:
+    the file of the key that signs guide bundles (sync/server/content.py), for publishing."""
     if engine is None:
         if database_url is None:
             raise ValueError("create_app needs a database_url or an engine")
@@ -142,7 +149,9 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                   openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
     app.state.engine = engine
     app.state.sessions = sessions
-    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
+    app.state.content_key = content_key or content.default_key_path()
+    # A guide uploaded in the console (a zip with its pictures) may be larger than a sync request.
+    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES, larger={UPLOAD_PATH: content.MAX_ZIP_BYTES + 65536})
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)
@@ -206,7 +215,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                 ratelimit.note_failure(session, limits, utcnow())
             raise ApiError(403, "invalid-code", str(exc)) from None
         return EnrollResponse(device_id=device.id, token=token, location_id=device.location_id,
-                              server_time=utcnow())
+                              server_time=utcnow(), content_keys=content.enrollment_keys(app.state.content_key))
 
     @app.post("/v1/records:batch", response_model=BatchResponse, responses=_ERRORS, tags=["sync"])
     def post_batch(batch: BatchRequest, device_id: str = Depends(current_device)) -> Response:
@@ -265,5 +274,37 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         with sessions() as session:
             return reference_page(session, since, limit, device_id, frozenset(with_) & set(REFERENCE_ENTITIES))
 
+    @app.get("/v1/content/manifest", response_model=SignedManifest, responses=_ERRORS, tags=["content"])
+    def get_content_manifest(device_id: str = Depends(current_device)) -> Response:
+        """The latest signed guide bundle manifest (sync/content_bundle.py); 204 when none was published.
+        The kiosk verifies it against its pinned keys before it downloads a file."""
+        with sessions() as session:
+            found = content.offer(session)
+        return Response(status_code=204) if found is None else _json(found.signed)
+
+    @app.get("/v1/content/files/{sha256}", responses=_ERRORS, tags=["content"])
+    def get_content_file(sha256: str, request: Request, device_id: str = Depends(current_device)) -> Response:
+        """A bundle file by its SHA-256. `Range: bytes=N-` resumes a download (206)."""
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ApiError(404, "not-found", "no such file")
+        with sessions() as session:
+            data = content.blob(session, sha256)
+        if data is None:
+            raise ApiError(404, "not-found", "no such file")
+        start = _range_start(request.headers.get("range"))
+        if start is None or start == 0:
+            return Response(data, media_type="application/octet-stream", headers={"Accept-Ranges": "bytes"})
+        if start >= len(data):
+            return Response(status_code=416, headers={"Content-Range": f"bytes */{len(data)}"})
+        return Response(data[start:], status_code=206, media_type="application/octet-stream",
+                        headers={"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}",
+                                 "Accept-Ranges": "bytes"})
+
     mount_console(app)
     return app
+
+
+def _range_start(header: str | None) -> int | None:
+    """The N of `bytes=N-` (the only range a kiosk asks for); None for no or another range."""
+    found = re.fullmatch(r"bytes=(\d{1,12})-", header.strip()) if header else None
+    return int(found.group(1)) if found else None

@@ -9,7 +9,7 @@ import getpass
 import socket
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -53,8 +53,8 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
     sock.listen(2048)
     port = sock.getsockname()[1]
     print(f"digipunt-server: listening on http://{args.host}:{port}", flush=True)
-    config = uvicorn.Config(create_app(engine=engine), log_level=args.log_level, proxy_headers=True,
-                            timeout_graceful_shutdown=10)
+    config = uvicorn.Config(create_app(engine=engine, content_key=args.content_key), log_level=args.log_level,
+                            proxy_headers=True, timeout_graceful_shutdown=10)
     uvicorn.Server(config).run(sockets=[sock])
     return 0
 
@@ -208,6 +208,40 @@ def _quarantine(args: argparse.Namespace, session: Session) -> str:
         raise AdminError(str(exc)) from None
 
 
+def _content_key(args: argparse.Namespace, session: Session) -> str:
+    """The guide-signing keys: files only (sync/server/content.py), never the database."""
+    from sync.server.console.auth import audit
+    from sync.server.content import ContentError, describe_keys, init_keys, pinned_keys, rotate_keys
+
+    path = args.content_key
+    try:
+        if args.action == "show":
+            return f"{path}\n{describe_keys(pinned_keys(path))}"
+        keys = init_keys(path) if args.action == "init" else rotate_keys(path)
+    except ContentError as exc:
+        raise AdminError(str(exc)) from None
+    audit(session, None, f"content-key {args.action} (cli)", ", ".join(keys), now=utcnow())
+    after = ("kiosks that pinned the previous pair accept bundles signed with the new current key; "
+             "give new kiosks this pair" if args.action == "rotate" else "pin these in every kiosk")
+    return f"{path}\n{describe_keys(keys)}\n{after}"
+
+
+def _content_publish(args: argparse.Namespace, session: Session) -> str:
+    """A walkthroughs folder (the format of resources/walkthroughs) as the next signed bundle."""
+    from sync.server.console.auth import audit
+    from sync.server.content import DEFAULT_LIFETIME, ContentError, publish_folder
+
+    lifetime = DEFAULT_LIFETIME if args.days is None else timedelta(days=args.days)
+    try:
+        bundle = publish_folder(session, Path(args.folder), args.content_key, actor=f"cli:{getpass.getuser()}",
+                                now=utcnow(), lifetime=lifetime)
+    except ContentError as exc:
+        raise AdminError("\n".join([str(exc), *exc.errors])) from None
+    audit(session, None, "content publish (cli)", f"version {bundle.version}", now=utcnow())
+    return (f"published guide bundle version {bundle.version} (key {bundle.key_id}); "
+            "kiosks install it at their next sync")
+
+
 def _export(args: argparse.Namespace, session: Session) -> str:
     from sync.server.export import monthly_report, to_csv, to_xlsx
 
@@ -235,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", default=None,
                         help="postgresql://user@host/db or sqlite:///path (default: DATABASE_URL, else an "
                              "SQLite file in the user data directory)")
+    parser.add_argument("--content-key", type=Path, default=None,
+                        help="the guide-signing key file (default: DIGIPUNT_CONTENT_KEY, else content-key.pem in "
+                             "the user data directory); its next key is FILE.next")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Callable[..., object], help: str) -> argparse.ArgumentParser:
@@ -297,6 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("record_id", nargs="?")
     sub.add_argument("payload_file", nargs="?", help="restore: a file with the corrected payload (JSON)")
 
+    sub = command("content-key", _content_key, "the key that signs guide bundles: init, show (what kiosks pin), rotate")
+    sub.add_argument("action", choices=("init", "show", "rotate"))
+    sub = command("content-publish", _content_publish, "publish a walkthroughs folder as the next signed guide bundle")
+    sub.add_argument("folder", help="a folder like resources/walkthroughs: one sub-folder per guide")
+    sub.add_argument("--days", type=int, default=None, help="valid this many days (default 365)")
+
     sub = command("export", _export, "monthly report per location")
     sub.add_argument("--month", required=True, help="YYYY-MM")
     sub.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -307,6 +350,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Admin commands run in one transaction and print their result after it committed."""
     args = build_parser().parse_args(argv)
+    if args.content_key is None:
+        from sync.server.content import default_key_path
+
+        args.content_key = default_key_path()
     try:
         engine = make_server_engine(args.database_url or default_database_url())
         migrate(engine)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sync.server.db import UTCDateTime
@@ -253,3 +253,35 @@ class NoticeLocation(Base):
     __tablename__ = "notice_locations"
     notice_id: Mapped[str] = mapped_column(ForeignKey("notices.id"), primary_key=True)
     location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+class ContentBundle(Base):
+    """A published guide bundle (sync/content_bundle.py): the manifest exactly as signed, its
+    signature and key id. The signing key itself is never in the database (sync/server/content.py)."""
+
+    __tablename__ = "content_bundles"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    manifest: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(200))
+    key_id: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    published_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")  # what changed, for the console's list
+
+
+class ContentBlob(Base):
+    """A file of one or more bundles, stored once by its SHA-256 (kiosks fetch it by hash)."""
+
+    __tablename__ = "content_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ContentDraft(Base):
+    """A guide uploaded in the console (a zip of one walkthrough folder), not yet published."""
+
+    __tablename__ = "content_drafts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    guide_id: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # the zip as uploaded
+    uploaded_by: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -20,3 +20,6 @@ LAST_ERROR = "sync.last_error"
 # `setting.<name>`: a setting from the server, value JSON (the puller writes them,
 # kiosk.core.settings.with_server_settings reads them).
 SERVER_SETTING_PREFIX = "setting."
+# The guide-signing public keys the server gave at enrollment, JSON list (kiosk/core/bundles.py);
+# used only when settings.json names no `content_keys`.
+CONTENT_KEYS = "content.keys"

@@ -54,7 +54,8 @@ class SyncService(QObject):
         runtime, self.api = window.runtime, window.api
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
         self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url,
-                                 content=guides_content(runtime.content.walkthroughs))
+                                 content=guides_content(runtime.content.walkthroughs, runtime.guides),
+                                 guides=runtime.guides)
         self.runner = TaskRunner("sync", self)  # network work never waits behind (or delays) a save
         self._progress.connect(lambda done, total: self._show(progress=(done, total)))
         self.backoff = backoff or Backoff()

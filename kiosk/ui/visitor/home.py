@@ -107,6 +107,25 @@ class HomeScreen(Screen):
         tile.set_texts(*texts())
         return tile
 
+    def replace_tiles(self, old: list[Tile], add: Callable[[], list[Tile]]) -> list[Tile]:
+        """Put the tiles `add()` makes where `old` were (the guides changed: kiosk/ui/visitor/
+        walkthrough.py); the other tiles keep their places."""
+        first = next((i for i, (tile, _texts) in enumerate(self._tiles) if tile in old), len(self._tiles))
+        for tile, _texts in self._tiles:
+            self.grid.removeWidget(tile)
+        kept = [entry for entry in self._tiles if entry[0] not in old]
+        for tile in old:
+            tile.deleteLater()
+        self._tiles = kept[:first]
+        new = add()
+        self._tiles += kept[first:]
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        for index, (tile, _texts) in enumerate(self._tiles):
+            self.grid.addWidget(tile, index // self.COLUMNS, index % self.COLUMNS)
+        self.grid.setRowStretch((len(self._tiles) - 1) // self.COLUMNS + 1, 1)
+        return new
+
     def retranslate(self) -> None:
         self.greeting.setText(self.tr("Welkom. Waarmee kunnen we je helpen?"))
         self.intro.setText(self.tr("Kies eerst je taal. Tik daarna op een tegel. Alles is gratis."))

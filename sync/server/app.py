@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -45,7 +45,7 @@ from sync.server.admin import (
     redeem_setup_code,
 )
 from sync.server.console import mount_console
-from sync.server.db import db_error_summary, make_server_engine, utcnow
+from sync.server.db import db_error_summary, default_database_url, make_server_engine, utcnow
 from sync.server.models import Device
 from sync.server.records import ingest
 from sync.server.reference import reference_page
@@ -159,6 +159,19 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         raise ApiError(401, "unauthorized", "unknown or revoked device token; enroll this kiosk again",
                        {"WWW-Authenticate": "Bearer"})
 
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> Response:
+        """For the load balancer and the service manager: this process answers and reaches its
+        database. No authentication, so it says nothing else."""
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except DBAPIError as exc:
+            log.error("healthz: database unavailable: %s", db_error_summary(exc))
+            return Response("database unavailable\n", status_code=503, media_type="text/plain",
+                            headers={"Retry-After": "10"})
+        return Response("ok\n", media_type="text/plain")
+
     @app.get("/v1/health", response_model=Health, tags=["sync"])
     def health() -> Health:
         """Cheap probe for connectivity and the server's clock. No authentication."""
@@ -232,3 +245,8 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
 
     mount_console(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one `serve --workers N` worker process: its own engine on DATABASE_URL."""
+    return create_app(default_database_url())

@@ -43,7 +43,7 @@ def upstream_block(ports: list[int]) -> str:
     return "\n".join(lines[:servers[0]] + ours + lines[servers[-1] + 1:])
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -85,7 +85,7 @@ http {{
 
     def start(self) -> None:
         for _ in range(10):  # the free port may be taken between choosing and binding it
-            self.port = _free_port()
+            self.port = free_port()
             conf = self.dir / "nginx.conf"
             conf.write_text(self._config())
             argv = [NGINX, "-p", str(self.dir), "-e", str(self.dir / "error.log"), "-c", str(conf)]

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -174,8 +175,10 @@ def _enroll_kiosk(data_dir: Path, url: str, code: str) -> tuple[str, str]:
     return str(answer.device_id), answer.token
 
 
-def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Random) -> None:
-    """Two identical batches at once, straight to the server (as two racing senders would)."""
+def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Random,
+                           while_posting: Callable[[], None] | None = None) -> None:
+    """Two identical batches at once, straight to the server (as two racing senders would).
+    `while_posting` runs once both are on their way (the multi-process trial kills a server then)."""
     store = open_store(data_dir)
     with store.read() as session:
         entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc()).limit(rng.randint(1, 20))).all()
@@ -198,6 +201,8 @@ def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Ran
     threads = [threading.Thread(target=post) for _ in range(2)]
     for t in threads:
         t.start()
+    if while_posting is not None:
+        while_posting()
     for t in threads:
         t.join()
 
@@ -303,8 +308,13 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
                 log(f"{t} kill -9 {target.name}")
             elif action == "kill-server":
                 server = rng.choice(processes)
+                if servers > 1:  # with batches on their way through nginx, so that requests die with it
+                    data_dir, _, token = rng.choice(kiosks)
+                    pause = rng.uniform(0.0, 0.1)
+                    _post_same_batch_twice(data_dir, url, token, rng,
+                                           lambda server=server, pause=pause: (time.sleep(pause), server.kill()))
                 server.kill()
-                log(f"{t} kill -9 {server.name}")
+                log(f"{t} kill -9 {server.name}" + (" with batches in flight" if servers > 1 else ""))
                 time.sleep(rng.uniform(0, 0.5))
                 server.start()
             elif action == "rolling-restart":

@@ -155,7 +155,7 @@ async def _saturate(port: int, kiosks: list[Kiosk], seconds: float) -> float:
     """Syncs completed per second with CONCURRENCY of them always under way."""
     done = 0
     errors: list[str] = []
-    prepared = iter([_sync_requests(kiosks[i % len(kiosks)]) for i in range(int(seconds * 400))])
+    prepared = iter([_sync_requests(kiosks[i % len(kiosks)]) for i in range(int(seconds * 150))])
     deadline = time.perf_counter() + seconds
 
     async def worker() -> None:

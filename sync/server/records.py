@@ -39,9 +39,7 @@ from sync.protocol import (
 )
 from sync.server.models import Device, StoredRecord
 
-AnyRecord = HelpRequestRecord | ShiftRecord
 _records = TypeAdapter(Record)
-_record_list = TypeAdapter(list[Record])
 _table = cast(Table, StoredRecord.__table__)  # typed FromClause by declarative; a mapped class has a Table
 
 
@@ -50,57 +48,18 @@ _table = cast(Table, StoredRecord.__table__)  # typed FromClause by declarative;
 FUTURE_TOLERANCE = timedelta(days=7)
 
 
-def validate_record(kind: str, payload: Any, valid: AnyRecord | None = None) -> tuple[AnyRecord | None, str | None]:
+def validate_record(kind: str, payload: Any) -> tuple[HelpRequestRecord | ShiftRecord | None, str | None]:
     """The record as the protocol's model reads it, or why not: the schema, and the note guard.
-    Used at ingest and to re-check what is stored (the quarantine). `valid`: the payload already
-    read by the model (a whole batch at once, _validate_batch)."""
+    Used at ingest and to re-check what is stored (the quarantine)."""
     if kind not in RECORD_KINDS:
         return None, f"unknown record kind {kind!r}"
-    if valid is not None:
-        record = valid
-    else:
-        try:
-            record = _records.validate_python(payload)
-        except ValidationError as exc:
-            return None, validation_reason(exc, tag=kind)
+    try:
+        record = _records.validate_python(payload)
+    except ValidationError as exc:
+        return None, validation_reason(exc, tag=kind)
     if isinstance(record, HelpRequestRecord) and record.note and (found := find_personal_data(record.note)):
         return None, refusal_message(found)
     return record, None
-
-
-def _validate_batch(items: list[BatchItem]) -> list[AnyRecord | None]:
-    """Every payload read by the model in one call (the usual batch: all valid); None where an item
-    must be read on its own, which it then is in _check, with its own reason."""
-    try:
-        return list(_record_list.validate_python([item.payload for item in items]))
-    except ValidationError:
-        return [None] * len(items)
-
-
-def _same_json(normalised: Any, sent: Any) -> bool:
-    """Whether two JSON values have the same canonical JSON: equal, and of the same types all the
-    way down (`==` takes 1, 1.0 and True for the same value, which JSON writes differently)."""
-    return bool(normalised == sent) and _same_types(normalised, sent)
-
-
-_NESTED = (dict, list)
-
-
-def _same_types(a: Any, b: Any) -> bool:
-    """Loops, not all(...): this runs for every item of every batch."""
-    if type(a) is not type(b):
-        return False
-    if type(a) is dict:
-        for key, x in a.items():
-            y = b[key]
-            if type(x) is not type(y) or (type(x) in _NESTED and not _same_types(x, y)):
-                return False
-    elif type(a) is list:
-        for x, y in zip(a, b, strict=True):
-            if type(x) is not type(y) or (type(x) in _NESTED and not _same_types(x, y)):
-                return False
-    return True
-
 
 
 def occurred_at(record: HelpRequestRecord | ShiftRecord) -> datetime:
@@ -108,31 +67,25 @@ def occurred_at(record: HelpRequestRecord | ShiftRecord) -> datetime:
     return record.created_at if isinstance(record, HelpRequestRecord) else record.started_at
 
 
-def _check(item: BatchItem, location_id: str | None, received_at: datetime,
-           valid: AnyRecord | None = None) -> tuple[dict[str, Any] | None, str | None]:
+def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> tuple[dict[str, Any] | None, str | None]:
     """The row to store, or the reason the item is invalid."""
-    record, reason = validate_record(item.kind, item.payload, valid)
+    record, reason = validate_record(item.kind, item.payload)
     if record is None:
         return None, reason
     if record.id != item.id:
         return None, "the payload's id differs from the item's id"
     if record.kind != item.kind:
         return None, "the payload's kind differs from the item's kind"
-    sent = canonical_json(item.payload)
-    if hash_canonical(sent) != item.content_hash:
+    if hash_canonical(canonical_json(item.payload)) != item.content_hash:
         return None, "the content hash does not match the payload"
     if str(record.location_id) != location_id:
         return None, "this kiosk is enrolled for another location; it cannot send records for this one"
     when = occurred_at(record)
     if when > received_at + FUTURE_TOLERANCE:
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
-    normalised = record_payload(record)
-    # A kiosk sends the payload as the model writes it, so its text is usually the one to store:
-    # writing the canonical JSON again would cost as much as all the checks above.
-    stored = sent if _same_json(normalised, item.payload) else canonical_json(normalised)
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
-        "payload": stored, "location_id": str(record.location_id),
+        "payload": canonical_json(record_payload(record)), "location_id": str(record.location_id),
         "occurred_at": when,
         "supersedes": str(record.supersedes) if isinstance(record, HelpRequestRecord) and record.supersedes else None,
     }, None
@@ -181,13 +134,11 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     answers: list[ItemResult | BatchItem] = []  # a BatchItem: valid, answered once stored
     rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
     device_location = session.scalar(select(Device.location_id).where(Device.id == device_id))
-    items = [item for item in batch if isinstance(item, BatchItem) and item.kind in RECORD_KINDS]
-    read = dict(zip(map(id, items), _validate_batch(items), strict=True))
     for item in batch:
         if isinstance(item, InvalidItem):
             answers.append(ItemResult(id=item.id, status="invalid", reason=item.reason))
             continue
-        row, reason = _check(item, device_location, received_at, read.get(id(item)))
+        row, reason = _check(item, device_location, received_at)
         answers.append(item if row else ItemResult(id=item.id, status="invalid", reason=reason))
         if row:
             rows.setdefault(row["id"], row)

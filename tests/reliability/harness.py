@@ -311,8 +311,11 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
                 if servers > 1:  # with batches on their way through nginx, so that requests die with it
                     data_dir, _, token = rng.choice(kiosks)
                     pause = rng.uniform(0.0, 0.1)
-                    _post_same_batch_twice(data_dir, url, token, rng,
-                                           lambda server=server, pause=pause: (time.sleep(pause), server.kill()))
+
+                    def kill_soon(server: ServerProc = server, pause: float = pause) -> None:
+                        time.sleep(pause)
+                        server.kill()
+                    _post_same_batch_twice(data_dir, url, token, rng, kill_soon)
                 server.kill()
                 log(f"{t} kill -9 {server.name}" + (" with batches in flight" if servers > 1 else ""))
                 time.sleep(rng.uniform(0, 0.5))

@@ -21,7 +21,7 @@ from sync.protocol import MAX_BATCH_BYTES
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import RateLimit
 from tests.reliability.harness import ROOT, ServerProc, child_env
-from tests.reliability.nginx import PROXY, Nginx, missing
+from tests.reliability.nginx import SITE, Nginx, missing
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -149,7 +149,7 @@ def test_x_forwarded_for_counts_only_from_a_trusted_proxy(tmp_path, migrated):
 
 
 def test_nginx_allows_a_little_more_than_the_server_so_the_kiosk_gets_the_servers_json_413():
-    limit = re.search(r"^client_max_body_size (\d+)([km]?);", PROXY.read_text(), re.M)
+    limit = re.search(r"^\s*client_max_body_size (\d+)([km]?);", SITE.read_text().split("location")[0], re.M)
     assert limit is not None
     assert int(limit.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2}[limit.group(2)] >= MAX_BATCH_BYTES
 

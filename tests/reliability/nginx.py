@@ -2,8 +2,9 @@
 on 127.0.0.1 with everything (config, pid, logs, temp files) in one directory.
 
 The config is the shipped one: the `upstream` block of installer/server/nginx/digipunt-server.conf
-with its `server` lines pointed at the given ports, and installer/server/nginx/digipunt-proxy.conf
-included as it is. Only TLS is left out (the kiosk speaks plain http to 127.0.0.1). Used by the
+with its `server` lines pointed at the given ports, and its TLS `server` block listening on a plain
+http port instead (the kiosk speaks plain http to 127.0.0.1), with installer/server/nginx/
+digipunt-proxy.conf included as it is. Used by the
 multi-process reliability trials and by the server_load benchmark.
 """
 from __future__ import annotations
@@ -29,6 +30,15 @@ def missing() -> str | None:
     if not os.access(NGINX, os.X_OK):
         return "nginx is not installed (Debian: apt install nginx)"
     return None
+
+
+def server_block(port: int) -> str:
+    """The shipped TLS `server` block, listening on 127.0.0.1:PORT over plain http instead."""
+    blocks = re.findall(r"^server \{.*?^\}", SITE.read_text(), re.M | re.S)
+    tls = next(block for block in blocks if "listen 443" in block)
+    lines = [line for line in tls.splitlines() if not re.match(r"\s*(listen|ssl_\w+|server_name)\b", line)]
+    lines.insert(1, f"    listen 127.0.0.1:{port} backlog=4096;")
+    return "\n".join(lines).replace("include snippets/digipunt-proxy.conf;", f"include {PROXY};")
 
 
 def upstream_block(ports: list[int]) -> str:
@@ -74,12 +84,7 @@ http {{
     access_log {d / 'access.log'} status buffer=4k flush=1s;
 {temps}
 {upstream_block(self.ports)}
-    server {{
-        listen 127.0.0.1:{self.port} backlog=4096;
-        location / {{
-            include {PROXY};
-        }}
-    }}
+{server_block(self.port)}
 }}
 """
 

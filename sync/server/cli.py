@@ -73,7 +73,10 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
     engine.dispose()
     os.environ["DATABASE_URL"] = engine.url.render_as_string(hide_password=False)
     os.environ["DIGIPUNT_CONTENT_KEY"] = str(args.content_key)
-    config = uvicorn.Config("sync.server.app:app_from_environment", factory=True, workers=args.workers, **options)
+    # A spawned worker imports FastAPI and SQLAlchemy before it answers the supervisor's ping: on a
+    # busy old machine that took longer than uvicorn's 5 s, and healthy workers were killed in a loop.
+    config = uvicorn.Config("sync.server.app:app_from_environment", factory=True, workers=args.workers,
+                            timeout_worker_healthcheck=30, **options)
     Multiprocess(config, sockets=[sock]).run()
     return 0
 

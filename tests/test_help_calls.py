@@ -54,9 +54,17 @@ def test_calls_from_other_kiosks_are_taken_once_and_expire(clock):
     assert board.received(other) and not board.received(other)  # announced again: known
     assert board.open_calls()[0].here is False and [c.id for c in board.open_calls()] == [other.id]  # old expired
     assert board.own_call() is None and old.id != other.id
-    assert board.take(other.id).kiosk_name == "PC 2"
+    assert board.take(other.id, "helper-a").kiosk_name == "PC 2"
     with pytest.raises(HelpCallError, match="al aangenomen"):
-        board.take(other.id)
+        board.take(other.id, "helper-b")
+    # Taken is not done: the call waits for the help to be registered, for its helper only.
+    assert [c.id for c in board.taken_by("helper-a")] == [other.id] and board.taken_by("helper-b") == []
+    board.registered("helper-a", other.id)
+    assert board.taken_by("helper-a") == []
+    board.received(CallBoard(clock.clock).make("eloket", 0, "PC 4")[0])
+    forgotten = board.take(board.open_calls()[0].id, "helper-a")
+    clock.advance(hours=3)  # never registered: gone with the visitor
+    assert board.taken_by("helper-a") == [] and forgotten.kiosk_name == "PC 4"
 
 
 def test_a_shift_open_at_this_location_is_someone_who_can_come(store, staff, clock):
@@ -237,7 +245,9 @@ def test_two_kiosk_processes_share_a_call_and_taking_it_clears_both(kiosks):
     assert "PC 1 bij de deur" in state["alert_text"] and "stap 3" in state["alert_text"]
 
     helper.do("take")
-    helper.wait_for(lambda s: s["calls"] == [] and not s["alert"] and s["screen"] == "staff-help-form")
+    # Taken, not yet helped: the helper's list keeps it for "Hulp registreren" after the help.
+    helper.wait_for(lambda s: s["calls"] == [] and not s["alert"] and s["screen"] == "staff-calls"
+                    and s["taken"] == [["PC 1 bij de deur", "itsme", 2]])
     state = visitor.wait_for(lambda s: s["calls"] == [] and s["banner"] == "taken")
     assert state["banner_text"] == "Blijf gerust zitten."
 

@@ -231,19 +231,21 @@ def test_visitor_code_dialog_speaks_the_visitors_language_and_keeps_the_keypad_l
     assert keys["1"].x() < keys["2"].x() < keys["3"].x()  # as on a phone, also in Arabic
 
 
-def test_help_call_reaches_the_helper_and_prefills_the_form(qtbot, window):
+def test_help_call_reaches_the_helper_who_registers_the_help_afterwards(qtbot, window):
     log_in(qtbot, window)  # a helper with a shift on this kiosk: the visitor's call reaches someone
     menu = window.screens["staff-menu"]
     places = window.api.shift_context(window.staff_user).locations
     window.api.start_shift(window.staff_user, next(loc for loc, _name, kind in places if kind != "digibus"), None)
     window.go_home()
+    window.prefs.set(language="tr")  # a Turkish visitor
     window.walkthroughs.open("itsme")
     window.call_for_help("itsme", 2)
     banner = window.call_banner
     qtbot.waitUntil(lambda: banner.state == "reached" and banner.isVisible())
-    assert banner.title.text() == "Een digihelper is verwittigd"
     window.call_for_help("itsme", 2)  # a second tap shows the open call, no second call
     assert banner.property("flash") and len(window.api.open_calls()) == 1
+    assert banner.title.text() == "Bir dijital yardımcıya haber verildi"
+    window.prefs.set(language="nl")  # the help's language is the call's, whatever this kiosk shows later
     log_in(qtbot, window)
     menu = window.screens["staff-menu"]
     qtbot.waitUntil(lambda: menu.buttons["calls"].text() == "Oproepen (1)")
@@ -252,13 +254,53 @@ def test_help_call_reaches_the_helper_and_prefills_the_form(qtbot, window):
     calls = window.screens["staff-calls"]
     qtbot.waitUntil(lambda: len(calls.calls) == 1)
     what, _when = calls.describe(calls.calls[0])
-    assert "stap 3 van" in what and window.staff.walkthrough("itsme").title("nl") in what
+    assert "stap 3 van 8" in what and window.staff.walkthrough("itsme").title("nl") in what
+    # Taking the call sends the helper to the visitor: no form yet, nothing happened so far.
     click(qtbot, button_with_text(qtbot, calls, "Aannemen"))
+    assert current(window) == "staff-calls" and window.api.open_calls() == () and banner.state == "taken"
+    assert "Ga naar" in calls.message.text() and len(calls.taken) == 1
+    click(qtbot, calls.menu_button)
+    qtbot.waitUntil(lambda: "Registreer nog de hulp" in menu.status.text())
+    click(qtbot, menu.buttons["calls"])
+    click(qtbot, button_with_text(qtbot, calls, "Hulp registreren"))  # after the help
     form = window.screens["staff-help-form"]
     qtbot.waitUntil(lambda: current(window) == "staff-help-form" and form.context is not None)
     assert form.topics.selected() == ["itsme"] and "stap 3" in form.where.text()
-    assert window.api.open_calls() == () and banner.state == "taken"
+    assert form.language.value() == "tr"  # the visitor's language, not Dutch
+    fill_required(qtbot, form, topic="itsme", duration="15")
+    form.topics.set_selected(["itsme"])
+    with qtbot.waitSignal(window.record_saved, timeout=5000):
+        click(qtbot, form.save_button)
+    assert rows(window, "SELECT language FROM help_requests") == [("tr",)]
+    assert window.api.taken_calls(window.staff_user) == ()  # registered: gone from the list
     assert rows(window, "SELECT * FROM help_calls") == []  # calls are never stored
+
+
+def test_the_form_speaks_of_the_visitors_session_language(qtbot, window):
+    window.prefs.set(language="uk")
+    log_in(qtbot, window)
+    assert open_form(qtbot, window).language.value() == "uk"
+    window.reset_visitor_session()  # the next visitor's session is Dutch again
+    log_in(qtbot, window)
+    assert open_form(qtbot, window).language.value() == "nl"
+
+
+def test_logging_out_gives_the_visitor_back_their_guide_at_its_step(qtbot, window):
+    window.walkthroughs.open("itsme")
+    view = window.walkthroughs.view
+    click(qtbot, view.next_button)
+    click(qtbot, view.choice_buttons[1])  # the bank's way
+    log_in(qtbot, window)
+    form = open_form(qtbot, window)
+    fill_required(qtbot, form, topic="itsme", duration="10")
+    with qtbot.waitSignal(window.record_saved, timeout=5000):
+        click(qtbot, form.save_button)
+    click(qtbot, form.logout_button)
+    assert current(window) == "walkthrough" and window.staff_user is None
+    assert view.walkthrough.meta.steps[view.index].id == "bank" and view.counter.text() == "Stap 3 van 6"
+    window.go_home()
+    click(qtbot, window.home._tiles[0][0])  # the itsme tile goes on at the same step
+    assert current(window) == "walkthrough" and view.walkthrough.meta.steps[view.index].id == "bank"
 
 
 def test_a_call_taken_by_a_colleague_says_so(qtbot, window):

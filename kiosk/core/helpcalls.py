@@ -48,6 +48,7 @@ class CallInfo:
     step_index: int | None
     kiosk_name: str  # which kiosk the visitor sits at ("PC 3 bij het raam")
     here: bool = True  # made on this kiosk (False: received from another kiosk of the location)
+    language: str | None = None  # the visitor's screen language: the helper knows what to speak
 
 
 class CallBoard:
@@ -59,14 +60,19 @@ class CallBoard:
         self._lock = threading.Lock()
         self._calls: dict[str, CallInfo] = {}
         self._own: str | None = None  # the current visitor session's call
+        # Calls a helper took here and has not registered yet, per helper id: the form comes after
+        # the help, so taking only marks the call (`taken_by`), registering it clears it (`registered`).
+        self._taken: dict[str, dict[str, CallInfo]] = {}
 
-    def make(self, walkthrough_id: str | None, step_index: int | None, kiosk_name: str) -> tuple[CallInfo, bool]:
+    def make(self, walkthrough_id: str | None, step_index: int | None, kiosk_name: str,
+             language: str | None = None) -> tuple[CallInfo, bool]:
         """The visitor's call, and whether it is new: a second tap gets the open call back."""
         with self._lock:
             own = self._calls.get(self._own) if self._own else None
             if own is not None:
                 return own, False
-            call = CallInfo(str(uuid.uuid4()), self.clock.now(), walkthrough_id, step_index, kiosk_name)
+            call = CallInfo(str(uuid.uuid4()), self.clock.now(), walkthrough_id, step_index, kiosk_name,
+                            language=language)
             self._calls[call.id] = call
             self._own = call.id
             return call, True
@@ -97,12 +103,30 @@ class CallBoard:
                 self._own = None
             return self._calls.pop(call_id, None)
 
-    def take(self, call_id: str) -> CallInfo:
-        """A helper here takes the call. Only one helper can: a second one gets a clear message."""
+    def take(self, call_id: str, helper_id: str) -> CallInfo:
+        """A helper here takes the call. Only one helper can: a second one gets a clear message.
+        The call waits in the helper's `taken_by` list until the help is registered."""
         call = self.closed(call_id)
         if call is None:
             raise HelpCallError("Een collega heeft deze oproep al aangenomen.")
+        with self._lock:
+            self._taken.setdefault(helper_id, {})[call.id] = call
         return call
+
+    def taken_by(self, helper_id: str) -> list[CallInfo]:
+        """The calls this helper took here and has not registered yet, oldest first (dropped after
+        CALL_MAX_AGE, like open calls)."""
+        since = self.clock.now() - CALL_MAX_AGE
+        with self._lock:
+            mine = self._taken.get(helper_id, {})
+            for call_id in [i for i, c in mine.items() if c.created_at < since]:
+                del mine[call_id]
+            return sorted(mine.values(), key=lambda c: c.created_at)
+
+    def registered(self, helper_id: str, call_id: str) -> None:
+        """The help for this call is registered (or the helper says there is nothing to register)."""
+        with self._lock:
+            self._taken.get(helper_id, {}).pop(call_id, None)
 
     def open_calls(self) -> list[CallInfo]:
         """Calls nobody has taken yet, oldest first (who waits longest is helped first). A call

@@ -349,6 +349,26 @@
         <source>Oproep: {what}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{guide}, stap {n}: {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Door jou aangenomen: registreer de hulp als je klaar bent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niets te registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulp registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aangenomen. Ga naar {kiosk}. Registreer de hulp hier als je klaar bent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HelpFormScreen</name>
@@ -1175,6 +1195,10 @@
         <source>Ja, afsluiten</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Registreer nog de hulp bij je aangenomen oproep (bij Oproepen).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffScreen</name>
@@ -1859,6 +1883,18 @@
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>This step is not translated yet. You see the Dutch text.</translation>
     </message>
+    <message>
+        <source>Stap %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Druk de stappen af om mee te nemen</source>
+        <translation>Print the steps to take home</translation>
+    </message>
 </context>
 <context>
     <name>login</name>
@@ -1874,6 +1910,37 @@
         <location filename="../../kiosk/ui/staff_accounts_screenshots.py" line="58"/>
         <source>De pincode van {name} is gewijzigd.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuidePrintout</name>
+    <message>
+        <source>ga verder bij stap {n}</source>
+        <translation>go on at step {n}</translation>
+    </message>
+    <message>
+        <source>Klaar.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Digipunt: de stappen om mee te nemen. Gedrukt op {date}.</source>
+        <translation>Digipunt: the steps to take home. Printed on {date}.</translation>
+    </message>
+    <message>
+        <source>Officiële website:</source>
+        <translation>Official website:</translation>
+    </message>
+    <message>
+        <source>Scan de code met de camera van je gsm om de website te openen.</source>
+        <translation>Scan the code with your phone's camera to open the website.</translation>
+    </message>
+    <message>
+        <source>Hulp nodig?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <source>Website van {name}:</source>
+        <translation>Website of {name}:</translation>
     </message>
 </context>
 </TS>

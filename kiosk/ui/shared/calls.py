@@ -87,7 +87,8 @@ class CallService(QObject):
     def make(self, walkthrough_id: str | None, step_index: int | None) -> None:
         """The visitor's new call; `own_outcome` says whether anyone was reached."""
         api = self.window.api
-        self.window.db_tasks.run(lambda: api.call_for_help(walkthrough_id, step_index, self.kiosk_name),
+        language = self.window.prefs.language
+        self.window.db_tasks.run(lambda: api.call_for_help(walkthrough_id, step_index, self.kiosk_name, language),
                                  self._made, self._failed)
 
     def _made(self, result: tuple[CallInfo, bool, bool]) -> None:
@@ -145,7 +146,7 @@ class CallService(QObject):
         """A message from another kiosk of the location (or a screenshot's stand-in)."""
         if message.kind == "made":
             call = CallInfo(message.call_id, datetime.fromisoformat(message.created_at), message.walkthrough_id,
-                            message.step_index, message.kiosk_name, here=False)
+                            message.step_index, message.kiosk_name, here=False, language=message.language)
             if self.board.received(call):
                 self.changed.emit()
                 self.arrived.emit(call)
@@ -165,4 +166,4 @@ class CallService(QObject):
 
 def _message(kind, call: CallInfo) -> CallMessage:
     return CallMessage(kind, call.id, call.kiosk_name, call.created_at.isoformat(), call.walkthrough_id,
-                       call.step_index)
+                       call.step_index, call.language)

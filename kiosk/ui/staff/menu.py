@@ -101,6 +101,8 @@ class StaffMenuScreen(StaffScreen):
         if self.open_calls:
             parts.append(self.tr("Er wacht een bezoeker op hulp.") if self.open_calls == 1 else
                          self.tr("Er wachten {n} bezoekers op hulp.").format(n=self.open_calls))
+        if status.taken_calls:
+            parts.append(self.tr("Registreer nog de hulp bij je aangenomen oproep (bij Oproepen)."))
         self.status.setText(" ".join(parts))
         self.retranslate()
 

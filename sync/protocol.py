@@ -361,6 +361,9 @@ class ReferencePage(_Message):
     cursor: int  # pass as ?since= to get the changes after this page
     has_more: bool
     changes: list[ReferenceChange]
+    # The help-call key of the asking kiosk's location (64 hex: 32 random bytes), on every page;
+    # None for a kiosk without a location. Never part of the change log: no kiosk sees another's.
+    call_key: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
 
 
 class ErrorBody(_Message):

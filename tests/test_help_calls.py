@@ -16,6 +16,7 @@ import pytest
 
 from kiosk.core.helpcalls import (
     LOCATION_KEY_NAME,
+    SERVER_CALL_KEY_NAME,
     CallBoard,
     HelpCallError,
     location_key,
@@ -80,25 +81,29 @@ def test_a_shift_open_at_this_location_is_someone_who_can_come(store, staff, clo
 
 
 # --- the location key --------------------------------------------------------------------------------
-def test_location_key_from_the_coordinator_or_derived_per_location(store, data_dir):
+def test_location_key_from_the_coordinator_or_the_servers_random_key(store, data_dir):
     secrets = SecretStore(data_dir, backend=MemoryKeyring())
     with store.read() as session:
         assert location_key(secrets, session) is None  # not enrolled, no key: calls stay here
-    install_key(secrets, bytes(range(32)))  # the server's key, as the puller keeps it
-    with store.transaction() as session:
-        session.add(Meta(key=meta_keys.LOCATION_ID, value="loc-a"))
-    with store.read() as session:
-        derived_a = location_key(secrets, session)
-    with store.transaction() as session:
-        session.get(Meta, meta_keys.LOCATION_ID).value = "loc-b"
-    with store.read() as session:
-        assert derived_a is not None and location_key(secrets, session) not in (None, derived_a)
     assert set_location_key(secrets, "abcd efgh ijkl mnop qrst uvwx") == "ABCD EFGH IJKL MNOP QRST UVWX"
-    with store.read() as session:
-        assert location_key(secrets, session) not in (None, derived_a)  # the coordinator's wins
     assert secrets.get(LOCATION_KEY_NAME) == "ABCDEFGHIJKLMNOPQRSTUVWX"
+    with store.read() as session:
+        typed = location_key(secrets, session)
+    assert typed is not None and len(typed) == 32
     with pytest.raises(HelpCallError, match="24 letters"):
         normalise_key_code("abc18")
+
+    # Enrolled: only the key the server made for this location counts (none before the first pull),
+    # never one computed from what every kiosk of the server holds (the visitor-code key).
+    install_key(secrets, bytes(range(32)))
+    with store.transaction() as session:
+        session.add(Meta(key=meta_keys.DEVICE_ID, value="device-1"))
+        session.add(Meta(key=meta_keys.LOCATION_ID, value="loc-a"))
+    with store.read() as session:
+        assert location_key(secrets, session) is None
+    secrets.set(SERVER_CALL_KEY_NAME, "ab" * 32)
+    with store.read() as session:
+        assert location_key(secrets, session) == bytes.fromhex("ab" * 32)
 
 
 # --- the exchange ------------------------------------------------------------------------------------

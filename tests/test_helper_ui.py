@@ -5,6 +5,7 @@ import json
 import sqlite3
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select, text
@@ -473,3 +474,34 @@ def test_staff_screens_show_staff_controls_only_and_the_logout_always(qtbot, win
         assert screen.logout_button.isVisible() and screen.logout_button.text() == "Afmelden", name
     click(qtbot, window.screens["staff-sync"].logout_button)
     assert current(window) == "home" and bar.isVisible() and window.session.stop_button.isVisible()
+
+
+def test_a_coordinator_makes_or_types_the_location_key_on_a_kiosk_without_a_server(qtbot, window, memory_keyring):
+    from kiosk.core.helpcalls import LOCATION_KEY_NAME
+
+    log_in(qtbot, window)  # the demo helper is a coordinator
+    menu = window.screens["staff-menu"]
+    click(qtbot, menu.buttons["call-key"])
+    screen = window.screens["staff-call-key"]
+    qtbot.waitUntil(lambda: screen.state is not None)
+    assert screen.current.text() == "Nog geen sleutel: oproepen blijven op deze computer."
+    screen.typed.setText("abc18")  # too short, and 1 and 8 are not in the alphabet
+    click(qtbot, screen.save_button)
+    qtbot.waitUntil(lambda: "24 letters" in screen.message.text())
+    assert memory_keyring.get_password("digipunt", LOCATION_KEY_NAME) is None
+    click(qtbot, screen.new_button)
+    qtbot.waitUntil(lambda: screen.state.code is not None)
+    made = screen.state.code
+    assert screen.current.text() == f"Sleutel van deze computer: {made}" and len(made.replace(" ", "")) == 24
+    screen.typed.setText("qrst qrst qrst qrst qrst qrst")  # the key of the location's other kiosks
+    click(qtbot, screen.save_button)
+    qtbot.waitUntil(lambda: screen.state.code == "QRST QRST QRST QRST QRST QRST")
+    assert "Opgeslagen" in screen.message.text()
+    assert [v for (_s, name), v in memory_keyring.items.items() if name == LOCATION_KEY_NAME] == [
+        "QRSTQRSTQRSTQRSTQRSTQRST"]
+    # A digihelper is not offered the screen, and the core refuses them too.
+    helper = add_digihelper(window)
+    menu.window_.staff_user = helper
+    assert "call-key" not in menu.offered()
+    with pytest.raises(Exception, match="Alleen een coördinator"):
+        window.api.set_call_key(screen._secrets(), helper, "")

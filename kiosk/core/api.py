@@ -182,6 +182,15 @@ class KioskApi:
     def call_registered(self, user: StaffUser, call_id: str) -> None:
         self.calls.registered(user.id, call_id)
 
+    def call_key_state(self, secret_store: SecretStore) -> helpcalls.KeyState:
+        with self._store.read() as session:
+            return helpcalls.key_state(secret_store, session)
+
+    def set_call_key(self, secret_store: SecretStore, user: StaffUser, typed: str) -> helpcalls.KeyState:
+        """A coordinator's key for a kiosk without a server (`typed` empty: a new random one)."""
+        with self._store.read() as session:
+            return helpcalls.set_key_by_coordinator(secret_store, session, user, typed)
+
     def location_key(self, secret_store: SecretStore) -> bytes | None:
         """The key the kiosks of this location share (helpcalls.location_key), or None."""
         with self._store.read() as session:

@@ -1199,6 +1199,10 @@
         <source>Registreer nog de hulp bij je aangenomen oproep (bij Oproepen).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sleutel voor oproepen</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffScreen</name>
@@ -1941,6 +1945,49 @@
     <message>
         <source>Website van {name}:</source>
         <translation>Сайт {name}:</translation>
+    </message>
+</context>
+<context>
+    <name>CallKeyScreen</name>
+    <message>
+        <source>Sleutel voor oproepen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de sleutel van de andere computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe sleutel maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze computer is verbonden met de centrale server. De server geeft de sleutel aan de computers van deze locatie. Je hoeft niets te typen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met dezelfde sleutel op elke computer van deze locatie komt een oproep van een bezoeker op alle computers toe. Maak hier een sleutel en typ hem over op de andere computers, of typ de sleutel van een andere computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutel van deze computer: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen sleutel: oproepen blijven op deze computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Oproepen gebruiken deze sleutel nu.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -194,3 +194,13 @@ class QuarantinedRecord(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LocationCallKey(Base):
+    """The random key the kiosks of one location share for help calls (kiosk/net/calls.py), made
+    with the location (sync/server/callkeys.py) and given only to that location's kiosks."""
+
+    __tablename__ = "location_call_keys"
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

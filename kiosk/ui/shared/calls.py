@@ -80,6 +80,14 @@ class CallService(QObject):
             self.link.close()
             self.link = None
 
+    def restart(self) -> None:
+        """A new location key (a coordinator typed one): the link starts again with it."""
+        self.net_tasks.wait()
+        if self.link is not None:
+            self.link.close()
+            self.link = None
+        self.start()
+
     def refresh_on_duty(self) -> None:
         self.window.db_tasks.run(self.window.api.helper_on_duty, lambda on: setattr(self, "_on_duty", on))
 

@@ -124,6 +124,7 @@ STAFF_SCREENS = {
     "staff-today": ("kiosk.ui.staff.help_today", "TodayScreen"),
     "staff-shift": ("kiosk.ui.staff.shift", "ShiftScreen"),
     "staff-calls": ("kiosk.ui.staff.help_calls", "HelpCallsScreen"),
+    "staff-call-key": ("kiosk.ui.staff.call_key", "CallKeyScreen"),
     "staff-overview": ("kiosk.ui.staff.overview", "OverviewScreen"),
     "staff-accounts": ("kiosk.ui.staff.accounts", "StaffAccountsScreen"),
     "staff-settings": ("kiosk.ui.staff.settings", "StaffSettingsScreen"),

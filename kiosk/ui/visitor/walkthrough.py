@@ -182,11 +182,12 @@ class WalkthroughView(QWidget):
             header.addWidget(self.guide_title, 1)
             header.addWidget(self.counter)
             outer.addLayout(header)
-            # The take-home printout, from any step (kiosk/ui/visitor/printout.py); beside the
+            # The take-home printout, from any step (kiosk/ui/visitor/printout.py), beside "Toon ook
+            # Nederlands" (a taller header would take lines from the text at A++); beside the
             # website the browser's own "Afdrukken" prints the page.
             self.print_button = big_button()
             self.print_button.clicked.connect(self.print_steps)
-            header.addWidget(self.print_button)
+            markers.addWidget(self.print_button)
             outer.addWidget(self.progress)
             outer.addLayout(markers)
 

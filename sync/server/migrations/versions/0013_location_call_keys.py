@@ -1,0 +1,40 @@
+"""A random help-call key per location, for its kiosks only (sync/server/callkeys.py).
+
+Revision ID: s0013
+Revises: s0006
+Create Date: 2026-11-30
+
+Kiosks used to derive their location's call key from the visitor-code key, which every kiosk of
+the server holds, and the location id: any kiosk could compute another location's key. Every
+existing location gets a random key here; new locations get theirs when they are made.
+"""
+import secrets
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "s0013"
+down_revision = "s0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "location_call_keys",
+        sa.Column("location_id", sa.String(36), sa.ForeignKey("locations.id"), primary_key=True),
+        sa.Column("key", sa.String(64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    conn = op.get_bind()
+    now = datetime.now(UTC)
+    if conn.dialect.name == "sqlite":  # naive UTC there, as the UTCDateTime column type keeps it
+        now = now.replace(tzinfo=None)
+    for (location_id,) in conn.execute(sa.text("SELECT id FROM locations")).all():
+        conn.execute(sa.text("INSERT INTO location_call_keys (location_id, key, created_at) VALUES (:l, :k, :t)"),
+                     {"l": location_id, "k": secrets.token_hex(32), "t": now})
+
+
+def downgrade() -> None:
+    op.drop_table("location_call_keys")

@@ -383,3 +383,27 @@ class HelperSetupResponse(_Message):
     helper_id: UUID
     display_name: str
     server_time: AwareDatetime
+
+
+# --- help calls through the server (the helper's phone page) ---------------------------------------
+CallState = Literal["open", "taken", "withdrawn"]
+
+
+class CallReport(_Message):
+    """POST /v1/calls: an enrolled kiosk reports a visitor's help call, or its end. No identity:
+    which guide and step, which kiosk (the coordinator's name for it), when."""
+
+    id: UUID
+    state: CallState
+    kiosk_name: str = Field("", max_length=120, pattern=PRINTABLE)
+    walkthrough_id: str | None = Field(None, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    step_index: int | None = Field(None, ge=0, le=500)
+    created_at: AwareDatetime
+
+
+class CallUpdates(_Message):
+    """GET /v1/calls: the calls of the kiosk's location (made in the last hours) that are no longer
+    open, e.g. taken by a helper on their phone: the kiosks clear them."""
+
+    server_time: AwareDatetime
+    closed: list[UUID]

@@ -26,6 +26,8 @@ from kiosk.sync.status import SyncError as SyncError
 from kiosk.sync.status import TransientError as TransientError
 from sync.protocol import (
     BatchResponse,
+    CallReport,
+    CallUpdates,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -85,6 +87,12 @@ class ServerApi:
 
     def reference(self, since: int, limit: int) -> ReferencePage:
         return self._call("GET", "/v1/reference", ReferencePage, params={"since": since, "limit": limit})
+
+    def report_call(self, report: CallReport) -> CallUpdates:
+        return self._call("POST", "/v1/calls", CallUpdates, body=report.model_dump_json().encode())
+
+    def call_updates(self) -> CallUpdates:
+        return self._call("GET", "/v1/calls", CallUpdates)
 
     def _call(self, method: str, path: str, model: type[Model], *, body: bytes | None = None,
               params: dict[str, int] | None = None) -> Model:

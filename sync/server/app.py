@@ -10,6 +10,7 @@ import logging
 import math
 from collections.abc import Mapping
 from typing import Any
+from uuid import UUID
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -27,6 +28,8 @@ from sync.protocol import (
     MAX_REFERENCE_PAGE,
     BatchRequest,
     BatchResponse,
+    CallReport,
+    CallUpdates,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -35,7 +38,7 @@ from sync.protocol import (
     HelperSetupResponse,
     ReferencePage,
 )
-from sync.server import ratelimit
+from sync.server import helpcalls, ratelimit
 from sync.server.admin import (
     AdminError,
     SetupCodeRefused,
@@ -229,6 +232,30 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         repeat while `has_more`."""
         with sessions() as session:
             return reference_page(session, since, limit, device_id)
+
+    @app.post("/v1/calls", response_model=CallUpdates, responses=_ERRORS, tags=["calls"])
+    def post_call(call: CallReport, device_id: str = Depends(current_device)) -> CallUpdates:
+        """A visitor's help call made (`open`) or ended (`taken`, `withdrawn`) on this kiosk, for the
+        helpers' phone page. No identity. Answered like GET /v1/calls. 409 `no-location` for a
+        kiosk without a location."""
+        try:
+            with sessions.begin() as session:
+                helpcalls.report(session, device_id, call, utcnow())
+                closed = helpcalls.closed_calls(session, device_id, utcnow())
+        except helpcalls.CallRefused as exc:
+            raise ApiError(409, "no-location", str(exc)) from None
+        return CallUpdates(server_time=utcnow(), closed=[UUID(c) for c in closed])
+
+    @app.get("/v1/calls", response_model=CallUpdates, responses=_ERRORS, tags=["calls"])
+    def get_calls(device_id: str = Depends(current_device)) -> CallUpdates:
+        """The calls of this kiosk's location that are no longer open (taken on a phone, or on
+        another kiosk): the kiosk clears them."""
+        try:
+            with sessions() as session:
+                closed = helpcalls.closed_calls(session, device_id, utcnow())
+        except helpcalls.CallRefused as exc:
+            raise ApiError(409, "no-location", str(exc)) from None
+        return CallUpdates(server_time=utcnow(), closed=[UUID(c) for c in closed])
 
     mount_console(app)
     return app

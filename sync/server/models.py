@@ -204,3 +204,20 @@ class LocationCallKey(Base):
     location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ServerHelpCall(Base):
+    """A visitor's open help call, reported by an enrolled kiosk for the helpers' phone page
+    (sync/server/helpcalls.py). No identity; rows go a day after the call."""
+
+    __tablename__ = "server_help_calls"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the kiosk's call id
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    kiosk_name: Mapped[str] = mapped_column(String(120))
+    walkthrough_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    step_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16))  # a CallState
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    taken_by: Mapped[str | None] = mapped_column(String(36), nullable=True)  # a helper id, taken on the phone

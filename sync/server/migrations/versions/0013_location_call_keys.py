@@ -1,4 +1,5 @@
-"""A random help-call key per location, for its kiosks only (sync/server/callkeys.py).
+"""A random help-call key per location, for its kiosks only (sync/server/callkeys.py); the help
+calls enrolled kiosks report for the helpers' phone page (sync/server/helpcalls.py).
 
 Revision ID: s0013
 Revises: s0006
@@ -27,6 +28,19 @@ def upgrade() -> None:
         sa.Column("key", sa.String(64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
+    op.create_table(
+        "server_help_calls",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("location_id", sa.String(36), sa.ForeignKey("locations.id"), nullable=False, index=True),
+        sa.Column("device_id", sa.String(36), nullable=False),
+        sa.Column("kiosk_name", sa.String(120), nullable=False),
+        sa.Column("walkthrough_id", sa.String(64), nullable=True),
+        sa.Column("step_index", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("taken_by", sa.String(36), nullable=True),
+    )
     conn = op.get_bind()
     now = datetime.now(UTC)
     if conn.dialect.name == "sqlite":  # naive UTC there, as the UTCDateTime column type keeps it
@@ -37,4 +51,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("server_help_calls")
     op.drop_table("location_call_keys")

@@ -398,6 +398,7 @@ class CallReport(_Message):
     kiosk_name: str = Field("", max_length=120, pattern=PRINTABLE)
     walkthrough_id: str | None = Field(None, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")
     step_index: int | None = Field(None, ge=0, le=500)
+    what: str = Field("", max_length=200, pattern=PRINTABLE)  # in Dutch: the guide and its step
     created_at: AwareDatetime
 
 

@@ -92,6 +92,8 @@ def test_a_call_taken_on_the_server_clears_the_visitors_banner(qtbot, window, li
         call = window.api.calls.own_call()
         qtbot.waitUntil(lambda: live_server.admin(lambda s: s.get(ServerHelpCall, call.id)) is not None,
                         timeout=10_000)
+        what = live_server.admin(lambda s: s.get(ServerHelpCall, call.id).what)
+        assert what.startswith("itsme aanmaken en gebruiken, stap 3 van 8: ")  # the helpers' words, no identity
         place = location(live_server, "Bibliotheek Leuven")
         assert live_server.admin(helpcalls.take, call.id, [place], "helper-a", datetime.now(UTC))
         window.calls.poll_server()  # (every 10 s while a call is open)

@@ -40,7 +40,8 @@ def report(session: Session, device_id: str, call: CallReport, now: datetime) ->
     if row is None:
         row = ServerHelpCall(id=str(call.id), location_id=location, device_id=device_id,
                              kiosk_name=call.kiosk_name, walkthrough_id=call.walkthrough_id,
-                             step_index=call.step_index, created_at=min(call.created_at, now), state="open")
+                             step_index=call.step_index, what=call.what, created_at=min(call.created_at, now),
+                             state="open")
         session.add(row)
     elif row.location_id != location:
         raise CallRefused("Deze oproep hoort bij een andere locatie.")

@@ -15,7 +15,7 @@ import logging
 import socket
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.secrets import SecretStore
@@ -172,7 +172,7 @@ class CallService(QObject):
             return
         report = CallReport(id=call.id, state=state, kiosk_name=call.kiosk_name[:120],
                             walkthrough_id=call.walkthrough_id, step_index=call.step_index,
-                            created_at=call.created_at)
+                            what=describe(self.window, call)[0][:200], created_at=call.created_at)
         self.net_tasks.run(lambda: engine.report_call(report), self._closed_on_server,
                            lambda exc: log.info("help call not reported to the server: %s", exc))
 
@@ -218,6 +218,28 @@ class CallService(QObject):
         own = self.board.own_call()
         if own is not None and self.link is not None:
             self.link.send(_message("made", own), [peer])
+
+
+def _tr(text: str) -> str:  # the helpers' screen's words (staff screens stay Dutch)
+    return QCoreApplication.translate("HelpCallsScreen", text)
+
+
+def describe(window: KioskWindow, call: CallInfo) -> tuple[str, str]:
+    """(what the visitor was doing, where and since when) in Dutch: the helper reads it before walking
+    over, on the "staff-calls" screen and on their phone (the server gets `what`)."""
+    when = _tr("{kiosk}, sinds {time}").format(kiosk=call.kiosk_name,
+                                              time=window.api.clock.local(call.created_at).strftime("%H:%M"))
+    guide = window.staff.walkthrough(call.walkthrough_id)
+    if guide is None:
+        return _tr("Een bezoeker vraagt hulp"), when
+    if call.step_index is None or not 0 <= call.step_index < len(guide):
+        return guide.title("nl"), when
+    step = guide.step("nl", call.step_index)
+    # Where the step lies on the visitor's way (walkthrough.py counts the same): no total to give
+    # while a question lies ahead.
+    n, left = guide.depth(call.step_index) + 1, guide.steps_left(call.step_index)
+    text = (_tr("{guide}, stap {n}: {step}") if left is None else _tr("{guide}, stap {n} van {total}: {step}"))
+    return text.format(guide=guide.title("nl"), n=n, total=n + (left or 0), step=step.title), when
 
 
 def _message(kind, call: CallInfo) -> CallMessage:

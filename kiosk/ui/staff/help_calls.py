@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.paths import resources_dir
+from kiosk.ui.shared.calls import describe
 from kiosk.ui.shared.entry import error_text
 from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.widgets import big_button, role_label
@@ -33,23 +34,6 @@ CALLS_SCREEN = "staff-calls"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("HelpCallsScreen", text)
-
-
-def describe(window: KioskWindow, call: CallInfo) -> tuple[str, str]:
-    """(what the visitor was doing, where and since when) in Dutch: the helper reads it before walking over."""
-    when = _tr("{kiosk}, sinds {time}").format(kiosk=call.kiosk_name,
-                                              time=window.api.clock.local(call.created_at).strftime("%H:%M"))
-    guide = window.staff.walkthrough(call.walkthrough_id)
-    if guide is None:
-        return _tr("Een bezoeker vraagt hulp"), when
-    if call.step_index is None or not 0 <= call.step_index < len(guide):
-        return guide.title("nl"), when
-    step = guide.step("nl", call.step_index)
-    # Where the step lies on the visitor's way (walkthrough.py counts the same): no total to give
-    # while a question lies ahead.
-    n, left = guide.depth(call.step_index) + 1, guide.steps_left(call.step_index)
-    text = (_tr("{guide}, stap {n}: {step}") if left is None else _tr("{guide}, stap {n} van {total}: {step}"))
-    return text.format(guide=guide.title("nl"), n=n, total=n + (left or 0), step=step.title), when
 
 
 class HelpCallsScreen(StaffScreen):

@@ -1,5 +1,6 @@
 """A random help-call key per location, for its kiosks only (sync/server/callkeys.py); the help
-calls enrolled kiosks report for the helpers' phone page (sync/server/helpcalls.py).
+calls enrolled kiosks report for the helpers' phone page (sync/server/helpcalls.py), and the
+phone page's one-time codes and sessions (sync/server/phone.py).
 
 Revision ID: s0013
 Revises: s0006
@@ -36,10 +37,27 @@ def upgrade() -> None:
         sa.Column("kiosk_name", sa.String(120), nullable=False),
         sa.Column("walkthrough_id", sa.String(64), nullable=True),
         sa.Column("step_index", sa.Integer(), nullable=True),
+        sa.Column("what", sa.String(200), nullable=False, server_default=""),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("state", sa.String(16), nullable=False),
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("taken_by", sa.String(36), nullable=True),
+    )
+    op.create_table(
+        "helper_phone_codes",
+        sa.Column("code_hash", sa.String(64), primary_key=True),
+        sa.Column("helper_id", sa.String(36), sa.ForeignKey("helpers.id"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+    )
+    op.create_table(
+        "helper_phone_sessions",
+        sa.Column("token_hash", sa.String(64), primary_key=True),
+        sa.Column("helper_id", sa.String(36), sa.ForeignKey("helpers.id"), nullable=False, index=True),
+        sa.Column("csrf_token", sa.String(64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     )
     conn = op.get_bind()
     now = datetime.now(UTC)
@@ -51,5 +69,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("helper_phone_sessions")
+    op.drop_table("helper_phone_codes")
     op.drop_table("server_help_calls")
     op.drop_table("location_call_keys")

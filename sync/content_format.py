@@ -163,6 +163,33 @@ class Walkthrough:
             return self.index_of(step.next)
         return index + 1 if index + 1 < len(self) else None
 
+    def depth(self, index: int) -> int:
+        """How many steps lie before this one on the shortest way from the first step (0 for the
+        first): the step's place on the visitor's path when the way they came is not known."""
+        seen, frontier, depth = {0}, [0], 0
+        while frontier and index not in frontier:
+            following = []
+            for i in frontier:
+                step = self.meta.steps[i]
+                targets = [self.index_of(c.next) for c in step.choices] if step.kind == "choice" else \
+                    [t for t in (self.next_index(i),) if t is not None]
+                following += [t for t in targets if t not in seen]
+                seen.update(targets)
+            frontier, depth = following, depth + 1
+        return depth
+
+    def steps_left(self, index: int) -> int | None:
+        """How many steps follow this one on the way to the end, or None when a question lies ahead
+        (the visitor's answer decides): a branched guide has no fixed number of steps."""
+        left, i = 0, index
+        while True:
+            if self.meta.steps[i].kind == "choice":
+                return None
+            following = self.next_index(i)
+            if following is None:
+                return left
+            left, i = left + 1, following
+
     def choices(self, lang: str, index: int) -> list[tuple[str, int]]:
         """A choice step's answers in `lang` (Dutch where missing) and the step each leads to."""
         step = self.meta.steps[index]

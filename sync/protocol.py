@@ -262,6 +262,7 @@ def _batch_item(index: int, raw: Any) -> BatchItem | InvalidItem:
 def validation_reason(exc: ValidationError, tag: str | None = None) -> str:
     """Where and what, never the input itself (a note could hold anything). `tag`: the union
     member pydantic puts first in each location ("help_request.outcome" -> "outcome")."""
+
     def where(loc: tuple[int | str, ...]) -> str:
         parts = [str(p) for p in (loc[1:] if loc and loc[0] == tag else loc)]
         return ".".join(parts) or "item"
@@ -445,6 +446,9 @@ class ReferencePage(_Message):
     cursor: int  # pass as ?since= to get the changes after this page
     has_more: bool
     changes: list[ReferenceChange]
+    # The help-call key of the asking kiosk's location (64 hex: 32 random bytes), on every page;
+    # None for a kiosk without a location. Never part of the change log: no kiosk sees another's.
+    call_key: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
 
 
 class ErrorBody(_Message):
@@ -525,3 +529,28 @@ class StatusReport(BaseModel):
 class StatusResponse(_Message):
     protocol: Literal[1] = PROTOCOL_VERSION
     server_time: AwareDatetime
+
+
+# --- help calls through the server (the helper's phone page) ---------------------------------------
+CallState = Literal["open", "taken", "withdrawn"]
+
+
+class CallReport(_Message):
+    """POST /v1/calls: an enrolled kiosk reports a visitor's help call, or its end. No identity:
+    which guide and step, which kiosk (the coordinator's name for it), when."""
+
+    id: UUID
+    state: CallState
+    kiosk_name: str = Field("", max_length=120, pattern=PRINTABLE)
+    walkthrough_id: str | None = Field(None, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    step_index: int | None = Field(None, ge=0, le=500)
+    what: str = Field("", max_length=200, pattern=PRINTABLE)  # in Dutch: the guide and its step
+    created_at: AwareDatetime
+
+
+class CallUpdates(_Message):
+    """GET /v1/calls: the calls of the kiosk's location (made in the last hours) that are no longer
+    open, e.g. taken by a helper on their phone: the kiosks clear them."""
+
+    server_time: AwareDatetime
+    closed: list[UUID]

@@ -3,7 +3,8 @@
 It builds the real MainWindow offscreen on DATA_DIR (whose settings.json and secrets.json the test
 wrote: kiosk name, calls on 127.0.0.1, the location's key) and obeys one command per stdin line,
 answering one JSON line per command on stdout:
-  state          -> {"banner": state|null, "banner_text": ..., "calls": [...], "alert": bool, "peers": n}
+  state          -> {"banner": state|null, "banner_text": ..., "calls": [...], "alert": bool, "peers": n,
+                     "taken": [...] (the logged-in helper's taken calls, help not registered yet)}
   call           -> the visitor taps "Ik heb hulp nodig" on the itsme guide, step 3
   cancel         -> the visitor cancels their call
   login          -> the demo helper logs in (PIN) and goes to the staff menu
@@ -49,7 +50,9 @@ def main() -> None:
                 "calls": [[c.kiosk_name, c.walkthrough_id, c.step_index] for c in window.api.open_calls()],
                 "alert": window.call_alert.isVisible(), "alert_text": window.call_alert.text.text(),
                 "peers": len(window.calls.link.peers()) if window.calls.link else -1,
-                "screen": window.current_screen_name()}
+                "screen": window.current_screen_name(),
+                "taken": [[c.kiosk_name, c.walkthrough_id, c.step_index]
+                          for c in (window.api.taken_calls(window.staff_user) if window.staff_user else ())]}
 
     def command(line: str) -> None:
         cmd = line.strip()

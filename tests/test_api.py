@@ -54,6 +54,9 @@ def test_help_form_defaults_follow_the_helpers_shift(api, staff):
     walk_in = api.help_form(staff.helper)
     assert (walk_in.shift, walk_in.default_channel, walk_in.asks_location) == (None, "walk-in", True)
     assert (walk_in.default_language, walk_in.default_first_visit) == ("nl", "unknown")
+    # The visitor's screen language is the help's, when the register knows it.
+    assert [api.help_form(staff.helper, lang).default_language for lang in ("tr", "ar", "uk", "xx", None)] == [
+        "tr", "ar", "uk", "nl", "nl"]
     assert walk_in.default_location_id is None  # two places and not enrolled: the helper chooses
     assert [code for code, _label in walk_in.topics][:1] and ("email", "E-mail") in walk_in.topics
 
@@ -128,7 +131,10 @@ def test_help_calls_through_the_api(api, staff):
     assert new and not on_duty and api.call_for_help("itsme", 0, "PC 1") == (call, False, False)
     assert api.open_calls() == (call,) and api.menu_status(staff.helper).open_calls == 1
     assert api.take_call(call.id, staff.helper).id == call.id
-    assert api.open_calls() == ()
+    assert api.open_calls() == () and api.taken_calls(staff.helper) == (call,)
+    assert api.menu_status(staff.helper).taken_calls == 1
+    api.call_registered(staff.helper, call.id)
+    assert api.taken_calls(staff.helper) == ()
 
 
 def test_accounts_through_the_api(api, store, staff):

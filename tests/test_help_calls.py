@@ -16,6 +16,7 @@ import pytest
 
 from kiosk.core.helpcalls import (
     LOCATION_KEY_NAME,
+    SERVER_CALL_KEY_NAME,
     CallBoard,
     HelpCallError,
     location_key,
@@ -54,9 +55,17 @@ def test_calls_from_other_kiosks_are_taken_once_and_expire(clock):
     assert board.received(other) and not board.received(other)  # announced again: known
     assert board.open_calls()[0].here is False and [c.id for c in board.open_calls()] == [other.id]  # old expired
     assert board.own_call() is None and old.id != other.id
-    assert board.take(other.id).kiosk_name == "PC 2"
+    assert board.take(other.id, "helper-a").kiosk_name == "PC 2"
     with pytest.raises(HelpCallError, match="al aangenomen"):
-        board.take(other.id)
+        board.take(other.id, "helper-b")
+    # Taken is not done: the call waits for the help to be registered, for its helper only.
+    assert [c.id for c in board.taken_by("helper-a")] == [other.id] and board.taken_by("helper-b") == []
+    board.registered("helper-a", other.id)
+    assert board.taken_by("helper-a") == []
+    board.received(CallBoard(clock.clock).make("eloket", 0, "PC 4")[0])
+    forgotten = board.take(board.open_calls()[0].id, "helper-a")
+    clock.advance(hours=3)  # never registered: gone with the visitor
+    assert board.taken_by("helper-a") == [] and forgotten.kiosk_name == "PC 4"
 
 
 def test_a_shift_open_at_this_location_is_someone_who_can_come(store, staff, clock):
@@ -72,25 +81,29 @@ def test_a_shift_open_at_this_location_is_someone_who_can_come(store, staff, clo
 
 
 # --- the location key --------------------------------------------------------------------------------
-def test_location_key_from_the_coordinator_or_derived_per_location(store, data_dir):
+def test_location_key_from_the_coordinator_or_the_servers_random_key(store, data_dir):
     secrets = SecretStore(data_dir, backend=MemoryKeyring())
     with store.read() as session:
         assert location_key(secrets, session) is None  # not enrolled, no key: calls stay here
-    install_key(secrets, bytes(range(32)))  # the server's key, as the puller keeps it
-    with store.transaction() as session:
-        session.add(Meta(key=meta_keys.LOCATION_ID, value="loc-a"))
-    with store.read() as session:
-        derived_a = location_key(secrets, session)
-    with store.transaction() as session:
-        session.get(Meta, meta_keys.LOCATION_ID).value = "loc-b"
-    with store.read() as session:
-        assert derived_a is not None and location_key(secrets, session) not in (None, derived_a)
     assert set_location_key(secrets, "abcd efgh ijkl mnop qrst uvwx") == "ABCD EFGH IJKL MNOP QRST UVWX"
-    with store.read() as session:
-        assert location_key(secrets, session) not in (None, derived_a)  # the coordinator's wins
     assert secrets.get(LOCATION_KEY_NAME) == "ABCDEFGHIJKLMNOPQRSTUVWX"
+    with store.read() as session:
+        typed = location_key(secrets, session)
+    assert typed is not None and len(typed) == 32
     with pytest.raises(HelpCallError, match="24 letters"):
         normalise_key_code("abc18")
+
+    # Enrolled: only the key the server made for this location counts (none before the first pull),
+    # never one computed from what every kiosk of the server holds (the visitor-code key).
+    install_key(secrets, bytes(range(32)))
+    with store.transaction() as session:
+        session.add(Meta(key=meta_keys.DEVICE_ID, value="device-1"))
+        session.add(Meta(key=meta_keys.LOCATION_ID, value="loc-a"))
+    with store.read() as session:
+        assert location_key(secrets, session) is None
+    secrets.set(SERVER_CALL_KEY_NAME, "ab" * 32)
+    with store.read() as session:
+        assert location_key(secrets, session) == bytes.fromhex("ab" * 32)
 
 
 # --- the exchange ------------------------------------------------------------------------------------
@@ -237,7 +250,9 @@ def test_two_kiosk_processes_share_a_call_and_taking_it_clears_both(kiosks):
     assert "PC 1 bij de deur" in state["alert_text"] and "stap 3" in state["alert_text"]
 
     helper.do("take")
-    helper.wait_for(lambda s: s["calls"] == [] and not s["alert"] and s["screen"] == "staff-help-form")
+    # Taken, not yet helped: the helper's list keeps it for "Hulp registreren" after the help.
+    helper.wait_for(lambda s: s["calls"] == [] and not s["alert"] and s["screen"] == "staff-calls"
+                    and s["taken"] == [["PC 1 bij de deur", "itsme", 2]])
     state = visitor.wait_for(lambda s: s["calls"] == [] and s["banner"] == "taken")
     assert state["banner_text"] == "Blijf gerust zitten."
 

@@ -5,6 +5,7 @@ import json
 import sqlite3
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select, text
@@ -231,19 +232,21 @@ def test_visitor_code_dialog_speaks_the_visitors_language_and_keeps_the_keypad_l
     assert keys["1"].x() < keys["2"].x() < keys["3"].x()  # as on a phone, also in Arabic
 
 
-def test_help_call_reaches_the_helper_and_prefills_the_form(qtbot, window):
+def test_help_call_reaches_the_helper_who_registers_the_help_afterwards(qtbot, window):
     log_in(qtbot, window)  # a helper with a shift on this kiosk: the visitor's call reaches someone
     menu = window.screens["staff-menu"]
     places = window.api.shift_context(window.staff_user).locations
     window.api.start_shift(window.staff_user, next(loc for loc, _name, kind in places if kind != "digibus"), None)
     window.go_home()
+    window.prefs.set(language="tr")  # a Turkish visitor
     window.walkthroughs.open("itsme")
     window.call_for_help("itsme", 2)
     banner = window.call_banner
     qtbot.waitUntil(lambda: banner.state == "reached" and banner.isVisible())
-    assert banner.title.text() == "Een digihelper is verwittigd"
     window.call_for_help("itsme", 2)  # a second tap shows the open call, no second call
     assert banner.property("flash") and len(window.api.open_calls()) == 1
+    assert banner.title.text() == "Bir dijital yardımcıya haber verildi"
+    window.prefs.set(language="nl")  # the help's language is the call's, whatever this kiosk shows later
     log_in(qtbot, window)
     menu = window.screens["staff-menu"]
     qtbot.waitUntil(lambda: menu.buttons["calls"].text() == "Oproepen (1)")
@@ -252,13 +255,53 @@ def test_help_call_reaches_the_helper_and_prefills_the_form(qtbot, window):
     calls = window.screens["staff-calls"]
     qtbot.waitUntil(lambda: len(calls.calls) == 1)
     what, _when = calls.describe(calls.calls[0])
-    assert "stap 3 van" in what and window.staff.walkthrough("itsme").title("nl") in what
+    assert "stap 3 van 8" in what and window.staff.walkthrough("itsme").title("nl") in what
+    # Taking the call sends the helper to the visitor: no form yet, nothing happened so far.
     click(qtbot, button_with_text(qtbot, calls, "Aannemen"))
+    assert current(window) == "staff-calls" and window.api.open_calls() == () and banner.state == "taken"
+    assert "Ga naar" in calls.message.text() and len(calls.taken) == 1
+    click(qtbot, calls.menu_button)
+    qtbot.waitUntil(lambda: "Registreer nog de hulp" in menu.status.text())
+    click(qtbot, menu.buttons["calls"])
+    click(qtbot, button_with_text(qtbot, calls, "Hulp registreren"))  # after the help
     form = window.screens["staff-help-form"]
     qtbot.waitUntil(lambda: current(window) == "staff-help-form" and form.context is not None)
     assert form.topics.selected() == ["itsme"] and "stap 3" in form.where.text()
-    assert window.api.open_calls() == () and banner.state == "taken"
+    assert form.language.value() == "tr"  # the visitor's language, not Dutch
+    fill_required(qtbot, form, topic="itsme", duration="15")
+    form.topics.set_selected(["itsme"])
+    with qtbot.waitSignal(window.record_saved, timeout=5000):
+        click(qtbot, form.save_button)
+    assert rows(window, "SELECT language FROM help_requests") == [("tr",)]
+    assert window.api.taken_calls(window.staff_user) == ()  # registered: gone from the list
     assert rows(window, "SELECT * FROM help_calls") == []  # calls are never stored
+
+
+def test_the_form_speaks_of_the_visitors_session_language(qtbot, window):
+    window.prefs.set(language="uk")
+    log_in(qtbot, window)
+    assert open_form(qtbot, window).language.value() == "uk"
+    window.reset_visitor_session()  # the next visitor's session is Dutch again
+    log_in(qtbot, window)
+    assert open_form(qtbot, window).language.value() == "nl"
+
+
+def test_logging_out_gives_the_visitor_back_their_guide_at_its_step(qtbot, window):
+    window.walkthroughs.open("itsme")
+    view = window.walkthroughs.view
+    click(qtbot, view.next_button)
+    click(qtbot, view.choice_buttons[1])  # the bank's way
+    log_in(qtbot, window)
+    form = open_form(qtbot, window)
+    fill_required(qtbot, form, topic="itsme", duration="10")
+    with qtbot.waitSignal(window.record_saved, timeout=5000):
+        click(qtbot, form.save_button)
+    click(qtbot, form.logout_button)
+    assert current(window) == "walkthrough" and window.staff_user is None
+    assert view.walkthrough.meta.steps[view.index].id == "bank" and view.counter.text() == "Stap 3 van 6"
+    window.go_home()
+    click(qtbot, window.home._tiles[0][0])  # the itsme tile goes on at the same step
+    assert current(window) == "walkthrough" and view.walkthrough.meta.steps[view.index].id == "bank"
 
 
 def test_a_call_taken_by_a_colleague_says_so(qtbot, window):
@@ -431,3 +474,34 @@ def test_staff_screens_show_staff_controls_only_and_the_logout_always(qtbot, win
         assert screen.logout_button.isVisible() and screen.logout_button.text() == "Afmelden", name
     click(qtbot, window.screens["staff-sync"].logout_button)
     assert current(window) == "home" and bar.isVisible() and window.session.stop_button.isVisible()
+
+
+def test_a_coordinator_makes_or_types_the_location_key_on_a_kiosk_without_a_server(qtbot, window, memory_keyring):
+    from kiosk.core.helpcalls import LOCATION_KEY_NAME
+
+    log_in(qtbot, window)  # the demo helper is a coordinator
+    menu = window.screens["staff-menu"]
+    click(qtbot, menu.buttons["call-key"])
+    screen = window.screens["staff-call-key"]
+    qtbot.waitUntil(lambda: screen.state is not None)
+    assert screen.current.text() == "Nog geen sleutel: oproepen blijven op deze computer."
+    screen.typed.setText("abc18")  # too short, and 1 and 8 are not in the alphabet
+    click(qtbot, screen.save_button)
+    qtbot.waitUntil(lambda: "24 letters" in screen.message.text())
+    assert memory_keyring.get_password("digipunt", LOCATION_KEY_NAME) is None
+    click(qtbot, screen.new_button)
+    qtbot.waitUntil(lambda: screen.state.code is not None)
+    made = screen.state.code
+    assert screen.current.text() == f"Sleutel van deze computer: {made}" and len(made.replace(" ", "")) == 24
+    screen.typed.setText("qrst qrst qrst qrst qrst qrst")  # the key of the location's other kiosks
+    click(qtbot, screen.save_button)
+    qtbot.waitUntil(lambda: screen.state.code == "QRST QRST QRST QRST QRST QRST")
+    assert "Opgeslagen" in screen.message.text()
+    assert [v for (_s, name), v in memory_keyring.items.items() if name == LOCATION_KEY_NAME] == [
+        "QRSTQRSTQRSTQRSTQRSTQRST"]
+    # A digihelper is not offered the screen, and the core refuses them too.
+    helper = add_digihelper(window)
+    menu.window_.staff_user = helper
+    assert "call-key" not in menu.offered()
+    with pytest.raises(Exception, match="Alleen een coördinator"):
+        window.api.set_call_key(screen._secrets(), helper, "")

@@ -87,6 +87,9 @@ def assert_root_owned_and_read_only(path: Path) -> None:
 def test_installs_a_root_owned_single_app_session_and_upgrades_keeping_the_data(root, tmp_path, account):
     result = setup(root, make_dist(tmp_path / "dist1", "0.0.1"), "--secret-file")
     assert result.returncode == 0, result.stderr
+    # Voices for read-aloud in all six languages: named for the image under --root, never skipped silently.
+    assert ("7. voices: not installed under --root; install in the image: "
+            "speech-dispatcher speech-dispatcher-espeak-ng espeak-ng") in result.stdout.splitlines()
     entry = pwd.getpwnam(account)
     assert entry.pw_shell == "/usr/sbin/nologin" and entry.pw_uid != 0
 

@@ -31,6 +31,7 @@ VISITOR_CONTEXTS = frozenset({
     "CallBanner", "TakeAlong",  # the visitor's raised hand, the goodbye reminder
     "VisitorCodeDialog", "Keypad",  # the visitor types initials and birth date, on this keypad
     "Schedule",  # the home screen's spreekuur and digibus lines (kiosk/core/schedule.py)
+    "GuidePrintout",  # the take-home printout of a guide
 })
 # Helper-only screens, Dutch on purpose. "Staff" is error_text(): it can also show in the
 # visitor-code dialog, but it tells the helper to call the coordinator, and it shows on every staff
@@ -40,7 +41,7 @@ STAFF_CONTEXTS = frozenset({
     "Staff", "StaffScreen", "StaffLoginScreen", "PinEntry", "StaffSetupScreen", "StaffMenuScreen",
     "HelpFormScreen", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
     "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccountsScreen",
-    "StaffPinSetupScreen",
+    "StaffPinSetupScreen", "CallKeyScreen",
     "login", "screen",
 })
 # What must survive translation unchanged: format fields, Qt place markers, markup.

@@ -27,7 +27,7 @@ def open_itsme(window, qtbot):
 def test_tile_opens_step_one_with_counter_and_progress(window, qtbot):
     view = open_itsme(window, qtbot)
     assert view.walkthrough.id == "itsme"
-    assert view.counter.text() == "Stap 1 van 9"
+    assert view.counter.text() == "Stap 1"  # a question follows: how many steps depends on the answer
     assert (view.progress.value(), view.progress.maximum()) == (1, 9)
     assert not view.previous_button.isEnabled()
 
@@ -35,7 +35,7 @@ def test_tile_opens_step_one_with_counter_and_progress(window, qtbot):
 def test_buttons_and_keys_move_between_steps(window, qtbot):
     view = open_itsme(window, qtbot)
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
-    assert view.index == 1 and view.counter.text() == "Stap 2 van 9"
+    assert view.index == 1 and view.counter.text() == "Stap 2"
     qtbot.mouseClick(view.choice_buttons[0], Qt.MouseButton.LeftButton)  # "Met mijn eID en een kaartlezer"
     assert view.index == 2
     qtbot.keyClick(view, Qt.Key.Key_Right)
@@ -291,6 +291,48 @@ def test_a_question_leads_where_the_answer_says_and_back_the_same_way(window, qt
         assert view.walkthrough.meta.steps[view.index].id == expected
     qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
     assert view.walkthrough.meta.steps[view.index].id == "eid-app"
+
+
+def test_the_counter_follows_the_visitors_way_through_a_branched_guide(window, qtbot):
+    view = open_itsme(window, qtbot)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.counter.text() == "Stap 2"  # a question ahead decides how many steps follow
+    eid, bank = view.choice_buttons
+    qtbot.mouseClick(bank, Qt.MouseButton.LeftButton)  # the bank's way: 6 steps, not the guide's 9
+    assert view.counter.text() == "Stap 3 van 6" and (view.progress.value(), view.progress.maximum()) == (3, 6)
+    for n in (4, 5, 6):
+        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+        assert view.counter.text() == f"Stap {n} van 6"
+    while view.index != view.walkthrough.index_of("route"):
+        qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(eid, Qt.MouseButton.LeftButton)  # the eID's way: 8 steps
+    assert view.counter.text() == "Stap 3 van 8"
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.counter.text() == "Stap 4 van 8"
+    # Opened at a step without the way there (the guide docked beside a website): the shortest way counts.
+    window.walkthroughs.open("taxonweb", 9)
+    assert view.walkthrough.meta.steps[9].id == "done" and view.counter.text() == "Stap 6 van 6"
+    window.prefs.set(language="uk")
+    window.walkthroughs.open("taxonweb", 0)
+    assert view.counter.text() == "Крок 1"
+
+
+def test_a_tile_goes_on_where_the_visitor_was_and_starts_afresh_after_klaar(window, qtbot):
+    view = open_itsme(window, qtbot)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.choice_buttons[1], Qt.MouseButton.LeftButton)  # the bank's way
+    window.go_home()
+    open_itsme(window, qtbot)
+    assert view.walkthrough.meta.steps[view.index].id == "bank" and view.counter.text() == "Stap 3 van 6"
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)  # the way back is kept too
+    assert view.walkthrough.meta.steps[view.index].id == "route"
+    view.show_step(len(view.walkthrough) - 1)
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)  # "Klaar"
+    assert window.current_screen_name() == "home"
+    assert open_itsme(window, qtbot).index == 0
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    window.reset_visitor_session()  # the next visitor starts at step 1
+    assert open_itsme(window, qtbot).index == 0
 
 
 def test_an_end_step_says_done_and_goes_home(window, qtbot):

@@ -4,7 +4,7 @@
 #
 #   sudo installer/linux/setup-kiosk-user.sh [--user digipunt] [--data-dir /var/lib/digipunt]
 #        [--prefix /opt/digipunt-kiosk] [--dist dist/digipunt-kiosk] [--secret-file]
-#        [--root DIR] [--no-start]
+#        [--root DIR] [--no-start] [--no-voices]
 #
 #  1. stops a running kiosk (the unit, then any process still running from PREFIX: SIGTERM, which
 #     the kiosk answers by leaving its event loop; its outbox is durable), copies the build to
@@ -16,7 +16,8 @@
 #     whenever it exits, never giving up) and its PAM service;
 #  5. on Ubuntu 24.04 and later, allows the built-in browser's sandbox (an AppArmor profile);
 #  6. secrets: the OS keyring by default; --secret-file allows the documented file fallback;
-#  7. runs the build's --self-check as the kiosk account on the real data directory, then starts
+#  7. voices for read-aloud: speech-dispatcher with espeak-ng (nl, fr, en, tr, uk, ar) via apt-get;
+#  8. runs the build's --self-check as the kiosk account on the real data directory, then starts
 #     the kiosk (the database is migrated at that first start).
 # --root DIR puts PREFIX, the data directory and every system file under DIR and starts nothing
 # (a throwaway root for tests and image builds); the account is still made on this system.
@@ -32,6 +33,8 @@ DIST="$(cd "$(dirname "$0")/../.." && pwd)/dist/digipunt-kiosk"
 ROOT=""
 SECRET_FILE=no
 START=yes
+VOICES=yes
+VOICE_PACKAGES="speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"  # Qt's speechd engine speaks through them
 HERE="$(cd "$(dirname "$0")" && pwd)"
 UNIT_NAME=digipunt-kiosk.service
 MARKER=.digipunt-kiosk-install  # only a directory with this marker is ever replaced
@@ -47,6 +50,7 @@ while [ $# -gt 0 ]; do
         --root) ROOT="$2"; START=no; shift 2 ;;
         --secret-file) SECRET_FILE=yes; shift ;;
         --no-start) START=no; shift ;;
+        --no-voices) VOICES=no; shift ;;
         -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
@@ -237,7 +241,21 @@ else
     echo "6. secrets: the OS keyring (the self-check below says whether this session has one)"
 fi
 
-echo "7. self-check as $KIOSK_USER"
+# Read-aloud needs a voice per language; without one the kiosk hides its button for that language.
+# espeak-ng speaks all six kiosk languages (ar, uk and tr included, which desktops rarely have).
+if [ "$VOICES" = no ]; then
+    echo "7. voices: skipped (--no-voices); read-aloud shows only where a voice already exists"
+elif [ -n "$ROOT" ]; then
+    echo "7. voices: not installed under --root; install in the image: $VOICE_PACKAGES"
+elif command -v apt-get > /dev/null; then
+    echo "7. voices: $VOICE_PACKAGES"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $VOICE_PACKAGES > "$WORK/voices.log" 2>&1 \
+        || { tail -5 "$WORK/voices.log" >&2; echo "   WARNING: the voices were not installed; read-aloud stays hidden (see the self-check's voices)"; }
+else
+    echo "7. voices: no apt-get here; install $VOICE_PACKAGES with the system's package manager"
+fi
+
+echo "8. self-check as $KIOSK_USER"
 runuser -u "$KIOSK_USER" -- env -u QTWEBENGINE_CHROMIUM_FLAGS -u XDG_RUNTIME_DIR "HOME=$HOME_DIR" \
     QT_QPA_PLATFORM=offscreen "DIGIPUNT_DATA_DIR=$D" \
     "$P/digipunt-kiosk" --self-check --self-check-log "$D/self-check.json" > /dev/null 2> "$WORK/self-check.err" \

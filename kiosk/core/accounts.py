@@ -224,18 +224,18 @@ def _active_helper(session: Session, helper_id: str) -> Helper:
     return helper
 
 
-def _require_coordinator(session: Session, actor: StaffUser) -> None:
+def require_coordinator(session: Session, actor: StaffUser, what: str = "medewerkers beheren") -> None:
     """Checked against the store, not the login: the role or the account may have changed since."""
     helper = session.get(Helper, actor.id)
     if helper is None or not helper.active or helper.role != "coordinator":
-        raise AccountError("Alleen een coördinator kan medewerkers beheren. Vraag het aan een coördinator.")
+        raise AccountError(f"Alleen een coördinator kan {what}. Vraag het aan een coördinator.")
 
 
 def add_helper(store: Store, actor: StaffUser, display_name: str, role: str, pin: str) -> StaffUser:
     """A coordinator adds a helper; the new helper types their own PIN."""
     with store.transaction() as session:
         _refuse_when_enrolled(session)
-        _require_coordinator(session, actor)
+        require_coordinator(session, actor)
         name = display_name.strip().casefold()
         if any(h.display_name.casefold() == name for h in active_helpers(session)):
             raise AccountError("Er is al een medewerker met deze naam. Voeg bijvoorbeeld de eerste letter "
@@ -262,7 +262,7 @@ def reset_pin(store: Store, actor: StaffUser, helper_id: str, new_pin: str, cloc
             else:  # raised after the commit, so the wrong PIN stays counted
                 refusal = AccountError(_current_pin_refusal(check))
         else:
-            _require_coordinator(session, actor)
+            require_coordinator(session, actor)
             helper.pin_hash, helper.failed_pins, helper.locked_until = pin_hash, 0, None
     if refusal is not None:
         raise refusal
@@ -281,7 +281,7 @@ def deactivate(store: Store, actor: StaffUser, helper_id: str) -> None:
     active coordinator stays, or nobody could manage this kiosk any more."""
     with store.transaction() as session:
         _refuse_when_enrolled(session)
-        _require_coordinator(session, actor)
+        require_coordinator(session, actor)
         helper = _active_helper(session, helper_id)
         if helper.role == "coordinator" and sum(h.role == "coordinator" for h in active_helpers(session)) == 1:
             raise AccountError("Dit is de laatste coördinator op deze computer. Maak eerst een andere "

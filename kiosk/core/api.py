@@ -40,6 +40,7 @@ class MenuStatus:
 
     open_calls: int
     shift: ShiftInfo | None
+    taken_calls: int = 0  # calls this helper took and did not register yet
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,11 @@ class KioskApi:
         accounts.deactivate(self._store, actor, helper_id)
 
     # --- the help log ------------------------------------------------------------------------------
-    def help_form(self, user: StaffUser) -> FormContext:
-        """Topics, places, the running shift and the defaults of a new request (helplog.form_context)."""
+    def help_form(self, user: StaffUser, visitor_language: str | None = None) -> FormContext:
+        """Topics, places, the running shift and the defaults of a new request (helplog.form_context);
+        `visitor_language` (the session's or the call's) is the help's language when the register has it."""
         with self._store.read() as session:
-            return helplog.form_context(session, user, self.clock)
+            return helplog.form_context(session, user, self.clock, visitor_language)
 
     def save_help_request(self, user: StaffUser, data: HelpRequestInput) -> str:
         """The new request's id, once the row and its outbox entry are committed."""
@@ -143,14 +145,15 @@ class KioskApi:
 
     def menu_status(self, user: StaffUser) -> MenuStatus:
         with self._store.read() as session:
-            return MenuStatus(len(self.calls.open_calls()), shifts.current_shift(session, user.id))
+            return MenuStatus(len(self.calls.open_calls()), shifts.current_shift(session, user.id),
+                              len(self.calls.taken_by(user.id)))
 
     # --- "Ik heb hulp nodig" (in memory: kiosk.core.helpcalls.CallBoard) ----------------------------
     def call_for_help(self, walkthrough_id: str | None, step_index: int | None,
-                      kiosk_name: str) -> tuple[CallInfo, bool, bool]:
+                      kiosk_name: str, language: str | None = None) -> tuple[CallInfo, bool, bool]:
         """(the visitor's call, whether it is new, whether a helper shift is open here). A second
         tap in the same visitor session gets the open call back."""
-        call, new = self.calls.make(walkthrough_id, step_index, kiosk_name)
+        call, new = self.calls.make(walkthrough_id, step_index, kiosk_name, language)
         return call, new, self.helper_on_duty()
 
     def helper_on_duty(self) -> bool:
@@ -181,7 +184,24 @@ class KioskApi:
         return tuple(self.calls.open_calls())
 
     def take_call(self, call_id: str, user: StaffUser) -> CallInfo:
-        return self.calls.take(call_id)
+        """The helper goes to the visitor: the call is theirs until they register the help."""
+        return self.calls.take(call_id, user.id)
+
+    def taken_calls(self, user: StaffUser) -> tuple[CallInfo, ...]:
+        """Calls this helper took here and did not register yet, oldest first."""
+        return tuple(self.calls.taken_by(user.id))
+
+    def call_registered(self, user: StaffUser, call_id: str) -> None:
+        self.calls.registered(user.id, call_id)
+
+    def call_key_state(self, secret_store: SecretStore) -> helpcalls.KeyState:
+        with self._store.read() as session:
+            return helpcalls.key_state(secret_store, session)
+
+    def set_call_key(self, secret_store: SecretStore, user: StaffUser, typed: str) -> helpcalls.KeyState:
+        """A coordinator's key for a kiosk without a server (`typed` empty: a new random one)."""
+        with self._store.read() as session:
+            return helpcalls.set_key_by_coordinator(secret_store, session, user, typed)
 
     def location_key(self, secret_store: SecretStore) -> bytes | None:
         """The key the kiosks of this location share (helpcalls.location_key), or None."""

@@ -4,7 +4,8 @@ A call says only which guide and step the visitor was on and on which kiosk (the
 coordinator gave it), never who the visitor is. Calls live in memory, in the `CallBoard`: they are
 never stored, never synced as records, and a restart forgets them. A visitor session has at most
 one call; the session's end withdraws it. The kiosks of one location exchange calls over the local
-network (kiosk/net/calls.py), authenticated with the location's key (`location_key`).
+network (kiosk/net/calls.py), authenticated with the location's key (`location_key`): the server's
+random key for the location on an enrolled kiosk, else the one a coordinator typed.
 
 Whether anyone can come: a call reaches a helper only when a helper shift is open at this location,
 on this kiosk (`shift_open_here`) or on another kiosk that answered. Otherwise the visitor is told
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import secrets
 import threading
 import uuid
@@ -24,15 +24,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.core.accounts import StaffUser, require_coordinator
 from kiosk.core.clock import Clock
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import meta_keys
 from kiosk.core.store.models import Meta, Shift
-from kiosk.core.visitor_code import KEY_NAME as VISITOR_KEY_NAME
 from sync.errors import DutchError
 
 CALL_MAX_AGE = timedelta(hours=2)
 LOCATION_KEY_NAME = "location-call-key"  # set by a coordinator on kiosks without a server
+SERVER_CALL_KEY_NAME = "location-call-key-server"  # an enrolled kiosk's, from its server (hex)
 LOCATION_KEY_CHARS = 24  # base32: 120 bits, short enough to type on each kiosk
 
 
@@ -48,6 +49,7 @@ class CallInfo:
     step_index: int | None
     kiosk_name: str  # which kiosk the visitor sits at ("PC 3 bij het raam")
     here: bool = True  # made on this kiosk (False: received from another kiosk of the location)
+    language: str | None = None  # the visitor's screen language: the helper knows what to speak
 
 
 class CallBoard:
@@ -59,14 +61,19 @@ class CallBoard:
         self._lock = threading.Lock()
         self._calls: dict[str, CallInfo] = {}
         self._own: str | None = None  # the current visitor session's call
+        # Calls a helper took here and has not registered yet, per helper id: the form comes after
+        # the help, so taking only marks the call (`taken_by`), registering it clears it (`registered`).
+        self._taken: dict[str, dict[str, CallInfo]] = {}
 
-    def make(self, walkthrough_id: str | None, step_index: int | None, kiosk_name: str) -> tuple[CallInfo, bool]:
+    def make(self, walkthrough_id: str | None, step_index: int | None, kiosk_name: str,
+             language: str | None = None) -> tuple[CallInfo, bool]:
         """The visitor's call, and whether it is new: a second tap gets the open call back."""
         with self._lock:
             own = self._calls.get(self._own) if self._own else None
             if own is not None:
                 return own, False
-            call = CallInfo(str(uuid.uuid4()), self.clock.now(), walkthrough_id, step_index, kiosk_name)
+            call = CallInfo(str(uuid.uuid4()), self.clock.now(), walkthrough_id, step_index, kiosk_name,
+                            language=language)
             self._calls[call.id] = call
             self._own = call.id
             return call, True
@@ -97,12 +104,30 @@ class CallBoard:
                 self._own = None
             return self._calls.pop(call_id, None)
 
-    def take(self, call_id: str) -> CallInfo:
-        """A helper here takes the call. Only one helper can: a second one gets a clear message."""
+    def take(self, call_id: str, helper_id: str) -> CallInfo:
+        """A helper here takes the call. Only one helper can: a second one gets a clear message.
+        The call waits in the helper's `taken_by` list until the help is registered."""
         call = self.closed(call_id)
         if call is None:
             raise HelpCallError("Een collega heeft deze oproep al aangenomen.")
+        with self._lock:
+            self._taken.setdefault(helper_id, {})[call.id] = call
         return call
+
+    def taken_by(self, helper_id: str) -> list[CallInfo]:
+        """The calls this helper took here and has not registered yet, oldest first (dropped after
+        CALL_MAX_AGE, like open calls)."""
+        since = self.clock.now() - CALL_MAX_AGE
+        with self._lock:
+            mine = self._taken.get(helper_id, {})
+            for call_id in [i for i, c in mine.items() if c.created_at < since]:
+                del mine[call_id]
+            return sorted(mine.values(), key=lambda c: c.created_at)
+
+    def registered(self, helper_id: str, call_id: str) -> None:
+        """The help for this call is registered (or the helper says there is nothing to register)."""
+        with self._lock:
+            self._taken.get(helper_id, {}).pop(call_id, None)
 
     def open_calls(self) -> list[CallInfo]:
         """Calls nobody has taken yet, oldest first (who waits longest is helped first). A call
@@ -151,6 +176,30 @@ def set_location_key(secret_store: SecretStore, typed: str) -> str:
     return group_key_code(code)
 
 
+@dataclass(frozen=True)
+class KeyState:
+    """What the coordinator's "Oproepsleutel" screen shows."""
+
+    from_server: bool  # enrolled: the server gives the key, nothing to type
+    code: str | None  # the coordinator's key, grouped, to type on the location's other kiosks
+
+
+def key_state(secret_store: SecretStore, session: Session) -> KeyState:
+    if session.get(Meta, meta_keys.DEVICE_ID) is not None:
+        return KeyState(True, None)
+    code = secret_store.get(LOCATION_KEY_NAME)
+    return KeyState(False, group_key_code(code) if code else None)
+
+
+def set_key_by_coordinator(secret_store: SecretStore, session: Session, user: StaffUser, typed: str) -> KeyState:
+    """A coordinator types (or makes, `typed` empty) the location's key on a kiosk without a server."""
+    require_coordinator(session, user, "de sleutel voor oproepen instellen")  # the store's role, not the login's
+    if session.get(Meta, meta_keys.DEVICE_ID) is not None:
+        raise HelpCallError("Deze computer krijgt de sleutel van de centrale server. Je hoeft niets te typen.")
+    set_location_key(secret_store, typed or new_key_code())
+    return key_state(secret_store, session)
+
+
 def group_key_code(code: str) -> str:
     return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
 
@@ -158,15 +207,13 @@ def group_key_code(code: str) -> str:
 def location_key(secret_store: SecretStore, session: Session) -> bytes | None:
     """The key the kiosks of this location share, or None (calls then stay on this kiosk).
 
-    A coordinator's key wins. An enrolled kiosk otherwise derives it from the key its server gives
-    every kiosk (the visitor-code key) and its location id: the same on every kiosk of that location,
-    different for another location, and nothing to type."""
+    An enrolled kiosk uses the key its server made for its location (random, given only to that
+    location's kiosks with the reference data: sync/server/callkeys.py); until its first pull it
+    has none. A kiosk without a server uses the key a coordinator typed on each kiosk."""
+    if session.get(Meta, meta_keys.DEVICE_ID) is not None:
+        server_key = secret_store.get(SERVER_CALL_KEY_NAME)
+        return bytes.fromhex(server_key) if server_key else None
     code = secret_store.get(LOCATION_KEY_NAME)
     if code:
         return hashlib.sha256(b"digipunt-calls-key-v1\n" + code.encode()).digest()
-    location = session.get(Meta, meta_keys.LOCATION_ID)
-    server_key = secret_store.get(VISITOR_KEY_NAME)
-    if location is None or not server_key:
-        return None
-    return hmac.new(bytes.fromhex(server_key), b"digipunt-calls-v1\n" + location.value.encode(),
-                    hashlib.sha256).digest()
+    return None

@@ -32,7 +32,7 @@ from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Topic
 from sync.errors import DutchError
 from sync.privacy import guard_note
-from sync.protocol import NOTE_MAX, HelpRequestRecord
+from sync.protocol import HELP_LANGUAGES, NOTE_MAX, HelpRequestRecord
 
 
 class HelpLogError(DutchError):
@@ -228,9 +228,16 @@ def topic_labels(session: Session) -> tuple[tuple[str, str], ...]:
     return tuple((code, label) for code, label in rows)
 
 
-def form_context(session: Session, user: StaffUser, clock: Clock) -> FormContext:
+def default_language(visitor_language: str | None) -> str:
+    """The language of the help as the form preselects it: the visitor's screen language (the
+    session's, or the call's) when the register knows it, else Dutch."""
+    return visitor_language if visitor_language in HELP_LANGUAGES else "nl"
+
+
+def form_context(session: Session, user: StaffUser, clock: Clock, visitor_language: str | None = None) -> FormContext:
     shift = current_shift(session, user.id)
     offered = offered_locations(session)
     return FormContext(topic_labels(session), tuple((loc.id, loc.name, loc.kind) for loc in offered),
                        kiosk_location_id(session), shift, default_channel(shift),
+                       default_language=default_language(visitor_language),
                        warning=place_warning(shift, offered, clock))

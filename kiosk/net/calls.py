@@ -57,6 +57,7 @@ class CallMessage:
     created_at: str  # ISO 8601, when the call was made
     walkthrough_id: str | None = None
     step_index: int | None = None
+    language: str | None = None  # the visitor's screen language (a code such as "tr")
 
 
 @dataclass(frozen=True)

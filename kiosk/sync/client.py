@@ -28,6 +28,8 @@ from kiosk.sync.status import TransientError as TransientError
 from sync.content_bundle import SignedManifest
 from sync.protocol import (
     BatchResponse,
+    CallReport,
+    CallUpdates,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -140,6 +142,12 @@ class ServerApi:
         except requests.RequestException as exc:
             raise TransientError("offline", f"download interrupted: {exc}") from None
         # A complete answer of another length is the server's (wrong) file: the hash check refuses it.
+
+    def report_call(self, report: CallReport) -> CallUpdates:
+        return self._call("POST", "/v1/calls", CallUpdates, body=report.model_dump_json().encode())
+
+    def call_updates(self) -> CallUpdates:
+        return self._call("GET", "/v1/calls", CallUpdates)
 
     def _call(self, method: str, path: str, model: type[Model], *, body: bytes | None = None,
               params: dict[str, int | list[str]] | None = None) -> Model:

@@ -47,6 +47,7 @@ from kiosk.sync.status import (
     SyncOutcome,
     SyncStatus,
 )
+from sync.protocol import CallReport
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +236,21 @@ class SyncEngine:
             fetch_guides(api, self.guides, self.clock())
         except (SyncError, OSError) as exc:
             log.warning("guide bundle not fetched: %s", exc)
+
+    def report_call(self, report: CallReport | None) -> set[str]:
+        """Tell the server of a help call made or ended here (None: only ask), for the helpers'
+        phone page; returns the ids of the location's calls that are no longer open there (taken on
+        a phone). Raises SyncError when offline or not enrolled: the kiosks then go on among
+        themselves (kiosk/net/calls.py)."""
+        url, token = self.server_url(), self._token()
+        if url is None or token is None:
+            raise SyncError("not-enrolled", "this kiosk has no server")
+        api = ServerApi(url, token, timeout=(3.0, 5.0), clock=self.clock)
+        try:
+            updates = api.report_call(report) if report is not None else api.call_updates()
+        finally:
+            api.close()
+        return {str(call_id) for call_id in updates.closed}
 
     def status(self) -> SyncStatus:
         with self.store.read() as session:

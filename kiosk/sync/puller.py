@@ -7,7 +7,8 @@ Where it goes:
   row (records refer to it); a helper's local PIN lock-out state is kept until a new PIN arrives.
 - settings: the meta table, key `setting.<name>`, value JSON; at its next start the kiosk uses them
   over its own settings.json (kiosk.core.settings.with_server_settings).
-- the visitor-code key: the secret store (kiosk.core.visitor_code.install_key), never the database.
+- the visitor-code key: the secret store (kiosk.core.visitor_code.install_key), never the database;
+- the location's help-call key (`ReferencePage.call_key`): the secret store too.
   Every kiosk of the server gets the same key, so one visitor counts once across locations.
 - this location's spreekuur schedule and notices (entities newer than protocol v1, asked for with
   `?with=`): the `schedules` and `notices` tables, replaced whole, deleted when withdrawn. The
@@ -23,6 +24,7 @@ from typing import cast
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
+from kiosk.core.helpcalls import SERVER_CALL_KEY_NAME
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Helper, Location, Meta, Notice, Schedule, Topic
@@ -97,6 +99,8 @@ class Puller:
         except ValidationError as exc:
             raise TransientError("not-sync-server",
                                  f"reference data does not validate: {exc.error_count()} errors") from None
+        if page.call_key:
+            self._store_call_key(page.call_key)
         with self.store.transaction() as session:
             if read_cursor(session) != since:
                 return 0  # applied meanwhile by someone else; the next pull continues from there
@@ -151,6 +155,14 @@ class Puller:
             session.add(Notice(id=key, last_day=data.last_day, data=data.model_dump_json()))
         else:
             session.add(Schedule(location_id=key, data=data.model_dump_json()))
+
+    def _store_call_key(self, key: str) -> None:
+        """This location's help-call key (kiosk.core.helpcalls.location_key), written only when new."""
+        if self.secrets is None:
+            log.warning("no secret store: the location's call key from the server is not kept")
+            return
+        if self.secrets.get(SERVER_CALL_KEY_NAME) != key:
+            self.secrets.set(SERVER_CALL_KEY_NAME, key)
 
     def _store_visitor_key(self, value: object) -> None:
         # Written before the page's transaction commits: if that commit fails the page comes again

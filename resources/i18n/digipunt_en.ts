@@ -349,6 +349,26 @@
         <source>Oproep: {what}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{guide}, stap {n}: {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Door jou aangenomen: registreer de hulp als je klaar bent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niets te registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulp registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aangenomen. Ga naar {kiosk}. Registreer de hulp hier als je klaar bent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HelpFormScreen</name>
@@ -1175,6 +1195,14 @@
         <source>Ja, afsluiten</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Registreer nog de hulp bij je aangenomen oproep (bij Oproepen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutel voor oproepen</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffScreen</name>
@@ -1859,6 +1887,18 @@
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>This step is not translated yet. You see the Dutch text.</translation>
     </message>
+    <message>
+        <source>Stap %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Druk de stappen af om mee te nemen</source>
+        <translation>Print the steps to take home</translation>
+    </message>
 </context>
 <context>
     <name>login</name>
@@ -2012,6 +2052,80 @@
         <location filename="../../kiosk/core/schedule.py" line="1"/>
         <source>december</source>
         <translation>December</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePrintout</name>
+    <message>
+        <source>ga verder bij stap {n}</source>
+        <translation>go on at step {n}</translation>
+    </message>
+    <message>
+        <source>Klaar.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Digipunt: de stappen om mee te nemen. Gedrukt op {date}.</source>
+        <translation>Digipunt: the steps to take home. Printed on {date}.</translation>
+    </message>
+    <message>
+        <source>Officiële website:</source>
+        <translation>Official website:</translation>
+    </message>
+    <message>
+        <source>Scan de code met de camera van je gsm om de website te openen.</source>
+        <translation>Scan the code with your phone's camera to open the website.</translation>
+    </message>
+    <message>
+        <source>Hulp nodig?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <source>Website van {name}:</source>
+        <translation>Website of {name}:</translation>
+    </message>
+</context>
+<context>
+    <name>CallKeyScreen</name>
+    <message>
+        <source>Sleutel voor oproepen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de sleutel van de andere computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe sleutel maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze computer is verbonden met de centrale server. De server geeft de sleutel aan de computers van deze locatie. Je hoeft niets te typen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met dezelfde sleutel op elke computer van deze locatie komt een oproep van een bezoeker op alle computers toe. Maak hier een sleutel en typ hem over op de andere computers, of typ de sleutel van een andere computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutel van deze computer: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen sleutel: oproepen blijven op deze computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Oproepen gebruiken deze sleutel nu.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ from sync.protocol import (
     SharedSettings,
     TopicData,
 )
+from sync.server.callkeys import new_call_key
 from sync.server.db import utcnow
 from sync.server.models import (
     Device,
@@ -90,6 +91,7 @@ def add_location(session: Session, name: str, kind: str) -> Location:
     location = Location(id=str(uuid.uuid4()), name=name, kind=kind, active=True)
     session.add(location)
     session.flush()  # enrollment codes and devices refer to it in this transaction
+    new_call_key(session, location.id)  # its kiosks' help-call key (sync/server/callkeys.py)
     _publish_location(session, location)
     return location
 

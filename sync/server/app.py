@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -31,6 +32,8 @@ from sync.protocol import (
     REFERENCE_ENTITIES,
     BatchRequest,
     BatchResponse,
+    CallReport,
+    CallUpdates,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -41,7 +44,7 @@ from sync.protocol import (
     StatusReport,
     StatusResponse,
 )
-from sync.server import content, ratelimit
+from sync.server import content, helpcalls, ratelimit
 from sync.server.admin import (
     AdminError,
     SetupCodeRefused,
@@ -318,6 +321,30 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         return Response(data[start:], status_code=206, media_type="application/octet-stream",
                         headers={"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}",
                                  "Accept-Ranges": "bytes"})
+
+    @app.post("/v1/calls", response_model=CallUpdates, responses=_ERRORS, tags=["calls"])
+    def post_call(call: CallReport, device_id: str = Depends(current_device)) -> CallUpdates:
+        """A visitor's help call made (`open`) or ended (`taken`, `withdrawn`) on this kiosk, for the
+        helpers' phone page. No identity. Answered like GET /v1/calls. 409 `no-location` for a
+        kiosk without a location."""
+        try:
+            with sessions.begin() as session:
+                helpcalls.report(session, device_id, call, utcnow())
+                closed = helpcalls.closed_calls(session, device_id, utcnow())
+        except helpcalls.CallRefused as exc:
+            raise ApiError(409, "no-location", str(exc)) from None
+        return CallUpdates(server_time=utcnow(), closed=[UUID(c) for c in closed])
+
+    @app.get("/v1/calls", response_model=CallUpdates, responses=_ERRORS, tags=["calls"])
+    def get_calls(device_id: str = Depends(current_device)) -> CallUpdates:
+        """The calls of this kiosk's location that are no longer open (taken on a phone, or on
+        another kiosk): the kiosk clears them."""
+        try:
+            with sessions() as session:
+                closed = helpcalls.closed_calls(session, device_id, utcnow())
+        except helpcalls.CallRefused as exc:
+            raise ApiError(409, "no-location", str(exc)) from None
+        return CallUpdates(server_time=utcnow(), closed=[UUID(c) for c in closed])
 
     mount_console(app)
     return app

@@ -285,3 +285,51 @@ class ContentDraft(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)  # the zip as uploaded
     uploaded_by: Mapped[str] = mapped_column(String(64))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+class LocationCallKey(Base):
+    """The random key the kiosks of one location share for help calls (kiosk/net/calls.py), made
+    with the location (sync/server/callkeys.py) and given only to that location's kiosks."""
+
+    __tablename__ = "location_call_keys"
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ServerHelpCall(Base):
+    """A visitor's open help call, reported by an enrolled kiosk for the helpers' phone page
+    (sync/server/helpcalls.py). No identity; rows go a day after the call."""
+
+    __tablename__ = "server_help_calls"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the kiosk's call id
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    kiosk_name: Mapped[str] = mapped_column(String(120))
+    walkthrough_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    step_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    what: Mapped[str] = mapped_column(String(200), default="")  # the guide and step, in Dutch
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16))  # a CallState
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    taken_by: Mapped[str | None] = mapped_column(String(36), nullable=True)  # a helper id, taken on the phone
+
+
+class HelperPhoneCode(Base):
+    """A one-time code a console user makes for a digihelper's phone (sync/server/phone.py)."""
+
+    __tablename__ = "helper_phone_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the code
+    helper_id: Mapped[str] = mapped_column(ForeignKey("helpers.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class HelperPhoneSession(Base):
+    """A digihelper's phone, signed in with a phone code: the cookie's token, hashed."""
+
+    __tablename__ = "helper_phone_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    helper_id: Mapped[str] = mapped_column(ForeignKey("helpers.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import PER_LOCATION_ENTITIES, V1_REFERENCE_ENTITIES, ReferenceChange, ReferencePage
+from sync.server.callkeys import call_key_for_device
 from sync.server.db import utcnow
 from sync.server.models import Device, Helper, HelperLocation, NoticeLocation
 from sync.server.models import ReferenceChange as ChangeRow
@@ -59,6 +60,7 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
         cursor=page[-1].seq if page else since,
         has_more=len(rows) > limit,
         changes=[_for_device(r, hidden) for r in page],
+        call_key=None if device_id is None else call_key_for_device(session, device_id),
     )
 
 

@@ -45,11 +45,15 @@ def render(window, outdir: Path) -> list[Path]:
     window.reset_visitor_session()
     window.staff.logged_in(helper)
     now = window.api.clock.now().isoformat()
-    window.calls.receive(CallMessage("made", "shot-call", "PC 3 bij het raam", now, "itsme", 3))
+    window.calls.receive(CallMessage("made", "shot-call", "PC 3 bij het raam", now, "itsme", 3, "tr"))
     written.append(grab(window, outdir / "call-helper-alert.png"))
     window.show_screen("staff-calls")
     settle(window)
     written.append(grab(window, outdir / "call-helper-list.png"))
-    window.calls.receive(CallMessage("withdrawn", "shot-call", "PC 3 bij het raam", now))
+    calls = window.screens["staff-calls"]
+    calls.take(calls.calls[0])  # taken: the helper goes over; "Hulp registreren" waits for after the help
+    settle(window)
+    written.append(grab(window, outdir / "call-helper-taken.png"))
+    window.api.call_registered(helper, "shot-call")
     window.reset_visitor_session()
     return written

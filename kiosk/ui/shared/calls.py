@@ -5,7 +5,9 @@ kiosks, between `window.api.calls` (kiosk.core.helpcalls.CallBoard) and the loca
 Network work runs on its own worker ("calls") and the link's threads, never on the UI thread;
 whatever the link receives reaches the UI through this object's signals (queued to the UI thread).
 Without a location key (a kiosk neither enrolled nor given one by a coordinator) calls stay on this
-kiosk.
+kiosk. An enrolled kiosk also reports its visitor's call to the central server (for the helpers'
+phone page) and, while calls are open, asks it every SERVER_POLL_MS which were taken there; offline,
+the kiosks go on among themselves.
 """
 from __future__ import annotations
 
@@ -13,17 +15,19 @@ import logging
 import socket
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.secrets import SecretStore
 from kiosk.net.calls import CallLink, CallMessage, Peer
 from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.shared.tasks import TaskRunner
+from sync.protocol import CallReport, CallState
 
 log = logging.getLogger(__name__)
 
 ON_DUTY_EVERY_MS = 20_000  # how fresh "is a shift open here" is when another kiosk asks
+SERVER_POLL_MS = 10_000  # while calls are open: which did a helper take on their phone?
 
 
 class CallService(QObject):
@@ -45,6 +49,9 @@ class CallService(QObject):
         self._duty_timer.timeout.connect(self.refresh_on_duty)
         window.visitor_session_reset.connect(self.withdraw)
         self._incoming.connect(self.receive)  # a bound method of this QObject: queued to its thread
+        self._poll_timer = QTimer(self)
+        self._poll_timer.timeout.connect(self.poll_server)
+        self.changed.connect(self._poll_while_open)
 
     @property
     def board(self):
@@ -74,11 +81,20 @@ class CallService(QObject):
 
     def close(self) -> None:
         self._duty_timer.stop()
+        self._poll_timer.stop()
         self.withdraw()
         self.net_tasks.wait()
         if self.link is not None:
             self.link.close()
             self.link = None
+
+    def restart(self) -> None:
+        """A new location key (a coordinator typed one): the link starts again with it."""
+        self.net_tasks.wait()
+        if self.link is not None:
+            self.link.close()
+            self.link = None
+        self.start()
 
     def refresh_on_duty(self) -> None:
         self.window.db_tasks.run(self.window.api.helper_on_duty, lambda on: setattr(self, "_on_duty", on))
@@ -87,7 +103,8 @@ class CallService(QObject):
     def make(self, walkthrough_id: str | None, step_index: int | None) -> None:
         """The visitor's new call; `own_outcome` says whether anyone was reached."""
         api = self.window.api
-        self.window.db_tasks.run(lambda: api.call_for_help(walkthrough_id, step_index, self.kiosk_name),
+        language = self.window.prefs.language
+        self.window.db_tasks.run(lambda: api.call_for_help(walkthrough_id, step_index, self.kiosk_name, language),
                                  self._made, self._failed)
 
     def _made(self, result: tuple[CallInfo, bool, bool]) -> None:
@@ -97,6 +114,7 @@ class CallService(QObject):
             return
         self.changed.emit()
         self.arrived.emit(call)
+        self._report(call, "open")
         link = self.link
         if link is None:
             self._reached(call, on_duty_here)
@@ -123,6 +141,7 @@ class CallService(QObject):
         if call is not None:
             self.changed.emit()
             self._broadcast(_message("withdrawn", call))
+            self._report(call, "withdrawn")
 
     def own_call(self) -> CallInfo | None:
         return self.board.own_call()
@@ -134,18 +153,56 @@ class CallService(QObject):
         if call.here:
             self.own_taken.emit(call)
         self._broadcast(_message("taken", call))
+        self._report(call, "taken")
 
     def _broadcast(self, message: CallMessage) -> None:
         link = self.link
         if link is not None:
             self.net_tasks.run(lambda: link.send(message))
 
+    # --- the central server (enrolled kiosks): the helpers' phone page ----------------------------
+    def _server(self):
+        sync = getattr(self.window, "sync", None)  # kiosk.ui.shared.sync_service: only with a server
+        return None if sync is None else sync.engine
+
+    def _report(self, call: CallInfo, state: CallState) -> None:
+        """Tell the server of a call made or ended here (a call from another kiosk is that kiosk's)."""
+        engine = self._server()
+        if engine is None or not call.here:
+            return
+        report = CallReport(id=call.id, state=state, kiosk_name=call.kiosk_name[:120],
+                            walkthrough_id=call.walkthrough_id, step_index=call.step_index,
+                            what=describe(self.window, call)[0][:200], created_at=call.created_at)
+        self.net_tasks.run(lambda: engine.report_call(report), self._closed_on_server,
+                           lambda exc: log.info("help call not reported to the server: %s", exc))
+
+    def poll_server(self) -> None:
+        engine = self._server()
+        if engine is not None:
+            self.net_tasks.run(lambda: engine.report_call(None), self._closed_on_server,
+                               lambda exc: log.info("help calls: server not asked: %s", exc))
+
+    def _poll_while_open(self) -> None:
+        if self.board.open_calls() and self._server() is not None:
+            if not self._poll_timer.isActive():
+                self._poll_timer.start(SERVER_POLL_MS)
+        else:
+            self._poll_timer.stop()
+
+    def _closed_on_server(self, closed: set[str]) -> None:
+        """Calls the server has as taken (on a helper's phone) or ended: cleared here too."""
+        for call in self.board.open_calls():
+            if call.id in closed and self.board.closed(call.id) is not None:
+                self.changed.emit()
+                if call.here:
+                    self.own_taken.emit(call)
+
     # --- from the network (on the UI thread, through `_incoming`) ------------------------------------
     def receive(self, message: CallMessage) -> None:
         """A message from another kiosk of the location (or a screenshot's stand-in)."""
         if message.kind == "made":
             call = CallInfo(message.call_id, datetime.fromisoformat(message.created_at), message.walkthrough_id,
-                            message.step_index, message.kiosk_name, here=False)
+                            message.step_index, message.kiosk_name, here=False, language=message.language)
             if self.board.received(call):
                 self.changed.emit()
                 self.arrived.emit(call)
@@ -163,6 +220,28 @@ class CallService(QObject):
             self.link.send(_message("made", own), [peer])
 
 
+def _tr(text: str) -> str:  # the helpers' screen's words (staff screens stay Dutch)
+    return QCoreApplication.translate("HelpCallsScreen", text)
+
+
+def describe(window: KioskWindow, call: CallInfo) -> tuple[str, str]:
+    """(what the visitor was doing, where and since when) in Dutch: the helper reads it before walking
+    over, on the "staff-calls" screen and on their phone (the server gets `what`)."""
+    when = _tr("{kiosk}, sinds {time}").format(kiosk=call.kiosk_name,
+                                              time=window.api.clock.local(call.created_at).strftime("%H:%M"))
+    guide = window.staff.walkthrough(call.walkthrough_id)
+    if guide is None:
+        return _tr("Een bezoeker vraagt hulp"), when
+    if call.step_index is None or not 0 <= call.step_index < len(guide):
+        return guide.title("nl"), when
+    step = guide.step("nl", call.step_index)
+    # Where the step lies on the visitor's way (walkthrough.py counts the same): no total to give
+    # while a question lies ahead.
+    n, left = guide.depth(call.step_index) + 1, guide.steps_left(call.step_index)
+    text = (_tr("{guide}, stap {n}: {step}") if left is None else _tr("{guide}, stap {n} van {total}: {step}"))
+    return text.format(guide=guide.title("nl"), n=n, total=n + (left or 0), step=step.title), when
+
+
 def _message(kind, call: CallInfo) -> CallMessage:
     return CallMessage(kind, call.id, call.kiosk_name, call.created_at.isoformat(), call.walkthrough_id,
-                       call.step_index)
+                       call.step_index, call.language)

@@ -4,6 +4,8 @@
 - Only a PIN login (or the one-time first-run setup) sets `window.staff_user`.
 - Showing any screen that is not a staff screen logs the helper out (the visitor's "Begin", a
   session reset, the idle reset): a helper can never leave the area logged in by accident.
+- "Afmelden" gives the visitor back the screen they were on (their guide at its step, the website
+  with the guide beside it), not the home screen.
 - Showing a staff screen while nobody is logged in goes to the login instead.
 """
 from __future__ import annotations
@@ -32,6 +34,7 @@ class StaffArea(QObject):
         super().__init__(as_widget(window))
         self.window = window
         self._coder: VisitorCoder | None = None
+        self._visitor_screen = "home"  # the last visitor screen shown: where "Afmelden" returns
         window.stack.currentChanged.connect(self._screen_changed)
         # Shifts nobody ended are closed at the end of their day, also when nobody logs in.
         self._auto_close_timer = QTimer(self)
@@ -61,7 +64,7 @@ class StaffArea(QObject):
             log.info("staff logout: %s", window.staff_user.id)
         window.staff_user = None
         if self._is_staff_screen(window.stack.currentWidget()):
-            window.go_home()
+            window.show_screen(self._visitor_screen)
 
     def _is_staff_screen(self, widget) -> bool:
         name = self.window.screens.name_of(widget)
@@ -72,6 +75,7 @@ class StaffArea(QObject):
         if name is None:
             return
         if not name.startswith("staff-"):
+            self._visitor_screen = name
             if self.window.staff_user is not None:
                 self.logout()
         elif name not in OPEN_SCREENS and self.window.staff_user is None:
@@ -120,6 +124,7 @@ STAFF_SCREENS = {
     "staff-today": ("kiosk.ui.staff.help_today", "TodayScreen"),
     "staff-shift": ("kiosk.ui.staff.shift", "ShiftScreen"),
     "staff-calls": ("kiosk.ui.staff.help_calls", "HelpCallsScreen"),
+    "staff-call-key": ("kiosk.ui.staff.call_key", "CallKeyScreen"),
     "staff-overview": ("kiosk.ui.staff.overview", "OverviewScreen"),
     "staff-accounts": ("kiosk.ui.staff.accounts", "StaffAccountsScreen"),
     "staff-settings": ("kiosk.ui.staff.settings", "StaffSettingsScreen"),

@@ -2,7 +2,9 @@
 
 "staff-calls" lists the visitors who tapped "Ik heb hulp nodig", on this kiosk or another kiosk of
 the location (kiosk/ui/shared/calls.py), oldest first, with the guide, the step and the kiosk.
-Taking a call clears it on every kiosk and opens the help-request form with the guide's topic.
+Taking a call ("Aannemen") clears it on every kiosk; the helper then goes and helps. The call stays
+under "Door jou aangenomen" until, after the help, "Hulp registreren" opens the help-request form
+with the guide's topic and the visitor's language (or "Niets te registreren" lets it go).
 
 `CallAlert` is the strip at the top of the window while a helper is logged in: a new call plays a
 short chime and says where, until the helper opens the list or someone takes it.
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.paths import resources_dir
+from kiosk.ui.shared.calls import describe
 from kiosk.ui.shared.entry import error_text
 from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.widgets import big_button, role_label
@@ -24,7 +27,6 @@ if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
 
     from kiosk.ui.staff.help_form import HelpFormScreen
-    pass
 from kiosk.ui.staff.widgets import StaffScreen, clear_layout
 
 CALLS_SCREEN = "staff-calls"
@@ -34,24 +36,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HelpCallsScreen", text)
 
 
-def describe(window: KioskWindow, call: CallInfo) -> tuple[str, str]:
-    """(what the visitor was doing, where and since when) in Dutch: the helper reads it before walking over."""
-    when = _tr("{kiosk}, sinds {time}").format(kiosk=call.kiosk_name,
-                                              time=window.api.clock.local(call.created_at).strftime("%H:%M"))
-    guide = window.staff.walkthrough(call.walkthrough_id)
-    if guide is None:
-        return _tr("Een bezoeker vraagt hulp"), when
-    if call.step_index is None or not 0 <= call.step_index < len(guide):
-        return guide.title("nl"), when
-    step = guide.step("nl", call.step_index)
-    return (_tr("{guide}, stap {n} van {total}: {step}")
-            .format(guide=guide.title("nl"), n=call.step_index + 1, total=len(guide), step=step.title), when)
-
-
 class HelpCallsScreen(StaffScreen):
     def __init__(self, window):
         super().__init__(window)
         self.calls: tuple[CallInfo, ...] = ()
+        self.taken: tuple[CallInfo, ...] = ()  # taken by this helper, help not registered yet
         self.add_list()
         window.staff.calls_changed.connect(self._calls_changed)
         self.retranslate()
@@ -74,19 +63,24 @@ class HelpCallsScreen(StaffScreen):
     def refresh(self) -> None:
         if self.user is None:
             return
-        self._show(self.window_.api.open_calls())  # in memory: no store work
+        api = self.window_.api  # in memory: no store work
+        self._show(api.open_calls(), api.taken_calls(self.user))
 
     def describe(self, call: CallInfo) -> tuple[str, str]:
         return describe(self.window_, call)
 
-    def _show(self, calls: tuple[CallInfo, ...]) -> None:
-        self.calls = calls
+    def _show(self, calls: tuple[CallInfo, ...], taken: tuple[CallInfo, ...]) -> None:
+        self.calls, self.taken = calls, taken
         clear_layout(self.rows, keep=1)
-        for index, call in enumerate(calls):
-            self.rows.insertWidget(index, self._row(call))
-        self.empty.setVisible(not calls)
+        rows = [self._row(call, taken=False) for call in calls]
+        if taken:
+            rows.append(role_label(self.tr("Door jou aangenomen: registreer de hulp als je klaar bent"), "subtitle"))
+            rows += [self._row(call, taken=True) for call in taken]
+        for index, row in enumerate(rows):
+            self.rows.insertWidget(index, row)
+        self.empty.setVisible(not calls and not taken)
 
-    def _row(self, call: CallInfo) -> QFrame:
+    def _row(self, call: CallInfo, *, taken: bool) -> QFrame:
         card = QFrame()
         card.setProperty("role", "card")
         layout = QHBoxLayout(card)
@@ -96,31 +90,47 @@ class HelpCallsScreen(StaffScreen):
         text.addWidget(role_label(what, "subtitle"))
         text.addWidget(role_label(when, "muted"))
         layout.addLayout(text, 1)
-        take = big_button(self.tr("Aannemen"), "primary")
-        take.setMinimumWidth(200)
-        take.clicked.connect(lambda: self.take(call))
-        layout.addWidget(take)
+        if taken:
+            drop = big_button(self.tr("Niets te registreren"))
+            drop.clicked.connect(lambda: self.drop(call))
+            layout.addWidget(drop)
+        button = big_button(self.tr("Hulp registreren") if taken else self.tr("Aannemen"), "primary")
+        button.setMinimumWidth(200)
+        button.clicked.connect(lambda: self.register(call) if taken else self.take(call))
+        layout.addWidget(button)
         return card
 
     def take(self, call: CallInfo) -> None:
+        """The helper goes to the visitor now; the form comes after the help (`register`)."""
         try:
             taken = self.window_.api.take_call(call.id, self.user)
         except Exception as exc:  # a colleague was first: say so, show what is left
             self._failed(exc)
             return
         self.window_.calls.taken(taken)  # gone on every kiosk of the location
-        guide = self.window_.staff.walkthrough(taken.walkthrough_id)
-        what, _when = self.describe(taken)
+        self.message.say(self.tr("Aangenomen. Ga naar {kiosk}. Registreer de hulp hier als je klaar bent.")
+                         .format(kiosk=taken.kiosk_name), "marker")
+        self.refresh()
+
+    def register(self, call: CallInfo) -> None:
+        guide = self.window_.staff.walkthrough(call.walkthrough_id)
+        what, _when = self.describe(call)
         cast("HelpFormScreen", self.window_.screens["staff-help-form"]).start_new(
             topics=[guide.meta.topic] if guide is not None else [],
-            context=self.tr("Oproep: {what}.").format(what=what))
+            context=self.tr("Oproep: {what}.").format(what=what), language=call.language, call_id=call.id)
+
+    def drop(self, call: CallInfo) -> None:
+        if self.user is not None:
+            self.window_.api.call_registered(self.user, call.id)
+        self.message.say("")
+        self.refresh()
 
     def _failed(self, exc: Exception) -> None:
         self.message.say(error_text(exc))
         self.refresh()
 
     def forget(self) -> None:
-        self._show(())
+        self._show((), ())
         self.message.say("")
 
 

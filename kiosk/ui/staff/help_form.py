@@ -37,6 +37,7 @@ class HelpFormScreen(StaffScreen):
         self._saving = False
         self._prefill_topics: list[str] = []
         self.call_context = ""
+        self.call_id: str | None = None  # a taken call this request registers (helpcalls.CallBoard.taken_by)
         self.code_dialog: VisitorCodeDialog | None = None
 
         self.where = role_label("", "muted")
@@ -141,20 +142,24 @@ class HelpFormScreen(StaffScreen):
         self._update_state()
 
     # --- opening ---------------------------------------------------------------------------------
-    def start_new(self, topics: list[str] | None = None, context: str = "") -> None:
-        """A blank request; `topics` are preselected (a help call's guide), `context` says why."""
-        self._open(None, list(topics or []), context)
+    def start_new(self, topics: list[str] | None = None, context: str = "", *, language: str | None = None,
+                  call_id: str | None = None) -> None:
+        """A blank request; `topics` are preselected (a help call's guide), `context` says why,
+        `language` is the call's visitor's (else this kiosk's visitor session's), `call_id` the taken
+        call it registers."""
+        self._open(None, list(topics or []), context, language or self.window_.prefs.language)
+        self.call_id = call_id
 
     def start_correction(self, request: SavedRequest) -> None:
-        self._open(request, list(request.data.topics), "")
+        self._open(request, list(request.data.topics), "", None)
 
-    def _open(self, correcting: SavedRequest | None, topics: list[str], context: str) -> None:
+    def _open(self, correcting: SavedRequest | None, topics: list[str], context: str, language: str | None) -> None:
         self.forget()
         self.correcting, self._prefill_topics, self.call_context = correcting, topics, context
         self.retranslate()
         self.window_.show_screen("staff-help-form")
         api, user = self.window_.api, self.user
-        self.window_.db_tasks.run(lambda: api.help_form(user), self._loaded, self._failed)
+        self.window_.db_tasks.run(lambda: api.help_form(user, language), self._loaded, self._failed)
 
     def _loaded(self, context: FormContext) -> None:
         if self.user is None:
@@ -299,11 +304,14 @@ class HelpFormScreen(StaffScreen):
     def _saved(self, _request_id: str) -> None:
         self._saving = False
         self.window_.staff.record_saved()
+        if self.call_id is not None and self.user is not None:
+            self.window_.api.call_registered(self.user, self.call_id)  # in memory: no store work
+            self.call_id = None
         if self.correcting is not None:  # back where the correction started
             self.forget()
             cast("TodayScreen", self.window_.screens["staff-today"]).open_with(self.tr("Gecorrigeerd."))
             return
-        self.correcting, self._prefill_topics, self.call_context = None, [], ""
+        self.correcting, self._prefill_topics, self.call_context, self.call_id = None, [], "", None
         self.retranslate()
         if self.context is not None:
             self._fill_defaults()
@@ -317,7 +325,7 @@ class HelpFormScreen(StaffScreen):
     def forget(self) -> None:
         self.context = None
         self.warning.say("")
-        self.correcting, self._prefill_topics, self.call_context = None, [], ""
+        self.correcting, self._prefill_topics, self.call_context, self.call_id = None, [], "", None
         self._saving = False
         self.note.clear()
         self._set_visitor_code(None)

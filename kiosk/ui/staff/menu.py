@@ -38,7 +38,7 @@ class StaffMenuScreen(StaffScreen):
         self.buttons: dict[str, QPushButton] = {}
         for name, role in (("form", "primary"), ("today", None), ("shift", None), ("calls", None),
                            ("overview", None), ("accounts", None), ("settings", None), ("sync", None),
-                           ("exit", "danger")):
+                           ("call-key", None), ("exit", "danger")):
             button = big_button("", role)
             button.setMinimumHeight(96)
             button.clicked.connect(lambda _=False, n=name: self.open(n))
@@ -59,6 +59,7 @@ class StaffMenuScreen(StaffScreen):
         b["accounts"].setText(self.tr("Medewerkers") if coordinator else self.tr("Mijn pincode"))
         b["settings"].setText(self.tr("Instellingen"))
         b["sync"].setText(self.tr("Synchronisatie"))
+        b["call-key"].setText(self.tr("Sleutel voor oproepen"))
         b["exit"].setText(self.tr("Kiosk afsluiten"))
 
     def offered(self) -> list[str]:
@@ -67,6 +68,7 @@ class StaffMenuScreen(StaffScreen):
         wanted = {"form": True, "today": True, "shift": True, "calls": True, "overview": coordinator,
                   "accounts": True,  # a digihelper: their own PIN (kiosk.core.accounts.HelperList.rows_for)
                   "settings": coordinator and "staff-settings" in screens, "sync": "staff-sync" in screens,
+                  "call-key": coordinator,
                   "exit": coordinator and hasattr(self.window_, "exit_kiosk")}
         return [name for name, ok in wanted.items() if ok]
 
@@ -101,6 +103,8 @@ class StaffMenuScreen(StaffScreen):
         if self.open_calls:
             parts.append(self.tr("Er wacht een bezoeker op hulp.") if self.open_calls == 1 else
                          self.tr("Er wachten {n} bezoekers op hulp.").format(n=self.open_calls))
+        if status.taken_calls:
+            parts.append(self.tr("Registreer nog de hulp bij je aangenomen oproep (bij Oproepen)."))
         self.status.setText(" ".join(parts))
         self.retranslate()
 
@@ -113,7 +117,7 @@ class StaffMenuScreen(StaffScreen):
         else:
             target = {"today": "staff-today", "shift": "staff-shift", "calls": "staff-calls",
                       "overview": "staff-overview", "accounts": "staff-accounts", "settings": "staff-settings",
-                      "sync": "staff-sync"}[name]
+                      "sync": "staff-sync", "call-key": "staff-call-key"}[name]
             screen = window.screens[target]
             if hasattr(screen, "back_to"):
                 screen.back_to = "staff-menu"

@@ -34,6 +34,7 @@ class DockedGuide(QFrame):
             if self.view is None:
                 self.view = WalkthroughView(self._window, compact=True)
                 self.view.finished.connect(lambda: self.set_shown(False))
+                self._window.walkthroughs.follow(self.view)  # a home tile goes on at its step
                 self._layout.addWidget(self.view, 1)
             self.view.open(*guide)
 

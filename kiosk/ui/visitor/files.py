@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.shared.widgets import big_button, role_label
@@ -60,8 +60,12 @@ def ask_and_print(parent: QWidget, print_to: Callable[[QPrinter], object]) -> QP
     """The system print dialog (which printer, how many copies), then print_to(printer)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
+    # No "print to file": it would open a file dialog on the kiosk's file system.
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
     dialog.accepted.connect(lambda: print_to(printer))
-    dialog.open()  # type: ignore[call-arg]  # the stub lists only open(receiver, member); QDialog.open() exists
+    # QPrintDialog's binding has only open(receiver, member) and raises TypeError without them;
+    # QDialog's own open() shows it window-modal without a nested event loop.
+    QDialog.open(dialog)
     return dialog
 
 

@@ -182,6 +182,12 @@ class WalkthroughView(QWidget):
             header.addWidget(self.guide_title, 1)
             header.addWidget(self.counter)
             outer.addLayout(header)
+            # The take-home printout, from any step (kiosk/ui/visitor/printout.py), beside "Toon ook
+            # Nederlands" (a taller header would take lines from the text at A++); beside the
+            # website the browser's own "Afdrukken" prints the page.
+            self.print_button = big_button()
+            self.print_button.clicked.connect(self.print_steps)
+            markers.addWidget(self.print_button)
             outer.addWidget(self.progress)
             outer.addLayout(markers)
 
@@ -321,7 +327,7 @@ class WalkthroughView(QWidget):
 
     def _action_buttons(self):
         return (self.previous_button, self.read_button, self.website_button, self.help_button,
-                self.dutch_toggle)
+                self.dutch_toggle, *(() if self.compact else (self.print_button,)))
 
     # --- actions ---------------------------------------------------------------------------------
     def read_aloud(self) -> None:
@@ -338,6 +344,12 @@ class WalkthroughView(QWidget):
         if url:
             self.window_.open_website(url, (self.walkthrough.id, self.index))
 
+    def print_steps(self) -> None:
+        from kiosk.ui.visitor import printout  # QtPrintSupport and segno load at the first print
+
+        if self.walkthrough is not None:
+            printout.print_guide(self, self.window_, self.walkthrough)
+
     def ask_for_help(self) -> None:
         self.window_.call_for_help(self.walkthrough.id if self.walkthrough else None, self.index)
 
@@ -351,13 +363,18 @@ class WalkthroughView(QWidget):
         if wt is None:
             return
         prefs = self.window_.prefs
-        lang, total = prefs.language, len(wt)
+        lang = prefs.language
         step = wt.step(lang, self.index)
         translated = lang != MASTER_LANGUAGE
         self.guide_title.setText(wt.title(lang))
-        self.counter.setText(self.tr("Stap %1 van %2").replace("%1", str(self.index + 1)).replace("%2", str(total)))
-        self.progress.setRange(0, total)
-        self.progress.setValue(self.index + 1)
+        # The place on the visitor's own path: on a branched guide the steps of the other way do not
+        # count, and while a question lies ahead there is no total to promise.
+        position = wt.depth(self.history[0] if self.history else self.index) + len(self.history) + 1
+        left = wt.steps_left(self.index)
+        self.counter.setText(self.tr("Stap %1").replace("%1", str(position)) if left is None else
+                             self.tr("Stap %1 van %2").replace("%1", str(position)).replace("%2", str(position + left)))
+        self.progress.setRange(0, position + left if left is not None else max(len(wt), position + 1))
+        self.progress.setValue(position)
         self.progress.setAccessibleName(self.counter.text())
         self.image.set_image(wt.image_path(lang, self.index))
         self.image.setAccessibleName(step.title)
@@ -426,6 +443,9 @@ class WalkthroughView(QWidget):
         self.read_button.setAccessibleName(self.tr("Lees deze stap voor"))
         self.website_button.setText(self.tr("Open de website"))
         self.website_button.setAccessibleName(self.tr("Open de officiële website"))
+        if not self.compact:
+            self.print_button.setText(self.tr("Afdrukken"))
+            self.print_button.setAccessibleName(self.tr("Druk de stappen af om mee te nemen"))
         self.help_button.setText(self.tr("Ik heb hulp nodig"))
         self.help_button.setAccessibleName(self.tr("Ik heb hulp nodig: roep een digihelper"))
         self.dutch_toggle.setText(self.tr("Toon ook Nederlands"))
@@ -439,27 +459,57 @@ class WalkthroughView(QWidget):
 
 
 class WalkthroughScreen(Screen):
-    """Full-screen host of a WalkthroughView; home tiles open it."""
+    """Full-screen host of a WalkthroughView; home tiles open it.
+
+    It remembers, for the visitor session, the step each guide was last on, here or docked beside
+    the website (`follow`): a tile tapped again goes on there (also after a helper's visit to the
+    staff area), not back at step 1. A guide finished ("Klaar") starts afresh."""
 
     def __init__(self, window):
         super().__init__(window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.positions: dict[str, int] = {}  # walkthrough id -> the step the visitor was last on
         self.view = WalkthroughView(window)
+        self.follow(self.view)
         self.view.finished.connect(window.go_home)
         layout.addWidget(self.view)
         self.tiles: list = []  # this screen's home tiles, one per guide
+
+    def follow(self, view: WalkthroughView) -> None:
+        """Remember where `view` (this screen's, or the guide docked beside a website) is."""
+        def moved(index: int) -> None:
+            if view.walkthrough is not None:
+                self.positions[view.walkthrough.id] = index
+
+        def finished() -> None:
+            if view.walkthrough is not None:
+                self.positions.pop(view.walkthrough.id, None)
+
+        view.step_changed.connect(moved)
+        view.finished.connect(finished)
 
     def open(self, walkthrough_id: str, index: int = 0) -> None:
         self.view.open(walkthrough_id, index)
         self.window_.show_screen("walkthrough")
         self.view.next_button.setFocus()
 
+    def resume(self, walkthrough_id: str) -> None:
+        """A home tile: the guide where the visitor left it in this session, else its first step."""
+        index = self.positions.get(walkthrough_id, 0)
+        view = self.view
+        if view.walkthrough is not None and view.walkthrough.id == walkthrough_id and view.index == index:
+            self.window_.show_screen("walkthrough")  # as it was, with the way back (Vorige)
+            view.next_button.setFocus()
+        else:
+            self.open(walkthrough_id, index)
+
     def retranslate(self) -> None:
         self.view.refresh()  # the view retranslates itself on LanguageChange; this is for theme/size
 
     def reset(self) -> None:
         self.view.clear()
+        self.positions.clear()
 
 
 def install(window) -> WalkthroughScreen:
@@ -481,5 +531,5 @@ def reload_guides(window) -> None:
 def add_tiles(window, screen: WalkthroughScreen) -> list:
     return [window.home.add_tile(wt.icon_path(),
                                  lambda wt=wt: (wt.title(window.prefs.language), wt.summary(window.prefs.language)),
-                                 lambda wt=wt: screen.open(wt.id))
+                                 lambda wt=wt: screen.resume(wt.id))
             for wt in window.runtime.content.walkthroughs]

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, UploadFile
 
 from sync.protocol import ROLES
-from sync.server import admin
+from sync.server import admin, phone
 from sync.server.console import auth
 from sync.server.console.auth import Forbidden, Viewer
 from sync.server.console.web import (
@@ -169,6 +169,21 @@ def new_setup_code(request: Request, helper_id: str, _form: FormData = Depends(c
     new = _new_code(session, helper)
     auth.audit(session, viewer, "helper-setup-code", helper.display_name, {"id": helper.id}, now=utcnow())
     return _helpers_page(request, session, viewer, new_codes=[new])
+
+
+@router.post("/digihelpers/{helper_id}/gsmcode")
+def new_phone_code(request: Request, helper_id: str, _form: FormData = Depends(checked_form),
+                   session: Session = DB) -> Response:
+    """A one-time code for the helper's phone: the help calls of their locations (sync/server/phone.py)."""
+    viewer: Viewer = request.state.viewer
+    helper, _places = _helper_for(session, viewer, helper_id)
+    if not helper.active:
+        return _helpers_page(request, session, viewer, 409, message=f"{helper.display_name} is uitgeschakeld. "
+                                                                    "Schakel de digihelper eerst weer in.")
+    code = phone.make_phone_code(session, helper, utcnow())
+    auth.audit(session, viewer, "helper-phone-code", helper.display_name, {"id": helper.id}, now=utcnow())
+    return _helpers_page(request, session, viewer, phone_code=(helper.display_name, code),
+                         phone_url=str(request.base_url).rstrip("/") + "/hulp", phone_days=phone.PHONE_CODE_DAYS)
 
 
 @router.post("/digihelpers/{helper_id}/actief")

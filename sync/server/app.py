@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,7 +36,7 @@ from sync.protocol import (
     HelperSetupResponse,
     ReferencePage,
 )
-from sync.server import ratelimit
+from sync.server import lending, ratelimit
 from sync.server.admin import (
     AdminError,
     SetupCodeRefused,
@@ -107,6 +108,24 @@ _ENROLL_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (403, 4
 _SETUP_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422, 429)}
 
 
+class ContactPurge:
+    """Runs lending.purge_contacts at most once per PURGE_EVERY in this process (several processes
+    each run it: the purge is one idempotent UPDATE)."""
+
+    def __init__(self, sessions: sessionmaker[Any]):
+        self.sessions, self.last = sessions, -math.inf
+
+    def run_if_due(self) -> None:
+        now = time.monotonic()
+        if now - self.last < lending.PURGE_EVERY.total_seconds():
+            return
+        self.last = now
+        with self.sessions.begin() as session:
+            erased = lending.purge_contacts(session, utcnow())
+        if erased:
+            log.info("erased the contact of %d returned loans (retention)", erased)
+
+
 def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The API on an already migrated database (`serve` migrates before it starts)."""
     if engine is None:
@@ -121,6 +140,8 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
     app.state.engine = engine
     app.state.sessions = sessions
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
+    purge = ContactPurge(sessions)
+    purge.run_if_due()  # at start-up, then at most hourly on uploads (lending.py: retention)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)
@@ -192,6 +213,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         conflict (same id, other content) or invalid (with a reason). Committed before answering."""
         with sessions.begin() as session:
             results = ingest(session, device_id, batch.items, utcnow())
+        purge.run_if_due()
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))
 

@@ -224,6 +224,33 @@ def _export(args: argparse.Namespace, session: Session) -> str:
     return f"wrote {path}"
 
 
+def _lending_key(args: argparse.Namespace, session: Session) -> str:
+    from sync.server import lending
+
+    path = Path(args.file) if args.file else lending.key_file()
+    try:
+        if args.action == "init":
+            public = lending.init_key(session, path)
+            return (f"made {path} (keep it safe and back it up: without it no contact can be opened)\n"
+                    f"public key {public}: kiosks receive it at their next sync")
+        public = lending.public_key_of_file(path)
+    except lending.LendingKeyError as exc:
+        raise AdminError(str(exc)) from None
+    published = lending.published_key(session)
+    state = "published to kiosks" if published == public else "NOT the key kiosks have: run `lending-key publish`"
+    if args.action == "publish":
+        lending.publish_public_key(session, public)
+        state = "published; kiosks receive it at their next sync"
+    return f"{path}\npublic key {public} ({state})"
+
+
+def _lending_purge(args: argparse.Namespace, session: Session) -> str:
+    from sync.server import lending
+
+    erased = lending.purge_contacts(session, utcnow())
+    return f"erased the contact of {erased} loan(s) returned more than {lending.retention_days(session)} days ago"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digipunt-server", description="Digipunt central server.")
     parser.add_argument("--version", action="version", version=f"digipunt-server {__version__}")
@@ -291,6 +318,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("action", choices=("list", "restore", "discard"))
     sub.add_argument("record_id", nargs="?")
     sub.add_argument("payload_file", nargs="?", help="restore: a file with the corrected payload (JSON)")
+
+    sub = command("lending-key", _lending_key,
+                  "the coordinators' key for borrowers' contacts: init (make the file), show, publish")
+    sub.add_argument("action", choices=("init", "show", "publish"))
+    sub.add_argument("--file", default=None, help="the private key file (default: $DIGIPUNT_LENDING_KEY_FILE, "
+                                                    "else lending-key in the server's data directory)")
+    command("lending-purge", _lending_purge, "erase the contacts of loans returned longer ago than the retention "
+                                             "period (also runs at start-up and hourly)")
 
     sub = command("export", _export, "monthly report per location")
     sub.add_argument("--month", required=True, help="YYYY-MM")

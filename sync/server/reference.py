@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import ReferenceChange, ReferencePage
 from sync.server.db import utcnow
-from sync.server.models import Device, Helper, HelperLocation
+from sync.server.models import Device, Helper, HelperLocation, LoanDevice
 from sync.server.models import ReferenceChange as ChangeRow
 
 
@@ -43,16 +43,19 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
     page = rows[:limit]
     hidden = set() if device_id is None else hidden_helpers(
         session, device_id, [r.key for r in page if r.entity == "helper"])
+    hidden_lending = set() if device_id is None else hidden_devices(  # only the kiosk location's devices
+        session, session.scalar(select(Device.location_id).where(Device.id == device_id)),
+        [r.key for r in page if r.entity == "loan_device"])
     return ReferencePage(
         server_time=utcnow(),
         cursor=page[-1].seq if page else since,
         has_more=len(rows) > limit,
-        changes=[_for_device(r, hidden) for r in page],
+        changes=[_for_device(r, hidden if r.entity == "helper" else hidden_lending) for r in page],
     )
 
 
 def _for_device(row: ChangeRow, hidden: set[str]) -> ReferenceChange:
-    if row.entity == "helper" and row.key in hidden:
+    if row.key in hidden:
         return ReferenceChange(entity=row.entity, key=row.key, deleted=True)
     return ReferenceChange(entity=row.entity, key=row.key, deleted=row.deleted,
                            data=None if row.data is None else json.loads(row.data))
@@ -70,3 +73,12 @@ def hidden_helpers(session: Session, device_id: str, helper_ids: list[str]) -> s
                                                                       HelperLocation.location_id == location)))
     known = set(session.scalars(select(Helper.id).where(Helper.id.in_(helper_ids))))
     return (placed - here) | (set(helper_ids) - known)
+
+
+def hidden_devices(session: Session, location_id: str | None, device_ids: list[str]) -> set[str]:
+    """Of the lending devices `device_ids`, those a kiosk of `location_id` must not see."""
+    if not device_ids:
+        return set()
+    here = set(session.scalars(select(LoanDevice.id).where(LoanDevice.id.in_(device_ids),
+                                                           LoanDevice.location_id == location_id)))
+    return set(device_ids) - here

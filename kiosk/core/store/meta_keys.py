@@ -15,3 +15,6 @@ LAST_SUCCESS = "sync.last_success"  # ISO time of the last complete sync
 # `setting.<name>`: a setting from the server, value JSON (the puller writes them,
 # kiosk.core.settings.with_server_settings reads them).
 SERVER_SETTING_PREFIX = "setting."
+# The coordinators' public key (hex) that borrowers' contacts are sealed to; public, from the
+# server's reference data (kiosk/sync/puller.py), read by kiosk/core/lending.py.
+LENDING_PUBLIC_KEY = "lending.public_key"

@@ -322,11 +322,13 @@ def _redact_outbox(session: Session, loan_ids: list[str]) -> None:
             entry.payload = canonical_json(payload)
 
 
-def forget_sent_contacts(session: Session, record_ids: list[str]) -> None:
+def forget_sent_contacts(session: Session, record_ids: list[str]) -> int:
     """Called by the sync sender in the transaction that marks these records sent: the server now
-    holds the sealed contacts of the loans among them, so this kiosk keeps no copy."""
+    holds the sealed contacts of the loans among them, so this kiosk keeps no copy. Returns how
+    many; the sync engine then empties the WAL (sync.sqlite.truncate_wal)."""
     loan_ids = list(session.scalars(select(Loan.id).where(Loan.id.in_(record_ids), Loan.contact_sealed.is_not(None))))
     if loan_ids:
         session.execute(update(Loan).where(Loan.id.in_(loan_ids)).values(contact_sealed=None))
         session.flush()
         _redact_outbox(session, loan_ids)
+    return len(loan_ids)

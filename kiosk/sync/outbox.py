@@ -242,7 +242,8 @@ class Sender:
                                last_error=f"server: {result.status}: {result.reason or ''}"[:1000])
                     report.parked += 1
             _set_state(session, sent, state="sent", sent_at=self.clock(), last_error=None)
-            forget_sent_contacts(session, [rid for rid, seq in batch.seqs.items() if seq in set(sent)])
+            report.contacts_forgotten += forget_sent_contacts(
+                session, [rid for rid, seq in batch.seqs.items() if seq in set(sent)])
             _set_state(session, list(unanswered.values()), state="pending", last_error=NOT_ACKNOWLEDGED)
         return len(unanswered)
 

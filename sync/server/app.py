@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -50,6 +51,7 @@ from sync.server.db import db_error_summary, make_server_engine, utcnow
 from sync.server.models import Device
 from sync.server.records import ingest
 from sync.server.reference import reference_page
+from sync.sqlite import truncate_wal
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +114,8 @@ class ContactPurge:
     """Runs lending.purge_contacts at most once per PURGE_EVERY in this process (several processes
     each run it: the purge is one idempotent UPDATE)."""
 
-    def __init__(self, sessions: sessionmaker[Any]):
-        self.sessions, self.last = sessions, -math.inf
+    def __init__(self, engine: Engine, sessions: sessionmaker[Any], now: Callable[[], datetime] = utcnow):
+        self.engine, self.sessions, self.now, self.last = engine, sessions, now, -math.inf
 
     def run_if_due(self) -> None:
         now = time.monotonic()
@@ -121,8 +123,9 @@ class ContactPurge:
             return
         self.last = now
         with self.sessions.begin() as session:
-            erased = lending.purge_contacts(session, utcnow())
+            erased = lending.purge_contacts(session, self.now())
         if erased:
+            truncate_wal(self.engine)  # SQLite: no old copy of the erased boxes in the WAL file
             log.info("erased the contact of %d returned loans (retention)", erased)
 
 
@@ -140,7 +143,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
     app.state.engine = engine
     app.state.sessions = sessions
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
-    purge = ContactPurge(sessions)
+    purge = ContactPurge(engine, sessions)
     purge.run_if_due()  # at start-up, then at most hourly on uploads (lending.py: retention)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 

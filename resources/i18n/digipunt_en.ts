@@ -1081,6 +1081,11 @@
 <context>
     <name>StaffMenuScreen</name>
     <message>
+        <location filename="../../kiosk/ui/staff/menu.py" line="58"/>
+        <source>Uitlenen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/staff_menu.py" line="45"/>
         <source>Menu voor medewerkers</source>
         <translation type="unfinished"></translation>
@@ -1873,6 +1878,134 @@
     <message>
         <location filename="../../kiosk/ui/staff_accounts_screenshots.py" line="58"/>
         <source>De pincode van {name} is gewijzigd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LendingScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="111"/>
+        <source>Uitlenen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="112"/>
+        <source>Terugbrengen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="112"/>
+        <source>Verlengen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="113"/>
+        <source>Uitgeleend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="114"/>
+        <source>Inventarisnummer: scan het toestel of typ het nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="115"/>
+        <source>bijvoorbeeld LPT-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="116"/>
+        <source>Zoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="117"/>
+        <source>Terugbrengen op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="118"/>
+        <source>Meegegeven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="119"/>
+        <source>Waarom mag deze persoon lenen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="120"/>
+        <source>Contact van de ontlener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="121"/>
+        <source>Naam en telefoon worden meteen versleuteld: deze computer kan ze daarna niet meer lezen. Alleen de coördinator opent ze, als het toestel te laat is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="124"/>
+        <source>Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="125"/>
+        <source>Telefoonnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="127"/>
+        <source>In welke staat is het toestel?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="128"/>
+        <source>Teruggebracht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="129"/>
+        <source>Terugnemen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="130"/>
+        <source>Nieuwe terugbrengdatum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="173"/>
+        <source> — uitgeleend, terug op {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="200"/>
+        <source>Uitgeleend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="207"/>
+        <source>Teruggenomen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="212"/>
+        <source>Verlengd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="222"/>
+        <source>Er is nu geen toestel uitgeleend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="227"/>
+        <source> — {n} dagen te laat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="228"/>
+        <source>terug op {day}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -124,6 +124,7 @@ STAFF_SCREENS = {
     "staff-accounts": ("kiosk.ui.staff.accounts", "StaffAccountsScreen"),
     "staff-settings": ("kiosk.ui.staff.settings", "StaffSettingsScreen"),
     "staff-sync": ("kiosk.ui.staff.sync_status", "StaffSyncScreen"),
+    "staff-lending": ("kiosk.ui.staff.lending", "LendingScreen"),
 }
 
 

@@ -279,3 +279,18 @@ def test_devices_reach_only_kiosks_of_their_location_and_records_stay_bound_to_i
 def _location(kiosk: Kiosk) -> str:
     with kiosk.store.read() as session:
         return session.get(Meta, meta_keys.LOCATION_ID).value
+
+
+def test_the_lending_key_commands(tmp_path, capsys):
+    from sync.server.cli import main as server_cli
+
+    url, path = f"sqlite:///{tmp_path / 'server.sqlite3'}", tmp_path / "keys" / "lending-key"
+    assert server_cli(["--database-url", url, "lending-key", "init", "--file", str(path)]) == 0
+    public = capsys.readouterr().out.split("public key ")[1].split(":")[0]
+    assert oct(path.stat().st_mode & 0o777) == "0o600" and public == public_key_of(bytes.fromhex(path.read_text()))
+    assert server_cli(["--database-url", url, "lending-key", "show", "--file", str(path)]) == 0
+    assert "(published to kiosks)" in capsys.readouterr().out
+    assert server_cli(["--database-url", url, "lending-key", "init", "--file", str(path)]) == 1
+    assert "bestaat al" in capsys.readouterr().err
+    assert server_cli(["--database-url", url, "lending-purge"]) == 0
+    assert "erased the contact of 0 loan(s) returned more than 30 days ago" in capsys.readouterr().out

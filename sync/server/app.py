@@ -143,8 +143,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
     app.state.engine = engine
     app.state.sessions = sessions
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
-    purge = ContactPurge(engine, sessions)
-    purge.run_if_due()  # at start-up, then at most hourly on uploads (lending.py: retention)
+    purge = ContactPurge(engine, sessions)  # on the first upload, then at most hourly (lending.py: retention)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)

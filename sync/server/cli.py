@@ -39,7 +39,7 @@ from sync.version import __version__
 def _serve(args: argparse.Namespace, engine: Engine) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.server.app import ContactPurge, create_app
 
     # Bind first so that --port 0 can report the port the OS chose (tests and scripts read it).
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -51,6 +51,7 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
     sock.bind((args.host, args.port))
     sock.listen(2048)
     port = sock.getsockname()[1]
+    ContactPurge(engine, sessionmaker(engine)).run_if_due()  # the retention, at start-up (lending.py)
     print(f"digipunt-server: listening on http://{args.host}:{port}", flush=True)
     config = uvicorn.Config(create_app(engine=engine), log_level=args.log_level, proxy_headers=True,
                             timeout_graceful_shutdown=10)

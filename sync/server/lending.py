@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -34,6 +36,8 @@ from sqlalchemy.orm import Session
 
 from sync.private_files import private_dir, private_file
 from sync.protocol import (
+    ACCESSORIES,
+    DEVICE_KIND_CODE,
     LENDING_KINDS,
     LENDING_PUBLIC_KEY,
     AnyRecord,
@@ -53,6 +57,10 @@ from sync.server.reference import record_change
 
 KEY_FILE_ENV = "DIGIPUNT_LENDING_KEY_FILE"
 PURGE_EVERY = timedelta(hours=1)
+
+
+class LendingError(ValueError):
+    """A lending change the console refuses; the message is Dutch."""
 
 
 class LendingKeyError(ValueError):
@@ -194,6 +202,31 @@ def _apply_device(session: Session, record: LoanDeviceRecord) -> None:
     row.status = "available" if record.status == "lent" else record.status
     row.recorded_at = record.recorded_at
     session.flush()
+
+
+def add_device(session: Session, tag: str, device_kind: str, location_id: str, *, model: str = "", serial: str = "",
+               accessories: tuple[str, ...] = ()) -> LoanDevice:
+    """A new device (the console, one by one or from a CSV), published to its location's kiosks.
+    Dutch errors, for the coordinator."""
+    tag, device_kind = tag.strip(), device_kind.strip().lower()
+    if not tag or len(tag) > 40 or not tag.isprintable():
+        raise LendingError("Het inventarisnummer is leeg, te lang (hoogstens 40 tekens) of bevat vreemde tekens.")
+    if not re.match(DEVICE_KIND_CODE, device_kind):
+        raise LendingError("De soort is een woord in kleine letters, bijvoorbeeld laptop, tablet of smartphone.")
+    unknown = set(accessories) - set(ACCESSORIES)
+    if unknown:
+        raise LendingError(f"Onbekend toebehoren: {', '.join(sorted(unknown))}. Kies uit: {', '.join(ACCESSORIES)}.")
+    if len(model) > 120 or len(serial) > 80:
+        raise LendingError("Het model of het serienummer is te lang.")
+    if session.scalar(select(LoanDevice.id).where(LoanDevice.tag == tag, LoanDevice.location_id == location_id)):
+        raise LendingError(f"Op deze locatie is er al een toestel met nummer {tag}.")
+    device = LoanDevice(id=str(uuid.uuid4()), tag=tag, device_kind=device_kind, serial=serial.strip(),
+                        model=model.strip(), accessories=json.dumps(sorted(set(accessories))), condition="good",
+                        status="available", location_id=location_id)
+    session.add(device)
+    session.flush()
+    publish_device(session, device.id)
+    return device
 
 
 def open_loan(session: Session, device_id: str) -> Loan | None:

@@ -136,7 +136,7 @@ YES, NO = "ja", "nee"
 # workshops get their record kind here once the kiosk registers them.
 DIGIBANKEN_OBJECTIVES: tuple[tuple[str, str, RecordKind | None], ...] = (
     ("online-services", "Ondersteuning bij essentiële online diensten", "help_request"),
-    ("lending", "Uitlenen van toestellen", None),
+    ("lending", "Uitlenen van toestellen", "loan"),
     ("workshops", "Vormingen en workshops", None),
 )
 NOT_REGISTERED_YET = "nog niet geregistreerd"

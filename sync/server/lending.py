@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from sync.private_files import private_dir, private_file
@@ -308,23 +308,23 @@ def overdue(session: Session, today: date, location_ids: list[str] | None = None
 
 
 # --- Digibanken: access ---------------------------------------------------------------------------
-def loans_between(session: Session, start: datetime, end: datetime) -> tuple[int, set[str]]:
-    """Loans started in [start, end) and the visitor codes of their borrowers (distinct people)."""
-    rows = session.execute(select(Loan.id, Loan.visitor_code).where(and_(Loan.lent_at >= start, Loan.lent_at < end)))
-    count, codes = 0, set()
-    for _, code in rows:
-        count += 1
-        if code:
-            codes.add(code)
-    return count, codes
+@dataclass(frozen=True)
+class Access:
+    """The Digibanken objective "access" over a period: loans started, and the visitor codes of
+    their borrowers (to count distinct people across help, lending and workshops)."""
+
+    loans: int = 0
+    visitor_codes: frozenset[str] = frozenset()
 
 
-def counts(session: Session) -> dict[str, int]:
-    """Devices per status and loans in total, for the console's lending overview."""
-    total = session.scalar(select(func.count()).select_from(Loan).where(Loan.lent_at.is_not(None))) or 0
-    out = session.scalar(select(func.count()).select_from(Loan).where(Loan.lent_at.is_not(None),
-                                                                      Loan.returned_at.is_(None))) or 0
-    return {"loans": total, "out": out}
+def access_between(session: Session, start: datetime, end: datetime,
+                   location_ids: frozenset[str] | None = None) -> Access:
+    """Loans started in [start, end) at `location_ids` (None: everywhere)."""
+    query = select(Loan.visitor_code).where(and_(Loan.lent_at >= start, Loan.lent_at < end))
+    if location_ids is not None:
+        query = query.where(Loan.location_id.in_(sorted(location_ids)))
+    codes = list(session.scalars(query))
+    return Access(len(codes), frozenset(code for code in codes if code))
 
 
 def is_lending(kind: str) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sync.protocol import LoanRecord
 from sync.sealed import seal
 from sync.server import lending
+from sync.server.console.web import ZONE
 from sync.server.models import AuditEntry, Loan, LoanDevice
 from tests.console.conftest import send
 
@@ -114,3 +115,22 @@ def test_a_device_lent_twice_offline_shows_as_a_conflict_until_resolved(console,
     assert coord.post(f"/console/uitlenen/conflicten/{laptop}/opgelost", {"note": "tweede was een vergissing"}
                       ).status_code == 303
     assert "Conflicten" not in coord.get("/console/uitlenen").text
+
+
+def test_the_digibanken_report_counts_loans_under_access_and_a_person_once(console, keyed):
+    from tests.sync_support import help_request
+
+    leuven = console.places["Bibliotheek Leuven"]
+    person, borrower_only = "c" * 64, "d" * 64
+    laptop, tablet, phone = (device(console, tag, "Bibliotheek Leuven") for tag in ("LPT-1", "TAB-1", "GSM-1"))
+    now = datetime.now(UTC).replace(microsecond=0)
+    loans = [LoanRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=leuven, device_id=device_id,
+                        lent_at=now - timedelta(hours=2), due_on=now.date() + timedelta(days=7),
+                        eligibility="newcomer", visitor_code=code)
+             for device_id, code in ((laptop, person), (tablet, borrower_only), (phone, None))]
+    send(console.server, leuven, help_request(leuven, when=now - timedelta(hours=3), visitor_code=person), *loans)
+    today = now.astimezone(ZONE).date()
+    period = f"start={(today - timedelta(days=1)).isoformat()}&end={today.isoformat()}"
+    summary = console.as_user("coord").get(f"/console/rapporten/digibanken.csv?{period}").content.decode("utf-8-sig")
+    assert "Bereikte mensen (verschillende bezoekerscodes),2" in summary  # the person in both counts once
+    assert "Uitlenen van toestellen,3" in summary and "Ondersteuning bij essentiële online diensten,1" in summary

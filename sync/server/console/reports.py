@@ -21,6 +21,7 @@ from sync import labels
 from sync.server.console.auth import Viewer
 from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds, visible_figures
 from sync.server.export import LocationFigures, MonthlyReport, figures_between, monthly_report
+from sync.server.lending import Access, access_between
 from sync.server.models import Topic
 
 
@@ -37,6 +38,7 @@ class DigibankenReport:
     places: list[LocationFigures]  # the visible locations with activity, their total last
     topics: list[tuple[str, int]]  # (label, help requests), most first
     topics_chart: str  # base64 SVG of `topics`
+    access: Access = Access()  # lending (sync/server/lending.py): loans and their borrowers' codes
 
     @property
     def total(self) -> LocationFigures:
@@ -44,12 +46,12 @@ class DigibankenReport:
 
     @property
     def people(self) -> int:
-        return len(self.total.visitor_codes)
+        return len(self.total.visitor_codes | self.access.visitor_codes)  # one person seen twice counts once
 
     @property
     def objectives(self) -> list[tuple[str, int | None]]:
         """(label, help requests), None for an objective not registered yet."""
-        counts = {"help_request": self.total.help_requests}
+        counts = {"help_request": self.total.help_requests, "loan": self.access.loans}
         return [(label, counts[kind] if kind else None) for _code, label, kind in labels.DIGIBANKEN_OBJECTIVES]
 
     @property
@@ -64,7 +66,8 @@ def digibanken_report(session: Session, viewer: Viewer, start: date, end: date) 
     topics = sorted(((names.get(code) or code, n) for code, n in places[-1].topics.items()),
                     key=lambda item: (-item[1], item[0].casefold()))
     chart = bars_chart([name for name, _ in topics], [n for _, n in topics], "hulpvragen") if topics else ""
-    return DigibankenReport(start, end, places, topics, chart)
+    return DigibankenReport(start, end, places, topics, chart,
+                            access_between(session, *period_bounds(start, end), viewer.location_ids))
 
 
 def _summary_rows(report: DigibankenReport) -> list[tuple[str, object]]:

@@ -33,7 +33,7 @@ from sync.protocol import (
 RECORD_KINDS: dict[RecordKind, str] = {"help_request": "Hulpvraag", "shift": "Spreekuur",
                                        "loan_device": "Uitleentoestel", "loan": "Uitlening",
                                        "loan_return": "Teruggebracht", "loan_extension": "Verlenging",
-                                       "loan_contact_erase": "Contact gewist"}
+                                       "loan_contact_erase": "Contact gewist", "workshop_session": "Vorming"}
 STATUSES: dict[Status, str] = {"active": "Actief", "cancelled": "Geannuleerd"}
 CHANNELS: dict[Channel, str] = {
     "spreekuur": "Spreekuur", "walk-in": "Binnengelopen", "home-visit": "Huisbezoek", "digibus": "Digibus"}
@@ -137,7 +137,7 @@ YES, NO = "ja", "nee"
 DIGIBANKEN_OBJECTIVES: tuple[tuple[str, str, RecordKind | None], ...] = (
     ("online-services", "Ondersteuning bij essentiële online diensten", "help_request"),
     ("lending", "Uitlenen van toestellen", "loan"),
-    ("workshops", "Vormingen en workshops", None),
+    ("workshops", "Vormingen en workshops", "workshop_session"),
 )
 NOT_REGISTERED_YET = "nog niet geregistreerd"
 DIGIBANKEN_SUMMARY_SHEET = "Samenvatting"

@@ -38,7 +38,7 @@ CLOCK_SKEW_LIMIT_SECONDS = 300  # staff are warned above this; records keep the 
 # wire; their Dutch labels are in sync/labels.py. Topics are not a fixed vocabulary: they are codes
 # from the reference data (TopicData), each with its own Dutch label.
 RecordKind = Literal["help_request", "shift", "loan_device", "loan", "loan_return", "loan_extension",
-                     "loan_contact_erase"]
+                     "loan_contact_erase", "workshop_session"]
 Status = Literal["active", "cancelled"]
 Channel = Literal["spreekuur", "walk-in", "home-visit", "digibus"]
 Outcome = Literal["solved", "partly", "not-solved"]
@@ -50,7 +50,7 @@ TargetGroup = Literal["senior", "jobseeker", "newcomer", "poverty"]
 HelpLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other"]
 LocationKind = Literal["fixed", "digibus"]
 Role = Literal["digihelper", "coordinator"]
-ReferenceEntity = Literal["location", "helper", "topic", "setting", "loan_device"]
+ReferenceEntity = Literal["location", "helper", "topic", "setting", "loan_device", "workshop"]
 ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
 VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr"]  # the kiosk's interface languages
 TextSize = Literal["normal", "large", "extra-large"]
@@ -270,7 +270,35 @@ class LoanContactEraseRecord(_Record):
 
 LendingRecord = LoanDeviceRecord | LoanRecord | LoanReturnRecord | LoanExtensionRecord | LoanContactEraseRecord
 
-AnyRecord = HelpRequestRecord | ShiftRecord | LendingRecord
+# --- workshops (vormingen) ------------------------------------------------------------------------
+MAX_ATTENDEES = 500
+
+
+class WorkshopSessionRecord(_Record):
+    """After a planned workshop (reference entity "workshop"), staff record how many came and,
+    optionally, the visitor code each attendee typed (distinct people under "skills")."""
+
+    kind: Literal["workshop_session"] = "workshop_session"
+    workshop_id: UUID
+    recorded_at: Timestamp
+    held_at: Timestamp  # when it took place (the plan's time)
+    attendees: int = Field(ge=0, le=MAX_ATTENDEES)
+    visitor_codes: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field([], max_length=MAX_ATTENDEES)
+    note: str | None = Field(None, max_length=NOTE_MAX, pattern=NOTE_TEXT)
+
+    @field_validator("visitor_codes")
+    @classmethod
+    def _at_most_attendees(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        attendees = info.data.get("attendees")
+        if attendees is not None and len(set(value)) > attendees:
+            raise ValueError("more visitor codes than attendees")
+        return value
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.held_at
+
+AnyRecord = HelpRequestRecord | ShiftRecord | LendingRecord | WorkshopSessionRecord
 Record = Annotated[AnyRecord, Field(discriminator="kind")]
 
 
@@ -287,7 +315,7 @@ def hash_canonical(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def record_payload(record: HelpRequestRecord | ShiftRecord | LendingRecord) -> dict[str, Any]:
+def record_payload(record: AnyRecord) -> dict[str, Any]:
     """The JSON-ready payload for the outbox: the single place a record becomes wire data."""
     return record.model_dump(mode="json")
 
@@ -430,9 +458,22 @@ class LoanDeviceData(_Message):
     due_on: date | None = None
 
 
+class WorkshopData(_Message):
+    """A planned workshop, for the kiosks of its location: what staff record attendance against."""
+
+    title: str = Field(min_length=1, max_length=120)
+    topic: str = Field("", max_length=120)
+    starts_at: AwareDatetime
+    location_id: UUID
+    stop_name: str | None = Field(None, max_length=120)  # a digibus stop
+    trainer: str = Field("", max_length=120)
+    max_places: int = Field(ge=1, le=MAX_ATTENDEES)
+    cancelled: bool = False
+
+
 REFERENCE_DATA: dict[str, type[_Message]] = {
     "location": LocationData, "helper": HelperData, "topic": TopicData, "setting": SettingData,
-    "loan_device": LoanDeviceData,
+    "loan_device": LoanDeviceData, "workshop": WorkshopData,
 }
 # Not a setting but a shared secret, sent as one: the HMAC key of visitor codes. Every kiosk needs
 # the same key, or one visitor at two locations would count as two people.

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kiosk.core import accounts, helpcalls, helplog, lending, shifts, stats
+from kiosk.core import accounts, helpcalls, helplog, lending, shifts, stats, workshops
 from kiosk.core.accounts import HelperList, LoginResult, StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.helpcalls import CallInfo
@@ -30,6 +30,7 @@ from kiosk.core.shifts import ShiftContext, ShiftInfo
 from kiosk.core.stats import HelperHours, Overview
 from kiosk.core.store import Store
 from kiosk.core.store.db import StoreError
+from kiosk.core.workshops import WorkshopInfo
 
 __all__ = ["CoordinatorOverview", "KioskApi", "MenuStatus", "StoreError"]
 
@@ -210,3 +211,18 @@ class KioskApi:
         """Devices of this location that are out, soonest due first (overdue ones say by how much)."""
         with self._store.read() as session:
             return tuple(lending.open_loans(session, self.clock))
+
+    # --- workshops (kiosk.core.workshops) -----------------------------------------------------------
+    def upcoming_workshops(self) -> tuple[WorkshopInfo, ...]:
+        """Planned sessions at this location in the next 30 days (for the home screen's schedule)."""
+        with self._store.read() as session:
+            return tuple(workshops.upcoming(session, self.clock))
+
+    def workshops_to_record(self) -> tuple[WorkshopInfo, ...]:
+        with self._store.read() as session:
+            return tuple(workshops.to_record(session, self.clock))
+
+    def record_workshop(self, user: StaffUser, workshop_id: str, attendees: int,
+                        visitor_codes: tuple[str, ...] = (), note: str | None = None) -> str:
+        return workshops.record_session(self._store, user, workshop_id, attendees, self.clock,
+                                        visitor_codes=visitor_codes, note=note)

@@ -15,14 +15,15 @@ from sqlalchemy.orm import Session
 from kiosk.core.store.models import OutboxEntry
 from sync.errors import DutchError
 from sync.protocol import (
+    AnyRecord,
     HelpRequestRecord,
-    LendingRecord,
     LoanContactEraseRecord,
     LoanDeviceRecord,
     LoanExtensionRecord,
     LoanRecord,
     LoanReturnRecord,
     ShiftRecord,
+    WorkshopSessionRecord,
     canonical_json,
     content_hash,
     record_payload,
@@ -34,7 +35,7 @@ class RecordError(DutchError):
 
 
 RecordT = TypeVar("RecordT", HelpRequestRecord, ShiftRecord, LoanDeviceRecord, LoanRecord, LoanReturnRecord,
-                   LoanExtensionRecord, LoanContactEraseRecord)
+                   LoanExtensionRecord, LoanContactEraseRecord, WorkshopSessionRecord)
 
 
 def validated(model: type[RecordT], /, **fields: Any) -> RecordT:
@@ -53,7 +54,7 @@ def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
     return {k: str(v) if isinstance(v, UUID) else v for k, v in data.items()}
 
 
-def enqueue(session: Session, record: HelpRequestRecord | ShiftRecord | LendingRecord) -> OutboxEntry:
+def enqueue(session: Session, record: AnyRecord) -> OutboxEntry:
     payload = record_payload(record)
     entry = OutboxEntry(record_id=str(record.id), kind=record.kind, payload=canonical_json(payload),
                         content_hash=content_hash(payload), state="pending", attempts=0)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import Store, meta_keys
-from kiosk.core.store.models import Helper, Loan, LoanDevice, Location, Meta, OutboxEntry, Topic
+from kiosk.core.store.models import Helper, Loan, LoanDevice, Location, Meta, OutboxEntry, Topic, Workshop
 from kiosk.core.visitor_code import install_key
 from kiosk.sync.client import ServerApi
 from kiosk.sync.status import TransientError
@@ -36,6 +36,7 @@ from sync.protocol import (
     ReferenceChange,
     ReferencePage,
     SettingData,
+    WorkshopData,
 )
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,10 @@ class Puller:
                 value = None if data is None else json.dumps(data.value)
                 set_meta(session, meta_keys.SERVER_SETTING_PREFIX + key, value)
             return
+        if change.entity == "workshop":
+            assert data is None or isinstance(data, WorkshopData)
+            _apply_workshop(session, key, data)
+            return
         if change.entity == "loan_device":
             assert data is None or isinstance(data, LoanDeviceData)
             _apply_device(session, key, data)
@@ -162,3 +167,18 @@ def _apply_device(session: Session, key: str, data: LoanDeviceData | None) -> No
         session.add(row)
     for name, value in values.items():
         setattr(row, name, value)
+
+
+def _apply_workshop(session: Session, key: str, data: WorkshopData | None) -> None:
+    """A planned workshop of this location (a deletion: it moved elsewhere); what this kiosk
+    recorded for it stays."""
+    row = session.get(Workshop, key)
+    if data is None:
+        if row is not None:
+            row.cancelled = True
+        return
+    if row is None:
+        row = Workshop(id=key)
+        session.add(row)
+    for name, value in data.model_dump().items():
+        setattr(row, name, str(value) if name == "location_id" else value)

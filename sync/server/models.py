@@ -237,3 +237,19 @@ class Loan(Base):
     accessories_back: Mapped[str | None] = mapped_column(Text, nullable=True)
     returns: Mapped[int] = mapped_column(Integer, default=0)  # return records received (2+: returned twice)
     conflict_resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Workshop(Base):
+    """A workshop (vorming) a coordinator planned; kiosks of its location get it as reference data
+    and record its attendance as a workshop_session record (sync/server/workshops.py)."""
+
+    __tablename__ = "workshops"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    topic: Mapped[str] = mapped_column(String(120), default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    stop_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    trainer: Mapped[str] = mapped_column(String(120), default="")
+    max_places: Mapped[int] = mapped_column(Integer)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -33,6 +33,7 @@ from sync.protocol import (
     ItemResult,
     Record,
     ShiftRecord,
+    WorkshopSessionRecord,
     canonical_json,
     hash_canonical,
     record_payload,
@@ -129,7 +130,8 @@ def _apply_lending(session: Session, batch: list[BatchItem | InvalidItem], inser
              if isinstance(item, BatchItem) and lending.is_lending(item.kind) and str(item.id) in inserted}
     records = [_records.validate_python(item.payload) for item in first.values()]
     if records:
-        lending.apply(session, [r for r in records if not isinstance(r, HelpRequestRecord | ShiftRecord)])
+        lending.apply(session, [r for r in records if not isinstance(r, HelpRequestRecord | ShiftRecord
+                                                                     | WorkshopSessionRecord)])
 
 
 def _superseding_elsewhere(session: Session, rows: Any) -> list[str]:

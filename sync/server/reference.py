@@ -6,6 +6,7 @@ deletion, so a kiosk drops a helper who leaves its location."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 from sqlalchemy import func, select, text
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import ReferenceChange, ReferencePage
 from sync.server.db import utcnow
-from sync.server.models import Device, Helper, HelperLocation, LoanDevice
+from sync.server.models import Device, Helper, HelperLocation, LoanDevice, Workshop
 from sync.server.models import ReferenceChange as ChangeRow
 
 
@@ -43,9 +44,9 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
     page = rows[:limit]
     hidden = set() if device_id is None else hidden_helpers(
         session, device_id, [r.key for r in page if r.entity == "helper"])
-    hidden_lending = set() if device_id is None else hidden_devices(  # only the kiosk location's devices
+    hidden_lending = set() if device_id is None else hidden_by_location(  # the kiosk location's devices, workshops
         session, session.scalar(select(Device.location_id).where(Device.id == device_id)),
-        [r.key for r in page if r.entity == "loan_device"])
+        [r.key for r in page if r.entity == "loan_device"], [r.key for r in page if r.entity == "workshop"])
     return ReferencePage(
         server_time=utcnow(),
         cursor=page[-1].seq if page else since,
@@ -75,10 +76,13 @@ def hidden_helpers(session: Session, device_id: str, helper_ids: list[str]) -> s
     return (placed - here) | (set(helper_ids) - known)
 
 
-def hidden_devices(session: Session, location_id: str | None, device_ids: list[str]) -> set[str]:
-    """Of the lending devices `device_ids`, those a kiosk of `location_id` must not see."""
-    if not device_ids:
-        return set()
-    here = set(session.scalars(select(LoanDevice.id).where(LoanDevice.id.in_(device_ids),
-                                                           LoanDevice.location_id == location_id)))
-    return set(device_ids) - here
+def hidden_by_location(session: Session, location_id: str | None, device_ids: Sequence[str],
+                   workshop_ids: Sequence[str] = ()) -> set[str]:
+    """Of the lending devices `device_ids` and planned `workshop_ids`, those a kiosk of
+    `location_id` must not see (another location's)."""
+    hidden: set[str] = set()
+    for model, ids in ((LoanDevice, device_ids), (Workshop, workshop_ids)):
+        if ids:
+            here = set(session.scalars(select(model.id).where(model.id.in_(ids), model.location_id == location_id)))
+            hidden |= set(ids) - here
+    return hidden

@@ -205,7 +205,7 @@ def test_the_digibanken_report_for_a_range(console, console_records):
     assert summary == [
         ["Van", "2026-10-01"], ["Tot en met", "2026-11-30"], ["Bereikte mensen (verschillende bezoekerscodes)", "1"],
         ["Ondersteuning bij essentiële online diensten", "123"], ["Uitlenen van toestellen", "0"],
-        ["Vormingen en workshops", "nog niet geregistreerd"], ["Vrijwilligersuren", "2.5"],
+        ["Vormingen en workshops", "0"], ["Vrijwilligersuren", "2.5"],
         ["Drempel 1000 mensen", "nog 999 te gaan"], ["Drempel 1500 mensen", "nog 1499 te gaan"],
         ["Drempel 1750 mensen", "nog 1749 te gaan"]]
     sheets = xlsx_rows(client.get(f"/console/rapporten/digibanken.xlsx?{query}"))
@@ -214,7 +214,7 @@ def test_the_digibanken_report_for_a_range(console, console_records):
     assert sheets["Doelstellingen"] == [["Doelstelling", "Hulpvragen"],
                                         ["Ondersteuning bij essentiële online diensten", 123],
                                         ["Uitlenen van toestellen", 0],
-                                        ["Vormingen en workshops", "nog niet geregistreerd"]]
+                                        ["Vormingen en workshops", 0]]
     assert sheets["Per locatie"][1:] == [["Bibliotheek Leuven", 122, 1, 1.5], ["Digibus Noord", 1, 1, 1],
                                          ["Totaal", 123, 1, 2.5]]
     assert sheets["Onderwerpen"][1:] == [["itsme en inloggen", 122], ["Belastingen (Tax-on-web)", 2]]

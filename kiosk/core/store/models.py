@@ -158,3 +158,20 @@ class Loan(Base):
     returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     return_condition: Mapped[str | None] = mapped_column(String(16), nullable=True)
     accessories_back: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+
+
+class Workshop(Base):
+    """A workshop planned at this kiosk's location (from the server's reference data);
+    `recorded_id`: the attendance record this kiosk made for it."""
+
+    __tablename__ = "workshops"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    topic: Mapped[str] = mapped_column(String(120), default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    location_id: Mapped[str] = mapped_column(String(36))
+    stop_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    trainer: Mapped[str] = mapped_column(String(120), default="")
+    max_places: Mapped[int] = mapped_column(Integer)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_id: Mapped[str | None] = mapped_column(String(36), nullable=True)

@@ -1,4 +1,5 @@
-"""Lending: devices, and loans as the coordinator sees them (with the sealed borrower contact).
+"""Lending: devices, and loans as the coordinator sees them (with the sealed borrower contact);
+workshops as coordinators plan them (their attendance travels as workshop_session records).
 
 Revision ID: s0011
 Revises: s0006
@@ -54,6 +55,21 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "workshops",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("title", sa.String(120), nullable=False),
+        sa.Column("topic", sa.String(120), nullable=False),
+        sa.Column("starts_at", _ts, nullable=False, index=True),
+        sa.Column("location_id", sa.String(36), sa.ForeignKey("locations.id"), nullable=False, index=True),
+        sa.Column("stop_name", sa.String(120), nullable=True),
+        sa.Column("trainer", sa.String(120), nullable=False),
+        sa.Column("max_places", sa.Integer(), nullable=False),
+        sa.Column("cancelled", sa.Boolean(), nullable=False),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("workshops")
     op.drop_table("loans")
     op.drop_table("loan_devices")

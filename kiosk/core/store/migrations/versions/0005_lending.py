@@ -1,4 +1,5 @@
-"""Lending: the devices of this kiosk's location and the loans made here.
+"""Lending: the devices of this kiosk's location and the loans made here; the planned workshops of
+this location (reference data) and which of them this kiosk recorded.
 
 Revision ID: 0005
 Revises: 0003
@@ -45,6 +46,22 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "workshops",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("title", sa.String(120), nullable=False),
+        sa.Column("topic", sa.String(120), nullable=False),
+        sa.Column("starts_at", sa.String(32), nullable=False, index=True),
+        sa.Column("location_id", sa.String(36), nullable=False),
+        sa.Column("stop_name", sa.String(120), nullable=True),
+        sa.Column("trainer", sa.String(120), nullable=False),
+        sa.Column("max_places", sa.Integer(), nullable=False),
+        sa.Column("cancelled", sa.Boolean(), nullable=False),
+        sa.Column("recorded_id", sa.String(36), nullable=True),  # the attendance record made here
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("workshops")
     op.drop_table("loans")
     op.drop_table("loan_devices")

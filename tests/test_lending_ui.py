@@ -91,3 +91,42 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     qtbot.keyClicks(screen.tag, "XYZ-9")
     qtbot.keyClick(screen.tag, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Geen toestel met nummer XYZ-9" in screen.message.text())
+
+
+def test_record_a_workshop_on_the_staff_screen(qtbot, window, clock):
+    import json
+    from datetime import timedelta
+
+    from kiosk.core.store.models import Location, OutboxEntry, Workshop
+
+    store = window.runtime.store
+    with store.transaction() as session:
+        place = session.scalar(select(Location).where(Location.kind == "fixed"))
+        session.add(Workshop(id="11111111-1111-4111-8111-111111111111", title="Werken met itsme", topic="itsme",
+                             starts_at=clock.now - timedelta(hours=3), location_id=place.id, trainer="Lies",
+                             max_places=10, cancelled=False))
+    log_in(qtbot, window)
+    click(qtbot, window.screens["staff-menu"].buttons["workshops"])
+    screen = window.screens["staff-workshops"]
+    qtbot.waitUntil(lambda: bool(screen.sessions))
+    assert not screen.save_button.isEnabled()
+    click(qtbot, next(iter(screen.session.buttons.values())))
+    screen._add_code("a" * 64)  # what the visitor-code dialog hands over: only the hash
+    assert screen.count.text() == "1"  # at least one attendee per code typed
+    for _ in range(5):
+        click(qtbot, screen.more)
+    click(qtbot, screen.fewer)
+    click(qtbot, screen.more)
+    assert screen.count.text() == "6"
+    qtbot.keyClicks(screen.note, f"bel {PHONE}")
+    click(qtbot, screen.save_button)
+    assert "telefoonnummer" in screen.message.text()
+    screen.note.clear()
+    qtbot.keyClicks(screen.note, "Veel vragen over de app")
+    click(qtbot, screen.save_button)
+    qtbot.waitUntil(lambda: screen.message.text() == "Opgeslagen.")
+    with store.read() as session:
+        (payload,) = session.scalars(select(OutboxEntry.payload).where(OutboxEntry.kind == "workshop_session"))
+    record = json.loads(payload)
+    assert (record["attendees"], record["visitor_codes"], record["note"]) == (6, ["a" * 64], "Veel vragen over de app")
+    qtbot.waitUntil(lambda: "(al geregistreerd)" in next(iter(screen.session.buttons.values())).text())

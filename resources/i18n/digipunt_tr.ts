@@ -1081,6 +1081,11 @@
 <context>
     <name>StaffMenuScreen</name>
     <message>
+        <location filename="../../kiosk/ui/staff/menu.py" line="59"/>
+        <source>Vorming registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/staff/menu.py" line="58"/>
         <source>Uitlenen</source>
         <translation type="unfinished"></translation>
@@ -2006,6 +2011,69 @@
     <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="228"/>
         <source>terug op {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="55"/>
+        <source>Vorming registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="56"/>
+        <source>Welke vorming?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="57"/>
+        <source>Er is geen vorming van de voorbije twee weken om te registreren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="58"/>
+        <source>Aantal deelnemers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="59"/>
+        <source>Deelnemer typt bezoekerscode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="60"/>
+        <source>Eén deelnemer minder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="61"/>
+        <source>Eén deelnemer meer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="62"/>
+        <source>Notitie (mag leeg, geen namen of telefoonnummers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="63"/>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="79"/>
+        <source> (al geregistreerd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="107"/>
+        <source>{n} bezoekerscodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="123"/>
+        <source>Opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

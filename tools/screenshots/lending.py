@@ -2,15 +2,16 @@
 the list of devices out with an overdue one."""
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from kiosk.core import lending
 from kiosk.core.lending import LoanInput
 from kiosk.core.store import meta_keys
-from kiosk.core.store.models import LoanDevice, Meta
+from kiosk.core.store.models import LoanDevice, Location, Meta, Workshop
 from sync.sealed import new_private_key, public_key_of
 from tools.screenshots.common import demo_coordinator, grab, settle
 
@@ -62,5 +63,26 @@ def render(window, outdir: Path) -> list[Path]:
     settle(window)
     written.append(grab(window, outdir / "staff-lending-out.png"))
     screen.forget()
+    written += _workshops(window, outdir)
     window.staff.logout()
+    return written
+
+
+def _workshops(window, outdir: Path) -> list[Path]:
+    """The attendance screen with a session of this morning, two codes typed, the count set."""
+    store, clock = window.runtime.store, window.staff.clock
+    with store.transaction() as session:
+        place = session.scalar(select(Location).where(Location.kind == "fixed"))
+        session.add(Workshop(id=str(uuid.uuid4()), title="Veilig online bankieren", topic="Bankieren",
+                             starts_at=clock.now() - timedelta(hours=2), location_id=place.id, trainer="Lies",
+                             max_places=12, cancelled=False))
+    screen = window.show_screen("staff-workshops")
+    settle(window)
+    screen.session.set_selected(next(iter(screen.session.buttons)))
+    for code in ("a" * 64, "b" * 64):
+        screen._add_code(code)
+    screen.set_attendees(9)
+    screen.note.setText("Veel vragen over itsme")
+    written = [grab(window, outdir / "staff-workshops.png")]
+    screen.forget()
     return written

@@ -125,6 +125,7 @@ STAFF_SCREENS = {
     "staff-settings": ("kiosk.ui.staff.settings", "StaffSettingsScreen"),
     "staff-sync": ("kiosk.ui.staff.sync_status", "StaffSyncScreen"),
     "staff-lending": ("kiosk.ui.staff.lending", "LendingScreen"),
+    "staff-workshops": ("kiosk.ui.staff.workshops", "WorkshopsScreen"),
 }
 
 

@@ -13,7 +13,12 @@ from typing import Any
 
 from sync import protocol
 from sync.protocol import (
+    Accessory,
     Channel,
+    DeviceCondition,
+    DeviceKind,
+    DeviceStatus,
+    EligibilityBasis,
     FirstVisit,
     HelpLanguage,
     LocationKind,
@@ -25,7 +30,10 @@ from sync.protocol import (
     TargetGroup,
 )
 
-RECORD_KINDS: dict[RecordKind, str] = {"help_request": "Hulpvraag", "shift": "Spreekuur"}
+RECORD_KINDS: dict[RecordKind, str] = {"help_request": "Hulpvraag", "shift": "Spreekuur",
+                                       "loan_device": "Uitleentoestel", "loan": "Uitlening",
+                                       "loan_return": "Teruggebracht", "loan_extension": "Verlenging",
+                                       "loan_contact_erase": "Contact gewist", "workshop_session": "Vorming"}
 STATUSES: dict[Status, str] = {"active": "Actief", "cancelled": "Geannuleerd"}
 CHANNELS: dict[Channel, str] = {
     "spreekuur": "Spreekuur", "walk-in": "Binnengelopen", "home-visit": "Huisbezoek", "digibus": "Digibus"}
@@ -42,6 +50,22 @@ HELP_LANGUAGES: dict[HelpLanguage, str] = {
     "other": "Andere taal"}
 LOCATION_KINDS: dict[LocationKind, str] = {"fixed": "Vaste digipunt", "digibus": "Digibus"}
 ROLES: dict[Role, str] = {"digihelper": "Digihelper", "coordinator": "Coördinator"}
+# Lending (uitleendienst)
+DEVICE_KINDS: dict[DeviceKind, str] = {"laptop": "Laptop", "tablet": "Tablet", "smartphone": "Smartphone",
+                                       "hotspot": "Hotspot", "other": "Ander toestel"}
+DEVICE_STATUSES: dict[DeviceStatus, str] = {"available": "Beschikbaar", "lent": "Uitgeleend",
+                                            "repair": "In herstelling", "retired": "Afgeschreven"}
+ACCESSORIES: dict[Accessory, str] = {"charger": "Lader", "case": "Hoes", "mouse": "Muis"}
+DEVICE_CONDITIONS: dict[DeviceCondition, str] = {"good": "Goed", "worn": "Gebruikssporen", "damaged": "Beschadigd"}
+ELIGIBILITY_BASES: dict[EligibilityBasis, str] = {
+    "social-services": "Cliënt OCMW of sociale dienst", "increased-allowance": "Verhoogde tegemoetkoming",
+    "uitpas-reduced": "UiTPAS met kansentarief", "jobseeker": "Werkzoekend", "newcomer": "Nieuwkomer",
+    "referral": "Doorverwezen door een partner", "other": "Andere reden"}
+
+
+def device_kind_label(code: str) -> str:
+    """Kinds are open codes: a coordinator's own kind is shown as it is."""
+    return next((label for kind, label in DEVICE_KINDS.items() if kind == code), code)
 
 # Each vocabulary: its codes (sync.protocol, in display order) and their labels.
 VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[Any, str]]] = {
@@ -51,6 +75,9 @@ VOCABULARIES: dict[str, tuple[tuple[str, ...], Mapping[Any, str]]] = {
     "target group": (protocol.TARGET_GROUPS, TARGET_GROUPS),
     "help language": (protocol.HELP_LANGUAGES, HELP_LANGUAGES),
     "location kind": (protocol.LOCATION_KINDS, LOCATION_KINDS), "role": (protocol.ROLES, ROLES),
+    "device kind": (protocol.DEVICE_KINDS, DEVICE_KINDS), "device status": (protocol.DEVICE_STATUSES, DEVICE_STATUSES),
+    "accessory": (protocol.ACCESSORIES, ACCESSORIES), "condition": (protocol.DEVICE_CONDITIONS, DEVICE_CONDITIONS),
+    "eligibility": (protocol.ELIGIBILITY_BASES, ELIGIBILITY_BASES),
 }
 
 
@@ -109,8 +136,8 @@ YES, NO = "ja", "nee"
 # workshops get their record kind here once the kiosk registers them.
 DIGIBANKEN_OBJECTIVES: tuple[tuple[str, str, RecordKind | None], ...] = (
     ("online-services", "Ondersteuning bij essentiële online diensten", "help_request"),
-    ("lending", "Uitlenen van toestellen", None),
-    ("workshops", "Vormingen en workshops", None),
+    ("lending", "Uitlenen van toestellen", "loan"),
+    ("workshops", "Vormingen en workshops", "workshop_session"),
 )
 NOT_REGISTERED_YET = "nog niet geregistreerd"
 DIGIBANKEN_SUMMARY_SHEET = "Samenvatting"

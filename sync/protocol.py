@@ -42,7 +42,8 @@ CLOCK_SKEW_LIMIT_SECONDS = 300  # staff are warned above this; records keep the 
 # the tuples (in display order) for everyone who lists or offers the values. Codes travel on the
 # wire; their Dutch labels are in sync/labels.py. Topics are not a fixed vocabulary: they are codes
 # from the reference data (TopicData), each with its own Dutch label.
-RecordKind = Literal["help_request", "shift"]
+RecordKind = Literal["help_request", "shift", "loan_device", "loan", "loan_return", "loan_extension",
+                     "loan_contact_erase", "workshop_session"]
 Status = Literal["active", "cancelled"]
 Channel = Literal["spreekuur", "walk-in", "home-visit", "digibus"]
 Outcome = Literal["solved", "partly", "not-solved"]
@@ -54,7 +55,7 @@ TargetGroup = Literal["senior", "jobseeker", "newcomer", "poverty"]
 HelpLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other"]
 LocationKind = Literal["fixed", "digibus"]
 Role = Literal["digihelper", "coordinator"]
-ReferenceEntity = Literal["location", "helper", "topic", "setting", "schedule", "notice"]
+ReferenceEntity = Literal["location", "helper", "topic", "setting", "schedule", "notice", "loan_device", "workshop"]
 ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
 VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr"]  # the kiosk's interface languages
 TextSize = Literal["normal", "large", "extra-large"]
@@ -162,7 +163,149 @@ class ShiftRecord(_Record):
         return value
 
 
-Record = Annotated[HelpRequestRecord | ShiftRecord, Field(discriminator="kind")]
+# --- lending (the uitleendienst) ------------------------------------------------------------------
+# A device lent to a visitor travels as records like help requests: same outbox, same exactly-once
+# rules. The borrower's contact (name, phone) is the one piece of personal data in Digipunt: the
+# kiosk seals it to the coordinators' public key (sync/sealed.py, key: LENDING_PUBLIC_KEY in the
+# reference data) and can never read it back; the server keeps it apart from the record and erases
+# it after the return plus `loan_contact_retention_days`.
+DeviceKind = Literal["laptop", "tablet", "smartphone", "hotspot", "other"]
+DeviceStatus = Literal["available", "lent", "repair", "retired"]
+Accessory = Literal["charger", "case", "mouse"]
+DeviceCondition = Literal["good", "worn", "damaged"]
+# Why the borrower may borrow: a category, never a copy of a document.
+EligibilityBasis = Literal["social-services", "increased-allowance", "uitpas-reduced", "jobseeker", "newcomer",
+                           "referral", "other"]
+DEVICE_KINDS: tuple[DeviceKind, ...] = get_args(DeviceKind)
+DEVICE_STATUSES: tuple[DeviceStatus, ...] = get_args(DeviceStatus)
+ACCESSORIES: tuple[Accessory, ...] = get_args(Accessory)
+DEVICE_CONDITIONS: tuple[DeviceCondition, ...] = get_args(DeviceCondition)
+ELIGIBILITY_BASES: tuple[EligibilityBasis, ...] = get_args(EligibilityBasis)
+LENDING_KINDS: frozenset[RecordKind] = frozenset(
+    {"loan_device", "loan", "loan_return", "loan_extension", "loan_contact_erase"})
+# Kinds are open codes: the coordinator may add one ("e-reader"); DEVICE_KINDS are the usual ones.
+DEVICE_KIND_CODE = r"^[a-z][a-z0-9-]{1,29}$"
+SEALED_TEXT = r"^[A-Za-z0-9_-]+$"  # base64url, as sync.sealed writes it
+MAX_SEALED = 700  # a name and a phone number, sealed: about 100-400 characters
+MAX_LOAN_DAYS = 366
+LENDING_PUBLIC_KEY = "lending_public_key"  # a reference setting: the key kiosks seal contacts to
+
+
+class LoanDeviceRecord(_Record):
+    """A device registered, or its details or status changed, on a kiosk. The newest `recorded_at`
+    of a device wins. Whether it is lent follows from the loans, not from this record."""
+
+    kind: Literal["loan_device"] = "loan_device"
+    device_id: UUID
+    recorded_at: Timestamp
+    tag: str = Field(min_length=1, max_length=40, pattern=PRINTABLE)
+    device_kind: str = Field(pattern=DEVICE_KIND_CODE)
+    serial: str = Field("", max_length=80, pattern=PRINTABLE)
+    model: str = Field("", max_length=120, pattern=PRINTABLE)
+    accessories: list[Accessory] = []
+    condition: DeviceCondition = "good"
+    status: DeviceStatus = "available"
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.recorded_at
+
+
+class LoanRecord(_Record):
+    """A loan starts. Its id is the loan's id, named by the return, extensions and an erasure."""
+
+    kind: Literal["loan"] = "loan"
+    device_id: UUID
+    lent_at: Timestamp
+    due_on: date
+    accessories: list[Accessory] = []
+    eligibility: EligibilityBasis
+    note: str | None = Field(None, max_length=NOTE_MAX, pattern=NOTE_TEXT)
+    visitor_code: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")  # counts the borrower as a person
+    contact_sealed: str | None = Field(None, max_length=MAX_SEALED, pattern=SEALED_TEXT)
+
+    @field_validator("due_on")
+    @classmethod
+    def _due_after_start(cls, value: date, info: ValidationInfo) -> date:
+        lent = info.data.get("lent_at")
+        if lent is not None and not lent.date() <= value <= lent.date() + timedelta(days=MAX_LOAN_DAYS):
+            raise ValueError("a loan is due between the day it starts and a year later")
+        return value
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.lent_at
+
+
+class LoanReturnRecord(_Record):
+    kind: Literal["loan_return"] = "loan_return"
+    loan_id: UUID
+    device_id: UUID
+    returned_at: Timestamp
+    condition: DeviceCondition
+    accessories_back: list[Accessory] = []
+    note: str | None = Field(None, max_length=NOTE_MAX, pattern=NOTE_TEXT)
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.returned_at
+
+
+class LoanExtensionRecord(_Record):
+    kind: Literal["loan_extension"] = "loan_extension"
+    loan_id: UUID
+    extended_at: Timestamp
+    due_on: date
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.extended_at
+
+
+class LoanContactEraseRecord(_Record):
+    """Staff erased the borrower's contact before the retention period ended (the borrower asked)."""
+
+    kind: Literal["loan_contact_erase"] = "loan_contact_erase"
+    loan_id: UUID
+    erased_at: Timestamp
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.erased_at
+
+
+LendingRecord = LoanDeviceRecord | LoanRecord | LoanReturnRecord | LoanExtensionRecord | LoanContactEraseRecord
+
+# --- workshops (vormingen) ------------------------------------------------------------------------
+MAX_ATTENDEES = 500
+
+
+class WorkshopSessionRecord(_Record):
+    """After a planned workshop (reference entity "workshop"), staff record how many came and,
+    optionally, the visitor code each attendee typed (distinct people under "skills")."""
+
+    kind: Literal["workshop_session"] = "workshop_session"
+    workshop_id: UUID
+    recorded_at: Timestamp
+    held_at: Timestamp  # when it took place (the plan's time)
+    attendees: int = Field(ge=0, le=MAX_ATTENDEES)
+    visitor_codes: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field([], max_length=MAX_ATTENDEES)
+    note: str | None = Field(None, max_length=NOTE_MAX, pattern=NOTE_TEXT)
+
+    @field_validator("visitor_codes")
+    @classmethod
+    def _at_most_attendees(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        attendees = info.data.get("attendees")
+        if attendees is not None and len(set(value)) > attendees:
+            raise ValueError("more visitor codes than attendees")
+        return value
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.held_at
+
+AnyRecord = HelpRequestRecord | ShiftRecord | LendingRecord | WorkshopSessionRecord
+Record = Annotated[AnyRecord, Field(discriminator="kind")]
 
 
 def canonical_json(payload: dict[str, Any]) -> str:
@@ -178,7 +321,7 @@ def hash_canonical(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def record_payload(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
+def record_payload(record: AnyRecord) -> dict[str, Any]:
     """The JSON-ready payload for the outbox: the single place a record becomes wire data."""
     return record.model_dump(mode="json")
 
@@ -378,9 +521,39 @@ class NoticeData(_Message):
         return self
 
 
+class LoanDeviceData(_Message):
+    """A lending device as the kiosks of its location see it; `open_loan_id`: the loan the server
+    knows it is out on (a kiosk of the same location can take it back)."""
+
+    tag: str = Field(min_length=1, max_length=40)
+    device_kind: str = Field(pattern=DEVICE_KIND_CODE)
+    serial: str = Field("", max_length=80)
+    model: str = Field("", max_length=120)
+    accessories: list[Accessory] = []
+    condition: DeviceCondition = "good"
+    status: DeviceStatus = "available"
+    location_id: UUID
+    open_loan_id: UUID | None = None
+    due_on: date | None = None
+
+
+class WorkshopData(_Message):
+    """A planned workshop, for the kiosks of its location: what staff record attendance against."""
+
+    title: str = Field(min_length=1, max_length=120)
+    topic: str = Field("", max_length=120)
+    starts_at: AwareDatetime
+    location_id: UUID
+    stop_name: str | None = Field(None, max_length=120)  # a digibus stop
+    trainer: str = Field("", max_length=120)
+    max_places: int = Field(ge=1, le=MAX_ATTENDEES)
+    cancelled: bool = False
+
+
 REFERENCE_DATA: dict[str, type[_Message]] = {
     "location": LocationData, "helper": HelperData, "topic": TopicData, "setting": SettingData,
     "schedule": ScheduleData, "notice": NoticeData,
+    "loan_device": LoanDeviceData, "workshop": WorkshopData,
 }
 # What every kiosk since protocol v1 understands. A newer entity reaches only a kiosk that names it
 # in `GET /v1/reference?with=...`: an older kiosk would refuse the whole page.
@@ -421,6 +594,9 @@ class SharedSettings(BaseModel):
     official_domains: list[str] = Field(default_factory=lambda: ["vlaanderen.be", "belgium.be"])
     default_text_size: TextSize = "normal"
     default_high_contrast: bool = False
+    loan_days: int = Field(21, ge=1, le=MAX_LOAN_DAYS)  # a new loan's due date, days from today
+    # After a loan's return plus this many days the server erases the borrower's sealed contact.
+    loan_contact_retention_days: int = Field(30, ge=1, le=3650)
 
     @field_validator("eloket_url", "browser_home_url")
     @classmethod

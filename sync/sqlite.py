@@ -22,6 +22,9 @@ def make_sqlite_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # Deleted or shortened rows are overwritten with zeros, not left in free space: an erased
+        # sealed contact must not stay readable in the file (Debian's default; Windows' is off).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -33,3 +36,16 @@ def make_sqlite_engine(path: Path) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def truncate_wal(engine: Engine) -> None:
+    """Copy the WAL into the database and empty it, so that rows just erased leave no old copy in
+    the WAL file (secure_delete takes care of the database file). Best effort: while a reader is
+    still at work the WAL stays as it is until the next time. Nothing on other databases."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()  # outside any transaction: the begin event would lock it
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        raw.close()

@@ -41,7 +41,7 @@ STAFF_CONTEXTS = frozenset({
     "Staff", "StaffScreen", "StaffLoginScreen", "PinEntry", "StaffSetupScreen", "StaffMenuScreen",
     "HelpFormScreen", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
     "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccountsScreen",
-    "StaffPinSetupScreen", "CallKeyScreen",
+    "StaffPinSetupScreen", "CallKeyScreen", "LendingScreen", "WorkshopsScreen",
     "login", "screen",
 })
 # What must survive translation unchanged: format fields, Qt place markers, markup.

@@ -17,19 +17,21 @@ or the store's `StoreError`, both safe to show as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from kiosk.core import accounts, helpcalls, helplog, schedule, shifts, stats
+from kiosk.core import accounts, helpcalls, helplog, lending, schedule, shifts, stats, workshops
 from kiosk.core.accounts import HelperList, LoginResult, StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.helplog import FormContext, HelpRequestInput, TodayList
+from kiosk.core.lending import DeviceInfo, LendingContext, LoanInfo, LoanInput
 from kiosk.core.schedule import HomeInfo, Translate
 from kiosk.core.secrets import SecretStore
 from kiosk.core.shifts import ShiftContext, ShiftInfo
 from kiosk.core.stats import HelperHours, Overview
 from kiosk.core.store import Store
 from kiosk.core.store.db import StoreError
+from kiosk.core.workshops import WorkshopInfo
 
 __all__ = ["CoordinatorOverview", "KioskApi", "MenuStatus", "StoreError"]
 
@@ -214,3 +216,45 @@ class KioskApi:
         with self._store.read() as session:
             return CoordinatorOverview(stats.overview(session, self.clock),
                                        tuple(stats.volunteer_hours(session, self.clock, year, month)))
+
+    # --- lending (kiosk.core.lending) ---------------------------------------------------------------
+    def lending_context(self, loan_days: int) -> LendingContext:
+        """The default due date (`loan_days` from today, a setting), the categories, and whether
+        this kiosk can lend (it needs the coordinators' key from the server)."""
+        with self._store.read() as session:
+            return lending.lending_context(session, self.clock, loan_days)
+
+    def find_loan_device(self, tag: str) -> DeviceInfo:
+        """The device with this scanned or typed tag at this kiosk's location (LendingError if none)."""
+        with self._store.read() as session:
+            return lending.find_device(session, tag)
+
+    def lend(self, user: StaffUser, data: LoanInput) -> str:
+        return lending.lend(self._store, user, data, self.clock)
+
+    def return_device(self, user: StaffUser, tag: str, condition: str, accessories_back: tuple[str, ...],
+                      note: str | None = None) -> str:
+        return lending.return_device(self._store, user, tag, condition, accessories_back, self.clock, note)
+
+    def extend_loan(self, user: StaffUser, tag: str, due_on: date) -> str:
+        return lending.extend_loan(self._store, user, tag, due_on, self.clock)
+
+    def open_loans(self) -> tuple[LoanInfo, ...]:
+        """Devices of this location that are out, soonest due first (overdue ones say by how much)."""
+        with self._store.read() as session:
+            return tuple(lending.open_loans(session, self.clock))
+
+    # --- workshops (kiosk.core.workshops) -----------------------------------------------------------
+    def upcoming_workshops(self) -> tuple[WorkshopInfo, ...]:
+        """Planned sessions at this location in the next 30 days (for the home screen's schedule)."""
+        with self._store.read() as session:
+            return tuple(workshops.upcoming(session, self.clock))
+
+    def workshops_to_record(self) -> tuple[WorkshopInfo, ...]:
+        with self._store.read() as session:
+            return tuple(workshops.to_record(session, self.clock))
+
+    def record_workshop(self, user: StaffUser, workshop_id: str, attendees: int,
+                        visitor_codes: tuple[str, ...] = (), note: str | None = None) -> str:
+        return workshops.record_session(self._store, user, workshop_id, attendees, self.clock,
+                                        visitor_codes=visitor_codes, note=note)

@@ -14,17 +14,31 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.store.models import OutboxEntry
 from sync.errors import DutchError
-from sync.protocol import HelpRequestRecord, ShiftRecord, canonical_json, content_hash, record_payload
+from sync.protocol import (
+    AnyRecord,
+    HelpRequestRecord,
+    LoanContactEraseRecord,
+    LoanDeviceRecord,
+    LoanExtensionRecord,
+    LoanRecord,
+    LoanReturnRecord,
+    ShiftRecord,
+    WorkshopSessionRecord,
+    canonical_json,
+    content_hash,
+    record_payload,
+)
 
 
 class RecordError(DutchError):
     """A record cannot be saved. The Dutch message names fields, never their (possibly private) values."""
 
 
-RecordT = TypeVar("RecordT", HelpRequestRecord, ShiftRecord)
+RecordT = TypeVar("RecordT", HelpRequestRecord, ShiftRecord, LoanDeviceRecord, LoanRecord, LoanReturnRecord,
+                   LoanExtensionRecord, LoanContactEraseRecord, WorkshopSessionRecord)
 
 
-def validated(model: type[RecordT], **fields: Any) -> RecordT:
+def validated(model: type[RecordT], /, **fields: Any) -> RecordT:
     """Build a wire record. pydantic's own message repeats the input (a note!), so it is replaced
     by one naming only the fields, and `from None` keeps it out of logged tracebacks too."""
     try:
@@ -40,7 +54,7 @@ def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
     return {k: str(v) if isinstance(v, UUID) else v for k, v in data.items()}
 
 
-def enqueue(session: Session, record: HelpRequestRecord | ShiftRecord) -> OutboxEntry:
+def enqueue(session: Session, record: AnyRecord) -> OutboxEntry:
     payload = record_payload(record)
     entry = OutboxEntry(record_id=str(record.id), kind=record.kind, payload=canonical_json(payload),
                         content_hash=content_hash(payload), state="pending", attempts=0)

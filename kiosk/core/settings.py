@@ -47,6 +47,8 @@ FIELD_LABELS_NL = {
     "official_domains": "officiële websites",
     "default_text_size": "standaard tekstgrootte",
     "default_high_contrast": "standaard hoog contrast",
+    "loan_days": "uitleentermijn (dagen)",
+    "loan_contact_retention_days": "contact van een ontlener bewaren na de terugkeer (dagen)",
     "server_url": "adres van de centrale server",
     "allow_secret_file": "geheimen in een bestand toestaan",
     "kiosk_name": "naam van deze computer",

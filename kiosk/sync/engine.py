@@ -48,6 +48,7 @@ from kiosk.sync.status import (
     SyncStatus,
 )
 from sync.protocol import CallReport
+from sync.sqlite import truncate_wal
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,8 @@ class SyncEngine:
         try:
             outcome.sent = Sender(self.store, api, clock=self.clock).send_pending(should_stop=should_stop,
                                                                                  on_progress=on_progress)
+            if outcome.sent.contacts_forgotten:
+                truncate_wal(self.store.engine)  # no old copy of the erased boxes in the WAL file
             if pull and not should_stop():
                 outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
             if pull and self.guides is not None and self.guides.pinned and not should_stop():

@@ -26,6 +26,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.core.lending import forget_sent_contacts
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import ServerApi, utcnow
@@ -252,6 +253,8 @@ class Sender:
                                last_error=f"server: {result.status}: {result.reason or ''}"[:1000])
                     report.parked += 1
             _set_state(session, sent, state="sent", sent_at=self.clock(), last_error=None)
+            report.contacts_forgotten += forget_sent_contacts(
+                session, [rid for rid, seq in batch.seqs.items() if seq in set(sent)])
             _set_state(session, list(unanswered.values()), state="pending", last_error=NOT_ACKNOWLEDGED)
         return len(unanswered)
 

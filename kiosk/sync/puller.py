@@ -22,26 +22,41 @@ from collections.abc import Callable
 from typing import cast
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.core.helpcalls import SERVER_CALL_KEY_NAME
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import Store, meta_keys
-from kiosk.core.store.models import Helper, Location, Meta, Notice, Schedule, Topic
+from kiosk.core.store.models import (
+    Helper,
+    Loan,
+    LoanDevice,
+    Location,
+    Meta,
+    Notice,
+    OutboxEntry,
+    Schedule,
+    Topic,
+    Workshop,
+)
 from kiosk.core.visitor_code import install_key
 from kiosk.sync.client import ServerApi
 from kiosk.sync.status import TransientError
 from sync.protocol import (
+    LENDING_PUBLIC_KEY,
     PER_LOCATION_ENTITIES,
     REFERENCE_DATA,
     REFERENCE_ENTITIES,
     V1_REFERENCE_ENTITIES,
     VISITOR_CODE_KEY,
     HelperData,
+    LoanDeviceData,
     NoticeData,
     ReferenceChange,
     ReferencePage,
     SettingData,
+    WorkshopData,
 )
 
 log = logging.getLogger(__name__)
@@ -117,12 +132,22 @@ class Puller:
             if key == VISITOR_CODE_KEY:
                 if data is not None:  # the server never withdraws it; the kiosk keeps its copy
                     self._store_visitor_key(data.value)
+            elif key == LENDING_PUBLIC_KEY:  # public: the meta table is the right place
+                set_meta(session, meta_keys.LENDING_PUBLIC_KEY, None if data is None else str(data.value))
             else:
                 value = None if data is None else json.dumps(data.value)
                 set_meta(session, meta_keys.SERVER_SETTING_PREFIX + key, value)
             return
         if change.entity in PER_LOCATION_ENTITIES:
             self._apply_placed(session, change.entity, key, data)
+            return
+        if change.entity == "workshop":
+            assert data is None or isinstance(data, WorkshopData)
+            _apply_workshop(session, key, data)
+            return
+        if change.entity == "loan_device":
+            assert data is None or isinstance(data, LoanDeviceData)
+            _apply_device(session, key, data)
             return
         models: dict[str, type[Location] | type[Helper] | type[Topic]] = {
             "location": Location, "helper": Helper, "topic": Topic}
@@ -175,3 +200,40 @@ class Puller:
             install_key(self.secrets, key)
         except ValueError:
             raise TransientError("not-sync-server", "the visitor-code key is not 32 bytes of hex") from None
+
+
+def _apply_device(session: Session, key: str, data: LoanDeviceData | None) -> None:
+    """A lending device of this location (a deletion: it left the location or was removed). The
+    server's word wins, except that a loan made here and not yet known there stays "lent"."""
+    row = session.get(LoanDevice, key)
+    if data is None:
+        if row is not None:
+            row.status = "retired"
+        return
+    values = data.model_dump()
+    values["location_id"] = str(data.location_id)
+    values["open_loan_id"] = None if data.open_loan_id is None else str(data.open_loan_id)
+    pending = session.scalar(select(Loan).join(OutboxEntry, OutboxEntry.record_id == Loan.id)
+                             .where(Loan.device_id == key, Loan.returned_at.is_(None), OutboxEntry.state != "sent"))
+    if pending is not None and data.open_loan_id is None and data.status == "available":
+        values.update(status="lent", open_loan_id=pending.id, due_on=pending.due_on)
+    if row is None:
+        row = LoanDevice(id=key)
+        session.add(row)
+    for name, value in values.items():
+        setattr(row, name, value)
+
+
+def _apply_workshop(session: Session, key: str, data: WorkshopData | None) -> None:
+    """A planned workshop of this location (a deletion: it moved elsewhere); what this kiosk
+    recorded for it stays."""
+    row = session.get(Workshop, key)
+    if data is None:
+        if row is not None:
+            row.cancelled = True
+        return
+    if row is None:
+        row = Workshop(id=key)
+        session.add(row)
+    for name, value in data.model_dump().items():
+        setattr(row, name, str(value) if name == "location_id" else value)

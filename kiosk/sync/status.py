@@ -76,6 +76,7 @@ class SendReport:
     parked: int = 0
     batches: int = 0
     help_requests: int = 0  # of the sent ones (created or duplicate); the others are shifts
+    contacts_forgotten: int = 0  # sealed borrower contacts erased here once the server had them
 
     @property
     def sent(self) -> int:

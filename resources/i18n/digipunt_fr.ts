@@ -1101,6 +1101,16 @@
 <context>
     <name>StaffMenuScreen</name>
     <message>
+        <location filename="../../kiosk/ui/staff/menu.py" line="59"/>
+        <source>Vorming registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/menu.py" line="58"/>
+        <source>Uitlenen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/staff_menu.py" line="45"/>
         <source>Menu voor medewerkers</source>
         <translation type="unfinished"></translation>
@@ -2125,6 +2135,197 @@
     </message>
     <message>
         <source>Opgeslagen. Oproepen gebruiken deze sleutel nu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LendingScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="111"/>
+        <source>Uitlenen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="112"/>
+        <source>Terugbrengen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="112"/>
+        <source>Verlengen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="113"/>
+        <source>Uitgeleend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="114"/>
+        <source>Inventarisnummer: scan het toestel of typ het nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="115"/>
+        <source>bijvoorbeeld LPT-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="116"/>
+        <source>Zoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="117"/>
+        <source>Terugbrengen op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="118"/>
+        <source>Meegegeven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="119"/>
+        <source>Waarom mag deze persoon lenen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="120"/>
+        <source>Contact van de ontlener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="121"/>
+        <source>Naam en telefoon worden meteen versleuteld: deze computer kan ze daarna niet meer lezen. Alleen de coördinator opent ze, als het toestel te laat is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="124"/>
+        <source>Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="125"/>
+        <source>Telefoonnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="127"/>
+        <source>In welke staat is het toestel?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="128"/>
+        <source>Teruggebracht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="129"/>
+        <source>Terugnemen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="130"/>
+        <source>Nieuwe terugbrengdatum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="173"/>
+        <source> — uitgeleend, terug op {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="200"/>
+        <source>Uitgeleend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="207"/>
+        <source>Teruggenomen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="212"/>
+        <source>Verlengd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="222"/>
+        <source>Er is nu geen toestel uitgeleend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="227"/>
+        <source> — {n} dagen te laat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="228"/>
+        <source>terug op {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="55"/>
+        <source>Vorming registreren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="56"/>
+        <source>Welke vorming?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="57"/>
+        <source>Er is geen vorming van de voorbije twee weken om te registreren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="58"/>
+        <source>Aantal deelnemers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="59"/>
+        <source>Deelnemer typt bezoekerscode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="60"/>
+        <source>Eén deelnemer minder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="61"/>
+        <source>Eén deelnemer meer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="62"/>
+        <source>Notitie (mag leeg, geen namen of telefoonnummers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="63"/>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="79"/>
+        <source> (al geregistreerd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="107"/>
+        <source>{n} bezoekerscodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/workshops.py" line="123"/>
+        <source>Opgeslagen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

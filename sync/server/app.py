@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -44,7 +46,7 @@ from sync.protocol import (
     StatusReport,
     StatusResponse,
 )
-from sync.server import content, helpcalls, ratelimit
+from sync.server import content, helpcalls, lending, ratelimit
 from sync.server.admin import (
     AdminError,
     SetupCodeRefused,
@@ -60,6 +62,7 @@ from sync.server.kiosk_status import store_report
 from sync.server.models import Device
 from sync.server.records import ingest
 from sync.server.reference import reference_page
+from sync.sqlite import truncate_wal
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +128,25 @@ _MEANINGS = {
 }
 
 
+class ContactPurge:
+    """Runs lending.purge_contacts at most once per PURGE_EVERY in this process (several processes
+    each run it: the purge is one idempotent UPDATE)."""
+
+    def __init__(self, engine: Engine, sessions: sessionmaker[Any], now: Callable[[], datetime] = utcnow):
+        self.engine, self.sessions, self.now, self.last = engine, sessions, now, -math.inf
+
+    def run_if_due(self) -> None:
+        now = time.monotonic()
+        if now - self.last < lending.PURGE_EVERY.total_seconds():
+            return
+        self.last = now
+        with self.sessions.begin() as session:
+            erased = lending.purge_contacts(session, self.now())
+        if erased:
+            truncate_wal(self.engine)  # SQLite: no old copy of the erased boxes in the WAL file
+            log.info("erased the contact of %d returned loans (retention)", erased)
+
+
 def _errors(*statuses: int) -> _Responses:
     """Every error status a route really answers (schemathesis checks the list in CI), each with
     the JSON ErrorBody."""
@@ -155,6 +177,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
     app.state.content_key = content_key or content.default_key_path()
     # A guide uploaded in the console (a zip with its pictures) may be larger than a sync request.
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES, larger={UPLOAD_PATH: content.MAX_ZIP_BYTES + 65536})
+    purge = ContactPurge(engine, sessions)  # on the first upload, then at most hourly (lending.py: retention)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)
@@ -245,6 +268,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         # on the busiest request (bench/README.md, server_load).
         with sessions.begin() as session:
             results = ingest(session, device_in(session, credentials), batch.items, utcnow())
+        purge.run_if_due()
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))
 

@@ -44,7 +44,7 @@ from sync.version import __version__
 def _serve(args: argparse.Namespace, engine: Engine) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.server.app import ContactPurge, create_app
 
     # Bind first so that --port 0 can report the port the OS chose (tests and scripts read it).
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -56,6 +56,7 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
     sock.bind((args.host, args.port))
     sock.listen(2048)
     port = sock.getsockname()[1]
+    ContactPurge(engine, sessionmaker(engine)).run_if_due()  # the retention, at start-up (lending.py)
     # X-Forwarded-For/-Proto count only from these peers (the load balancer): the rate limits on
     # enrollment codes and console passwords key on the client address, which anyone else could forge.
     trusted = args.forwarded_allow_ips or os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1,::1"
@@ -291,6 +292,33 @@ def _export(args: argparse.Namespace, session: Session) -> str:
     return f"wrote {path}"
 
 
+def _lending_key(args: argparse.Namespace, session: Session) -> str:
+    from sync.server import lending
+
+    path = Path(args.file) if args.file else lending.key_file()
+    try:
+        if args.action == "init":
+            public = lending.init_key(session, path)
+            return (f"made {path} (keep it safe and back it up: without it no contact can be opened)\n"
+                    f"public key {public}: kiosks receive it at their next sync")
+        public = lending.public_key_of_file(path)
+    except lending.LendingKeyError as exc:
+        raise AdminError(str(exc)) from None
+    published = lending.published_key(session)
+    state = "published to kiosks" if published == public else "NOT the key kiosks have: run `lending-key publish`"
+    if args.action == "publish":
+        lending.publish_public_key(session, public)
+        state = "published; kiosks receive it at their next sync"
+    return f"{path}\npublic key {public} ({state})"
+
+
+def _lending_purge(args: argparse.Namespace, session: Session) -> str:
+    from sync.server import lending
+
+    erased = lending.purge_contacts(session, utcnow())
+    return f"erased the contact of {erased} loan(s) returned more than {lending.retention_days(session)} days ago"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digipunt-server", description="Digipunt central server.")
     parser.add_argument("--version", action="version", version=f"digipunt-server {__version__}")
@@ -379,6 +407,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("content-publish", _content_publish, "publish a walkthroughs folder as the next signed guide bundle")
     sub.add_argument("folder", help="a folder like resources/walkthroughs: one sub-folder per guide")
     sub.add_argument("--days", type=int, default=None, help="valid this many days (default 365)")
+    sub = command("lending-key", _lending_key,
+                  "the coordinators' key for borrowers' contacts: init (make the file), show, publish")
+    sub.add_argument("action", choices=("init", "show", "publish"))
+    sub.add_argument("--file", default=None, help="the private key file (default: $DIGIPUNT_LENDING_KEY_FILE, "
+                                                    "else lending-key in the server's data directory)")
+    command("lending-purge", _lending_purge, "erase the contacts of loans returned longer ago than the retention "
+                                             "period (also runs at start-up and hourly)")
 
     sub = command("export", _export, "monthly report per location")
     sub.add_argument("--month", required=True, help="YYYY-MM")

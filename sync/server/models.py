@@ -333,3 +333,60 @@ class HelperPhoneSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+# --- lending (sync/server/lending.py) ----------------------------------------------------------
+class LoanDevice(Base):
+    """A device the uitleendienst lends. `status` is what a coordinator or kiosk set (available,
+    repair, retired); whether it is out follows from `loans`."""
+
+    __tablename__ = "loan_devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(40), index=True)
+    device_kind: Mapped[str] = mapped_column(String(30))
+    serial: Mapped[str] = mapped_column(String(80), default="")
+    model: Mapped[str] = mapped_column(String(120), default="")
+    accessories: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of accessory codes
+    condition: Mapped[str] = mapped_column(String(16), default="good")
+    status: Mapped[str] = mapped_column(String(16), default="available")
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # newest record applied
+
+
+class Loan(Base):
+    """One loan, as its records (loan, return, extensions, erasure) add up, in any arrival order:
+    a return that arrives first makes the row, the loan fills it in later. `contact_sealed` is the
+    borrower's contact sealed to the coordinators' key; NULL once erased (`contact_erased_at`)."""
+
+    __tablename__ = "loans"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the LoanRecord's id
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    location_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    helper_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    lent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_set_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # the newest extension
+    accessories: Mapped[str] = mapped_column(Text, default="[]")
+    eligibility: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    visitor_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    contact_sealed: Mapped[str | None] = mapped_column(Text, nullable=True)
+    contact_erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    return_condition: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    accessories_back: Mapped[str | None] = mapped_column(Text, nullable=True)
+    returns: Mapped[int] = mapped_column(Integer, default=0)  # return records received (2+: returned twice)
+    conflict_resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Workshop(Base):
+    """A workshop (vorming) a coordinator planned; kiosks of its location get it as reference data
+    and record its attendance as a workshop_session record (sync/server/workshops.py)."""
+
+    __tablename__ = "workshops"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    topic: Mapped[str] = mapped_column(String(120), default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    stop_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    trainer: Mapped[str] = mapped_column(String(120), default="")
+    max_places: Mapped[int] = mapped_column(Integer)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)

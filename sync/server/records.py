@@ -30,17 +30,20 @@ from sqlalchemy.orm import Session
 from sync.privacy import find_personal_data, refusal_message
 from sync.protocol import (
     RECORD_KINDS,
+    AnyRecord,
     BatchItem,
     HelpRequestRecord,
     InvalidItem,
     ItemResult,
     Record,
     ShiftRecord,
+    WorkshopSessionRecord,
     canonical_json,
     hash_canonical,
     record_payload,
     validation_reason,
 )
+from sync.server import lending
 from sync.server.models import Device, StoredRecord
 
 _records = TypeAdapter(Record)
@@ -52,7 +55,7 @@ _table = cast(Table, StoredRecord.__table__)  # typed FromClause by declarative;
 FUTURE_TOLERANCE = timedelta(days=7)
 
 
-def validate_record(kind: str, payload: Any) -> tuple[HelpRequestRecord | ShiftRecord | None, str | None]:
+def validate_record(kind: str, payload: Any) -> tuple[AnyRecord | None, str | None]:
     """The record as the protocol's model reads it, or why not: the schema, and the note guard.
     Used at ingest and to re-check what is stored (the quarantine)."""
     if kind not in RECORD_KINDS:
@@ -61,13 +64,16 @@ def validate_record(kind: str, payload: Any) -> tuple[HelpRequestRecord | ShiftR
         record = _records.validate_python(payload)
     except ValidationError as exc:
         return None, validation_reason(exc, tag=kind)
-    if isinstance(record, HelpRequestRecord) and record.note and (found := find_personal_data(record.note)):
+    note = getattr(record, "note", None)  # help requests, loans and returns: one note guard
+    if note and (found := find_personal_data(note)):
         return None, refusal_message(found)
     return record, None
 
 
-def occurred_at(record: HelpRequestRecord | ShiftRecord) -> datetime:
+def occurred_at(record: AnyRecord) -> datetime:
     """When it happened, by the kiosk's clock: the time reports file a record under."""
+    if not isinstance(record, HelpRequestRecord | ShiftRecord):
+        return record.occurred_at
     return record.created_at if isinstance(record, HelpRequestRecord) else record.started_at
 
 
@@ -89,7 +95,7 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
-        "payload": canonical_json(record_payload(record)), "location_id": str(record.location_id),
+        "payload": canonical_json(record_payload(lending.stored_form(record))), "location_id": str(record.location_id),
         "occurred_at": when,
         "supersedes": str(record.supersedes) if isinstance(record, HelpRequestRecord) and record.supersedes else None,
     }, None
@@ -121,6 +127,16 @@ def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: s
     stmt = sqlite.insert(_table).on_conflict_do_nothing().returning(_table.c.id)
     stamped = [row | {"device_id": device_id, "received_at": received_at} for row in rows]
     return set(session.execute(stmt, stamped).scalars())
+
+
+def _apply_lending(session: Session, batch: list[BatchItem | InvalidItem], inserted: set[str]) -> None:
+    """Loans and devices follow the lending records stored now (never a duplicate's second copy)."""
+    first = {str(item.id): item for item in reversed(batch)
+             if isinstance(item, BatchItem) and lending.is_lending(item.kind) and str(item.id) in inserted}
+    records = [_records.validate_python(item.payload) for item in first.values()]
+    if records:
+        lending.apply(session, [r for r in records if not isinstance(r, HelpRequestRecord | ShiftRecord
+                                                                     | WorkshopSessionRecord)])
 
 
 def _superseding_elsewhere(session: Session, rows: Any) -> list[str]:
@@ -165,6 +181,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
                                            .where(StoredRecord.id.in_(others))):
             stored.setdefault(rid, set()).add(digest)
     session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=received_at))
+    _apply_lending(session, batch, inserted)
 
     results = []
     for answer in answers:

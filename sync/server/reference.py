@@ -9,6 +9,7 @@ to a kiosk that asks for them: an older kiosk would refuse the page."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 from sqlalchemy import func, select, text
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import PER_LOCATION_ENTITIES, V1_REFERENCE_ENTITIES, ReferenceChange, ReferencePage
 from sync.server.callkeys import call_key_for_device
 from sync.server.db import utcnow
-from sync.server.models import Device, Helper, HelperLocation, NoticeLocation
+from sync.server.models import Device, Helper, HelperLocation, LoanDevice, NoticeLocation, Workshop
 from sync.server.models import ReferenceChange as ChangeRow
 
 
@@ -55,6 +56,12 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
         for entity in PER_LOCATION_ENTITIES:
             hidden |= {(entity, key) for key in hidden_placed(session, device_id, entity,
                                                                [r.key for r in page if r.entity == entity])}
+        devices = [r.key for r in page if r.entity == "loan_device"]
+        workshops = [r.key for r in page if r.entity == "workshop"]
+        lending = hidden_by_location(  # the kiosk location's devices and workshops only
+            session, session.scalar(select(Device.location_id).where(Device.id == device_id)), devices, workshops)
+        hidden |= {("loan_device", key) for key in devices if key in lending}
+        hidden |= {("workshop", key) for key in workshops if key in lending}
     return ReferencePage(
         server_time=utcnow(),
         cursor=page[-1].seq if page else since,
@@ -96,3 +103,15 @@ def hidden_placed(session: Session, device_id: str, entity: str, keys: list[str]
     shown = set(session.scalars(select(NoticeLocation.notice_id).where(NoticeLocation.notice_id.in_(keys),
                                                                        NoticeLocation.location_id == location)))
     return set(keys) - shown
+
+
+def hidden_by_location(session: Session, location_id: str | None, device_ids: Sequence[str],
+                   workshop_ids: Sequence[str] = ()) -> set[str]:
+    """Of the lending devices `device_ids` and planned `workshop_ids`, those a kiosk of
+    `location_id` must not see (another location's)."""
+    hidden: set[str] = set()
+    for model, ids in ((LoanDevice, device_ids), (Workshop, workshop_ids)):
+        if ids:
+            here = set(session.scalars(select(model.id).where(model.id.in_(ids), model.location_id == location_id)))
+            hidden |= set(ids) - here
+    return hidden

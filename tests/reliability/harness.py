@@ -32,13 +32,14 @@ from kiosk.core.demo import seed_topics
 from kiosk.core.store import meta_keys, open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import HelpRequest, Meta, OutboxEntry, Shift
+from kiosk.core.store.models import Loan as KioskLoan
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
 from kiosk.sync.puller import Puller
-from sync.protocol import BatchItem, BatchRequest
-from sync.server import admin
+from sync.protocol import LENDING_KINDS, BatchItem, BatchRequest
+from sync.server import admin, lending
 from sync.server.db import make_server_engine, migrate
-from sync.server.models import StoredRecord
+from sync.server.models import Loan, StoredRecord
 from tests.reliability.faultproxy import FaultProxy
 from tests.reliability.nginx import Nginx
 
@@ -52,6 +53,7 @@ QUIET_DEADLINE = 90.0  # seconds for a healthy network to drain every outbox: mo
 class TrialResult:
     seed: int
     records: int = 0
+    lending: int = 0  # of the records: devices, loans, returns, extensions, contact erasures
     lost: int = 0
     duplicated: int = 0
     conflicts: int = 0
@@ -147,11 +149,15 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def _set_up_server(database_url: str, seed: int) -> list[str]:
-    """A location, a helper and one enrollment code per kiosk, straight in the server database."""
+def _set_up_server(database_url: str, seed: int, workdir: Path) -> list[str]:
+    """A location, a helper, the coordinators' key for borrowers' contacts (published before the
+    kiosks enroll, so their first pull brings it) and one enrollment code per kiosk, straight in
+    the server database."""
     engine = make_server_engine(database_url)
     migrate(engine)
     with sessionmaker(engine).begin() as session:
+        (workdir / "lending-key").unlink(missing_ok=True)  # a rerun in the same directory
+        lending.init_key(session, workdir / "lending-key")
         location, _ = admin.ensure_location(session, f"Digibus trial {seed}", "digibus")
         admin.add_helper(session, f"Helper {seed}", "digihelper", "135790")
         codes = [admin.create_enroll_code(session, location)[0] for _ in range(KIOSKS)]
@@ -237,10 +243,50 @@ def _kiosk_records(data_dir: Path) -> tuple[dict[str, str], int, list[str]]:
         parked = session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "parked")) or 0
         record_ids = set(session.scalars(select(HelpRequest.id)))
         record_ids |= set(session.scalars(select(Shift.id).where(Shift.ended_at.is_not(None))))
+        record_ids |= set(session.scalars(select(KioskLoan.id)))
+        # Devices, returns, extensions and erasures live only as their outbox entries.
+        record_ids |= set(session.scalars(select(OutboxEntry.record_id).where(OutboxEntry.kind.in_(
+            [kind for kind in LENDING_KINDS if kind != "loan"]))))
+        kept = session.scalar(select(func.count()).select_from(KioskLoan).join(
+            OutboxEntry, OutboxEntry.record_id == KioskLoan.id).where(
+            OutboxEntry.state == "sent", KioskLoan.contact_sealed.is_not(None))) or 0
     store.close()
     problems = [f"record {rid} has no outbox entry" for rid in record_ids - set(outbox)]
     problems += [f"outbox entry {rid} has no record" for rid in set(outbox) - record_ids]
+    problems += [f"{kept} sent loans still hold their sealed contact"] if kept else []
     return outbox, parked, problems
+
+
+def _lending_mismatches(database_url: str, kiosks: list[tuple[Path, str]]) -> tuple[list[str], int]:
+    """The server's loans must add up exactly the kiosks' lending records: one row per loan, with
+    as many returns as were committed, the contact present unless it was erased."""
+    expected: dict[str, dict[str, int]] = {}
+    total = 0
+    for data_dir, _ in kiosks:
+        store = open_store(data_dir)
+        with store.read() as session:
+            entries = session.execute(select(OutboxEntry.kind, OutboxEntry.payload)
+                                      .where(OutboxEntry.kind.in_(list(LENDING_KINDS)))).all()
+        store.close()
+        total += len(entries)
+        for kind, payload in entries:
+            data = json.loads(payload)
+            loan = expected.setdefault(data["id"] if kind == "loan" else data.get("loan_id", ""), {})
+            loan[kind] = loan.get(kind, 0) + 1
+    expected.pop("", None)  # device records
+    engine = make_server_engine(database_url)
+    with engine.connect() as conn:
+        rows = {row.id: row for row in conn.execute(select(Loan.id, Loan.lent_at, Loan.returns, Loan.contact_sealed,
+                                                           Loan.contact_erased_at))}
+    engine.dispose()
+    problems = []
+    for loan_id, kinds in expected.items():
+        row = rows.get(loan_id)
+        if row is None or (row.lent_at is None) != ("loan" not in kinds) or row.returns != kinds.get("loan_return", 0):
+            problems.append(f"loan {loan_id}: server {row and (row.lent_at, row.returns)} vs kiosk {kinds}")
+        elif (row.contact_sealed is None) != ("loan_contact_erase" in kinds):
+            problems.append(f"loan {loan_id}: contact {'missing' if row.contact_sealed is None else 'kept'}")
+    return problems, total
 
 
 def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int = 40,
@@ -251,7 +297,7 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
     workdir.mkdir(parents=True, exist_ok=True)
     database_url = database_url or f"sqlite:///{workdir / 'server.sqlite3'}"
     env = child_env()
-    codes = _set_up_server(database_url, seed)
+    codes = _set_up_server(database_url, seed, workdir)
     processes = [ServerProc(database_url, env, workdir / f"server{i}.log", f"server{i}" if servers > 1 else "server")
                  for i in range(servers)]
     balancer = Nginx(workdir / "nginx", []) if servers > 1 else None
@@ -368,7 +414,7 @@ def verify(result: TrialResult) -> TrialResult:
     store that failed its integrity check was moved aside and replaced by an empty one: the records
     in it can no longer be compared, so that fails the trial on its own."""
     log, kiosks = result.schedule.append, result.kiosks
-    result.records = result.lost = result.duplicated = result.conflicts = result.corrupt = 0
+    result.records = result.lending = result.lost = result.duplicated = result.conflicts = result.corrupt = 0
     engine = make_server_engine(result.database_url)
     with engine.connect() as conn:
         rows = conn.execute(select(StoredRecord.id, StoredRecord.content_hash)
@@ -396,6 +442,10 @@ def verify(result: TrialResult) -> TrialResult:
         if on_server.get(record_id) != digest:
             result.lost += 1
             log(f"LOST {record_id}")
+    mismatches, result.lending = _lending_mismatches(result.database_url, kiosks)
+    for problem in mismatches:
+        result.lost += 1
+        log(f"LENDING {problem}")
     phantoms = set(on_server) - set(committed)
     result.duplicated += len(phantoms)  # on the server, but no kiosk committed it
     return result

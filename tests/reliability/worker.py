@@ -3,8 +3,9 @@
     python -m tests.reliability.worker write DATA_DIR QUOTA SEED
     python -m tests.reliability.worker send DATA_DIR URL TOKEN SEED CRASH_RATE
 
-`write` saves help requests and shifts through the real help log until the store holds QUOTA
-records (so a restarted writer goes on where the killed one stopped). `send` pushes the outbox
+`write` saves help requests, shifts and lending records (devices, loans with a sealed contact,
+extensions, returns, contact erasures) through the real help log and lending register until the
+store holds QUOTA records (so a restarted writer goes on where the killed one stopped). `send` pushes the outbox
 through the real Sender in a loop; with CRASH_RATE it also kills itself at the worst moments:
 right before posting a batch, and after the server answered but before the answer is stored.
 """
@@ -14,24 +15,52 @@ import os
 import random
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from kiosk.core import lending
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.helplog import HelpRequestInput, save_help_request
 from kiosk.core.shifts import end_shift, offered_locations, open_shift, start_shift
 from kiosk.core.store import open_store
-from kiosk.core.store.models import Helper, HelpRequest, Shift, Topic
+from kiosk.core.store.models import Helper, OutboxEntry, Topic
 from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
-from sync.protocol import CHANNELS, HELP_LANGUAGES, OUTCOMES
+from sync.protocol import ACCESSORIES, CHANNELS, DEVICE_CONDITIONS, ELIGIBILITY_BASES, HELP_LANGUAGES, OUTCOMES
+
+DEVICES = 3  # per kiosk
 
 
 def committed_records(session) -> int:
-    closed_shifts = session.scalar(select(func.count()).select_from(Shift).where(Shift.ended_at.is_not(None)))
-    return session.scalar(select(func.count()).select_from(HelpRequest)) + closed_shifts
+    """Every record has its outbox entry (an open shift is not a record yet)."""
+    return session.scalar(select(func.count()).select_from(OutboxEntry))
+
+
+def lending_step(store, user: StaffUser, clock: Clock, rng: random.Random, prefix: str) -> None:
+    """One lending action on a random device of this kiosk: register it, lend, extend, erase the
+    contact, or take it back."""
+    tag = f"{prefix}-{rng.randrange(DEVICES)}"
+    with store.read() as session:
+        known = {d.tag: d for d in lending.devices(session)}
+    device = known.get(tag)
+    if device is None:
+        lending.register_device(store, user, tag, "laptop", clock, accessories=("charger",))
+    elif device.status == "available":
+        due = clock.today() + timedelta(days=rng.randint(7, 30))
+        lending.lend(store, user, lending.LoanInput(
+            tag=tag, due_on=due, eligibility=rng.choice(ELIGIBILITY_BASES), contact_name=f"Ontlener {rng.random()}",
+            contact_phone=f"04{rng.randrange(10**8):08d}", accessories=tuple(rng.sample(ACCESSORIES, 1))), clock)
+    else:
+        roll = rng.random()
+        if roll < 0.2:
+            lending.extend_loan(store, user, tag, clock.today() + timedelta(days=40), clock)
+        elif roll < 0.35 and device.open_loan_id:
+            lending.erase_contact(store, user, device.open_loan_id, clock)
+        else:
+            lending.return_device(store, user, tag, rng.choice(DEVICE_CONDITIONS), (), clock)
 
 
 def write(data_dir: Path, quota: int, seed: int) -> int:
@@ -49,7 +78,9 @@ def write(data_dir: Path, quota: int, seed: int) -> int:
                 return 0
             shift_open = open_shift(session, user.id) is not None
         roll = rng.random()
-        if roll < 0.15:
+        if roll < 0.3:
+            lending_step(store, user, clock, rng, data_dir.name)
+        elif roll < 0.45:
             if shift_open:
                 end_shift(store, user, clock)
             else:

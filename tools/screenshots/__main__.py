@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import allow_webengine_as_root
 from kiosk.core.runtime import bootstrap
 from kiosk.ui.main_window import MainWindow
-from tools.screenshots import accounts, browser, calls, printout, settings, setup, staff, sync, visitor
+from tools.screenshots import accounts, browser, calls, lending, printout, settings, setup, staff, sync, visitor
 from tools.screenshots.common import SIZE
 
 # Each leaves the window on the home screen with the visitor's defaults. The first ones run before
 # the other screens are built: a language switch then retranslates only home and walkthrough.
 BEFORE_BUILD = (visitor.render_home, visitor.render_home_info, visitor.render_walkthroughs)
 AFTER_BUILD = (staff.render, visitor.render_session, calls.render, printout.render, browser.render, setup.render,
-               accounts.render, settings.render, sync.render)
+               accounts.render, settings.render, sync.render, lending.render)
 
 
 def render_all(outdir: Path, data_dir: Path) -> list[Path]:

@@ -23,3 +23,6 @@ SERVER_SETTING_PREFIX = "setting."
 # The guide-signing public keys the server gave at enrollment, JSON list (kiosk/core/bundles.py);
 # used only when settings.json names no `content_keys`.
 CONTENT_KEYS = "content.keys"
+# The coordinators' public key (hex) that borrowers' contacts are sealed to; public, from the
+# server's reference data (kiosk/sync/puller.py), read by kiosk/core/lending.py.
+LENDING_PUBLIC_KEY = "lending.public_key"

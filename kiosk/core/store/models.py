@@ -139,3 +139,57 @@ class Notice(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     last_day: Mapped[date] = mapped_column(Date, index=True)
     data: Mapped[str] = mapped_column(Text)
+
+
+class LoanDevice(Base):
+    """A device this kiosk's location lends: from the server's reference data, or registered here."""
+
+    __tablename__ = "loan_devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(40), index=True)  # the inventory tag, scanned or typed
+    device_kind: Mapped[str] = mapped_column(String(30))
+    serial: Mapped[str] = mapped_column(String(80), default="")
+    model: Mapped[str] = mapped_column(String(120), default="")
+    accessories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    condition: Mapped[str] = mapped_column(String(16), default="good")
+    status: Mapped[str] = mapped_column(String(16), default="available")
+    location_id: Mapped[str] = mapped_column(String(36))
+    open_loan_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class Loan(Base):
+    """This kiosk's view of a loan made here (each change also went out as its own record).
+    `contact_sealed` is the borrower's contact sealed to the coordinators' key: this kiosk cannot
+    open it, and it is erased here as soon as the server acknowledged the loan record."""
+
+    __tablename__ = "loans"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the LoanRecord's id
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    helper_id: Mapped[str] = mapped_column(ForeignKey("helpers.id"))
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"))
+    lent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_on: Mapped[date] = mapped_column(Date)
+    accessories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    eligibility: Mapped[str] = mapped_column(String(24))
+    contact_sealed: Mapped[str | None] = mapped_column(Text, nullable=True)
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    return_condition: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    accessories_back: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+
+
+class Workshop(Base):
+    """A workshop planned at this kiosk's location (from the server's reference data);
+    `recorded_id`: the attendance record this kiosk made for it."""
+
+    __tablename__ = "workshops"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    topic: Mapped[str] = mapped_column(String(120), default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    location_id: Mapped[str] = mapped_column(String(36))
+    stop_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    trainer: Mapped[str] = mapped_column(String(120), default="")
+    max_places: Mapped[int] = mapped_column(Integer)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_id: Mapped[str | None] = mapped_column(String(36), nullable=True)

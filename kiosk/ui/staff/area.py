@@ -129,6 +129,8 @@ STAFF_SCREENS = {
     "staff-accounts": ("kiosk.ui.staff.accounts", "StaffAccountsScreen"),
     "staff-settings": ("kiosk.ui.staff.settings", "StaffSettingsScreen"),
     "staff-sync": ("kiosk.ui.staff.sync_status", "StaffSyncScreen"),
+    "staff-lending": ("kiosk.ui.staff.lending", "LendingScreen"),
+    "staff-workshops": ("kiosk.ui.staff.workshops", "WorkshopsScreen"),
 }
 
 

@@ -37,8 +37,8 @@ class StaffMenuScreen(StaffScreen):
         # All buttons are made once; offered() decides which this user sees on this kiosk.
         self.buttons: dict[str, QPushButton] = {}
         for name, role in (("form", "primary"), ("today", None), ("shift", None), ("calls", None),
-                           ("overview", None), ("accounts", None), ("settings", None), ("sync", None),
-                           ("call-key", None), ("exit", "danger")):
+                           ("lending", None), ("workshops", None), ("overview", None), ("accounts", None),
+                           ("settings", None), ("sync", None), ("call-key", None), ("exit", "danger")):
             button = big_button("", role)
             button.setMinimumHeight(96)
             button.clicked.connect(lambda _=False, n=name: self.open(n))
@@ -55,6 +55,8 @@ class StaffMenuScreen(StaffScreen):
         b["shift"].setText(self.tr("Spreekuur (loopt)") if self.shift_running else self.tr("Spreekuur"))
         b["calls"].setText(self.tr("Oproepen ({n})").format(n=self.open_calls))
         b["overview"].setText(self.tr("Overzicht"))
+        b["lending"].setText(self.tr("Uitlenen"))
+        b["workshops"].setText(self.tr("Vorming registreren"))
         coordinator = self.user is not None and self.user.is_coordinator
         b["accounts"].setText(self.tr("Medewerkers") if coordinator else self.tr("Mijn pincode"))
         b["settings"].setText(self.tr("Instellingen"))
@@ -65,7 +67,9 @@ class StaffMenuScreen(StaffScreen):
     def offered(self) -> list[str]:
         user, screens = self.user, self.window_.screens
         coordinator = user is not None and user.is_coordinator
-        wanted = {"form": True, "today": True, "shift": True, "calls": True, "overview": coordinator,
+        wanted = {"form": True, "today": True, "shift": True, "calls": True, "lending": "staff-lending" in screens,
+                  "workshops": "staff-workshops" in screens,
+                  "overview": coordinator,
                   "accounts": True,  # a digihelper: their own PIN (kiosk.core.accounts.HelperList.rows_for)
                   "settings": coordinator and "staff-settings" in screens, "sync": "staff-sync" in screens,
                   "call-key": coordinator,
@@ -117,7 +121,8 @@ class StaffMenuScreen(StaffScreen):
         else:
             target = {"today": "staff-today", "shift": "staff-shift", "calls": "staff-calls",
                       "overview": "staff-overview", "accounts": "staff-accounts", "settings": "staff-settings",
-                      "sync": "staff-sync", "call-key": "staff-call-key"}[name]
+                      "sync": "staff-sync", "call-key": "staff-call-key", "lending": "staff-lending",
+                      "workshops": "staff-workshops"}[name]
             screen = window.screens[target]
             if hasattr(screen, "back_to"):
                 screen.back_to = "staff-menu"

@@ -8,10 +8,12 @@ from sync.server import phone
 from sync.server.console import (
     routes_content,
     routes_helpers,
+    routes_lending,
     routes_quarantine,
     routes_records,
     routes_reference,
     routes_schedule,
+    routes_workshops,
 )
 from sync.server.console.auth import Forbidden
 from sync.server.console.routes import router
@@ -22,7 +24,8 @@ def mount_console(app: FastAPI) -> None:
     """Add the console to the API app (which holds the session factory in `app.state.sessions`)."""
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     for pages in (router, routes_helpers.router, routes_reference.router, routes_records.router,
-                  routes_quarantine.router, routes_schedule.router, routes_content.router, phone.router):
+                  routes_quarantine.router, routes_schedule.router, routes_content.router, routes_lending.router,
+                  routes_workshops.router, phone.router):
         app.include_router(pages, include_in_schema=False)
     # Starlette types a handler as taking any Exception; each is registered for its own class only.
     app.add_exception_handler(NotLoggedIn, not_logged_in)  # type: ignore[arg-type]

@@ -21,7 +21,9 @@ from sync import labels
 from sync.server.console.auth import Viewer
 from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds, visible_figures
 from sync.server.export import LocationFigures, MonthlyReport, figures_between, monthly_report
+from sync.server.lending import Access, access_between
 from sync.server.models import Topic
+from sync.server.workshops import Skills, skills_between
 
 
 def visible_monthly_report(session: Session, viewer: Viewer, month: str) -> MonthlyReport:
@@ -37,6 +39,8 @@ class DigibankenReport:
     places: list[LocationFigures]  # the visible locations with activity, their total last
     topics: list[tuple[str, int]]  # (label, help requests), most first
     topics_chart: str  # base64 SVG of `topics`
+    access: Access = Access()  # lending (sync/server/lending.py): loans and their borrowers' codes
+    skills: Skills = Skills()  # workshops (sync/server/workshops.py): sessions, attendees, their codes
 
     @property
     def total(self) -> LocationFigures:
@@ -44,12 +48,14 @@ class DigibankenReport:
 
     @property
     def people(self) -> int:
-        return len(self.total.visitor_codes)
+        # A person seen in help, lending and workshops counts once.
+        return len(self.total.visitor_codes | self.access.visitor_codes | self.skills.visitor_codes)
 
     @property
     def objectives(self) -> list[tuple[str, int | None]]:
         """(label, help requests), None for an objective not registered yet."""
-        counts = {"help_request": self.total.help_requests}
+        counts = {"help_request": self.total.help_requests, "loan": self.access.loans,
+                  "workshop_session": self.skills.attendees}
         return [(label, counts[kind] if kind else None) for _code, label, kind in labels.DIGIBANKEN_OBJECTIVES]
 
     @property
@@ -64,7 +70,9 @@ def digibanken_report(session: Session, viewer: Viewer, start: date, end: date) 
     topics = sorted(((names.get(code) or code, n) for code, n in places[-1].topics.items()),
                     key=lambda item: (-item[1], item[0].casefold()))
     chart = bars_chart([name for name, _ in topics], [n for _, n in topics], "hulpvragen") if topics else ""
-    return DigibankenReport(start, end, places, topics, chart)
+    period = period_bounds(start, end)
+    return DigibankenReport(start, end, places, topics, chart, access_between(session, *period, viewer.location_ids),
+                            skills_between(session, *period, viewer.location_ids))
 
 
 def _summary_rows(report: DigibankenReport) -> list[tuple[str, object]]:

@@ -180,6 +180,9 @@ SETTING_TEXTS = {
                                                 "en hun subdomeinen krijgen het teken \"officiële website\".")),
     "default_text_size": ("Tekstgrootte bij de start", "Bezoekers kunnen ze zelf groter maken."),
     "default_high_contrast": ("Hoog contrast bij de start", "Aangevinkt: elke bezoeker begint met hoog contrast."),
+    "loan_days": ("Uitleentermijn (dagen)", "De terugbrengdatum die de kiosk voorstelt bij een nieuwe uitlening."),
+    "loan_contact_retention_days": ("Contact van een ontlener bewaren (dagen na de terugkeer)",
+                                    "Daarna wist de server de versleutelde naam en het telefoonnummer."),
 }
 CHOICE_LABELS = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "ar": "Arabisch", "uk": "Oekraïens",
                  "tr": "Turks", "normal": "normaal", "large": "groot", "extra-large": "extra groot"}

@@ -1,0 +1,296 @@
+"""Lending: sealed contacts, the kiosk's register, and loans through a real server (SQLite and
+PostgreSQL): exactly once, any arrival order, conflicts, location binding, retention."""
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.core import lending as kiosk_lending
+from kiosk.core.accounts import StaffUser
+from kiosk.core.lending import LendingError, LoanInput
+from kiosk.core.secrets import SecretStore
+from kiosk.core.store import meta_keys, open_store
+from kiosk.core.store.models import Loan as KioskLoan
+from kiosk.core.store.models import LoanDevice as KioskDevice
+from kiosk.core.store.models import Meta, OutboxEntry
+from kiosk.sync.engine import SyncEngine
+from sync.protocol import (
+    BatchItem,
+    LoanRecord,
+    LoanReturnRecord,
+    canonical_json,
+    content_hash,
+    record_payload,
+)
+from sync.sealed import SealError, new_private_key, open_sealed, public_key_of, seal
+from sync.server import admin, lending
+from sync.server.models import Device, Loan, LoanDevice, StoredRecord
+from sync.server.records import ingest
+from tests.keyrings import MemoryKeyring
+from tests.staffdata import MovableClock
+
+NAME, PHONE = "Mariette Vandersmissen", "0470 12 34 56"
+
+
+# --- sealed boxes ---------------------------------------------------------------------------------
+def test_a_sealed_box_opens_only_with_the_private_key_and_never_shows_the_text():
+    key, other = new_private_key(), new_private_key()
+    box = seal(public_key_of(key), NAME)
+    assert open_sealed(key, box) == NAME
+    assert NAME not in box and seal(public_key_of(key), NAME) != box  # fresh randomness each time
+    with pytest.raises(SealError):
+        open_sealed(other, box)
+    damaged = box[:-2] + ("A" if box[-2] != "A" else "B") + box[-1]
+    with pytest.raises(SealError):
+        open_sealed(key, damaged)
+    with pytest.raises(SealError):
+        seal("00" * 31, NAME)
+
+
+# --- the kiosk's register, offline -------------------------------------------------------------------
+@pytest.fixture
+def keyed(store):
+    key = new_private_key()
+    with store.transaction() as session:
+        session.add(Meta(key=meta_keys.LENDING_PUBLIC_KEY, value=public_key_of(key)))
+    return key
+
+
+def loan_input(tag: str = "LPT-001", **fields) -> LoanInput:
+    values = dict(tag=tag, due_on=date(2026, 12, 15), eligibility="social-services", contact_name=NAME,
+                  contact_phone=PHONE, accessories=("charger",))
+    return LoanInput(**(values | fields))
+
+
+def test_lend_seals_the_contact_at_once_and_queues_the_loan(store, staff, clock, keyed):
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    with pytest.raises(LendingError, match="Geen toestel met nummer LPT-001"):
+        kiosk_lending.lend(store, staff.helper, loan_input(), clock.clock)
+    kiosk_lending.register_device(store, staff.coordinator, "LPT-001", "laptop", clock.clock, model="Lenovo T14",
+                                  accessories=("charger", "mouse"))
+    loan_id = kiosk_lending.lend(store, staff.helper, loan_input(), clock.clock)
+    with store.read() as session:
+        loan = session.get(KioskLoan, loan_id)
+        entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == loan_id))
+        sealed = loan.contact_sealed
+        assert NAME not in entry.payload and PHONE not in entry.payload
+        assert json.loads(entry.payload)["contact_sealed"] == sealed
+        assert [d.status for d in kiosk_lending.devices(session)] == ["lent"]
+    assert json.loads(open_sealed(keyed, sealed)) == {"name": NAME, "phone": PHONE}
+
+    with pytest.raises(LendingError, match="al als uitgeleend"):
+        kiosk_lending.lend(store, staff.helper, loan_input(), clock.clock)
+    clock.advance(days=25)
+    with store.read() as session:
+        (late,) = kiosk_lending.overdue_loans(session, clock.clock)
+    assert late.id == loan_id and late.overdue_days == 4 and late.device_label == "Laptop Lenovo T14"
+    kiosk_lending.extend_loan(store, staff.helper, "LPT-001", date(2026, 12, 31), clock.clock)
+    with store.read() as session:
+        assert kiosk_lending.overdue_loans(session, clock.clock) == []
+    kiosk_lending.return_device(store, staff.helper, " LPT-001 ", "worn", ("charger",), clock.clock)
+    with store.read() as session:
+        (device,) = kiosk_lending.devices(session)
+        kinds = list(session.scalars(select(OutboxEntry.kind).order_by(OutboxEntry.seq)))
+    assert (device.status, device.condition, device.open_loan_id) == ("available", "worn", None)
+    assert kinds == ["loan_device", "loan", "loan_extension", "loan_return"]
+    with pytest.raises(LendingError, match="niet als uitgeleend"):
+        kiosk_lending.return_device(store, staff.helper, "LPT-001", "good", (), clock.clock)
+
+
+def test_a_contact_in_the_note_or_no_key_is_refused_in_dutch(store, staff, clock):
+    kiosk_lending.register_device(store, staff.coordinator, "TAB-1", "tablet", clock.clock)
+    with pytest.raises(LendingError, match="sleutel voor contactgegevens ontbreekt"):
+        kiosk_lending.lend(store, staff.helper, loan_input("TAB-1"), clock.clock)
+    with store.transaction() as session:
+        session.add(Meta(key=meta_keys.LENDING_PUBLIC_KEY, value=public_key_of(new_private_key())))
+    with pytest.raises(Exception, match="telefoonnummer") as refused:
+        kiosk_lending.lend(store, staff.helper, loan_input("TAB-1", note=f"bel {PHONE}"), clock.clock)
+    assert PHONE not in str(refused.value)
+    with pytest.raises(LendingError, match="naam en het telefoonnummer"):
+        kiosk_lending.lend(store, staff.helper, loan_input("TAB-1", contact_phone=" "), clock.clock)
+    with store.read() as session:
+        assert session.scalars(select(OutboxEntry.kind)).all() == ["loan_device"]
+
+
+# --- through a real server -------------------------------------------------------------------------
+@pytest.fixture
+def key_file(tmp_path, monkeypatch):
+    path = tmp_path / "keys" / "lending-key"
+    monkeypatch.setenv(lending.KEY_FILE_ENV, str(path))
+    return path
+
+
+class Kiosk:
+    def __init__(self, server, data_dir, user: StaffUser, location: str = "Bibliotheek Leuven"):
+        data_dir.mkdir()
+        self.store = open_store(data_dir)
+        self.engine = SyncEngine(self.store, SecretStore(data_dir, backend=MemoryKeyring()))
+        self.engine.enroll(server.url, server.enroll_code(location), "balie-pc")
+        self.user = user
+        self.clock = MovableClock(now=datetime.now(UTC).replace(microsecond=0))
+
+    def sync(self):
+        outcome = self.engine.sync()
+        assert outcome.ok, outcome
+        return outcome
+
+    def close(self):
+        self.store.close()
+
+
+@pytest.fixture
+def setup(live_server, key_file, tmp_path):
+    """A server with the coordinators' key and a coordinator; kiosks made on demand."""
+    live_server.admin(lending.init_key, key_file)
+    coordinator = live_server.admin(lambda s: admin.add_helper(s, "Ann", "coordinator", "357913", []).id)
+    user = StaffUser(coordinator, "Ann", "coordinator")
+    made = []
+
+    def kiosk(name: str = "k1", location: str = "Bibliotheek Leuven") -> Kiosk:
+        made.append(Kiosk(live_server, tmp_path / name, user, location))
+        made[-1].sync()
+        return made[-1]
+    yield live_server, kiosk
+    for k in made:
+        k.close()
+
+
+def server_loans(server) -> dict[str, Loan]:
+    return server.admin(lambda s: {loan.id: loan for loan in s.scalars(select(Loan))})
+
+
+def test_a_loan_travels_once_and_the_kiosk_keeps_no_contact_after_the_acknowledgement(setup, key_file):
+    server, make = setup
+    kiosk = make()
+    kiosk_lending.register_device(kiosk.store, kiosk.user, "LPT-7", "laptop", kiosk.clock.clock, model="HP 250")
+    loan_id = kiosk_lending.lend(kiosk.store, kiosk.user, loan_input("LPT-7", due_on=kiosk.clock.clock.today()
+                                                                      + timedelta(days=21)), kiosk.clock.clock)
+    assert kiosk.sync().sent.created == 2
+    with kiosk.store.read() as session:
+        assert session.get(KioskLoan, loan_id).contact_sealed is None
+        entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == loan_id))
+        assert entry.state == "sent" and json.loads(entry.payload)["contact_sealed"] is None
+        (device,) = kiosk_lending.devices(session)
+    assert (device.status, device.open_loan_id) == ("lent", loan_id)  # the server's word, pulled back
+
+    stored = server.admin(lambda s: s.get(StoredRecord, loan_id))
+    assert json.loads(stored.payload)["contact_sealed"] is None  # the record never holds the contact
+    assert server.admin(lending.open_contact, loan_id, key_file) == (NAME, PHONE)
+
+    kiosk.clock.advance(days=3)
+    kiosk_lending.return_device(kiosk.store, kiosk.user, "LPT-7", "good", ("charger",), kiosk.clock.clock)
+    kiosk.sync()
+    loan = server_loans(server)[loan_id]
+    assert loan.returns == 1 and loan.returned_at is not None and loan.contact_sealed is not None
+    returned = loan.returned_at
+    # Retention: 30 days after the return, not a day sooner.
+    assert server.admin(lending.purge_contacts, returned + timedelta(days=29)) == 0
+    assert server.admin(lending.purge_contacts, returned + timedelta(days=30, seconds=1)) == 1
+    loan = server_loans(server)[loan_id]
+    assert loan.contact_sealed is None and loan.contact_erased_at is not None and loan.lent_at is not None
+    assert server.admin(lending.open_contact, loan_id, key_file) is None
+
+
+def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):
+    from sqlalchemy.orm import sessionmaker
+
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        place, _ = admin.ensure_location(session, "Digibus", "digibus")
+        device = Device(id=str(uuid.uuid4()), name="bus", location_id=place.id, token_hash="0" * 64,
+                        enrolled_at=datetime.now(UTC))
+        session.add(device)
+        session.add(LoanDevice(id=str(uuid.uuid4()), tag="GSM-1", device_kind="smartphone", serial="", model="",
+                               accessories="[]", condition="good", status="available", location_id=place.id))
+    with sessions() as session:
+        device_id = session.scalar(select(LoanDevice.id))
+    lent = datetime.now(UTC) - timedelta(days=2)
+    common = dict(helper_id=uuid.uuid4(), location_id=place.id, device_id=device_id)
+    loan = LoanRecord(id=uuid.uuid4(), lent_at=lent, due_on=lent.date() + timedelta(days=7),
+                      eligibility="newcomer", contact_sealed=seal(public_key_of(new_private_key()), "x"), **common)
+    first = LoanReturnRecord(id=uuid.uuid4(), loan_id=loan.id, returned_at=lent + timedelta(days=1),
+                             condition="good", **common)
+    second = LoanReturnRecord(id=uuid.uuid4(), loan_id=loan.id, returned_at=lent + timedelta(days=1, hours=2),
+                              condition="damaged", **common)
+
+    def send(*records):
+        items = [BatchItem(id=r.id, kind=r.kind, payload=record_payload(r),
+                           content_hash=content_hash(record_payload(r))) for r in records]
+        with sessions.begin() as session:
+            return [r.status for r in ingest(session, device.id, items, datetime.now(UTC))]
+
+    assert send(second) == ["created"]  # a return before its loan
+    assert send(loan, second) == ["created", "duplicate"]
+    assert send(first, first) == ["created", "duplicate"]  # returned twice (two kiosks), and a resend
+    with sessions() as session:
+        row = session.get(Loan, str(loan.id))
+        assert (row.returns, row.return_condition, row.device_id) == (2, "good", device_id)
+        assert row.returned_at == first.returned_at and row.contact_sealed == loan.contact_sealed
+        stored = json.loads(session.get(StoredRecord, str(loan.id)).payload)
+        assert stored["contact_sealed"] is None and lending.open_loan(session, device_id) is None
+
+
+def test_two_kiosks_lending_one_device_offline_both_loans_are_kept_as_a_conflict(setup):
+    server, make = setup
+    one, two = make("k1"), make("k2")
+    kiosk_lending.register_device(one.store, one.user, "LPT-9", "laptop", one.clock.clock)
+    one.sync()
+    two.sync()  # both kiosks know the device; now both are offline and lend it
+    due = one.clock.clock.today() + timedelta(days=14)
+    first = kiosk_lending.lend(one.store, one.user, loan_input("LPT-9", due_on=due), one.clock.clock)
+    two.clock.advance(minutes=5)
+    second = kiosk_lending.lend(two.store, two.user, loan_input("LPT-9", due_on=due, contact_name="Jan Peeters"),
+                                two.clock.clock)
+    one.sync()
+    two.sync()
+    assert set(server_loans(server)) == {first, second}
+    (conflict,) = server.admin(lending.conflicts)
+    assert set(conflict.loan_ids) == {first, second}
+    assert server.admin(lending.resolve_conflict, conflict.device_id, datetime.now(UTC)) == 2
+    assert server.admin(lending.conflicts) == []
+
+
+def test_devices_reach_only_kiosks_of_their_location_and_records_stay_bound_to_it(setup):
+    server, make = setup
+    library, bus = make("k1"), make("k2", location="Digibus Noord")
+    kiosk_lending.register_device(library.store, library.user, "LPT-1", "laptop", library.clock.clock)
+    library.sync()
+    bus.sync()
+    with bus.store.read() as session:
+        assert session.scalars(select(KioskDevice)).all() == []
+        with pytest.raises(LendingError, match="Geen toestel"):
+            kiosk_lending.find_device(session, "LPT-1")
+    # A record for another location than the kiosk's is refused by the server (parked).
+    with library.store.read() as session:
+        payload = json.loads(session.scalar(select(OutboxEntry.payload).where(OutboxEntry.kind == "loan_device")))
+    payload |= {"id": str(uuid.uuid4()), "location_id": _location(bus)}
+    with library.store.transaction() as session:
+        text = canonical_json(payload)
+        session.add(OutboxEntry(record_id=payload["id"], kind="loan_device", payload=text,
+                                content_hash=content_hash(payload), state="pending", attempts=0))
+    outcome = library.engine.sync()
+    assert outcome.sent.parked == 1
+
+
+def _location(kiosk: Kiosk) -> str:
+    with kiosk.store.read() as session:
+        return session.get(Meta, meta_keys.LOCATION_ID).value
+
+
+def test_the_lending_key_commands(tmp_path, capsys):
+    from sync.server.cli import main as server_cli
+
+    url, path = f"sqlite:///{tmp_path / 'server.sqlite3'}", tmp_path / "keys" / "lending-key"
+    assert server_cli(["--database-url", url, "lending-key", "init", "--file", str(path)]) == 0
+    public = capsys.readouterr().out.split("public key ")[1].split(":")[0]
+    assert oct(path.stat().st_mode & 0o777) == "0o600" and public == public_key_of(bytes.fromhex(path.read_text()))
+    assert server_cli(["--database-url", url, "lending-key", "show", "--file", str(path)]) == 0
+    assert "(published to kiosks)" in capsys.readouterr().out
+    assert server_cli(["--database-url", url, "lending-key", "init", "--file", str(path)]) == 1
+    assert "bestaat al" in capsys.readouterr().err
+    assert server_cli(["--database-url", url, "lending-purge"]) == 0
+    assert "erased the contact of 0 loan(s) returned more than 30 days ago" in capsys.readouterr().out

@@ -95,3 +95,19 @@ def test_what_the_console_sets_reaches_the_home_screen_through_a_real_sync(windo
     window.prefs.set(language="ar")
     window.go_home()
     assert shown(window) == ["موعد الاستشارة القادم: غدًا، 14:00", "مغلق يوم 11 نوفمبر", "Gesloten op 11 november"]
+
+
+def test_the_help_call_and_the_printout_name_the_next_spreekuur_from_the_same_schedule(window, clock):
+    from kiosk.ui.visitor import printout
+    from kiosk.ui.visitor.home_info import next_spreekuur_sentence
+
+    assert next_spreekuur_sentence(window) is None  # no schedule: never a guess
+    home_info.seed(window.runtime.store, clock.now, "fixed", notices=1)  # Tuesday 24 November, 10:00
+    window.go_home()
+    shown(window)
+    window.prefs.set(language="fr")
+    assert next_spreekuur_sentence(window) == "Aujourd'hui, un digihelper est là de 14:00 à 16:00"
+    assert printout.next_spreekuur_text(window, "fr") == "Aujourd'hui, un digihelper est là de 14:00 à 16:00"
+    assert printout.next_spreekuur_text(window, "nl") == "Vandaag is er een digihelper van 14:00 tot 16:00"
+    # "No digihelper now": what to do, then when one is next here.
+    assert window.call_banner._nobody_text().endswith(" Aujourd'hui, un digihelper est là de 14:00 à 16:00")

@@ -55,7 +55,6 @@ def test_a_schedule_and_a_notice_reach_only_their_locations_kiosk(live_server, d
     assert home.kind == "fixed" and home.notices[0].text == {"nl": "Gesloten op 11 november",
                                                              "fr": "Fermé le 11 novembre"}
     assert api.next_spreekuur_text() == "Vandaag is er een digihelper van 00:00 tot 23:59"
-    assert api.next_consultation_hours() is not None
 
     # The notice is withdrawn, the hours removed: the kiosk forgets both at its next sync.
     def withdraw(session):

@@ -17,7 +17,7 @@ or the store's `StoreError`, both safe to show as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from kiosk.core import accounts, helpcalls, helplog, lending, schedule, shifts, stats, workshops
 from kiosk.core.accounts import HelperList, LoginResult, StaffUser
@@ -162,12 +162,6 @@ class KioskApi:
         """Is a helper shift open on this kiosk at its location?"""
         with self._store.read() as session:
             return helpcalls.shift_open_here(session)
-
-    def next_consultation_hours(self) -> datetime | None:
-        """When the next spreekuur (or digibus stop) at this location starts or started, if it is
-        not over; None when the server sent no schedule (never a guess)."""
-        coming = schedule.upcoming(self.home_info(), self.clock.now())
-        return coming[0].starts_at if coming else None
 
     def next_spreekuur_text(self, translate: Translate = schedule.dutch) -> str | None:
         """One sentence on when a digihelper is next here, in the language `translate` gives

@@ -8,7 +8,7 @@ end withdraws the call (kiosk/ui/shared/calls.py) and hides the banner.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
@@ -16,6 +16,7 @@ from kiosk.core.helpcalls import CallInfo
 from kiosk.core.paths import resources_dir
 from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.widgets import big_button, role_label
+from kiosk.ui.visitor.home_info import next_spreekuur_sentence
 
 TAKEN_SHOWN_MS = 30_000  # "a helper is coming" stays this long, then the banner goes
 FLASH_MS = 1500
@@ -133,9 +134,6 @@ class CallBanner(QFrame):
         self.setAccessibleDescription(f"{title}. {text}")
 
     def _nobody_text(self) -> str:
-        when = self.window_.api.next_consultation_hours()
-        if when is None:
-            return self.tr("Vraag het aan de balie.")
-        locale = QLocale(self.window_.prefs.language)
-        return self.tr("Vraag het aan de balie. Het volgende spreekuur is {when}.").format(
-            when=locale.toString(QDateTime(when), QLocale.FormatType.LongFormat))
+        when = next_spreekuur_sentence(self.window_)
+        ask = self.tr("Vraag het aan de balie.")
+        return ask if when is None else f"{ask} {when}"

@@ -29,6 +29,14 @@ def translate(text: str) -> str:
     return QCoreApplication.translate("Schedule", text)
 
 
+def next_spreekuur_sentence(window, dutch: bool = False) -> str | None:
+    """When a digihelper is next at this location, in the visitor's language (or Dutch), from the
+    schedule the home screen already holds (no store read on the UI thread); None without one:
+    never a guess. For the help call's "no digihelper now" and the take-home printout."""
+    info: HomeInfo = window.home.info.info
+    return schedule.next_session_text(info, window.api.clock.now(), schedule.dutch if dutch else translate)
+
+
 class HomeInfoArea(QWidget):
     lines_changed = Signal()  # the home screen then fits the area again (fit)
 

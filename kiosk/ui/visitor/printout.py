@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, company_site, render_body_html
 from kiosk.core.settings import LANGUAGES, RTL_LANGUAGES
 from kiosk.ui.visitor.files import ask_and_print
+from kiosk.ui.visitor.home_info import next_spreekuur_sentence
 
 MAX_PAGES = 2
 POINT_SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5)  # tried in turn until the guide fits MAX_PAGES
@@ -162,11 +163,9 @@ def print_document(document: QTextDocument, printer: QPrinter) -> None:
 
 
 def next_spreekuur_text(window, language: str) -> str | None:
-    """Where and when the next spreekuur at this location is, in `language`, or None.
-
-    HOOK: the schedule of consultation hours comes with another branch (h16s), which exposes a
-    Qt-free "next spreekuur text"; call it here. Until then nothing is printed: never a guess."""
-    return None
+    """When the next spreekuur at this location is, in `language` (the visitor's, else Dutch), or
+    None without a schedule: never a guess."""
+    return next_spreekuur_sentence(window, dutch=language != window.prefs.language)
 
 
 def print_guide(parent: QWidget, window, guide: Walkthrough) -> None:

@@ -111,18 +111,6 @@ class OutboxEntry(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
-class HelpCall(Base):
-    """A visitor pressed "Ik heb hulp nodig": local to this kiosk, never synced."""
-
-    __tablename__ = "help_calls"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    walkthrough_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    step_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    taken_by: Mapped[str | None] = mapped_column(ForeignKey("helpers.id"), nullable=True)
-    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-
-
 class Schedule(Base):
     """This location's spreekuur schedule as the server sent it: `data` is a
     `sync.protocol.ScheduleData` as JSON (kiosk/core/schedule.py reads it)."""

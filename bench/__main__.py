@@ -7,7 +7,7 @@ import os
 import platform
 import sys
 
-from bench import dist, durable_write, startup, step_switch, sync_server
+from bench import browser_open, dist, durable_write, idle_cpu, startup, step_switch, sync_server, visitor
 from bench.common import RESULTS, all_results, log, table, update_readme, write_results
 
 # Module per group of benchmarks; each module's run() returns its Results.
@@ -17,9 +17,13 @@ GROUPS = {
     "sync": sync_server,  # sync_drain, server_load
     "step_switch": step_switch,
     "dist": dist,  # dist_size, dist_download
+    "browser": browser_open,  # browser_first_open
+    "visitor": visitor,  # visitor_reset, language_switch
+    "idle_cpu": idle_cpu,
 }
 ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "dist_size",
          "dist_download"]
+ORDER += ["browser_first_open", "visitor_reset", "language_switch", "idle_cpu"]
 
 
 def main(argv: list[str] | None = None) -> int:

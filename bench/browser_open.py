@@ -20,6 +20,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 
 from bench.common import ROOT, Result, bench_env, load, log, median
 
@@ -58,8 +59,10 @@ def child(variant: str, url: str, data_dir: str) -> int:
 
     exec_ = QApplication.exec
 
+    kept: list[object] = []  # the bare view, alive until the app quits
+
     def until_painted(*_args) -> int:
-        app = QApplication.instance()
+        app = cast(QApplication, QApplication.instance())  # typed as QCoreApplication
         dispatcher = QAbstractEventDispatcher.instance()
 
         def report(started: float) -> None:
@@ -80,7 +83,7 @@ def child(variant: str, url: str, data_dir: str) -> int:
                 view.resize(1366, 768)
                 view.show()
                 view.load(QUrl(url))
-                app._bench_view = view  # kept alive until the app quits
+                kept.append(view)
                 watch(view, started)
             else:
                 from kiosk.ui.main_window import MainWindow

@@ -3,9 +3,9 @@ QStackedWidget page switch in the same process.
 
 A step change is timed from the call (the Next/Previous handler) until Qt has laid out and painted
 the window (processEvents delivers the posted layout and update requests; an event filter checks
-that the step's title really was painted: the image is hidden beside the Dutch text). It walks every walkthrough forwards and back, in Dutch and
-in Arabic with the Dutch text beside it (right to left, two texts: the heaviest layout), each at the
-normal text size and at the largest (A++).
+that the step's title really was painted: the image is hidden beside the Dutch text). It walks
+every walkthrough forwards and back, in Dutch and in Arabic with the Dutch text beside it (right to
+left, two texts: the heaviest layout), each at the normal text size and at the largest (A++).
 Runs in its own offscreen process: `python -m bench.step_switch` prints one JSON line.
 """
 from __future__ import annotations
@@ -71,7 +71,9 @@ def measure() -> dict:
                     window.walkthroughs.open(wt.id)
                     view.dutch_toggle.setChecked(beside)
                     app.processEvents()
-                    moves = [view.next] * (len(wt) - 1) + [view.previous] * (len(wt) - 1)
+                    # Every step in order (what Volgende or an answer does: go_to), then Vorige back to
+                    # the first: Volgende alone stops at a question step.
+                    moves = [lambda i=i: view.go_to(i) for i in range(1, len(wt))] + [view.previous] * (len(wt) - 1)
                     for move in moves:
                         before = painted.count
                         switches.append(_timed(app, move))

@@ -7,7 +7,17 @@ import os
 import platform
 import sys
 
-from bench import dist, durable_write, server_load, startup, step_switch, sync_server
+from bench import (
+    browser_open,
+    dist,
+    durable_write,
+    idle_cpu,
+    server_load,
+    startup,
+    step_switch,
+    sync_server,
+    visitor,
+)
 from bench.common import RESULTS, all_results, log, table, update_readme, write_results
 
 # Module per group of benchmarks; each module's run() returns its Results.
@@ -18,9 +28,12 @@ GROUPS = {
     "server_load": server_load,  # server_load, server_capacity (nginx + server processes)
     "step_switch": step_switch,
     "dist": dist,  # dist_size, dist_download
+    "browser": browser_open,  # browser_first_open
+    "visitor": visitor,  # visitor_reset, language_switch
+    "idle_cpu": idle_cpu,
 }
 ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "server_capacity", "step_switch",
-         "dist_size", "dist_download"]
+         "dist_size", "dist_download", "browser_first_open", "visitor_reset", "language_switch", "idle_cpu"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,6 +67,11 @@ def rss_bytes(pid: int | str = "self") -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def load() -> list[float]:
+    """The machine's load average (1, 5, 15 min) right now: kept with a figure measured on a shared machine."""
+    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []
+
+
 def bench_env(**extra: str) -> dict[str, str]:
     """Environment for child processes: offscreen Qt; bytecode caching allowed (without .pyc files
     every start would measure the compiler, not the kiosk); Chromium's root workaround as in tests."""

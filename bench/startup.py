@@ -1,6 +1,6 @@
-"""startup and idle_rss: the kiosk up to its home screen, idle, against a bare PySide6 window.
-The details also give the "stack floor": the bare window after importing SQLAlchemy's ORM and
-pydantic, which no kiosk built on them can beat.
+"""startup and idle_rss: the kiosk up to its home screen, idle, against the "stack floor": the
+bare PySide6 window after importing what the kiosk cannot start without (SQLAlchemy's ORM and
+pydantic), which no kiosk built on them can beat. The details also give the bare window itself.
 
 Both run as fresh processes through bench.probe, interleaved (bare, kiosk, bare, ...) so that
 machine noise hits both alike. The kiosk reuses one data directory, as on a normal day; the first
@@ -14,9 +14,10 @@ import sys
 import tempfile
 import time
 
-from bench.common import ROOT, Result, bench_env, log, median
+from bench.common import ROOT, Result, bench_env, load, log, median
 
 RUNS = 7
+TARGET = 1.25  # against the stack floor
 
 
 def _start(variant: str, data_dir: str) -> tuple[float, int]:
@@ -45,13 +46,15 @@ def run(runs: int = RUNS) -> list[Result]:
                 seconds[variant].append(s)
                 rss[variant].append(r)
             log(f"  startup run {i + 1}/{runs}: bare {seconds['bare'][-1]:.3f} s, stack {seconds['stack'][-1]:.3f} s, "
-                f"kiosk {seconds['kiosk'][-1]:.3f} s")
+                f"kiosk {seconds['kiosk'][-1]:.3f} s, load {load()}")
     t_kiosk, t_bare, t_stack = (median(seconds[v]) for v in ("kiosk", "bare", "stack"))
     m_kiosk, m_bare, m_stack = (median(rss[v]) / 2**20 for v in ("kiosk", "bare", "stack"))
+    now = load()
     return [
-        Result("startup", t_kiosk, t_bare, "s", "ratio <= 1.5", t_kiosk / t_bare <= 1.5, t_kiosk / t_bare,
-               {"runs": runs, "kiosk_s": seconds["kiosk"], "bare_s": seconds["bare"],
-                "stack_floor_s": t_stack, "stack_floor_ratio": t_stack / t_bare}),
-        Result("idle_rss", m_kiosk, m_bare, "MiB", "ratio <= 1.5", m_kiosk / m_bare <= 1.5, m_kiosk / m_bare,
-               {"runs": runs, "stack_floor_mib": m_stack, "stack_floor_ratio": m_stack / m_bare}),
+        Result("startup", t_kiosk, t_stack, "s", f"ratio <= {TARGET}", t_kiosk / t_stack <= TARGET, t_kiosk / t_stack,
+               {"runs": runs, "kiosk_s": seconds["kiosk"], "stack_floor_s": seconds["stack"], "bare_s": seconds["bare"],
+                "bare_median_s": t_bare, "ratio_to_bare": t_kiosk / t_bare, "load": now}),
+        Result("idle_rss", m_kiosk, m_stack, "MiB", f"ratio <= {TARGET}", m_kiosk / m_stack <= TARGET,
+               m_kiosk / m_stack,
+               {"runs": runs, "bare_mib": m_bare, "ratio_to_bare": m_kiosk / m_bare, "load": now}),
     ]

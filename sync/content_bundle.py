@@ -16,11 +16,12 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 MANIFEST_FORMAT: Literal[1] = 1
 MAX_PINNED_KEYS = 2  # the current key and the next one
@@ -102,6 +103,18 @@ class SignedManifest(_Strict):
 
 
 # --- keys ----------------------------------------------------------------------------------------
+def load_crypto() -> tuple[type[Ed25519PublicKey], type[Exception]]:
+    """cryptography's Ed25519 public key and its InvalidSignature, imported when first needed: about 7 MiB and
+    20 ms that a kiosk's start-up does not need (it verifies only when a bundle arrives). A kiosk
+    with pinned keys imports it while validating its settings, on the main thread; otherwise the
+    kiosk calls this on its main thread when its sync service starts (kiosk/ui/shared/sync_service.py),
+    as the workers that verify must not import (tests/test_store.py)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    return Ed25519PublicKey, InvalidSignature
+
+
 def public_key_text(key: Ed25519PublicKey) -> str:
     """A public key as kiosks pin it: the 32 raw bytes in base64."""
     return base64.b64encode(key.public_bytes_raw()).decode()
@@ -116,7 +129,7 @@ def parse_public_key(text: str) -> Ed25519PublicKey:
     """Raises ValueError for anything that is not a base64 Ed25519 public key."""
     try:
         raw = base64.b64decode(text.strip(), validate=True)
-        return Ed25519PublicKey.from_public_bytes(raw)
+        return load_crypto()[0].from_public_bytes(raw)
     except (ValueError, TypeError) as exc:
         raise ValueError("geen geldige publieke sleutel (32 bytes in base64)") from exc
 
@@ -159,11 +172,12 @@ def check_signature(signed: SignedManifest, pinned: Iterable[str]) -> Manifest:
         signature = base64.b64decode(signed.signature, validate=True)
     except ValueError:
         raise BundleRejected("tampered", version, "the signature is not base64") from None
+    invalid_signature = load_crypto()[1]
     for key in keys.values():
         try:
             key.verify(signature, signed.manifest.encode())
             break
-        except InvalidSignature:
+        except invalid_signature:
             continue
     else:
         # A key we pin whose signature does not match: the text or the signature was changed.

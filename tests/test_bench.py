@@ -76,3 +76,24 @@ def test_probe_stack_floor_is_the_bare_window_with_the_data_libraries_loaded(tmp
     # SQLAlchemy's ORM and pydantic alone take tens of MiB: the floor is above the bare window.
     assert reports["stack"]["rss"] > reports["bare"]["rss"] + 20 * 2**20
     assert not (tmp_path / "digipunt.sqlite3").exists()  # no kiosk start-up ran
+
+
+def test_kiosk_side_benchmarks_run_in_a_tiny_configuration(tmp_path):
+    """The visitor's waits and idle CPU: each bench runs end to end (1 round, 1 s idle) and gives
+    sane figures; the full runs are `python -m bench browser visitor idle_cpu`."""
+    from bench import browser_open, idle_cpu, visitor
+    from kiosk.core.settings import Settings, save_settings
+
+    server = browser_open.serve()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        save_settings(tmp_path, Settings(browser_home_url=url))
+        assert 0 < browser_open._open("kiosk", url, str(tmp_path)) < 60_000  # the tap until the page painted
+    finally:
+        server.shutdown()
+    reset, language = visitor.run(reset_rounds=1, language_rounds=1)
+    assert (reset.name, language.name) == ("visitor_reset", "language_switch")
+    assert reset.details["samples"] == 1 and language.details["samples"] == 3 * 6  # 3 guides, 5 languages and back
+    assert 0 < reset.value < 30_000 and language.value > 0 and language.baseline > 0
+    [idle] = idle_cpu.run(duration_s=1)
+    assert 0 <= idle.value < 100 and idle.details["seconds"] == 1

@@ -1,6 +1,8 @@
 """Start-up shortcuts that keep the kiosk quick on old laptops: a store already at head is opened
 without importing Alembic (about 0.1 s and 10 MiB), and that shortcut never skips a real upgrade;
-the browser and the helper area are built when first shown, not at start-up."""
+the browser and the helper area are built when first shown, not at start-up; cryptography (bundle
+signatures, about 7 MiB) loads only when keys are pinned or the sync starts, the help calls' network
+code (zeroconf) when they start after the first paint."""
 from __future__ import annotations
 
 import os
@@ -42,7 +44,8 @@ def test_versions_that_are_not_a_plain_chain_leave_the_decision_to_alembic(tmp_p
 
 def test_start_up_builds_neither_the_browser_nor_the_helper_area(data_dir):
     """In a fresh process (other tests load QtWebEngine into this one): the home screen is up and
-    QtWebEngine is not loaded; opening the internet tile and the staff login builds them then."""
+    neither QtWebEngine, cryptography nor the help calls' zeroconf is loaded; opening the internet
+    tile and the staff login builds them then."""
     code = f"""
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -54,7 +57,8 @@ app = QApplication([])
 window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
 window.show()
 app.processEvents()
-print(sorted(window.screens.built()), "PySide6.QtWebEngineCore" in sys.modules)
+print(sorted(window.screens.built()), "PySide6.QtWebEngineCore" in sys.modules, "cryptography" in sys.modules,
+      "zeroconf" in sys.modules)
 window.show_screen("staff-login")
 window.home.findChildren(__import__("kiosk.ui.shared.widgets", fromlist=["Tile"]).Tile)[-1].click()
 print(window.current_screen_name(), "PySide6.QtWebEngineCore" in sys.modules, "staff-login" in window.screens.built())
@@ -64,5 +68,5 @@ window.close()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     at_start, after = out.stdout.strip().splitlines()[-2:]
-    assert at_start == "['home', 'walkthrough'] False"
+    assert at_start == "['home', 'walkthrough'] False False False"
     assert after == "browser True True"

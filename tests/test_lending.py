@@ -177,7 +177,7 @@ def test_a_loan_travels_once_and_the_kiosk_keeps_no_contact_after_the_acknowledg
         (device,) = kiosk_lending.devices(session)
     assert (device.status, device.open_loan_id) == ("lent", loan_id)  # the server's word, pulled back
 
-    stored = server.admin(lambda s: s.get(StoredRecord, loan_id))
+    stored = server.admin(lambda s: s.scalars(select(StoredRecord).where(StoredRecord.id == loan_id)).one())
     assert json.loads(stored.payload)["contact_sealed"] is None  # the record never holds the contact
     assert server.admin(lending.open_contact, loan_id, key_file) == (NAME, PHONE)
 
@@ -230,7 +230,7 @@ def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):
         row = session.get(Loan, str(loan.id))
         assert (row.returns, row.return_condition, row.device_id) == (2, "good", device_id)
         assert row.returned_at == first.returned_at and row.contact_sealed == loan.contact_sealed
-        stored = json.loads(session.get(StoredRecord, str(loan.id)).payload)
+        stored = json.loads(session.scalars(select(StoredRecord).where(StoredRecord.id == str(loan.id))).one().payload)
         assert stored["contact_sealed"] is None and lending.open_loan(session, device_id) is None
 
 

@@ -43,7 +43,6 @@ from sync.protocol import (
     LoanReturnRecord,
     canonical_json,
 )
-from sync.sealed import SealError, seal
 
 NAME_MAX = 80
 PHONE_MAX = 30
@@ -163,6 +162,10 @@ def sealed_contact(key: str, name: str, phone: str) -> str:
         raise LendingError("Vul de naam en het telefoonnummer van de ontlener in.")
     if len(name) > NAME_MAX or len(phone) > PHONE_MAX or not (name + phone).isprintable():
         raise LendingError("De naam of het telefoonnummer is te lang of bevat vreemde tekens.")
+    # cryptography (7 MiB) loads with the lending screen, on the UI thread (kiosk/ui/staff/lending.py),
+    # not at start-up; here, on the store worker, the module is already loaded.
+    from sync.sealed import SealError, seal
+
     try:
         return seal(key, json.dumps({"name": name, "phone": phone}, ensure_ascii=False))
     except SealError:

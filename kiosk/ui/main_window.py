@@ -234,7 +234,8 @@ class MainWindow(QMainWindow):
         prefs = self.prefs
         if prefs.language != self.languages.language:
             self.languages.apply(prefs.language)  # Qt sends LanguageChange to every widget
-        self.app.setStyleSheet(stylesheet(prefs.theme, prefs.text_size))
+        if self.app.styleSheet() != stylesheet(prefs.theme, prefs.text_size):  # a language change keeps it
+            self.app.setStyleSheet(stylesheet(prefs.theme, prefs.text_size))
         if self.visitor_bar_frame.styleSheet() != bar_stylesheet(prefs.theme, prefs.text_size):  # restyling is slow
             self.visitor_bar_frame.setStyleSheet(bar_stylesheet(prefs.theme, prefs.text_size))
         self._language_actions[prefs.language].setChecked(True)

@@ -14,17 +14,35 @@ from __future__ import annotations
 import logging
 import socket
 from datetime import datetime
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.secrets import SecretStore
-from kiosk.net.calls import CallLink, CallMessage, Peer
 from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.shared.tasks import TaskRunner
 from sync.protocol import CallReport, CallState
 
+if TYPE_CHECKING:
+    from kiosk.net.calls import CallLink, CallMessage, Peer
+
 log = logging.getLogger(__name__)
+
+# kiosk.net.calls (zeroconf, ifaddr, urllib: about 0.1 s and 4 MiB) is imported by start(), on the
+# UI thread once the home screen is painted, not at start-up. The link's threads only use it after
+# that (no import on a worker: see tests/test_store.py).
+_net: ModuleType | None = None
+
+
+def _net_calls() -> ModuleType:
+    global _net
+    if _net is None:
+        from kiosk.net import calls
+
+        _net = calls
+    return _net
 
 ON_DUTY_EVERY_MS = 20_000  # how fresh "is a shift open here" is when another kiosk asks
 SERVER_POLL_MS = 10_000  # while calls are open: which did a helper take on their phone?
@@ -60,6 +78,7 @@ class CallService(QObject):
     # --- starting and stopping -------------------------------------------------------------------
     def start(self) -> None:
         """Read the location's key (store + keyring) and start the link, both off the UI thread."""
+        _net_calls()
         runtime = self.window.runtime
         secrets = SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
         self.refresh_on_duty()
@@ -71,8 +90,9 @@ class CallService(QObject):
         if key is None:
             log.info("help calls stay on this kiosk: no location key")
             return
-        link = CallLink(key, self.kiosk_name, on_message=self._incoming.emit, on_duty=lambda: self._on_duty,
-                        on_peer=self._peer_joined, interface=self.window.runtime.settings.calls_interface)
+        link = _net_calls().CallLink(key, self.kiosk_name, on_message=self._incoming.emit,
+                                     on_duty=lambda: self._on_duty, on_peer=self._peer_joined,
+                                     interface=self.window.runtime.settings.calls_interface)
 
         def started(_result) -> None:
             self.link = link
@@ -243,5 +263,5 @@ def describe(window: KioskWindow, call: CallInfo) -> tuple[str, str]:
 
 
 def _message(kind, call: CallInfo) -> CallMessage:
-    return CallMessage(kind, call.id, call.kiosk_name, call.created_at.isoformat(), call.walkthrough_id,
-                       call.step_index, call.language)
+    return _net_calls().CallMessage(kind, call.id, call.kiosk_name, call.created_at.isoformat(), call.walkthrough_id,
+                                    call.step_index, call.language)

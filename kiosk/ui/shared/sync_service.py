@@ -31,6 +31,7 @@ from kiosk.sync.status import (
 from kiosk.sync.view import NEEDS_ENROLLMENT, SyncResult, SyncView
 from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.shared.tasks import TaskRunner
+from sync import content_bundle
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class SyncService(QObject):
         super().__init__(as_widget(window))
         from kiosk.sync.engine import SyncEngine  # the HTTP stack loads only on a kiosk that syncs
 
+        content_bundle.load_crypto()  # here on the UI thread: the sync's workers verify bundles, never import
         runtime, self.api = window.runtime, window.api
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
         self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url,

@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+import sync.sealed  # noqa: F401  (cryptography, for sealing a contact on the store worker: loaded here, on the UI thread)
 from kiosk.core.lending import DeviceInfo, LendingContext, LoanInfo, LoanInput
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area

@@ -144,6 +144,7 @@ class WalkthroughView(QWidget):
         self.index = 0
         self.history: list[int] = []  # the steps the visitor came through, for Vorige
         self.show_dutch = False
+        self.practising = False  # docked beside the kiosk's practice pages (docked_guide.py)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         outer = QVBoxLayout(self)
@@ -228,11 +229,13 @@ class WalkthroughView(QWidget):
         self.next_button = big_button(role="primary")
         self.read_button = big_button()
         self.website_button = big_button()
+        self.practice_button = big_button()  # "Oefenen": the guide's practice pages (practice.py)
         self.help_button = big_button(role="help")  # calm: not the red of "Stop en wis alles"
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.read_button.clicked.connect(self.read_aloud)
         self.website_button.clicked.connect(self.open_website)
+        self.practice_button.clicked.connect(self.practise)
         self.help_button.clicked.connect(self.ask_for_help)
         if compact:  # narrow: read-aloud and website share a row, help has its own, then Previous/Next
             second = QHBoxLayout()
@@ -249,7 +252,7 @@ class WalkthroughView(QWidget):
         else:
             actions.addWidget(self.previous_button)
             actions.addStretch(1)
-            for button in (self.read_button, self.website_button, self.help_button):
+            for button in (self.read_button, self.website_button, self.practice_button, self.help_button):
                 actions.addWidget(button)
             actions.addStretch(1)
             actions.addWidget(self.next_button)
@@ -259,7 +262,8 @@ class WalkthroughView(QWidget):
         QWidget.setTabOrder(self.next_button, self.previous_button)
         QWidget.setTabOrder(self.previous_button, self.read_button)
         QWidget.setTabOrder(self.read_button, self.website_button)
-        QWidget.setTabOrder(self.website_button, self.help_button)
+        QWidget.setTabOrder(self.website_button, self.practice_button)
+        QWidget.setTabOrder(self.practice_button, self.help_button)
         QWidget.setTabOrder(self.help_button, self.dutch_toggle)
         self.retranslate()
 
@@ -320,8 +324,8 @@ class WalkthroughView(QWidget):
             super().keyPressEvent(event)
 
     def _action_buttons(self):
-        return (self.previous_button, self.read_button, self.website_button, self.help_button,
-                self.dutch_toggle)
+        return (self.previous_button, self.read_button, self.website_button, self.practice_button,
+                self.help_button, self.dutch_toggle)
 
     # --- actions ---------------------------------------------------------------------------------
     def read_aloud(self) -> None:
@@ -337,6 +341,10 @@ class WalkthroughView(QWidget):
         url = self.walkthrough.step_url(self.index, self.window_.runtime.settings.eloket_url)
         if url:
             self.window_.open_website(url, (self.walkthrough.id, self.index))
+
+    def practise(self) -> None:
+        assert self.walkthrough is not None  # its buttons show only with a walkthrough open
+        self.window_.browser.open_practice(self.walkthrough.id, self.index)
 
     def ask_for_help(self) -> None:
         self.window_.call_for_help(self.walkthrough.id if self.walkthrough else None, self.index)
@@ -395,7 +403,10 @@ class WalkthroughView(QWidget):
         self.next_button.setText(self.tr("Klaar") if last else self.tr("Volgende") + f" {forward}")
         self.next_button.setAccessibleName(self.tr("Klaar") if last else self.tr("Volgende stap"))
         self.read_button.setVisible(self.window_.read_aloud.available_for(step.language))
-        self.website_button.setVisible(bool(wt.meta.steps[self.index].url) and hasattr(self.window_, "open_website"))
+        self.website_button.setVisible(bool(wt.meta.steps[self.index].url) and hasattr(self.window_, "open_website")
+                                       and not self.practising)
+        # Full screen only: beside the practice pages the visitor practises already.
+        self.practice_button.setVisible(not self.compact and wt.practice_page(self.index) is not None)
 
     def _show_choices(self, choices: list[tuple[str, int]]) -> None:
         for button in self.choice_buttons[len(choices):]:
@@ -426,6 +437,8 @@ class WalkthroughView(QWidget):
         self.read_button.setAccessibleName(self.tr("Lees deze stap voor"))
         self.website_button.setText(self.tr("Open de website"))
         self.website_button.setAccessibleName(self.tr("Open de officiële website"))
+        self.practice_button.setText(self.tr("Oefenen"))
+        self.practice_button.setAccessibleName(self.tr("Oefen eerst op een oefenwebsite in de kiosk"))
         self.help_button.setText(self.tr("Ik heb hulp nodig"))
         self.help_button.setAccessibleName(self.tr("Ik heb hulp nodig: roep een digihelper"))
         self.dutch_toggle.setText(self.tr("Toon ook Nederlands"))

@@ -168,6 +168,13 @@ def test_practice_beside_its_guide_without_the_official_mark_and_nothing_leaves(
         run_js(qtbot, tab, f"location.href = '{escape}?l=1'; 1")
         qtbot.wait(1500)
         assert outside.hits == [] and tab.url().scheme() == "oefen"
+        browser.address.setText(outside.url("/typed"))  # the visitor leaves practising themselves
+        browser.address.returnPressed.emit()
+        qtbot.waitUntil(lambda: "/typed" in outside.hits and not browser.practice.active, timeout=20_000)
+        assert not [hit for hit in outside.hits if hit.startswith("/stolen")]
+        assert not guide.practising and guide.view.index == 5
+        browser.open_practice("taxonweb", 5)
+        wait_for_page(qtbot, tab, "taxonweb.html")
 
         # The end of practising: "Nu echt doen?" opens the real site with the same guide.
         guide.view.show_step(7)  # "sign", then "logout": the end

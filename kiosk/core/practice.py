@@ -27,14 +27,12 @@ CONTENT_TYPES = {".html": "text/html;charset=utf-8", ".css": "text/css;charset=u
 POLICY = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'none'; "
           "connect-src 'none'; form-action 'self'; base-uri 'none'; frame-src 'none'; object-src 'none'")
 
-# The mark's look; the page cannot hide it by accident (its own CSS comes after, but the mark is
-# fixed on top of everything and the body makes room for it).
+# The mark's look: first in the page and sticking to its top while the page scrolls, over the rest.
 MARK_STYLE = """
-.kiosk-oefen{position:fixed;top:0;left:0;right:0;z-index:2147483647;display:flex;flex-wrap:wrap;
+.kiosk-oefen{position:sticky;top:0;z-index:2147483647;display:flex;flex-wrap:wrap;
 gap:4px 18px;justify-content:center;align-items:center;padding:8px 16px;background:#ffd43b;color:#1a1a1a;
 border-bottom:3px solid #1a1a1a;font:bold 18px/1.3 sans-serif;text-align:center}
 .kiosk-oefen span{white-space:normal}
-body{padding-top:64px !important}
 """
 
 

@@ -70,6 +70,15 @@ class DockedGuide(QFrame):
             self.view.show()
             self.view.open(*guide)
 
+    def stop_practising(self) -> None:
+        """Beside a real website again: the guide's own buttons for it."""
+        self.practising = False
+        self.practice_end.hide()
+        if self.view is not None:
+            self.view.practising = False
+            self.view.show()
+            self.view.refresh()
+
     def _finished(self) -> None:
         if not self.practising:
             self.set_shown(False)

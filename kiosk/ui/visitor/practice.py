@@ -103,7 +103,12 @@ class Practice(QObject):
             tab.load(QUrl(practice.url(self.guide_id or "", page)))
 
     def page_changed(self, url: QUrl) -> None:
-        """The visitor reached another practice page (a link, a form): the guide follows."""
+        """The visitor reached another practice page (a link, a form): the guide follows. A real
+        website (Startpagina, a typed address) ends practising; the guide stays beside it."""
+        if self.active and url.scheme() in ("http", "https"):
+            self.end()
+            self._browser.guide.stop_practising()
+            return
         view = self._browser.guide.view
         page = self._page_shown(url)
         if not self.active or view is None or page is None or view.walkthrough is None:

@@ -192,8 +192,17 @@ class WalkthroughView(QWidget):
         # Beside the real website the step's picture adds little and would take the height the text
         # needs; with Dutch beside the translation the two columns take its place.
         self.image = StepImage()
-        self.image.setVisible(not compact)
-        self.content.addWidget(self.image, 4)
+        self.practice_button = big_button()  # "Oefenen": the guide's practice pages (practice.py)
+        # Under the picture, "Oefenen" (practice.py): the guide's start offers it without crowding
+        # the buttons below.
+        self.picture = QWidget()
+        picture = QVBoxLayout(self.picture)
+        picture.setContentsMargins(0, 0, 0, 0)
+        picture.setSpacing(12)
+        picture.addWidget(self.image, 1)
+        picture.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.picture.setVisible(not compact)
+        self.content.addWidget(self.picture, 4)
         texts = QHBoxLayout()
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(24)
@@ -229,7 +238,6 @@ class WalkthroughView(QWidget):
         self.next_button = big_button(role="primary")
         self.read_button = big_button()
         self.website_button = big_button()
-        self.practice_button = big_button()  # "Oefenen": the guide's practice pages (practice.py)
         self.help_button = big_button(role="help")  # calm: not the red of "Stop en wis alles"
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
@@ -252,7 +260,7 @@ class WalkthroughView(QWidget):
         else:
             actions.addWidget(self.previous_button)
             actions.addStretch(1)
-            for button in (self.read_button, self.website_button, self.practice_button, self.help_button):
+            for button in (self.read_button, self.website_button, self.help_button):
                 actions.addWidget(button)
             actions.addStretch(1)
             actions.addWidget(self.next_button)
@@ -382,7 +390,7 @@ class WalkthroughView(QWidget):
             self.dutch_text.show_step(dutch.title, dutch.body, MASTER_LANGUAGE, prefs.theme, "Nederlands")
         self.dutch_text.setVisible(side_by_side)
         self.dutch_separator.setVisible(side_by_side)
-        self.image.setVisible(not self.compact and not side_by_side)
+        self.picture.setVisible(not self.compact and not side_by_side)
 
         kind = wt.meta.steps[self.index].kind
         last = kind != "choice" and wt.next_index(self.index) is None

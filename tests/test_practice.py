@@ -202,6 +202,11 @@ def test_the_reset_wipes_what_was_typed_while_practising(window, qtbot):
     tab.load(QUrl(practice.url("email", "write.html")))
     wait_for_page(qtbot, tab, "write.html")
     assert tab.history().count() == 2 and browser.practice.active
+    assert run_js(qtbot, tab, "document.querySelectorAll('.kiosk-oefen span').length") == 1  # Dutch only
+    window.prefs.set(language="uk")  # the mark follows the visitor's language at once
+    shown = "(document.querySelector('.kiosk-oefen') || {innerText: ''}).innerText"
+    qtbot.waitUntil(lambda: (run_js(qtbot, tab, shown) or "").endswith(practice_ui.mark_text()), timeout=20_000)
+    assert practice_ui.mark_text() != practice.MARK_NL
 
     window.reset_visitor_session()
 

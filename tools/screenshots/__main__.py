@@ -24,7 +24,11 @@ from tools.screenshots.common import SIZE
 # the other screens are built: a language switch then retranslates only home and walkthrough.
 BEFORE_BUILD = (visitor.render_home, visitor.render_home_info, visitor.render_walkthroughs)
 AFTER_BUILD = (staff.render, visitor.render_session, calls.render, browser.render, setup.render, accounts.render,
-               settings.render, sync.render)
+               settings.render, sync.render,
+               # Last: PySide6 6.12 on Python 3.11 loses a reference to None/True/False now and then
+               # (Signal.emit, page loads, text size changes) and a long run aborts ("none_dealloc");
+               # the practice pages come after every other area.
+               browser.render_practice)
 
 
 def render_all(outdir: Path, data_dir: Path) -> list[Path]:

@@ -46,7 +46,7 @@ def render(window, outdir: Path) -> list[Path]:
     wait(500, tab.page().loadFinished)
     written.append(grab(window, outdir / "browser-no-connection-uk-extra-large.png"))
     window.reset_visitor_session()
-    return written + render_practice(window, outdir)
+    return written
 
 
 def render_practice(window, outdir: Path) -> list[Path]:
@@ -72,5 +72,5 @@ def render_practice(window, outdir: Path) -> list[Path]:
             window.browser.guide.view.next()
             wait(800)
             written.append(grab(window, outdir / f"practice-end-{lang}-{size}.png"))
-            window.reset_visitor_session()
+    window.reset_visitor_session()
     return written

@@ -5,9 +5,11 @@ Loaded from resources/walkthroughs/<id>/ (or an installed bundle), validated by 
 
 Layout of one walkthrough (coordinators add one without touching Python):
     walkthrough.toml        id, order, topic, icon, official_domains, company_sites, [[steps]] (id, image, url,
-                            works_elsewhere, kind, next, choices)
+                            practice, works_elsewhere, kind, next, choices)
     text/<lang>.toml        title, summary, [steps.<step-id>] title + body
     images/...              one image per step (SVG preferred); images/<lang>/<name> overrides it
+    practice/...            optional practice pages ("Oefenen"): a step's `practice` names one of them;
+                            Dutch HTML/CSS/SVG served by the kiosk itself, only relative links
 
 Body markup: lines, "- " bullets, "1. " numbered lines, **bold**, [[Official Dutch label]].
 Dutch is the master text; any other language may be missing and falls back to Dutch, marked.
@@ -29,6 +31,8 @@ from sync.protocol import VISITOR_LANGUAGES
 MASTER_LANGUAGE = "nl"
 LANGUAGES = VISITOR_LANGUAGES  # a text file per language: text/<lang>.toml
 URL_PLACEHOLDERS = ("{eloket_url}",)
+PRACTICE_DIR = "practice"
+PRACTICE_PAGE = r"^[a-z0-9][a-z0-9-]*\.html$"  # a practice page: a plain name in practice/
 _LABEL = re.compile(r"\[\[(.+?)\]\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -46,6 +50,8 @@ class StepMeta(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     image: str
     url: str | None = None
+    # A practice page in practice/ ("login.html"), shown beside this step in practice mode.
+    practice: str | None = Field(default=None, pattern=PRACTICE_PAGE)
     # The visitor works on their phone or in the eID PIN window here, which the kiosk does not see
     # as input: the idle question offers "Ik ben bezig op mijn gsm" (kiosk/ui/visitor/session.py).
     works_elsewhere: StrictBool = False
@@ -202,6 +208,27 @@ class Walkthrough:
         url = self.meta.steps[index].url
         return eloket_url if url == "{eloket_url}" else url
 
+    @property
+    def has_practice(self) -> bool:
+        return any(step.practice for step in self.meta.steps)
+
+    def practice_page(self, index: int) -> str | None:
+        """The practice page beside this step: its own, else the nearest earlier step's."""
+        return next((step.practice for step in reversed(self.meta.steps[:index + 1]) if step.practice),
+                    None)
+
+    def practice_step(self, page: str, index: int) -> int | None:
+        """The step a practice page belongs to, seen from step `index`: this step when it shows the
+        page, else the first step after it that names the page, else the first one before it."""
+        if self.practice_page(index) == page:
+            return index
+        named = [i for i, step in enumerate(self.meta.steps) if step.practice == page]
+        return next((i for i in named if i > index), named[0] if named else None)
+
+    def real_start(self, eloket_url: str) -> tuple[int, str] | None:
+        """Where "Nu echt doen?" leads after practising: the first step with a real website."""
+        return next(((i, url) for i in range(len(self)) if (url := self.step_url(i, eloket_url))), None)
+
 
 @dataclass
 class ContentReport:
@@ -265,6 +292,7 @@ def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
     if report.missing[(wt.id, MASTER_LANGUAGE)]:
         errors.append(f"{wt.root}: Dutch text missing for steps {report.missing[(wt.id, MASTER_LANGUAGE)]}")
     _check_paths(wt, errors)
+    _check_practice(wt, errors)
 
 
 def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
@@ -312,6 +340,39 @@ def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
         state[step_id] = "black"
 
     visit(first, [first])
+
+
+# Every address a practice page names: href, src, action, formaction, and CSS url().
+_PRACTICE_REF = re.compile(r"""(?:\b(?:href|src|action|formaction)\s*=\s*["']?|url\(\s*["']?)([^"')\s>]*)""",
+                           re.IGNORECASE)
+
+
+def _check_practice(wt: Walkthrough, errors: list[str]) -> None:
+    """Practice pages stay inside the kiosk: every page a step names exists, every page has a
+    <head> and a <body> (the kiosk puts its "Oefening" mark there), and every address in them is a
+    file of the same practice folder (no scheme, no "//", no way up)."""
+    folder = wt.root / PRACTICE_DIR
+    for step in wt.meta.steps:
+        if step.practice and not (folder / step.practice).is_file():
+            errors.append(f"{wt.root}: practice page {PRACTICE_DIR}/{step.practice} of step '{step.id}' does not exist")
+    if not folder.is_dir():
+        return
+    for page in sorted(p for p in folder.iterdir() if p.suffix in (".html", ".css")):
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(f"{page}: {exc}")
+            continue
+        if page.suffix == ".html" and not (re.search(r"<head[\s>]", text) and re.search(r"<body[\s>]", text)):
+            errors.append(f"{page}: a practice page needs <head> and <body>")
+        for ref in _PRACTICE_REF.findall(text):
+            target = ref.split("#")[0].split("?")[0]
+            if not target:
+                continue  # "#top", or a form that posts to its own page
+            if ":" in target or target.startswith(("/", "\\")) or ".." in target or "/" in target:
+                errors.append(f"{page}: practice pages link only to files beside them, found '{ref}'")
+            elif not (folder / target).is_file():
+                errors.append(f"{page}: '{ref}' does not exist in {PRACTICE_DIR}/")
 
 
 def load_walkthroughs(root: Path) -> ContentReport:

@@ -111,6 +111,13 @@ def check_visitor_screens(window, qtbot, findings: Findings, lang: str) -> None:
         for index in steps:
             browser.guide.open((wt.id, index))
             findings.check(f"{prefix} docked {wt.id} step {index + 1}")
+    browser.open_practice("taxonweb", 2)  # beside a practice page, then the end of practising
+    qtbot.waitUntil(lambda: tab.url().path() == "/proposal.html" and not tab.page().isLoading(), timeout=20_000)
+    findings.check(f"{prefix} docked guide beside a practice page")
+    browser.guide.view.show_step(len(browser.guide.view.walkthrough) - 1)
+    browser.guide.view.next()
+    assert browser.guide.practice_end.isVisibleTo(window)
+    findings.check(f"{prefix} end of practising ('Nu echt doen?')")
     tab.load(QUrl("https://www.layout-test.invalid/"))  # never resolves (RFC 2606)
     qtbot.waitUntil(lambda: browser.failure_panel.isVisibleTo(window), timeout=20_000)
     eloket = next(wt for wt in window.runtime.content.walkthroughs if wt.id == "eloket")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kiosk.core import content
+from kiosk.core import content, practice
 from kiosk.core.content import Walkthrough, is_official, official_domains
 from kiosk.core.settings import Settings
 
@@ -35,9 +35,14 @@ def web_address(text: str) -> str | None:
     return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
-def may_open(scheme: str, local_file: str, session_folder: Path | None) -> bool:
-    """A web address, or a file of this visitor session's own download folder (none without one)."""
-    if scheme in WEB_SCHEMES:
+def may_open(scheme: str, local_file: str, session_folder: Path | None, from_scheme: str = "",
+             by_page: bool = False) -> bool:
+    """A web address, the kiosk's practice pages, or a file of this visitor session's own download
+    folder (none without one). A practice page's own links and forms (`by_page`, from `from_scheme`)
+    lead only to practice pages: what a visitor types there never leaves the kiosk."""
+    if from_scheme == practice.SCHEME and by_page:
+        return scheme == practice.SCHEME
+    if scheme in WEB_SCHEMES or scheme == practice.SCHEME:
         return True
     if scheme == "file" and session_folder is not None:
         return Path(local_file).resolve().is_relative_to(session_folder.resolve())

@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <location filename="../../kiosk/ui/visitor/practice.py" line="1"/>
+        <source>Oefening — geen echte website</source>
+        <translation>تمرين — ليس موقعًا حقيقيًا</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Oefening</source>
+        <translation>تمرين</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
+        <translation>ليس موقعًا حقيقيًا. ما تكتبه هنا لا يغادر هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Klaar met oefenen</source>
+        <translation>انتهى التمرين</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Je hebt alle stappen geoefend. Op de echte website gaat het op dezelfde manier.</source>
+        <translation>لقد تدرّبت على كل الخطوات. على الموقع الحقيقي تسير الأمور بالطريقة نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen?</source>
+        <translation>هل تريد القيام بذلك فعليًا الآن؟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen: open de echte website met dezelfde uitleg</source>
+        <translation>نفّذ ذلك فعليًا: افتح الموقع الحقيقي مع الشرح نفسه</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Opnieuw oefenen</source>
+        <translation>تدرّب مرة أخرى</translation>
+    </message>
+    <message>
         <source>Deze pagina bestaat niet</source>
         <translation>هذه الصفحة غير موجودة</translation>
     </message>
@@ -1805,6 +1845,16 @@
 </context>
 <context>
     <name>WalkthroughView</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefenen</source>
+        <translation>تدرّب</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefen eerst op een oefenwebsite in de kiosk</source>
+        <translation>تدرّب أولًا على موقع تدريبي داخل الكشك</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Stap %1 van %2</source>

@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <location filename="../../kiosk/ui/visitor/practice.py" line="1"/>
+        <source>Oefening — geen echte website</source>
+        <translation>Practice — not a real website</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Oefening</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
+        <translation>Not a real website. What you type here does not leave this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Klaar met oefenen</source>
+        <translation>Done practising</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Je hebt alle stappen geoefend. Op de echte website gaat het op dezelfde manier.</source>
+        <translation>You have practised every step. On the real website it works the same way.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen?</source>
+        <translation>Do it for real now?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen: open de echte website met dezelfde uitleg</source>
+        <translation>Do it for real: open the real website with the same guide</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Opnieuw oefenen</source>
+        <translation>Practise again</translation>
+    </message>
+    <message>
         <source>Deze pagina bestaat niet</source>
         <translation>This page does not exist</translation>
     </message>
@@ -1805,6 +1845,16 @@
 </context>
 <context>
     <name>WalkthroughView</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefenen</source>
+        <translation>Practise</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefen eerst op een oefenwebsite in de kiosk</source>
+        <translation>Practise first on a practice website in the kiosk</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Stap %1 van %2</source>

@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <location filename="../../kiosk/ui/visitor/practice.py" line="1"/>
+        <source>Oefening — geen echte website</source>
+        <translation>Exercice — pas un vrai site web</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Oefening</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
+        <translation>Pas un vrai site web. Ce que vous tapez ici ne quitte pas cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Klaar met oefenen</source>
+        <translation>Exercice terminé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Je hebt alle stappen geoefend. Op de echte website gaat het op dezelfde manier.</source>
+        <translation>Vous avez pratiqué toutes les étapes. Sur le vrai site web, cela se passe de la même manière.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen?</source>
+        <translation>Le faire pour de vrai ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen: open de echte website met dezelfde uitleg</source>
+        <translation>Le faire pour de vrai : ouvrir le vrai site web avec le même guide</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Opnieuw oefenen</source>
+        <translation>Refaire l’exercice</translation>
+    </message>
+    <message>
         <source>Deze pagina bestaat niet</source>
         <translation>Cette page n'existe pas</translation>
     </message>
@@ -1805,6 +1845,16 @@
 </context>
 <context>
     <name>WalkthroughView</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefenen</source>
+        <translation>S’exercer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefen eerst op een oefenwebsite in de kiosk</source>
+        <translation>Exercez-vous d’abord sur un site d’exercice dans le kiosque</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Stap %1 van %2</source>

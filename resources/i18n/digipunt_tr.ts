@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <location filename="../../kiosk/ui/visitor/practice.py" line="1"/>
+        <source>Oefening — geen echte website</source>
+        <translation>Alıştırma — gerçek bir web sitesi değil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Oefening</source>
+        <translation>Alıştırma</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
+        <translation>Gerçek bir web sitesi değil. Buraya yazdıklarınız bu bilgisayardan çıkmaz.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Klaar met oefenen</source>
+        <translation>Alıştırma bitti</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Je hebt alle stappen geoefend. Op de echte website gaat het op dezelfde manier.</source>
+        <translation>Tüm adımları denediniz. Gerçek web sitesinde de aynı şekilde yapılır.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen?</source>
+        <translation>Şimdi gerçekten yapalım mı?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen: open de echte website met dezelfde uitleg</source>
+        <translation>Gerçekten yapın: aynı açıklamayla gerçek web sitesini açın</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Opnieuw oefenen</source>
+        <translation>Yeniden alıştırma yapın</translation>
+    </message>
+    <message>
         <source>Deze pagina bestaat niet</source>
         <translation>Bu sayfa yok</translation>
     </message>
@@ -1805,6 +1845,16 @@
 </context>
 <context>
     <name>WalkthroughView</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefenen</source>
+        <translation>Alıştırma yap</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefen eerst op een oefenwebsite in de kiosk</source>
+        <translation>Önce kiosktaki bir alıştırma sitesinde deneyin</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Stap %1 van %2</source>

@@ -4,6 +4,46 @@
 <context>
     <name>BrowserScreen</name>
     <message>
+        <location filename="../../kiosk/ui/visitor/practice.py" line="1"/>
+        <source>Oefening — geen echte website</source>
+        <translation>Вправа — не справжній вебсайт</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Oefening</source>
+        <translation>Вправа</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="1"/>
+        <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
+        <translation>Не справжній вебсайт. Те, що ви тут вводите, не залишає цей комп’ютер.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Klaar met oefenen</source>
+        <translation>Вправу завершено</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Je hebt alle stappen geoefend. Op de echte website gaat het op dezelfde manier.</source>
+        <translation>Ви відпрацювали всі кроки. На справжньому вебсайті все відбувається так само.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen?</source>
+        <translation>Тепер зробити насправді?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Nu echt doen: open de echte website met dezelfde uitleg</source>
+        <translation>Зробити насправді: відкрити справжній вебсайт із тим самим поясненням</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/docked_guide.py" line="1"/>
+        <source>Opnieuw oefenen</source>
+        <translation>Потренуватися ще раз</translation>
+    </message>
+    <message>
         <source>Deze pagina bestaat niet</source>
         <translation>Такої сторінки не існує</translation>
     </message>
@@ -1805,6 +1845,16 @@
 </context>
 <context>
     <name>WalkthroughView</name>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefenen</source>
+        <translation>Потренуватися</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="1"/>
+        <source>Oefen eerst op een oefenwebsite in de kiosk</source>
+        <translation>Спершу потренуйтеся на навчальному сайті в кіоску</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/walkthrough.py" line="303"/>
         <source>Stap %1 van %2</source>

@@ -24,7 +24,9 @@ from tools.screenshots.common import SIZE
 # the other screens are built: a language switch then retranslates only home and walkthrough.
 BEFORE_BUILD = (visitor.render_home, visitor.render_home_info, visitor.render_walkthroughs)
 AFTER_BUILD = (staff.render, visitor.render_session, calls.render, printout.render, browser.render, setup.render,
-               accounts.render, settings.render, sync.render, lending.render)
+               accounts.render, settings.render, sync.render, lending.render,
+               # Last, as they were made last (practice pages came after every other area).
+               browser.render_practice)
 
 
 def render_all(outdir: Path, data_dir: Path) -> list[Path]:

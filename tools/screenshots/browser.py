@@ -1,4 +1,5 @@
-"""The built-in browser with the walkthrough guide docked beside a stand-in e-loket page."""
+"""The built-in browser with the walkthrough guide docked beside a stand-in e-loket page, and beside
+the kiosk's own practice pages ("Oefenen")."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,5 +45,32 @@ def render(window, outdir: Path) -> list[Path]:
     tab.load(QUrl("https://www.digipunt-screenshot.invalid/"))  # never resolves: the kiosk's own page
     wait(500, tab.page().loadFinished)
     written.append(grab(window, outdir / "browser-no-connection-uk-extra-large.png"))
+    window.reset_visitor_session()
+    return written
+
+
+def render_practice(window, outdir: Path) -> list[Path]:
+    """A practice page with its guide docked (Dutch and Arabic, normal and A++), the guide's
+    "Oefenen" on its first step, and the end of practising: "Nu echt doen?"."""
+    written = []
+    for lang in ("nl", "ar"):
+        for size in ("normal", "extra-large"):
+            window.prefs.set(language=lang, text_size=size)
+            window.walkthroughs.open("taxonweb")
+            if size == "extra-large":
+                written.append(grab(window, outdir / f"practice-offered-{lang}-{size}.png"))
+            window.browser.open_practice("taxonweb", 2)
+            wait(1500, window.browser.current_tab().page().loadFinished)
+            written.append(grab(window, outdir / f"practice-taxonweb-{lang}-{size}.png"))
+            window.browser.open_practice("itsme", 4)
+            wait(1500, window.browser.current_tab().page().loadFinished)
+            written.append(grab(window, outdir / f"practice-itsme-{lang}-{size}.png"))
+            window.browser.open_practice("email", 3)
+            wait(1500, window.browser.current_tab().page().loadFinished)
+            written.append(grab(window, outdir / f"practice-email-{lang}-{size}.png"))
+            window.browser.guide.view.show_step(8)  # the last step, then "Klaar"
+            window.browser.guide.view.next()
+            wait(800)
+            written.append(grab(window, outdir / f"practice-end-{lang}-{size}.png"))
     window.reset_visitor_session()
     return written

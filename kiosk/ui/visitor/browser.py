@@ -1,6 +1,7 @@
 """The built-in browser screen: tabs for pop-ups in a fresh off-the-record profile per visitor
 session, the address bar, the "officiële website" mark, zoom, notices, and the kiosk's own page in
-the visitor's language when a page cannot be shown (no connection, not found, not allowed).
+the visitor's language when a page cannot be shown (no connection, not found, not allowed), and the
+kiosk's own practice pages (practice.py) with their guide.
 
 Its parts live beside it: what may be opened (kiosk/core/web.py), downloads (downloads.py), the
 walkthrough docked beside the website (docked_guide.py), and the end of the session's browsing
@@ -32,13 +33,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.core import web
+from kiosk.core import practice, web
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.theme import bar_stylesheet
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
 from kiosk.ui.visitor.docked_guide import DockedGuide
 from kiosk.ui.visitor.downloads import Downloads
 from kiosk.ui.visitor.files import ask_and_print
+from kiosk.ui.visitor.practice import Practice
 from kiosk.ui.visitor.teardown import BrowsingSession
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,10 @@ log = logging.getLogger(__name__)
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 ZOOM_FOR_TEXT_SIZE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
 _Attr = QWebEngineSettings.WebAttribute
+_Nav = QWebEnginePage.NavigationType
+# Navigations a page starts itself; typed addresses, Terug and Opnieuw are the visitor's.
+_BY_PAGE = (_Nav.NavigationTypeLinkClicked, _Nav.NavigationTypeFormSubmitted, _Nav.NavigationTypeRedirect,
+            _Nav.NavigationTypeOther)
 
 
 class KioskPage(QWebEnginePage):
@@ -80,8 +86,8 @@ class KioskPage(QWebEnginePage):
             return self._browser.downloads.choose_upload()
 
     # PySide6 always passes a QUrl; the stub's `QUrl | str` is what a caller may pass.
-    def acceptNavigationRequest(self, url: QUrl, _type, is_main_frame: bool) -> bool:  # type: ignore[override]
-        if self._browser.may_open(url):
+    def acceptNavigationRequest(self, url: QUrl, type_, is_main_frame: bool) -> bool:  # type: ignore[override]
+        if self._browser.may_open(url, self.url().scheme(), type_ in _BY_PAGE):
             return True
         if is_main_frame:
             log.info("refused navigation to a %s: address", url.scheme())
@@ -115,6 +121,11 @@ class BrowserScreen(Screen):
         self.downloads.changed.connect(self._update_files_button)
         self.downloads.open_in_tab.connect(self.new_tab)
         self.guide = DockedGuide(window)
+        self.practice = Practice(self)
+        self.guide.step_changed.connect(self.practice.step_changed)
+        self.guide.real_requested.connect(lambda: self.open(*self.practice.real_site()))
+        self.guide.practise_again.connect(lambda: self.practice.start(self.practice.guide_id or "", 0))
+        self._language = window.prefs.language  # practice pages carry their mark in it
         self._closing: list[BrowserTab] = []  # closed tabs not yet deleted by Qt
         self._zoom = ZOOM_FOR_TEXT_SIZE[window.prefs.text_size]
         self._text_size = window.prefs.text_size
@@ -304,6 +315,10 @@ class BrowserScreen(Screen):
         self.print_button.setAccessibleName(self.tr("Deze pagina afdrukken"))
         size = self.window_.prefs.text_size
         self.guide.retranslate(size)
+        tab = self.current_tab()
+        if self._language != self.window_.prefs.language and tab is not None and tab.url().scheme() == practice.SCHEME:
+            tab.reload()  # the practice mark in the new language
+        self._language = self.window_.prefs.language
         bar_style = bar_stylesheet(self.window_.prefs.theme, size)
         if bar_style != self.bar.styleSheet():  # restyling is slow: only when the size changed
             self.bar.setStyleSheet(bar_style)
@@ -324,6 +339,7 @@ class BrowserScreen(Screen):
     def _configure_profile(self, profile: QWebEngineProfile) -> None:
         """Each session's new profile (teardown.py makes it, off the record)."""
         profile.downloadRequested.connect(self.downloads.requested)
+        profile.installUrlSchemeHandler(practice.SCHEME.encode(), self.practice.pages)
         profile.setHttpAcceptLanguage(web.accept_language(self.window_.prefs.language))
         settings = profile.settings()
         settings.setAttribute(_Attr.LocalContentCanAccessFileUrls, False)  # a downloaded page can't read files
@@ -336,7 +352,7 @@ class BrowserScreen(Screen):
         tab.setZoomFactor(self._zoom)
         page = tab.page()
         page.titleChanged.connect(lambda title, t=tab: self._set_tab_title(t, title))
-        page.urlChanged.connect(lambda _url, t=tab: self._update_bar() if t is self.current_tab() else None)
+        page.urlChanged.connect(lambda url, t=tab: self._url_changed(t, url))
         page.loadStarted.connect(lambda t=tab: self._loading(t, 0))
         page.loadProgress.connect(lambda value, t=tab: self._loading(t, value))
         page.loadFinished.connect(lambda _ok, t=tab: self._loading(t, 100))
@@ -360,6 +376,11 @@ class BrowserScreen(Screen):
         if self.tabs.count() == 0:
             self.go_home_page()
 
+    def _url_changed(self, tab: BrowserTab, url: QUrl) -> None:
+        if tab is self.current_tab():
+            self._update_bar()
+            self.practice.page_changed(url)
+
     def _set_tab_title(self, tab: BrowserTab, title: str) -> None:
         index = self.tabs.indexOf(tab)
         if index >= 0:
@@ -376,11 +397,14 @@ class BrowserScreen(Screen):
             tab.triggerPageAction(action)
 
     # --- navigation ------------------------------------------------------------------------------
-    def open(self, url: str, guide: tuple[str, int] | None = None) -> BrowserTab:
-        """Show url in the current tab (a new one if there is none), with the guide beside it."""
+    def open(self, url: str, guide: tuple[str, int] | None = None, practice: bool = False) -> BrowserTab:
+        """Show url in the current tab (a new one if there is none), with the guide beside it;
+        `practice`: url is a practice page of that guide (Practice.start)."""
+        if not practice:
+            self.practice.end()
         tab = self.current_tab() or self.new_tab()
         tab.load(QUrl(url))
-        self.guide.open(guide)
+        self.guide.open(guide, practice)
         self.window_.show_screen("browser")
         return tab
 
@@ -406,9 +430,14 @@ class BrowserScreen(Screen):
         tab.load(QUrl(address, QUrl.ParsingMode.TolerantMode))
         tab.setFocus()
 
-    def may_open(self, url: QUrl) -> bool:
+    def open_practice(self, guide_id: str, index: int) -> None:
+        """"Oefenen": the guide's practice page of this step, the guide docked beside it."""
+        self.practice.start(guide_id, index)
+
+    def may_open(self, url: QUrl, from_scheme: str = "", by_page: bool = False) -> bool:
         folder = self.downloads.folder
-        return web.may_open(url.scheme(), url.toLocalFile(), folder.path() if folder.exists else None)
+        return web.may_open(url.scheme(), url.toLocalFile(), folder.path() if folder.exists else None,
+                            from_scheme, by_page)
 
     def is_official(self, url: QUrl) -> bool:
         runtime = self.window_.runtime
@@ -438,7 +467,10 @@ class BrowserScreen(Screen):
     def _show_mark(self, url: QUrl) -> None:
         """Government sites: "officiële website"; a company's own site (itsme): its name, calmly."""
         company = web.company_site(url.scheme(), url.host(), self.window_.runtime.content.walkthroughs)
-        if self.is_official(url):
+        if url.scheme() == practice.SCHEME:  # the kiosk's practice page: never a real site's mark
+            mark = self.tr("Oefening")
+            meaning = self.tr("Geen echte website. Wat je hier typt, verlaat deze computer niet.")
+        elif self.is_official(url):
             mark, meaning = self.tr("✓ Officiële website"), self.tr("Van de overheid of de stad.")
         elif company is not None:
             mark = self.tr("Website van {name}").format(name=company)
@@ -512,6 +544,7 @@ class BrowserScreen(Screen):
         self._closing.clear()
         self.browsing.end(views, self.downloads)
         self.guide.forget()
+        self.practice.end()
         self.address.clear()
         self.hide_notice()
         self._text_size = self.window_.prefs.text_size

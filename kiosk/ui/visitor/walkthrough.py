@@ -144,6 +144,7 @@ class WalkthroughView(QWidget):
         self.index = 0
         self.history: list[int] = []  # the steps the visitor came through, for Vorige
         self.show_dutch = False
+        self.practising = False  # docked beside the kiosk's practice pages (docked_guide.py)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         outer = QVBoxLayout(self)
@@ -197,8 +198,17 @@ class WalkthroughView(QWidget):
         # Beside the real website the step's picture adds little and would take the height the text
         # needs; with Dutch beside the translation the two columns take its place.
         self.image = StepImage()
-        self.image.setVisible(not compact)
-        self.content.addWidget(self.image, 4)
+        self.practice_button = big_button()  # "Oefenen": the guide's practice pages (practice.py)
+        # Under the picture, "Oefenen" (practice.py): the guide's start offers it without crowding
+        # the buttons below.
+        self.picture = QWidget()
+        picture = QVBoxLayout(self.picture)
+        picture.setContentsMargins(0, 0, 0, 0)
+        picture.setSpacing(12)
+        picture.addWidget(self.image, 1)
+        picture.addWidget(self.practice_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.picture.setVisible(not compact)
+        self.content.addWidget(self.picture, 4)
         texts = QHBoxLayout()
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(24)
@@ -239,6 +249,7 @@ class WalkthroughView(QWidget):
         self.next_button.clicked.connect(self.next)
         self.read_button.clicked.connect(self.read_aloud)
         self.website_button.clicked.connect(self.open_website)
+        self.practice_button.clicked.connect(self.practise)
         self.help_button.clicked.connect(self.ask_for_help)
         if compact:  # narrow: read-aloud and website share a row, help has its own, then Previous/Next
             second = QHBoxLayout()
@@ -265,7 +276,8 @@ class WalkthroughView(QWidget):
         QWidget.setTabOrder(self.next_button, self.previous_button)
         QWidget.setTabOrder(self.previous_button, self.read_button)
         QWidget.setTabOrder(self.read_button, self.website_button)
-        QWidget.setTabOrder(self.website_button, self.help_button)
+        QWidget.setTabOrder(self.website_button, self.practice_button)
+        QWidget.setTabOrder(self.practice_button, self.help_button)
         QWidget.setTabOrder(self.help_button, self.dutch_toggle)
         self.retranslate()
 
@@ -326,8 +338,8 @@ class WalkthroughView(QWidget):
             super().keyPressEvent(event)
 
     def _action_buttons(self):
-        return (self.previous_button, self.read_button, self.website_button, self.help_button,
-                self.dutch_toggle, *(() if self.compact else (self.print_button,)))
+        return (self.previous_button, self.read_button, self.website_button, self.practice_button,
+                self.help_button, self.dutch_toggle, *(() if self.compact else (self.print_button,)))
 
     # --- actions ---------------------------------------------------------------------------------
     def read_aloud(self) -> None:
@@ -349,6 +361,10 @@ class WalkthroughView(QWidget):
 
         if self.walkthrough is not None:
             printout.print_guide(self, self.window_, self.walkthrough)
+
+    def practise(self) -> None:
+        assert self.walkthrough is not None  # its buttons show only with a walkthrough open
+        self.window_.browser.open_practice(self.walkthrough.id, self.index)
 
     def ask_for_help(self) -> None:
         self.window_.call_for_help(self.walkthrough.id if self.walkthrough else None, self.index)
@@ -391,7 +407,7 @@ class WalkthroughView(QWidget):
             self.dutch_text.show_step(dutch.title, dutch.body, MASTER_LANGUAGE, prefs.theme, "Nederlands")
         self.dutch_text.setVisible(side_by_side)
         self.dutch_separator.setVisible(side_by_side)
-        self.image.setVisible(not self.compact and not side_by_side)
+        self.picture.setVisible(not self.compact and not side_by_side)
 
         kind = wt.meta.steps[self.index].kind
         last = kind != "choice" and wt.next_index(self.index) is None
@@ -412,7 +428,10 @@ class WalkthroughView(QWidget):
         self.next_button.setText(self.tr("Klaar") if last else self.tr("Volgende") + f" {forward}")
         self.next_button.setAccessibleName(self.tr("Klaar") if last else self.tr("Volgende stap"))
         self.read_button.setVisible(self.window_.read_aloud.available_for(step.language))
-        self.website_button.setVisible(bool(wt.meta.steps[self.index].url) and hasattr(self.window_, "open_website"))
+        self.website_button.setVisible(bool(wt.meta.steps[self.index].url) and hasattr(self.window_, "open_website")
+                                       and not self.practising)
+        # Full screen only: beside the practice pages the visitor practises already.
+        self.practice_button.setVisible(not self.compact and wt.practice_page(self.index) is not None)
 
     def _show_choices(self, choices: list[tuple[str, int]]) -> None:
         for button in self.choice_buttons[len(choices):]:
@@ -443,6 +462,8 @@ class WalkthroughView(QWidget):
         self.read_button.setAccessibleName(self.tr("Lees deze stap voor"))
         self.website_button.setText(self.tr("Open de website"))
         self.website_button.setAccessibleName(self.tr("Open de officiële website"))
+        self.practice_button.setText(self.tr("Oefenen"))
+        self.practice_button.setAccessibleName(self.tr("Oefen eerst op een oefenwebsite in de kiosk"))
         if not self.compact:
             self.print_button.setText(self.tr("Afdrukken"))
             self.print_button.setAccessibleName(self.tr("Druk de stappen af om mee te nemen"))

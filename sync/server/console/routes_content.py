@@ -17,7 +17,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from sync import labels
 from sync.content_bundle import Manifest
-from sync.content_format import MASTER_LANGUAGE, load_walkthroughs, render_body_html
+from sync.content_format import MASTER_LANGUAGE, RTL_LANGUAGES, load_walkthroughs, render_body_html
 from sync.protocol import VISITOR_LANGUAGES
 from sync.server import content
 from sync.server.console.auth import Forbidden, Viewer, audit
@@ -28,7 +28,6 @@ from sync.server.models import ContentBundle, ContentDraft
 router = APIRouter(prefix="/console")
 UPLOAD_PATH = "/console/stappenplannen/opladen"  # the one console request that may be large (app.py)
 LANGUAGE_NAMES = {code: labels.HELP_LANGUAGES[code] for code in VISITOR_LANGUAGES}  # Dutch names, for staff
-RTL = frozenset({"ar"})
 # An uploaded SVG could carry a script: as a picture it never runs, opened on its own it may not either.
 _FILE_HEADERS = {**SECURITY_HEADERS,
                  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox"}
@@ -111,8 +110,8 @@ def preview(request: Request, draft_id: str, viewer: Viewer = Depends(current_vi
             step = wt.step(lang, index)
             image = wt.image_path(lang, index).relative_to(root / draft.guide_id).as_posix()
             steps.append({"number": index + 1, "title": step.title, "fallback": step.is_fallback,
-                          "body": render_body_html(step.body, rtl=step.language in RTL),
-                          "rtl": step.language in RTL, "image": image, "kind": meta.kind,
+                          "body": render_body_html(step.body, rtl=step.language in RTL_LANGUAGES),
+                          "rtl": step.language in RTL_LANGUAGES, "image": image, "kind": meta.kind,
                           "choices": [text for text, _to in wt.choices(lang, index)] if meta.kind == "choice" else []})
         title = wt.title(lang)
     return page(request, "content_preview.html", title=f"Voorbeeld: {title}", draft=draft, guide_title=title,

@@ -182,7 +182,8 @@ SETTING_TEXTS = {
     "default_high_contrast": ("Hoog contrast bij de start", "Aangevinkt: elke bezoeker begint met hoog contrast."),
 }
 CHOICE_LABELS = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "ar": "Arabisch", "uk": "Oekraïens",
-                 "tr": "Turks", "normal": "normaal", "large": "groot", "extra-large": "extra groot"}
+                 "tr": "Turks", "ru": "Russisch", "fa": "Dari", "normal": "normaal", "large": "groot",
+                 "extra-large": "extra groot"}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
 
-from sync.protocol import VISITOR_LANGUAGES
+from sync.protocol import VISITOR_LANGUAGES, VisitorLanguage
 
 MASTER_LANGUAGE = "nl"
 LANGUAGES = VISITOR_LANGUAGES  # a text file per language: text/<lang>.toml
@@ -138,7 +138,7 @@ class Walkthrough:
     def title(self, lang: str) -> str:
         return self.texts.get(lang, self.texts[MASTER_LANGUAGE]).title
 
-    def unreviewed(self) -> list[str]:
+    def unreviewed(self) -> list[VisitorLanguage]:
         """The languages of this guide that no native speaker has reviewed, in LANGUAGES order."""
         return [lang for lang in LANGUAGES if lang in self.texts and not self.texts[lang].reviewed_by_native_speaker]
 
@@ -412,6 +412,13 @@ def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> 
     if open_list:
         out.append(f"</{open_list}>")
     return "".join(out)
+
+
+def directed(text: str, language: str) -> str:
+    """A title, summary or answer as the screen shows it: in a right-to-left language it starts with
+    a right-to-left mark, so that one beginning with a Latin name ("itsme را بسازید", "Mijn
+    Gezondheid: ...") still reads from the right instead of being laid out left to right."""
+    return "\u200f" + text if language in RTL_LANGUAGES and text else text
 
 
 def body_plain_text(body: str) -> str:

@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Opnieuw proberen</source>
-        <translation>Попробовать ещё раз</translation>
+        <translation>Повторить</translation>
     </message>
     <message>
         <source>Van de overheid of de stad.</source>
@@ -503,7 +503,7 @@
     <message>
         <location filename="../../kiosk/ui/home.py" line="65"/>
         <source>Welkom. Waarmee kunnen we je helpen?</source>
-        <translation>Добро пожаловать. Чем мы можем помочь?</translation>
+        <translation>Добро пожаловать! Чем помочь?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/home.py" line="66"/>

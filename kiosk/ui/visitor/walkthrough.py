@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
+from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, directed, render_body_html
 from kiosk.core.settings import RTL_LANGUAGES
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.theme import label_style
@@ -126,7 +126,7 @@ class StepText(QWidget):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         self.heading.setVisible(heading is not None)
         self.heading.setText(heading or "")
-        self.title.setText(title)
+        self.title.setText(directed(title, language))
         self.body.setText(render_body_html(body, label_style(theme), rtl=rtl))
 
 
@@ -354,7 +354,7 @@ class WalkthroughView(QWidget):
         lang, total = prefs.language, len(wt)
         step = wt.step(lang, self.index)
         translated = lang != MASTER_LANGUAGE
-        self.guide_title.setText(wt.title(lang))
+        self.guide_title.setText(directed(wt.title(lang), lang))
         self.counter.setText(self.tr("Stap %1 van %2").replace("%1", str(self.index + 1)).replace("%2", str(total)))
         self.progress.setRange(0, total)
         self.progress.setValue(self.index + 1)
@@ -406,7 +406,7 @@ class WalkthroughView(QWidget):
                 button.clicked.connect(lambda _=False, p=position: self.go_to(self._choice_targets[p]))
                 self.choice_box.addWidget(button, 1)
                 self.choice_buttons.append(button)
-            self.choice_buttons[position].setText(text)
+            self.choice_buttons[position].setText(directed(text, self.window_.prefs.language))
             self.choice_buttons[position].setAccessibleName(text)
             self.choice_buttons[position].show()
         self._choice_targets = [target for _text, target in choices]
@@ -478,8 +478,12 @@ def reload_guides(window) -> None:
         screen.tiles = window.home.replace_tiles(screen.tiles, lambda: add_tiles(window, screen))
 
 
+def tile_texts(wt: Walkthrough, language: str) -> tuple[str, str]:
+    return directed(wt.title(language), language), directed(wt.summary(language), language)
+
+
 def add_tiles(window, screen: WalkthroughScreen) -> list:
     return [window.home.add_tile(wt.icon_path(),
-                                 lambda wt=wt: (wt.title(window.prefs.language), wt.summary(window.prefs.language)),
+                                 lambda wt=wt: tile_texts(wt, window.prefs.language),
                                  lambda wt=wt: screen.open(wt.id))
             for wt in window.runtime.content.walkthroughs]

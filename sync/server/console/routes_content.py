@@ -165,3 +165,26 @@ def discard(request: Request, draft_id: str, _form: FormData = Depends(checked_f
         session.delete(draft)
         audit(session, viewer, "guide-discard", draft.guide_id, now=utcnow())
     return see_other("/console/stappenplannen?gedaan=weggegooid")
+
+
+def _review_rows(files: dict[str, bytes], source: str) -> list[dict[str, Any]]:
+    """What a coordinator checks first in these guides: the languages no native speaker has read
+    (`reviewed_by_native_speaker`) and the screen labels SOURCES.md has not seen on the live site."""
+    with tempfile.TemporaryDirectory(prefix="digipunt-review-") as tmp:
+        root = Path(tmp)
+        _write(root, files)
+        return [{"id": wt.id, "title": wt.title(MASTER_LANGUAGE), "source": source,
+                 "unreviewed": [LANGUAGE_NAMES[lang] for lang in wt.unreviewed()],
+                 "has_sources": wt.has_sources(), "labels": wt.unverified_labels()}
+                for wt in load_walkthroughs(root).walkthroughs]
+
+
+@router.get("/stappenplannen/nakijken")
+def review(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
+    """The published guides and the drafts: unreviewed translations and unverified labels."""
+    bundle = content.latest(session)
+    rows = _review_rows(content.bundle_files(session, bundle), f"versie {bundle.version}") if bundle else []
+    for draft in session.scalars(select(ContentDraft).order_by(ContentDraft.uploaded_at.desc())):
+        guide_id, files = content.guide_from_zip(draft.data)
+        rows += _review_rows({f"{guide_id}/{path}": data for path, data in files.items()}, "concept")
+    return page(request, "content_review.html", title="Stappenplannen nakijken", rows=rows, bundle=bundle)

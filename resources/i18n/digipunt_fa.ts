@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>De website werkt, maar deze pagina vindt ze niet. Misschien is het adres niet juist, of bestaat de pagina niet meer. Ga terug en kies een andere link.</source>
-        <translation>ویب‌سایت کار می‌کند، اما این صفحه را پیدا نمی‌کند. شاید آدرس درست نیست، یا صفحه دیگر وجود ندارد. پس بروید و لینک دیگری را انتخاب کنید.</translation>
+        <translation>ویب‌سایت کار می‌کند، اما این صفحه را پیدا نمی‌کند. شاید آدرس درست نیست، یا صفحه دیگر وجود ندارد. برگردید و لینک دیگری را انتخاب کنید.</translation>
     </message>
     <message>
         <source>Deze pagina mag je niet zien</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>De website toont deze pagina niet. Misschien moet je je eerst aanmelden. Ga terug, of vraag hulp aan een digihelper.</source>
-        <translation>ویب‌سایت این صفحه را نشان نمی‌دهد. شاید اول باید داخل شوید. پس بروید، یا از کمک‌کنندهٔ دیجیتال کمک بخواهید.</translation>
+        <translation>ویب‌سایت این صفحه را نشان نمی‌دهد. شاید اول باید داخل شوید. برگردید، یا از کمک‌کنندهٔ دیجیتال کمک بخواهید.</translation>
     </message>
     <message>
         <source>Geen verbinding met deze website</source>
@@ -46,12 +46,12 @@
     <message>
         <location filename="../../kiosk/ui/browser.py" line="241"/>
         <source>Terug</source>
-        <translation>پس</translation>
+        <translation>برگشت</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/browser.py" line="242"/>
         <source>Terug naar de vorige pagina</source>
-        <translation>پس به صفحهٔ قبلی</translation>
+        <translation>برگشت به صفحهٔ قبلی</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/browser.py" line="243"/>
@@ -440,7 +440,7 @@
     <message>
         <location filename="../../kiosk/ui/help_form.py" line="132"/>
         <source>Terug</source>
-        <translation type="unfinished">پس</translation>
+        <translation type="unfinished">برگشت</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/help_form.py" line="133"/>
@@ -577,7 +577,7 @@
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="171"/>
         <source>Terug naar het begin</source>
-        <translation>پس به شروع</translation>
+        <translation>برگشت به شروع</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="173"/>
@@ -1299,7 +1299,7 @@
     <message>
         <location filename="../../kiosk/ui/staff_settings.py" line="137"/>
         <source>Terug</source>
-        <translation type="unfinished">پس</translation>
+        <translation type="unfinished">برگشت</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_settings.py" line="177"/>
@@ -1389,7 +1389,7 @@
         <location filename="../../kiosk/ui/staff_setup.py" line="132"/>
         <location filename="../../kiosk/ui/staff_setup.py" line="141"/>
         <source>Terug</source>
-        <translation type="unfinished">پس</translation>
+        <translation type="unfinished">برگشت</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_setup.py" line="133"/>

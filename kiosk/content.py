@@ -8,6 +8,7 @@ from pathlib import Path
 from kiosk.core.content import load_walkthroughs
 from kiosk.core.paths import resources_dir
 from kiosk.core.settings import LANGUAGES
+from sync.content_format import SOURCES_FILE
 
 
 def check(root: Path) -> int:
@@ -24,6 +25,14 @@ def check(root: Path) -> int:
     for (wt_id, lang), missing in sorted(report.missing.items()):
         if missing:
             print(f"  {wt_id}/{lang}: missing {', '.join(missing)} (shown in Dutch, marked)")
+    # What a coordinator checks first: languages no native speaker read, labels not seen live.
+    for wt in report.walkthroughs:
+        if wt.unreviewed():
+            print(f"  {wt.id}: not reviewed by a native speaker: {', '.join(wt.unreviewed())}")
+        if not wt.has_sources():
+            print(f"  {wt.id}: no {SOURCES_FILE} (facts and labels without a source note)")
+        for item in wt.unverified_labels():
+            print(f"  {wt.id}: unverified label [[{item.label}]]")
     for error in report.errors:
         print(f"ERROR {error}", file=sys.stderr)
     print(f"{len(report.walkthroughs)} walkthroughs, {len(LANGUAGES)} languages, {len(report.errors)} errors")

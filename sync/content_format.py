@@ -6,7 +6,9 @@ Loaded from resources/walkthroughs/<id>/ (or an installed bundle), validated by 
 Layout of one walkthrough (coordinators add one without touching Python):
     walkthrough.toml        id, order, topic, icon, official_domains, company_sites, [[steps]] (id, image, url,
                             practice, works_elsewhere, kind, next, choices)
-    text/<lang>.toml        title, summary, [steps.<step-id>] title + body
+    text/<lang>.toml        title, summary, reviewed_by_native_speaker, [steps.<step-id>] title + body
+    SOURCES.md              facts and screen labels with their sources; a label row whose status says
+                            "unverified" is one a coordinator checks first (`unverified_labels`)
     images/...              one image per step (SVG preferred); images/<lang>/<name> overrides it
     practice/...            optional practice pages ("Oefenen"): a step's `practice` names one of them;
                             Dutch HTML/CSS/SVG served by the kiosk itself, only relative links
@@ -26,10 +28,13 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
 
-from sync.protocol import VISITOR_LANGUAGES
+from sync.protocol import VISITOR_LANGUAGES, VisitorLanguage
 
 MASTER_LANGUAGE = "nl"
 LANGUAGES = VISITOR_LANGUAGES  # a text file per language: text/<lang>.toml
+# The languages written from right to left (Arabic; Dari, "fa"), for the kiosk and the console's preview.
+WRITING_DIRECTION: dict[str, Literal["rtl"]] = {"ar": "rtl", "fa": "rtl"}
+RTL_LANGUAGES = frozenset(WRITING_DIRECTION)
 URL_PLACEHOLDERS = ("{eloket_url}",)
 PRACTICE_DIR = "practice"
 PRACTICE_PAGE = r"^[a-z0-9][a-z0-9-]*\.html$"  # a practice page: a plain name in practice/
@@ -109,6 +114,9 @@ class StepText(_Strict):
 class WalkthroughText(_Strict):
     title: str = Field(min_length=1)
     summary: str = ""
+    # Has someone whose own language this is read the text? Machine- or LLM-made: false. Missing
+    # counts as not reviewed; the check lists the unreviewed ones, the console shows them.
+    reviewed_by_native_speaker: StrictBool = False
     steps: dict[str, StepText]
 
 
@@ -135,6 +143,16 @@ class Walkthrough:
 
     def title(self, lang: str) -> str:
         return self.texts.get(lang, self.texts[MASTER_LANGUAGE]).title
+
+    def unreviewed(self) -> list[VisitorLanguage]:
+        """The languages of this guide that no native speaker has reviewed, in LANGUAGES order."""
+        return [lang for lang in LANGUAGES if lang in self.texts and not self.texts[lang].reviewed_by_native_speaker]
+
+    def unverified_labels(self) -> list[UnverifiedLabel]:
+        return unverified_labels(self.root / SOURCES_FILE)
+
+    def has_sources(self) -> bool:
+        return (self.root / SOURCES_FILE).is_file()
 
     def summary(self, lang: str) -> str:
         return self.texts.get(lang, self.texts[MASTER_LANGUAGE]).summary
@@ -250,6 +268,43 @@ def _load_toml(path: Path, errors: list[str]) -> dict[str, Any] | None:
 
 def _schema_errors(path: Path, exc: ValidationError) -> list[str]:
     return [f"{path}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+
+
+SOURCES_FILE = "SOURCES.md"
+_TABLE_ROW = re.compile(r"^\|(.+)\|\s*$")
+
+
+_UNVERIFIED = ("unverified", "not verified", "not checked")
+
+
+@dataclass(frozen=True)
+class UnverifiedLabel:
+    label: str
+    status: str  # the source note's words, e.g. "**unverified** (not seen on a stored copy)"
+
+
+def unverified_labels(sources: Path) -> list[UnverifiedLabel]:
+    """The screen labels a guide's SOURCES.md has not checked on the live site: the rows of its
+    "## Screen labels" table (| Label | Where | Status |) whose status says "unverified", "not
+    verified" or "not checked". No file: none listed (the caller says the note is missing)."""
+    try:
+        lines = sources.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    found: list[UnverifiedLabel] = []
+    in_labels = False
+    for line in lines:
+        if line.startswith("## "):
+            in_labels = line[3:].strip().lower().startswith("screen labels")
+            continue
+        row = _TABLE_ROW.match(line.strip()) if in_labels else None
+        if row is None:
+            continue
+        cells = [cell.strip() for cell in row.group(1).split("|")]
+        if len(cells) > 1 and any(word in cells[-1].lower() for word in _UNVERIFIED):
+            label = _LABEL.search(cells[0])
+            found.append(UnverifiedLabel(label.group(1) if label else cells[0].strip("`* "), cells[-1]))
+    return found
 
 
 def labels(text: str) -> list[str]:
@@ -445,6 +500,13 @@ def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> 
     if open_list:
         out.append(f"</{open_list}>")
     return "".join(out)
+
+
+def directed(text: str, language: str) -> str:
+    """A title, summary or answer as the screen shows it: in a right-to-left language it starts with
+    a right-to-left mark, so that one beginning with a Latin name ("itsme را بسازید", "Mijn
+    Gezondheid: ...") still reads from the right instead of being laid out left to right."""
+    return "\u200f" + text if language in RTL_LANGUAGES and text else text
 
 
 def body_plain_text(body: str) -> str:

@@ -57,7 +57,7 @@ LocationKind = Literal["fixed", "digibus"]
 Role = Literal["digihelper", "coordinator"]
 ReferenceEntity = Literal["location", "helper", "topic", "setting", "schedule", "notice", "loan_device", "workshop"]
 ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
-VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr"]  # the kiosk's interface languages
+VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa"]  # the kiosk's interface languages; "fa": Dari
 TextSize = Literal["normal", "large", "extra-large"]
 
 RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)

@@ -73,6 +73,17 @@ def test_window_switches_language_live_and_mirrors_for_arabic(window, qapp):
     assert home.greeting.text() == dutch and qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
+def test_dari_is_right_to_left_with_the_afghan_locale(window, qapp):
+    from PySide6.QtCore import QLocale
+
+    window.prefs.set(language="fa")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert QLocale().name() == "fa_AF" and QLocale().monthName(1) != QLocale("fa_IR").monthName(1)
+    assert window.language_button.text() == "دری" and "خوش آمدید" in window.home.greeting.text()
+    assert window.home.language_buttons["ru"].text() == "Русский"
+    window.prefs.reset()
+
+
 def test_language_buttons_show_own_names(window):
     assert [b.text() for b in window.home.language_buttons.values()] == list(LANGUAGES.values())
 

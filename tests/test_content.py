@@ -11,6 +11,7 @@ import pytest
 from kiosk.core.content import (
     MASTER_LANGUAGE,
     body_plain_text,
+    directed,
     is_official,
     labels,
     load_walkthroughs,
@@ -18,6 +19,7 @@ from kiosk.core.content import (
 )
 from kiosk.core.paths import resources_dir
 from kiosk.core.settings import LANGUAGES
+from sync.content_format import unverified_labels
 
 CONTENT = resources_dir() / "walkthroughs"
 
@@ -27,7 +29,7 @@ def check(root: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=60)
 
 
-def test_bundled_content_is_complete_in_six_languages():
+def test_bundled_content_is_complete_in_every_language():
     report = load_walkthroughs(CONTENT)
     assert report.errors == []
     folders = sorted(p.name for p in CONTENT.iterdir() if p.is_dir())
@@ -48,6 +50,57 @@ def test_every_translation_quotes_the_dutch_labels_verbatim():
             dutch = sorted(labels(wt.step(MASTER_LANGUAGE, index).body))
             for lang in LANGUAGES:
                 assert sorted(labels(wt.step(lang, index).body)) == dutch, (wt.id, step.id, lang)
+
+
+def test_every_text_says_whether_a_native_speaker_reviewed_it(content_copy):
+    """Each shipped text file states the flag (all machine-made: false); the check lists every
+    unreviewed language and every label SOURCES.md marks unverified; true takes a language off."""
+    for text_file in CONTENT.glob("*/text/*.toml"):
+        assert "\nreviewed_by_native_speaker = false" in text_file.read_text(encoding="utf-8"), text_file
+    out = check(CONTENT).stdout
+    assert "  vdab: not reviewed by a native speaker: nl, fr, en, ar, uk, tr, ru, fa" in out
+    assert "  vdab: unverified label [[Solliciteer]]" in out
+    assert "  itsme: no SOURCES.md" in out
+    _edit(content_copy / "vdab" / "text" / "fa.toml", "reviewed_by_native_speaker = false",
+          "reviewed_by_native_speaker = true")
+    reviewed = check(content_copy)
+    assert reviewed.returncode == 0
+    assert "  vdab: not reviewed by a native speaker: nl, fr, en, ar, uk, tr, ru\n" in reviewed.stdout
+    _edit(content_copy / "vdab" / "text" / "ru.toml", "reviewed_by_native_speaker = false",
+          'reviewed_by_native_speaker = "ja"')
+    refused = check(content_copy)
+    assert refused.returncode == 1 and "reviewed_by_native_speaker" in refused.stderr
+
+
+def test_unverified_labels_are_read_from_the_sources_table(tmp_path):
+    sources = tmp_path / "SOURCES.md"
+    sources.write_text("""# Sources
+| Label | Where | Status |
+|---|---|---|
+| [[Aanmelden]] | top right | verified on a stored copy |
+
+## Screen labels (`[[...]]`)
+
+| Label | Where | Status |
+|---|---|---|
+| [[Aanmelden]] | top right | **unverified** (no copy) |
+| Profiel | FAQ | seen in a stored copy; not checked on the live site |
+| Verzenden | mail | **not verified** |
+| itsme | login | verified on the live site |
+
+## Not verified (check these first)
+| [[Elders]] | x | unverified |
+""", encoding="utf-8")
+    found = unverified_labels(sources)
+    assert [item.label for item in found] == ["Aanmelden", "Profiel", "Verzenden"]
+    assert found[0].status == "**unverified** (no copy)"
+    assert unverified_labels(tmp_path / "missing.md") == []
+
+
+def test_titles_in_a_right_to_left_language_start_with_a_right_to_left_mark():
+    assert directed("itsme را بسازید", "fa") == "\u200fitsme را بسازید"
+    assert directed("Mijn Gezondheid: بياناتك", "ar").startswith("\u200f")
+    assert directed("Создать itsme", "ru") == "Создать itsme" and directed("", "fa") == ""
 
 
 @pytest.fixture

@@ -78,6 +78,8 @@ def test_the_other_vocabularies_are_what_the_models_accept():
     with pytest.raises(ValidationError):
         LocationData(name="x", kind="boat")
     assert tuple(LANGUAGES) == VISITOR_LANGUAGES  # the switcher's own names, one per interface language
+    # A helper records the visitor's language with the same code (Dari: "fa", "Dari of Perzisch").
+    assert set(VISITOR_LANGUAGES) <= set(protocol.HELP_LANGUAGES)
 
 
 # --- the batch body -----------------------------------------------------------------------------

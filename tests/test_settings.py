@@ -48,7 +48,7 @@ def test_unreadable_file_is_reported_not_fatal(data_dir):
     ("idle_countdown_seconds", "dertig", "moet een geheel getal zijn, zonder aanhalingstekens (bijvoorbeeld 120)"),
     ("idle_countdown_seconds", 12.5, "moet een geheel getal zijn, zonder aanhalingstekens (bijvoorbeeld 120)"),
     ("idle_countdown_seconds", None, "moet een geheel getal zijn, zonder aanhalingstekens (bijvoorbeeld 120)"),
-    ("default_language", "de", "moet een van deze waarden zijn: 'nl', 'fr', 'en', 'ar', 'uk', 'tr'"),
+    ("default_language", "de", "moet een van deze waarden zijn: 'nl', 'fr', 'en', 'ar', 'uk', 'tr', 'ru', 'fa'"),
     ("default_text_size", "huge", "moet een van deze waarden zijn: 'normal', 'large', 'extra-large'"),
     ("default_high_contrast", "misschien", "moet true of false zijn"),
     ("allow_secret_file", None, "moet true of false zijn"),
@@ -88,7 +88,7 @@ def test_a_bad_value_from_the_server_reads_in_dutch(runtime):
     assert settings.default_high_contrast is True and settings.idle_seconds == 120
     assert sorted(problems) == [
         "Instelling standaardtaal van de centrale server: moet een van deze waarden zijn: 'nl', 'fr', 'en', 'ar', "
-        "'uk', 'tr'. De waarde van deze computer wordt gebruikt.",
+        "'uk', 'tr', 'ru', 'fa'. De waarde van deze computer wordt gebruikt.",
         "Instelling tijd zonder activiteit (seconden) van de centrale server: moet tussen 15 en 3600 liggen. "
         "De waarde van deze computer wordt gebruikt."]
 

@@ -48,9 +48,10 @@ def test_buttons_and_keys_move_between_steps(window, qtbot):
     assert view.index == 2
 
 
-def test_arrow_keys_follow_reading_direction_in_arabic(window, qtbot):
+@pytest.mark.parametrize("language", ["ar", "fa"])  # Arabic and Dari
+def test_arrow_keys_follow_reading_direction_in_arabic(window, qtbot, language):
     view = open_itsme(window, qtbot)
-    window.prefs.set(language="ar")
+    window.prefs.set(language=language)
     assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
     qtbot.keyClick(view, Qt.Key.Key_Left)  # "forward" when reading right to left
     assert view.index == 1
@@ -253,14 +254,18 @@ def test_compact_guide_text_sits_on_the_card_colour(window, qtbot):
         assert card.grab().toImage().pixelColor(corner).name() == expected.name()
 
 
-def test_arabic_lines_that_start_with_a_latin_word_stay_right_to_left(window, qtbot):
+@pytest.mark.parametrize("language", ["ar", "fa"])  # Arabic and Dari
+def test_arabic_lines_that_start_with_a_latin_word_stay_right_to_left(window, qtbot, language):
     from PySide6.QtGui import QTextDocument
 
     view = open_itsme(window, qtbot)
-    window.prefs.set(language="ar")
+    window.prefs.set(language=language)
     latin_first = 0
     for index in range(len(view.walkthrough)):
         view.show_step(index)
+        # Titles too ("itsme را چطور می‌سازید؟"): a right-to-left mark first, else Qt lays them out
+        # left to right from their first letter.
+        assert view.text.title.text().startswith("\u200f") and view.guide_title.text().startswith("\u200f")
         document = QTextDocument()
         document.setHtml(view.text.body.text())
         block = document.begin()

@@ -55,3 +55,4 @@ def test_failed_loads_and_the_browsers_language():
     assert web.failure("other", -3, False) is None  # a load replaced by the next one
     assert web.accept_language("nl") == "nl"
     assert web.accept_language("uk") == "uk,nl;q=0.8"
+    assert web.accept_language("fa") == "fa-AF,fa;q=0.9,nl;q=0.8"  # Dari: Afghan usage first

@@ -12,6 +12,7 @@ from sync.content_format import ContentReport as ContentReport
 from sync.content_format import LocalisedStep as LocalisedStep
 from sync.content_format import Walkthrough as Walkthrough
 from sync.content_format import body_plain_text as body_plain_text
+from sync.content_format import directed as directed
 from sync.content_format import labels as labels
 from sync.content_format import load_walkthroughs as load_walkthroughs
 from sync.content_format import render_body_html as render_body_html

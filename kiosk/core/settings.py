@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kiosk.core.bundles import check_keys
 from kiosk.core.store.meta_keys import SERVER_SETTING_PREFIX
 from kiosk.core.store.models import Meta
+from sync.content_format import RTL_LANGUAGES as RTL_LANGUAGES
 from sync.protocol import SHARED_SETTINGS, SharedSettings, check_url
 from sync.protocol import TEXT_SIZES as TEXT_SIZES  # the UI's choices come from here with LANGUAGES
 
@@ -34,8 +35,14 @@ LANGUAGES: dict[str, str] = {
     "ar": "العربية",
     "uk": "Українська",
     "tr": "Türkçe",
+    "ru": "Русский",
+    # Dari: Persian as written in Afghanistan. The code is "fa" everywhere in the data (text/fa.toml,
+    # settings, the help form's language "Dari of Perzisch"): Qt and Chromium know "fa", not ISO 639-3
+    # "prs". The region is added where it matters (LOCALES): Afghan month names, voices, websites.
+    "fa": "دری",
 }
-RTL_LANGUAGES = frozenset({"ar"})
+# The locale (Qt's QLocale name) of a language whose code alone would pick another country's usage.
+LOCALES: dict[str, str] = {"fa": "fa_AF"}
 
 FIELD_LABELS_NL = {
     "default_language": "standaardtaal",

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from kiosk.core import content, practice
 from kiosk.core.content import Walkthrough, is_official, official_domains
-from kiosk.core.settings import Settings
+from kiosk.core.settings import LOCALES, Settings
 
 # Web pages and what they make themselves; never file:, chrome:, view-source: or javascript:.
 WEB_SCHEMES = frozenset({"http", "https", "data", "blob", "about"})
@@ -92,5 +92,8 @@ def failure(domain: str, code: int, chromium_error_page: bool) -> str | None:
 
 def accept_language(language: str) -> str:
     """The Accept-Language websites get: the visitor's language first, Dutch (the official text of
-    Flemish sites) after it."""
-    return language if language == "nl" else f"{language},nl;q=0.8"
+    Flemish sites) after it. A language with a region (Dari: fa-AF) names it first, then the bare code."""
+    if language == "nl":
+        return language
+    region = LOCALES.get(language, "").replace("_", "-")
+    return f"{region},{language};q=0.9,nl;q=0.8" if region else f"{language},nl;q=0.8"

@@ -10,8 +10,10 @@ GUIDE = resources_dir() / "walkthroughs" / "burgerprofiel-attest"
 NEW_TITLE = "Attest downloaden (aangepast)"
 
 
-def guide_zip(*, drop: str = "", title: str = NEW_TITLE, rename: str = "", extra: bytes = b"") -> bytes:
-    """The bundled burgerprofiel-attest guide as a zip, with another Dutch title (and id: `rename`)."""
+def guide_zip(*, drop: str = "", title: str = NEW_TITLE, rename: str = "", extra: bytes = b"",
+              reviewed: tuple[str, ...] = ()) -> bytes:
+    """The bundled burgerprofiel-attest guide as a zip, with another Dutch title (and id: `rename`);
+    the languages in `reviewed` marked as read by a native speaker."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for path in sorted(GUIDE.rglob("*")):
@@ -20,6 +22,8 @@ def guide_zip(*, drop: str = "", title: str = NEW_TITLE, rename: str = "", extra
                 data = path.read_bytes()
                 if name.endswith("text/nl.toml"):
                     data = data.replace(b"Attest downloaden in Mijn Burgerprofiel", title.encode(), 1)
+                if any(name.endswith(f"text/{lang}.toml") for lang in reviewed):
+                    data = data.replace(b"reviewed_by_native_speaker = false", b"reviewed_by_native_speaker = true", 1)
                 if rename and name.endswith("/walkthrough.toml"):
                     data = data.replace(f'id = "{GUIDE.name}"'.encode(), f'id = "{rename}"'.encode(), 1)
                 archive.writestr(rename + name.removeprefix(GUIDE.name) if rename else name, data)

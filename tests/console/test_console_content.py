@@ -85,3 +85,25 @@ def test_a_guide_with_large_pictures_fits_but_not_without_limit(console, key):
     too_big = upload(coord, guide_zip(extra=os.urandom(content.MAX_ZIP_BYTES + 2**20)))
     assert too_big.status_code == 413
     assert console.client().post("/console/login", {"x": "y" * 2_000_000}, csrf=False).status_code == 413
+
+
+def test_the_review_page_lists_unreviewed_languages_and_unverified_labels(console, key):
+    """What a coordinator checks first: per guide, the languages no native speaker read and the
+    labels its SOURCES.md did not see on the live site (the published bundle and the drafts)."""
+    coord = console.as_user("coord")
+    empty = coord.get("/console/stappenplannen/nakijken")
+    assert empty.status_code == 200 and "Geen stappenplannen gepubliceerd en geen concepten" in empty.text
+    upload(coord, guide_zip())
+    page = coord.get("/console/stappenplannen/nakijken").text
+    assert NEW_TITLE in page and "concept" in page
+    assert "Dari of Perzisch" in page and "Russisch" in page  # every text says reviewed_by_native_speaker = false
+    assert "<code>Attesten en toelatingen</code>" in page and "<code>Aanmelden</code>" in page
+    reviewed = guide_zip(rename="gids-nagelezen", reviewed=("ru",))
+    upload(coord, reviewed)
+    rows = coord.get("/console/stappenplannen/nakijken").text.split("<tr>")
+    row = next(r for r in rows if "gids-nagelezen" in r)
+    assert "Dari of Perzisch" in row and "Russisch" not in row
+    draft = re.search(r'concept/([^"]+)">gids-nagelezen<', coord.get("/console/stappenplannen").text).group(1)
+    assert console.as_user("admin").post(f"/console/stappenplannen/concept/{draft}/publiceren").status_code == 303
+    published = coord.get("/console/stappenplannen/nakijken").text.split("<tr>")
+    assert any("gids-nagelezen" in r and "versie 1" in r for r in published)

@@ -13,7 +13,7 @@ from kiosk.core.demo import DEMO_HELPER_NAME
 
 SIZE = (1366, 768)  # the most common digipunt resolution
 # At A++ these must read completely (Arabic also in high contrast): Dutch, right to left, long words.
-WORST_CASE_LANGUAGES = ("nl", "ar", "uk")
+WORST_CASE_LANGUAGES = ("nl", "ar", "uk", "fa")
 
 
 def grab(window: QWidget, path: Path) -> Path:

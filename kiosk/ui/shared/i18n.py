@@ -7,7 +7,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.paths import resources_dir
-from kiosk.core.settings import RTL_LANGUAGES
+from kiosk.core.settings import LOCALES, RTL_LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class LanguageSwitcher:
             self._installed.append(qt_own)
         for translator in self._installed:
             self._app.installTranslator(translator)
-        QLocale.setDefault(QLocale(language))
+        QLocale.setDefault(QLocale(LOCALES.get(language, language)))
         self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language in RTL_LANGUAGES
                                      else Qt.LayoutDirection.LeftToRight)
         self.language = language

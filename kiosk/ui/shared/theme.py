@@ -59,6 +59,8 @@ QPushButton[role="danger"] {{ background: {c['danger']}; color: {c['danger_text'
     border-color: {c['danger_text'] if theme == 'high-contrast' else c['danger']}; }}
 QPushButton[role="help"] {{ background: {c['help']}; color: {c['help_text']}; font-weight: bold;
     border-color: {c['help']}; }}
+QPushButton[role="language"] {{ padding: 8px 6px; }}
+QPushButton[role="language"]:focus {{ padding: {8 - grow}px {max(6 - grow, 0)}px; }}
 QPushButton[role="tile"] {{ background: {c['surface']}; color: {c['text']}; border-radius: 16px;
     padding: 0px; min-height: {max(150, round(px * 6))}px; }}
 QPushButton[role="tile"] QLabel {{ color: {c['text']}; }}

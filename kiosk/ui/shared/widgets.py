@@ -7,13 +7,14 @@ import unicodedata
 from pathlib import Path
 
 from PySide6 import QtGui
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -159,6 +160,66 @@ class Tile(QPushButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right (right to left in Arabic and Dari) and wraps to the next line
+    (Qt's flow layout example): the staff screens' chips, the home screen's languages."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        parent = self.parentWidget()
+        rtl = parent is not None and parent.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        x, y, line_height = 0, rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x and x + hint.width() > rect.width():
+                x, y, line_height = 0, y + line_height + self._spacing, 0
+            if move:
+                left = rect.right() - x - hint.width() + 1 if rtl else rect.x() + x
+                item.setGeometry(QRect(QPoint(left, y), hint))
+            x += hint.width() + self._spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
 
 
 def hbox(*widgets: QWidget, stretch_at: int | None = None, spacing: int = 12) -> QHBoxLayout:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLayout,
-    QLayoutItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.shared.entry import Keypad, MessageLine
 from kiosk.ui.shared.screen import Screen
-from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
+from kiosk.ui.shared.widgets import FlowLayout, big_button, role_label, scroll_area
 from kiosk.ui.staff.banner import SyncBanner
 
 
@@ -35,65 +34,6 @@ def clear_layout(layout: QLayout, keep: int = 0) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:  # a stretch or spacer has no widget
             discard(widget)
-
-
-class FlowLayout(QLayout):
-    """Lays widgets out left to right and wraps to the next line (Qt's flow layout example)."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 10):
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        parent = self.parentWidget()
-        rtl = parent is not None and parent.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        x, y, line_height = 0, rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x and x + hint.width() > rect.width():
-                x, y, line_height = 0, y + line_height + self._spacing, 0
-            if move:
-                left = rect.right() - x - hint.width() + 1 if rtl else rect.x() + x
-                item.setGeometry(QRect(QPoint(left, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
 
 
 class ChipGroup(QWidget):

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.settings import LANGUAGES
 from kiosk.ui.shared.screen import Screen
-from kiosk.ui.shared.widgets import Tile, big_button, role_label, scroll_area
+from kiosk.ui.shared.widgets import FlowLayout, Tile, big_button, role_label, scroll_area
 from kiosk.ui.visitor.home_info import HomeInfoArea
 
 
@@ -32,19 +32,21 @@ class HomeScreen(Screen):
         outer.addWidget(self.greeting)
         outer.addWidget(self.intro)
 
-        self.language_row = QHBoxLayout()
-        self.language_row.setSpacing(10)
+        # Eight languages, narrow buttons (role "language"): one row at 1366 px in every text size
+        # here. Where a wider font needs more, they wrap to a second line, each one whole and one tap
+        # away (a row that does not fit would clip them).
+        self.languages = QWidget()
+        self.language_row = FlowLayout(self.languages, spacing=8)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, own_name in LANGUAGES.items():
-            button = big_button(own_name)
+            button = big_button(own_name, "language")
             button.setCheckable(True)
             # The language's own name is what a visitor recognises, in any UI language.
             button.setAccessibleName(own_name)
             button.clicked.connect(lambda _=False, c=code: self.window_.prefs.set(language=c))
             self.language_buttons[code] = button
             self.language_row.addWidget(button)
-        self.language_row.addStretch(1)
-        outer.addLayout(self.language_row)
+        outer.addWidget(self.languages)
 
         self.info = HomeInfoArea(window)  # more information lines go in there (kiosk/core/schedule.py)
         self.info.lines_changed.connect(self._fit_info)
@@ -67,7 +69,7 @@ class HomeScreen(Screen):
         left, top, right, bottom = self.MARGINS
         width = max(1, self.width() - left - right)
         above = (top + self.greeting.heightForWidth(width)
-                 + max(b.sizeHint().height() for b in self.language_buttons.values()) + 2 * self.SPACING)
+                 + self.language_row.heightForWidth(width) + 2 * self.SPACING)
         if with_intro:
             above += self.intro.heightForWidth(width) + self.SPACING
         first_row = [tile for tile, _texts in self._tiles[:self.COLUMNS]]

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 _LOCALES = {
     "nl": ("nl_BE", "nl_NL"), "fr": ("fr_BE", "fr_FR"), "en": ("en_GB", "en_US"),
     "ar": ("ar_SA", "ar_EG", "ar"), "uk": ("uk_UA",), "tr": ("tr_TR",),
+    "ru": ("ru_RU",), "fa": ("fa_AF", "fa_IR", "fa"),
 }
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, render_body_html
+from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, body_plain_text, directed, render_body_html
 from kiosk.core.settings import RTL_LANGUAGES
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.theme import label_style
@@ -126,7 +126,7 @@ class StepText(QWidget):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         self.heading.setVisible(heading is not None)
         self.heading.setText(heading or "")
-        self.title.setText(title)
+        self.title.setText(directed(title, language))
         self.body.setText(render_body_html(body, label_style(theme), rtl=rtl))
 
 
@@ -382,7 +382,7 @@ class WalkthroughView(QWidget):
         lang = prefs.language
         step = wt.step(lang, self.index)
         translated = lang != MASTER_LANGUAGE
-        self.guide_title.setText(wt.title(lang))
+        self.guide_title.setText(directed(wt.title(lang), lang))
         # The place on the visitor's own path: on a branched guide the steps of the other way do not
         # count, and while a question lies ahead there is no total to promise.
         position = wt.depth(self.history[0] if self.history else self.index) + len(self.history) + 1
@@ -442,7 +442,7 @@ class WalkthroughView(QWidget):
                 button.clicked.connect(lambda _=False, p=position: self.go_to(self._choice_targets[p]))
                 self.choice_box.addWidget(button, 1)
                 self.choice_buttons.append(button)
-            self.choice_buttons[position].setText(text)
+            self.choice_buttons[position].setText(directed(text, self.window_.prefs.language))
             self.choice_buttons[position].setAccessibleName(text)
             self.choice_buttons[position].show()
         self._choice_targets = [target for _text, target in choices]
@@ -549,8 +549,12 @@ def reload_guides(window) -> None:
         screen.tiles = window.home.replace_tiles(screen.tiles, lambda: add_tiles(window, screen))
 
 
+def tile_texts(wt: Walkthrough, language: str) -> tuple[str, str]:
+    return directed(wt.title(language), language), directed(wt.summary(language), language)
+
+
 def add_tiles(window, screen: WalkthroughScreen) -> list:
     return [window.home.add_tile(wt.icon_path(),
-                                 lambda wt=wt: (wt.title(window.prefs.language), wt.summary(window.prefs.language)),
+                                 lambda wt=wt: tile_texts(wt, window.prefs.language),
                                  lambda wt=wt: screen.resume(wt.id))
             for wt in window.runtime.content.walkthroughs]

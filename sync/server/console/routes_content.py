@@ -17,7 +17,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from sync import labels
 from sync.content_bundle import Manifest
-from sync.content_format import MASTER_LANGUAGE, load_walkthroughs, render_body_html
+from sync.content_format import MASTER_LANGUAGE, RTL_LANGUAGES, load_walkthroughs, render_body_html
 from sync.protocol import VISITOR_LANGUAGES
 from sync.server import content
 from sync.server.console.auth import Forbidden, Viewer, audit
@@ -28,7 +28,6 @@ from sync.server.models import ContentBundle, ContentDraft
 router = APIRouter(prefix="/console")
 UPLOAD_PATH = "/console/stappenplannen/opladen"  # the one console request that may be large (app.py)
 LANGUAGE_NAMES = {code: labels.HELP_LANGUAGES[code] for code in VISITOR_LANGUAGES}  # Dutch names, for staff
-RTL = frozenset({"ar"})
 # An uploaded SVG could carry a script: as a picture it never runs, opened on its own it may not either.
 _FILE_HEADERS = {**SECURITY_HEADERS,
                  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox"}
@@ -111,8 +110,8 @@ def preview(request: Request, draft_id: str, viewer: Viewer = Depends(current_vi
             step = wt.step(lang, index)
             image = wt.image_path(lang, index).relative_to(root / draft.guide_id).as_posix()
             steps.append({"number": index + 1, "title": step.title, "fallback": step.is_fallback,
-                          "body": render_body_html(step.body, rtl=step.language in RTL),
-                          "rtl": step.language in RTL, "image": image, "kind": meta.kind,
+                          "body": render_body_html(step.body, rtl=step.language in RTL_LANGUAGES),
+                          "rtl": step.language in RTL_LANGUAGES, "image": image, "kind": meta.kind,
                           "choices": [text for text, _to in wt.choices(lang, index)] if meta.kind == "choice" else []})
         title = wt.title(lang)
     return page(request, "content_preview.html", title=f"Voorbeeld: {title}", draft=draft, guide_title=title,
@@ -166,3 +165,26 @@ def discard(request: Request, draft_id: str, _form: FormData = Depends(checked_f
         session.delete(draft)
         audit(session, viewer, "guide-discard", draft.guide_id, now=utcnow())
     return see_other("/console/stappenplannen?gedaan=weggegooid")
+
+
+def _review_rows(files: dict[str, bytes], source: str) -> list[dict[str, Any]]:
+    """What a coordinator checks first in these guides: the languages no native speaker has read
+    (`reviewed_by_native_speaker`) and the screen labels SOURCES.md has not seen on the live site."""
+    with tempfile.TemporaryDirectory(prefix="digipunt-review-") as tmp:
+        root = Path(tmp)
+        _write(root, files)
+        return [{"id": wt.id, "title": wt.title(MASTER_LANGUAGE), "source": source,
+                 "unreviewed": [LANGUAGE_NAMES[lang] for lang in wt.unreviewed()],
+                 "has_sources": wt.has_sources(), "labels": wt.unverified_labels()}
+                for wt in load_walkthroughs(root).walkthroughs]
+
+
+@router.get("/stappenplannen/nakijken")
+def review(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
+    """The published guides and the drafts: unreviewed translations and unverified labels."""
+    bundle = content.latest(session)
+    rows = _review_rows(content.bundle_files(session, bundle), f"versie {bundle.version}") if bundle else []
+    for draft in session.scalars(select(ContentDraft).order_by(ContentDraft.uploaded_at.desc())):
+        guide_id, files = content.guide_from_zip(draft.data)
+        rows += _review_rows({f"{guide_id}/{path}": data for path, data in files.items()}, "concept")
+    return page(request, "content_review.html", title="Stappenplannen nakijken", rows=rows, bundle=bundle)

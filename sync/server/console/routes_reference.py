@@ -185,7 +185,8 @@ SETTING_TEXTS = {
                                     "Daarna wist de server de versleutelde naam en het telefoonnummer."),
 }
 CHOICE_LABELS = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "ar": "Arabisch", "uk": "Oekraïens",
-                 "tr": "Turks", "normal": "normaal", "large": "groot", "extra-large": "extra groot"}
+                 "tr": "Turks", "ru": "Russisch", "fa": "Dari", "normal": "normaal", "large": "groot",
+                 "extra-large": "extra groot"}
 
 
 @dataclass(frozen=True)

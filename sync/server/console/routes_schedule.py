@@ -32,7 +32,7 @@ from sync.server.models import Location, Notice, NoticeLocation, ScheduleEntry
 
 router = APIRouter(prefix="/console")
 LANGUAGE_LABELS = {"nl": "Nederlands", "fr": "Frans", "en": "Engels", "ar": "Arabisch", "uk": "Oekraïens",
-                   "tr": "Turks"}
+                   "tr": "Turks", "ru": "Russisch", "fa": "Dari"}
 KIND_LABELS = {"weekly": "elke week", "closed": "gesloten", "extra": "extra spreekuur", "stop": "halte"}
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")

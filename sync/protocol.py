@@ -94,6 +94,18 @@ MAX_SHIFT = timedelta(hours=24)
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
+def _not_a_bool(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic would take true as 1; JSON Schema's integer does not
+        raise ValueError("a whole number, not true or false")
+    return value
+
+
+# For a whole number in a message: 3 or 3.0 (JSON Schema's "integer"), never true/false. It goes
+# after the number's bounds (`Annotated[int, Field(ge=0), NOT_A_BOOL]`): before them, pydantic leaves
+# the bounds out of the JSON schema.
+NOT_A_BOOL = BeforeValidator(_not_a_bool)
+
+
 def _iso_text(value: Any) -> Any:
     if isinstance(value, datetime) or (isinstance(value, str) and _ISO_TIME.match(value)):
         return value
@@ -690,16 +702,17 @@ class StatusReport(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    report_version: int = Field(STATUS_REPORT_VERSION, ge=1, le=1000)
-    kiosk_time: AwareDatetime  # the kiosk's clock when it sent this: the server computes the offset
+    report_version: Annotated[int, Field(ge=1, le=1000), NOT_A_BOOL] = STATUS_REPORT_VERSION
+    kiosk_time: DeviceTime  # the kiosk's clock when it sent this: the server computes the offset
     app_version: VersionText | None = None  # sync/version.py
     content_version: VersionText | None = None  # the guides installed (a bundle's version, or their hash)
     content_error: StatusText = None  # the last content bundle the kiosk refused, and why
     schema_version: VersionText | None = None  # the kiosk store's Alembic revision
-    records_waiting: int | None = Field(None, ge=0, le=10**9)  # outbox entries not yet acknowledged
-    records_parked: int | None = Field(None, ge=0, le=10**9)  # set aside: refused, or failing alone
+    # outbox entries not yet acknowledged; set aside (refused, or failing alone)
+    records_waiting: Annotated[int, Field(ge=0, le=10**9), NOT_A_BOOL] | None = None
+    records_parked: Annotated[int, Field(ge=0, le=10**9), NOT_A_BOOL] | None = None
     last_error: StatusText = None  # the last failed sync, in a few words (no personal data)
-    last_error_at: AwareDatetime | None = None  # by the kiosk's clock
+    last_error_at: DeviceTime | None = None  # by the kiosk's clock
 
 
 class StatusResponse(_Message):
@@ -719,9 +732,9 @@ class CallReport(_Message):
     state: CallState
     kiosk_name: str = Field("", max_length=120, pattern=PRINTABLE)
     walkthrough_id: str | None = Field(None, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")
-    step_index: int | None = Field(None, ge=0, le=500)
+    step_index: Annotated[int, Field(ge=0, le=500), NOT_A_BOOL] | None = None
     what: str = Field("", max_length=200, pattern=PRINTABLE)  # in Dutch: the guide and its step
-    created_at: AwareDatetime
+    created_at: DeviceTime
 
 
 class CallUpdates(_Message):

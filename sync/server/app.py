@@ -19,12 +19,14 @@ from uuid import UUID
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.content_bundle import SignedManifest
@@ -121,6 +123,7 @@ _MEANINGS = {
     400: "The body could not be read (not UTF-8).",
     401: "Unknown or revoked device token.",
     403: "The code is refused (unknown, used, expired, or another location's).",
+    404: "No such file.",
     413: "The request body is over the limit.",
     422: "The request does not match the schema.",
     429: "Too many wrong codes: wait Retry-After seconds.",
@@ -191,8 +194,13 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         return _error(422, "invalid-request", detail)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail).lower().replace(" ", "-"), None, exc.headers)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = exc.headers
+        if exc.status_code == 405:  # Starlette names only the first route's methods of a shared path
+            methods = {method for route in app.routes if isinstance(route, APIRoute)
+                       and route.matches(request.scope)[0] != Match.NONE for method in route.methods or ()}
+            headers = {**(headers or {}), "Allow": ", ".join(sorted(methods))}
+        return _error(exc.status_code, str(exc.detail).lower().replace(" ", "-"), None, headers)
 
     @app.exception_handler(OperationalError)
     async def _database_down(_request: Request, exc: OperationalError) -> JSONResponse:
@@ -320,7 +328,8 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         with sessions() as session:
             return reference_page(session, since, limit, device_id, frozenset(with_) & set(REFERENCE_ENTITIES))
 
-    @app.get("/v1/content/manifest", response_model=SignedManifest, responses=_ERRORS, tags=["content"])
+    @app.get("/v1/content/manifest", response_model=SignedManifest, tags=["content"],
+             responses={**_READ_ERRORS, 204: {"description": "Nothing published yet: the kiosk keeps its guides."}})
     def get_content_manifest(device_id: str = Depends(current_device)) -> Response:
         """The latest signed guide bundle manifest (sync/content_bundle.py); 204 when none was published.
         The kiosk verifies it against its pinned keys before it downloads a file."""
@@ -328,7 +337,12 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
             found = content.offer(session)
         return Response(status_code=204) if found is None else _json(found.signed)
 
-    @app.get("/v1/content/files/{sha256}", responses=_ERRORS, tags=["content"])
+    @app.get("/v1/content/files/{sha256}", tags=["content"], responses={
+        **_errors(401, 404, 413, 422, 503),
+        200: {"description": "The file.", "content": {"application/octet-stream": {}}},
+        206: {"description": "The rest of the file from the asked offset (Range: bytes=N-).",
+              "content": {"application/octet-stream": {}}},
+        416: {"description": "The range starts at or past the end of the file."}})
     def get_content_file(sha256: str, request: Request, device_id: str = Depends(current_device)) -> Response:
         """A bundle file by its SHA-256. `Range: bytes=N-` resumes a download (206)."""
         if not re.fullmatch(r"[0-9a-f]{64}", sha256):

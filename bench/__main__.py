@@ -7,7 +7,7 @@ import os
 import platform
 import sys
 
-from bench import dist, durable_write, startup, step_switch, sync_server
+from bench import console_query, dist, durable_write, startup, step_switch, sync_server
 from bench.common import RESULTS, all_results, log, table, update_readme, write_results
 
 # Module per group of benchmarks; each module's run() returns its Results.
@@ -17,8 +17,9 @@ GROUPS = {
     "sync": sync_server,  # sync_drain, server_load
     "step_switch": step_switch,
     "dist": dist,  # dist_size
+    "console": console_query,  # console_query
 }
-ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "dist_size"]
+ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "console_query", "dist_size"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,7 +120,36 @@ class StoredRecord(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)  # created_at or started_at (device time)
     supersedes: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
-    __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),)
+    __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),
+                      Index("ix_records_supersedes", "supersedes"))
+
+
+class HelpRequestHead(Base):
+    """A summary table: one row per help request, its latest version, dated by its first (the
+    export's chain rule). Derived from `records` only; kept in the ingest transaction by
+    `sync/server/summaries.py`, which is the only writer. The console's overview, records table and
+    downloads read it instead of walking every chain."""
+
+    __tablename__ = "help_request_heads"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the latest version's record id
+    location_id: Mapped[str] = mapped_column(String(36))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the first version's
+    helper_id: Mapped[str] = mapped_column(String(36))
+    outcome: Mapped[str] = mapped_column(String(24))
+    channel: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(16))  # "active" | "cancelled": a cancelled one does not count
+    topics: Mapped[str] = mapped_column(Text)  # codes between "\x1f" separators (summaries.topics_text)
+    visitor_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    versions: Mapped[int] = mapped_column(Integer)
+    corrected: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (
+        Index("ix_help_request_heads_occurred_at", "occurred_at", "id"),
+        Index("ix_help_request_heads_location", "location_id", "occurred_at", "id"),
+        Index("ix_help_request_heads_helper", "helper_id", "occurred_at"),
+        # distinct people over a period: read from the index alone
+        Index("ix_help_request_heads_people", "occurred_at", "location_id", "status", "visitor_code"),
+    )
 
 
 class RateLimit(Base):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sync.server.console.auth import Viewer
 from sync.server.console.web import ZONE
-from sync.server.export import LocationFigures, figures_between, with_total
+from sync.server.export import LocationFigures, figures_between, people_between
 
 # The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
 SUBSIDY_THRESHOLDS = (1000, 1500, 1750)
@@ -42,10 +42,6 @@ class Overview:
     period_people: int
     thresholds: list[tuple[int, bool]] = field(default_factory=list)  # (threshold, reached)
     problems: list[str] = field(default_factory=list)
-
-
-def visible_figures(figures: list[LocationFigures], viewer: Viewer) -> list[LocationFigures]:
-    return with_total([f for f in figures[:-1] if viewer.sees(f.location_id)])
 
 
 PERIOD_PROBLEM = "Kies een periode met een begin- en einddatum (jjjj-mm-dd), het einde na het begin."
@@ -77,22 +73,21 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     local = now.astimezone(ZONE)
     problems = []
     this_start = _month_start(local.year, local.month)
-    this_month = visible_figures(figures_between(session, this_start, _month_start(local.year, local.month + 1)),
-                                 viewer)
+    places = viewer.location_ids
+    this_month = figures_between(session, this_start, _month_start(local.year, local.month + 1), places)
 
     trend = []
     for back in range(11, -1, -1):
         first = _month_start(local.year, local.month - back)
-        month = figures_between(session, first, _month_start(first.year, first.month + 1))
-        figures = visible_figures(month, viewer)[-1]
-        trend.append(MonthPoint(f"{MONTHS_NL[first.month - 1]} {first.year}", figures.help_requests,
-                                figures.volunteer_hours, len(figures.visitor_codes)))
+        total = this_month[-1] if back == 0 else figures_between(
+            session, first, _month_start(first.year, first.month + 1), places)[-1]
+        trend.append(MonthPoint(f"{MONTHS_NL[first.month - 1]} {first.year}", total.help_requests,
+                                total.volunteer_hours, total.people))
 
     # the subsidy period: a date range, by default this calendar year
     period_start, period_end, problem = parse_period(start, end, date(local.year, 1, 1), local.date())
     problems += [problem] if problem else []
-    period = visible_figures(figures_between(session, *period_bounds(period_start, period_end)), viewer)[-1]
-    people = len(period.visitor_codes)
+    people = people_between(session, *period_bounds(period_start, period_end), places)
     return Overview(month_label=f"{MONTHS_NL[local.month - 1]} {local.year}", this_month=this_month, trend=trend,
                     trend_chart=_trend_chart(trend), period_start=period_start, period_end=period_end,
                     period_people=people, thresholds=[(t, people >= t) for t in SUBSIDY_THRESHOLDS], problems=problems)

@@ -2,25 +2,26 @@
 
 `find_records` is the one query: the page shows a slice of what it returns and the CSV and XLSX
 downloads write all of it, so a download always follows the filters on the screen. A help request
-is its latest version (export.help_request_chains, the monthly report's chain rule) dated by its
-first; a cancelled one is shown, marked. Only the viewer's locations are ever read.
+is its latest version (the monthly report's chain rule) dated by its first; a cancelled one is
+shown, marked. Only the viewer's locations are ever read.
 
-It reads every help request of the visible locations and filters in Python (a year of a city's
-records is a few hundred milliseconds). For millions of records this function is what a summary
-table would replace.
+Help requests are read from the summary table `help_request_heads` (sync/server/summaries.py: one
+row per request, kept at ingest), filtered, counted and paged in SQL, and joined to the latest
+version's payload only for the rows shown: a page is a few index look-ups at a million records,
+and a download streams (a server-side cursor read in slices, written as it goes).
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -28,8 +29,9 @@ from sync.protocol import OUTCOMES, RECORD_KINDS, STATUSES, RecordKind
 from sync.server.console.auth import Forbidden, Viewer
 from sync.server.console.overview import parse_period, period_bounds
 from sync.server.console.web import ZONE
-from sync.server.export import Version, help_request_chains
-from sync.server.models import Helper, HelperLocation, Location, StoredRecord, Topic
+from sync.server.export import stream_xlsx
+from sync.server.models import Helper, HelperLocation, HelpRequestHead, Location, StoredRecord, Topic
+from sync.server.summaries import chains_of, corrected, linked_versions, topics_text
 
 PAGE_SIZE = 50
 
@@ -179,43 +181,61 @@ def _location_ids(viewer: Viewer, filters: RecordFilters) -> list[str] | None:
     return None if viewer.location_ids is None else sorted(viewer.location_ids)
 
 
-def _corrected(chain: tuple[Version, ...]) -> bool:
-    """Changed in anything but its status (a cancellation alone is no correction)."""
-    def content(version: Version) -> dict[str, Any]:
-        payload = json.loads(version.payload)
-        return {k: v for k, v in payload.items() if k not in ("id", "supersedes", "status")}
-    return len(chain) > 1 and any(content(a) != content(b) for a, b in zip(chain, chain[1:], strict=False))
+def _like(text: str) -> str:
+    """`text` as a LIKE pattern that matches only itself (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names: Names) -> list[Row]:
-    """Every record that matches, newest first: the page's rows and the downloads' rows."""
+def _matching(viewer: Viewer, filters: RecordFilters) -> tuple[Select[Any], Any, Any]:
+    """The query of the matching records' ids (a help request: its summary row, latest version, dated
+    by its first; a shift: its record), with the date and id to order it by."""
     start, end = period_bounds(filters.start, filters.end)
     location_ids = _location_ids(viewer, filters)
-    rows: list[Row] = []
     if filters.kind == "shift":
-        query = select(StoredRecord.id, StoredRecord.payload).where(
-            StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end)
-        if location_ids is not None:
-            query = query.where(StoredRecord.location_id.in_(location_ids))
-        for record_id, raw in session.execute(query):
-            payload = json.loads(raw)
-            if filters.helper and payload["helper_id"] != filters.helper:
-                continue
-            rows.append(ShiftRow.of(record_id, payload, names))
+        table: Any = StoredRecord
+        query = select(StoredRecord.id).where(StoredRecord.kind == "shift")
+        if filters.helper:  # canonical JSON: a key and its value are spelled exactly so once
+            query = query.where(StoredRecord.payload.like(
+                f'%{_like(json.dumps({"helper_id": filters.helper}, ensure_ascii=False)[1:-1])}%', escape="\\"))
     else:
-        for chain in help_request_chains(session, location_ids):
-            if not start <= chain[0].occurred_at < end:
-                continue
-            payload = json.loads(chain[-1].payload)
-            if ((filters.topic and filters.topic not in payload["topics"])
-                    or (filters.outcome and payload["outcome"] != filters.outcome)
-                    or (filters.helper and payload["helper_id"] != filters.helper)
-                    or (filters.status and payload["status"] != filters.status)):
-                continue
-            row = HelpRow.of(chain[-1].id, payload, chain[0].occurred_at, names)
-            rows.append(replace(row, versions=len(chain), corrected=_corrected(chain)) if len(chain) > 1 else row)
-    rows.sort(key=lambda row: (row.when, row.id), reverse=True)
-    return rows
+        table = HelpRequestHead
+        query = select(HelpRequestHead.id)
+        if filters.topic:
+            query = query.where(HelpRequestHead.topics.like(f"%{_like(topics_text([filters.topic]))}%", escape="\\"))
+        for column, value in ((HelpRequestHead.outcome, filters.outcome), (HelpRequestHead.helper_id, filters.helper),
+                              (HelpRequestHead.status, filters.status)):
+            if value:
+                query = query.where(column == value)
+    query = query.where(table.occurred_at >= start, table.occurred_at < end)
+    if location_ids is not None:
+        query = query.where(table.location_id.in_(location_ids))
+    return query, table.occurred_at, table.id
+
+
+def count_records(session: Session, viewer: Viewer, filters: RecordFilters) -> int:
+    query, _when, _id = _matching(viewer, filters)
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names: Names,
+                 offset: int = 0, limit: int | None = None) -> Iterator[Row]:
+    """The records that match, newest first (from `offset`, at most `limit`): the page's rows and
+    the downloads' rows, read in slices as they are used."""
+    query, when, rid = _matching(viewer, filters)
+    ids = query.order_by(when.desc(), rid.desc()).offset(offset).limit(limit).subquery()
+    if filters.kind == "shift":
+        shifts = select(StoredRecord.id, StoredRecord.payload).join(ids, ids.c.id == StoredRecord.id)
+        for record_id, raw in session.execute(shifts.order_by(StoredRecord.occurred_at.desc(), StoredRecord.id.desc())
+                                              .execution_options(yield_per=2000)):
+            yield ShiftRow.of(record_id, json.loads(raw), names)
+        return
+    heads = HelpRequestHead
+    requests = (select(heads.id, heads.occurred_at, heads.versions, heads.corrected, StoredRecord.payload)
+                .join(ids, ids.c.id == heads.id).join(StoredRecord, StoredRecord.id == heads.id)
+                .order_by(heads.occurred_at.desc(), heads.id.desc()))
+    for record_id, first_at, versions, changed, raw in session.execute(requests.execution_options(yield_per=2000)):
+        row = HelpRow.of(record_id, json.loads(raw), first_at, names)
+        yield replace(row, versions=versions, corrected=changed) if versions > 1 else row
 
 
 @dataclass
@@ -226,10 +246,13 @@ class Page:
     pages: int
 
 
-def page_of(rows: Sequence[Row], number: int) -> Page:
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
+def page_of(session: Session, viewer: Viewer, filters: RecordFilters, names: Names, number: int) -> Page:
+    """Page `number` (kept within the pages there are) of the matching records, with their count."""
+    total = count_records(session, viewer, filters)
+    pages = max(1, -(-total // PAGE_SIZE))
     number = min(max(number, 1), pages)
-    return Page(rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], len(rows), number, pages)
+    rows = list(find_records(session, viewer, filters, names, (number - 1) * PAGE_SIZE, PAGE_SIZE))
+    return Page(rows, total, number, pages)
 
 
 # --- one record and its history ------------------------------------------------------------------
@@ -271,7 +294,7 @@ def record_history(session: Session, viewer: Viewer, record_id: str, names: Name
     if stored.kind == "shift":
         shift = ShiftRow.of(stored.id, json.loads(stored.payload), names)
         return History(shift, [(shift, stored.received_at, frozenset())])
-    chain = next(chain for chain in help_request_chains(session, [stored.location_id])
+    chain = next(chain for chain in chains_of(linked_versions(session, [record_id]))
                  if any(version.id == record_id for version in chain))
     versions: list[tuple[Row, datetime, frozenset[str]]] = []
     previous: tuple[Any, ...] | None = None
@@ -283,7 +306,8 @@ def record_history(session: Session, viewer: Viewer, record_id: str, names: Name
             if old != new and name not in _NOT_COMPARED)
         versions.append((row, version.received_at, changed))
         previous = cells
-    return History(replace(row, versions=len(chain), corrected=_corrected(chain)), versions)
+    return History(replace(row, versions=len(chain), corrected=corrected([json.loads(v.payload) for v in chain])),
+                   versions)
 
 
 # --- what the filters offer ----------------------------------------------------------------------
@@ -310,37 +334,24 @@ def _columns(kind: str) -> tuple[str, ...]:
     return labels.RECORD_HELP_COLUMNS if kind == "help_request" else labels.RECORD_SHIFT_COLUMNS
 
 
+_WIDTHS = (11, 7, 24, 16, 20, 16, 30, 12, 10, 15, 20, 18, 20, 40, 13, 12, 13, 8, 38)
 
-def to_csv(rows: Sequence[Row], kind: str) -> bytes:
-    """UTF-8 with a byte order mark, so that Excel reads the accents right."""
+
+def to_csv(rows: Iterable[Row], kind: str) -> Iterator[bytes]:
+    """UTF-8 with a byte order mark, so that Excel reads the accents right; yielded in pieces."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    out.write("\ufeff")
     writer.writerow(_columns(kind))
-    writer.writerows(row.cells() for row in rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    for number, row in enumerate(rows, start=1):
+        writer.writerow(row.cells())
+        if number % 2000 == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
-def to_xlsx(rows: Sequence[Row], kind: str) -> bytes:
-    """One sheet; written row by row (openpyxl's write-only mode), so a year stays quick and small."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(labels.RECORD_SHEETS[kind])
-    columns = _columns(kind)
-    for letter, width in zip("ABCDEFGHIJKLMNOPQRS", (11, 7, 24, 16, 20, 16, 30, 12, 10, 15, 20, 18, 20, 40, 13, 12,
-                                                     13, 8, 38), strict=False):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    header = []
-    for title in columns:
-        cell = WriteOnlyCell(sheet, title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row.cells())
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def to_xlsx(rows: Iterable[Row], kind: str) -> Iterator[bytes]:
+    """One sheet, streamed as it is written (export.stream_xlsx): a year stays quick and small."""
+    return stream_xlsx(labels.RECORD_SHEETS[kind], _columns(kind), _WIDTHS, (row.cells() for row in rows))

@@ -1,7 +1,7 @@
 """The Rapporten page: the monthly report (export.monthly_report, the figures of `digipunt-server
 export`) and the Digibanken report for any date range, both limited to the viewer's locations.
 
-The Digibanken report counts with the export's rules (export.figures_between): distinct people are
+The Digibanken report counts with the export's rules and its summary table (export.figures_between): distinct people are
 distinct visitor codes over all visible locations and services; help requests count under the
 objectives of labels.DIGIBANKEN_OBJECTIVES, and an objective Digipunt does not register yet shows
 as such, never as a number.
@@ -19,15 +19,14 @@ from sqlalchemy.orm import Session
 
 from sync import labels
 from sync.server.console.auth import Viewer
-from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds, visible_figures
+from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds
 from sync.server.export import LocationFigures, MonthlyReport, figures_between, monthly_report
 from sync.server.models import Topic
 
 
 def visible_monthly_report(session: Session, viewer: Viewer, month: str) -> MonthlyReport:
     """The export's monthly report with only the viewer's locations (and their total)."""
-    report = monthly_report(session, month)
-    return MonthlyReport(report.month, visible_figures(report.locations, viewer), report.topic_labels)
+    return monthly_report(session, month, viewer.location_ids)
 
 
 @dataclass
@@ -44,7 +43,7 @@ class DigibankenReport:
 
     @property
     def people(self) -> int:
-        return len(self.total.visitor_codes)
+        return self.total.people
 
     @property
     def objectives(self) -> list[tuple[str, int | None]]:
@@ -59,7 +58,7 @@ class DigibankenReport:
 
 def digibanken_report(session: Session, viewer: Viewer, start: date, end: date) -> DigibankenReport:
     """The Digibanken figures from `start` to `end`, both days included."""
-    places = visible_figures(figures_between(session, *period_bounds(start, end)), viewer)
+    places = figures_between(session, *period_bounds(start, end), viewer.location_ids)
     names = dict(session.execute(select(Topic.code, Topic.label_nl)).all())
     topics = sorted(((names.get(code) or code, n) for code, n in places[-1].topics.items()),
                     key=lambda item: (-item[1], item[0].casefold()))
@@ -105,7 +104,7 @@ def digibanken_xlsx(report: DigibankenReport) -> bytes:
         (labels.DIGIBANKEN_OBJECTIVE_SHEET,
          [(label, labels.NOT_REGISTERED_YET if count is None else count) for label, count in report.objectives]),
         (labels.DIGIBANKEN_LOCATION_SHEET,
-         [(f.name, f.help_requests, len(f.visitor_codes), f.volunteer_hours) for f in report.places]),
+         [(f.name, f.help_requests, f.people, f.volunteer_hours) for f in report.places]),
         (labels.DIGIBANKEN_TOPIC_SHEET, report.topics),
     ]
     for (title, header), lines in parts:

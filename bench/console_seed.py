@@ -1,0 +1,252 @@
+"""A city's three years of records, fast: the central server database of the console benchmark.
+
+`seed(engine, end, help_requests=1_000_000)` fills a migrated server database with 40 locations
+(34 fixed digipunten of very different sizes, 6 digibus stops), 8 digihelpers per location plus a
+few city-wide ones, their shifts (2-3 helpers a day, 5 days a week at a fixed place, 4 stops a week
+for a bus), and the help requests of those shifts, over the three years before `end`:
+- topics from the default list, weighted (itsme and e-loket most), 1-3 per request;
+- outcomes 70% solved, 20% partly, 10% not solved; a first visit, a language, referrals now and then;
+- a visitor code on 65% of requests, from a population of about 150,000 people who mostly come back
+  to their own place and come back several times a year (a few come weekly);
+- 3% corrected once (another outcome or topic, a day later), 0.5% twice, 1.5% cancelled.
+
+Every payload is what the server's ingest stores (the protocol's normalised canonical JSON, its
+content hash), and the summary table is filled with the application's own chain rule
+(`summaries.head_rows`). PostgreSQL gets the rows by COPY, SQLite by executemany. The database
+remembers what it holds (table `bench_seed`), so a second run with the same parameters reuses it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Engine, text
+
+from sync.labels import DEFAULT_TOPICS
+from sync.protocol import canonical_json, hash_canonical
+from sync.server.summaries import head_rows
+
+ZONE = ZoneInfo("Europe/Brussels")
+VERSION = 1  # change when the data's shape changes: a cached database is then seeded again
+LOCATIONS, FIXED = 40, 34
+HELPERS_PER_LOCATION = 8
+YEARS = 3
+PEOPLE = 150_000
+TOPIC_WEIGHTS = (18, 14, 9, 10, 12, 6, 10, 6, 5, 3, 4, 3, 4)
+FIRST_NAMES = ("An", "Bart", "Chloé", "Dirk", "Els", "Fatima", "Geert", "Hanne", "Ilse", "Jan", "Karim", "Lies",
+               "Marc", "Nadia", "Olga", "Pieter", "Rik", "Sofie", "Tom", "Veerle", "Wout", "Yusuf", "Zeynep")
+TOWNS = ("Leuven", "Kessel-Lo", "Heverlee", "Wilsele", "Wijgmaal", "Wezemaal", "Herent", "Kortenberg", "Bertem",
+         "Oud-Heverlee", "Lubbeek", "Holsbeek", "Rotselaar", "Tervuren", "Haacht", "Boortmeerbeek", "Keerbergen",
+         "Tremelo", "Begijnendijk", "Aarschot", "Tienen", "Diest", "Zoutleeuw", "Landen", "Glabbeek", "Bierbeek")
+
+
+class Version(NamedTuple):  # what summaries.head_rows reads of a stored version
+    id: str
+    supersedes: str | None
+    occurred_at: datetime
+    received_at: datetime
+    payload: str
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def seeded(conn: Connection) -> dict[str, Any] | None:
+    """What the database was seeded with, or None."""
+    conn.execute(text("CREATE TABLE IF NOT EXISTS bench_seed (what TEXT NOT NULL)"))
+    raw = conn.execute(text("SELECT what FROM bench_seed")).scalar()
+    return json.loads(raw) if raw else None
+
+
+def seed(engine: Engine, end: date, help_requests: int = 1_000_000, rng_seed: int = 13) -> dict[str, Any]:
+    """Seed a migrated, empty server database (or reuse what an earlier identical call made);
+    returns the description stored in `bench_seed` (counts, locations, the period)."""
+    wanted = {"version": VERSION, "end": end.isoformat(), "help_requests": help_requests, "seed": rng_seed}
+    with engine.begin() as conn:
+        have = seeded(conn)
+        if have is not None and all(have.get(k) == v for k, v in wanted.items()):
+            return have
+        if have is not None or conn.execute(text("SELECT count(*) FROM records")).scalar():
+            raise RuntimeError("this database holds other records: seed an empty one")
+    rng = random.Random(rng_seed)
+    start = date(end.year - YEARS, end.month, end.day) + timedelta(days=1)
+    city = _city(rng)
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    # requests per helper-shift, so that the whole comes to `help_requests`
+    weighted_shifts = sum(_shift_count(place, day) * place["weight"] for place in city["locations"] for day in days)
+    per_shift = help_requests / weighted_shifts  # per shift of a place of weight 1
+    counts = {"help_requests": 0, "versions": 0, "shifts": 0}
+    with engine.begin() as conn:
+        _insert_city(conn, city, end)
+        for place in city["locations"]:
+            records, heads = _location_records(rng, city, place, days, per_shift, counts)
+            _copy(conn, "records", records)
+            _copy(conn, "help_request_heads", heads)
+        wanted |= counts | {"locations": LOCATIONS, "start": start.isoformat()}
+        conn.execute(text("INSERT INTO bench_seed (what) VALUES (:w)"), {"w": json.dumps(wanted)})
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE" if conn.dialect.name == "postgresql" else "ANALYZE"))
+    return wanted
+
+
+def _city(rng: random.Random) -> dict[str, Any]:
+    locations: list[dict[str, Any]] = []
+    for n in range(LOCATIONS):
+        fixed = n < FIXED
+        name = (f"Bibliotheek {TOWNS[n % len(TOWNS)]}" + (f" {n // len(TOWNS) + 1}" if n >= len(TOWNS) else "")
+                if fixed else f"Digibus {n - FIXED + 1}")
+        helpers = [_uuid(rng) for _ in range(HELPERS_PER_LOCATION)]
+        # very different sizes: a central library sees ten times what a village digipunt sees
+        locations.append({"id": _uuid(rng), "name": name, "kind": "fixed" if fixed else "digibus", "helpers": helpers,
+                          "weight": rng.choice((0.4, 0.6, 0.8, 1.0, 1.0, 1.3, 1.8, 3.0)),
+                          "device": _uuid(rng), "stops": [f"Markt {TOWNS[(n + k) % len(TOWNS)]}" for k in range(4)]})
+    names = {h: f"{rng.choice(FIRST_NAMES)} {chr(65 + rng.randrange(26))}." for p in locations for h in p["helpers"]}
+    return {"locations": locations, "helper_names": names}
+
+
+def _shift_count(place: dict[str, Any], day: date) -> int:
+    if place["kind"] == "fixed":
+        return 0 if day.weekday() >= 5 else 2 + (day.toordinal() % 3 == 0)
+    return 0 if day.weekday() >= 4 else 2
+
+
+def _insert_city(conn: Connection, city: dict[str, Any], end: date) -> None:
+    enrolled = datetime.combine(end, time(), UTC) - timedelta(days=365 * YEARS + 30)
+    for place in city["locations"]:
+        conn.execute(text("INSERT INTO locations (id, name, kind, active) VALUES (:id, :name, :kind, :a)"),
+                     {"id": place["id"], "name": place["name"], "kind": place["kind"], "a": True})
+        conn.execute(text("INSERT INTO devices (id, name, location_id, token_hash, enrolled_at) "
+                          "VALUES (:id, :name, :loc, :token, :at)"),
+                     {"id": place["device"], "name": f"pc {place['name']}", "loc": place["id"],
+                      "token": hashlib.sha256(place["device"].encode()).hexdigest(), "at": enrolled})
+        for helper in place["helpers"]:
+            conn.execute(text("INSERT INTO helpers (id, display_name, role, pin_hash, active) "
+                              "VALUES (:id, :name, 'helper', NULL, :a)"),
+                         {"id": helper, "name": city["helper_names"][helper], "a": True})
+            conn.execute(text("INSERT INTO helper_locations (helper_id, location_id) VALUES (:h, :l)"),
+                         {"h": helper, "l": place["id"]})
+
+
+def _person(rng: random.Random, place_index: int) -> str:
+    """A visitor code: mostly someone of this place's own people, a few come often."""
+    local = PEOPLE // LOCATIONS
+    # skewed towards the place's regulars, who come back; one in ten from anywhere in the city
+    person = place_index * local + int(local * rng.random() ** 2.2) if rng.random() < 0.9 else rng.randrange(PEOPLE)
+    return hashlib.sha256(f"bench-person-{person}".encode()).hexdigest()
+
+
+def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str, Any], days: list[date],
+                      per_shift: float, counts: dict[str, int]) -> tuple[list[tuple[Any, ...]], list[dict[str, Any]]]:
+    place_index = city["locations"].index(place)
+    topics = [code for code, _label in DEFAULT_TOPICS]
+    records: list[tuple[Any, ...]] = []
+    versions: list[Version] = []
+    device = place["device"]
+
+    def store(kind: str, payload: dict[str, Any], occurred: datetime, supersedes: str | None = None) -> None:
+        body = canonical_json(payload)
+        received = occurred + timedelta(minutes=rng.randrange(1, 90))
+        records.append((payload["id"], kind, hash_canonical(body), body, device, received, place["id"], occurred,
+                        supersedes))
+        if kind == "help_request":
+            versions.append(Version(payload["id"], supersedes, occurred, received, body))
+
+    for day in days:
+        for shift_number in range(_shift_count(place, day)):
+            helper = rng.choice(place["helpers"])
+            begin = datetime.combine(day, time(9 + 4 * (shift_number % 2), 0), ZONE)
+            finish = begin + timedelta(hours=3, minutes=rng.choice((0, 15, 30, 45)))
+            stop = place["stops"][day.weekday() % 4] if place["kind"] == "digibus" else None
+            shift_id = _uuid(rng)
+            store("shift", {"auto_closed": rng.random() < 0.03, "ended_at": _stamp(finish), "helper_id": helper,
+                            "id": shift_id, "kind": "shift", "location_id": place["id"], "started_at": _stamp(begin),
+                            "stop_name": stop}, begin)
+            counts["shifts"] += 1
+            n = int(rng.expovariate(1 / (per_shift * place["weight"])) + rng.random())  # mean: per_shift * weight
+            for _ in range(n):
+                created = begin + timedelta(seconds=rng.randrange(int((finish - begin).total_seconds())))
+                payload = {
+                    "channel": "digibus" if stop else rng.choices(("spreekuur", "walk-in", "home-visit"), (6, 3, 1))[0],
+                    "created_at": _stamp(created), "duration_min": rng.choice((5, 10, 15, 20, 20, 30, 30, 45, 60)),
+                    "first_visit": rng.choices(("yes", "no", "unknown"), (2, 5, 3))[0], "helper_id": helper,
+                    "id": _uuid(rng), "kind": "help_request",
+                    "language": rng.choices(("nl", "fr", "en", "ar", "uk", "tr"), (80, 5, 5, 4, 3, 3))[0],
+                    "location_id": place["id"], "note": "Komt terug met de brief." if rng.random() < 0.05 else None,
+                    "outcome": rng.choices(("solved", "partly", "not-solved"), (7, 2, 1))[0],
+                    "referrals": ["digibuddy"] if rng.random() < 0.05 else [], "shift_id": shift_id,
+                    "status": "active", "stop_name": stop, "supersedes": None,
+                    "target_groups": ["senior"] if rng.random() < 0.3 else [],
+                    "topics": sorted(set(rng.choices(topics, TOPIC_WEIGHTS, k=rng.choice((1, 1, 1, 2, 2, 3))))),
+                    "visitor_code": _person(rng, place_index) if rng.random() < 0.65 else None}
+                store("help_request", payload, created)
+                counts["help_requests"] += 1
+                counts["versions"] += 1
+                later = created
+                for change in _changes(rng):
+                    later += timedelta(hours=rng.randrange(1, 48))
+                    payload = payload | {"id": _uuid(rng), "supersedes": payload["id"], "created_at": _stamp(later)}
+                    if change == "cancel":
+                        payload["status"] = "cancelled"
+                    elif rng.random() < 0.5:
+                        payload["outcome"] = rng.choice(("solved", "partly", "not-solved"))
+                    else:
+                        payload["topics"] = sorted({*payload["topics"], rng.choice(topics)})
+                    store("help_request", payload, later, payload["supersedes"])
+                    counts["versions"] += 1
+    return records, head_rows(versions)
+
+
+def _changes(rng: random.Random) -> list[str]:
+    roll = rng.random()
+    if roll < 0.025:
+        return ["correct"]
+    if roll < 0.03:
+        return ["correct", "correct"]
+    if roll < 0.04:
+        return ["cancel"]
+    if roll < 0.045:
+        return ["correct", "cancel"]
+    return []
+
+
+_COLUMNS = {
+    "records": ("id", "kind", "content_hash", "payload", "device_id", "received_at", "location_id", "occurred_at",
+                "supersedes"),
+    "help_request_heads": ("id", "location_id", "occurred_at", "helper_id", "outcome", "channel", "status", "topics",
+                           "visitor_code", "versions", "corrected"),
+}
+
+
+def _tuples(table: str, rows: list[Any]) -> Iterator[tuple[Any, ...]]:
+    if table == "records":
+        yield from rows
+    else:
+        columns = _COLUMNS[table]
+        for row in rows:
+            yield tuple(row[c] for c in columns)
+
+
+def _copy(conn: Connection, table: str, rows: list[Any]) -> None:
+    columns = _COLUMNS[table]
+    if conn.dialect.name == "postgresql":
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in _tuples(table, rows):
+                copy.write_row(row)
+        return
+    naive = [tuple(v.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(v, datetime) else v for v in row)
+             for row in _tuples(table, rows)]  # as SQLAlchemy stores the UTCDateTime column on SQLite: naive UTC
+    marks = ", ".join("?" * len(columns))
+    conn.connection.driver_connection.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", naive)

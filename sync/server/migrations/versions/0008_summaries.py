@@ -1,0 +1,48 @@
+"""Summary table help_request_heads (one row per help request, its latest version) and the indexes
+the console needs at a million records.
+
+Revision ID: s0008
+Revises: s0006
+Create Date: 2026-11-30
+
+The table is filled from the records already stored, with the application's chain rule
+(sync/server/summaries.py); from then on ingest keeps it in the same transaction.
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "s0008"
+down_revision = "s0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "help_request_heads",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("location_id", sa.String(36), nullable=False),
+        sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("helper_id", sa.String(36), nullable=False),
+        sa.Column("outcome", sa.String(24), nullable=False),
+        sa.Column("channel", sa.String(24), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("topics", sa.Text(), nullable=False),
+        sa.Column("visitor_code", sa.String(64), nullable=True),
+        sa.Column("versions", sa.Integer(), nullable=False),
+        sa.Column("corrected", sa.Boolean(), nullable=False),
+    )
+    op.create_index("ix_help_request_heads_occurred_at", "help_request_heads", ["occurred_at", "id"])
+    op.create_index("ix_help_request_heads_location", "help_request_heads", ["location_id", "occurred_at", "id"])
+    op.create_index("ix_help_request_heads_helper", "help_request_heads", ["helper_id", "occurred_at"])
+    op.create_index("ix_help_request_heads_people", "help_request_heads",
+                    ["occurred_at", "location_id", "status", "visitor_code"])
+    op.create_index("ix_records_supersedes", "records", ["supersedes"])
+    from sync.server.summaries import rebuild  # the application's chain rule, as it is now
+
+    rebuild(op.get_bind())
+
+
+def downgrade() -> None:
+    op.drop_index("ix_records_supersedes", "records")
+    op.drop_table("help_request_heads")

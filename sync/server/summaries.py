@@ -1,0 +1,133 @@
+"""Summary tables: what the console and the reports read instead of every version of every record.
+
+`help_request_heads` has one row per help request: its latest version's fields, dated by its first
+version, with how many versions it has and whether it was corrected. It is derived from `records`
+by the export's chain rule (`chains_of`, the one reading of a request's versions) and kept in the
+same transaction as the records it comes from:
+- ingest (sync/server/records.py) and a quarantine restore call `refresh` with the ids they stored;
+- migration s0008 and the benchmark's seeder build it from scratch (`head_rows` over every chain).
+
+`refresh` re-derives every chain a stored id belongs to, whichever order its versions arrive in (a
+correction before the version it corrects, or after), so the table always equals what `chains_of`
+says of all of `records`; tests/test_summaries.py checks that against the direct computation.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, Protocol, cast
+
+from sqlalchemy import Connection, Table, delete, insert, or_, select
+from sqlalchemy.orm import Session
+
+from sync.server.models import HelpRequestHead, StoredRecord
+
+
+class Version(Protocol):
+    """A stored version of a help request, as VERSION_COLUMNS read it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def supersedes(self) -> str | None: ...
+    @property
+    def occurred_at(self) -> datetime: ...
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def payload(self) -> str: ...
+
+
+VERSION_COLUMNS = (StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at, StoredRecord.received_at,
+                   StoredRecord.payload)
+HEADS = cast(Table, HelpRequestHead.__table__)
+
+# Topic codes are printable (sync.protocol), so this separator never occurs inside one: a filter
+# on "\x1f<code>\x1f" is exact.
+TOPIC_SEPARATOR = "\x1f"
+
+
+def topics_text(codes: Iterable[str]) -> str:
+    return TOPIC_SEPARATOR + "".join(code + TOPIC_SEPARATOR for code in codes)
+
+
+def topic_codes(text: str) -> list[str]:
+    return text.split(TOPIC_SEPARATOR)[1:-1]
+
+
+def chains_of(rows: Sequence[Version]) -> Iterator[tuple[Version, ...]]:
+    """Every help request among `rows` as its versions, first to latest: a version that no other
+    supersedes is a latest, and its chain follows `supersedes` back as far as `rows` go."""
+    by_id = {r.id: r for r in rows}
+    superseded = {r.supersedes for r in rows if r.supersedes}
+    for latest in rows:
+        if latest.id in superseded:
+            continue
+        chain = [latest]
+        seen = {latest.id}
+        while chain[-1].supersedes in by_id and chain[-1].supersedes not in seen:
+            chain.append(by_id[chain[-1].supersedes])
+            seen.add(chain[-1].id)
+        yield tuple(reversed(chain))
+
+
+def _content(payload: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in payload.items() if k not in ("id", "supersedes", "status")}
+
+
+def corrected(payloads: Sequence[dict[str, Any]]) -> bool:
+    """Changed in anything but its status (a cancellation alone is no correction)."""
+    return any(_content(a) != _content(b) for a, b in zip(payloads, payloads[1:], strict=False))
+
+
+def head_row(chain: tuple[Version, ...]) -> dict[str, Any]:
+    payloads = [json.loads(version.payload) for version in chain] if len(chain) > 1 else [json.loads(chain[0].payload)]
+    latest = payloads[-1]
+    return {"id": chain[-1].id, "location_id": latest["location_id"], "occurred_at": chain[0].occurred_at,
+            "helper_id": latest["helper_id"], "outcome": latest["outcome"], "channel": latest["channel"],
+            "status": latest["status"], "topics": topics_text(latest["topics"]),
+            "visitor_code": latest.get("visitor_code"), "versions": len(chain), "corrected": corrected(payloads)}
+
+
+def head_rows(rows: Sequence[Version]) -> list[dict[str, Any]]:
+    return [head_row(chain) for chain in chains_of(rows)]
+
+
+def linked_versions(session: Session | Connection, ids: Collection[str]) -> list[Version]:
+    """The stored help request versions `ids` and every version linked to them, both ways: all
+    versions of the requests they belong to. Chains are short: a few index look-ups."""
+    known: dict[str, Version] = {}
+    queried: set[str] = set()
+    frontier = set(ids)
+    while frontier:  # the whole chain: the versions these supersede and the ones that supersede them
+        queried |= frontier
+        found = session.execute(select(*VERSION_COLUMNS).where(
+            StoredRecord.kind == "help_request",
+            or_(StoredRecord.id.in_(frontier), StoredRecord.supersedes.in_(frontier)))).all()
+        new = [row for row in found if row.id not in known]
+        known.update((row.id, row) for row in new)
+        frontier = {ref for row in new for ref in (row.id, row.supersedes) if ref} - queried
+    return list(known.values())
+
+
+def refresh(session: Session | Connection, ids: Collection[str]) -> None:
+    """Re-derive the head rows of every help request that one of the stored records `ids` belongs
+    to (ids of other kinds are ignored). Call it in the transaction that stored them."""
+    if not ids:
+        return
+    known = linked_versions(session, ids)
+    older = [row.id for row in known if row.id not in ids]  # only these can have a head row already
+    if older:
+        session.execute(delete(HEADS).where(HEADS.c.id.in_(older)))
+    rows = head_rows(known)
+    if rows:
+        session.execute(insert(HEADS), rows)
+
+
+def rebuild(conn: Session | Connection) -> None:
+    """The table from scratch (migration s0008): every help request of `records`."""
+    conn.execute(delete(HEADS))
+    rows = head_rows(conn.execute(select(*VERSION_COLUMNS).where(StoredRecord.kind == "help_request")).all())
+    for start in range(0, len(rows), 5000):
+        conn.execute(insert(HEADS), rows[start:start + 5000])

@@ -1,0 +1,151 @@
+"""The summary table equals the direct computation. Seeded random help requests at three locations,
+with corrections, second corrections and cancellations, sent in shuffled batches (a correction may
+arrive before the version it corrects), go through the real ingest; after every batch the summary
+table equals one built from scratch, and the monthly figures, the distinct people of a period and
+the records table equal what the chain rule says over every stored version. On SQLite and
+PostgreSQL."""
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from sync.protocol import CHANNELS, OUTCOMES, BatchItem, content_hash, record_payload
+from sync.server import admin, summaries
+from sync.server.console.auth import Viewer
+from sync.server.console.record_table import Names, RecordFilters, count_records, find_records, page_of
+from sync.server.export import figures_between, help_request_chains, people_between
+from sync.server.models import HelpRequestHead, StoredRecord
+from sync.server.records import ingest
+from tests.sync_support import help_request
+
+CODES = [f"{n:064x}" for n in range(1, 40)]
+TOPICS = ["itsme", "taxonweb", "email", "jobs"]
+START, END = datetime(2026, 9, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def _versions(rng: random.Random, place: str, helpers: list[str]) -> list:
+    """A request and, now and then, its corrections or its cancellation, as protocol records."""
+    created = START + timedelta(minutes=rng.randrange(int((END - START).total_seconds() // 60) - 60 * 24 * 3))
+    first = help_request(place, when=created, helper_id=rng.choice(helpers), channel=rng.choice(CHANNELS),
+                         topics=rng.sample(TOPICS, rng.randint(1, 2)), outcome=rng.choice(OUTCOMES),
+                         visitor_code=rng.choice([None, *CODES]))
+    chain = [first]
+    for change in rng.choice([[], [], [], ["correct"], ["correct", "correct"], ["cancel"], ["correct", "cancel"],
+                              ["status-only"]]):
+        previous = chain[-1]
+        fields = {"id": uuid.uuid4(), "supersedes": previous.id, "created_at": previous.created_at + timedelta(days=1)}
+        if change == "cancel":
+            fields["status"] = "cancelled"
+        elif change == "correct":
+            fields |= {"outcome": rng.choice(OUTCOMES), "visitor_code": rng.choice([None, *CODES]),
+                       "topics": rng.sample(TOPICS, rng.randint(1, 3))}
+        # "status-only": a new version that changes nothing: a version, not a correction
+        chain.append(previous.model_copy(update=fields))
+    return chain
+
+
+def _direct(session, start: datetime, end: datetime, location_ids=None) -> dict:
+    """The figures by the chain rule over every stored version (no summary table)."""
+    places: dict[str, dict] = {}
+    everyone: set[str] = set()
+    for chain in help_request_chains(session):
+        payload = json.loads(chain[-1].payload)
+        if not start <= chain[0].occurred_at < end or payload["status"] == "cancelled":
+            continue
+        if location_ids is not None and payload["location_id"] not in location_ids:
+            continue
+        place = places.setdefault(payload["location_id"], {"n": 0, "topics": Counter(), "outcomes": Counter(),
+                                                           "channels": Counter(), "people": set()})
+        place["n"] += 1
+        place["topics"].update(payload["topics"])
+        place["outcomes"][payload["outcome"]] += 1
+        place["channels"][payload["channel"]] += 1
+        if payload["visitor_code"]:
+            place["people"].add(payload["visitor_code"])
+            everyone.add(payload["visitor_code"])
+    return {"places": {k: (v["n"], v["topics"], v["outcomes"], v["channels"], len(v["people"]))
+                       for k, v in places.items()}, "people": len(everyone)}
+
+
+def _summarised(session, start: datetime, end: datetime, location_ids=None) -> dict:
+    figures = figures_between(session, start, end, location_ids)
+    places = {f.location_id: (f.help_requests, +f.topics, +f.outcomes, +f.channels, f.people)
+              for f in figures[:-1] if f.help_requests}
+    return {"places": places, "people": figures[-1].people}
+
+
+def _head_rows(session) -> list[tuple]:
+    columns = [c for c in HelpRequestHead.__table__.columns]
+    return sorted(tuple(row) for row in session.execute(select(*columns)))
+
+
+def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(server_engine):
+    rng = random.Random(20261130)
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        places, devices = [], {}
+        for name in ("Bibliotheek Leuven", "Digibus Noord", "OCMW Heverlee"):
+            place, _ = admin.ensure_location(session, name)
+            device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)
+            places.append(place.id)
+            devices[place.id] = device.id
+    helpers = [str(uuid.uuid4()) for _ in range(4)]
+    chains = [_versions(rng, rng.choice(places), helpers) for _ in range(160)]
+    assert sum(len(c) > 1 for c in chains) > 40  # corrections and cancellations are really there
+    by_place: dict[str, list] = {}
+    for record in (version for chain in chains for version in chain):
+        by_place.setdefault(str(record.location_id), []).append(record)
+    batches = []
+    for place, records in by_place.items():
+        rng.shuffle(records)  # a correction may come before what it corrects
+        batches += [(place, records[i:i + rng.randint(1, 25)]) for i in range(0, len(records), 25)]
+    rng.shuffle(batches)
+
+    periods = [(START, END), (datetime(2026, 10, 1, tzinfo=UTC), datetime(2026, 11, 1, tzinfo=UTC)),
+               (datetime(2026, 9, 14, 22, tzinfo=UTC), datetime(2026, 11, 3, 5, tzinfo=UTC))]
+    for number, (place, records) in enumerate(batches):
+        items = [BatchItem(id=r.id, kind="help_request", content_hash=content_hash(record_payload(r)),
+                           payload=record_payload(r)) for r in records]
+        with sessions.begin() as session:
+            assert {r.status for r in ingest(session, devices[place], items, datetime.now(UTC))} == {"created"}
+        if number % 6 and number != len(batches) - 1:
+            continue
+        with sessions() as session:
+            kept = _head_rows(session)
+            summaries.rebuild(session)
+            assert _head_rows(session) == kept
+            session.rollback()
+            for start, end in periods:
+                for location_ids in (None, frozenset(places[:2]), frozenset(places[2:])):
+                    direct = _direct(session, start, end, location_ids)
+                    assert _summarised(session, start, end, location_ids) == direct
+                    assert people_between(session, start, end, location_ids) == direct["people"]
+
+    with sessions() as session:  # the records table: the same requests, filtered alike, newest first
+        admin_viewer = Viewer("u", "admin", "Admin", "admin", None, "x")
+        names = Names.read(session)
+        chains_now = [c for c in help_request_chains(session) if START <= c[0].occurred_at < END]
+        for topic, outcome, status in (("", "", ""), ("taxonweb", "", ""), ("", "partly", "active"),
+                                       ("email", "", "cancelled")):
+            filters = RecordFilters(kind="help_request", start=date(2026, 9, 1), end=date(2026, 11, 30),
+                                    topic=topic, outcome=outcome, status=status, location=places[0])
+            expected = sorted(((c[0].occurred_at, c[-1].id) for c in chains_now
+                               if (p := json.loads(c[-1].payload))["location_id"] == places[0]
+                               and (not topic or topic in p["topics"]) and (not outcome or p["outcome"] == outcome)
+                               and (not status or p["status"] == status)), reverse=True)
+            rows = list(find_records(session, admin_viewer, filters, names))
+            assert [row.id for row in rows] == [rid for _when, rid in expected]
+            assert count_records(session, admin_viewer, filters) == len(expected)
+            assert [row.id for row in page_of(session, admin_viewer, filters, names, 1).rows] == [
+                rid for _when, rid in expected[:50]]
+        versions = {c[-1].id: len(c) for c in chains_now}
+        all_rows = find_records(session, admin_viewer, RecordFilters(kind="help_request", start=date(2026, 9, 1),
+                                                                     end=date(2026, 11, 30)), names)
+        assert {row.id: row.versions for row in all_rows} == versions
+        assert session.scalar(select(StoredRecord.id).limit(1))

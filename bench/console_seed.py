@@ -20,24 +20,28 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, NamedTuple
+from itertools import accumulate
+from typing import Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, Table, text
+from sqlalchemy.schema import CreateIndex, DropIndex
 
 from sync.labels import DEFAULT_TOPICS
 from sync.protocol import canonical_json, hash_canonical
+from sync.server.models import HelpRequestHead, StoredRecord
 from sync.server.summaries import head_rows
 
 ZONE = ZoneInfo("Europe/Brussels")
-VERSION = 1  # change when the data's shape changes: a cached database is then seeded again
+VERSION = 2  # change when the data's shape changes: a cached database is then seeded again
 LOCATIONS, FIXED = 40, 34
 HELPERS_PER_LOCATION = 8
 YEARS = 3
 PEOPLE = 150_000
+CHANNEL_CHOICES = ("spreekuur", "walk-in", "home-visit")
+OUTCOME_CHOICES = ("solved", "partly", "not-solved")
 TOPIC_WEIGHTS = (18, 14, 9, 10, 12, 6, 10, 6, 5, 3, 4, 3, 4)
 FIRST_NAMES = ("An", "Bart", "Chloé", "Dirk", "Els", "Fatima", "Geert", "Hanne", "Ilse", "Jan", "Karim", "Lies",
                "Marc", "Nadia", "Olga", "Pieter", "Rik", "Sofie", "Tom", "Veerle", "Wout", "Yusuf", "Zeynep")
@@ -55,11 +59,14 @@ class Version(NamedTuple):  # what summaries.head_rows reads of a stored version
 
 
 def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    """As the protocol writes a UTC time (`moment` is in UTC)."""
+    return moment.isoformat().replace("+00:00", "Z")
 
 
 def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    """A random version 4 UUID, as text."""
+    h = f"{rng.getrandbits(128) & ~(0xF000 << 64) & ~(0xC << 60) | (0x4000 << 64) | (0x8 << 60):032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def seeded(conn: Connection) -> dict[str, Any] | None:
@@ -87,12 +94,17 @@ def seed(engine: Engine, end: date, help_requests: int = 1_000_000, rng_seed: in
     weighted_shifts = sum(_shift_count(place, day) * place["weight"] for place in city["locations"] for day in days)
     per_shift = help_requests / weighted_shifts  # per shift of a place of weight 1
     counts = {"help_requests": 0, "versions": 0, "shifts": 0}
+    indexes = [index for model in (StoredRecord, HelpRequestHead) for index in cast(Table, model.__table__).indexes]
     with engine.begin() as conn:
         _insert_city(conn, city, end)
+        for index in indexes:  # built once at the end: much faster than row by row
+            conn.execute(DropIndex(index))
         for place in city["locations"]:
             records, heads = _location_records(rng, city, place, days, per_shift, counts)
             _copy(conn, "records", records)
             _copy(conn, "help_request_heads", heads)
+        for index in indexes:
+            conn.execute(CreateIndex(index))
         wanted |= counts | {"locations": LOCATIONS, "start": start.isoformat()}
         conn.execute(text("INSERT INTO bench_seed (what) VALUES (:w)"), {"w": json.dumps(wanted)})
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -138,12 +150,36 @@ def _insert_city(conn: Connection, city: dict[str, Any], end: date) -> None:
                          {"h": helper, "l": place["id"]})
 
 
+_CODES = [hashlib.sha256(f"bench-person-{person}".encode()).hexdigest() for person in range(PEOPLE)]
+
+
 def _person(rng: random.Random, place_index: int) -> str:
     """A visitor code: mostly someone of this place's own people, a few come often."""
     local = PEOPLE // LOCATIONS
     # skewed towards the place's regulars, who come back; one in ten from anywhere in the city
-    person = place_index * local + int(local * rng.random() ** 2.2) if rng.random() < 0.9 else rng.randrange(PEOPLE)
-    return hashlib.sha256(f"bench-person-{person}".encode()).hexdigest()
+    return _CODES[place_index * local + int(local * rng.random() ** 2.2) if rng.random() < 0.9
+                  else rng.randrange(PEOPLE)]
+
+
+# The canonical JSON (sorted keys, no spaces) of a normalised help request, written directly: a
+# million json.dumps calls would be most of the seeding time. _check_template proves it the same.
+_HELP_JSON = ('{{"channel":"{channel}","created_at":"{created_at}","duration_min":{duration_min},'
+              '"first_visit":"{first_visit}","helper_id":"{helper_id}","id":"{id}","kind":"help_request",'
+              '"language":"{language}","location_id":"{location_id}","note":{note},"outcome":"{outcome}",'
+              '"referrals":{referrals},"shift_id":"{shift_id}","status":"{status}","stop_name":{stop_name},'
+              '"supersedes":{supersedes},"target_groups":{target_groups},"topics":{topics},'
+              '"visitor_code":{visitor_code}}}')
+_JSON_FIELDS = ("note", "referrals", "stop_name", "supersedes", "target_groups", "topics", "visitor_code")
+
+
+def _help_json(payload: dict[str, Any]) -> str:
+    return _HELP_JSON.format_map(payload | {k: json.dumps(payload[k], separators=(",", ":"), ensure_ascii=False)
+                                            for k in _JSON_FIELDS})
+
+
+def _check_template(payload: dict[str, Any]) -> None:
+    if _help_json(payload) != canonical_json(payload):
+        raise AssertionError("the seeder's JSON template differs from the protocol's canonical JSON")
 
 
 def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str, Any], days: list[date],
@@ -153,43 +189,51 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
     records: list[tuple[Any, ...]] = []
     versions: list[Version] = []
     device = place["device"]
+    channel_weights = list(accumulate((6, 3, 1)))
+    first_weights = list(accumulate((2, 5, 3)))
+    language_weights = list(accumulate((80, 5, 5, 4, 3, 3)))
+    outcome_weights = list(accumulate((7, 2, 1)))
+    topic_weights = list(accumulate(TOPIC_WEIGHTS))
 
-    def store(kind: str, payload: dict[str, Any], occurred: datetime, supersedes: str | None = None) -> None:
-        body = canonical_json(payload)
+    def store(kind: str, body: str, record_id: str, occurred: datetime, supersedes: str | None = None) -> None:
         received = occurred + timedelta(minutes=rng.randrange(1, 90))
-        records.append((payload["id"], kind, hash_canonical(body), body, device, received, place["id"], occurred,
+        records.append((record_id, kind, hash_canonical(body), body, device, received, place["id"], occurred,
                         supersedes))
         if kind == "help_request":
-            versions.append(Version(payload["id"], supersedes, occurred, received, body))
+            versions.append(Version(record_id, supersedes, occurred, received, body))
 
     for day in days:
         for shift_number in range(_shift_count(place, day)):
             helper = rng.choice(place["helpers"])
-            begin = datetime.combine(day, time(9 + 4 * (shift_number % 2), 0), ZONE)
+            begin = datetime.combine(day, time(9 + 4 * (shift_number % 2), 0), ZONE).astimezone(UTC)
             finish = begin + timedelta(hours=3, minutes=rng.choice((0, 15, 30, 45)))
             stop = place["stops"][day.weekday() % 4] if place["kind"] == "digibus" else None
-            shift_id = _uuid(rng)
-            store("shift", {"auto_closed": rng.random() < 0.03, "ended_at": _stamp(finish), "helper_id": helper,
-                            "id": shift_id, "kind": "shift", "location_id": place["id"], "started_at": _stamp(begin),
-                            "stop_name": stop}, begin)
+            shift = {"auto_closed": rng.random() < 0.03, "ended_at": _stamp(finish), "helper_id": helper,
+                     "id": _uuid(rng), "kind": "shift", "location_id": place["id"], "started_at": _stamp(begin),
+                     "stop_name": stop}
+            store("shift", canonical_json(shift), shift["id"], begin)
             counts["shifts"] += 1
+            seconds = int((finish - begin).total_seconds())
             n = int(rng.expovariate(1 / (per_shift * place["weight"])) + rng.random())  # mean: per_shift * weight
             for _ in range(n):
-                created = begin + timedelta(seconds=rng.randrange(int((finish - begin).total_seconds())))
+                created = begin + timedelta(seconds=rng.randrange(seconds))
                 payload = {
-                    "channel": "digibus" if stop else rng.choices(("spreekuur", "walk-in", "home-visit"), (6, 3, 1))[0],
+                    "channel": "digibus" if stop else rng.choices(CHANNEL_CHOICES, cum_weights=channel_weights)[0],
                     "created_at": _stamp(created), "duration_min": rng.choice((5, 10, 15, 20, 20, 30, 30, 45, 60)),
-                    "first_visit": rng.choices(("yes", "no", "unknown"), (2, 5, 3))[0], "helper_id": helper,
-                    "id": _uuid(rng), "kind": "help_request",
-                    "language": rng.choices(("nl", "fr", "en", "ar", "uk", "tr"), (80, 5, 5, 4, 3, 3))[0],
+                    "first_visit": rng.choices(("yes", "no", "unknown"), cum_weights=first_weights)[0],
+                    "helper_id": helper, "id": _uuid(rng), "kind": "help_request",
+                    "language": rng.choices(("nl", "fr", "en", "ar", "uk", "tr"), cum_weights=language_weights)[0],
                     "location_id": place["id"], "note": "Komt terug met de brief." if rng.random() < 0.05 else None,
-                    "outcome": rng.choices(("solved", "partly", "not-solved"), (7, 2, 1))[0],
-                    "referrals": ["digibuddy"] if rng.random() < 0.05 else [], "shift_id": shift_id,
+                    "outcome": rng.choices(OUTCOME_CHOICES, cum_weights=outcome_weights)[0],
+                    "referrals": ["digibuddy"] if rng.random() < 0.05 else [], "shift_id": shift["id"],
                     "status": "active", "stop_name": stop, "supersedes": None,
                     "target_groups": ["senior"] if rng.random() < 0.3 else [],
-                    "topics": sorted(set(rng.choices(topics, TOPIC_WEIGHTS, k=rng.choice((1, 1, 1, 2, 2, 3))))),
+                    "topics": sorted(set(rng.choices(topics, cum_weights=topic_weights,
+                                                     k=rng.choice((1, 1, 1, 2, 2, 3))))),
                     "visitor_code": _person(rng, place_index) if rng.random() < 0.65 else None}
-                store("help_request", payload, created)
+                if not records:
+                    _check_template(payload)
+                store("help_request", _help_json(payload), payload["id"], created)
                 counts["help_requests"] += 1
                 counts["versions"] += 1
                 later = created
@@ -199,10 +243,10 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
                     if change == "cancel":
                         payload["status"] = "cancelled"
                     elif rng.random() < 0.5:
-                        payload["outcome"] = rng.choice(("solved", "partly", "not-solved"))
+                        payload["outcome"] = rng.choice(OUTCOME_CHOICES)
                     else:
                         payload["topics"] = sorted({*payload["topics"], rng.choice(topics)})
-                    store("help_request", payload, later, payload["supersedes"])
+                    store("help_request", _help_json(payload), payload["id"], later, payload["supersedes"])
                     counts["versions"] += 1
     return records, head_rows(versions)
 

@@ -18,11 +18,13 @@ from sqlalchemy.orm import sessionmaker
 from sync.protocol import CHANNELS, OUTCOMES, BatchItem, content_hash, record_payload
 from sync.server import admin, summaries
 from sync.server.console.auth import Viewer
+from sync.server.console.overview import overview_figures
 from sync.server.console.record_table import Names, RecordFilters, count_records, find_records, page_of
+from sync.server.console.web import ZONE
 from sync.server.export import figures_between, help_request_chains, people_between
-from sync.server.models import HelpRequestHead, StoredRecord
+from sync.server.models import HelpRequestHead, StoredRecord, SummaryChange, SummaryMonth
 from sync.server.records import ingest
-from tests.sync_support import help_request
+from tests.sync_support import help_request, shift
 
 CODES = [f"{n:064x}" for n in range(1, 40)]
 TOPICS = ["itsme", "taxonweb", "email", "jobs"]
@@ -149,3 +151,55 @@ def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(serve
                                                                      end=date(2026, 11, 30)), names)
         assert {row.id: row.versions for row in all_rows} == versions
         assert session.scalar(select(StoredRecord.id).limit(1))
+
+
+def test_the_trend_of_past_months_follows_late_records_and_corrections(server_engine):
+    """summary_months keeps a past month; a record stored later for that month (a kiosk offline for
+    weeks), a correction or a shift makes the next overview compute that month again."""
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        places, devices = [], {}
+        for name in ("Bibliotheek Leuven", "Digibus Noord", "OCMW Heverlee"):
+            place, _ = admin.ensure_location(session, name)
+            device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)
+            places.append(place.id)
+            devices[place.id] = device.id
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    viewers = [Viewer("a", "admin", "A", "admin", None, "x"),
+               Viewer("c", "coord", "C", "coordinator", frozenset(places[:2]), "x"),
+               Viewer("d", "coord1", "D", "coordinator", frozenset(places[2:]), "x")]
+
+    def send(place: str, *records) -> None:
+        items = [BatchItem(id=r.id, kind=r.kind, content_hash=content_hash(record_payload(r)),
+                           payload=record_payload(r)) for r in records]
+        with sessions.begin() as session:
+            assert {r.status for r in ingest(session, devices[place], items, now)} == {"created"}
+
+    def check() -> None:
+        for viewer in viewers:
+            with sessions.begin() as session:
+                trend = overview_figures(session, viewer, now, "", "").trend
+            with sessions() as session:
+                for point, month in zip(trend, range(11, 23), strict=True):  # months since Jan 2025
+                    first = datetime(2025 + month // 12, month % 12 + 1, 1, tzinfo=ZONE)
+                    after = datetime(2025 + (month + 1) // 12, (month + 1) % 12 + 1, 1, tzinfo=ZONE)
+                    total = figures_between(session, first, after, viewer.location_ids)[-1]
+                    assert (point.help_requests, point.volunteer_hours, point.people) == (
+                        total.help_requests, total.volunteer_hours, total.people), (viewer.username, point.label)
+
+    code = "a" * 64
+    june = datetime(2026, 6, 10, 9, tzinfo=UTC)
+    early = help_request(places[0], when=june, visitor_code=code)
+    send(places[0], early, help_request(places[0], when=june, visitor_code="b" * 64),
+         shift(places[0], june, 120))
+    send(places[1], help_request(places[1], when=june + timedelta(days=3), visitor_code=code))
+    check()
+    with sessions() as session:
+        assert session.scalar(select(SummaryMonth.figures).where(SummaryMonth.month == "2026-06"))
+    send(places[2], help_request(places[2], when=june + timedelta(days=1), visitor_code="c" * 64),
+         shift(places[2], june + timedelta(hours=1), 60))  # late: June is kept already
+    send(places[0], early.model_copy(update={"id": uuid.uuid4(), "supersedes": early.id, "status": "cancelled",
+                                             "created_at": now}))  # cancelled in November: June changes
+    check()
+    with sessions() as session:
+        assert session.scalar(select(SummaryChange.id).where(SummaryChange.month == "2026-06")) is None

@@ -152,6 +152,25 @@ class HelpRequestHead(Base):
     )
 
 
+class SummaryMonth(Base):
+    """A summary table: a past month's figures per location (help requests, shifts, volunteer
+    seconds, distinct people) and the month's distinct people over all locations, as JSON
+    (console/overview.py reads and writes it). Valid while no `summary_changes` row names the month."""
+
+    __tablename__ = "summary_months"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM in Europe/Brussels
+    figures: Mapped[str] = mapped_column(Text)
+
+
+class SummaryChange(Base):
+    """A month whose records changed: inserted at ingest (insert only, so concurrent batches never
+    wait for each other), deleted by whoever recomputes that month's `summary_months` row."""
+
+    __tablename__ = "summary_changes"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+
+
 class RateLimit(Base):
     """Failures per key ("enroll:<address>", "login-user:<name>" ...): the rate limiter's state, in
     the database so that every server process applies the same limit (ratelimit.py)."""

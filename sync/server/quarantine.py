@@ -110,7 +110,7 @@ def restore(session: Session, record_id: str, payload_json: str, actor: str, now
                           supersedes=str(getattr(record, "supersedes", None) or "") or None)
     session.add(stored)
     session.flush()
-    summaries.refresh(session, {stored.id})  # the summary tables follow the records
+    summaries.stored(session, [{"id": stored.id, "kind": stored.kind, "occurred_at": stored.occurred_at}])
     session.delete(row)
     _audit(session, actor, "quarantine-restore", row, {"reason": row.reason}, now)
     return stored

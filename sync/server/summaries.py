@@ -14,14 +14,15 @@ says of all of `records`; tests/test_summaries.py checks that against the direct
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol, cast
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Table, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
-from sync.server.models import HelpRequestHead, StoredRecord
+from sync.server.models import HelpRequestHead, StoredRecord, SummaryChange
 
 
 class Version(Protocol):
@@ -42,6 +43,8 @@ class Version(Protocol):
 VERSION_COLUMNS = (StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at, StoredRecord.received_at,
                    StoredRecord.payload)
 HEADS = cast(Table, HelpRequestHead.__table__)
+CHANGES = cast(Table, SummaryChange.__table__)
+ZONE = ZoneInfo("Europe/Brussels")
 
 # Topic codes are printable (sync.protocol), so this separator never occurs inside one: a filter
 # on "\x1f<code>\x1f" is exact.
@@ -111,22 +114,43 @@ def linked_versions(session: Session | Connection, ids: Collection[str]) -> list
     return list(known.values())
 
 
-def refresh(session: Session | Connection, ids: Collection[str]) -> None:
+def month_of(moment: datetime) -> str:
+    """The calendar month (YYYY-MM, Europe/Brussels) reports file a moment under."""
+    return moment.astimezone(ZONE).strftime("%Y-%m")
+
+
+def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Keep the summary tables with records just stored (each with id, kind and occurred_at), in
+    the transaction that stored them: the head rows of their help requests are derived again, and
+    every month whose figures they change is marked (`summary_changes`)."""
+    rows = list(rows)
+    months = refresh(session, {row["id"] for row in rows if row["kind"] == "help_request"})
+    months |= {month_of(row["occurred_at"]) for row in rows if row["kind"] == "shift"}
+    if months:
+        session.execute(insert(CHANGES), [{"month": month} for month in sorted(months)])
+
+
+def refresh(session: Session | Connection, ids: Collection[str]) -> set[str]:
     """Re-derive the head rows of every help request that one of the stored records `ids` belongs
-    to (ids of other kinds are ignored). Call it in the transaction that stored them."""
+    to (ids of other kinds are ignored); the months of the rows replaced and written."""
     if not ids:
-        return
+        return set()
     known = linked_versions(session, ids)
     older = [row.id for row in known if row.id not in ids]  # only these can have a head row already
+    months = set()
     if older:
+        months |= {month_of(when) for when in session.scalars(
+            select(HEADS.c.occurred_at).where(HEADS.c.id.in_(older)))}
         session.execute(delete(HEADS).where(HEADS.c.id.in_(older)))
     rows = head_rows(known)
     if rows:
         session.execute(insert(HEADS), rows)
+    return months | {month_of(row["occurred_at"]) for row in rows}
 
 
 def rebuild(conn: Session | Connection) -> None:
-    """The table from scratch (migration s0008): every help request of `records`."""
+    """The head rows from scratch (migration s0008): every help request of `records`; no month
+    summary is kept yet."""
     conn.execute(delete(HEADS))
     rows = head_rows(conn.execute(select(*VERSION_COLUMNS).where(StoredRecord.kind == "help_request")).all())
     for start in range(0, len(rows), 5000):

@@ -1,19 +1,28 @@
 """The overview page's figures: this month, the last 12 months, and the people reached in a
 subsidy period, for the locations the viewer may see. Counting rules are the export's
-(`export.figures_between`), so the console and the monthly report always agree."""
+(`export.figures_between`), so the console and the monthly report always agree.
+
+At a million records: this month and the subsidy period's distinct people are read from the
+summary table help_request_heads (indexes on time, place and visitor code); the 11 months before
+come from summary_months, computed once per month and again only after a change to that month."""
 from __future__ import annotations
 
 import base64
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pygal
 from pygal.style import Style
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from sync.server.console.auth import Viewer
 from sync.server.console.web import ZONE
-from sync.server.export import LocationFigures, figures_between, people_between
+from sync.server.export import LocationFigures, figures_between, month_bounds, people_between
+from sync.server.models import SummaryChange, SummaryMonth
 
 # The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
 SUBSIDY_THRESHOLDS = (1000, 1500, 1750)
@@ -76,13 +85,22 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     places = viewer.location_ids
     this_month = figures_between(session, this_start, _month_start(local.year, local.month + 1), places)
 
+    firsts = [_month_start(local.year, local.month - back) for back in range(11, 0, -1)]
+    past = past_months(session, [f"{first:%Y-%m}" for first in firsts])
     trend = []
-    for back in range(11, -1, -1):
-        first = _month_start(local.year, local.month - back)
-        total = this_month[-1] if back == 0 else figures_between(
-            session, first, _month_start(first.year, first.month + 1), places)[-1]
-        trend.append(MonthPoint(f"{MONTHS_NL[first.month - 1]} {first.year}", total.help_requests,
-                                total.volunteer_hours, total.people))
+    for first, month in zip(firsts, past.values(), strict=True):
+        seen = [figures for location_id, figures in month["places"].items() if viewer.sees(location_id)]
+        if places is None:
+            people = month["people"]
+        elif len(places) == 1:
+            people = seen[0][2] if seen else 0
+        else:  # distinct over these locations: not a sum of theirs
+            people = people_between(session, first, _month_start(first.year, first.month + 1), places)
+        trend.append(MonthPoint(f"{MONTHS_NL[first.month - 1]} {first.year}", sum(f[0] for f in seen),
+                                round(sum(f[1] for f in seen) / 3600, 2), people))
+    total = this_month[-1]
+    trend.append(MonthPoint(f"{MONTHS_NL[local.month - 1]} {local.year}", total.help_requests, total.volunteer_hours,
+                            total.people))
 
     # the subsidy period: a date range, by default this calendar year
     period_start, period_end, problem = parse_period(start, end, date(local.year, 1, 1), local.date())
@@ -91,6 +109,35 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     return Overview(month_label=f"{MONTHS_NL[local.month - 1]} {local.year}", this_month=this_month, trend=trend,
                     trend_chart=_trend_chart(trend), period_start=period_start, period_end=period_end,
                     period_people=people, thresholds=[(t, people >= t) for t in SUBSIDY_THRESHOLDS], problems=problems)
+
+
+def past_months(session: Session, months: list[str]) -> dict[str, dict[str, Any]]:
+    """Each month's figures over all locations, {"places": {location id: [help requests, volunteer
+    seconds, people]}, "people": distinct over all}, from summary_months. A month that a
+    summary_changes row names, or that was never kept, is computed again (export.figures_between)
+    and kept. The changes are read before the records: a batch stored meanwhile leaves its own
+    change row, so the next reader computes that month again."""
+    changes: dict[str, list[int]] = {}
+    for change_id, month in session.execute(select(SummaryChange.id, SummaryChange.month)
+                                            .where(SummaryChange.month.in_(months))):
+        changes.setdefault(month, []).append(change_id)
+    kept = dict(session.execute(select(SummaryMonth.month, SummaryMonth.figures)
+                                .where(SummaryMonth.month.in_(months))).all())
+    result: dict[str, dict[str, Any]] = {}
+    for month in months:
+        if month in kept and month not in changes:
+            result[month] = json.loads(kept[month])
+            continue
+        figures = figures_between(session, *month_bounds(month))
+        result[month] = {"places": {f.location_id: [f.help_requests, f.volunteer_seconds, f.people]
+                                    for f in figures[:-1]}, "people": figures[-1].people}
+        text = json.dumps(result[month])
+        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        session.execute(dialect.insert(SummaryMonth).values(month=month, figures=text)
+                        .on_conflict_do_update(index_elements=["month"], set_={"figures": text}))
+        if month in changes:
+            session.execute(delete(SummaryChange).where(SummaryChange.id.in_(changes[month])))
+    return result
 
 
 def _trend_chart(trend: list[MonthPoint]) -> str:

@@ -1,5 +1,6 @@
-"""Summary table help_request_heads (one row per help request, its latest version) and the indexes
-the console needs at a million records.
+"""Summary tables: help_request_heads (one row per help request, its latest version), summary_months
+(a past month's figures) with summary_changes (what made one stale), and the indexes the console
+needs at a million records.
 
 Revision ID: s0008
 Revises: s0006
@@ -38,11 +39,23 @@ def upgrade() -> None:
     op.create_index("ix_help_request_heads_people", "help_request_heads",
                     ["occurred_at", "location_id", "status", "visitor_code"])
     op.create_index("ix_records_supersedes", "records", ["supersedes"])
+    op.create_table(
+        "summary_months",
+        sa.Column("month", sa.String(7), primary_key=True),
+        sa.Column("figures", sa.Text(), nullable=False),
+    )
+    op.create_table(
+        "summary_changes",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
+        sa.Column("month", sa.String(7), nullable=False, index=True),
+    )
     from sync.server.summaries import rebuild  # the application's chain rule, as it is now
 
     rebuild(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table("summary_changes")
+    op.drop_table("summary_months")
     op.drop_index("ix_records_supersedes", "records")
     op.drop_table("help_request_heads")

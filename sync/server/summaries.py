@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, NamedTuple, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Table, delete, insert, or_, select
+from sqlalchemy import Connection, Table, delete, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from sync.server.models import HelpRequestHead, StoredRecord, SummaryChange
@@ -97,21 +97,24 @@ def head_rows(rows: Sequence[Version]) -> list[dict[str, Any]]:
     return [head_row(chain) for chain in chains_of(rows)]
 
 
-def linked_versions(session: Session | Connection, ids: Collection[str]) -> list[Version]:
-    """The stored help request versions `ids` and every version linked to them, both ways: all
-    versions of the requests they belong to. Chains are short: a few index look-ups."""
-    known: dict[str, Version] = {}
-    queried: set[str] = set()
-    frontier = set(ids)
-    while frontier:  # the whole chain: the versions these supersede and the ones that supersede them
-        queried |= frontier
-        found = session.execute(select(*VERSION_COLUMNS).where(
-            StoredRecord.kind == "help_request",
-            or_(StoredRecord.id.in_(frontier), StoredRecord.supersedes.in_(frontier)))).all()
-        new = [row for row in found if row.id not in known]
-        known.update((row.id, row) for row in new)
-        frontier = {ref for row in new for ref in (row.id, row.supersedes) if ref} - queried
-    return list(known.values())
+def linked_versions(session: Session | Connection, ids: Collection[str],
+                    known: Sequence[Version] = ()) -> list[Version]:
+    """The stored help request versions `ids` (and `known`, versions at hand) with every version
+    linked to them, both ways: all versions of the requests they belong to. Chains are short: a
+    few index look-ups; for new versions that correct nothing, one that finds nothing."""
+    found: dict[str, Version] = {row.id: row for row in known}
+    by_id = set(ids) - set(found)  # to read
+    children = set(ids) | set(found)  # to read the versions that supersede these
+    by_id |= {row.supersedes for row in known if row.supersedes} - children
+    while by_id or children:
+        links = ([StoredRecord.id.in_(by_id)] if by_id else []) + (
+            [StoredRecord.supersedes.in_(children)] if children else [])
+        new = [row for row in session.execute(select(*VERSION_COLUMNS).where(
+            StoredRecord.kind == "help_request", or_(*links))).all() if row.id not in found]
+        found.update((row.id, row) for row in new)
+        children = {row.id for row in new}
+        by_id = {row.supersedes for row in new if row.supersedes and row.supersedes not in found}
+    return list(found.values())
 
 
 def month_of(moment: datetime) -> str:
@@ -119,33 +122,64 @@ def month_of(moment: datetime) -> str:
     return moment.astimezone(ZONE).strftime("%Y-%m")
 
 
-def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]]) -> None:
-    """Keep the summary tables with records just stored (each with id, kind and occurred_at), in
-    the transaction that stored them: the head rows of their help requests are derived again, and
-    every month whose figures they change is marked (`summary_changes`)."""
+class _Stored(NamedTuple):
+    id: str
+    supersedes: str | None
+    occurred_at: datetime
+    received_at: datetime
+    payload: str
+
+
+def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]], received_at: datetime) -> None:
+    """Keep the summary tables with records just stored (each with id, kind, occurred_at,
+    supersedes and payload, as `records` has them), in the transaction that stored them: the head
+    rows of their help requests are derived again, and every month whose figures they change is
+    marked (`summary_changes`)."""
     rows = list(rows)
-    months = refresh(session, {row["id"] for row in rows if row["kind"] == "help_request"})
+    months = refresh(session, [_Stored(row["id"], row["supersedes"], row["occurred_at"], received_at, row["payload"])
+                               for row in rows if row["kind"] == "help_request"])
     months |= {month_of(row["occurred_at"]) for row in rows if row["kind"] == "shift"}
     if months:
         session.execute(insert(CHANGES), [{"month": month} for month in sorted(months)])
 
 
-def refresh(session: Session | Connection, ids: Collection[str]) -> set[str]:
-    """Re-derive the head rows of every help request that one of the stored records `ids` belongs
-    to (ids of other kinds are ignored); the months of the rows replaced and written."""
-    if not ids:
+def refresh(session: Session | Connection, new: Sequence[Version]) -> set[str]:
+    """Re-derive the head rows of every help request that one of the `new` versions (just stored)
+    belongs to; the months of the head rows replaced and written."""
+    if not new:
         return set()
-    known = linked_versions(session, ids)
-    older = [row.id for row in known if row.id not in ids]  # only these can have a head row already
+    known = linked_versions(session, (), new)
+    fresh = {row.id for row in new}
+    older = [row.id for row in known if row.id not in fresh]  # only these can have a head row already
     months = set()
     if older:
         months |= {month_of(when) for when in session.scalars(
             select(HEADS.c.occurred_at).where(HEADS.c.id.in_(older)))}
         session.execute(delete(HEADS).where(HEADS.c.id.in_(older)))
     rows = head_rows(known)
-    if rows:
-        session.execute(insert(HEADS), rows)
+    _insert_heads(session, rows)
     return months | {month_of(row["occurred_at"]) for row in rows}
+
+
+# PostgreSQL: the rows travel as one JSON parameter, as records.py sends a batch (thousands of
+# placeholders cost psycopg more than the insert itself).
+_PG_INSERT = text("""
+    INSERT INTO help_request_heads (id, location_id, occurred_at, helper_id, outcome, channel, status, topics,
+                                    visitor_code, versions, corrected)
+    SELECT * FROM json_to_recordset(CAST(:rows AS json)) AS r(
+        id text, location_id text, occurred_at timestamptz, helper_id text, outcome text, channel text, status text,
+        topics text, visitor_code text, versions int, corrected boolean)""")
+
+
+def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    bind = session if isinstance(session, Connection) else session.get_bind()
+    if bind.dialect.name == "postgresql":
+        packed = json.dumps([row | {"occurred_at": row["occurred_at"].isoformat()} for row in rows])
+        session.execute(_PG_INSERT, {"rows": packed})
+    else:
+        session.execute(insert(HEADS), rows)
 
 
 def rebuild(conn: Session | Connection) -> None:
@@ -154,4 +188,4 @@ def rebuild(conn: Session | Connection) -> None:
     conn.execute(delete(HEADS))
     rows = head_rows(conn.execute(select(*VERSION_COLUMNS).where(StoredRecord.kind == "help_request")).all())
     for start in range(0, len(rows), 5000):
-        conn.execute(insert(HEADS), rows[start:start + 5000])
+        _insert_heads(conn, rows[start:start + 5000])

@@ -19,7 +19,8 @@ GROUPS = {
     "dist": dist,  # dist_size
     "console": console_query,  # console_query
 }
-ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "console_query", "dist_size"]
+ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "console_query",
+         "dist_size"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,8 +40,11 @@ LOCATIONS, FIXED = 40, 34
 HELPERS_PER_LOCATION = 8
 YEARS = 3
 PEOPLE = 150_000
-CHANNEL_CHOICES = ("spreekuur", "walk-in", "home-visit")
-OUTCOME_CHOICES = ("solved", "partly", "not-solved")
+# weights by the protocol's codes (sync.protocol has the vocabularies)
+CHANNEL_WEIGHTS = {"spreekuur": 6, "walk-in": 3, "home-visit": 1}  # a digibus stop: "digibus"
+OUTCOME_WEIGHTS = {"solved": 7, "partly": 2, "not-solved": 1}
+FIRST_VISIT_WEIGHTS = {"yes": 2, "no": 5, "unknown": 3}
+LANGUAGE_WEIGHTS = {"nl": 80, "fr": 5, "en": 5, "ar": 4, "uk": 3, "tr": 3}
 TOPIC_WEIGHTS = (18, 14, 9, 10, 12, 6, 10, 6, 5, 3, 4, 3, 4)
 FIRST_NAMES = ("An", "Bart", "Chloé", "Dirk", "Els", "Fatima", "Geert", "Hanne", "Ilse", "Jan", "Karim", "Lies",
                "Marc", "Nadia", "Olga", "Pieter", "Rik", "Sofie", "Tom", "Veerle", "Wout", "Yusuf", "Zeynep")
@@ -189,10 +192,10 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
     records: list[tuple[Any, ...]] = []
     versions: list[Version] = []
     device = place["device"]
-    channel_weights = list(accumulate((6, 3, 1)))
-    first_weights = list(accumulate((2, 5, 3)))
-    language_weights = list(accumulate((80, 5, 5, 4, 3, 3)))
-    outcome_weights = list(accumulate((7, 2, 1)))
+    channels, channel_weights = tuple(CHANNEL_WEIGHTS), list(accumulate(CHANNEL_WEIGHTS.values()))
+    firsts, first_weights = tuple(FIRST_VISIT_WEIGHTS), list(accumulate(FIRST_VISIT_WEIGHTS.values()))
+    languages, language_weights = tuple(LANGUAGE_WEIGHTS), list(accumulate(LANGUAGE_WEIGHTS.values()))
+    outcomes, outcome_weights = tuple(OUTCOME_WEIGHTS), list(accumulate(OUTCOME_WEIGHTS.values()))
     topic_weights = list(accumulate(TOPIC_WEIGHTS))
 
     def store(kind: str, body: str, record_id: str, occurred: datetime, supersedes: str | None = None) -> None:
@@ -218,13 +221,13 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
             for _ in range(n):
                 created = begin + timedelta(seconds=rng.randrange(seconds))
                 payload = {
-                    "channel": "digibus" if stop else rng.choices(CHANNEL_CHOICES, cum_weights=channel_weights)[0],
+                    "channel": "digibus" if stop else rng.choices(channels, cum_weights=channel_weights)[0],
                     "created_at": _stamp(created), "duration_min": rng.choice((5, 10, 15, 20, 20, 30, 30, 45, 60)),
-                    "first_visit": rng.choices(("yes", "no", "unknown"), cum_weights=first_weights)[0],
+                    "first_visit": rng.choices(firsts, cum_weights=first_weights)[0],
                     "helper_id": helper, "id": _uuid(rng), "kind": "help_request",
-                    "language": rng.choices(("nl", "fr", "en", "ar", "uk", "tr"), cum_weights=language_weights)[0],
+                    "language": rng.choices(languages, cum_weights=language_weights)[0],
                     "location_id": place["id"], "note": "Komt terug met de brief." if rng.random() < 0.05 else None,
-                    "outcome": rng.choices(OUTCOME_CHOICES, cum_weights=outcome_weights)[0],
+                    "outcome": rng.choices(outcomes, cum_weights=outcome_weights)[0],
                     "referrals": ["digibuddy"] if rng.random() < 0.05 else [], "shift_id": shift["id"],
                     "status": "active", "stop_name": stop, "supersedes": None,
                     "target_groups": ["senior"] if rng.random() < 0.3 else [],
@@ -243,7 +246,7 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
                     if change == "cancel":
                         payload["status"] = "cancelled"
                     elif rng.random() < 0.5:
-                        payload["outcome"] = rng.choice(OUTCOME_CHOICES)
+                        payload["outcome"] = rng.choice(outcomes)
                     else:
                         payload["topics"] = sorted({*payload["topics"], rng.choice(topics)})
                     store("help_request", _help_json(payload), payload["id"], later, payload["supersedes"])

@@ -17,6 +17,7 @@ from sqlalchemy.orm import sessionmaker
 
 from sync.protocol import CHANNELS, OUTCOMES, BatchItem, content_hash, record_payload
 from sync.server import admin, summaries
+from sync.server.console import record_table
 from sync.server.console.auth import Viewer
 from sync.server.console.overview import overview_figures
 from sync.server.console.record_table import Names, RecordFilters, count_records, find_records, page_of
@@ -87,7 +88,7 @@ def _head_rows(session) -> list[tuple]:
     return sorted(tuple(row) for row in session.execute(select(*columns)))
 
 
-def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(server_engine):
+def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(server_engine, monkeypatch):
     rng = random.Random(20261130)
     sessions = sessionmaker(server_engine, expire_on_commit=False)
     with sessions.begin() as session:
@@ -146,6 +147,16 @@ def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(serve
             assert count_records(session, admin_viewer, filters) == len(expected)
             assert [row.id for row in page_of(session, admin_viewer, filters, names, 1).rows] == [
                 rid for _when, rid in expected[:50]]
+        capped = RecordFilters(kind="help_request", start=date(2026, 9, 1), end=date(2026, 11, 30))
+        everything = [row.id for row in find_records(session, admin_viewer, capped, names)]
+        assert len(everything) > 60
+        monkeypatch.setattr(record_table, "COUNT_CAP", 55)  # beyond it: "meer dan", paging without a last page
+        first, second = (page_of(session, admin_viewer, capped, names, n) for n in (1, 2))
+        assert (first.total, first.more, first.pages, first.has_next) == (55, True, None, True)
+        assert [r.id for r in first.rows + second.rows] == everything[:100] and second.number == 2
+        monkeypatch.undo()
+        exact = page_of(session, admin_viewer, capped, names, 99)
+        assert (exact.total, exact.more, exact.number) == (len(everything), False, exact.pages)
         versions = {c[-1].id: len(c) for c in chains_now}
         all_rows = find_records(session, admin_viewer, RecordFilters(kind="help_request", start=date(2026, 9, 1),
                                                                      end=date(2026, 11, 30)), names)

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -112,17 +112,17 @@ def figures_between(session: Session, start: datetime, end: datetime,
     counted = [heads.status != "cancelled", heads.occurred_at >= start, heads.occurred_at < end]
     if location_ids is not None:
         counted.append(heads.location_id.in_(location_ids))
-    for location_id, outcome, n in session.execute(select(heads.location_id, heads.outcome, func.count())
-                                                   .where(*counted).group_by(heads.location_id, heads.outcome)):
-        at(location_id).help_requests += n
-        at(location_id).outcomes[outcome] += n
-    for location_id, channel, n in session.execute(select(heads.location_id, heads.channel, func.count())
-                                                   .where(*counted).group_by(heads.location_id, heads.channel)):
-        at(location_id).channels[channel] += n
-    for location_id, topics, n in session.execute(select(heads.location_id, heads.topics, func.count())
-                                                  .where(*counted).group_by(heads.location_id, heads.topics)):
+    # one pass over the period's rows (an index-only scan on PostgreSQL: ix_help_request_heads_people)
+    for location_id, outcome, channel, topics, n in session.execute(
+            select(heads.location_id, heads.outcome, heads.channel, heads.topics, func.count())
+            .where(*counted).group_by(heads.location_id, heads.outcome, heads.channel, heads.topics)):
+        place = at(location_id)
+        place.help_requests += n
+        place.outcomes[outcome] += n
+        place.channels[channel] += n
         for code in topic_codes(topics):
-            at(location_id).topics[code] += n
+            place.topics[code] += n
+    _roomy_hash(session)
     coded = [*counted, heads.visitor_code.is_not(None)]
     for location_id, people in session.execute(select(heads.location_id, func.count(heads.visitor_code.distinct()))
                                                .where(*coded).group_by(heads.location_id)):
@@ -150,7 +150,15 @@ def people_between(session: Session, start: datetime, end: datetime,
                                              heads.occurred_at < end, heads.visitor_code.is_not(None)).distinct()
     if location_ids is not None:
         query = query.where(heads.location_id.in_(location_ids))
+    _roomy_hash(session)
     return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def _roomy_hash(session: Session) -> None:
+    """Distinct visitor codes of a year are ~200,000 keys of 64 characters: with PostgreSQL's
+    default 4 MB of work memory the hash spills to disk and takes three times as long."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL work_mem = '64MB'"))
 
 
 def volunteer_time(shifts: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], float, bool]]:

@@ -145,10 +145,13 @@ class HelpRequestHead(Base):
 
     __table_args__ = (
         Index("ix_help_request_heads_occurred_at", "occurred_at", "id"),
-        Index("ix_help_request_heads_location", "location_id", "occurred_at", "id"),
+        Index("ix_help_request_heads_location", "location_id", "occurred_at", "id",
+              postgresql_include=["status", "visitor_code"]),
         Index("ix_help_request_heads_helper", "helper_id", "occurred_at"),
-        # distinct people over a period: read from the index alone
-        Index("ix_help_request_heads_people", "occurred_at", "location_id", "status", "visitor_code"),
+        # a period's figures and distinct people, and the records table's counts: read from the index
+        # alone on PostgreSQL (SQLite has no INCLUDE and uses the leading columns)
+        Index("ix_help_request_heads_people", "occurred_at", "location_id", "status", "visitor_code",
+              postgresql_include=["outcome", "channel", "topics", "helper_id"]),
     )
 
 

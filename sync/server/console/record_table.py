@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -90,7 +90,7 @@ class Names:
         return self.helpers.get(helper_id, labels.UNKNOWN_HELPER)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a year's download makes 300,000 of them, and frozen init is slow
 class HelpRow:
     """A help request as people read it: its latest version (or, in a history, one version)."""
 
@@ -132,7 +132,8 @@ class HelpRow:
 
     def cells(self) -> tuple[Any, ...]:
         """In the order of labels.RECORD_HELP_COLUMNS."""
-        return (self.when.date(), self.when.strftime("%H:%M"), self.location, self.stop, self.helper, self.channel,
+        return (self.when.date(), f"{self.when.hour:02d}:{self.when.minute:02d}", self.location, self.stop,
+                self.helper, self.channel,
                 ", ".join(self.topics), self.language, self.minutes, self.outcome, ", ".join(self.referrals),
                 self.first_visit, ", ".join(self.target_groups), self.note, _yes(self.has_visitor_code),
                 labels.STATUSES["cancelled" if self.cancelled else "active"], _yes(self.corrected), self.versions,
@@ -186,73 +187,84 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _matching(viewer: Viewer, filters: RecordFilters) -> tuple[Select[Any], Any, Any]:
-    """The query of the matching records' ids (a help request: its summary row, latest version, dated
-    by its first; a shift: its record), with the date and id to order it by."""
+def _matching(viewer: Viewer, filters: RecordFilters) -> tuple[Any, list[Any]]:
+    """The table the records are read from (a help request: its summary row, latest version,
+    dated by its first; a shift: its record) and the conditions of the filters on it."""
     start, end = period_bounds(filters.start, filters.end)
     location_ids = _location_ids(viewer, filters)
+    table: Any
     if filters.kind == "shift":
-        table: Any = StoredRecord
-        query = select(StoredRecord.id).where(StoredRecord.kind == "shift")
+        table = StoredRecord
+        conditions = [StoredRecord.kind == "shift"]
         if filters.helper:  # canonical JSON: a key and its value are spelled exactly so once
-            query = query.where(StoredRecord.payload.like(
+            conditions.append(StoredRecord.payload.like(
                 f'%{_like(json.dumps({"helper_id": filters.helper}, ensure_ascii=False)[1:-1])}%', escape="\\"))
     else:
         table = HelpRequestHead
-        query = select(HelpRequestHead.id)
+        conditions = [column == value for column, value in (
+            (HelpRequestHead.outcome, filters.outcome), (HelpRequestHead.helper_id, filters.helper),
+            (HelpRequestHead.status, filters.status)) if value]
         if filters.topic:
-            query = query.where(HelpRequestHead.topics.like(f"%{_like(topics_text([filters.topic]))}%", escape="\\"))
-        for column, value in ((HelpRequestHead.outcome, filters.outcome), (HelpRequestHead.helper_id, filters.helper),
-                              (HelpRequestHead.status, filters.status)):
-            if value:
-                query = query.where(column == value)
-    query = query.where(table.occurred_at >= start, table.occurred_at < end)
+            conditions.append(HelpRequestHead.topics.like(f"%{_like(topics_text([filters.topic]))}%", escape="\\"))
+    conditions += [table.occurred_at >= start, table.occurred_at < end]
     if location_ids is not None:
-        query = query.where(table.location_id.in_(location_ids))
-    return query, table.occurred_at, table.id
+        conditions.append(table.location_id.in_(location_ids))
+    return table, conditions
 
 
-def count_records(session: Session, viewer: Viewer, filters: RecordFilters) -> int:
-    query, _when, _id = _matching(viewer, filters)
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+def count_records(session: Session, viewer: Viewer, filters: RecordFilters, cap: int | None = None) -> int:
+    """How many records match; with `cap`, counting stops after cap + 1 (a year of the whole city
+    is 300,000 index entries: counting them all would cost more than the page)."""
+    table, conditions = _matching(viewer, filters)
+    matching = select(table.id).where(*conditions).limit(None if cap is None else cap + 1).subquery()
+    return session.scalar(select(func.count()).select_from(matching)) or 0
 
 
 def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names: Names,
                  offset: int = 0, limit: int | None = None) -> Iterator[Row]:
     """The records that match, newest first (from `offset`, at most `limit`): the page's rows and
-    the downloads' rows, read in slices as they are used."""
-    query, when, rid = _matching(viewer, filters)
-    ids = query.order_by(when.desc(), rid.desc()).offset(offset).limit(limit).subquery()
+    the downloads' rows, read in slices as they are used (a server-side cursor on PostgreSQL)."""
+    table, conditions = _matching(viewer, filters)
     if filters.kind == "shift":
-        shifts = select(StoredRecord.id, StoredRecord.payload).join(ids, ids.c.id == StoredRecord.id)
-        for record_id, raw in session.execute(shifts.order_by(StoredRecord.occurred_at.desc(), StoredRecord.id.desc())
-                                              .execution_options(yield_per=2000)):
+        shifts = (select(StoredRecord.id, StoredRecord.payload).where(*conditions)
+                  .order_by(StoredRecord.occurred_at.desc(), StoredRecord.id.desc()).offset(offset).limit(limit))
+        for record_id, raw in session.execute(shifts.execution_options(yield_per=2000)):
             yield ShiftRow.of(record_id, json.loads(raw), names)
         return
     heads = HelpRequestHead
     requests = (select(heads.id, heads.occurred_at, heads.versions, heads.corrected, StoredRecord.payload)
-                .join(ids, ids.c.id == heads.id).join(StoredRecord, StoredRecord.id == heads.id)
-                .order_by(heads.occurred_at.desc(), heads.id.desc()))
+                .join(StoredRecord, StoredRecord.id == heads.id).where(*conditions)
+                .order_by(heads.occurred_at.desc(), heads.id.desc()).offset(offset).limit(limit))
     for record_id, first_at, versions, changed, raw in session.execute(requests.execution_options(yield_per=2000)):
         row = HelpRow.of(record_id, json.loads(raw), first_at, names)
-        yield replace(row, versions=versions, corrected=changed) if versions > 1 else row
+        row.versions, row.corrected = versions, changed
+        yield row
+
+
+COUNT_CAP = 50_000  # a month of a whole city is counted exactly; beyond this the page says "meer dan"
 
 
 @dataclass
 class Page:
     rows: Sequence[Row]
-    total: int
+    total: int  # exact, or COUNT_CAP when there are more
     number: int  # 1-based
-    pages: int
+    pages: int | None  # None when there are more than COUNT_CAP
+    has_next: bool
+
+    @property
+    def more(self) -> bool:
+        return self.pages is None
 
 
 def page_of(session: Session, viewer: Viewer, filters: RecordFilters, names: Names, number: int) -> Page:
-    """Page `number` (kept within the pages there are) of the matching records, with their count."""
-    total = count_records(session, viewer, filters)
-    pages = max(1, -(-total // PAGE_SIZE))
-    number = min(max(number, 1), pages)
-    rows = list(find_records(session, viewer, filters, names, (number - 1) * PAGE_SIZE, PAGE_SIZE))
-    return Page(rows, total, number, pages)
+    """Page `number` (kept within the pages there are) of the matching records, with their count
+    up to COUNT_CAP."""
+    total = count_records(session, viewer, filters, COUNT_CAP)
+    pages = max(1, -(-total // PAGE_SIZE)) if total <= COUNT_CAP else None
+    number = max(number, 1) if pages is None else min(max(number, 1), pages)
+    rows = list(find_records(session, viewer, filters, names, (number - 1) * PAGE_SIZE, PAGE_SIZE + 1))
+    return Page(rows[:PAGE_SIZE], min(total, COUNT_CAP), number, pages, len(rows) > PAGE_SIZE)
 
 
 # --- one record and its history ------------------------------------------------------------------

@@ -34,10 +34,12 @@ def upgrade() -> None:
         sa.Column("corrected", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_help_request_heads_occurred_at", "help_request_heads", ["occurred_at", "id"])
-    op.create_index("ix_help_request_heads_location", "help_request_heads", ["location_id", "occurred_at", "id"])
+    op.create_index("ix_help_request_heads_location", "help_request_heads", ["location_id", "occurred_at", "id"],
+                    postgresql_include=["status", "visitor_code"])
     op.create_index("ix_help_request_heads_helper", "help_request_heads", ["helper_id", "occurred_at"])
     op.create_index("ix_help_request_heads_people", "help_request_heads",
-                    ["occurred_at", "location_id", "status", "visitor_code"])
+                    ["occurred_at", "location_id", "status", "visitor_code"],
+                    postgresql_include=["outcome", "channel", "topics", "helper_id"])
     op.create_index("ix_records_supersedes", "records", ["supersedes"])
     op.create_table(
         "summary_months",

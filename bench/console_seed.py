@@ -82,7 +82,7 @@ def seeded(conn: Connection) -> dict[str, Any] | None:
 def seed(engine: Engine, end: date, help_requests: int = 1_000_000, rng_seed: int = 13) -> dict[str, Any]:
     """Seed a migrated, empty server database (or reuse what an earlier identical call made);
     returns the description stored in `bench_seed` (counts, locations, the period)."""
-    wanted = {"version": VERSION, "end": end.isoformat(), "help_requests": help_requests, "seed": rng_seed}
+    wanted = {"version": VERSION, "end": end.isoformat(), "requested": help_requests, "seed": rng_seed}
     with engine.begin() as conn:
         have = seeded(conn)
         if have is not None and all(have.get(k) == v for k, v in wanted.items()):

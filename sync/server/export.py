@@ -112,7 +112,7 @@ def figures_between(session: Session, start: datetime, end: datetime,
     counted = [heads.status != "cancelled", heads.occurred_at >= start, heads.occurred_at < end]
     if location_ids is not None:
         counted.append(heads.location_id.in_(location_ids))
-    # one pass over the period's rows (an index-only scan on PostgreSQL: ix_help_request_heads_people)
+    # one pass over the period's rows
     for location_id, outcome, channel, topics, n in session.execute(
             select(heads.location_id, heads.outcome, heads.channel, heads.topics, func.count())
             .where(*counted).group_by(heads.location_id, heads.outcome, heads.channel, heads.topics)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sync.server.db import UTCDateTime
@@ -148,10 +148,10 @@ class HelpRequestHead(Base):
         Index("ix_help_request_heads_location", "location_id", "occurred_at", "id",
               postgresql_include=["status", "visitor_code"]),
         Index("ix_help_request_heads_helper", "helper_id", "occurred_at"),
-        # a period's figures and distinct people, and the records table's counts: read from the index
-        # alone on PostgreSQL (SQLite has no INCLUDE and uses the leading columns)
-        Index("ix_help_request_heads_people", "occurred_at", "location_id", "status", "visitor_code",
-              postgresql_include=["outcome", "channel", "topics", "helper_id"]),
+        # distinct people of a period: the counted requests with a code only, read from the index alone
+        Index("ix_help_request_heads_people", "occurred_at", "visitor_code",
+              postgresql_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL"),
+              sqlite_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL")),
     )
 
 

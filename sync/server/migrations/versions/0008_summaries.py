@@ -37,9 +37,9 @@ def upgrade() -> None:
     op.create_index("ix_help_request_heads_location", "help_request_heads", ["location_id", "occurred_at", "id"],
                     postgresql_include=["status", "visitor_code"])
     op.create_index("ix_help_request_heads_helper", "help_request_heads", ["helper_id", "occurred_at"])
-    op.create_index("ix_help_request_heads_people", "help_request_heads",
-                    ["occurred_at", "location_id", "status", "visitor_code"],
-                    postgresql_include=["outcome", "channel", "topics", "helper_id"])
+    counted_with_code = sa.text("status <> 'cancelled' AND visitor_code IS NOT NULL")
+    op.create_index("ix_help_request_heads_people", "help_request_heads", ["occurred_at", "visitor_code"],
+                    postgresql_where=counted_with_code, sqlite_where=counted_with_code)
     op.create_index("ix_records_supersedes", "records", ["supersedes"])
     op.create_table(
         "summary_months",

@@ -7,7 +7,9 @@ coordinator, another period) and the records table (this month; a year with each
 page; three years; shifts), each `ROUNDS` times after a warm-up; the value is the p95 of all of them
 together, per page in the details. Baseline: the login page, which reads nothing (HTTP, the
 server's routing and one template). Also a year of help requests as XLSX (about 330,000 rows),
-streamed to the end: seconds, size, and the server's peak memory.
+streamed to the end: seconds, size, the server's peak memory. The server's CPU seconds (per page,
+and for the XLSX) say how much of a figure is work and how much the wait for a core on a shared
+machine.
 
 The cluster lives in DIGIPUNT_BENCH_CACHE (default /var/tmp)/digipunt-bench-console-pg and keeps
 its seeded data: the first run of a month seeds (several minutes), later runs reuse it.
@@ -65,6 +67,13 @@ def _peak_rss_mib(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds the process has used (user + system): on a loaded machine, the work done, apart
+    from the wait for a core."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run() -> list[Result]:
@@ -127,18 +136,20 @@ def run() -> list[Result]:
             for user, path in pages.values():  # warm-up: caches, the first query plans
                 timed(user, path)
             samples: dict[str, list[float]] = {name: [] for name in pages}
+            cpu_before = _cpu_s(pid)
             for _ in range(ROUNDS):
                 for name, (user, path) in pages.items():
                     samples[name].append(timed(user, path))
 
-            rss_before = _peak_rss_mib(pid)
+            pages_cpu_ms = (_cpu_s(pid) - cpu_before) * 1000 / (ROUNDS * len(pages))
+            rss_before, cpu_before = _peak_rss_mib(pid), _cpu_s(pid)
             started = time.perf_counter()
             size = 0
             with get("bench-admin", f"/console/registraties.xlsx?{last_year}", stream=True) as response:
                 for chunk in response.iter_content(1 << 16):
                     size += len(chunk)
             xlsx_s = time.perf_counter() - started
-            xlsx_peak = _peak_rss_mib(pid)
+            xlsx_peak, xlsx_cpu = _peak_rss_mib(pid), _cpu_s(pid) - cpu_before
 
     every = [ms for values in samples.values() for ms in values]
     p95, baseline = percentile(every, 95), percentile(login_ms, 95)
@@ -154,7 +165,9 @@ def run() -> list[Result]:
                                             95), 1),
         "records_p95_ms": round(percentile([ms for n, v in samples.items() if n.startswith("records") for ms in v],
                                            95), 1),
+        "server_cpu_ms_per_page": round(pages_cpu_ms, 1),
         "xlsx_year_s": round(xlsx_s, 2), "xlsx_year_mib": round(size / 2**20, 1),
+        "xlsx_server_cpu_s": round(xlsx_cpu, 2),
         "xlsx_server_peak_rss_mib": {"before": round(rss_before, 1), "after": round(xlsx_peak, 1)},
         "login_page_p95_ms": round(baseline, 1),
     }

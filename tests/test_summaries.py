@@ -22,7 +22,7 @@ from sync.server.console.auth import Viewer
 from sync.server.console.overview import overview_figures
 from sync.server.console.record_table import Names, RecordFilters, count_records, find_records, page_of
 from sync.server.console.web import ZONE
-from sync.server.export import figures_between, help_request_chains, people_between
+from sync.server.export import figures_between, people_between
 from sync.server.models import HelpRequestHead, StoredRecord, SummaryChange, SummaryMonth
 from sync.server.records import ingest
 from tests.sync_support import help_request, shift
@@ -51,6 +51,12 @@ def _versions(rng: random.Random, place: str, helpers: list[str]) -> list:
         # "status-only": a new version that changes nothing: a version, not a correction
         chain.append(previous.model_copy(update=fields))
     return chain
+
+
+def help_request_chains(session) -> list:
+    """Every help request as its versions, read from every stored version (no summary table)."""
+    versions = session.execute(select(*summaries.VERSION_COLUMNS).where(StoredRecord.kind == "help_request")).all()
+    return list(summaries.chains_of(versions))
 
 
 def _direct(session, start: datetime, end: datetime, location_ids=None) -> dict:

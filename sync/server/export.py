@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from sync import labels
 from sync.protocol import CHANNELS, OUTCOMES
 from sync.server.models import HelpRequestHead, Location, StoredRecord, Topic
-from sync.server.summaries import VERSION_COLUMNS, Version, chains_of, topic_codes
+from sync.server.summaries import topic_codes
 
 ZONE = ZoneInfo("Europe/Brussels")
 
@@ -81,17 +81,6 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     start = datetime(year, number, 1, tzinfo=ZONE)
     end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=ZONE)
     return start, end
-
-
-def help_request_chains(session: Session, location_ids: Collection[str] | None = None) -> Iterator[tuple[Version, ...]]:
-    """Every help request as its stored versions, first to latest (a correction or a cancellation
-    is a new version that supersedes the one before; summaries.chains_of). `location_ids` keeps
-    chains whole: the server refuses a version that supersedes one of another location. Reads every
-    version: the reports read the summary table (summaries.py) that this rule fills."""
-    query = select(*VERSION_COLUMNS).where(StoredRecord.kind == "help_request")
-    if location_ids is not None:
-        query = query.where(StoredRecord.location_id.in_(location_ids))
-    return chains_of(session.execute(query).all())
 
 
 def figures_between(session: Session, start: datetime, end: datetime,

@@ -19,7 +19,7 @@ from sync.protocol import CHANNELS, OUTCOMES, BatchItem, content_hash, record_pa
 from sync.server import admin, summaries
 from sync.server.console import record_table
 from sync.server.console.auth import Viewer
-from sync.server.console.overview import overview_figures
+from sync.server.console.overview import overview_figures, period_bounds
 from sync.server.console.record_table import Names, RecordFilters, count_records, find_records, page_of
 from sync.server.console.web import ZONE
 from sync.server.export import figures_between, people_between
@@ -171,8 +171,9 @@ def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(serve
 
 
 def test_the_trend_of_past_months_follows_late_records_and_corrections(server_engine):
-    """summary_months keeps a past month; a record stored later for that month (a kiosk offline for
-    weeks), a correction or a shift makes the next overview compute that month again."""
+    """summary_months keeps a past month and summary_people a period's whole past months; a record
+    stored later for such a month (a kiosk offline for weeks), a correction or a shift makes the next
+    overview count that month again. Distinct people of a period equal one direct count."""
     sessions = sessionmaker(server_engine, expire_on_commit=False)
     with sessions.begin() as session:
         places, devices = [], {}
@@ -192,8 +193,18 @@ def test_the_trend_of_past_months_follows_late_records_and_corrections(server_en
         with sessions.begin() as session:
             assert {r.status for r in ingest(session, devices[place], items, now)} == {"created"}
 
+    periods = [("", ""), ("2026-01-01", "2026-11-20"), ("2026-03-15", "2026-08-31"), ("2025-12-01", "2026-07-31"),
+               ("2026-06-01", "2026-06-30"), ("2026-06-11", "2026-11-30")]
+
     def check() -> None:
         for viewer in viewers:
+            for first, last in periods:  # distinct people: kept whole months + the rest, against one count
+                with sessions.begin() as session:
+                    figures = overview_figures(session, viewer, now, first, last)
+                with sessions() as session:
+                    direct = people_between(session, *period_bounds(figures.period_start, figures.period_end),
+                                            viewer.location_ids)
+                    assert figures.period_people == direct, (viewer.username, first, last)
             with sessions.begin() as session:
                 trend = overview_figures(session, viewer, now, "", "").trend
             with sessions() as session:
@@ -210,6 +221,10 @@ def test_the_trend_of_past_months_follows_late_records_and_corrections(server_en
     send(places[0], early, help_request(places[0], when=june, visitor_code="b" * 64),
          shift(places[0], june, 120))
     send(places[1], help_request(places[1], when=june + timedelta(days=3), visitor_code=code))
+    rng = random.Random(7)  # people who come back over the months, at every place
+    for place in places:
+        send(place, *(help_request(place, when=datetime(2026, rng.randint(1, 11), rng.randint(1, 20), 10, tzinfo=UTC),
+                                   visitor_code=f"{rng.randrange(30):064x}") for _ in range(60)))
     check()
     with sessions() as session:
         assert session.scalar(select(SummaryMonth.figures).where(SummaryMonth.month == "2026-06"))
@@ -217,6 +232,7 @@ def test_the_trend_of_past_months_follows_late_records_and_corrections(server_en
          shift(places[2], june + timedelta(hours=1), 60))  # late: June is kept already
     send(places[0], early.model_copy(update={"id": uuid.uuid4(), "supersedes": early.id, "status": "cancelled",
                                              "created_at": now}))  # cancelled in November: June changes
+    send(places[1], help_request(places[1], when=datetime(2026, 3, 20, 10, tzinfo=UTC), visitor_code="d" * 64))
     check()
     with sessions() as session:
         assert session.scalar(select(SummaryChange.id).where(SummaryChange.month == "2026-06")) is None

@@ -25,8 +25,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy.orm import Session, aliased
 
 from sync import labels
 from sync.protocol import CHANNELS, OUTCOMES
@@ -140,6 +140,27 @@ def people_between(session: Session, start: datetime, end: datetime,
     if location_ids is not None:
         query = query.where(heads.location_id.in_(location_ids))
     _roomy_hash(session)
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def people_outside(session: Session, start: datetime, end: datetime, kept_start: datetime, kept_end: datetime,
+                   location_ids: Collection[str] | None = None) -> int:
+    """Distinct visitor codes counted in [start, end) outside [kept_start, kept_end) that were not
+    counted inside it, at `location_ids`: with the distinct count inside, the period's exact count."""
+    heads, inside = HelpRequestHead, aliased(HelpRequestHead)
+    seen = select(inside.id).where(inside.visitor_code == heads.visitor_code, inside.visitor_code.is_not(None),
+                                   inside.status != "cancelled", inside.occurred_at >= kept_start,
+                                   inside.occurred_at < kept_end)
+    outside = [and_(heads.occurred_at >= a, heads.occurred_at < b) for a, b in ((start, kept_start), (kept_end, end))
+               if a < b]  # two ranges of one index, not a filter over the whole period
+    if not outside:
+        return 0
+    query = select(heads.visitor_code).where(heads.status != "cancelled", heads.visitor_code.is_not(None),
+                                             or_(*outside))
+    if location_ids is not None:
+        query = query.where(heads.location_id.in_(location_ids))
+        seen = seen.where(inside.location_id.in_(location_ids))
+    query = query.where(~seen.exists()).distinct()
     return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 

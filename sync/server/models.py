@@ -152,6 +152,11 @@ class HelpRequestHead(Base):
         Index("ix_help_request_heads_people", "occurred_at", "visitor_code",
               postgresql_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL"),
               sqlite_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL")),
+        # "was this person seen in those months?", for the rest of a period (console/overview.py)
+        Index("ix_help_request_heads_visitor", "visitor_code", "occurred_at",
+              postgresql_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL"),
+              sqlite_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL"),
+              postgresql_include=["location_id"]),
     )
 
 
@@ -163,6 +168,17 @@ class SummaryMonth(Base):
     __tablename__ = "summary_months"
     month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM in Europe/Brussels
     figures: Mapped[str] = mapped_column(Text)
+
+
+class SummaryPeople(Base):
+    """A summary table: the distinct people of a run of whole past months at a set of locations (the
+    stable part of a subsidy period), valid while those months' `summary_months` rows are the
+    versions it was counted from (console/overview.py `period_people`)."""
+
+    __tablename__ = "summary_people"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)  # "YYYY-MM..YYYY-MM|<locations>"
+    versions: Mapped[str] = mapped_column(String(64))  # SHA-256 of the months' versions
+    people: Mapped[int] = mapped_column(Integer)
 
 
 class SummaryChange(Base):

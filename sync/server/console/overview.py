@@ -8,7 +8,9 @@ come from summary_months, computed once per month and again only after a change 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import secrets
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -23,8 +25,8 @@ from sqlalchemy.orm import Session
 
 from sync.server.console.auth import Viewer
 from sync.server.console.web import ZONE
-from sync.server.export import LocationFigures, figures_between, month_bounds, people_between
-from sync.server.models import HelpRequestHead, SummaryChange, SummaryMonth
+from sync.server.export import LocationFigures, figures_between, month_bounds, people_between, people_outside
+from sync.server.models import HelpRequestHead, SummaryChange, SummaryMonth, SummaryPeople
 
 # The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
 SUBSIDY_THRESHOLDS = (1000, 1500, 1750)
@@ -109,10 +111,47 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     # the subsidy period: a date range, by default this calendar year
     period_start, period_end, problem = parse_period(start, end, date(local.year, 1, 1), local.date())
     problems += [problem] if problem else []
-    people = people_between(session, *period_bounds(period_start, period_end), places)
+    people = period_people(session, period_start, period_end, places, this_start)
     return Overview(month_label=f"{MONTHS_NL[local.month - 1]} {local.year}", this_month=this_month, trend=trend,
                     trend_chart=_trend_chart(trend), period_start=period_start, period_end=period_end,
                     period_people=people, thresholds=[(t, people >= t) for t in SUBSIDY_THRESHOLDS], problems=problems)
+
+
+def period_people(session: Session, first: date, last: date, location_ids: Collection[str] | None,
+                  this_month: datetime) -> int:
+    """Distinct people from `first` to `last` (days included) at `location_ids`, exactly. The
+    period's whole months before `this_month` rarely change: their distinct count is kept
+    (summary_people, valid while summary_months has the versions it was counted from); only the
+    codes of the rest that those months lack are counted at each request."""
+    start, end = period_bounds(first, last)
+    months = []
+    month = start if first.day == 1 else _month_start(first.year, first.month + 1)
+    while (after := _month_start(month.year, month.month + 1)) <= min(end, this_month):
+        months.append(month)
+        month = after
+    if len(months) < 2:
+        return people_between(session, start, end, location_ids)
+    kept_start, kept_end = months[0], _month_start(months[-1].year, months[-1].month + 1)
+    names = [f"{m:%Y-%m}" for m in months]
+    versions = hashlib.sha256(" ".join(m.get("version", "") for m in past_months(session, names).values())
+                              .encode()).hexdigest()
+    places = "*" if location_ids is None else hashlib.sha256(" ".join(sorted(location_ids)).encode()).hexdigest()
+    key = f"{names[0]}..{names[-1]}|{places[:64]}"
+    row = session.get(SummaryPeople, key)
+    if row is None or row.versions != versions:
+        people = people_between(session, kept_start, kept_end, location_ids)
+        _upsert(session, SummaryPeople, {"key": key, "versions": versions, "people": people})
+    else:
+        people = row.people
+    return people + people_outside(session, start, end, kept_start, kept_end, location_ids)
+
+
+def _upsert(session: Session, model: type[SummaryMonth] | type[SummaryPeople], values: dict[str, Any]) -> None:
+    """Insert or replace a summary row (two requests may compute the same one at once)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    key = next(iter(values))
+    session.execute(dialect.insert(model).values(**values)
+                    .on_conflict_do_update(index_elements=[key], set_={k: v for k, v in values.items() if k != key}))
 
 
 def past_months(session: Session, months: list[str]) -> dict[str, dict[str, Any]]:
@@ -134,11 +173,9 @@ def past_months(session: Session, months: list[str]) -> dict[str, dict[str, Any]
             continue
         figures = figures_between(session, *month_bounds(month))
         result[month] = {"places": {f.location_id: [f.help_requests, f.volunteer_seconds, f.people]
-                                    for f in figures[:-1]}, "people": figures[-1].people}
-        text = json.dumps(result[month])
-        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-        session.execute(dialect.insert(SummaryMonth).values(month=month, figures=text)
-                        .on_conflict_do_update(index_elements=["month"], set_={"figures": text}))
+                                    for f in figures[:-1]}, "people": figures[-1].people,
+                         "version": secrets.token_hex(8)}  # a new one each time: summary_people follows it
+        _upsert(session, SummaryMonth, {"month": month, "figures": json.dumps(result[month])})
         if month in changes:
             session.execute(delete(SummaryChange).where(SummaryChange.id.in_(changes[month])))
     return result

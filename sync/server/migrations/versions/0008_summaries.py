@@ -1,5 +1,6 @@
 """Summary tables: help_request_heads (one row per help request, its latest version), summary_months
-(a past month's figures) with summary_changes (what made one stale), and the indexes the console
+(a past month's figures) with summary_changes (what made one stale), summary_people (the
+distinct people of whole past months), and the indexes the console
 needs at a million records.
 
 Revision ID: s0008
@@ -40,11 +41,20 @@ def upgrade() -> None:
     counted_with_code = sa.text("status <> 'cancelled' AND visitor_code IS NOT NULL")
     op.create_index("ix_help_request_heads_people", "help_request_heads", ["occurred_at", "visitor_code"],
                     postgresql_where=counted_with_code, sqlite_where=counted_with_code)
+    op.create_index("ix_help_request_heads_visitor", "help_request_heads", ["visitor_code", "occurred_at"],
+                    postgresql_where=counted_with_code, sqlite_where=counted_with_code,
+                    postgresql_include=["location_id"])
     op.create_index("ix_records_supersedes", "records", ["supersedes"])
     op.create_table(
         "summary_months",
         sa.Column("month", sa.String(7), primary_key=True),
         sa.Column("figures", sa.Text(), nullable=False),
+    )
+    op.create_table(
+        "summary_people",
+        sa.Column("key", sa.String(120), primary_key=True),
+        sa.Column("versions", sa.String(64), nullable=False),
+        sa.Column("people", sa.Integer(), nullable=False),
     )
     op.create_table(
         "summary_changes",
@@ -58,6 +68,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("summary_changes")
+    op.drop_table("summary_people")
     op.drop_table("summary_months")
     op.drop_index("ix_records_supersedes", "records")
     op.drop_table("help_request_heads")

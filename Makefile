@@ -8,7 +8,7 @@ QM     := $(TS:.ts=.qm)
 TRIALS ?= 20
 JOBS   ?= 1
 
-.PHONY: run test reliability bench dist translations lupdate clean
+.PHONY: run test reliability reliability-multi bench dist translations lupdate clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Digipunt needs Python 3.11 or newer")'
@@ -26,9 +26,9 @@ resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 
 translations: $(QM)
 
-# Refresh the .ts sources from the tr() calls in the UI code.
+# Refresh the .ts sources from the tr() calls in the UI code (and the marked texts of kiosk/core/schedule.py).
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete $(shell find kiosk/ui -name '*.py') -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete $(shell find kiosk/ui -name '*.py') kiosk/core/schedule.py -ts $(TS)
 
 run: $(STAMP) translations
 	$(BIN)/digipunt-kiosk --windowed --demo
@@ -43,6 +43,15 @@ reliability: $(STAMP)
 		$(BIN)/python -m tests.reliability --trials $(TRIALS) --jobs $(JOBS); \
 	else \
 		.ci/with-postgres $(BIN)/python -m tests.reliability --trials $(TRIALS) --jobs $(JOBS); \
+	fi
+
+# nginx (the shipped config) in front of 3 server processes on one PostgreSQL: DIGIPUNT_TEST_PG_URL if
+# set, else a throwaway local cluster.
+reliability-multi: $(STAMP)
+	@if [ -n "$$DIGIPUNT_TEST_PG_URL" ]; then \
+		$(BIN)/python -m tests.reliability --multi-process --trials $(TRIALS) --jobs $(JOBS); \
+	else \
+		.ci/with-postgres $(BIN)/python -m tests.reliability --multi-process --trials $(TRIALS) --jobs $(JOBS); \
 	fi
 
 bench: $(STAMP) translations

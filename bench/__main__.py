@@ -7,20 +7,21 @@ import os
 import platform
 import sys
 
-from bench import console_query, dist, durable_write, startup, step_switch, sync_server
+from bench import console_query, dist, durable_write, server_load, startup, step_switch, sync_server
 from bench.common import RESULTS, all_results, log, table, update_readme, write_results
 
 # Module per group of benchmarks; each module's run() returns its Results.
 GROUPS = {
     "startup": startup,  # startup, idle_rss
     "durable_write": durable_write,
-    "sync": sync_server,  # sync_drain, server_load
+    "sync": sync_server,  # sync_drain
+    "server_load": server_load,  # server_load, server_capacity (nginx + server processes)
     "step_switch": step_switch,
-    "dist": dist,  # dist_size
+    "dist": dist,  # dist_size, dist_download
     "console": console_query,  # console_query
 }
-ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "step_switch", "console_query",
-         "dist_size"]
+ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "server_capacity", "step_switch",
+         "console_query", "dist_size", "dist_download"]
 
 
 def main(argv: list[str] | None = None) -> int:

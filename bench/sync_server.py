@@ -1,22 +1,14 @@
-"""sync_drain and server_load: the real central server (`digipunt-server serve`, its own process) on
-a throwaway local PostgreSQL (bench/postgres.py).
+"""sync_drain: the real central server (`digipunt-server serve`, its own process) on a throwaway
+local PostgreSQL (bench/postgres.py). server_load and server_capacity are in bench/server_load.py.
 
 sync_drain: 10,000 help requests queued in a kiosk outbox (kiosk.core.records.enqueue, as the help
 log writes them) are pushed by the kiosk's own Sender and ServerApi; records/s, against inserting
 the same rows directly into the server's `records` table with SQLAlchemy, in transactions of one
 protocol batch (500). After a small warm-up of both, rounds alternate baseline and drain; the
 table is emptied in between.
-
-server_load: 200 enrolled kiosks push 5 batches of 25 records each, all at once (asyncio + httpx,
-one connection per kiosk); p95 latency per request and errors (any non-200, any item not
-`created`, any record missing from the database afterwards). Baseline: the same requests from a
-single kiosk with the server otherwise idle.
 """
 from __future__ import annotations
 
-import asyncio
-import json
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,25 +20,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
-import httpx
 from sqlalchemy import Engine, Table, create_engine, func, insert, select, text
 from sqlalchemy.orm import sessionmaker
 
-from bench.common import ROOT, Result, bench_env, log, median, percentile
+from bench.common import ROOT, Result, bench_env, log, median
 from bench.postgres import local_postgres
 from kiosk.core.records import enqueue
 from kiosk.core.store import open_store
 from kiosk.sync.client import ServerApi
 from kiosk.sync.outbox import Sender
-from sync.protocol import MAX_BATCH_ITEMS, BatchItem, HelpRequestRecord, canonical_json, content_hash, record_payload
+from sync.protocol import MAX_BATCH_ITEMS, HelpRequestRecord, canonical_json, content_hash, record_payload
 from sync.server import admin
 from sync.server.models import StoredRecord
 
 RECORDS = 10_000
 ROUNDS = 3
-MIN_RATE = 5_000  # records/s
-KIOSKS, BATCHES, ITEMS = 200, 5, 25
-SOLO_REQUESTS = 50
+MIN_RATE = 10_000  # records/s
 
 
 @contextmanager
@@ -151,75 +140,11 @@ def sync_drain(engine: Engine, server_url: str, workdir: Path) -> Result:
                   {"records": RECORDS, "rounds": ROUNDS, "drain_rates": subject, "direct_rates": baseline})
 
 
-# --- server_load ------------------------------------------------------------------------------
-def batch_bodies(location_id: str, batches: int) -> list[bytes]:
-    bodies = []
-    for _ in range(batches):
-        items = [BatchItem(id=r.id, kind=r.kind, content_hash=content_hash(p), payload=p).model_dump(mode="json")
-                 for r in help_requests(ITEMS, location_id) for p in [record_payload(r)]]
-        bodies.append(json.dumps({"device_time": datetime.now(UTC).isoformat(), "items": items}).encode())
-    return bodies
-
-
-async def _push(server_url: str, kiosks: list[tuple[str, list[bytes]]]) -> tuple[list[float], list[str]]:
-    """Every kiosk sends its batches one after another; all kiosks start together."""
-    latencies: list[float] = []
-    errors: list[str] = []
-    start = asyncio.Event()
-
-    async def kiosk(token: str, bodies: list[bytes]) -> None:
-        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-        # TCP_NODELAY as the kiosk's own client (requests/urllib3) has: without it httpx's separate
-        # header and body writes wait for the server's delayed ACK, 40 ms a request.
-        transport = httpx.AsyncHTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
-        async with httpx.AsyncClient(base_url=server_url, headers=headers, timeout=60, transport=transport) as client:
-            await start.wait()
-            for body in bodies:
-                began = time.perf_counter()
-                try:
-                    response = await client.post("/v1/records:batch", content=body)
-                    ok = response.status_code == 200
-                    statuses = {r["status"] for r in response.json()["results"]} if ok else set()
-                    if response.status_code != 200 or statuses != {"created"}:
-                        errors.append(f"HTTP {response.status_code} {sorted(statuses)}")
-                except (httpx.HTTPError, ValueError, KeyError) as exc:
-                    errors.append(type(exc).__name__)
-                latencies.append((time.perf_counter() - began) * 1000)
-
-    tasks = [asyncio.create_task(kiosk(token, bodies)) for token, bodies in kiosks]
-    await asyncio.sleep(0.5)  # every client created before the start signal
-    start.set()
-    await asyncio.gather(*tasks)
-    return latencies, errors
-
-
-def server_load(engine: Engine, server_url: str) -> Result:
-    _, solo_token, location_id = enroll(engine, "bench-solo")
-    solo = [(solo_token, batch_bodies(location_id, SOLO_REQUESTS))]
-    solo_latencies, solo_errors = asyncio.run(_push(server_url, solo))
-    empty_records(engine)
-    kiosks = [(enroll(engine, f"bench-kiosk-{i}")[1], batch_bodies(location_id, BATCHES)) for i in range(KIOSKS)]
-    started = time.perf_counter()
-    latencies, errors = asyncio.run(_push(server_url, kiosks))
-    elapsed = time.perf_counter() - started
-    expected = KIOSKS * BATCHES * ITEMS
-    missing = expected - stored_count(engine)
-    if missing:
-        errors.append(f"{missing} records missing from the database")
-    empty_records(engine)
-    p95, solo95 = percentile(latencies, 95), percentile(solo_latencies, 95)
-    return Result("server_load", p95, solo95, "ms", "0 errors", not errors and not solo_errors, p95 / solo95,
-                  {"kiosks": KIOSKS, "requests": len(latencies), "records": expected, "errors": len(errors),
-                   "error_kinds": sorted(set(errors))[:10], "p50_ms": percentile(latencies, 50),
-                   "max_ms": max(latencies), "seconds": elapsed, "records_per_s": expected / elapsed,
-                   "solo_p50_ms": percentile(solo_latencies, 50)})
-
-
 def run() -> list[Result]:
     with local_postgres() as database_url, running_server(database_url) as server_url, \
             tempfile.TemporaryDirectory(prefix="digipunt-bench-") as workdir:
         engine = create_engine(database_url)
         try:
-            return [sync_drain(engine, server_url, Path(workdir)), server_load(engine, server_url)]
+            return [sync_drain(engine, server_url, Path(workdir))]
         finally:
             engine.dispose()

@@ -6,6 +6,8 @@ import ctypes.util
 import json
 import logging
 import os
+import signal
+import socket
 import sys
 import time
 from pathlib import Path
@@ -16,6 +18,7 @@ from kiosk.core.store.db import StoreError
 from sync.version import __version__
 
 log = logging.getLogger(__name__)
+_sigterm_wakeup: list[object] = []
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -72,6 +75,30 @@ def fatal(message: str, *, gui: bool) -> int:
     return 2
 
 
+def exit_on_sigterm(app) -> None:
+    """`systemctl stop` and an upgrade (installer/linux/setup-kiosk-user.sh) send SIGTERM. Qt's
+    default would end the process on the spot; leaving the event loop instead lets the sync service
+    make its last push and the store close (the outbox is durable either way). exit(), not quit():
+    quit() first asks every window to close, and the kiosk window refuses. Python runs a signal
+    handler only when it next gets control, so the wake-up fd gives Qt's loop a socket to wake on."""
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        return
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    reader, writer = socket.socketpair()
+    for end in (reader, writer):
+        end.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    def stop(*_) -> None:
+        log.info("SIGTERM: stopping")
+        QTimer.singleShot(0, lambda: app.exit(0))  # also when the loop has not started yet
+
+    signal.signal(signal.SIGTERM, stop)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: reader.recv(64))
+    _sigterm_wakeup.extend((reader, writer, notifier))  # the wake-up fd must stay open
+
+
 def report_self_check(summary: dict, log_file: Path | None) -> int:
     text = json.dumps(summary, ensure_ascii=False)
     print(text)
@@ -112,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     # QApplication.instance() is typed as the QCoreApplication it may be; here it is a QApplication.
     app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName("Digipunt")
+    if not args.self_check:
+        exit_on_sigterm(app)
     window = MainWindow(runtime, app)
 
     if args.self_check:
@@ -127,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
     else:
         window.enter_kiosk_mode()  # fullscreen, frameless, refuses to close (kiosk/ui/lockdown.py)
+    log.info("digipunt-kiosk %s started in %.1f s", __version__, time.perf_counter() - started)
     code = app.exec()
     runtime.close()
     return code

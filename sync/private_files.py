@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import logging.handlers
 import os
+import stat
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed and make it 0700."""
+    """Create `path` (and parents) if needed and make it 0700, unless it is a shared folder: one
+    with the sticky bit (/tmp) or of another account. Closing /tmp to everyone else broke other
+    programs (a server database put in /tmp did that); the files inside are 0600 all the same."""
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     if os.name == "posix":
-        os.chmod(path, DIR_MODE)
+        info = path.stat()
+        if info.st_mode & stat.S_ISVTX or info.st_uid != os.geteuid():
+            log.warning("%s is a shared folder: its mode is left as it is, only the data files are private", path)
+        else:
+            os.chmod(path, DIR_MODE)
     return path
 
 

@@ -2,14 +2,16 @@
 
 A record's payload is what the kiosk wrote in its outbox, byte for byte; its content hash is the
 SHA-256 of the payload's canonical JSON. The server de-duplicates by record id and compares hashes:
-same id + same hash = duplicate (success), same id + other hash = conflict.
+same id + same hash = duplicate (success), same id + other hash from the same device = conflict
+(ids are scoped per device: another device's use of an id takes nothing from this one).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from datetime import UTC, datetime, timedelta
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Final, Literal, get_args
 from urllib.parse import urlparse
 from uuid import UUID
@@ -24,7 +26,10 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
+
+from sync.privacy import find_personal_data
 
 PROTOCOL_VERSION: Final = 1  # Final: its type is Literal[1], the models' `protocol` field
 MAX_BATCH_ITEMS = 500
@@ -49,7 +54,7 @@ TargetGroup = Literal["senior", "jobseeker", "newcomer", "poverty"]
 HelpLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other"]
 LocationKind = Literal["fixed", "digibus"]
 Role = Literal["digihelper", "coordinator"]
-ReferenceEntity = Literal["location", "helper", "topic", "setting"]
+ReferenceEntity = Literal["location", "helper", "topic", "setting", "schedule", "notice"]
 ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
 VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr"]  # the kiosk's interface languages
 TextSize = Literal["normal", "large", "extra-large"]
@@ -101,6 +106,7 @@ def _in_range(value: datetime) -> datetime:
 
 
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_range)]
+DeviceTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]  # any year: the kiosk's clock may be wrong
 
 
 class _Record(BaseModel):
@@ -192,6 +198,9 @@ class EnrollResponse(_Message):
     token: str
     location_id: UUID | None = None
     server_time: AwareDatetime
+    # The public keys (base64, current then next) that sign guide bundles (sync/content_bundle.py),
+    # from the server's key files. A kiosk whose settings name no keys pins these.
+    content_keys: list[str] = Field(default_factory=list, max_length=2)
 
 
 class BatchItem(_Message):
@@ -201,9 +210,20 @@ class BatchItem(_Message):
     payload: dict[str, Any]
 
 
+def _any_item_with_id(schema: dict[str, Any]) -> None:
+    """On the wire an InvalidItem is any item that names its id (its `reason` is the server's, never
+    read from a client): the OpenAPI says so, so that clients and schemathesis know such an item is
+    answered `invalid` on its own, not refused with the batch."""
+    schema["properties"] = {"id": schema["properties"]["id"]}
+    schema["required"] = ["id"]
+    schema["additionalProperties"] = True
+
+
 class InvalidItem(_Message):
     """A batch item that is not a BatchItem but names its id: the server answers it `invalid` with
     this reason and stores the batch's other items. Senders never make one."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_any_item_with_id)
 
     id: UUID
     reason: str
@@ -217,7 +237,7 @@ class BatchRequest(_Message):
     The kiosk's sender frames this JSON around the saved payload texts itself (kiosk/sync/outbox.py);
     tests/test_protocol.py proves its bytes equal to `model_dump_json()`."""
 
-    device_time: AwareDatetime
+    device_time: DeviceTime
     items: list[BatchItem | InvalidItem] = Field(max_length=MAX_BATCH_ITEMS)
 
     @field_validator("items", mode="before")
@@ -299,9 +319,73 @@ class SettingData(_Message):
     value: Any
 
 
+# --- the spreekuur schedule and notices -----------------------------------------------------------
+# Times of day and dates in a schedule are Belgian wall-clock time, whatever zone a computer is in.
+SCHEDULE_ZONE = "Europe/Brussels"
+ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]  # "14:00"
+NOTICE_MAX = 280
+
+
+class TimeSpan(_Message):
+    start: ClockTime
+    end: ClockTime
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> TimeSpan:
+        if self.end <= self.start:  # "HH:MM" text sorts as the times do
+            raise ValueError("a session ends after it starts")
+        return self
+
+
+class WeeklyHours(TimeSpan):
+    weekday: int = Field(ge=0, le=6)  # 0 = Monday, as date.weekday()
+
+
+class ExtraSession(TimeSpan):
+    day: date
+
+
+class BusStop(TimeSpan):
+    day: date
+    address: str = Field(min_length=1, max_length=160, pattern=PRINTABLE)
+
+
+class ScheduleData(_Message):
+    """A location's spreekuur: weekly hours, days it is closed, extra sessions, and for the digibus
+    its dated stops. Key: the location id. Past days are left out when it is published."""
+
+    weekly: list[WeeklyHours] = Field(default_factory=list, max_length=50)
+    closed: list[date] = Field(default_factory=list, max_length=400)
+    extra: list[ExtraSession] = Field(default_factory=list, max_length=400)
+    stops: list[BusStop] = Field(default_factory=list, max_length=1000)
+
+
+class NoticeData(_Message):
+    """A short notice for the home screen, shown from `first_day` to `last_day` (Belgian dates).
+    `text` has Dutch ("nl") always, and optional translations per interface language."""
+
+    text: dict[VisitorLanguage, Annotated[str, Field(min_length=1, max_length=NOTICE_MAX, pattern=PRINTABLE)]]
+    first_day: date
+    last_day: date
+
+    @model_validator(mode="after")
+    def _dutch_and_dates(self) -> NoticeData:
+        if "nl" not in self.text:
+            raise ValueError("a notice always has its Dutch text")
+        if self.last_day < self.first_day:
+            raise ValueError("a notice ends on or after its first day")
+        return self
+
+
 REFERENCE_DATA: dict[str, type[_Message]] = {
     "location": LocationData, "helper": HelperData, "topic": TopicData, "setting": SettingData,
+    "schedule": ScheduleData, "notice": NoticeData,
 }
+# What every kiosk since protocol v1 understands. A newer entity reaches only a kiosk that names it
+# in `GET /v1/reference?with=...`: an older kiosk would refuse the whole page.
+V1_REFERENCE_ENTITIES: frozenset[ReferenceEntity] = frozenset({"location", "helper", "topic", "setting"})
+# Keyed per location (a schedule) or meant for some locations (a notice): a kiosk gets only its own.
+PER_LOCATION_ENTITIES: frozenset[ReferenceEntity] = frozenset({"schedule", "notice"})
 # Not a setting but a shared secret, sent as one: the HMAC key of visitor codes. Every kiosk needs
 # the same key, or one visitor at two locations would count as two people.
 VISITOR_CODE_KEY = "visitor_code_key"
@@ -379,4 +463,65 @@ class HelperSetupRequest(_Message):
 class HelperSetupResponse(_Message):
     helper_id: UUID
     display_name: str
+    server_time: AwareDatetime
+
+
+# --- the kiosk's status report --------------------------------------------------------------------
+# POST /v1/status, once per sync after the records went (kiosk/sync/engine.py): what the console's
+# kiosks page shows per kiosk. Its own small request, so the exactly-once batch and its framing stay
+# untouched; older kiosks send none and keep syncing. Versioned: `report_version` names the version
+# the kiosk speaks, and a newer version only ADDS fields (a field never changes meaning; a changed
+# meaning is a new name). The server ignores fields it does not know, so a newer kiosk's report
+# still lands on an older server.
+STATUS_REPORT_VERSION: Final = 1
+STATUS_TEXT_MAX = 200
+STATUS_TEXT_WITHHELD = "(tekst weggelaten: kon persoonsgegevens bevatten)"
+_STATUS_TEXT_SCAN = 2000  # the note guard reads at most this much of a text before it is cut
+
+
+def status_text(value: Any) -> str | None:
+    """Free text of a status report (an error) made safe to keep and show: one line without
+    control characters, at most STATUS_TEXT_MAX characters, and withheld as a whole when the note
+    guard (sync/privacy.py) finds personal data in it. It cleans instead of refusing, so a report
+    with an odd error text still arrives. The kiosk and the server both apply it (the model below)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("text")
+    # Control and format characters (a right-to-left override could make a text look like another)
+    # become spaces; runs of white space one space.
+    line = " ".join("".join(" " if unicodedata.category(c) in ("Cc", "Cf") else c
+                            for c in value[:_STATUS_TEXT_SCAN]).split())
+    if not line:
+        return None
+    if find_personal_data(line):
+        return STATUS_TEXT_WITHHELD
+    return line if len(line) <= STATUS_TEXT_MAX else line[:STATUS_TEXT_MAX - 1] + "…"
+
+
+StatusText = Annotated[str | None, BeforeValidator(status_text)]
+# A version or revision: "0.1.0", "0.2.0rc1+city", "0003", a content bundle's "2026-11-30.1" or hash.
+VersionText = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[0-9A-Za-z][0-9A-Za-z.+_:-]*$")]
+
+
+class StatusReport(BaseModel):
+    """POST /v1/status: how a kiosk is doing. Every field but the clock is optional (None: the kiosk
+    does not know or does not say). Unknown fields are ignored, not refused (a newer kiosk)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    report_version: int = Field(STATUS_REPORT_VERSION, ge=1, le=1000)
+    kiosk_time: AwareDatetime  # the kiosk's clock when it sent this: the server computes the offset
+    app_version: VersionText | None = None  # sync/version.py
+    content_version: VersionText | None = None  # the guides installed (a bundle's version, or their hash)
+    content_error: StatusText = None  # the last content bundle the kiosk refused, and why
+    schema_version: VersionText | None = None  # the kiosk store's Alembic revision
+    records_waiting: int | None = Field(None, ge=0, le=10**9)  # outbox entries not yet acknowledged
+    records_parked: int | None = Field(None, ge=0, le=10**9)  # set aside: refused, or failing alone
+    last_error: StatusText = None  # the last failed sync, in a few words (no personal data)
+    last_error_at: AwareDatetime | None = None  # by the kiosk's clock
+
+
+class StatusResponse(_Message):
+    protocol: Literal[1] = PROTOCOL_VERSION
     server_time: AwareDatetime

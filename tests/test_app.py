@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 from PySide6.QtCore import Qt
 
@@ -73,3 +75,29 @@ def test_window_switches_language_live_and_mirrors_for_arabic(window, qapp):
 
 def test_language_buttons_show_own_names(window):
     assert [b.text() for b in window.home.language_buttons.values()] == list(LANGUAGES.values())
+
+
+def wait_for_log(log_file, text: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if log_file.exists() and text in log_file.read_text(errors="replace"):
+            return
+        assert process.poll() is None, f"the kiosk ended early with {process.returncode}"
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared in {log_file}")
+
+
+def test_sigterm_leaves_the_event_loop_and_the_kiosk_exits_cleanly(tmp_path):
+    """What systemctl stop and an upgrade send: the kiosk (in kiosk mode, whose window refuses to
+    close) leaves its loop and exits 0 instead of dying on the signal (exit status 143)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([*KIOSK, "--data-dir", str(tmp_path)], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        wait_for_log(tmp_path / "digipunt.log", "started in", process)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "SIGTERM: stopping" in (tmp_path / "digipunt.log").read_text()

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,5 +72,46 @@ def test_build_bundles_translations_and_leaves_out_what_the_kiosk_does_not_use(d
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt")), "keyring metadata missing"
     bundled = {p.name for p in internal.rglob("*")}
     for unused in ("fastapi", "uvicorn", "psycopg", "pytest", "QtQuick.abi3.so", "QtQml.abi3.so", "qml",
-                   "libqtvirtualkeyboardplugin.so"):
+                   "libqtvirtualkeyboardplugin.so",
+                   # dev tools that pydantic's optional plugins pulled in
+                   "mypy", "hypothesis",
+                   # the browser's developer tools, and the GTK theme with the GTK it loads
+                   "qtwebengine_devtools_resources.pak", "libqgtk3.so", "libgtk-3.so.0", "libgdk-3.so.0"):
         assert unused not in bundled, f"{unused} should not be in the build"
+    assert not [name for name in bundled if name.startswith("qt_help_")], "Qt Help's translations are not used"
+
+
+# The oldest C library the build may need: Debian 12's. installer/README.md ("Supported systems")
+# names the distributions that have it; a build on a newer system would silently drop them.
+OLDEST_GLIBC = (2, 36)
+
+
+def elf_files(dist: Path) -> list[Path]:
+    return [path for path in sorted(dist.rglob("*"))
+            if not path.is_symlink() and path.is_file() and path.open("rb").read(4) == b"\x7fELF"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("objdump"),
+                    reason="symbol versions are read with binutils' objdump, on the Linux build")
+def test_build_runs_on_the_oldest_supported_c_library_and_uses_the_systems_cpp_runtime(dist):
+    needed: dict[tuple[int, ...], str] = {}
+    for path in elf_files(dist):
+        symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True, check=False).stdout
+        for version in set(re.findall(r"GLIBC_(\d+(?:\.\d+)+)", symbols)):
+            needed.setdefault(tuple(int(part) for part in version.split(".")), path.name)
+    newest = max(needed)
+    assert newest <= OLDEST_GLIBC, f"{needed[newest]} needs glibc {newest}: build on the oldest supported system"
+    bundled = {path.name for path in (dist / "_internal").iterdir()}
+    assert not {"libstdc++.so.6", "libgcc_s.so.1"} & bundled, "the C++ runtime must come from the system"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("readelf"),
+                    reason="debug sections are read with binutils' readelf, on the Linux build")
+def test_build_carries_no_debug_information(dist):
+    with_debug = []
+    for path in elf_files(dist):
+        sections = subprocess.run(["readelf", "-S", "--wide", str(path)], capture_output=True, text=True,
+                                  check=True).stdout
+        if ".debug_info" in sections:
+            with_debug.append(str(path.relative_to(dist)))
+    assert not with_debug, f"built with debug information: {with_debug}"

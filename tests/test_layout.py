@@ -7,7 +7,10 @@ longest step at A and A+, and Dutch beside the translation on each guide's longe
 beside the browser, every step of the e-loket guide and each guide's longest step and questions beside an
 official page (the mark and its words), and beside the kiosk's "no connection" page; the idle
 question, the visitor-code dialog (also with its error line) and the help-call confirmation.
-Every step at every size found nothing more and took a fifth longer."""
+Every step at every size found nothing more and took a fifth longer. The home screen shows the
+digibus's next stops and two notices (the tallest information area), and the first row of guides
+stays whole above the fold while the area shows at least its first line (at A++ the intro line
+gives way for it)."""
 from __future__ import annotations
 
 import ctypes
@@ -22,6 +25,7 @@ from kiosk.core.visitor_code import VisitorCodeError
 from kiosk.ui.visitor import call_banner
 from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
 from tests.layoutcheck import layout_problems
+from tools.screenshots import home_info
 
 # PySide6 6.12 on Python 3.11 drops one reference to None on every call of a Qt method that
 # returns nothing (setText, processEvents...): None starts with about 5000, and this test makes a
@@ -59,10 +63,26 @@ class Findings:
         return "\n".join(f"{state}: {problem}" for problem, state in self.found.items())
 
 
+def below_the_fold(window) -> list[str]:
+    """The home screen's first row of guides must be whole in view, with the information area
+    showing at least its first line."""
+    home = window.home
+    viewport = home.tiles_area.viewport()
+    fold = viewport.mapToGlobal(viewport.rect().bottomLeft()).y()
+    problems = [f"guide tile {tile.title.text()!r} reaches below the fold"
+                for tile, _texts in home._tiles[:home.COLUMNS] if tile.mapToGlobal(tile.rect().bottomLeft()).y() > fold]
+    if not home.info.isVisible() or home.info.height() < home.info.first_line_height():
+        problems.append("the home screen's information area does not show its first line")
+    return problems
+
+
 def check_visitor_screens(window, qtbot, findings: Findings, lang: str) -> None:
     prefix = f"{lang} {window.prefs.text_size} {window.prefs.theme}"
     window.go_home()
+    window.db_tasks.wait()  # the information area's read of the store
     findings.check(f"{prefix} home")
+    for problem in below_the_fold(window):
+        findings.found.setdefault(problem, f"{prefix} home")
 
     screen = window.walkthroughs
     every_step = window.prefs.text_size == "extra-large"
@@ -121,6 +141,7 @@ def check_visitor_screens(window, qtbot, findings: Findings, lang: str) -> None:
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["default", "high-contrast"])
 def test_every_visitor_screen_fits(window, qtbot, text_size, high_contrast):
+    home_info.seed(window.runtime.store, window.api.clock.now(), "digibus", notices=2)
     findings = Findings(window)
     for lang in LANGUAGES:
         window.prefs.set(language=lang, text_size=text_size, high_contrast=high_contrast)

@@ -2,7 +2,8 @@
 it writes is root-owned and read-only for the kiosk account, it follows no symlink the account (or
 anyone but root) could plant, refuses dangerous prefixes and data directories, and an upgrade keeps
 the data. The account it makes is real (and removed afterwards). With DIGIPUNT_TEST_DIST the real
-build is installed and self-checks as the kiosk account, with Chromium's sandbox on."""
+build is installed and self-checks as the kiosk account, with Chromium's sandbox on, and an
+upgrade of the running build stops it cleanly and keeps its queued records, which then all sync."""
 from __future__ import annotations
 
 import json
@@ -10,12 +11,22 @@ import os
 import pwd
 import re
 import shutil
+import socket
 import stat
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
+from keyring.backends import fail
+from sqlalchemy import text
+
+from kiosk.core.runtime import bootstrap
+from kiosk.core.secrets import SecretStore
+from kiosk.sync.engine import SyncEngine
+from sync.server.db import make_server_engine, migrate
+from tests.sync_support import help_request, queue, start_server
 
 ROOT_DIR = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT_DIR / "installer" / "linux" / "setup-kiosk-user.sh"
@@ -182,3 +193,87 @@ def test_refuses_to_replace_a_prefix_that_is_not_an_earlier_install(root, tmp_pa
     result = setup(root, make_dist(tmp_path / "dist", "0.0.1"))
     assert result.returncode != 0 and "not an earlier Digipunt install" in result.stderr
     assert (prefix / "someone-elses-file").exists()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def listening_socket(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(128)
+    return sock
+
+
+def server_record_ids(engine) -> set[str]:
+    with engine.connect() as conn:
+        return {str(row[0]) for row in conn.execute(text("SELECT id FROM records"))}
+
+
+def run_kiosk_as(account: str, program: Path, data: Path) -> subprocess.Popen:
+    """The installed program as the unit runs it (the account, its data directory), offscreen."""
+    home = pwd.getpwnam(account).pw_dir
+    return subprocess.Popen(["runuser", "-u", account, "--", "env", "-u", "QTWEBENGINE_CHROMIUM_FLAGS",
+                             f"HOME={home}", "QT_QPA_PLATFORM=offscreen", f"DIGIPUNT_DATA_DIR={data}", str(program)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd="/")
+
+
+def wait_until(condition, what: str, log: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
+        assert time.monotonic() < deadline, f"timed out waiting for {what}; the kiosk's log:\n{tail}"
+        time.sleep(0.3)
+
+
+@pytest.mark.skipif(not DIST, reason="an upgrade of a running kiosk needs the real build (DIGIPUNT_TEST_DIST)")
+def test_upgrading_a_running_kiosk_stops_it_keeps_its_queue_and_every_record_syncs(root, tmp_path, account):
+    assert setup(root, make_dist(tmp_path / "dist1", "0.0.1"), "--secret-file").returncode == 0
+    data, program = root / "var/lib/digipunt", root / "opt/digipunt-kiosk/digipunt-kiosk"
+    engine = make_server_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    migrate(engine)
+    port = free_port()
+
+    # Enrolled while the server is up; then the digibus drives off: 25 records wait in the outbox.
+    server = start_server(engine, listening_socket(port))
+    runtime = bootstrap(data)
+    # The installed kiosk has no key store here and keeps its secrets in the file (--secret-file);
+    # the tests' own keyring (tests/keyrings.py) must not take them.
+    sync = SyncEngine(runtime.store, SecretStore(data, backend=fail.Keyring(), allow_file=True))
+    location = sync.enroll(server.url, server.enroll_code(), "PC 1").location_id
+    server.stop()
+    queued = [help_request(location) for _ in range(25)]
+    queue(runtime.store, *queued)
+    runtime.close()
+    subprocess.run(["chown", "-R", f"{account}:", str(data)], check=True)
+
+    kiosk = run_kiosk_as(account, program, data)
+    log = data / "digipunt.log"
+    try:
+        wait_until(lambda: log.exists() and "started in" in log.read_text(errors="replace"), "the kiosk to start", log)
+        assert kiosk.poll() is None
+        result = setup(root, make_dist(tmp_path / "dist2", "0.0.2"), "--secret-file")
+        assert result.returncode == 0, result.stderr
+        assert "stopping the kiosk that runs from" in result.stdout
+        assert kiosk.wait(timeout=5) == 0, "the old kiosk was stopped with SIGTERM and left cleanly"
+        assert "SIGTERM: stopping" in log.read_text(errors="replace")
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+    assert server_record_ids(engine) == set()  # the queue survived the upgrade unsent
+
+    # Back online, the upgraded kiosk sends every queued record, once.
+    server = start_server(engine, listening_socket(port))
+    kiosk = run_kiosk_as(account, program, data)
+    try:
+        wait_until(lambda: len(server_record_ids(engine)) == len(queued), "every queued record on the server", log)
+        assert server_record_ids(engine) == {str(record.id) for record in queued}
+    finally:
+        kiosk.terminate()
+        kiosk.wait(timeout=30)
+        server.stop()
+        engine.dispose()

@@ -1,7 +1,9 @@
 """Server hardening (issue 20): the enrollment rate limit, control characters, private data files,
-and logs without SQL parameters. Against a real uvicorn server on SQLite and PostgreSQL."""
+logs without SQL parameters, and an OpenAPI that lists every answer. Against a real uvicorn server
+on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import stat
@@ -17,6 +19,7 @@ from kiosk.core.runtime import bootstrap
 from kiosk.sync.client import ServerApi
 from kiosk.sync.status import TransientError
 from sync.private_files import PrivateRotatingFileHandler
+from sync.protocol import MAX_BATCH_BYTES
 from sync.server import ratelimit
 from sync.server.db import make_server_engine, migrate, utcnow
 from tests.sync_support import start_server
@@ -123,6 +126,20 @@ def test_server_sqlite_file_is_private(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_database_in_a_shared_sticky_folder_leaves_the_folder_open_and_the_file_private(tmp_path):
+    """A server database (or kiosk data) in /tmp must not close /tmp to every other program."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    path = shared / "server.sqlite3"
+    engine = make_server_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
 def test_a_database_error_is_logged_without_values_and_answered_as_json(live_server, caplog):
     """A forced failure inside enrollment: the log names the error, never the row's values."""
     secret_name = f"naam-{uuid.uuid4().hex}"
@@ -148,3 +165,49 @@ def test_the_kiosk_hears_how_long_to_wait(live_server):
     with pytest.raises(TransientError) as refused:
         api.enroll("AAAA-BBBB-CCCC", "pc 1")
     assert refused.value.kind == "too-many-attempts" and int(refused.value.detail) >= 1
+
+
+# --- the OpenAPI tells the truth (schemathesis checks the same in CI: .ci/schemathesis) ------------
+def documented(spec: dict, method: str, path: str) -> set[int]:
+    return {int(status) for status in spec["paths"][path][method]["responses"]}
+
+
+def test_every_answer_to_bad_input_is_documented_and_json(live_server):
+    """What each route answers to a body that is not UTF-8, no token, a body over the limit and a
+    schema violation is among its documented responses, as a JSON error."""
+    spec = requests.get(f"{live_server.url}/v1/openapi.json").json()
+    token = requests.post(f"{live_server.url}/v1/enroll",
+                          json={"code": live_server.enroll_code(), "device_name": "pc 1"}).json()["token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    too_big = b"x" * (MAX_BATCH_BYTES + 1)
+    seen = set()
+    for path, methods in spec["paths"].items():
+        for method in methods:
+            url = f"{live_server.url}{path}"
+            tries = [requests.request(method, url, data=too_big, headers=auth)]
+            if method == "post":
+                as_json = auth | {"Content-Type": "application/json"}
+                tries += [requests.request(method, url, data=b'{"code": "\xff\xfe"}', headers=as_json),
+                          requests.request(method, url, json={"unknown": 1}, headers=auth)]
+            if any(s.get("HTTPBearer") is not None for s in methods[method].get("security", [])):
+                tries.append(requests.request(method, url, json={}))
+            for answer in tries:
+                assert answer.status_code in documented(spec, method, path), (method, path, answer.status_code)
+                assert set(answer.json()) == {"error", "detail"}
+                seen.add(answer.status_code)
+    assert seen == {400, 401, 413, 422}
+
+
+def test_the_batch_schema_says_what_is_refused_and_what_is_answered_per_item(live_server):
+    """A device time that is a number is refused (the schema says ISO text); an item that only
+    names its id is answered `invalid` on its own, as the schema's item shape says."""
+    token = requests.post(f"{live_server.url}/v1/enroll",
+                          json={"code": live_server.enroll_code(), "device_name": "pc 1"}).json()["token"]
+    post = functools.partial(requests.post, f"{live_server.url}/v1/records:batch",
+                             headers={"Authorization": f"Bearer {token}"})
+    assert post(json={"device_time": 0, "items": []}).status_code == 422
+    item_id = str(uuid.uuid4())
+    answer = post(json={"device_time": "2026-11-30T01:00:00+01:00", "items": [{"id": item_id}]})
+    assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "invalid"
+    spec = requests.get(f"{live_server.url}/v1/openapi.json").json()
+    assert spec["components"]["schemas"]["InvalidItem"]["required"] == ["id"]

@@ -30,6 +30,7 @@ VISITOR_CONTEXTS = frozenset({
     "WalkthroughView", "BrowserScreen", "PdfViewer",  # guides, built-in browser, downloaded PDFs
     "CallBanner", "TakeAlong",  # the visitor's raised hand, the goodbye reminder
     "VisitorCodeDialog", "Keypad",  # the visitor types initials and birth date, on this keypad
+    "Schedule",  # the home screen's spreekuur and digibus lines (kiosk/core/schedule.py)
 })
 # Helper-only screens, Dutch on purpose. "Staff" is error_text(): it can also show in the
 # visitor-code dialog, but it tells the helper to call the coordinator, and it shows on every staff

@@ -6,7 +6,9 @@
 #        [--prefix /opt/digipunt-kiosk] [--dist dist/digipunt-kiosk] [--secret-file]
 #        [--root DIR] [--no-start]
 #
-#  1. stops a running kiosk (its outbox is durable), copies the build to PREFIX (root-owned);
+#  1. stops a running kiosk (the unit, then any process still running from PREFIX: SIGTERM, which
+#     the kiosk answers by leaving its event loop; its outbox is durable), copies the build to
+#     PREFIX (root-owned);
 #  2. creates the kiosk account if needed: no login shell (/usr/sbin/nologin), no password, no sudo;
 #  3. creates the data directory (owned by the account, mode 700); an existing one is kept as it is
 #     (it holds unsynced records) and must already belong to the account;
@@ -45,7 +47,7 @@ while [ $# -gt 0 ]; do
         --root) ROOT="$2"; START=no; shift 2 ;;
         --secret-file) SECRET_FILE=yes; shift ;;
         --no-start) START=no; shift ;;
-        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -111,11 +113,35 @@ SYSTEMD="$ROOT/etc/systemd/system"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
+programs_in() {  # programs_in DIR [NAME]: pids of the processes running a program from DIR
+    local exe target pid
+    for exe in /proc/[0-9]*/exe; do
+        target="$(readlink "$exe" 2>/dev/null)" || continue
+        pid="${exe#/proc/}"
+        case "$target" in "$1/${2:-}"*) echo "${pid%/exe}" ;; esac
+    done
+}
+stop_programs_in() {  # stop_programs_in DIR: a kiosk still running from DIR (started by hand, or by
+    # the unit of a --root install) gets SIGTERM and 15 s to make its last push and close its store,
+    # then whatever runs from DIR is killed; its outbox is durable, so nothing is lost either way.
+    local pids waited=0
+    pids="$(programs_in "$1" digipunt-kiosk)"
+    [ -n "$pids" ] || return 0
+    echo "   stopping the kiosk that runs from $1 (its unsynced records stay in its outbox)"
+    # shellcheck disable=SC2086
+    kill -TERM $pids 2>/dev/null || true
+    while [ -n "$(programs_in "$1")" ] && [ $waited -lt 30 ]; do sleep 0.5; waited=$((waited + 1)); done
+    pids="$(programs_in "$1")"
+    # shellcheck disable=SC2086
+    [ -z "$pids" ] || kill -KILL $pids 2>/dev/null || true
+}
+
 echo "1. program -> $P"
 if [ "$START" = yes ] && systemctl is-active --quiet "$UNIT_NAME" 2>/dev/null; then
     echo "   stopping the running kiosk (its unsynced records stay in its outbox)"
     systemctl stop "$UNIT_NAME"
 fi
+[ ! -d "$P" ] || stop_programs_in "$P"
 root_dir "$(dirname "$P")"
 if [ -e "$P" ] || [ -L "$P" ]; then
     [ ! -L "$P" ] && [ -d "$P" ] || die "$P exists and is not a directory: refusing to replace it"

@@ -6,8 +6,10 @@
 ;                -> dist\digipunt-kiosk-setup-VERSION.exe (VERSION: the build's, see below)
 ;   3. Install as administrator. The wizard asks for the data folder (choose a persistent partition
 ;      on PCs that restore themselves at reboot) and, with the "kiosk account" task, for the Windows
-;      account that gets Digipunt as its only program (Shell Launcher, see register-kiosk.ps1).
-; Unattended: digipunt-kiosk-setup-0.1.0.exe /VERYSILENT /DATADIR="D:\Digipunt" [/TASKS=kioskshell /KIOSKUSER=digipunt]
+;      account that gets Digipunt as its only program (Shell Launcher on Enterprise/Education,
+;      Assigned Access on Pro, refused on Home; see register-kiosk.ps1).
+; Unattended: digipunt-kiosk-setup-0.1.0.exe /VERYSILENT /SUPPRESSMSGBOXES /DATADIR="D:\Digipunt" [/TASKS=kioskshell /KIOSKUSER=digipunt]
+; Exit codes: installer/README.md (tests/test_installer_files.py keeps that table and this script in step).
 
 #define DistDir "..\..\dist\digipunt-kiosk"
 ; The version comes from one source, pyproject.toml's version: the build writes it to
@@ -45,14 +47,17 @@ WizardStyle=modern
 Name: "nl"; MessagesFile: "compiler:Languages\Dutch.isl"
 
 [Tasks]
-Name: "kioskshell"; Description: "Digipunt als enige programma van een kioskaccount (Shell Launcher; Windows Enterprise of Education)"; Flags: unchecked
+Name: "kioskshell"; Description: "Digipunt als enige programma van een kioskaccount (Shell Launcher op Enterprise en Education, Assigned Access op Pro; niet op Home)"; Flags: unchecked
 
 [Files]
 Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 Source: "register-kiosk.ps1"; DestDir: "{app}\setup"; Flags: ignoreversion
+Source: "keep-running.ps1"; DestDir: "{app}\setup"; Flags: ignoreversion
 
 [Dirs]
-; Data survives an uninstall: it can hold help records that were not synced yet.
+; Data survives an uninstall: it can hold help records that were not synced yet. With a kiosk
+; account, CurStepChanged replaces these permissions by an ACL for that account and administrators
+; only; a PC without one is used by staff accounts, which all need the folder.
 Name: "{code:DataDir}"; Permissions: users-modify; Flags: uninsneveruninstall
 
 [Registry]
@@ -73,6 +78,7 @@ const
   ExitSelfCheckFailed = 10;
   ExitKioskAccountFailed = 11;
   ExitRestartNeeded = 12;
+  ExitDataAclFailed = 13;
 
 var
   ExitCode: Integer;
@@ -120,6 +126,46 @@ begin
   SetPreviousData(PreviousDataKey, 'KioskUser', KioskUserPage.Values[0]);
 end;
 
+function WindowsEdition: String;
+begin
+  if not RegQueryStringValue(HKLM, 'SOFTWARE\Microsoft\Windows NT\CurrentVersion', 'EditionID', Result) then
+    Result := '';
+end;
+
+// keep-running.ps1 waits while this file exists, so the program it restarts is not started while
+// its files are being replaced.
+function UpgradeFlag: String;
+begin
+  Result := ExpandConstant('{commonappdata}\Digipunt\upgrading');
+end;
+
+// Refuses Home with a kiosk account before anything is installed (setup's exit code 7), and stops
+// a running kiosk (an upgrade): its loop first waits on the flag, then the program is ended. Its
+// outbox is an SQLite database in WAL mode: every saved record survives being ended this way.
+function PrepareToInstall(var NeedsRestart: Boolean): String;
+var
+  ResultCode: Integer;
+begin
+  Result := '';
+  if WizardIsTaskSelected('kioskshell') and (Pos('Core', WindowsEdition) = 1) then
+  begin
+    Result := 'Windows Home kan Digipunt niet als enige programma van een account instellen (er is geen ' +
+              'Shell Launcher en geen Assigned Access). Gebruik Windows Pro, Education of Enterprise, of ' +
+              'installeer zonder de taak "kioskaccount".';
+    Exit;
+  end;
+  ForceDirectories(ExtractFileDir(UpgradeFlag));
+  SaveStringToFile(UpgradeFlag, 'upgrade', False);
+  Exec(ExpandConstant('{sys}\taskkill.exe'), '/F /T /IM {#ExeName}', '', SW_HIDE, ewWaitUntilTerminated, ResultCode);
+  Sleep(1000);  // Windows releases the program's files shortly after its process ends
+end;
+
+// Whatever happened, the kiosk's loop must not wait for an upgrade that is over (or was cancelled).
+procedure DeinitializeSetup;
+begin
+  DeleteFile(UpgradeFlag);
+end;
+
 function DataDir(Param: String): String;
 begin
   Result := DataDirPage.Values[0];
@@ -137,6 +183,24 @@ begin
   Result := ExitCode;
 end;
 
+// The data folder holds PIN hashes, notes and (without a key store) the secrets file: only the
+// kiosk account, administrators and SYSTEM may open it. icacls takes names and SIDs (*S-1-5-32-544:
+// Administrators, *S-1-5-18: SYSTEM) in any Windows language.
+procedure RestrictDataDir;
+var
+  ResultCode: Integer;
+begin
+  if not Exec(ExpandConstant('{sys}\icacls.exe'),
+              '"' + DataDir('') + '" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F "' +
+              KioskUser('') + '":(OI)(CI)M /T /C /Q',
+              '', SW_HIDE, ewWaitUntilTerminated, ResultCode) or (ResultCode <> 0) then
+  begin
+    ExitCode := ExitDataAclFailed;
+    SuppressibleMsgBox('De rechten op de gegevensmap ' + DataDir('') + ' konden niet beperkt worden tot "' +
+           KioskUser('') + '" en de beheerders (icacls, code ' + IntToStr(ResultCode) + ').', mbError, MB_OK, IDOK);
+  end;
+end;
+
 procedure CurStepChanged(CurStep: TSetupStep);
 var
   ResultCode: Integer;
@@ -144,6 +208,8 @@ var
 begin
   if CurStep <> ssPostInstall then
     Exit;
+  if WizardIsTaskSelected('kioskshell') then
+    RestrictDataDir;
   // The self-check on the real data folder: it migrates the database, builds every screen and runs
   // a page in the built-in browser. The windowed program prints nothing: its JSON goes to a file.
   LogFile := DataDir('') + '\self-check.json';
@@ -169,10 +235,11 @@ begin
     end
     else if ResultCode = 3010 then
     begin
-      // Not yet automatic: see installer/README.md (a second run of register-kiosk.ps1 after the restart).
+      // register-kiosk.ps1 left a one-time start-up task that finishes the registration.
       ExitCode := ExitRestartNeeded;
-      SuppressibleMsgBox('Shell Launcher is ingeschakeld. Herstart de pc en voer daarna ' +
-             'setup\register-kiosk.ps1 -KioskUser "' + KioskUser('') + '" uit als beheerder.',
-             mbInformation, MB_OK, IDOK);
+      SuppressibleMsgBox('Shell Launcher is ingeschakeld. Herstart de pc: de registratie van "' + KioskUser('') +
+             '" wordt daarna vanzelf afgewerkt.', mbInformation, MB_OK, IDOK);
     end;
+  // The new version is in place: keep-running.ps1 may start it again.
+  DeleteFile(UpgradeFlag);
 end;

@@ -19,11 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from kiosk.core import accounts, helpcalls, helplog, shifts, stats
+from kiosk.core import accounts, helpcalls, helplog, schedule, shifts, stats
 from kiosk.core.accounts import HelperList, LoginResult, StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.helplog import FormContext, HelpRequestInput, TodayList
+from kiosk.core.schedule import HomeInfo, Translate
 from kiosk.core.secrets import SecretStore
 from kiosk.core.shifts import ShiftContext, ShiftInfo
 from kiosk.core.stats import HelperHours, Overview
@@ -158,11 +159,22 @@ class KioskApi:
             return helpcalls.shift_open_here(session)
 
     def next_consultation_hours(self) -> datetime | None:
-        """When the next spreekuur at this location starts, for the visitor nobody can help now.
+        """When the next spreekuur (or digibus stop) at this location starts or started, if it is
+        not over; None when the server sent no schedule (never a guess)."""
+        coming = schedule.upcoming(self.home_info(), self.clock.now())
+        return coming[0].starts_at if coming else None
 
-        HOOK: no schedule of consultation hours exists yet (the content issue adds one). Until
-        then this says None and the visitor is sent to the desk; it must never guess."""
-        return None
+    def next_spreekuur_text(self, translate: Translate = schedule.dutch) -> str | None:
+        """One sentence on when a digihelper is next here, in the language `translate` gives
+        (schedule.next_session_text), or None without a schedule."""
+        return schedule.next_session_text(self.home_info(), self.clock.now(), translate)
+
+    # --- the home screen ---------------------------------------------------------------------------
+    def home_info(self) -> HomeInfo:
+        """This location's coming sessions or digibus stops and its notices (schedule.read); the
+        screen words them with schedule.home_lines."""
+        with self._store.read() as session:
+            return schedule.read(session, self.clock.now())
 
     def open_calls(self) -> tuple[CallInfo, ...]:
         """Calls nobody took yet, on this kiosk and the others of its location, oldest first."""

@@ -1,363 +1,20 @@
-"""Walkthrough content: loaded from resources/walkthroughs/<id>/, validated by a pydantic schema.
-
-Layout of one walkthrough (coordinators add one without touching Python):
-    walkthrough.toml        id, order, topic, icon, official_domains, company_sites, [[steps]] (id, image, url,
-                            works_elsewhere, kind, next, choices)
-    text/<lang>.toml        title, summary, [steps.<step-id>] title + body
-    images/...              one image per step (SVG preferred); images/<lang>/<name> overrides it
-
-Body markup: lines, "- " bullets, "1. " numbered lines, **bold**, [[Official Dutch label]].
-Dutch is the master text; any other language may be missing and falls back to Dutch, marked.
+"""Walkthrough content on the kiosk. The folder format, its loader and checks and the body markup
+live in `sync/content_format.py` (shared with the server's publishing); this module adds what only
+the kiosk does with guides: which sites get the "officiële website" mark or a company's name.
 """
 from __future__ import annotations
 
-import html
-import re
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal
+import hashlib
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
-
-from kiosk.core.settings import LANGUAGES
-
-MASTER_LANGUAGE = "nl"
-URL_PLACEHOLDERS = ("{eloket_url}",)
-_LABEL = re.compile(r"\[\[(.+?)\]\]")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Choice(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    next: str  # the step this answer leads to
-
-
-class StepMeta(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    image: str
-    url: str | None = None
-    # The visitor works on their phone or in the eID PIN window here, which the kiosk does not see
-    # as input: the idle question offers "Ik ben bezig op mijn gsm" (kiosk/ui/visitor/session.py).
-    works_elsewhere: StrictBool = False
-    # "step" goes on to `next`, else the following step; "choice" asks and goes where the answer
-    # leads (`choices`, labels in the texts); "end" is a last step: the visitor is done.
-    kind: Literal["step", "choice", "end"] = "step"
-    next: str | None = None
-    choices: list[Choice] = []
-
-    @model_validator(mode="after")
-    def _kind(self) -> StepMeta:
-        if self.kind == "choice" and len(self.choices) < 2:
-            raise ValueError("a choice step needs at least 2 choices")
-        if self.kind != "choice" and self.choices:
-            raise ValueError("only a choice step has choices")
-        if self.kind != "step" and self.next is not None:
-            raise ValueError("a choice or end step has no next (a choice's answers lead on)")
-        return self
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        if value is None or value in URL_PLACEHOLDERS:
-            return value
-        if urlparse(value).scheme != "https":
-            raise ValueError(f"url must be https:// or one of {URL_PLACEHOLDERS}")
-        return value
-
-
-class WalkthroughMeta(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    order: int = 100
-    topic: str
-    icon: str
-    official_domains: list[str] = []  # government sites: the "officiële website" mark
-    # A company's own site (itsme is a company): domain -> the company's name, for the calm mark
-    # "website van itsme", never "officieel".
-    company_sites: dict[str, str] = {}
-    steps: list[StepMeta] = Field(min_length=1)
-
-
-class StepText(_Strict):
-    title: str = Field(min_length=1)
-    body: str = Field(min_length=1)
-    choices: dict[str, str] = {}  # a choice step's answers: choice id -> button text
-
-    @field_validator("title", "body")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("empty text")
-        return value
-
-
-class WalkthroughText(_Strict):
-    title: str = Field(min_length=1)
-    summary: str = ""
-    steps: dict[str, StepText]
-
-
-@dataclass(frozen=True)
-class LocalisedStep:
-    title: str
-    body: str
-    language: str  # the language actually shown
-    is_fallback: bool  # True when the visitor's language was missing and Dutch is shown
-
-
-@dataclass
-class Walkthrough:
-    root: Path
-    meta: WalkthroughMeta
-    texts: dict[str, WalkthroughText]
-
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    def __len__(self) -> int:
-        return len(self.meta.steps)
-
-    def title(self, lang: str) -> str:
-        return self.texts.get(lang, self.texts[MASTER_LANGUAGE]).title
-
-    def summary(self, lang: str) -> str:
-        return self.texts.get(lang, self.texts[MASTER_LANGUAGE]).summary
-
-    def step(self, lang: str, index: int) -> LocalisedStep:
-        step_id = self.meta.steps[index].id
-        text = self.texts.get(lang)
-        if text is not None and step_id in text.steps:
-            found = text.steps[step_id]
-            return LocalisedStep(found.title, found.body, lang, False)
-        master = self.texts[MASTER_LANGUAGE].steps[step_id]
-        return LocalisedStep(master.title, master.body, MASTER_LANGUAGE, lang != MASTER_LANGUAGE)
-
-    def image_path(self, lang: str, index: int) -> Path:
-        image = Path(self.meta.steps[index].image)
-        localised = self.root / image.parent / lang / image.name
-        return localised if localised.exists() else self.root / image
-
-    def icon_path(self) -> Path:
-        return self.root / self.meta.icon
-
-    def index_of(self, step_id: str) -> int:
-        return next(i for i, step in enumerate(self.meta.steps) if step.id == step_id)
-
-    def next_index(self, index: int) -> int | None:
-        """Where "Volgende" leads from a plain step: its `next`, else the following step; None when
-        the visitor is done (an end step, or the last one). A choice step goes by its answers."""
-        step = self.meta.steps[index]
-        if step.kind == "end":
-            return None
-        if step.next is not None:
-            return self.index_of(step.next)
-        return index + 1 if index + 1 < len(self) else None
-
-    def choices(self, lang: str, index: int) -> list[tuple[str, int]]:
-        """A choice step's answers in `lang` (Dutch where missing) and the step each leads to."""
-        step = self.meta.steps[index]
-        shown = self.step(lang, index).language
-        texts = self.texts[shown].steps[step.id].choices
-        master = self.texts[MASTER_LANGUAGE].steps[step.id].choices
-        return [(texts.get(c.id) or master[c.id], self.index_of(c.next)) for c in step.choices]
-
-    def step_url(self, index: int, eloket_url: str) -> str | None:
-        url = self.meta.steps[index].url
-        return eloket_url if url == "{eloket_url}" else url
-
-
-@dataclass
-class ContentReport:
-    walkthroughs: list[Walkthrough] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    # (walkthrough id, language) -> step ids missing in that language
-    missing: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-
-
-def _load_toml(path: Path, errors: list[str]) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        errors.append(f"{path}: {exc}")
-        return None
-
-
-def _schema_errors(path: Path, exc: ValidationError) -> list[str]:
-    return [f"{path}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
-
-
-def labels(text: str) -> list[str]:
-    """The official Dutch button labels quoted in a text as [[Label]]."""
-    return _LABEL.findall(text)
-
-
-def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
-    errors = report.errors
-    step_ids = [s.id for s in wt.meta.steps]
-    if len(set(step_ids)) != len(step_ids):
-        errors.append(f"{wt.root}: duplicate step ids")
-    if not wt.icon_path().is_file():
-        errors.append(f"{wt.root}: icon {wt.meta.icon} does not exist")
-    for lang, text in wt.texts.items():
-        extra = set(text.steps) - set(step_ids)
-        if extra:
-            errors.append(f"{wt.root}/text/{lang}.toml: steps {sorted(extra)} are not in walkthrough.toml")
-        report.missing[(wt.id, lang)] = [s for s in step_ids if s not in text.steps]
-    for lang in LANGUAGES:
-        report.missing.setdefault((wt.id, lang), list(step_ids))
-    master = wt.texts.get(MASTER_LANGUAGE)
-    if master is None:
-        errors.append(f"{wt.root}: the Dutch master text text/{MASTER_LANGUAGE}.toml is missing")
-        return
-    for index, step in enumerate(wt.meta.steps):
-        for lang in LANGUAGES:
-            if not wt.image_path(lang, index).is_file():
-                errors.append(f"{wt.root}: image {step.image} for step '{step.id}' does not exist")
-                break
-        if step.id not in master.steps:
-            continue  # reported as missing Dutch text below
-        wanted = sorted(labels(master.steps[step.id].body))
-        for lang, text in wt.texts.items():
-            if lang != MASTER_LANGUAGE and step.id in text.steps:
-                got = sorted(labels(text.steps[step.id].body))
-                if got != wanted:
-                    errors.append(f"{wt.root}/text/{lang}.toml: step '{step.id}' must quote the Dutch "
-                                  f"labels {wanted} verbatim, found {got}")
-    if report.missing[(wt.id, MASTER_LANGUAGE)]:
-        errors.append(f"{wt.root}: Dutch text missing for steps {report.missing[(wt.id, MASTER_LANGUAGE)]}")
-    _check_paths(wt, errors)
-
-
-def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
-    """Choices and `next` lead to steps that exist; every step can be reached from the first; no
-    path goes round in a loop (every path ends); every answer has its Dutch text, and a translated
-    choice step translates all its answers."""
-    ids = {step.id for step in wt.meta.steps}
-    edges: dict[str, list[str]] = {}
-    for index, step in enumerate(wt.meta.steps):
-        targets = [c.next for c in step.choices] + ([step.next] if step.next else [])
-        unknown = [t for t in targets if t not in ids]
-        if unknown:
-            errors.append(f"{wt.root}: step '{step.id}' leads to unknown steps {unknown}")
-        if step.kind == "step" and step.next is None and index + 1 < len(wt.meta.steps):
-            targets.append(wt.meta.steps[index + 1].id)
-        edges[step.id] = [t for t in targets if t in ids]
-        for lang, text in wt.texts.items():
-            if step.id in text.steps:
-                labels_ = text.steps[step.id].choices
-                wanted = {c.id for c in step.choices}
-                if set(labels_) != wanted:
-                    errors.append(f"{wt.root}/text/{lang}.toml: step '{step.id}' needs the answers "
-                                  f"{sorted(wanted)}, found {sorted(labels_)}")
-    first = wt.meta.steps[0].id
-    reached, todo = {first}, [first]
-    while todo:
-        for target in edges[todo.pop()]:
-            if target not in reached:
-                reached.add(target)
-                todo.append(target)
-    unreachable = [step.id for step in wt.meta.steps if step.id not in reached]
-    if unreachable:
-        errors.append(f"{wt.root}: steps {unreachable} cannot be reached from the first step")
-    # A loop: a step that is on a path leading back to itself (depth-first, grey = on the path).
-    state: dict[str, str] = {}
-
-    def visit(step_id: str, path: list[str]) -> None:
-        state[step_id] = "grey"
-        for target in edges[step_id]:
-            if state.get(target) == "grey":
-                loop = path[path.index(target):] + [target] if target in path else [step_id, target]
-                errors.append(f"{wt.root}: the steps loop: {' -> '.join(loop)}")
-            elif target not in state:
-                visit(target, [*path, target])
-        state[step_id] = "black"
-
-    visit(first, [first])
-
-
-def load_walkthroughs(root: Path) -> ContentReport:
-    report = ContentReport()
-    if not root.is_dir():
-        report.errors.append(f"{root}: content folder does not exist")
-        return report
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        raw = _load_toml(folder / "walkthrough.toml", report.errors)
-        if raw is None:
-            continue
-        try:
-            meta = WalkthroughMeta.model_validate(raw)
-        except ValidationError as exc:
-            report.errors.extend(_schema_errors(folder / "walkthrough.toml", exc))
-            continue
-        if meta.id != folder.name:
-            report.errors.append(f"{folder}: id '{meta.id}' differs from the folder name")
-        texts: dict[str, WalkthroughText] = {}
-        for text_file in sorted((folder / "text").glob("*.toml")):
-            lang = text_file.stem
-            if lang not in LANGUAGES:
-                report.errors.append(f"{text_file}: unknown language '{lang}' (known: {', '.join(LANGUAGES)})")
-                continue
-            raw_text = _load_toml(text_file, report.errors)
-            if raw_text is None:
-                continue
-            try:
-                texts[lang] = WalkthroughText.model_validate(raw_text)
-            except ValidationError as exc:
-                report.errors.extend(_schema_errors(text_file, exc))
-        wt = Walkthrough(root=folder, meta=meta, texts=texts)
-        _check_walkthrough(wt, report)
-        if MASTER_LANGUAGE in texts and not report.missing[(wt.id, MASTER_LANGUAGE)]:
-            report.walkthroughs.append(wt)
-    report.walkthroughs.sort(key=lambda w: (w.meta.order, w.id))
-    return report
-
-
-def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> str:
-    """Body markup to the small HTML subset Qt's rich text understands. Official labels become
-    quoted, styled spans (`label_style` is inline CSS: QLabel has no style sheet for rich text).
-
-    Right-to-left text (`rtl`): every paragraph and list item says dir="rtl" and starts with a
-    right-to-left mark, so a line that begins with a Latin word ("itsme", a Dutch label) still reads
-    from the right, with its bullet and full stop on the right sides."""
-    out: list[str] = []
-    open_list: str | None = None
-    direction, mark = (' dir="rtl"', "\u200f") if rtl else ("", "")
-    for raw_line in body.strip().splitlines():
-        line = html.escape(raw_line.strip(), quote=False)
-        line = _BOLD.sub(r"<b>\1</b>", line)
-        line = _LABEL.sub(rf'<span style="{label_style}">&#160;\1&#160;</span>', line)
-        numbered = re.match(r"^\d+\.\s+(.*)$", line)
-        kind: str | None
-        if line.startswith("- "):
-            kind, item = "ul", line[2:]
-        else:
-            kind, item = ("ol", numbered.group(1)) if numbered else (None, line)
-        if kind != open_list:
-            if open_list:
-                out.append(f"</{open_list}>")
-            if kind:
-                out.append(f"<{kind}{direction}>")
-            open_list = kind
-        if kind:
-            out.append(f"<li{direction}>{mark}{item}</li>")
-        elif item:
-            out.append(f"<p{direction}>{mark}{item}</p>")
-    if open_list:
-        out.append(f"</{open_list}>")
-    return "".join(out)
-
-
-def body_plain_text(body: str) -> str:
-    """Body without markup, for read-aloud."""
-    text = _LABEL.sub(r"\1", _BOLD.sub(r"\1", body))
-    return "\n".join(re.sub(r"^(- |\d+\.\s+)", "", line.strip()) for line in text.strip().splitlines())
+from sync.content_format import MASTER_LANGUAGE as MASTER_LANGUAGE
+from sync.content_format import ContentReport as ContentReport
+from sync.content_format import LocalisedStep as LocalisedStep
+from sync.content_format import Walkthrough as Walkthrough
+from sync.content_format import body_plain_text as body_plain_text
+from sync.content_format import labels as labels
+from sync.content_format import load_walkthroughs as load_walkthroughs
+from sync.content_format import render_body_html as render_body_html
 
 
 def is_official(url_host: str | None, domains: list[str]) -> bool:
@@ -385,3 +42,18 @@ def company_site(url_host: str | None, walkthroughs: list[Walkthrough]) -> str |
             if is_official(url_host, [domain]):
                 return name
     return None
+
+
+def content_version(walkthroughs: list[Walkthrough]) -> str:
+    """A fingerprint of the guides in use when no signed bundle is installed (the installer's
+    guides), for the kiosk's status report: "sha256:" and 12 hex digits over every file of every
+    loaded guide, path and bytes. Kiosks with the same guides report the same value."""
+    digest = hashlib.sha256()
+    for wt in sorted(walkthroughs, key=lambda w: w.id):
+        for path in sorted(p for p in wt.root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(wt.root.parent).as_posix().encode() + b"\0")
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:  # gone or unreadable since start-up: still a value, and a different one
+                digest.update(b"unreadable")
+    return f"sha256:{digest.hexdigest()[:12]}"

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.core.api import KioskApi
-from kiosk.core.content import ContentReport, load_walkthroughs
+from kiosk.core.bundles import GuideBundles, load_guides
+from kiosk.core.content import ContentReport
 from kiosk.core.demo import seed_demo, seed_topics
 from kiosk.core.paths import ensure_writable, resources_dir
 from kiosk.core.settings import Settings, load_settings, with_server_settings
@@ -27,8 +28,23 @@ class Runtime:
     store: Store
     content: ContentReport
     api: KioskApi  # the UI's one way to the store
+    guides: GuideBundles  # signed guide bundles installed by the sync (kiosk/core/bundles.py)
+    content_floor: Path  # the installer's guides, under any bundle
     # Dutch messages for staff: a recovered database, a bad setting, broken content.
     staff_warnings: list[str] = field(default_factory=list)
+    # The installed bundle when the guides were loaded (also when it was damaged and the floor shown).
+    content_pointer: int = 0
+
+    def reload_content(self) -> bool:
+        """Take in a guide bundle installed since the guides were loaded. Only between visitors
+        (the session's reset): nobody is switched in the middle of a guide. True when reloaded."""
+        pointer = self.guides.installed_version()
+        if pointer == self.content_pointer:
+            return False
+        self.content, self.content_pointer = load_guides(self.content_floor, self.guides), pointer
+        logging.getLogger(__name__).info("guides reloaded: bundle %s, %d walkthroughs",
+                                         self.content.version, len(self.content.walkthroughs))
+        return True
 
     def close(self) -> None:
         self.store.close()
@@ -57,7 +73,10 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
     seed_topics(store)
     if demo:
         seed_demo(store)
-    content = load_walkthroughs(content_root or resources_dir() / "walkthroughs")
+    floor = content_root or resources_dir() / "walkthroughs"
+    guides = GuideBundles.for_kiosk(data_dir, settings.content_keys, store)
+    pointer = guides.installed_version()
+    content = load_guides(floor, guides)
     warnings = [*store.warnings, *problems]
     if content.errors:
         warnings.append(f"{len(content.errors)} fouten in de inhoud van de stappenplannen; zie het logbestand.")
@@ -66,4 +85,5 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
     logging.getLogger(__name__).info("started: data dir %s, schema %s, %d walkthroughs",
                                      data_dir, store.schema_revision(), len(content.walkthroughs))
     return Runtime(data_dir=data_dir, settings=settings, store=store, content=content,
-                   api=KioskApi(store), staff_warnings=warnings)
+                   api=KioskApi(store), guides=guides, content_floor=floor, staff_warnings=warnings,
+                   content_pointer=pointer)

@@ -14,6 +14,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 from sqlalchemy import select
 
+from kiosk.core.bundles import check_keys
 from kiosk.core.store.meta_keys import SERVER_SETTING_PREFIX
 from kiosk.core.store.models import Meta
 from sync.protocol import SHARED_SETTINGS, SharedSettings, check_url
@@ -50,6 +51,7 @@ FIELD_LABELS_NL = {
     "allow_secret_file": "geheimen in een bestand toestaan",
     "kiosk_name": "naam van deze computer",
     "calls_interface": "netwerkadres voor oproepen",
+    "content_keys": "sleutels van de stappenplannen",
 }
 
 
@@ -61,6 +63,16 @@ class Settings(SharedSettings):
     kiosk_name: str = Field("", max_length=60)
     # The IPv4 address whose network carries the help calls (a computer with two networks); empty: all.
     calls_interface: str = ""
+    # The public keys whose signature a guide bundle needs (kiosk/core/bundles.py): the server's
+    # current and next key, from `digipunt-server content-key show`. Only here, never from the
+    # server's settings: whoever controls the server's database cannot choose them. Empty: this
+    # kiosk installs no bundle and shows the installer's guides.
+    content_keys: list[str] = Field(default_factory=list)
+
+    @field_validator("content_keys")
+    @classmethod
+    def _content_keys(cls, value: list[str]) -> list[str]:
+        return check_keys(value)
 
     @field_validator("server_url")
     @classmethod

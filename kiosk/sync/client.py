@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TypeVar
 
 import requests
@@ -24,6 +25,7 @@ from kiosk.sync.status import RejectedError as RejectedError
 from kiosk.sync.status import ServerFailure as ServerFailure
 from kiosk.sync.status import SyncError as SyncError
 from kiosk.sync.status import TransientError as TransientError
+from sync.content_bundle import SignedManifest
 from sync.protocol import (
     BatchResponse,
     EnrollRequest,
@@ -33,6 +35,8 @@ from sync.protocol import (
     HelperSetupRequest,
     HelperSetupResponse,
     ReferencePage,
+    StatusReport,
+    StatusResponse,
     check_url,
 )
 from sync.version import __version__
@@ -83,11 +87,62 @@ class ServerApi:
         """`body` is a serialised BatchRequest (the sender sizes it before sending)."""
         return self._call("POST", "/v1/records:batch", BatchResponse, body=body)
 
-    def reference(self, since: int, limit: int) -> ReferencePage:
-        return self._call("GET", "/v1/reference", ReferencePage, params={"since": since, "limit": limit})
+    def post_status(self, report: StatusReport) -> StatusResponse:
+        return self._call("POST", "/v1/status", StatusResponse, body=report.model_dump_json().encode())
+
+
+    def reference(self, since: int, limit: int, entities: tuple[str, ...] = ()) -> ReferencePage:
+        """`entities`: the newer reference entities this kiosk understands (`?with=`)."""
+        return self._call("GET", "/v1/reference", ReferencePage,
+                          params={"since": since, "limit": limit, "with": list(entities)})
+
+    def content_manifest(self) -> SignedManifest | None:
+        """The latest signed guide bundle manifest, None when the server has none (204). Not yet
+        verified: that is kiosk/core/bundles.py."""
+        try:
+            response = self._http.get(self.base_url + "/v1/content/manifest", timeout=self.timeout,
+                                      allow_redirects=False)
+        except requests.RequestException as exc:
+            raise TransientError("offline", str(exc)) from None
+        if response.status_code == 204:
+            return None
+        return self._answer(response, SignedManifest, self.clock())
+
+    def fetch_file(self, sha256: str, part: Path, length: int) -> None:
+        """A bundle file into `part`, resuming from what `part` holds (`Range`). A connection that
+        drops leaves the bytes received so far for the next attempt (TransientError; an answer cut
+        short is an error: urllib3 checks Content-Length). Never writes
+        more than `length` + 1 bytes: a longer file fails its check without filling the disk."""
+        have = part.stat().st_size if part.exists() else 0
+        if have == length:
+            return
+        headers = {"Range": f"bytes={have}-"} if have else {}
+        try:
+            with self._http.get(f"{self.base_url}/v1/content/files/{sha256}", headers=headers, stream=True,
+                                timeout=self.timeout, allow_redirects=False) as response:
+                if response.status_code not in (200, 206):
+                    self._answer(response, ErrorBody, self.clock())  # raises the right error
+                    raise TransientError("server", f"HTTP {response.status_code}")
+                resumed = response.status_code == 206
+                # A captive portal's page or a range we did not ask for is not this file.
+                kind = response.headers.get("Content-Type", "").split(";")[0].strip()
+                expected_range = f"bytes {have}-{length - 1}/{length}"
+                if kind != "application/octet-stream" or (resumed and response.headers.get("Content-Range")
+                                                          != expected_range):
+                    raise TransientError("not-sync-server", f"HTTP {response.status_code} that is not the file")
+                with part.open("ab" if resumed else "wb") as fh:
+                    written = have if resumed else 0
+                    for chunk in response.iter_content(1 << 16):
+                        fh.write(chunk[:length + 1 - written])
+                        written += len(chunk)
+                        if written > length:
+                            break
+        except requests.RequestException as exc:
+            raise TransientError("offline", f"download interrupted: {exc}") from None
+        # A complete answer of another length is the server's (wrong) file: the hash check refuses it.
 
     def _call(self, method: str, path: str, model: type[Model], *, body: bytes | None = None,
-              params: dict[str, int] | None = None) -> Model:
+              params: dict[str, int | list[str]] | None = None) -> Model:
         sent_at = self.clock()
         try:
             response = self._http.request(method, self.base_url + path, data=body, params=params,
@@ -99,6 +154,10 @@ class ServerApi:
             raise TransientError("timeout", str(exc)) from None
         except requests.RequestException as exc:
             raise TransientError("offline", str(exc)) from None
+        return self._answer(response, model, sent_at)
+
+    def _answer(self, response: requests.Response, model: type[Model], sent_at: datetime) -> Model:
+        """The answer as `model`, or the exception its status means."""
         status = response.status_code
         if status == 401:
             raise AuthError("unauthorized", response.text[:200])

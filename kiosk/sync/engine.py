@@ -6,23 +6,38 @@ secret store (kiosk.core.secrets.DEVICE_TOKEN), never in the database or the log
 """
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select, update
+from pydantic import ValidationError
+from sqlalchemy import CursorResult, select, update
 
 from kiosk.core.accounts import hash_pin
+from kiosk.core.bundles import GuideBundles, check_keys
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import Helper, OutboxEntry, Topic
 from kiosk.sync.client import DEFAULT_TIMEOUT, ServerApi, check_server_url, utcnow
-from kiosk.sync.outbox import SENT_RETENTION, Sender, prune_sent, recover_inflight, requeue_parked
+from kiosk.sync.content import fetch_guides
+from kiosk.sync.outbox import (
+    SENT_RETENTION,
+    Sender,
+    prune_sent,
+    recover_inflight,
+    requeue_parked,
+    state_counts,
+    waiting,
+)
 from kiosk.sync.puller import Puller, get_meta, set_meta
+from kiosk.sync.report import build_report, remember_failure
 from kiosk.sync.status import (
+    NETWORK_ERRORS,
     AuthError,
+    ContentState,
     EnrollResult,
     HelperSetup,
     ParkedRecord,
@@ -35,10 +50,24 @@ from kiosk.sync.status import (
 
 log = logging.getLogger(__name__)
 
+def _valid_keys(keys: list[str]) -> list[str]:
+    """The server's guide keys, if they are keys (a bad answer pins nothing, never fails the enrollment)."""
+    try:
+        return check_keys(keys)
+    except ValueError:
+        log.warning("the server sent guide keys that are not valid; this kiosk installs no guide bundles")
+        return []
+
+
 class SyncEngine:
+    """`content` tells the status report about the guides (called on the sync worker, once a run)."""
+
     def __init__(self, store: Store, secrets: SecretStore, *, default_url: str | None = None,
-                 clock: Callable[[], datetime] = utcnow):
+                 clock: Callable[[], datetime] = utcnow, content: Callable[[], ContentState] = ContentState,
+                 guides: GuideBundles | None = None):
         self.store, self.secrets, self.default_url, self.clock = store, secrets, default_url, clock
+        self.content = content
+        self.guides = guides  # signed guide bundles: fetched after the pull when keys are pinned
 
     def server_url(self) -> str | None:
         with self.store.read() as session:
@@ -85,6 +114,10 @@ class SyncEngine:
             set_meta(session, meta_keys.SERVER_URL, url)
             set_meta(session, meta_keys.DEVICE_ID, str(answer.device_id))
             set_meta(session, meta_keys.LOCATION_ID, None if answer.location_id is None else str(answer.location_id))
+            keys = _valid_keys(answer.content_keys)
+            set_meta(session, meta_keys.CONTENT_KEYS, json.dumps(keys) if keys else None)
+        if self.guides is not None:
+            self.guides.learn_keys(keys)
         log.info("enrolled at %s as device %s", url, answer.device_id)
         # This kiosk's location, helpers and topics right away (the help log needs the location
         # row); if this fails the next sync fetches them.
@@ -150,8 +183,9 @@ class SyncEngine:
     def sync(self, *, should_stop: Callable[[], bool] = lambda: False,
              on_progress: Callable[[int, int], None] | None = None,
              timeout: tuple[float, float] = DEFAULT_TIMEOUT, pull: bool = True) -> SyncOutcome:
-        """Push the outbox, then pull reference data. Never raises for sync failures: the outcome
-        says what happened, the caller decides when to try again."""
+        """Push the outbox, then pull reference data, then send the status report (also after a
+        failure, when the server was reached; not when stopping). Never raises for sync failures:
+        the outcome says what happened, the caller decides when to try again."""
         url, token = self.server_url(), self._token()
         if not url or not token:
             return SyncOutcome(error=AuthError("not-enrolled"), finished_at=self.clock())
@@ -162,6 +196,8 @@ class SyncEngine:
                                                                                  on_progress=on_progress)
             if pull and not should_stop():
                 outcome.pulled = Puller(self.store, api, self.secrets).pull(should_stop=should_stop)
+            if pull and self.guides is not None and self.guides.pinned and not should_stop():
+                self._fetch_guides(api)
             with self.store.transaction() as session:
                 set_meta(session, meta_keys.LAST_SUCCESS, self.clock().isoformat())
             pruned = prune_sent(self.store, self.clock())
@@ -170,15 +206,39 @@ class SyncEngine:
         except SyncError as exc:
             log.warning("sync failed: %s", exc)
             outcome.error = exc
+            remember_failure(self.store, exc, self.clock())
+        try:
+            error = outcome.error
+            reached = error is None or not (isinstance(error, AuthError) or error.kind in NETWORK_ERRORS)
+            if reached and not should_stop():
+                outcome.status_sent = self._send_status(api)
         finally:
             outcome.clock_offset = api.clock_offset
             outcome.finished_at = self.clock()
             api.close()
         return outcome
 
+    def _send_status(self, api: ServerApi) -> bool:
+        """One POST /v1/status; whether the server took it. Its failure is not the sync's: a server
+        from before status reports answers 404, and the next run sends a fresh report anyway."""
+        try:
+            api.post_status(build_report(self.store, self.clock(), self.content()))
+        except (SyncError, ValidationError) as exc:
+            log.info("status report not sent: %s", exc)
+            return False
+        return True
+
+    def _fetch_guides(self, api: ServerApi) -> None:
+        """A failed guide download does not fail the sync of records: it resumes next time."""
+        assert self.guides is not None
+        try:
+            fetch_guides(api, self.guides, self.clock())
+        except (SyncError, OSError) as exc:
+            log.warning("guide bundle not fetched: %s", exc)
+
     def status(self) -> SyncStatus:
         with self.store.read() as session:
-            counts = dict(session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all())
+            counts = state_counts(session)
             parked = session.execute(select(OutboxEntry.kind, OutboxEntry.created_at, OutboxEntry.last_error)
                                      .where(OutboxEntry.state == "parked").order_by(OutboxEntry.seq)).all()
             url = get_meta(session, meta_keys.SERVER_URL) or self.default_url
@@ -186,7 +246,7 @@ class SyncEngine:
             last = get_meta(session, meta_keys.LAST_SUCCESS)
         return SyncStatus(
             server_url=url, enrolled=enrolled and self._token() is not None,
-            waiting=counts.get("pending", 0) + counts.get("inflight", 0),
+            waiting=waiting(counts),
             parked=[ParkedRecord(kind, created, reason or "") for kind, created, reason in parked],
             last_success=datetime.fromisoformat(last) if last else None,
             insecure_secrets=self.secrets.uses_file,

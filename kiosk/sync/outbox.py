@@ -76,6 +76,17 @@ def _set_state(session: Session, seqs: list[int], **values: object) -> None:
 SENT_RETENTION = timedelta(days=90)
 
 
+def state_counts(session: Session) -> dict[str, int]:
+    """How many outbox entries are in each state."""
+    rows = session.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)).all()
+    return {state: count for state, count in rows}
+
+
+def waiting(counts: dict[str, int]) -> int:
+    """Entries not yet acknowledged and not parked: pending and inflight."""
+    return counts.get("pending", 0) + counts.get("inflight", 0)
+
+
 def prune_sent(store: Store, now: datetime, keep: timedelta = SENT_RETENTION) -> int:
     """Delete outbox entries the server acknowledged more than `keep` ago; how many. Only `sent`
     ones with their acknowledgement time: pending, inflight and parked entries are never deleted,

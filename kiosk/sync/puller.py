@@ -9,6 +9,9 @@ Where it goes:
   over its own settings.json (kiosk.core.settings.with_server_settings).
 - the visitor-code key: the secret store (kiosk.core.visitor_code.install_key), never the database.
   Every kiosk of the server gets the same key, so one visitor counts once across locations.
+- this location's spreekuur schedule and notices (entities newer than protocol v1, asked for with
+  `?with=`): the `schedules` and `notices` tables, replaced whole, deleted when withdrawn. The
+  entities the cursor covers are stored with it; a kiosk that learned a new one starts over once.
 """
 from __future__ import annotations
 
@@ -22,15 +25,28 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import Store, meta_keys
-from kiosk.core.store.models import Helper, Location, Meta, Topic
+from kiosk.core.store.models import Helper, Location, Meta, Notice, Schedule, Topic
 from kiosk.core.visitor_code import install_key
 from kiosk.sync.client import ServerApi
 from kiosk.sync.status import TransientError
-from sync.protocol import REFERENCE_DATA, VISITOR_CODE_KEY, HelperData, ReferenceChange, ReferencePage, SettingData
+from sync.protocol import (
+    PER_LOCATION_ENTITIES,
+    REFERENCE_DATA,
+    REFERENCE_ENTITIES,
+    V1_REFERENCE_ENTITIES,
+    VISITOR_CODE_KEY,
+    HelperData,
+    NoticeData,
+    ReferenceChange,
+    ReferencePage,
+    SettingData,
+)
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 500
+# What this kiosk asks for beyond protocol v1, and what its stored cursor must cover.
+NEWER_ENTITIES = tuple(e for e in REFERENCE_ENTITIES if e not in V1_REFERENCE_ENTITIES)
 
 
 def get_meta(session: Session, key: str) -> str | None:
@@ -50,6 +66,11 @@ def set_meta(session: Session, key: str, value: str | None) -> None:
 
 
 def read_cursor(session: Session) -> int:
+    """Where the next pull starts: 0 when the stored cursor does not cover every entity this
+    kiosk now understands (it was updated), so what was published before arrives too."""
+    covered = json.loads(get_meta(session, meta_keys.REFERENCE_ENTITIES) or "[]")
+    if not set(NEWER_ENTITIES) <= set(covered):
+        return 0
     return int(get_meta(session, meta_keys.REFERENCE_CURSOR) or 0)
 
 
@@ -64,7 +85,7 @@ class Puller:
         while True:
             with self.store.read() as session:
                 since = read_cursor(session)
-            page = self.api.reference(since, self.page_size)
+            page = self.api.reference(since, self.page_size, NEWER_ENTITIES)
             applied += self.apply(page, since)
             if not page.has_more or should_stop():
                 return applied
@@ -82,6 +103,7 @@ class Puller:
             for change, data in parsed:
                 self._apply_one(session, change, data)
             set_meta(session, meta_keys.REFERENCE_CURSOR, str(page.cursor))
+            set_meta(session, meta_keys.REFERENCE_ENTITIES, json.dumps(NEWER_ENTITIES))
         return len(parsed)
 
     def _apply_one(self, session: Session, change: ReferenceChange, data: BaseModel | None) -> None:
@@ -94,6 +116,9 @@ class Puller:
             else:
                 value = None if data is None else json.dumps(data.value)
                 set_meta(session, meta_keys.SERVER_SETTING_PREFIX + key, value)
+            return
+        if change.entity in PER_LOCATION_ENTITIES:
+            self._apply_placed(session, change.entity, key, data)
             return
         models: dict[str, type[Location] | type[Helper] | type[Topic]] = {
             "location": Location, "helper": Helper, "topic": Topic}
@@ -112,6 +137,20 @@ class Puller:
             row.failed_pins, row.locked_until = 0, None  # a new PIN (a reset) ends a lock-out
         for name, value in data.model_dump().items():
             setattr(row, name, value)
+
+    @staticmethod
+    def _apply_placed(session: Session, entity: str, key: str, data: BaseModel | None) -> None:
+        """A schedule or notice: replaced whole, or deleted (nothing refers to it)."""
+        row = session.get(Schedule if entity == "schedule" else Notice, key)
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        if data is None:
+            return
+        if isinstance(data, NoticeData):
+            session.add(Notice(id=key, last_day=data.last_day, data=data.model_dump_json()))
+        else:
+            session.add(Schedule(location_id=key, data=data.model_dump_json()))
 
     def _store_visitor_key(self, value: object) -> None:
         # Written before the page's transaction commits: if that commit fails the page comes again

@@ -6,11 +6,14 @@ in kiosk/core/store/meta_keys.py.
 """
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from kiosk.core.bundles import GuideBundles
+from kiosk.core.content import Walkthrough, content_version
 from sync.protocol import CLOCK_SKEW_LIMIT_SECONDS
 
 
@@ -29,6 +32,11 @@ class TransientError(SyncError):
 class ServerFailure(TransientError):
     """Our server itself answered 500 (a JSON error body, not a proxy's page): it took the request
     and failed on it. Transient, unless one record does it again and again (the sender isolates it)."""
+
+
+# Failure kinds that mean the server was not reached (the kiosk is offline, as far as sync goes): no
+# status report is tried after them, and the sync service probes until the network is back.
+NETWORK_ERRORS = frozenset({"offline", "timeout", "tls", "not-sync-server"})
 
 
 class AuthError(SyncError):
@@ -100,6 +108,7 @@ class SyncOutcome:
     error: SyncError | None = None
     sent: SendReport = field(default_factory=SendReport)
     pulled: int = 0
+    status_sent: bool = False  # the server took this run's status report
     clock_offset: timedelta | None = None
     finished_at: datetime | None = None  # by the engine's clock
 
@@ -133,3 +142,26 @@ class HelperSetup:
     helper_id: str
     display_name: str
     available: bool
+
+
+@dataclass(frozen=True)
+class ContentState:
+    """What the status report says about the guides: `version` (an installed bundle's version, or
+    a fingerprint of the guides, kiosk.core.content.content_version) and `error` (the last content
+    bundle this kiosk refused, and why). The sync service supplies it (SyncEngine's `content`)."""
+
+    version: str | None = None
+    error: str | None = None
+
+
+def guides_content(walkthroughs: list[Walkthrough], bundles: GuideBundles) -> Callable[[], ContentState]:
+    """SyncEngine's `content`: the installed signed bundle's version ("bundel 7") and its last
+    refusal, or, with only the installer's guides, their fingerprint (computed once, at the first
+    report, on the sync worker)."""
+    fingerprint = functools.cache(lambda: content_version(walkthroughs))
+
+    def state() -> ContentState:
+        installed = bundles.status()
+        version = f"bundel {installed.version}" if installed.version else fingerprint()
+        return ContentState(version, installed.error)
+    return state

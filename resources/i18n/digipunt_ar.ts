@@ -1876,4 +1876,142 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Vandaag is er een digihelper van {start} tot {end}</source>
+        <translation>اليوم يوجد مساعد رقمي من {start} إلى {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende spreekuur: {date}, {start}</source>
+        <translation>موعد الاستشارة القادم: {date}، {start}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>De digibus komt:</source>
+        <translation>تأتي الحافلة الرقمية إلى:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{date} van {start} tot {end}: {address}</source>
+        <translation>{date} من {start} إلى {end}: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende halte van de digibus: {date}, {start}, {address}</source>
+        <translation>المحطة القادمة للحافلة الرقمية: {date}، {start}، {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vandaag</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>morgen</source>
+        <translation>غدًا</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{weekday} {day} {month}</source>
+        <translation>{weekday} {day} {month}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maandag</source>
+        <translation>الاثنين</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>dinsdag</source>
+        <translation>الثلاثاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>woensdag</source>
+        <translation>الأربعاء</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>donderdag</source>
+        <translation>الخميس</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vrijdag</source>
+        <translation>الجمعة</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zaterdag</source>
+        <translation>السبت</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zondag</source>
+        <translation>الأحد</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>januari</source>
+        <translation>يناير</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>februari</source>
+        <translation>فبراير</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maart</source>
+        <translation>مارس</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>april</source>
+        <translation>أبريل</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>mei</source>
+        <translation>مايو</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juni</source>
+        <translation>يونيو</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juli</source>
+        <translation>يوليو</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>augustus</source>
+        <translation>أغسطس</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>september</source>
+        <translation>سبتمبر</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>oktober</source>
+        <translation>أكتوبر</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>november</source>
+        <translation>نوفمبر</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>december</source>
+        <translation>ديسمبر</translation>
+    </message>
+</context>
 </TS>

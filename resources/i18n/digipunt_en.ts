@@ -1876,4 +1876,142 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Vandaag is er een digihelper van {start} tot {end}</source>
+        <translation>Today a digihelper is here from {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende spreekuur: {date}, {start}</source>
+        <translation>Next consultation hours: {date}, {start}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>De digibus komt:</source>
+        <translation>The digibus comes to:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{date} van {start} tot {end}: {address}</source>
+        <translation>{date} from {start} to {end}: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende halte van de digibus: {date}, {start}, {address}</source>
+        <translation>Next digibus stop: {date}, {start}, {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>morgen</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{weekday} {day} {month}</source>
+        <translation>{weekday} {day} {month}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>dinsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>woensdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>donderdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vrijdag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zondag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>april</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>september</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>november</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>december</source>
+        <translation>December</translation>
+    </message>
+</context>
 </TS>

@@ -1876,4 +1876,142 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Vandaag is er een digihelper van {start} tot {end}</source>
+        <translation>Aujourd'hui, un digihelper est là de {start} à {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende spreekuur: {date}, {start}</source>
+        <translation>Prochaine permanence : {date}, {start}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>De digibus komt:</source>
+        <translation>Le digibus passe :</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{date} van {start} tot {end}: {address}</source>
+        <translation>{date} de {start} à {end} : {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende halte van de digibus: {date}, {start}, {address}</source>
+        <translation>Prochain arrêt du digibus : {date}, {start}, {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vandaag</source>
+        <translation>aujourd'hui</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>morgen</source>
+        <translation>demain</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{weekday} {day} {month}</source>
+        <translation>{weekday} {day} {month}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maandag</source>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>dinsdag</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>woensdag</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>donderdag</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vrijdag</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zaterdag</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zondag</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>januari</source>
+        <translation>janvier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>februari</source>
+        <translation>février</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maart</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>april</source>
+        <translation>avril</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>mei</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juni</source>
+        <translation>juin</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juli</source>
+        <translation>juillet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>augustus</source>
+        <translation>août</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>september</source>
+        <translation>septembre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>oktober</source>
+        <translation>octobre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>november</source>
+        <translation>novembre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>december</source>
+        <translation>décembre</translation>
+    </message>
+</context>
 </TS>

@@ -1876,4 +1876,142 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Vandaag is er een digihelper van {start} tot {end}</source>
+        <translation>Bugün {start} ile {end} arasında burada bir dijital yardımcı var</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende spreekuur: {date}, {start}</source>
+        <translation>Sonraki danışma saati: {date}, {start}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>De digibus komt:</source>
+        <translation>Dijital otobüs şuraya geliyor:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{date} van {start} tot {end}: {address}</source>
+        <translation>{date}, {start} - {end}: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende halte van de digibus: {date}, {start}, {address}</source>
+        <translation>Dijital otobüsün sonraki durağı: {date}, {start}, {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vandaag</source>
+        <translation>bugün</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>morgen</source>
+        <translation>yarın</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{weekday} {day} {month}</source>
+        <translation>{day} {month} {weekday}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maandag</source>
+        <translation>Pazartesi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>dinsdag</source>
+        <translation>Salı</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>woensdag</source>
+        <translation>Çarşamba</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>donderdag</source>
+        <translation>Perşembe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vrijdag</source>
+        <translation>Cuma</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zaterdag</source>
+        <translation>Cumartesi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zondag</source>
+        <translation>Pazar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>januari</source>
+        <translation>Ocak</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>februari</source>
+        <translation>Şubat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maart</source>
+        <translation>Mart</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>april</source>
+        <translation>Nisan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>mei</source>
+        <translation>Mayıs</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juni</source>
+        <translation>Haziran</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juli</source>
+        <translation>Temmuz</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>augustus</source>
+        <translation>Ağustos</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>september</source>
+        <translation>Eylül</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>oktober</source>
+        <translation>Ekim</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>november</source>
+        <translation>Kasım</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>december</source>
+        <translation>Aralık</translation>
+    </message>
+</context>
 </TS>

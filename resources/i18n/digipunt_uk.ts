@@ -1876,4 +1876,142 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Vandaag is er een digihelper van {start} tot {end}</source>
+        <translation>Сьогодні тут є цифровий помічник з {start} до {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende spreekuur: {date}, {start}</source>
+        <translation>Наступна консультація: {date}, {start}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>De digibus komt:</source>
+        <translation>Дігібус приїде:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{date} van {start} tot {end}: {address}</source>
+        <translation>{date} з {start} до {end}: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>Volgende halte van de digibus: {date}, {start}, {address}</source>
+        <translation>Наступна зупинка дігібуса: {date}, {start}, {address}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vandaag</source>
+        <translation>сьогодні</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>morgen</source>
+        <translation>завтра</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>{weekday} {day} {month}</source>
+        <translation>{weekday}, {day} {month}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maandag</source>
+        <translation>понеділок</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>dinsdag</source>
+        <translation>вівторок</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>woensdag</source>
+        <translation>середа</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>donderdag</source>
+        <translation>четвер</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>vrijdag</source>
+        <translation>пʼятниця</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zaterdag</source>
+        <translation>субота</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>zondag</source>
+        <translation>неділя</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>januari</source>
+        <translation>січня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>februari</source>
+        <translation>лютого</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>maart</source>
+        <translation>березня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>april</source>
+        <translation>квітня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>mei</source>
+        <translation>травня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juni</source>
+        <translation>червня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>juli</source>
+        <translation>липня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>augustus</source>
+        <translation>серпня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>september</source>
+        <translation>вересня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>oktober</source>
+        <translation>жовтня</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>november</source>
+        <translation>листопада</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/schedule.py" line="1"/>
+        <source>december</source>
+        <translation>грудня</translation>
+    </message>
+</context>
 </TS>

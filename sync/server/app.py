@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -16,15 +18,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync.content_bundle import SignedManifest
 from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_REFERENCE_PAGE,
+    REFERENCE_ENTITIES,
     BatchRequest,
     BatchResponse,
     EnrollRequest,
@@ -34,8 +38,10 @@ from sync.protocol import (
     HelperSetupRequest,
     HelperSetupResponse,
     ReferencePage,
+    StatusReport,
+    StatusResponse,
 )
-from sync.server import ratelimit
+from sync.server import content, ratelimit
 from sync.server.admin import (
     AdminError,
     SetupCodeRefused,
@@ -45,7 +51,9 @@ from sync.server.admin import (
     redeem_setup_code,
 )
 from sync.server.console import mount_console
-from sync.server.db import db_error_summary, make_server_engine, utcnow
+from sync.server.console.routes_content import UPLOAD_PATH
+from sync.server.db import db_error_summary, default_database_url, make_server_engine, utcnow
+from sync.server.kiosk_status import store_report
 from sync.server.models import Device
 from sync.server.records import ingest
 from sync.server.reference import reference_page
@@ -70,15 +78,16 @@ def _error(status: int, error: str, detail: Any = None, headers: Mapping[str, st
 class BodyLimit:
     """Refuse request bodies above `max_bytes` with 413, whether or not Content-Length is sent."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int):
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: Mapping[str, int] | None = None):
+        self.app, self.max_bytes, self.larger = app, max_bytes, dict(larger or {})  # path -> its own limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        too_big = _error(413, "request-too-large", f"the limit is {self.max_bytes} bytes")
+        limit = self.larger.get(scope["path"], self.max_bytes)
+        too_big = _error(413, "request-too-large", f"the limit is {limit} bytes")
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             return await too_big(scope, receive, send)
         body, more = b"", True
         while more:
@@ -87,7 +96,7 @@ class BodyLimit:
                 return
             body += message.get("body", b"")
             more = message.get("more_body", False)
-            if len(body) > self.max_bytes:
+            if len(body) > limit:
                 return await too_big(scope, receive, send)
         replayed = False
 
@@ -102,13 +111,33 @@ class BodyLimit:
 
 
 _Responses = dict[int | str, dict[str, Any]]  # FastAPI's `responses=` (OpenAPI only)
-_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422)}
-_ENROLL_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (403, 413, 422, 429)}
-_SETUP_ERRORS: _Responses = {status: {"model": ErrorBody} for status in (401, 403, 413, 422, 429)}
+_MEANINGS = {
+    400: "The body could not be read (not UTF-8).",
+    401: "Unknown or revoked device token.",
+    403: "The code is refused (unknown, used, expired, or another location's).",
+    413: "The request body is over the limit.",
+    422: "The request does not match the schema.",
+    429: "Too many wrong codes: wait Retry-After seconds.",
+    503: "The database is unavailable: try again after Retry-After seconds.",
+}
 
 
-def create_app(database_url: str | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """The API on an already migrated database (`serve` migrates before it starts)."""
+def _errors(*statuses: int) -> _Responses:
+    """Every error status a route really answers (schemathesis checks the list in CI), each with
+    the JSON ErrorBody."""
+    return {status: {"model": ErrorBody, "description": _MEANINGS[status]} for status in statuses}
+
+
+_ERRORS = _errors(400, 401, 413, 422, 503)  # an authenticated POST with a body
+_READ_ERRORS = _errors(401, 413, 422, 503)  # an authenticated GET
+_ENROLL_ERRORS = _errors(400, 403, 413, 422, 429, 503)
+_SETUP_ERRORS = _errors(400, 401, 403, 413, 422, 429, 503)
+
+
+def create_app(database_url: str | None = None, *, engine: Engine | None = None,
+               content_key: Path | None = None) -> FastAPI:
+    """The API on an already migrated database (`serve` migrates before it starts). `content_key`:
+    the file of the key that signs guide bundles (sync/server/content.py), for publishing."""
     if engine is None:
         if database_url is None:
             raise ValueError("create_app needs a database_url or an engine")
@@ -120,7 +149,9 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                   openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
     app.state.engine = engine
     app.state.sessions = sessions
-    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES)
+    app.state.content_key = content_key or content.default_key_path()
+    # A guide uploaded in the console (a zip with its pictures) may be larger than a sync request.
+    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES, larger={UPLOAD_PATH: content.MAX_ZIP_BYTES + 65536})
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)
@@ -149,17 +180,33 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
         log.error("database error in %s %s: %s", request.method, request.url.path, db_error_summary(exc))
         return _error(500, "internal", "the server could not handle this; it has been logged")
 
-    def current_device(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+    def device_in(session: Session, credentials: HTTPAuthorizationCredentials | None) -> str:
         if credentials is not None:
-            with sessions.begin() as session:
-                device = device_for_token(session, credentials.credentials)
-                if device is not None:
-                    note_seen(session, device, utcnow())
-                    return device.id
+            device = device_for_token(session, credentials.credentials)
+            if device is not None:
+                note_seen(session, device, utcnow())
+                return device.id
         raise ApiError(401, "unauthorized", "unknown or revoked device token; enroll this kiosk again",
                        {"WWW-Authenticate": "Bearer"})
 
-    @app.get("/v1/health", response_model=Health, tags=["sync"])
+    def current_device(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+        with sessions.begin() as session:
+            return device_in(session, credentials)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> Response:
+        """For the load balancer and the service manager: this process answers and reaches its
+        database. No authentication, so it says nothing else."""
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except DBAPIError as exc:
+            log.error("healthz: database unavailable: %s", db_error_summary(exc))
+            return Response("database unavailable\n", status_code=503, media_type="text/plain",
+                            headers={"Retry-After": "10"})
+        return Response("ok\n", media_type="text/plain")
+
+    @app.get("/v1/health", response_model=Health, responses=_errors(413), tags=["sync"])
     def health() -> Health:
         """Cheap probe for connectivity and the server's clock. No authentication."""
         return Health(server_time=utcnow())
@@ -184,14 +231,17 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
                 ratelimit.note_failure(session, limits, utcnow())
             raise ApiError(403, "invalid-code", str(exc)) from None
         return EnrollResponse(device_id=device.id, token=token, location_id=device.location_id,
-                              server_time=utcnow())
+                              server_time=utcnow(), content_keys=content.enrollment_keys(app.state.content_key))
 
     @app.post("/v1/records:batch", response_model=BatchResponse, responses=_ERRORS, tags=["sync"])
-    def post_batch(batch: BatchRequest, device_id: str = Depends(current_device)) -> Response:
+    def post_batch(batch: BatchRequest,
+                   credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Response:
         """Store records exactly once. Per item: created, duplicate (same id and content hash),
         conflict (same id, other content) or invalid (with a reason). Committed before answering."""
+        # The token is checked in the batch's own transaction: one connection and one commit less
+        # on the busiest request (bench/README.md, server_load).
         with sessions.begin() as session:
-            results = ingest(session, device_id, batch.items, utcnow())
+            results = ingest(session, device_in(session, credentials), batch.items, utcnow())
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))
 
@@ -219,16 +269,69 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None)
             raise ApiError(403, exc.reason, str(exc)) from None
         return answer
 
-    @app.get("/v1/reference", response_model=ReferencePage, responses=_ERRORS, tags=["sync"])
+    @app.post("/v1/status", response_model=StatusResponse, responses=_ERRORS, tags=["sync"])
+    def post_status(report: StatusReport, device_id: str = Depends(current_device)) -> StatusResponse:
+        """The kiosk's status report, sent once per sync (sync.protocol.StatusReport): versions,
+        records waiting and parked, its clock, the last sync error. Only the latest is kept; fields
+        this server does not know are ignored. Records never travel here."""
+        now = utcnow()
+        with sessions.begin() as session:
+            store_report(session, device_id, report, now)
+        return StatusResponse(server_time=utcnow())
+
+    @app.get("/v1/reference", response_model=ReferencePage, responses=_READ_ERRORS, tags=["sync"])
     def get_reference(since: int = Query(0, ge=0, le=2**62, description="the cursor of the previous page"),
                       limit: int = Query(500, ge=1, le=MAX_REFERENCE_PAGE),
+                      with_: list[str] = Query([], alias="with", max_length=20,
+                                               description="newer entities the kiosk understands: schedule, notice"),
                       device_id: str = Depends(current_device)) -> ReferencePage:
         """Locations, helpers (PIN hashes), topics and settings changed after `since`; deletions
         have `deleted: true`. Only helpers who work at the device's location (or everywhere); any
-        other helper's change comes as a deletion. Apply a page and store its `cursor` together;
-        repeat while `has_more`."""
+        other helper's change comes as a deletion. Schedules and notices only when asked for
+        (`with`), and only the device location's (others as deletions). Apply a page and store its
+        `cursor` together; repeat while `has_more`."""
         with sessions() as session:
-            return reference_page(session, since, limit, device_id)
+            return reference_page(session, since, limit, device_id, frozenset(with_) & set(REFERENCE_ENTITIES))
+
+    @app.get("/v1/content/manifest", response_model=SignedManifest, responses=_ERRORS, tags=["content"])
+    def get_content_manifest(device_id: str = Depends(current_device)) -> Response:
+        """The latest signed guide bundle manifest (sync/content_bundle.py); 204 when none was published.
+        The kiosk verifies it against its pinned keys before it downloads a file."""
+        with sessions() as session:
+            found = content.offer(session)
+        return Response(status_code=204) if found is None else _json(found.signed)
+
+    @app.get("/v1/content/files/{sha256}", responses=_ERRORS, tags=["content"])
+    def get_content_file(sha256: str, request: Request, device_id: str = Depends(current_device)) -> Response:
+        """A bundle file by its SHA-256. `Range: bytes=N-` resumes a download (206)."""
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ApiError(404, "not-found", "no such file")
+        with sessions() as session:
+            data = content.blob(session, sha256)
+        if data is None:
+            raise ApiError(404, "not-found", "no such file")
+        start = _range_start(request.headers.get("range"))
+        if start is None or start == 0:
+            return Response(data, media_type="application/octet-stream", headers={"Accept-Ranges": "bytes"})
+        if start >= len(data):
+            return Response(status_code=416, headers={"Content-Range": f"bytes */{len(data)}"})
+        return Response(data[start:], status_code=206, media_type="application/octet-stream",
+                        headers={"Content-Range": f"bytes {start}-{len(data) - 1}/{len(data)}",
+                                 "Accept-Ranges": "bytes"})
 
     mount_console(app)
     return app
+
+
+def _range_start(header: str | None) -> int | None:
+    """The N of `bytes=N-` (the only range a kiosk asks for); None for no or another range."""
+    found = re.fullmatch(r"bytes=(\d{1,12})-", header.strip()) if header else None
+    return int(found.group(1)) if found else None
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one `serve --workers N` worker process: its own engine on DATABASE_URL, and the
+    guide-signing key named by DIGIPUNT_CONTENT_KEY (set by `serve` before the workers start)."""
+    from sync.server.content import default_key_path
+
+    return create_app(default_database_url(), content_key=default_key_path())

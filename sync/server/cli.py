@@ -1,15 +1,19 @@
 """`digipunt-server`: run the central server and administer it. Every command works on the database
 named by --database-url, else DATABASE_URL, else the embedded SQLite file; migrations are applied
-first, so a fresh database is ready after any command. Processes keep no state of their own: several
-`serve` processes can share one PostgreSQL database behind a load balancer."""
+first (under a lock), so a fresh database is ready after any command. Production migrates once with
+`migrate` and starts `serve --no-migrate`, which refuses an out-of-date schema. Processes keep no
+state of their own (console sessions and rate limits are in the database): several `serve`
+processes, or `serve --workers N`, share one PostgreSQL database behind a load balancer
+(installer/server/)."""
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import socket
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -30,8 +34,9 @@ from sync.server.admin import (
     set_topic,
     unset_setting,
 )
-from sync.server.db import default_database_url, make_server_engine, migrate, utcnow
+from sync.server.db import default_database_url, make_server_engine, migrate, pending_migrations, utcnow
 from sync.server.export import ZONE
+from sync.server.kiosk_status import kiosk_table
 from sync.server.models import Device, Location, Topic
 from sync.version import __version__
 
@@ -51,11 +56,35 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
     sock.bind((args.host, args.port))
     sock.listen(2048)
     port = sock.getsockname()[1]
-    print(f"digipunt-server: listening on http://{args.host}:{port}", flush=True)
-    config = uvicorn.Config(create_app(engine=engine), log_level=args.log_level, proxy_headers=True,
-                            timeout_graceful_shutdown=10)
-    uvicorn.Server(config).run(sockets=[sock])
+    # X-Forwarded-For/-Proto count only from these peers (the load balancer): the rate limits on
+    # enrollment codes and console passwords key on the client address, which anyone else could forge.
+    trusted = args.forwarded_allow_ips or os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1,::1"
+    options = dict(log_level=args.log_level, proxy_headers=True, forwarded_allow_ips=trusted,
+                   timeout_graceful_shutdown=10)
+    print(f"digipunt-server: listening on http://{args.host}:{port}", flush=True)  # scripts read the port
+    if args.workers == 1:
+        uvicorn.Server(uvicorn.Config(create_app(engine=engine, content_key=args.content_key),
+                                    **options)).run(sockets=[sock])
+        return 0
+    from uvicorn.supervisors import Multiprocess
+
+    # Each worker is a fresh (spawned) interpreter that builds its own app and connection pool from
+    # DATABASE_URL; the supervisor restarts a worker that dies, and SIGHUP replaces them one by one.
+    engine.dispose()
+    os.environ["DATABASE_URL"] = engine.url.render_as_string(hide_password=False)
+    os.environ["DIGIPUNT_CONTENT_KEY"] = str(args.content_key)
+    # A spawned worker imports FastAPI and SQLAlchemy before it answers the supervisor's ping: on a
+    # busy old machine that took longer than uvicorn's 5 s, and healthy workers were killed in a loop.
+    config = uvicorn.Config("sync.server.app:app_from_environment", factory=True, workers=args.workers,
+                            timeout_worker_healthcheck=30, **options)
+    Multiprocess(config, sockets=[sock]).run()
     return 0
+
+
+def _migrate(args: argparse.Namespace, session: Session) -> str:
+    """Nothing left to do here: main() applied the migrations before any command."""
+    revision = session.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return f"the database is up to date (migration {revision})"
 
 
 def _enroll_code(args: argparse.Namespace, session: Session) -> str:
@@ -141,11 +170,15 @@ def _devices(args: argparse.Namespace, session: Session) -> str:
     devices = session.scalars(select(Device).order_by(Device.enrolled_at)).all()
     if not devices:
         return "no devices yet: make a code with `digipunt-server enroll-code --location NAME` and connect a kiosk"
-    lines = [f"{'id':36}  {'state':7}  {'last seen':31}  name @ location"]
-    for device in devices:
+    table = kiosk_table(session, list(devices))  # the app version each reported, and whether it is outdated
+    lines = [f"{'id':36}  {'state':7}  {'last seen':31}  {'version':20}  name @ location"]
+    for row in table.rows:
+        device = row.device
         seen = _local(device.last_seen_at) if device.last_seen_at else "never"
         state = "revoked" if device.revoked_at else "active"
-        lines.append(f"{device.id}  {state:7}  {seen:31}  {device.name} @ {names.get(device.location_id, '-')}")
+        version = (row.status and row.status.app_version or "-") + (" (outdated)" if row.outdated else "")
+        lines.append(f"{device.id}  {state:7}  {seen:31}  {version:20}  {device.name} @ "
+                     f"{names.get(device.location_id, '-')}")
     return "\n".join(lines)
 
 
@@ -203,6 +236,40 @@ def _quarantine(args: argparse.Namespace, session: Session) -> str:
         raise AdminError(str(exc)) from None
 
 
+def _content_key(args: argparse.Namespace, session: Session) -> str:
+    """The guide-signing keys: files only (sync/server/content.py), never the database."""
+    from sync.server.console.auth import audit
+    from sync.server.content import ContentError, describe_keys, init_keys, pinned_keys, rotate_keys
+
+    path = args.content_key
+    try:
+        if args.action == "show":
+            return f"{path}\n{describe_keys(pinned_keys(path))}"
+        keys = init_keys(path) if args.action == "init" else rotate_keys(path)
+    except ContentError as exc:
+        raise AdminError(str(exc)) from None
+    audit(session, None, f"content-key {args.action} (cli)", ", ".join(keys), now=utcnow())
+    after = ("kiosks that pinned the previous pair accept bundles signed with the new current key; "
+             "give new kiosks this pair" if args.action == "rotate" else "pin these in every kiosk")
+    return f"{path}\n{describe_keys(keys)}\n{after}"
+
+
+def _content_publish(args: argparse.Namespace, session: Session) -> str:
+    """A walkthroughs folder (the format of resources/walkthroughs) as the next signed bundle."""
+    from sync.server.console.auth import audit
+    from sync.server.content import DEFAULT_LIFETIME, ContentError, publish_folder
+
+    lifetime = DEFAULT_LIFETIME if args.days is None else timedelta(days=args.days)
+    try:
+        bundle = publish_folder(session, Path(args.folder), args.content_key, actor=f"cli:{getpass.getuser()}",
+                                now=utcnow(), lifetime=lifetime)
+    except ContentError as exc:
+        raise AdminError("\n".join([str(exc), *exc.errors])) from None
+    audit(session, None, "content publish (cli)", f"version {bundle.version}", now=utcnow())
+    return (f"published guide bundle version {bundle.version} (key {bundle.key_id}); "
+            "kiosks install it at their next sync")
+
+
 def _export(args: argparse.Namespace, session: Session) -> str:
     from sync.server.export import monthly_report, to_csv, to_xlsx
 
@@ -230,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", default=None,
                         help="postgresql://user@host/db or sqlite:///path (default: DATABASE_URL, else an "
                              "SQLite file in the user data directory)")
+    parser.add_argument("--content-key", type=Path, default=None,
+                        help="the guide-signing key file (default: DIGIPUNT_CONTENT_KEY, else content-key.pem in "
+                             "the user data directory); its next key is FILE.next")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Callable[..., object], help: str) -> argparse.ArgumentParser:
@@ -237,10 +307,22 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    serve = command("serve", _serve, "run the HTTP API (migrates the database first)")
+    serve = command("serve", _serve, "run the HTTP API (migrates the database first, unless --no-migrate)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765, help="0 picks a free port (printed at start)")
     serve.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="server processes sharing the port (default 1); a worker that dies is restarted, "
+                            "SIGHUP replaces them one at a time")
+    serve.add_argument("--no-migrate", action="store_true",
+                       help="do not touch the schema; refuse to start unless `digipunt-server migrate` brought "
+                            "the database up to date (production: migrate once, before a rollout)")
+    serve.add_argument("--forwarded-allow-ips", default=None, metavar="ADDRESSES",
+                       help="comma-separated addresses of the proxies whose X-Forwarded-For is believed "
+                            "(default: FORWARDED_ALLOW_IPS, else 127.0.0.1,::1; * trusts everyone: never "
+                            "when clients can reach the server directly)")
+
+    command("migrate", _migrate, "bring the database up to date and exit (once, before starting a new version)")
 
     sub = command("enroll-code", _enroll_code, "make a single-use enrollment code (valid 24 h) for a kiosk")
     sub.add_argument("--location", required=True, help="location name; created when new")
@@ -292,6 +374,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("record_id", nargs="?")
     sub.add_argument("payload_file", nargs="?", help="restore: a file with the corrected payload (JSON)")
 
+    sub = command("content-key", _content_key, "the key that signs guide bundles: init, show (what kiosks pin), rotate")
+    sub.add_argument("action", choices=("init", "show", "rotate"))
+    sub = command("content-publish", _content_publish, "publish a walkthroughs folder as the next signed guide bundle")
+    sub.add_argument("folder", help="a folder like resources/walkthroughs: one sub-folder per guide")
+    sub.add_argument("--days", type=int, default=None, help="valid this many days (default 365)")
+
     sub = command("export", _export, "monthly report per location")
     sub.add_argument("--month", required=True, help="YYYY-MM")
     sub.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -301,12 +389,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Admin commands run in one transaction and print their result after it committed."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "serve" and args.workers < 1:
+        parser.error("--workers must be 1 or more")
+    if args.content_key is None:
+        from sync.server.content import default_key_path
+
+        args.content_key = default_key_path()
     try:
         engine = make_server_engine(args.database_url or default_database_url())
-        migrate(engine)
+        if args.command == "serve" and args.no_migrate:
+            problem = pending_migrations(engine)
+        else:
+            problem = None
+            migrate(engine)
     except Exception as exc:  # unreachable database, bad URL: one line, not a traceback
         print(f"digipunt-server: cannot open the database: {exc}", file=sys.stderr)
+        return 2
+    if problem:
+        print(f"digipunt-server: not starting: {problem}", file=sys.stderr)
+        engine.dispose()
         return 2
     try:
         if args.command == "serve":

@@ -9,6 +9,9 @@ from pathlib import Path
 import platformdirs
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import DateTime, Dialect, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -55,6 +58,30 @@ def migrate(engine: Engine) -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def pending_migrations(engine: Engine) -> str | None:
+    """None when the database is at this server's latest migration; else what is wrong, in words
+    for the operator. `serve --no-migrate` (production) starts only on an up-to-date database."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    heads = set(script.get_heads())
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    if current == heads:
+        return None
+    unknown = sorted(rev for rev in current if not _known(script, rev))
+    if unknown:
+        return (f"the database is at {', '.join(unknown)}, which this server version does not know: "
+                f"it was migrated by a newer digipunt-server")
+    at = ", ".join(sorted(current)) or "no migration (an empty database)"
+    return f"the database is at {at}, this server needs {', '.join(sorted(heads))}: run `digipunt-server migrate` first"
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def db_error_summary(exc: DBAPIError) -> str:

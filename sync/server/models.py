@@ -5,9 +5,9 @@ and time; a few fields are copied out of the payload for the monthly export.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sync.server.db import UTCDateTime
@@ -109,18 +109,23 @@ class EnrollCode(Base):
 
 
 class StoredRecord(Base):
+    """Keyed by (id, device_id): a record id is scoped per device, so no kiosk can take an id that
+    another has not sent yet. One content is stored once per id, whichever device sent it (the
+    unique index): a kiosk enrolled again resends what the server has as duplicates."""
+
     __tablename__ = "records"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the record's UUID: de-duplication
     kind: Mapped[str] = mapped_column(String(24))
     content_hash: Mapped[str] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
-    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)  # the sender
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     location_id: Mapped[str] = mapped_column(String(36))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)  # created_at or started_at (device time)
     supersedes: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),
+                      Index("uq_records_id_content_hash", "id", "content_hash", unique=True),
                       Index("ix_records_supersedes", "supersedes"))
 
 
@@ -261,3 +266,89 @@ class QuarantinedRecord(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --- kiosk status reports ------------------------------------------------------------------------
+class DeviceStatus(Base):
+    """The latest status report of a kiosk (sync.protocol.StatusReport, POST /v1/status): one row per
+    device, replaced by each report. Texts arrive cleaned and bounded by the protocol's model."""
+
+    __tablename__ = "device_status"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    report_version: Mapped[int] = mapped_column(Integer)
+    # kiosk clock minus server time at receipt, in seconds: positive when the kiosk runs ahead
+    clock_offset_seconds: Mapped[float] = mapped_column(Float)
+    app_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    content_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    content_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    schema_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    records_waiting: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    records_parked: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # server time
+# --- what the home screens show: the spreekuur schedule and notices ---------------------------
+class ScheduleEntry(Base):
+    """One line of a location's schedule (times are Belgian wall-clock "HH:MM"): `weekly` hours on
+    a weekday, a `closed` day, an `extra` session on a day, or a digibus `stop` (day, hours,
+    address). Kiosks receive the location's lines as one `ScheduleData` (sync/server/schedule.py)."""
+
+    __tablename__ = "schedule_entries"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "weekly" | "closed" | "extra" | "stop"
+    weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0 = Monday; weekly only
+    day: Mapped[date | None] = mapped_column(Date, nullable=True)  # closed, extra, stop
+    start: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    end: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    address: Mapped[str | None] = mapped_column(String(160), nullable=True)  # stop only
+
+
+class Notice(Base):
+    """A short notice for the home screens of one or more locations. `text`: JSON {language: text},
+    Dutch ("nl") always."""
+
+    __tablename__ = "notices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NoticeLocation(Base):
+    __tablename__ = "notice_locations"
+    notice_id: Mapped[str] = mapped_column(ForeignKey("notices.id"), primary_key=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), primary_key=True)
+class ContentBundle(Base):
+    """A published guide bundle (sync/content_bundle.py): the manifest exactly as signed, its
+    signature and key id. The signing key itself is never in the database (sync/server/content.py)."""
+
+    __tablename__ = "content_bundles"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    manifest: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(200))
+    key_id: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    published_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")  # what changed, for the console's list
+
+
+class ContentBlob(Base):
+    """A file of one or more bundles, stored once by its SHA-256 (kiosks fetch it by hash)."""
+
+    __tablename__ = "content_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ContentDraft(Base):
+    """A guide uploaded in the console (a zip of one walkthrough folder), not yet published."""
+
+    __tablename__ = "content_drafts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    guide_id: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # the zip as uploaded
+    uploaded_by: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)

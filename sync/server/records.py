@@ -1,8 +1,12 @@
 """Receiving a batch of records: validate each item, insert-or-ignore by record id, compare hashes.
 
+Record ids are scoped per device: a row is keyed by (id, sending device), so a kiosk that sends an
+id before its owner does takes nothing from the owner. One content is stored once per id, whoever
+sends it (a kiosk enrolled again, with a new device id, resends what the server already has).
+
 Each item gets its own answer; one bad item never fails the others:
-- created: stored now; duplicate: the same id with the same content hash was already stored;
-- conflict: the same id with a different content hash is stored (the stored one is kept);
+- created: stored now; duplicate: this id with this content hash is already stored (by any device);
+- conflict: this device already stored this id with another content hash (the stored one is kept);
 - invalid: not stored, with the reason: the payload does not validate against the protocol's
   models, the hash does not match it, its time is more than FUTURE_TOLERANCE ahead of the server,
   its note holds personal data (the kiosk's own guard, sync/privacy.py), it is for another location
@@ -100,33 +104,37 @@ _PG_INSERT = text("""
     SELECT r.id, r.kind, r.content_hash, r.payload, r.location_id, r.occurred_at, r.supersedes, :device_id, :received_at
     FROM json_to_recordset(CAST(:rows AS json)) AS r(id text, kind text, content_hash text, payload text,
                                                       location_id text, occurred_at timestamptz, supersedes text)
-    ON CONFLICT (id) DO NOTHING
+    ON CONFLICT DO NOTHING
     RETURNING id""")
 
 
 def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: str, received_at: datetime) -> set[str]:
-    """Insert rows whose id is new; return the ids actually inserted. ON CONFLICT DO NOTHING on the
-    primary key is PostgreSQL's insert-or-ignore and SQLite's upsert form of INSERT OR IGNORE,
-    limited to the id: any other constraint violation is an error, not a silently dropped record."""
+    """Insert rows new for this device and new in content; return the ids actually inserted. ON
+    CONFLICT DO NOTHING is PostgreSQL's insert-or-ignore and SQLite's upsert form of INSERT OR
+    IGNORE; it covers only the two unique keys of `records`, (id, device_id) and (id, content_hash):
+    any other violation (a foreign key, a NULL) is an error, not a silently dropped record."""
     if not rows:
         return set()
     if session.get_bind().dialect.name == "postgresql":
         packed = json.dumps([row | {"occurred_at": row["occurred_at"].isoformat()} for row in rows])
         params = {"rows": packed, "device_id": device_id, "received_at": received_at}
         return set(session.execute(_PG_INSERT, params).scalars())
-    stmt = sqlite.insert(_table).on_conflict_do_nothing(index_elements=["id"]).returning(_table.c.id)
+    stmt = sqlite.insert(_table).on_conflict_do_nothing().returning(_table.c.id)
     stamped = [row | {"device_id": device_id, "received_at": received_at} for row in rows]
     return set(session.execute(stmt, stamped).scalars())
 
 
 def _superseding_elsewhere(session: Session, rows: Any) -> list[str]:
-    """Ids of rows that supersede a stored record of another location."""
+    """Ids of rows that supersede a stored record of another location only (an id may be held by
+    devices of several locations; a version of the row's own location is the one it supersedes)."""
     wanted = {row["supersedes"]: row for row in rows if row["supersedes"]}
     if not wanted:
         return []
-    stored = session.execute(select(StoredRecord.id, StoredRecord.location_id)
-                             .where(StoredRecord.id.in_(list(wanted)))).all()
-    return [wanted[old]["id"] for old, location in stored if location != wanted[old]["location_id"]]
+    places: dict[str, set[str]] = {}
+    for old, location in session.execute(select(StoredRecord.id, StoredRecord.location_id)
+                                         .where(StoredRecord.id.in_(list(wanted)))):
+        places.setdefault(old, set()).add(location)
+    return [wanted[old]["id"] for old, held in places.items() if wanted[old]["location_id"] not in held]
 
 
 def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem],
@@ -153,8 +161,11 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at)
     summaries.stored(session, [rows[rid] for rid in inserted], received_at)
     others = [rid for rid in rows if rid not in inserted]
-    stored = dict(session.execute(select(StoredRecord.id, StoredRecord.content_hash)
-                                  .where(StoredRecord.id.in_(others))).all()) if others else {}
+    stored: dict[str, set[str]] = {}  # id -> the content hashes stored under it (by any device)
+    if others:
+        for rid, digest in session.execute(select(StoredRecord.id, StoredRecord.content_hash)
+                                           .where(StoredRecord.id.in_(others))):
+            stored.setdefault(rid, set()).add(digest)
     session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=received_at))
 
     results = []
@@ -164,10 +175,10 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
             if rid in inserted:
                 answer = ItemResult(id=item.id, status="created")
                 inserted.discard(rid)  # a repeat of this id later in the batch is a duplicate
-                stored[rid] = item.content_hash
-            elif stored[rid] == item.content_hash:
+                stored[rid] = {item.content_hash}
+            elif item.content_hash in stored[rid]:
                 answer = ItemResult(id=item.id, status="duplicate")
-            else:
+            else:  # not inserted and not this content: this device holds the id with other content
                 answer = ItemResult(id=item.id, status="conflict",
                                     reason="a record with this id and different content is already stored")
         results.append(answer)

@@ -1,8 +1,11 @@
-"""Reference data (locations, helpers, topics, settings) and the change log kiosks pull from.
+"""Reference data (locations, helpers, topics, settings, schedules, notices) and the change log
+kiosks pull from.
 
 One change log for all kiosks; each page is cut for the device that asks: a kiosk receives only
-the helpers who work at its location (or everywhere). Any other helper's change reaches it as a
-deletion, so a kiosk drops a helper who leaves its location."""
+the helpers who work at its location (or everywhere), and only its location's schedule and
+notices. Any other helper's, schedule's or notice's change reaches it as a deletion, so a kiosk
+drops a helper who leaves its location. Entities newer than protocol v1 (schedule, notice) go only
+to a kiosk that asks for them: an older kiosk would refuse the page."""
 from __future__ import annotations
 
 import json
@@ -11,9 +14,9 @@ from pydantic import BaseModel
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from sync.protocol import ReferenceChange, ReferencePage
+from sync.protocol import PER_LOCATION_ENTITIES, V1_REFERENCE_ENTITIES, ReferenceChange, ReferencePage
 from sync.server.db import utcnow
-from sync.server.models import Device, Helper, HelperLocation
+from sync.server.models import Device, Helper, HelperLocation, NoticeLocation
 from sync.server.models import ReferenceChange as ChangeRow
 
 
@@ -30,19 +33,27 @@ def record_change(session: Session, entity: str, key: str, data: BaseModel | Non
                           changed_at=utcnow()))
 
 
-def reference_page(session: Session, since: int, limit: int, device_id: str | None = None) -> ReferencePage:
+def reference_page(session: Session, since: int, limit: int, device_id: str | None = None,
+                   extra: frozenset[str] = frozenset()) -> ReferencePage:
     """Changes after `since`, only the latest one per entity/key, in seq order, as the device
-    `device_id` may see them (None: unfiltered, for tools)."""
+    `device_id` may see them (None: unfiltered, for tools). Entities newer than protocol v1 only
+    when the kiosk asked for them (`extra`, from `?with=`)."""
     newest = session.scalar(select(func.max(ChangeRow.seq))) or 0
     if since > newest:
         since = 0  # a cursor from a server database that was restored or replaced: start over
-    latest = (select(func.max(ChangeRow.seq)).where(ChangeRow.seq > since)
+    latest = (select(func.max(ChangeRow.seq))
+              .where(ChangeRow.seq > since, ChangeRow.entity.in_(sorted(V1_REFERENCE_ENTITIES | extra)))
               .group_by(ChangeRow.entity, ChangeRow.key))
     rows = session.scalars(select(ChangeRow).where(ChangeRow.seq.in_(latest))
                            .order_by(ChangeRow.seq).limit(limit + 1)).all()
     page = rows[:limit]
-    hidden = set() if device_id is None else hidden_helpers(
-        session, device_id, [r.key for r in page if r.entity == "helper"])
+    hidden: set[tuple[str, str]] = set()
+    if device_id is not None:
+        hidden = {("helper", key) for key in hidden_helpers(session, device_id,
+                                                             [r.key for r in page if r.entity == "helper"])}
+        for entity in PER_LOCATION_ENTITIES:
+            hidden |= {(entity, key) for key in hidden_placed(session, device_id, entity,
+                                                               [r.key for r in page if r.entity == entity])}
     return ReferencePage(
         server_time=utcnow(),
         cursor=page[-1].seq if page else since,
@@ -51,8 +62,8 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
     )
 
 
-def _for_device(row: ChangeRow, hidden: set[str]) -> ReferenceChange:
-    if row.entity == "helper" and row.key in hidden:
+def _for_device(row: ChangeRow, hidden: set[tuple[str, str]]) -> ReferenceChange:
+    if (row.entity, row.key) in hidden:
         return ReferenceChange(entity=row.entity, key=row.key, deleted=True)
     return ReferenceChange(entity=row.entity, key=row.key, deleted=row.deleted,
                            data=None if row.data is None else json.loads(row.data))
@@ -70,3 +81,16 @@ def hidden_helpers(session: Session, device_id: str, helper_ids: list[str]) -> s
                                                                       HelperLocation.location_id == location)))
     known = set(session.scalars(select(Helper.id).where(Helper.id.in_(helper_ids))))
     return (placed - here) | (set(helper_ids) - known)
+
+
+def hidden_placed(session: Session, device_id: str, entity: str, keys: list[str]) -> set[str]:
+    """Of these schedule keys (location ids) or notice keys, those not for the device's location:
+    a kiosk holds only its own location's schedule and notices (sync/server/schedule.py)."""
+    if not keys:
+        return set()
+    location = session.scalar(select(Device.location_id).where(Device.id == device_id))
+    if entity == "schedule":
+        return {key for key in keys if key != location}
+    shown = set(session.scalars(select(NoticeLocation.notice_id).where(NoticeLocation.notice_id.in_(keys),
+                                                                       NoticeLocation.location_id == location)))
+    return set(keys) - shown

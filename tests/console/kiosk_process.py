@@ -24,6 +24,7 @@ from kiosk.core.runtime import bootstrap
 from kiosk.core.secrets import SecretStore
 from kiosk.core.visitor_code import VisitorCoder
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.status import guides_content
 
 DEFAULT_PLAN = {"requests": [{"topics": ["itsme"], "outcome": "solved", "visitor": ["AB", "1950-03-01"]},
                              {"topics": ["itsme"], "outcome": "solved", "visitor": ["CD", "1988-07-14"]},
@@ -33,7 +34,7 @@ DEFAULT_PLAN = {"requests": [{"topics": ["itsme"], "outcome": "solved", "visitor
 def main(data_dir: Path, url: str, code: str, helper_name: str, pin: str, plan: dict) -> dict:
     runtime = bootstrap(data_dir)
     secrets = SecretStore(data_dir, allow_file=True)
-    engine = SyncEngine(runtime.store, secrets)
+    engine = SyncEngine(runtime.store, secrets, content=guides_content(runtime.content.walkthroughs))
     engine.enroll(url, code, "PC 1 bij de deur")
     first = engine.sync()  # pulls the helpers, the topics and the visitor-code key
     if first.error is not None:

@@ -9,13 +9,20 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from sync.server import admin
+from sync.protocol import StatusReport
+from sync.server import admin, content
+from sync.server.db import utcnow
+from sync.server.kiosk_status import store_report
+from sync.server.models import ContentBundle
+from sync.version import __version__
 from tests.console.conftest import PASSWORD
+from tests.console.guides import NEW_TITLE, guide_zip
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
@@ -72,6 +79,9 @@ def test_enroll_a_kiosk_and_its_records_reach_the_overview(console, chromium, tm
     page.goto(f"{base}/console/kiosks")
     row = page.get_by_role("row", name="PC 1 bij de deur")
     assert "Bibliotheek Leuven" in row.inner_text() and "net nu" in row.inner_text()
+    # Its status report came with the sync: its version, its guides, nothing waiting, its clock.
+    assert f"app {__version__}" in row.inner_text() and "inhoud sha256:" in row.inner_text()
+    assert "0 wachten" in row.inner_text() and "klopt" in row.inner_text()
     page.goto(f"{base}/console/overzicht")
     tiles = page.locator(".tile").all_inner_texts()
     assert tiles[0].split()[0] == "3" and tiles[1].split()[0] == "2"  # three requests, two people
@@ -84,7 +94,13 @@ def test_enroll_a_kiosk_and_its_records_reach_the_overview(console, chromium, tm
 def test_every_page_passes_axe_and_is_rendered(console, console_records, chromium, shots, size):
     from axe_playwright_python.sync_playwright import Axe
 
-    console.server.admin(admin.redeem_enroll_code, console.server.enroll_code("Digibus Noord", "digibus"), "Bus")
+    code = console.server.enroll_code("Digibus Noord", "digibus")
+    bus, _ = console.server.admin(admin.redeem_enroll_code, code, "Bus")
+    # Its status report with every warning the kiosks page has: outdated, clock, refused records, long errors.
+    console.server.admin(store_report, bus.id, StatusReport(
+        kiosk_time=utcnow() + timedelta(minutes=12), app_version="0.0.1", content_version="2026-11-30.1",
+        records_waiting=4, records_parked=2, last_error="geen verbinding [offline]: " + "HTTPConnectionPool " * 8,
+        last_error_at=utcnow(), content_error="bundel 2026-12-01.1: de handtekening klopt niet"), utcnow())
     page = log_in(chromium, console.server.url, "admin", SIZES[size])
     problems = {}
     for path in PAGES:
@@ -140,3 +156,77 @@ def test_records_follow_the_filters_into_a_download_and_a_report_downloads(conso
     assert [list(r) for r in book["Per locatie"].iter_rows(values_only=True)][1:] == [
         ["Bibliotheek Leuven", 122, 1, 1.5], ["Totaal", 122, 1, 1.5]]
     page.screenshot(path=shots / "rapporten-coordinator.png", full_page=True)
+
+
+def serious_problems(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def bundle_kiosk(*args: str) -> dict:
+    """A kiosk's guide-bundle install or state, as its own process (tests/bundle_child.py)."""
+    root = Path(__file__).parents[2]
+    done = subprocess.run([sys.executable, "-m", "tests.bundle_child", *args], cwd=root, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode in (0, 3), done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_publish_a_changed_and_a_new_guide_and_a_kiosk_installs_them(console, chromium, tmp_path, shots):
+    """Stappenplannen: a coordinator uploads a changed guide and a new one and previews them, a city
+    admin publishes both; a real kiosk process installs the bundle and has both, and refuses a bundle
+    tampered with on the server."""
+    key = tmp_path / "keys" / "content.pem"
+    pinned = ",".join(content.init_keys(key))
+    console.server.server.config.app.state.content_key = key
+    base = console.server.url
+    changed, new = tmp_path / "changed.zip", tmp_path / "new.zip"
+    changed.write_bytes(guide_zip())
+    new.write_bytes(guide_zip(rename="attest-nieuw", title="Een nieuw attest"))
+
+    coord = log_in(chromium, base, "coord")
+    admin_page = log_in(chromium, base, "admin")
+    for upload, title in ((changed, NEW_TITLE), (new, "Een nieuw attest")):
+        coord.goto(f"{base}/console/stappenplannen")
+        assert serious_problems(coord) == []
+        coord.get_by_label("Zip-bestand met één stappenplan", exact=False).set_input_files(str(upload))
+        coord.get_by_role("button", name="Opladen en controleren").click()
+        coord.wait_for_url(f"{base}/console/stappenplannen/concept/**")
+        assert coord.get_by_role("heading", name=f"Voorbeeld: {title}").is_visible()
+        assert coord.get_by_role("button", name="Publiceren naar alle kiosks").count() == 0  # admins publish
+        assert serious_problems(coord) == []
+        coord.get_by_role("link", name="Arabisch").click()
+        assert coord.locator('section.kiosk-frame[dir="rtl"]').count() > 0
+        coord.screenshot(path=shots / f"guide-preview-ar-{upload.stem}.png", full_page=True)
+        admin_page.goto(coord.url)
+        admin_page.get_by_role("button", name="Publiceren naar alle kiosks").click()
+        admin_page.wait_for_url(f"{base}/console/stappenplannen?**")
+        assert "Gepubliceerd als versie" in admin_page.get_by_role("status").inner_text()
+    assert admin_page.get_by_role("row").count() == 3  # the header and versions 2 and 1
+    assert serious_problems(admin_page) == []
+    admin_page.screenshot(path=shots / "guides-published.png", full_page=True)
+
+    code = console.server.enroll_code("Bibliotheek Leuven")
+    token = console.server.admin(lambda s: admin.redeem_enroll_code(s, code, "PC 2")[1])
+    data = str(tmp_path / "kiosk")
+    assert bundle_kiosk("install", data, base, token, pinned) == {"installed": 2}
+    state = bundle_kiosk("state", data, pinned)
+    assert state["version"] == 2 and {"attest-nieuw", "burgerprofiel-attest"} <= set(state["guides"])
+
+    # A bundle changed on the server after signing is refused; the kiosk keeps version 2.
+    coord.goto(f"{base}/console/stappenplannen")
+    coord.get_by_label("Zip-bestand met één stappenplan", exact=False).set_input_files(str(changed))
+    coord.get_by_role("button", name="Opladen en controleren").click()
+    coord.wait_for_url(f"{base}/console/stappenplannen/concept/**")
+    admin_page.goto(coord.url)
+    admin_page.get_by_role("button", name="Publiceren naar alle kiosks").click()
+    admin_page.wait_for_url(f"{base}/console/stappenplannen?**")
+
+    def tamper(session):
+        row = session.get(ContentBundle, 3)
+        row.manifest = row.manifest.replace('"expires_at":"', '"expires_at":"2', 1)
+    console.server.admin(tamper)
+    assert bundle_kiosk("install", data, base, token, pinned) == {"installed": None}
+    state = bundle_kiosk("state", data, pinned)
+    assert state["version"] == 2 and "onderweg veranderd" in state["error"]

@@ -3,15 +3,18 @@ and location, output is escaped, logins are rate-limited, sessions live in the d
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import create_engine, update
 from sqlalchemy.orm import Session
 
+from sync.protocol import StatusReport
 from sync.server import admin, ratelimit
 from sync.server.app import create_app
 from sync.server.db import utcnow
+from sync.server.kiosk_status import store_report
 from sync.server.models import Device, RateLimit
 from tests.console.conftest import PASSWORD, Client
 from tests.sync_support import start_server
@@ -123,13 +126,21 @@ def test_free_text_is_escaped_on_every_page(console):
     device = _device(console, "Bibliotheek Leuven")
     console.server.admin(admin.rename_device, device, script)
     console.server.admin(admin.ensure_location, script)
+    # The kiosk's status report: its free texts come from the kiosk (kiosk_status.store_report). Outdated,
+    # with its clock off: the name is also in the notices above the table.
+    console.server.admin(store_report, device, StatusReport(
+        kiosk_time=utcnow() + timedelta(minutes=10), app_version="0.0.1", last_error=script + " fout",
+        content_error=script + " inhoud"), utcnow())
     client = console.as_user("admin")
     assert client.post("/console/gebruikers", {"username": "nieuw", "display_name": script, "password": PASSWORD,
                                               "role": "viewer", "all": "1"}).status_code == 303
     for path in ("/console/overzicht", "/console/kiosks", "/console/gebruikers", "/console/logboek"):
         text = client.get(path).text
         assert "<script>alert" not in text, path
-    assert "&lt;script&gt;alert" in client.get("/console/kiosks").text
+    kiosks = client.get("/console/kiosks").text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; fout" in kiosks
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; inhoud" in kiosks
+    assert "Verouderde versie:</strong> &lt;script&gt;alert" in kiosks and "Klok verkeerd" in kiosks
     assert "&lt;script&gt;alert" in client.get("/console/gebruikers").text
 
 

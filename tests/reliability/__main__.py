@@ -2,7 +2,11 @@
 
     reliability: trials=N records=R lost=L duplicated=D conflicts=C
 
-Exits non-zero unless lost=0 and duplicated=0 (and every outbox drained). A failing trial prints
+Exits non-zero unless lost=0 and duplicated=0 (and every outbox drained).
+
+`make reliability-multi` (--multi-process): every trial runs nginx with the shipped config in front
+of --servers server processes (default 3) on one PostgreSQL database (DIGIPUNT_TEST_PG_URL or
+--database-url), and kill -9s and rolling-restarts those processes while the kiosks sync. A failing trial prints
 its seed and schedule; replay it with `python -m tests.reliability --seed SEED --trials 1`.
 JOBS trials run side by side, each in its own process (Alembic's migration context is process-wide)
 with its own server, kiosks and proxy; trial n always gets seed first+n and the same database,
@@ -22,6 +26,7 @@ from pathlib import Path
 
 from sync.server.db import make_server_engine, migrate
 from tests.reliability.harness import timed_trial
+from tests.reliability.nginx import missing as nginx_missing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,12 +39,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="server database (default: alternate a SQLite file and DIGIPUNT_TEST_PG_URL if set)")
     parser.add_argument("--quota", type=int, default=40, help="records each kiosk writes per trial")
     parser.add_argument("--chaos-seconds", type=float, default=6.0)
+    parser.add_argument("--multi-process", action="store_true",
+                        help="nginx in front of several server processes on one PostgreSQL database")
+    parser.add_argument("--servers", type=int, default=3, help="server processes with --multi-process (default 3)")
     args = parser.parse_args(argv)
+    servers = max(2, args.servers) if args.multi_process else 1
     logging.basicConfig(level=logging.ERROR)
     first_seed = args.seed if args.seed is not None else int(time.time()) % 1_000_000
     pg_url = os.environ.get("DIGIPUNT_TEST_PG_URL")
 
+    if args.multi_process:
+        if not (args.database_url or pg_url):
+            parser.error("--multi-process needs PostgreSQL: --database-url, or run it under .ci/with-postgres")
+        if (reason := nginx_missing()) is not None:
+            parser.error(reason)
+
     def database_for(n: int) -> str | None:
+        if args.multi_process:
+            return args.database_url or pg_url
         return args.database_url or (pg_url if pg_url and n % 2 else None)
 
     for url in {database_for(n) for n in range(min(args.trials, 2))} - {None}:
@@ -52,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     with (tempfile.TemporaryDirectory(prefix="digipunt-reliability-") as tmp,
           ProcessPoolExecutor(max_workers=max(1, args.jobs), mp_context=multiprocessing.get_context("spawn")) as pool):
         futures = {pool.submit(timed_trial, first_seed + n, Path(tmp) / f"trial-{first_seed + n}", database_for(n),
-                               args.quota, args.chaos_seconds): n for n in range(args.trials)}
+                               args.quota, args.chaos_seconds, servers): n for n in range(args.trials)}
         for future in as_completed(futures):
             result, seconds = future.result()
             database_url = database_for(futures[future])
@@ -63,11 +80,14 @@ def main(argv: list[str] | None = None) -> int:
                   f"duplicated={result.duplicated} conflicts={result.conflicts} undrained={result.undrained} "
                   f"corrupt={result.corrupt} "
                   f"kills={sum('kill' in s for s in result.schedule)} faults={result.faults} "
+                  + (f"servers={servers} rolling={sum('rolling' in s for s in result.schedule)} "
+                     f"nginx={result.balancer_statuses} " if servers > 1 else "") +
                   f"{seconds:.1f}s", flush=True)
             if not result.ok:
                 failed += 1
                 print(f"FAILED trial seed={result.seed}; replay: python -m tests.reliability "
-                      f"--seed {result.seed} --trials 1" + (f" --database-url {database_url}" if database_url else ""))
+                      f"--seed {result.seed} --trials 1" + (f" --database-url {database_url}" if database_url else "")
+                      + (f" --multi-process --servers {servers}" if servers > 1 else ""))
                 print("\n".join("  " + line for line in result.schedule), flush=True)
     print(f"reliability: trials={args.trials} records={totals['records']} lost={totals['lost']} "
           f"duplicated={totals['duplicated']} conflicts={totals['conflicts']}")

@@ -3,7 +3,10 @@
 One trial, from its seed: a real server process (SQLite file or PostgreSQL), two kiosks with their
 own stores, each with a writer process and a sender process, a FaultProxy between the senders and
 the server, and a chaos schedule that kill -9s writers, senders and the server, and posts the same
-batch twice at once. Then a quiet period on a healthy network drains every outbox, and the kiosk
+batch twice at once. The multi-process variant (`servers` > 1) puts nginx with the shipped config
+(nginx.py) between the proxy and that many server processes on one database; the schedule then
+kill -9s one server process at a time and also restarts them all one after another (a rolling
+restart), as installer/server/ runs them. Then a quiet period on a healthy network drains every outbox, and the kiosk
 stores are compared with the server's records by UUID and content hash.
 """
 from __future__ import annotations
@@ -16,10 +19,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import requests
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
@@ -35,9 +40,11 @@ from sync.server import admin
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import StoredRecord
 from tests.reliability.faultproxy import FaultProxy
+from tests.reliability.nginx import Nginx
 
 ROOT = Path(__file__).resolve().parents[2]
 KIOSKS = 2
+ACTIONS = ("kill-writer", "kill-sender", "kill-server", "double-post", "pause", "rolling-restart")
 QUIET_DEADLINE = 90.0  # seconds for a healthy network to drain every outbox: more means a wedged queue
 
 
@@ -53,6 +60,7 @@ class TrialResult:
     schedule: list[str] = field(default_factory=list)
     faults: dict[str, int] = field(default_factory=dict)
     database_url: str = ""
+    balancer_statuses: dict[str, int] = field(default_factory=dict)  # what nginx answered, multi-process
     kiosks: list[tuple[Path, str]] = field(default_factory=list)  # (data dir, device id)
 
     @property
@@ -88,15 +96,23 @@ class Proc:
             self.popen.send_signal(signal.SIGKILL)
             self.popen.wait()
 
+    def stop(self) -> None:
+        """SIGTERM, as systemd stops a unit: a server finishes what is in flight first."""
+        if self.popen is not None and self.popen.poll() is None:
+            self.popen.send_signal(signal.SIGTERM)
+            self.popen.wait(30)
+
 
 class ServerProc(Proc):
-    def __init__(self, database_url: str, env: dict[str, str], log: Path):
-        super().__init__("server", [], env, log)
-        self.database_url, self.port = database_url, 0
+    def __init__(self, database_url: str, env: dict[str, str], log: Path, name: str = "server",
+                 options: tuple[str, ...] = ()):
+        super().__init__(name, [], env, log)
+        self.database_url, self.port, self.options = database_url, 0, options
 
     def start(self) -> None:
+        # --no-migrate, as in production: the trial migrated the database once, before any server.
         self.argv = [sys.executable, "-m", "sync.server.cli", "--database-url", self.database_url, "serve",
-                     "--port", str(self.port), "--log-level", "warning"]
+                     "--no-migrate", "--port", str(self.port), "--log-level", "warning", *self.options]
         # A restart reuses the port; right after a kill -9 another process's outgoing connection
         # may hold it as its ephemeral port for a moment, so binding is retried.
         for _ in range(40):
@@ -110,22 +126,22 @@ class ServerProc(Proc):
         else:
             raise RuntimeError(f"server did not start: {line!r} (see {self.log})")
         self.port = int(line.rsplit(":", 1)[1])
-        # The port is reused on restart: wait until it answers.
-        api = ServerApi(self.url, timeout=(1.0, 2.0))
+        # The port is reused on restart: wait until it answers, as rolling-restart.sh does.
         for _ in range(100):
             try:
-                api.health()
-                return
-            except SyncError:
-                time.sleep(0.05)
-        raise RuntimeError("server did not answer its health check")
+                if requests.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"{self.name} did not answer /healthz")
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
 
-def _env() -> dict[str, str]:
+def child_env() -> dict[str, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("DIGIPUNT_DATA_DIR", None)
     return env
@@ -159,8 +175,10 @@ def _enroll_kiosk(data_dir: Path, url: str, code: str) -> tuple[str, str]:
     return str(answer.device_id), answer.token
 
 
-def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Random) -> None:
-    """Two identical batches at once, straight to the server (as two racing senders would)."""
+def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Random,
+                           while_posting: Callable[[], None] | None = None) -> None:
+    """Two identical batches at once, straight to the server (as two racing senders would).
+    `while_posting` runs once both are on their way (the multi-process trial kills a server then)."""
     store = open_store(data_dir)
     with store.read() as session:
         entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc()).limit(rng.randint(1, 20))).all()
@@ -183,6 +201,8 @@ def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Ran
     threads = [threading.Thread(target=post) for _ in range(2)]
     for t in threads:
         t.start()
+    if while_posting is not None:
+        while_posting()
     for t in threads:
         t.join()
 
@@ -224,22 +244,35 @@ def _kiosk_records(data_dir: Path) -> tuple[dict[str, str], int, list[str]]:
 
 
 def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int = 40,
-              chaos_seconds: float = 6.0) -> TrialResult:
+              chaos_seconds: float = 6.0, servers: int = 1) -> TrialResult:
     rng = random.Random(seed)
     result = TrialResult(seed=seed)
     log = result.schedule.append
     workdir.mkdir(parents=True, exist_ok=True)
     database_url = database_url or f"sqlite:///{workdir / 'server.sqlite3'}"
-    env = _env()
+    env = child_env()
     codes = _set_up_server(database_url, seed)
-    server = ServerProc(database_url, env, workdir / "server.log")
-    server.start()
+    processes = [ServerProc(database_url, env, workdir / f"server{i}.log", f"server{i}" if servers > 1 else "server")
+                 for i in range(servers)]
+    balancer = Nginx(workdir / "nginx", []) if servers > 1 else None
+    try:
+        for server in processes:
+            server.start()
+        if balancer is not None:
+            balancer.ports = [server.port for server in processes]
+            balancer.start()
+    except BaseException:
+        for server in processes:
+            server.kill()
+        raise
+    entry_port = balancer.port if balancer is not None else processes[0].port
+    url = f"http://127.0.0.1:{entry_port}"
     kiosks = []
     for i, code in enumerate(codes):
         data_dir = workdir / f"kiosk{i}"
-        device_id, token = _enroll_kiosk(data_dir, server.url, code)
+        device_id, token = _enroll_kiosk(data_dir, url, code)
         kiosks.append((data_dir, device_id, token))
-    proxy = FaultProxy(server.port, seed=seed, fault_rate=rng.uniform(0.2, 0.6), max_delay=0.3)
+    proxy = FaultProxy(entry_port, seed=seed, fault_rate=rng.uniform(0.2, 0.6), max_delay=0.3)
     proxy_url = f"http://127.0.0.1:{proxy.port}"
     worker = [sys.executable, "-m", "tests.reliability.worker"]
     writers = [Proc(f"writer{i}", [*worker, "write", str(d), str(quota), str(seed * 10 + i)], env,
@@ -252,13 +285,18 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
         for proc in children:
             proc.start()
         started = time.monotonic()
-        while time.monotonic() - started < chaos_seconds or not all(w.done for w in writers):
+        # Every multi-process trial kills a server process and restarts them all at least once.
+        owed = {"kill-server", "rolling-restart"} if servers > 1 else set()
+        while time.monotonic() - started < chaos_seconds or not all(w.done for w in writers) or owed:
             if time.monotonic() - started > max(chaos_seconds * 10, 120):
                 raise RuntimeError("writers did not reach their quota")
             time.sleep(rng.uniform(0.2, 1.0))
             t = f"{time.monotonic() - started:6.2f}s"
-            action = rng.choices(("kill-writer", "kill-sender", "kill-server", "double-post", "pause"),
-                                 weights=(2, 3, 1, 1, 3))[0]
+            # A weight of 0 keeps a single-server seed's schedule what it was before rolling restarts.
+            action = rng.choices(ACTIONS, weights=(2, 3, 1, 1, 3, 0) if servers == 1 else (2, 3, 2, 1, 3, 0.5))[0]
+            if owed and time.monotonic() - started >= chaos_seconds:
+                action = min(owed)
+            owed.discard(action)
             if action == "kill-writer":
                 target = rng.choice(writers)
                 if target.running():
@@ -269,13 +307,27 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
                 target.kill()
                 log(f"{t} kill -9 {target.name}")
             elif action == "kill-server":
+                server = rng.choice(processes)
+                if servers > 1:  # with batches on their way through nginx, so that requests die with it
+                    data_dir, _, token = rng.choice(kiosks)
+                    pause = rng.uniform(0.0, 0.1)
+
+                    def kill_soon(server: ServerProc = server, pause: float = pause) -> None:
+                        time.sleep(pause)
+                        server.kill()
+                    _post_same_batch_twice(data_dir, url, token, rng, kill_soon)
                 server.kill()
-                log(f"{t} kill -9 server")
+                log(f"{t} kill -9 {server.name}" + (" with batches in flight" if servers > 1 else ""))
                 time.sleep(rng.uniform(0, 0.5))
                 server.start()
+            elif action == "rolling-restart":
+                for server in processes:  # one at a time, each healthy before the next goes
+                    server.stop()
+                    server.start()
+                log(f"{t} rolling restart of {servers} server processes")
             elif action == "double-post":
                 data_dir, _, token = rng.choice(kiosks)
-                _post_same_batch_twice(data_dir, server.url, token, rng)
+                _post_same_batch_twice(data_dir, url, token, rng)
                 log(f"{t} same batch posted twice from {data_dir.name}")
             for proc in children:  # whatever died comes back, as a kiosk restarts
                 if not proc.running() and not proc.done:
@@ -291,19 +343,23 @@ def run_trial(seed: int, workdir: Path, database_url: str | None, *, quota: int 
     finally:
         for proc in children:
             proc.kill()
-        server.kill()
+        for server in processes:
+            server.kill()
         proxy.close()
         result.faults = dict(proxy.counts)
+        if balancer is not None:
+            balancer.stop()
+            result.balancer_statuses = dict(balancer.statuses())
 
     result.database_url, result.kiosks = database_url, [(d, device) for d, device, _ in kiosks]
     return verify(result)
 
 
 def timed_trial(seed: int, workdir: Path, database_url: str | None, quota: int,
-                chaos_seconds: float) -> tuple[TrialResult, float]:
+                chaos_seconds: float, servers: int = 1) -> tuple[TrialResult, float]:
     """run_trial and its duration in seconds; a module-level function, so a process pool can run it."""
     began = time.monotonic()
-    result = run_trial(seed, workdir, database_url, quota=quota, chaos_seconds=chaos_seconds)
+    result = run_trial(seed, workdir, database_url, quota=quota, chaos_seconds=chaos_seconds, servers=servers)
     return result, time.monotonic() - began
 
 

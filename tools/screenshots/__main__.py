@@ -22,7 +22,7 @@ from tools.screenshots.common import SIZE
 
 # Each leaves the window on the home screen with the visitor's defaults. The first ones run before
 # the other screens are built: a language switch then retranslates only home and walkthrough.
-BEFORE_BUILD = (visitor.render_home, visitor.render_walkthroughs)
+BEFORE_BUILD = (visitor.render_home, visitor.render_home_info, visitor.render_walkthroughs)
 AFTER_BUILD = (staff.render, visitor.render_session, calls.render, browser.render, setup.render, accounts.render,
                settings.render, sync.render)
 

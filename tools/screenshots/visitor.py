@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog
 
 from kiosk.core.settings import LANGUAGES
 from kiosk.ui.visitor.idle import IdleDialog
-from tools.screenshots.common import WORST_CASE_LANGUAGES, grab, grab_with_dialog
+from tools.screenshots import home_info
+from tools.screenshots.common import WORST_CASE_LANGUAGES, grab, grab_with_dialog, settle
 
 
 def render_home(window, outdir: Path) -> list[Path]:
@@ -23,6 +24,30 @@ def render_home(window, outdir: Path) -> list[Path]:
         window.prefs.set(language=lang, text_size="extra-large", high_contrast=lang == "ar")
         written.append(grab(window, outdir / f"home-{lang}-extra-large.png"))
     window.prefs.reset()
+    return written
+
+
+def render_home_info(window, outdir: Path) -> list[Path]:
+    """The home screen with this location's spreekuur and a notice (nl, ar, and A++ in high
+    contrast), then on the digibus with its next stops and two notices."""
+    written = []
+    store = window.runtime.store
+    for kind, notices, states in (
+        ("fixed", 1, (("nl", "normal", False), ("ar", "normal", False), ("nl", "extra-large", True),
+                      ("ar", "extra-large", True))),
+        ("digibus", 2, (("nl", "normal", False), ("uk", "normal", False), ("uk", "extra-large", False))),
+    ):
+        home_info.seed(store, window.api.clock.now(), kind, notices)
+        window.go_home()
+        settle(window)
+        for lang, size, contrast in states:
+            window.prefs.set(language=lang, text_size=size, high_contrast=contrast)
+            name = f"home-info-{kind}-{lang}" + (f"-{size}" if size != "normal" else "") + ("-hc" if contrast else "")
+            written.append(grab(window, outdir / f"{name}.png"))
+        window.prefs.reset()
+    home_info.clear(store)
+    window.go_home()
+    settle(window)
     return written
 
 

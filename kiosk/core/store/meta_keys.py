@@ -11,7 +11,15 @@ DEVICE_ID = "sync.device_id"
 LOCATION_ID = "sync.location_id"  # where this kiosk stands, as the server said; preselected in forms
 # The puller's cursor in the server's reference change log (kiosk/sync/puller.py).
 REFERENCE_CURSOR = "sync.reference_cursor"
+# The entities the cursor covers (JSON list). A kiosk that learned a new entity (an update) pulls
+# from the start once, or it would never get what was published before its cursor.
+REFERENCE_ENTITIES = "sync.reference_entities"
 LAST_SUCCESS = "sync.last_success"  # ISO time of the last complete sync
+# The last failed sync, for the status report (kiosk/sync/report.py): JSON {"at": ISO time, "text": ...}.
+LAST_ERROR = "sync.last_error"
 # `setting.<name>`: a setting from the server, value JSON (the puller writes them,
 # kiosk.core.settings.with_server_settings reads them).
 SERVER_SETTING_PREFIX = "setting."
+# The guide-signing public keys the server gave at enrollment, JSON list (kiosk/core/bundles.py);
+# used only when settings.json names no `content_keys`.
+CONTENT_KEYS = "content.keys"

@@ -4,9 +4,9 @@ Schema changes go through a new Alembic revision in `migrations/versions/`.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.core.store.types import UTCDateTime, utcnow
@@ -121,3 +121,21 @@ class HelpCall(Base):
     step_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
     taken_by: Mapped[str | None] = mapped_column(ForeignKey("helpers.id"), nullable=True)
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Schedule(Base):
+    """This location's spreekuur schedule as the server sent it: `data` is a
+    `sync.protocol.ScheduleData` as JSON (kiosk/core/schedule.py reads it)."""
+
+    __tablename__ = "schedules"
+    location_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
+
+
+class Notice(Base):
+    """A notice for the home screen: `data` is a `sync.protocol.NoticeData` as JSON."""
+
+    __tablename__ = "notices"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_day: Mapped[date] = mapped_column(Date, index=True)
+    data: Mapped[str] = mapped_column(Text)

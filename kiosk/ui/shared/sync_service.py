@@ -19,14 +19,21 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.secrets import SecretStore
-from kiosk.sync.status import Backoff, EnrollResult, HelperSetup, SyncOutcome, SyncStatus
+from kiosk.sync.status import (
+    NETWORK_ERRORS,
+    Backoff,
+    EnrollResult,
+    HelperSetup,
+    SyncOutcome,
+    SyncStatus,
+    guides_content,
+)
 from kiosk.sync.view import NEEDS_ENROLLMENT, SyncResult, SyncView
 from kiosk.ui.shared.screen import KioskWindow, as_widget
 from kiosk.ui.shared.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-NETWORK_ERRORS = ("offline", "timeout", "tls", "not-sync-server")
 SHUTDOWN_TIMEOUT = (3.0, 5.0)  # connect, read: the last push at quit must not hold the kiosk up
 
 
@@ -46,7 +53,9 @@ class SyncService(QObject):
 
         runtime, self.api = window.runtime, window.api
         secrets = secrets or SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
-        self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url)
+        self.engine = SyncEngine(runtime.store, secrets, default_url=runtime.settings.server_url,
+                                 content=guides_content(runtime.content.walkthroughs, runtime.guides),
+                                 guides=runtime.guides)
         self.runner = TaskRunner("sync", self)  # network work never waits behind (or delays) a save
         self._progress.connect(lambda done, total: self._show(progress=(done, total)))
         self.backoff = backoff or Backoff()

@@ -16,6 +16,7 @@ from kiosk.ui.shared.widgets import big_button
 from kiosk.ui.visitor.goodbye import TakeAlong
 from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
 from kiosk.ui.visitor.teardown import wipe_visitor
+from kiosk.ui.visitor.walkthrough import reload_guides
 
 if TYPE_CHECKING:
     from kiosk.ui.shared.screen import KioskWindow
@@ -108,6 +109,7 @@ class VisitorSession(QObject):
     def reset(self) -> None:
         wipe_visitor(self.window)  # closes this session's questions too, without answering them
         self.idle_dialog = self.stop_dialog = None
+        reload_guides(self.window)  # a new guide bundle takes effect here, never during a visit
         self.window.go_home()
         self.idle.stop()  # the next visitor's first touch starts the clock
         log.info("visitor session reset")

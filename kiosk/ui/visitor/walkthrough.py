@@ -448,6 +448,7 @@ class WalkthroughScreen(Screen):
         self.view = WalkthroughView(window)
         self.view.finished.connect(window.go_home)
         layout.addWidget(self.view)
+        self.tiles: list = []  # this screen's home tiles, one per guide
 
     def open(self, walkthrough_id: str, index: int = 0) -> None:
         self.view.open(walkthrough_id, index)
@@ -465,8 +466,20 @@ def install(window) -> WalkthroughScreen:
     """Register the screen and a home tile per walkthrough."""
     screen = WalkthroughScreen(window)
     window.add_screen("walkthrough", screen)
-    for wt in window.runtime.content.walkthroughs:
-        window.home.add_tile(wt.icon_path(),
-                             lambda wt=wt: (wt.title(window.prefs.language), wt.summary(window.prefs.language)),
-                             lambda wt=wt: screen.open(wt.id))
+    screen.tiles = add_tiles(window, screen)
     return screen
+
+
+def reload_guides(window) -> None:
+    """Between two visitors (the session's reset): a guide bundle installed since start-up replaces
+    the guides and their home tiles (kiosk/core/bundles.py). Never during a visit."""
+    if window.runtime.reload_content():
+        screen = window.walkthroughs
+        screen.tiles = window.home.replace_tiles(screen.tiles, lambda: add_tiles(window, screen))
+
+
+def add_tiles(window, screen: WalkthroughScreen) -> list:
+    return [window.home.add_tile(wt.icon_path(),
+                                 lambda wt=wt: (wt.title(window.prefs.language), wt.summary(window.prefs.language)),
+                                 lambda wt=wt: screen.open(wt.id))
+            for wt in window.runtime.content.walkthroughs]

@@ -300,7 +300,8 @@ _NOT_COMPARED = labels.RECORD_HELP_COLUMNS[-3:]  # corrected, versions, id: fact
 def record_history(session: Session, viewer: Viewer, record_id: str, names: Names) -> History:
     """The history of the request that `record_id` (any of its versions) belongs to. An unknown id
     and another location's answer alike (Forbidden): ids cannot be probed."""
-    stored = session.get(StoredRecord, record_id)
+    stored = session.scalars(select(StoredRecord).where(StoredRecord.id == record_id)  # ids are per device
+                             .order_by(StoredRecord.received_at).limit(1)).first()
     if stored is None or not viewer.sees(stored.location_id):
         raise Forbidden("location")
     if stored.kind == "shift":

@@ -33,6 +33,7 @@ from sync.server.console.web import (
     visible_locations,
 )
 from sync.server.db import utcnow
+from sync.server.kiosk_status import CLOCK_WARNING, kiosk_table, span_text
 from sync.server.models import AuditEntry, ConsoleUser, Device, Location
 
 router = APIRouter(prefix="/console")
@@ -110,8 +111,9 @@ def overview(request: Request, viewer: Viewer = Depends(current_viewer), session
 def _kiosks_page(request: Request, session: Session, viewer: Viewer, **extra: Any) -> Response:
     names = {loc.id: loc.name for loc in visible_locations(session, viewer)}
     devices = [d for d in session.scalars(select(Device).order_by(Device.name)) if viewer.sees(d.location_id)]
-    return page(request, "kiosks.html", title="Kiosks", devices=devices, location_names=names,
-                locations=visible_locations(session, viewer), **extra)
+    return page(request, "kiosks.html", title="Kiosks", table=kiosk_table(session, devices), location_names=names,
+                locations=visible_locations(session, viewer), clock_warning=span_text(CLOCK_WARNING.total_seconds()),
+                **extra)
 
 
 @router.get("/kiosks")

@@ -4,7 +4,7 @@ distinct people of whole past months), and the indexes the console
 needs at a million records.
 
 Revision ID: s0008
-Revises: s0006
+Revises: s0009
 Create Date: 2026-11-30
 
 The table is filled from the records already stored, with the application's chain rule
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "s0008"
-down_revision = "s0006"
+down_revision = "s0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,97 @@
+"""The home screen's information area, as a visitor sees it (real widgets, offscreen): this
+location's spreekuur or the digibus's next stops, notices in the visitor's language beside Dutch,
+the words moving with the clock, and the guides still in view."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from kiosk.core.secrets import SecretStore
+from kiosk.sync.engine import SyncEngine
+from sync.server import schedule as server_schedule
+from sync.server.models import Location
+from tests.keyrings import MemoryKeyring
+from tools.screenshots import home_info
+
+
+def shown(window) -> list[str]:
+    window.db_tasks.wait()
+    for _ in range(3):
+        QApplication.processEvents()
+    layout = window.home.info.card.layout()
+    return [layout.itemAt(i).widget().text() for i in range(layout.count()) if layout.itemAt(i).widget()]
+
+
+def first_row_in_view(window) -> bool:
+    home = window.home
+    fold = home.tiles_area.viewport().mapToGlobal(home.tiles_area.viewport().rect().bottomLeft()).y()
+    return all(tile.mapToGlobal(tile.rect().bottomLeft()).y() <= fold for tile, _texts in home._tiles[:home.COLUMNS])
+
+
+def test_the_home_screen_shows_the_spreekuur_and_a_notice(window, clock):
+    assert not window.home.info.isVisible()  # the demo kiosk has no schedule
+    home_info.seed(window.runtime.store, clock.now, "fixed", notices=1)  # Tuesday 24 November, 10:00
+    window.go_home()
+    assert shown(window) == ["Vandaag is er een digihelper van 14:00 tot 16:00", "Gesloten op 11 november"]
+    assert window.home.info.isVisible()
+
+    window.prefs.set(language="fr")
+    assert shown(window) == ["Aujourd'hui, un digihelper est là de 14:00 à 16:00", "Fermé le 11 novembre",
+                             "Gesloten op 11 november"]
+    window.prefs.set(language="uk")
+    clock.advance(hours=6)  # 16:00 in Brussels: today's session is over
+    window.home.info.refresh()
+    assert shown(window)[0] == "Наступна консультація: завтра, 14:00"
+
+    clock.advance(days=9)  # the notice ran a week: gone
+    window.home.info.refresh()
+    assert shown(window) == ["Наступна консультація: завтра, 14:00"]
+
+
+def test_on_the_digibus_the_next_stops_and_the_guides_stay_in_view(window, clock):
+    home_info.seed(window.runtime.store, clock.now, "digibus", notices=2)
+    window.prefs.set(language="ar", text_size="extra-large", high_contrast=True)
+    window.go_home()
+    lines = shown(window)
+    assert lines[:3] == ["تأتي الحافلة الرقمية إلى:", "اليوم من 10:00 إلى 12:30: Markt, Kessel-Lo",
+                         "غدًا من 10:00 إلى 12:30: Dorpsplein, Wilsele"]
+    assert "Gesloten op 11 november" in lines and "مغلق يوم 11 نوفمبر" in lines
+    home = window.home
+    assert first_row_in_view(window)
+    assert home.info.lines_area.verticalScrollBar().maximum() > 0  # the rest of the lines scroll inside the area
+
+
+def test_at_the_largest_text_the_intro_gives_way_before_the_guides_move(window, clock):
+    window.prefs.set(language="fr", text_size="extra-large")
+    window.go_home()
+    window.db_tasks.wait()
+    QApplication.processEvents()
+    assert window.home.intro.isVisible()  # nothing to show: the screen as it always was
+    home_info.seed(window.runtime.store, clock.now, "digibus", notices=2)
+    window.home.info.refresh()
+    shown(window)
+    home = window.home
+    assert not home.intro.isVisible() and home.info.height() >= home.info.first_line_height() > 0
+    assert first_row_in_view(window)
+
+
+def test_what_the_console_sets_reaches_the_home_screen_through_a_real_sync(window, clock, live_server, data_dir):
+    """A real server on 127.0.0.1: its schedule and notice, pulled by this kiosk's own sync, on screen."""
+    clock.now = datetime.now(UTC)
+    today = server_schedule.today()
+    code = live_server.enroll_code("Bibliotheek Leuven")
+
+    def publish(session):
+        leuven = session.scalar(select(Location).where(Location.name == "Bibliotheek Leuven"))
+        server_schedule.add_entry(session, leuven, "weekly", weekday=str((today.weekday() + 1) % 7), start="14:00",
+                                  end="16:00")
+        server_schedule.add_notice(session, {"nl": "Gesloten op 11 november", "ar": "مغلق يوم 11 نوفمبر"},
+                                   today.isoformat(), (today + timedelta(days=1)).isoformat(), [leuven.id])
+    live_server.admin(publish)
+    engine = SyncEngine(window.runtime.store, SecretStore(data_dir, backend=MemoryKeyring()))
+    engine.enroll(live_server.url, code, "balie-pc")  # enrolling pulls the reference data
+    window.prefs.set(language="ar")
+    window.go_home()
+    assert shown(window) == ["موعد الاستشارة القادم: غدًا، 14:00", "مغلق يوم 11 نوفمبر", "Gesloten op 11 november"]

@@ -35,7 +35,7 @@ from sync.server.models import HelpRequestHead, StoredRecord
 from sync.server.summaries import head_rows
 
 ZONE = ZoneInfo("Europe/Brussels")
-VERSION = 2  # change when the data's shape changes: a cached database is then seeded again
+VERSION = 3  # change when the data's shape changes: a cached database is then seeded again
 LOCATIONS, FIXED = 40, 34
 HELPERS_PER_LOCATION = 8
 YEARS = 3
@@ -59,6 +59,8 @@ class Version(NamedTuple):  # what summaries.head_rows reads of a stored version
     occurred_at: datetime
     received_at: datetime
     payload: str
+    device_id: str
+    location_id: str
 
 
 def _stamp(moment: datetime) -> str:
@@ -203,7 +205,7 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
         records.append((record_id, kind, hash_canonical(body), body, device, received, place["id"], occurred,
                         supersedes))
         if kind == "help_request":
-            versions.append(Version(record_id, supersedes, occurred, received, body))
+            versions.append(Version(record_id, supersedes, occurred, received, body, device, place["id"]))
 
     for day in days:
         for shift_number in range(_shift_count(place, day)):
@@ -270,8 +272,8 @@ def _changes(rng: random.Random) -> list[str]:
 _COLUMNS = {
     "records": ("id", "kind", "content_hash", "payload", "device_id", "received_at", "location_id", "occurred_at",
                 "supersedes"),
-    "help_request_heads": ("id", "location_id", "occurred_at", "helper_id", "outcome", "channel", "status", "topics",
-                           "visitor_code", "versions", "corrected"),
+    "help_request_heads": ("id", "device_id", "location_id", "occurred_at", "helper_id", "outcome", "channel",
+                           "status", "topics", "visitor_code", "versions", "corrected"),
 }
 
 

@@ -236,3 +236,70 @@ def test_the_trend_of_past_months_follows_late_records_and_corrections(server_en
     check()
     with sessions() as session:
         assert session.scalar(select(SummaryChange.id).where(SummaryChange.month == "2026-06")) is None
+
+
+def test_two_devices_holding_one_id_are_two_requests_and_a_correction_follows_its_own_device(server_engine):
+    """Ids are per device (records keyed by (id, device)): a kiosk may send an id another kiosk has
+    not sent yet. Both requests count, their head rows do not collide, and a correction supersedes
+    its own device's version of the id, else the first received at its location, whatever the
+    order they arrive in; after each batch the heads equal a rebuild and the figures the direct
+    computation, and each row's history is its own chain."""
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        place, _ = admin.ensure_location(session, "Bibliotheek Leuven")
+        owner, other = (admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)[0].id
+                        for name in ("pc-1", "pc-2"))
+        place_id = place.id
+    when = datetime(2026, 10, 5, 10, tzinfo=UTC)
+    viewer = Viewer("a", "admin", "A", "admin", None, "x")
+
+    def send(device: str, record, moment: datetime) -> None:
+        item = BatchItem(id=record.id, kind="help_request", content_hash=content_hash(record_payload(record)),
+                         payload=record_payload(record))
+        with sessions.begin() as session:
+            assert [r.status for r in ingest(session, device, [item], moment)] == ["created"]
+
+    def check(requests: int) -> list:
+        with sessions() as session:
+            heads = session.execute(select(*HelpRequestHead.__table__.columns)).all()
+            kept = _head_rows(session)
+            summaries.rebuild(session)
+            assert _head_rows(session) == kept
+            session.rollback()
+            direct = _direct(session, START, END)
+            assert _summarised(session, START, END) == direct
+            assert sum(n for n, *_rest in direct["places"].values()) == requests
+            return heads
+
+    record = help_request(place_id, when=when, visitor_code="a" * 64)
+    other_request = help_request(place_id, when=when, id=record.id, visitor_code="b" * 64, outcome="partly")
+    correction = help_request(place_id, when=when + timedelta(days=1), supersedes=record.id, outcome="not-solved",
+                              visitor_code="b" * 64)
+    received = datetime(2026, 10, 7, 9, tzinfo=UTC)
+    send(owner, record, received)
+    send(other, correction, received + timedelta(minutes=1))  # the other kiosk's own version of the id not yet here
+    heads = check(1)  # so it corrects the owner's
+    assert [(h.id, h.device_id, h.versions, h.outcome) for h in heads] == [
+        (str(correction.id), other, 2, "not-solved")]
+    send(other, other_request, received + timedelta(minutes=2))  # now it is: the correction is of that one
+    heads = check(2)
+    assert sorted((h.id, h.device_id, h.versions) for h in heads) == sorted(
+        [(str(record.id), owner, 1), (str(correction.id), other, 2)])
+    with sessions() as session:
+        assert people_between(session, START, END) == 2
+        names = Names.read(session)
+        rows = list(find_records(session, viewer, RecordFilters(kind="help_request", start=date(2026, 10, 1),
+                                                                end=date(2026, 10, 31)), names))
+        assert sorted((row.id, row.device, row.versions) for row in rows) == sorted(
+            [(str(record.id), owner, 1), (str(correction.id), other, 2)])
+        mine = record_table.record_history(session, viewer, str(record.id), names, owner)
+        theirs = record_table.record_history(session, viewer, str(record.id), names, other)
+        assert [(r.id, r.device, r.outcome) for r, _at, _changed in mine.versions] == [
+            (str(record.id), owner, "Opgelost")]
+        assert [(r.id, r.device) for r, _at, _changed in theirs.versions] == [
+            (str(record.id), other), (str(correction.id), other)]
+    cancel = help_request(place_id, when=when + timedelta(days=2), supersedes=record.id, status="cancelled")
+    send(owner, cancel, received + timedelta(minutes=3))  # the owner's cancellation: of the owner's own
+    heads = check(1)
+    assert sorted((h.id, h.device_id, h.status) for h in heads) == sorted(
+        [(str(cancel.id), owner, "cancelled"), (str(correction.id), other, "active")])

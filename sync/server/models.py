@@ -131,12 +131,13 @@ class StoredRecord(Base):
 
 class HelpRequestHead(Base):
     """A summary table: one row per help request, its latest version, dated by its first (the
-    export's chain rule). Derived from `records` only; kept in the ingest transaction by
-    `sync/server/summaries.py`, which is the only writer. The console's overview, records table and
-    downloads read it instead of walking every chain."""
+    chain rule, `summaries.chains_of`). Derived from `records` only; kept in the ingest transaction
+    by `sync/server/summaries.py`, which is the only writer. The console's overview, records table
+    and downloads read it instead of walking every chain. Keyed like `records` (ids are per device)."""
 
     __tablename__ = "help_request_heads"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the latest version's record id
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # and the device that sent it
     location_id: Mapped[str] = mapped_column(String(36))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the first version's
     helper_id: Mapped[str] = mapped_column(String(36))
@@ -149,8 +150,8 @@ class HelpRequestHead(Base):
     corrected: Mapped[bool] = mapped_column(Boolean)
 
     __table_args__ = (
-        Index("ix_help_request_heads_occurred_at", "occurred_at", "id"),
-        Index("ix_help_request_heads_location", "location_id", "occurred_at", "id",
+        Index("ix_help_request_heads_occurred_at", "occurred_at", "id", "device_id"),  # the records table's order
+        Index("ix_help_request_heads_location", "location_id", "occurred_at", "id", "device_id",
               postgresql_include=["status", "visitor_code"]),
         Index("ix_help_request_heads_helper", "helper_id", "occurred_at"),
         # distinct people of a period: the counted requests with a code only, read from the index alone

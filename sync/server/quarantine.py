@@ -110,8 +110,9 @@ def restore(session: Session, record_id: str, payload_json: str, actor: str, now
                           supersedes=str(getattr(record, "supersedes", None) or "") or None)
     session.add(stored)
     session.flush()
-    summaries.stored(session, [{"id": stored.id, "kind": stored.kind, "occurred_at": stored.occurred_at,
-                                "supersedes": stored.supersedes, "payload": stored.payload}], stored.received_at)
+    summaries.stored(session, [{"id": stored.id, "kind": stored.kind, "location_id": stored.location_id,
+                                "occurred_at": stored.occurred_at, "supersedes": stored.supersedes,
+                                "payload": stored.payload}], stored.device_id, stored.received_at)
     session.delete(row)
     _audit(session, actor, "quarantine-restore", row, {"reason": row.reason}, now)
     return stored

@@ -159,7 +159,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
 
     # In id order: two batches sharing ids then lock them in the same order and cannot deadlock.
     inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at)
-    summaries.stored(session, [rows[rid] for rid in inserted], received_at)
+    summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at)
     others = [rid for rid in rows if rid not in inserted]
     stored: dict[str, set[str]] = {}  # id -> the content hashes stored under it (by any device)
     if others:

@@ -1,9 +1,10 @@
 """Summary tables: what the console and the reports read instead of every version of every record.
 
 `help_request_heads` has one row per help request: its latest version's fields, dated by its first
-version, with how many versions it has and whether it was corrected. It is derived from `records`
-by the export's chain rule (`chains_of`, the one reading of a request's versions) and kept in the
-same transaction as the records it comes from:
+version, with how many versions it has and whether it was corrected, keyed like `records` by the
+latest version's (id, device). It is derived from `records` by the chain rule (`chains_of`, the one
+reading of a request's versions, for the monthly report, the console and the benchmark's seeder
+alike) and kept in the same transaction as the records it comes from:
 - ingest (sync/server/records.py) and a quarantine restore call `refresh` with the ids they stored;
 - migration s0008 and the benchmark's seeder build it from scratch (`head_rows` over every chain).
 
@@ -38,10 +39,14 @@ class Version(Protocol):
     def received_at(self) -> datetime: ...
     @property
     def payload(self) -> str: ...
+    @property
+    def device_id(self) -> str: ...
+    @property
+    def location_id(self) -> str: ...
 
 
 VERSION_COLUMNS = (StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at, StoredRecord.received_at,
-                   StoredRecord.payload)
+                   StoredRecord.payload, StoredRecord.device_id, StoredRecord.location_id)
 HEADS = cast(Table, HelpRequestHead.__table__)
 CHANGES = cast(Table, SummaryChange.__table__)
 ZONE = ZoneInfo("Europe/Brussels")
@@ -59,19 +64,35 @@ def topic_codes(text: str) -> list[str]:
     return text.split(TOPIC_SEPARATOR)[1:-1]
 
 
+def _key(version: Version) -> tuple[str, str]:
+    return version.id, version.device_id
+
+
 def chains_of(rows: Sequence[Version]) -> Iterator[tuple[Version, ...]]:
-    """Every help request among `rows` as its versions, first to latest: a version that no other
-    supersedes is a latest, and its chain follows `supersedes` back as far as `rows` go."""
-    by_id = {r.id: r for r in rows}
-    superseded = {r.supersedes for r in rows if r.supersedes}
+    """Every help request among `rows` as its versions, first to latest (a correction or a
+    cancellation is a new version that supersedes the one before): a version that no other
+    supersedes is a latest, and its chain follows `supersedes` back as far as `rows` go. Ids are
+    scoped per device: when two devices hold the id a version supersedes, it supersedes the one of
+    its own device, else the first received at its location (the server refuses a version that
+    supersedes one of another location only). The result does not depend on the order of `rows`."""
+    rows = sorted(rows, key=lambda r: (r.received_at, r.device_id))  # first received first
+    holders: dict[tuple[str, str], list[Version]] = {}  # (location, id) -> its versions
+    for row in rows:
+        holders.setdefault((row.location_id, row.id), []).append(row)
+
+    def previous(version: Version) -> Version | None:
+        held = holders.get((version.location_id, version.supersedes or ""), [])
+        return next((r for r in held if r.device_id == version.device_id), held[0] if held else None)
+
+    superseded = {_key(before) for before in map(previous, rows) if before is not None}
     for latest in rows:
-        if latest.id in superseded:
+        if _key(latest) in superseded:
             continue
         chain = [latest]
-        seen = {latest.id}
-        while chain[-1].supersedes in by_id and chain[-1].supersedes not in seen:
-            chain.append(by_id[chain[-1].supersedes])
-            seen.add(chain[-1].id)
+        seen = {_key(latest)}
+        while (before := previous(chain[-1])) is not None and _key(before) not in seen:
+            chain.append(before)
+            seen.add(_key(before))
         yield tuple(reversed(chain))
 
 
@@ -87,7 +108,8 @@ def corrected(payloads: Sequence[dict[str, Any]]) -> bool:
 def head_row(chain: tuple[Version, ...]) -> dict[str, Any]:
     payloads = [json.loads(version.payload) for version in chain] if len(chain) > 1 else [json.loads(chain[0].payload)]
     latest = payloads[-1]
-    return {"id": chain[-1].id, "location_id": latest["location_id"], "occurred_at": chain[0].occurred_at,
+    return {"id": chain[-1].id, "device_id": chain[-1].device_id, "location_id": latest["location_id"],
+            "occurred_at": chain[0].occurred_at,
             "helper_id": latest["helper_id"], "outcome": latest["outcome"], "channel": latest["channel"],
             "status": latest["status"], "topics": topics_text(latest["topics"]),
             "visitor_code": latest.get("visitor_code"), "versions": len(chain), "corrected": corrected(payloads)}
@@ -99,21 +121,28 @@ def head_rows(rows: Sequence[Version]) -> list[dict[str, Any]]:
 
 def linked_versions(session: Session | Connection, ids: Collection[str],
                     known: Sequence[Version] = ()) -> list[Version]:
-    """The stored help request versions `ids` (and `known`, versions at hand) with every version
-    linked to them, both ways: all versions of the requests they belong to. Chains are short: a
-    few index look-ups; for new versions that correct nothing, one that finds nothing."""
-    found: dict[str, Version] = {row.id: row for row in known}
-    by_id = set(ids) - set(found)  # to read
-    children = set(ids) | set(found)  # to read the versions that supersede these
-    by_id |= {row.supersedes for row in known if row.supersedes} - children
+    """The stored help request versions with the ids `ids` (every device's) and `known` (versions
+    at hand) with every version linked to them: the versions they supersede, those that supersede
+    them, and every other device's version of the same id (which one a correction supersedes
+    depends on all of them). `chains_of` over the result gives their requests exactly as over all
+    of `records`. Chains are short: a few index look-ups; for new versions that correct nothing,
+    one that finds only themselves."""
+    found: dict[tuple[str, str], Version] = {_key(row): row for row in known}
+    by_id = set(ids) | {row.id for row in known} | {row.supersedes for row in known if row.supersedes}
+    children = set(ids) | {row.id for row in known}  # to read the versions that supersede these
+    read_ids: set[str] = set()
+    read_children: set[str] = set()
     while by_id or children:
         links = ([StoredRecord.id.in_(by_id)] if by_id else []) + (
             [StoredRecord.supersedes.in_(children)] if children else [])
         new = [row for row in session.execute(select(*VERSION_COLUMNS).where(
-            StoredRecord.kind == "help_request", or_(*links))).all() if row.id not in found]
-        found.update((row.id, row) for row in new)
-        children = {row.id for row in new}
-        by_id = {row.supersedes for row in new if row.supersedes and row.supersedes not in found}
+            StoredRecord.kind == "help_request", or_(*links))).all() if _key(row) not in found]
+        found.update((_key(row), row) for row in new)
+        read_ids |= by_id
+        read_children |= children
+        by_id = {row.id for row in new} | {row.supersedes for row in new if row.supersedes}
+        by_id -= read_ids
+        children = {row.id for row in new} - read_children
     return list(found.values())
 
 
@@ -128,15 +157,19 @@ class _Stored(NamedTuple):
     occurred_at: datetime
     received_at: datetime
     payload: str
+    device_id: str
+    location_id: str
 
 
-def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]], received_at: datetime) -> None:
-    """Keep the summary tables with records just stored (each with id, kind, occurred_at,
-    supersedes and payload, as `records` has them), in the transaction that stored them: the head
-    rows of their help requests are derived again, and every month whose figures they change is
-    marked (`summary_changes`)."""
+def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]], device_id: str,
+           received_at: datetime) -> None:
+    """Keep the summary tables with records just stored by `device_id` (each with id, kind,
+    location_id, occurred_at, supersedes and payload, as `records` has them), in the transaction
+    that stored them: the head rows of their help requests are derived again, and every month whose
+    figures they change is marked (`summary_changes`)."""
     rows = list(rows)
-    months = refresh(session, [_Stored(row["id"], row["supersedes"], row["occurred_at"], received_at, row["payload"])
+    months = refresh(session, [_Stored(row["id"], row["supersedes"], row["occurred_at"], received_at, row["payload"],
+                                       device_id, row["location_id"])
                                for row in rows if row["kind"] == "help_request"])
     months |= {month_of(row["occurred_at"]) for row in rows if row["kind"] == "shift"}
     if months:
@@ -149,8 +182,10 @@ def refresh(session: Session | Connection, new: Sequence[Version]) -> set[str]:
     if not new:
         return set()
     known = linked_versions(session, (), new)
-    fresh = {row.id for row in new}
-    older = [row.id for row in known if row.id not in fresh]  # only these can have a head row already
+    fresh = {_key(row) for row in new}
+    # Only the older versions can have a head row already. Every version of such an id is among
+    # `known`, so the head rows of these ids are exactly those `known` replaces.
+    older = sorted({row.id for row in known if _key(row) not in fresh})
     months = set()
     if older:
         months |= {month_of(when) for when in session.scalars(
@@ -164,11 +199,11 @@ def refresh(session: Session | Connection, new: Sequence[Version]) -> set[str]:
 # PostgreSQL: the rows travel as one JSON parameter, as records.py sends a batch (thousands of
 # placeholders cost psycopg more than the insert itself).
 _PG_INSERT = text("""
-    INSERT INTO help_request_heads (id, location_id, occurred_at, helper_id, outcome, channel, status, topics,
-                                    visitor_code, versions, corrected)
+    INSERT INTO help_request_heads (id, device_id, location_id, occurred_at, helper_id, outcome, channel, status,
+                                    topics, visitor_code, versions, corrected)
     SELECT * FROM json_to_recordset(CAST(:rows AS json)) AS r(
-        id text, location_id text, occurred_at timestamptz, helper_id text, outcome text, channel text, status text,
-        topics text, visitor_code text, versions int, corrected boolean)""")
+        id text, device_id text, location_id text, occurred_at timestamptz, helper_id text, outcome text, channel text,
+        status text, topics text, visitor_code text, versions int, corrected boolean)""")
 
 
 def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]]) -> None:

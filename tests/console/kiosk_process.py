@@ -34,7 +34,7 @@ DEFAULT_PLAN = {"requests": [{"topics": ["itsme"], "outcome": "solved", "visitor
 def main(data_dir: Path, url: str, code: str, helper_name: str, pin: str, plan: dict) -> dict:
     runtime = bootstrap(data_dir)
     secrets = SecretStore(data_dir, allow_file=True)
-    engine = SyncEngine(runtime.store, secrets, content=guides_content(runtime.content.walkthroughs))
+    engine = SyncEngine(runtime.store, secrets, content=guides_content(runtime.content.walkthroughs, runtime.guides))
     engine.enroll(url, code, "PC 1 bij de deur")
     first = engine.sync()  # pulls the helpers, the topics and the visitor-code key
     if first.error is not None:

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -112,13 +112,14 @@ class HelpRow:
     cancelled: bool
     versions: int = 1
     corrected: bool = False
+    device: str = ""  # of the version shown: ids are per device
 
     kind = "help_request"
 
     @classmethod
-    def of(cls, record_id: str, payload: dict[str, Any], when: datetime, names: Names) -> HelpRow:
+    def of(cls, record_id: str, payload: dict[str, Any], when: datetime, names: Names, device: str = "") -> HelpRow:
         return cls(
-            id=record_id, when=when.astimezone(ZONE), location=names.location(payload["location_id"]),
+            id=record_id, device=device, when=when.astimezone(ZONE), location=names.location(payload["location_id"]),
             stop=payload.get("stop_name") or "", helper=names.helper(payload["helper_id"]),
             channel=labels.CHANNELS.get(payload["channel"], payload["channel"]),
             topics=tuple(names.topics.get(code) or code for code in payload["topics"]),
@@ -149,15 +150,16 @@ class ShiftRow:
     stop: str
     helper: str
     auto_closed: bool
+    device: str = ""  # ids are per device
 
     kind = "shift"
 
     @classmethod
-    def of(cls, record_id: str, payload: dict[str, Any], names: Names) -> ShiftRow:
+    def of(cls, record_id: str, payload: dict[str, Any], names: Names, device: str = "") -> ShiftRow:
         return cls(record_id, datetime.fromisoformat(payload["started_at"]).astimezone(ZONE),
                    datetime.fromisoformat(payload["ended_at"]).astimezone(ZONE),
                    names.location(payload["location_id"]), payload.get("stop_name") or "",
-                   names.helper(payload["helper_id"]), payload.get("auto_closed", False))
+                   names.helper(payload["helper_id"]), payload.get("auto_closed", False), device)
 
     @property
     def minutes(self) -> int:
@@ -226,17 +228,21 @@ def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names
     the downloads' rows, read in slices as they are used (a server-side cursor on PostgreSQL)."""
     table, conditions = _matching(viewer, filters)
     if filters.kind == "shift":
-        shifts = (select(StoredRecord.id, StoredRecord.payload).where(*conditions)
-                  .order_by(StoredRecord.occurred_at.desc(), StoredRecord.id.desc()).offset(offset).limit(limit))
-        for record_id, raw in session.execute(shifts.execution_options(yield_per=2000)):
-            yield ShiftRow.of(record_id, json.loads(raw), names)
+        shifts = (select(StoredRecord.id, StoredRecord.device_id, StoredRecord.payload).where(*conditions)
+                  .order_by(StoredRecord.occurred_at.desc(), StoredRecord.id.desc(), StoredRecord.device_id.desc())
+                  .offset(offset).limit(limit))
+        for record_id, device, raw in session.execute(shifts.execution_options(yield_per=2000)):
+            yield ShiftRow.of(record_id, json.loads(raw), names, device)
         return
     heads = HelpRequestHead
-    requests = (select(heads.id, heads.occurred_at, heads.versions, heads.corrected, StoredRecord.payload)
-                .join(StoredRecord, StoredRecord.id == heads.id).where(*conditions)
-                .order_by(heads.occurred_at.desc(), heads.id.desc()).offset(offset).limit(limit))
-    for record_id, first_at, versions, changed, raw in session.execute(requests.execution_options(yield_per=2000)):
-        row = HelpRow.of(record_id, json.loads(raw), first_at, names)
+    requests = (select(heads.id, heads.device_id, heads.occurred_at, heads.versions, heads.corrected,
+                       StoredRecord.payload)
+                .join(StoredRecord, and_(StoredRecord.id == heads.id, StoredRecord.device_id == heads.device_id))
+                .where(*conditions).order_by(heads.occurred_at.desc(), heads.id.desc(), heads.device_id.desc())
+                .offset(offset).limit(limit))
+    for record_id, device, first_at, versions, changed, raw in session.execute(
+            requests.execution_options(yield_per=2000)):
+        row = HelpRow.of(record_id, json.loads(raw), first_at, names, device)
         row.versions, row.corrected = versions, changed
         yield row
 
@@ -297,22 +303,25 @@ def _text(value: Any) -> str:
 _NOT_COMPARED = labels.RECORD_HELP_COLUMNS[-3:]  # corrected, versions, id: facts of the chain, not of a version
 
 
-def record_history(session: Session, viewer: Viewer, record_id: str, names: Names) -> History:
-    """The history of the request that `record_id` (any of its versions) belongs to. An unknown id
-    and another location's answer alike (Forbidden): ids cannot be probed."""
-    stored = session.scalars(select(StoredRecord).where(StoredRecord.id == record_id)  # ids are per device
-                             .order_by(StoredRecord.received_at).limit(1)).first()
+def record_history(session: Session, viewer: Viewer, record_id: str, names: Names, device: str = "") -> History:
+    """The history of the request that `record_id` (any of its versions) of `device` belongs to; without
+    a device, of the first received with that id (ids are per device). An unknown id and another
+    location's answer alike (Forbidden): ids cannot be probed."""
+    query = select(StoredRecord).where(StoredRecord.id == record_id)
+    if device:
+        query = query.where(StoredRecord.device_id == device)
+    stored = session.scalars(query.order_by(StoredRecord.received_at, StoredRecord.device_id).limit(1)).first()
     if stored is None or not viewer.sees(stored.location_id):
         raise Forbidden("location")
     if stored.kind == "shift":
-        shift = ShiftRow.of(stored.id, json.loads(stored.payload), names)
+        shift = ShiftRow.of(stored.id, json.loads(stored.payload), names, stored.device_id)
         return History(shift, [(shift, stored.received_at, frozenset())])
     chain = next(chain for chain in chains_of(linked_versions(session, [record_id]))
-                 if any(version.id == record_id for version in chain))
+                 if any((version.id, version.device_id) == (record_id, stored.device_id) for version in chain))
     versions: list[tuple[Row, datetime, frozenset[str]]] = []
     previous: tuple[Any, ...] | None = None
     for version in chain:
-        row = HelpRow.of(version.id, json.loads(version.payload), chain[0].occurred_at, names)
+        row = HelpRow.of(version.id, json.loads(version.payload), chain[0].occurred_at, names, version.device_id)
         cells = row.cells()
         changed = frozenset() if previous is None else frozenset(
             name for name, old, new in zip(labels.RECORD_HELP_COLUMNS, previous, cells, strict=True)

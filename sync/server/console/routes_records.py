@@ -90,7 +90,8 @@ def records_xlsx(request: Request, viewer: Viewer = Depends(current_viewer)) -> 
 def record(request: Request, record_id: str, viewer: Viewer = Depends(current_viewer),
            session: Session = DB) -> Response:
     """One record with its history: a table row for htmx (the expandable row), a page otherwise."""
-    history = record_table.record_history(session, viewer, record_id, record_table.Names.read(session))
+    history = record_table.record_history(session, viewer, record_id, record_table.Names.read(session),
+                                          request.query_params.get("apparaat", ""))
     if "hx-request" in request.headers:
         return page(request, "_record_row.html", history=history)
     return page(request, "record.html", title="Registratie", history=history)

@@ -8,7 +8,8 @@ Revises: s0009
 Create Date: 2026-11-30
 
 The table is filled from the records already stored, with the application's chain rule
-(sync/server/summaries.py); from then on ingest keeps it in the same transaction.
+(sync/server/summaries.py: ids scoped per device, as s0012 keys `records`); from then on ingest
+keeps it in the same transaction.
 """
 import sqlalchemy as sa
 from alembic import op
@@ -23,6 +24,7 @@ def upgrade() -> None:
     op.create_table(
         "help_request_heads",
         sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("device_id", sa.String(36), primary_key=True),
         sa.Column("location_id", sa.String(36), nullable=False),
         sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("helper_id", sa.String(36), nullable=False),
@@ -34,9 +36,9 @@ def upgrade() -> None:
         sa.Column("versions", sa.Integer(), nullable=False),
         sa.Column("corrected", sa.Boolean(), nullable=False),
     )
-    op.create_index("ix_help_request_heads_occurred_at", "help_request_heads", ["occurred_at", "id"])
-    op.create_index("ix_help_request_heads_location", "help_request_heads", ["location_id", "occurred_at", "id"],
-                    postgresql_include=["status", "visitor_code"])
+    op.create_index("ix_help_request_heads_occurred_at", "help_request_heads", ["occurred_at", "id", "device_id"])
+    op.create_index("ix_help_request_heads_location", "help_request_heads",
+                    ["location_id", "occurred_at", "id", "device_id"], postgresql_include=["status", "visitor_code"])
     op.create_index("ix_help_request_heads_helper", "help_request_heads", ["helper_id", "occurred_at"])
     counted_with_code = sa.text("status <> 'cancelled' AND visitor_code IS NOT NULL")
     op.create_index("ix_help_request_heads_people", "help_request_heads", ["occurred_at", "visitor_code"],

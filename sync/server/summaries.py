@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, NamedTuple, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Table, delete, insert, or_, select, text
+from sqlalchemy import Connection, Table, and_, delete, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from sync.server.models import HelpRequestHead, StoredRecord, SummaryChange
@@ -126,20 +126,25 @@ def linked_versions(session: Session | Connection, ids: Collection[str],
     them, and every other device's version of the same id (which one a correction supersedes
     depends on all of them). `chains_of` over the result gives their requests exactly as over all
     of `records`. Chains are short: a few index look-ups; for new versions that correct nothing,
-    one that finds only themselves."""
+    one that finds nothing (what is at hand is not read again)."""
     found: dict[tuple[str, str], Version] = {_key(row): row for row in known}
-    by_id = set(ids) | {row.id for row in known} | {row.supersedes for row in known if row.supersedes}
+    others: dict[str, set[str]] = {}  # device -> ids of its versions at hand: the other devices' to read
+    for row in known:
+        others.setdefault(row.device_id, set()).add(row.id)
+    by_id = set(ids) | {row.supersedes for row in known if row.supersedes}
     children = set(ids) | {row.id for row in known}  # to read the versions that supersede these
-    read_ids: set[str] = set()
+    read_ids = {row.id for row in known}
     read_children: set[str] = set()
-    while by_id or children:
+    while by_id or children or others:
         links = ([StoredRecord.id.in_(by_id)] if by_id else []) + (
-            [StoredRecord.supersedes.in_(children)] if children else [])
+            [StoredRecord.supersedes.in_(children)] if children else []) + [
+            and_(StoredRecord.id.in_(mine), StoredRecord.device_id != device) for device, mine in others.items()]
         new = [row for row in session.execute(select(*VERSION_COLUMNS).where(
             StoredRecord.kind == "help_request", or_(*links))).all() if _key(row) not in found]
         found.update((_key(row), row) for row in new)
         read_ids |= by_id
         read_children |= children
+        others = {}
         by_id = {row.id for row in new} | {row.supersedes for row in new if row.supersedes}
         by_id -= read_ids
         children = {row.id for row in new} - read_children

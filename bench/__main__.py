@@ -9,6 +9,7 @@ import sys
 
 from bench import (
     browser_open,
+    console_query,
     dist,
     durable_write,
     idle_cpu,
@@ -31,9 +32,11 @@ GROUPS = {
     "browser": browser_open,  # browser_first_open
     "visitor": visitor,  # visitor_reset, language_switch
     "idle_cpu": idle_cpu,
+    "console": console_query,  # console_query
 }
 ORDER = ["startup", "idle_rss", "durable_write", "sync_drain", "server_load", "server_capacity", "step_switch",
-         "dist_size", "dist_download", "browser_first_open", "visitor_reset", "language_switch", "idle_cpu"]
+         "console_query", "dist_size", "dist_download", "browser_first_open", "visitor_reset", "language_switch",
+         "idle_cpu"]
 
 
 def main(argv: list[str] | None = None) -> int:

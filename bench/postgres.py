@@ -25,10 +25,13 @@ def _bindir() -> Path:
 
 
 @contextmanager
-def local_postgres(port: int = PORT) -> Iterator[str]:
-    """Yields a SQLAlchemy URL of an empty cluster; stops it and deletes its files afterwards."""
+def local_postgres(port: int = PORT, keep: Path | None = None) -> Iterator[str]:
+    """Yields a SQLAlchemy URL of an empty cluster; stops it and deletes its files afterwards.
+    With `keep`, the cluster lives in that directory and stays there for the next run."""
     bindir = _bindir()
-    pgdata = Path(tempfile.mkdtemp(prefix="digipunt-bench-pg-"))
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    pgdata = keep or Path(tempfile.mkdtemp(prefix="digipunt-bench-pg-"))
     as_postgres: list[str] = []
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # PostgreSQL refuses to run as root
         shutil.chown(pgdata, "postgres")
@@ -41,7 +44,8 @@ def local_postgres(port: int = PORT) -> Iterator[str]:
             raise RuntimeError(f"{args[0]} failed: {proc.stderr.strip()} {log.read_text() if log.exists() else ''}")
 
     try:
-        pg(str(bindir / "initdb"), "-D", str(pgdata), "-A", "trust", "-U", "postgres")
+        if not (pgdata / "PG_VERSION").exists():
+            pg(str(bindir / "initdb"), "-D", str(pgdata), "-A", "trust", "-U", "postgres")
         pg(str(bindir / "pg_ctl"), "-D", str(pgdata), "-w", "-l", str(pgdata / "log"), "-o",
            f"-p {port} -k {pgdata} -c listen_addresses=127.0.0.1", "start")
         try:
@@ -49,4 +53,5 @@ def local_postgres(port: int = PORT) -> Iterator[str]:
         finally:
             pg(str(bindir / "pg_ctl"), "-D", str(pgdata), "-m", "fast", "stop")
     finally:
-        shutil.rmtree(pgdata, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(pgdata, ignore_errors=True)

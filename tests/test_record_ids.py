@@ -111,14 +111,17 @@ def test_the_upgrade_keeps_every_stored_record_and_adds_the_device_scoped_keys(t
         conn.execute(text("INSERT INTO locations VALUES ('L', 'Bib', 'fixed', 1)"))
         conn.execute(text("INSERT INTO devices (id, name, location_id, token_hash, enrolled_at) "
                           "VALUES ('D', 'pc', 'L', 'h', '2026-11-01 10:00:00')"))
-        conn.execute(text("INSERT INTO records VALUES ('R', 'help_request', 'H', '{}', 'D', '2026-11-01 10:00:00', "
-                          "'L', '2026-11-01 10:00:00', NULL)"))
+        payload = ('{"channel":"spreekuur","helper_id":"E","location_id":"L","outcome":"solved","status":"active",'
+                   '"topics":["itsme"]}')  # what the summary table (s0008) reads of it
+        conn.execute(text("INSERT INTO records VALUES ('R', 'help_request', 'H', :payload, 'D', '2026-11-01 10:00:00', "
+                          "'L', '2026-11-01 10:00:00', NULL)"), {"payload": payload})
     upgrade("head")
     schema = inspect(engine)
     assert schema.get_pk_constraint("records")["constrained_columns"] == ["id", "device_id"]
     assert {index["name"]: index["unique"] for index in schema.get_indexes("records")} == {
-        "ix_records_kind_occurred_at": False, "uq_records_id_content_hash": True}
+        "ix_records_kind_occurred_at": False, "uq_records_id_content_hash": True, "ix_records_supersedes": False}
     assert [fk["referred_table"] for fk in schema.get_foreign_keys("records")] == ["devices"]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT id, device_id, content_hash FROM records")).all() == [("R", "D", "H")]
+        assert conn.execute(text("SELECT id, device_id, versions FROM help_request_heads")).all() == [("R", "D", 1)]
     engine.dispose()

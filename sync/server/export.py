@@ -19,18 +19,19 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy.orm import Session, aliased
 
 from sync import labels
 from sync.protocol import CHANNELS, OUTCOMES
-from sync.server.models import Location, StoredRecord, Topic
+from sync.server.models import HelpRequestHead, Location, StoredRecord, Topic
+from sync.server.summaries import topic_codes
 
 ZONE = ZoneInfo("Europe/Brussels")
 
@@ -42,7 +43,7 @@ class LocationFigures:
     help_requests: int = 0
     shifts: int = 0
     volunteer_seconds: float = 0.0
-    visitor_codes: set[str] = field(default_factory=set)
+    people: int = 0  # distinct visitor codes
     topics: Counter[str] = field(default_factory=Counter)
     outcomes: Counter[str] = field(default_factory=Counter)
     channels: Counter[str] = field(default_factory=Counter)
@@ -53,13 +54,12 @@ class LocationFigures:
         return round(self.volunteer_seconds / 3600, 2)
 
     def row(self) -> tuple[str, int, int, float, int]:
-        return (self.name, self.help_requests, self.shifts, self.volunteer_hours, len(self.visitor_codes))
+        return (self.name, self.help_requests, self.shifts, self.volunteer_hours, self.people)
 
     def add(self, other: LocationFigures) -> None:
         self.help_requests += other.help_requests
         self.shifts += other.shifts
         self.volunteer_seconds += other.volunteer_seconds
-        self.visitor_codes |= other.visitor_codes
         self.topics.update(other.topics)
         self.outcomes.update(other.outcomes)
         self.channels.update(other.channels)
@@ -83,61 +83,11 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-# A stored version of a help request, as help_request_chains reads it.
-# id, supersedes, occurred_at, received_at, payload, device_id, location_id
-Version = Row[str, str | None, datetime, datetime, str, str, str]
-
-
-def help_request_chains(session: Session, location_ids: Collection[str] | None = None) -> Iterator[tuple[Version, ...]]:
-    """Every help request as its stored versions, first to latest (a correction or a cancellation
-    is a new version that supersedes the one before). Each version has id, supersedes, occurred_at,
-    received_at, payload, device_id and location_id. `location_ids` keeps chains whole: the server
-    refuses a version that supersedes one of another location. Ids are scoped per device: when two
-    devices hold the id a version supersedes, it is the one of the version's own device, else the
-    first received at its location."""
-    # Versions are few per request; reading all help requests keeps the chain logic simple and
-    # exact. A month's export of a city's records takes well under a second.
-    query = select(StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at, StoredRecord.received_at,
-                   StoredRecord.payload, StoredRecord.device_id, StoredRecord.location_id,
-                   ).where(StoredRecord.kind == "help_request").order_by(StoredRecord.received_at,
-                                                                          StoredRecord.device_id)
-    if location_ids is not None:
-        query = query.where(StoredRecord.location_id.in_(location_ids))
-    rows = session.execute(query).all()
-    holders: dict[tuple[str, str], list[Version]] = {}  # (location, id) -> its versions, first received first
-    for row in rows:
-        holders.setdefault((row.location_id, row.id), []).append(row)
-
-    def previous(version: Version) -> Version | None:
-        held = holders.get((version.location_id, version.supersedes or ""), [])
-        return next((r for r in held if r.device_id == version.device_id), held[0] if held else None)
-
-    superseded = {(r.device_id, r.id) for r in filter(None, map(previous, rows))}
-    for latest in rows:
-        if (latest.device_id, latest.id) in superseded:
-            continue
-        chain = [latest]
-        seen = {(latest.device_id, latest.id)}
-        while (before := previous(chain[-1])) is not None and (before.device_id, before.id) not in seen:
-            chain.append(before)
-            seen.add((before.device_id, before.id))
-        yield tuple(reversed(chain))
-
-
-def counted_help_requests(session: Session, start: datetime, end: datetime) -> Iterator[dict[str, Any]]:
-    """The help requests that count in [start, end): the latest version of each request whose
-    first version falls in the period, unless that latest version cancels it."""
-    for chain in help_request_chains(session):
-        if not start <= chain[0].occurred_at < end:
-            continue
-        payload = json.loads(chain[-1].payload)
-        if payload["status"] != "cancelled":
-            yield payload
-
-
-def figures_between(session: Session, start: datetime, end: datetime) -> list[LocationFigures]:
-    """One entry per location with activity, by name, then the total (last). Shifts count in the
-    period they started in."""
+def figures_between(session: Session, start: datetime, end: datetime,
+                    location_ids: Collection[str] | None = None) -> list[LocationFigures]:
+    """One entry per location with activity (of `location_ids`, default all), by name, then their
+    total (last). Help requests from the summary table (one row per request, latest version, dated
+    by its first; a cancelled one does not count); shifts count in the period they started in."""
     names = dict(session.execute(select(Location.id, Location.name)).all())
     figures: dict[str, LocationFigures] = {}
 
@@ -147,23 +97,88 @@ def figures_between(session: Session, start: datetime, end: datetime) -> list[Lo
             figures[location_id] = LocationFigures(name, location_id)
         return figures[location_id]
 
-    for payload in counted_help_requests(session, start, end):
-        place = at(payload["location_id"])
-        place.help_requests += 1
-        place.topics.update(payload["topics"])
-        place.outcomes[payload["outcome"]] += 1
-        place.channels[payload["channel"]] += 1
-        if payload.get("visitor_code"):
-            place.visitor_codes.add(payload["visitor_code"])
+    heads = HelpRequestHead
+    counted = [heads.status != "cancelled", heads.occurred_at >= start, heads.occurred_at < end]
+    if location_ids is not None:
+        counted.append(heads.location_id.in_(location_ids))
+    # one pass over the period's rows
+    for location_id, outcome, channel, topics, n in session.execute(
+            select(heads.location_id, heads.outcome, heads.channel, heads.topics, func.count())
+            .where(*counted).group_by(heads.location_id, heads.outcome, heads.channel, heads.topics)):
+        place = at(location_id)
+        place.help_requests += n
+        place.outcomes[outcome] += n
+        place.channels[channel] += n
+        for code in topic_codes(topics):
+            place.topics[code] += n
+    _roomy_hash(session)
+    coded = [*counted, heads.visitor_code.is_not(None)]
+    for location_id, people in session.execute(select(heads.location_id, func.count(heads.visitor_code.distinct()))
+                                               .where(*coded).group_by(heads.location_id)):
+        at(location_id).people = people
+    total_people = people_between(session, start, end, location_ids)
 
     shifts = [json.loads(raw) for raw in session.scalars(select(StoredRecord.payload).where(
         StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end))]
-    for payload, seconds, overlaps in volunteer_time(shifts):
+    for payload, seconds, overlaps in volunteer_time(shifts):  # every helper's shifts: overlaps cross places
+        if location_ids is not None and payload["location_id"] not in location_ids:
+            continue
         place = at(payload["location_id"])
         place.shifts += 1
         place.volunteer_seconds += seconds
         place.overlapping_shifts += overlaps
-    return with_total(sorted(figures.values(), key=lambda f: f.name))
+    return with_total(sorted(figures.values(), key=lambda f: f.name), total_people)
+
+
+def _counted_codes(start: datetime, end: datetime, location_ids: Collection[str] | None) -> Select[str | None]:
+    """The distinct visitor codes of the help requests that count in [start, end)."""
+    heads = HelpRequestHead
+    query = select(heads.visitor_code).where(heads.status != "cancelled", heads.occurred_at >= start,
+                                             heads.occurred_at < end, heads.visitor_code.is_not(None)).distinct()
+    return query if location_ids is None else query.where(heads.location_id.in_(location_ids))
+
+
+def people_between(session: Session, start: datetime, end: datetime,
+                   location_ids: Collection[str] | None = None) -> int:
+    """Distinct visitor codes among the help requests that count in [start, end), over all of
+    `location_ids` (one person at two places is one person). Exact, read from one index."""
+    _roomy_hash(session)
+    return session.scalar(select(func.count()).select_from(_counted_codes(start, end, location_ids).subquery())) or 0
+
+
+def visitor_codes_between(session: Session, start: datetime, end: datetime,
+                          location_ids: Collection[str] | None = None) -> set[str]:
+    """The codes themselves, for counting people across help, lending and workshops (the
+    Digibanken report: a person seen in all three counts once)."""
+    return {code for code in session.scalars(_counted_codes(start, end, location_ids)) if code}
+
+
+def people_outside(session: Session, start: datetime, end: datetime, kept_start: datetime, kept_end: datetime,
+                   location_ids: Collection[str] | None = None) -> int:
+    """Distinct visitor codes counted in [start, end) outside [kept_start, kept_end) that were not
+    counted inside it, at `location_ids`: with the distinct count inside, the period's exact count."""
+    heads, inside = HelpRequestHead, aliased(HelpRequestHead)
+    seen = select(inside.id).where(inside.visitor_code == heads.visitor_code, inside.visitor_code.is_not(None),
+                                   inside.status != "cancelled", inside.occurred_at >= kept_start,
+                                   inside.occurred_at < kept_end)
+    outside = [and_(heads.occurred_at >= a, heads.occurred_at < b) for a, b in ((start, kept_start), (kept_end, end))
+               if a < b]  # two ranges of one index, not a filter over the whole period
+    if not outside:
+        return 0
+    query = select(heads.visitor_code).where(heads.status != "cancelled", heads.visitor_code.is_not(None),
+                                             or_(*outside))
+    if location_ids is not None:
+        query = query.where(heads.location_id.in_(location_ids))
+        seen = seen.where(inside.location_id.in_(location_ids))
+    query = query.where(~seen.exists()).distinct()
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def _roomy_hash(session: Session) -> None:
+    """Distinct visitor codes of a year are ~200,000 keys of 64 characters: with PostgreSQL's
+    default 4 MB of work memory the hash spills to disk and takes three times as long."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL work_mem = '64MB'"))
 
 
 def volunteer_time(shifts: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], float, bool]]:
@@ -184,18 +199,21 @@ def volunteer_time(shifts: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any
             covered_until = ended if covered_until is None else max(covered_until, ended)
 
 
-def with_total(places: list[LocationFigures]) -> list[LocationFigures]:
-    """`places` and their total last (a person seen at two places counts once)."""
+def with_total(places: list[LocationFigures], people: int) -> list[LocationFigures]:
+    """`places` and their total last, with `people` distinct over all of them (a person seen at two
+    places counts once, so it is no sum)."""
     total = LocationFigures(labels.EXPORT_TOTAL)
     for place in places:
         total.add(place)
+    total.people = people
     return [*places, total]
 
 
-def monthly_report(session: Session, month: str) -> MonthlyReport:
-    """The month's figures: one entry per location with activity, by name, then the total."""
+def monthly_report(session: Session, month: str, location_ids: Collection[str] | None = None) -> MonthlyReport:
+    """The month's figures: one entry per location with activity (of `location_ids`, default all),
+    by name, then the total."""
     topic_labels = dict(session.execute(select(Topic.code, Topic.label_nl)).all())
-    return MonthlyReport(month, figures_between(session, *month_bounds(month)), topic_labels)
+    return MonthlyReport(month, figures_between(session, *month_bounds(month), location_ids), topic_labels)
 
 
 def to_csv(report: MonthlyReport) -> str:
@@ -248,3 +266,133 @@ def to_xlsx(report: MonthlyReport) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# --- a large table as a streamed xlsx ------------------------------------------------------------
+# openpyxl writes about 80,000 cells a second even in write-only mode: a year of a city's help
+# requests (330,000 rows of 19 cells) would take over a minute. A sheet of plain values needs little
+# of the format (ECMA-376): the parts below, the cells as inline strings, numbers and dates (day
+# numbers with a date style), zipped as they are made.
+_XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="xl/workbook.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+        '</Relationships>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
+        '<Relationship Id="rId2" Target="styles.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"/></Relationships>'),
+    # style 1: bold (the header); style 2: a date (built-in format 14)
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+        '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'),
+}
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+
+
+def _xml_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        return f'<c t="inlineStr"><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>' if value else "<c/>"
+    if isinstance(value, bool):
+        return f'<c t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)):
+        return f"<c><v>{value}</v></c>"
+    if isinstance(value, date):
+        return f'<c s="2"><v>{value.toordinal() - _EXCEL_EPOCH}</v></c>'
+    return "<c/>" if value is None else _cell(str(value))
+
+
+class _Cells(dict[Any, str]):
+    """Cell XML by value, made once: names, labels, dates and times repeat row after row."""
+
+    def __missing__(self, value: Any) -> str:
+        if len(self) > 100_000:  # many distinct notes: keep memory bounded
+            self.clear()
+        xml = self[value] = _cell(value)
+        return xml
+
+
+class _Chunks(io.RawIOBase):
+    """A write-only stream whose bytes are taken out as they come (zipfile writes to it)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        out, self.parts = b"".join(self.parts), []
+        return out
+
+
+def stream_xlsx(sheet: str, header: Sequence[str], widths: Sequence[float],
+                rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+    """One sheet: `header` in bold and frozen, then `rows` (str, int, float, bool, date), yielded
+    as the bytes of an xlsx file piece by piece, so memory stays small whatever the row count."""
+    import zipfile
+
+    out = _Chunks()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
+        for name, text in _XLSX_PARTS.items():
+            book.writestr(name, text)
+        book.writestr("xl/workbook.xml", (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<sheets><sheet name="{_xml_text(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        yield out.take()
+        with book.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            cols = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>'
+                           for n, w in enumerate(widths, start=1))
+            bold = "".join(f'<c t="inlineStr" s="1"><is><t>{_xml_text(title)}</t></is></c>' for title in header)
+            part.write((
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+                f'state="frozen"/></sheetView></sheetViews><cols>{cols}</cols><sheetData><row>{bold}</row>'
+            ).encode())
+            batch: list[str] = []
+            cells = _Cells()
+            for row in rows:
+                batch.append("<row>" + "".join([cells[value] for value in row]) + "</row>")
+                if len(batch) == 2000:
+                    part.write("".join(batch).encode())
+                    batch = []
+                    yield out.take()
+            part.write(("".join(batch) + "</sheetData></worksheet>").encode())
+    yield out.take()

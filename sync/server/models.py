@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sync.server.db import UTCDateTime
@@ -125,7 +125,75 @@ class StoredRecord(Base):
     supersedes: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     __table_args__ = (Index("ix_records_kind_occurred_at", "kind", "occurred_at"),
-                      Index("uq_records_id_content_hash", "id", "content_hash", unique=True))
+                      Index("uq_records_id_content_hash", "id", "content_hash", unique=True),
+                      Index("ix_records_supersedes", "supersedes"))
+
+
+class HelpRequestHead(Base):
+    """A summary table: one row per help request, its latest version, dated by its first (the
+    chain rule, `summaries.chains_of`). Derived from `records` only; kept in the ingest transaction
+    by `sync/server/summaries.py`, which is the only writer. The console's overview, records table
+    and downloads read it instead of walking every chain. Keyed like `records` (ids are per device)."""
+
+    __tablename__ = "help_request_heads"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the latest version's record id
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # and the device that sent it
+    location_id: Mapped[str] = mapped_column(String(36))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the first version's
+    helper_id: Mapped[str] = mapped_column(String(36))
+    outcome: Mapped[str] = mapped_column(String(24))
+    channel: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(16))  # "active" | "cancelled": a cancelled one does not count
+    topics: Mapped[str] = mapped_column(Text)  # codes between "\x1f" separators (summaries.topics_text)
+    visitor_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    versions: Mapped[int] = mapped_column(Integer)
+    corrected: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (
+        Index("ix_help_request_heads_occurred_at", "occurred_at", "id", "device_id"),  # the records table's order
+        Index("ix_help_request_heads_location", "location_id", "occurred_at", "id", "device_id",
+              postgresql_include=["status", "visitor_code"]),
+        Index("ix_help_request_heads_helper", "helper_id", "occurred_at"),
+        # distinct people of a period: the counted requests with a code only, read from the index alone
+        Index("ix_help_request_heads_people", "occurred_at", "visitor_code",
+              postgresql_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL"),
+              sqlite_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL")),
+        # "was this person seen in those months?", for the rest of a period (console/overview.py)
+        Index("ix_help_request_heads_visitor", "visitor_code", "occurred_at",
+              postgresql_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL"),
+              sqlite_where=text("status <> 'cancelled' AND visitor_code IS NOT NULL"),
+              postgresql_include=["location_id"]),
+    )
+
+
+class SummaryMonth(Base):
+    """A summary table: a past month's figures per location (help requests, shifts, volunteer
+    seconds, distinct people) and the month's distinct people over all locations, as JSON
+    (console/overview.py reads and writes it). Valid while no `summary_changes` row names the month."""
+
+    __tablename__ = "summary_months"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM in Europe/Brussels
+    figures: Mapped[str] = mapped_column(Text)
+
+
+class SummaryPeople(Base):
+    """A summary table: the distinct people of a run of whole past months at a set of locations (the
+    stable part of a subsidy period), valid while those months' `summary_months` rows are the
+    versions it was counted from (console/overview.py `period_people`)."""
+
+    __tablename__ = "summary_people"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)  # "YYYY-MM..YYYY-MM|<locations>"
+    versions: Mapped[str] = mapped_column(String(64))  # SHA-256 of the months' versions
+    people: Mapped[int] = mapped_column(Integer)
+
+
+class SummaryChange(Base):
+    """A month whose records changed: inserted at ingest (insert only, so concurrent batches never
+    wait for each other), deleted by whoever recomputes that month's `summary_months` row."""
+
+    __tablename__ = "summary_changes"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)
 
 
 class RateLimit(Base):

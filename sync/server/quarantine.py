@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from sync.protocol import canonical_json, hash_canonical, record_payload
+from sync.server import summaries
 from sync.server.models import AuditEntry, QuarantinedRecord, StoredRecord
 from sync.server.records import occurred_at, validate_record
 
@@ -108,6 +109,10 @@ def restore(session: Session, record_id: str, payload_json: str, actor: str, now
                           occurred_at=occurred_at(record),
                           supersedes=str(getattr(record, "supersedes", None) or "") or None)
     session.add(stored)
+    session.flush()
+    summaries.stored(session, [{"id": stored.id, "kind": stored.kind, "location_id": stored.location_id,
+                                "occurred_at": stored.occurred_at, "supersedes": stored.supersedes,
+                                "payload": stored.payload}], stored.device_id, stored.received_at)
     session.delete(row)
     _audit(session, actor, "quarantine-restore", row, {"reason": row.reason}, now)
     return stored

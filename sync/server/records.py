@@ -43,7 +43,7 @@ from sync.protocol import (
     record_payload,
     validation_reason,
 )
-from sync.server import lending
+from sync.server import lending, summaries
 from sync.server.models import Device, StoredRecord
 
 _records = TypeAdapter(Record)
@@ -174,6 +174,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
 
     # In id order: two batches sharing ids then lock them in the same order and cannot deadlock.
     inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at)
+    summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at)
     others = [rid for rid in rows if rid not in inserted]
     stored: dict[str, set[str]] = {}  # id -> the content hashes stored under it (by any device)
     if others:

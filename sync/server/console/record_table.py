@@ -2,25 +2,26 @@
 
 `find_records` is the one query: the page shows a slice of what it returns and the CSV and XLSX
 downloads write all of it, so a download always follows the filters on the screen. A help request
-is its latest version (export.help_request_chains, the monthly report's chain rule) dated by its
-first; a cancelled one is shown, marked. Only the viewer's locations are ever read.
+is its latest version (the monthly report's chain rule) dated by its first; a cancelled one is
+shown, marked. Only the viewer's locations are ever read.
 
-It reads every help request of the visible locations and filters in Python (a year of a city's
-records is a few hundred milliseconds). For millions of records this function is what a summary
-table would replace.
+Help requests are read from the summary table `help_request_heads` (sync/server/summaries.py: one
+row per request, kept at ingest), filtered, counted and paged in SQL, and joined to the latest
+version's payload only for the rows shown: a page is a few index look-ups at a million records,
+and a download streams (a server-side cursor read in slices, written as it goes).
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -28,8 +29,9 @@ from sync.protocol import OUTCOMES, RECORD_KINDS, STATUSES, RecordKind
 from sync.server.console.auth import Forbidden, Viewer
 from sync.server.console.overview import parse_period, period_bounds
 from sync.server.console.web import ZONE
-from sync.server.export import Version, help_request_chains
-from sync.server.models import Helper, HelperLocation, Location, StoredRecord, Topic
+from sync.server.export import stream_xlsx
+from sync.server.models import Helper, HelperLocation, HelpRequestHead, Location, StoredRecord, Topic
+from sync.server.summaries import chains_of, corrected, linked_versions, topics_text
 
 PAGE_SIZE = 50
 
@@ -88,7 +90,7 @@ class Names:
         return self.helpers.get(helper_id, labels.UNKNOWN_HELPER)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a year's download makes 300,000 of them, and frozen init is slow
 class HelpRow:
     """A help request as people read it: its latest version (or, in a history, one version)."""
 
@@ -110,13 +112,14 @@ class HelpRow:
     cancelled: bool
     versions: int = 1
     corrected: bool = False
+    device: str = ""  # of the version shown: ids are per device
 
     kind = "help_request"
 
     @classmethod
-    def of(cls, record_id: str, payload: dict[str, Any], when: datetime, names: Names) -> HelpRow:
+    def of(cls, record_id: str, payload: dict[str, Any], when: datetime, names: Names, device: str = "") -> HelpRow:
         return cls(
-            id=record_id, when=when.astimezone(ZONE), location=names.location(payload["location_id"]),
+            id=record_id, device=device, when=when.astimezone(ZONE), location=names.location(payload["location_id"]),
             stop=payload.get("stop_name") or "", helper=names.helper(payload["helper_id"]),
             channel=labels.CHANNELS.get(payload["channel"], payload["channel"]),
             topics=tuple(names.topics.get(code) or code for code in payload["topics"]),
@@ -130,7 +133,8 @@ class HelpRow:
 
     def cells(self) -> tuple[Any, ...]:
         """In the order of labels.RECORD_HELP_COLUMNS."""
-        return (self.when.date(), self.when.strftime("%H:%M"), self.location, self.stop, self.helper, self.channel,
+        return (self.when.date(), f"{self.when.hour:02d}:{self.when.minute:02d}", self.location, self.stop,
+                self.helper, self.channel,
                 ", ".join(self.topics), self.language, self.minutes, self.outcome, ", ".join(self.referrals),
                 self.first_visit, ", ".join(self.target_groups), self.note, _yes(self.has_visitor_code),
                 labels.STATUSES["cancelled" if self.cancelled else "active"], _yes(self.corrected), self.versions,
@@ -146,15 +150,16 @@ class ShiftRow:
     stop: str
     helper: str
     auto_closed: bool
+    device: str = ""  # ids are per device
 
     kind = "shift"
 
     @classmethod
-    def of(cls, record_id: str, payload: dict[str, Any], names: Names) -> ShiftRow:
+    def of(cls, record_id: str, payload: dict[str, Any], names: Names, device: str = "") -> ShiftRow:
         return cls(record_id, datetime.fromisoformat(payload["started_at"]).astimezone(ZONE),
                    datetime.fromisoformat(payload["ended_at"]).astimezone(ZONE),
                    names.location(payload["location_id"]), payload.get("stop_name") or "",
-                   names.helper(payload["helper_id"]), payload.get("auto_closed", False))
+                   names.helper(payload["helper_id"]), payload.get("auto_closed", False), device)
 
     @property
     def minutes(self) -> int:
@@ -179,57 +184,93 @@ def _location_ids(viewer: Viewer, filters: RecordFilters) -> list[str] | None:
     return None if viewer.location_ids is None else sorted(viewer.location_ids)
 
 
-def _corrected(chain: tuple[Version, ...]) -> bool:
-    """Changed in anything but its status (a cancellation alone is no correction)."""
-    def content(version: Version) -> dict[str, Any]:
-        payload = json.loads(version.payload)
-        return {k: v for k, v in payload.items() if k not in ("id", "supersedes", "status")}
-    return len(chain) > 1 and any(content(a) != content(b) for a, b in zip(chain, chain[1:], strict=False))
+def _like(text: str) -> str:
+    """`text` as a LIKE pattern that matches only itself (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names: Names) -> list[Row]:
-    """Every record that matches, newest first: the page's rows and the downloads' rows."""
+def _matching(viewer: Viewer, filters: RecordFilters) -> tuple[Any, list[Any]]:
+    """The table the records are read from (a help request: its summary row, latest version,
+    dated by its first; a shift: its record) and the conditions of the filters on it."""
     start, end = period_bounds(filters.start, filters.end)
     location_ids = _location_ids(viewer, filters)
-    rows: list[Row] = []
+    table: Any
     if filters.kind == "shift":
-        query = select(StoredRecord.id, StoredRecord.payload).where(
-            StoredRecord.kind == "shift", StoredRecord.occurred_at >= start, StoredRecord.occurred_at < end)
-        if location_ids is not None:
-            query = query.where(StoredRecord.location_id.in_(location_ids))
-        for record_id, raw in session.execute(query):
-            payload = json.loads(raw)
-            if filters.helper and payload["helper_id"] != filters.helper:
-                continue
-            rows.append(ShiftRow.of(record_id, payload, names))
+        table = StoredRecord
+        conditions = [StoredRecord.kind == "shift"]
+        if filters.helper:  # canonical JSON: a key and its value are spelled exactly so once
+            conditions.append(StoredRecord.payload.like(
+                f'%{_like(json.dumps({"helper_id": filters.helper}, ensure_ascii=False)[1:-1])}%', escape="\\"))
     else:
-        for chain in help_request_chains(session, location_ids):
-            if not start <= chain[0].occurred_at < end:
-                continue
-            payload = json.loads(chain[-1].payload)
-            if ((filters.topic and filters.topic not in payload["topics"])
-                    or (filters.outcome and payload["outcome"] != filters.outcome)
-                    or (filters.helper and payload["helper_id"] != filters.helper)
-                    or (filters.status and payload["status"] != filters.status)):
-                continue
-            row = HelpRow.of(chain[-1].id, payload, chain[0].occurred_at, names)
-            rows.append(replace(row, versions=len(chain), corrected=_corrected(chain)) if len(chain) > 1 else row)
-    rows.sort(key=lambda row: (row.when, row.id), reverse=True)
-    return rows
+        table = HelpRequestHead
+        conditions = [column == value for column, value in (
+            (HelpRequestHead.outcome, filters.outcome), (HelpRequestHead.helper_id, filters.helper),
+            (HelpRequestHead.status, filters.status)) if value]
+        if filters.topic:
+            conditions.append(HelpRequestHead.topics.like(f"%{_like(topics_text([filters.topic]))}%", escape="\\"))
+    conditions += [table.occurred_at >= start, table.occurred_at < end]
+    if location_ids is not None:
+        conditions.append(table.location_id.in_(location_ids))
+    return table, conditions
+
+
+def count_records(session: Session, viewer: Viewer, filters: RecordFilters, cap: int | None = None) -> int:
+    """How many records match; with `cap`, counting stops after cap + 1 (a year of the whole city
+    is 300,000 index entries: counting them all would cost more than the page)."""
+    table, conditions = _matching(viewer, filters)
+    matching = select(table.id).where(*conditions).limit(None if cap is None else cap + 1).subquery()
+    return session.scalar(select(func.count()).select_from(matching)) or 0
+
+
+def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names: Names,
+                 offset: int = 0, limit: int | None = None) -> Iterator[Row]:
+    """The records that match, newest first (from `offset`, at most `limit`): the page's rows and
+    the downloads' rows, read in slices as they are used (a server-side cursor on PostgreSQL)."""
+    table, conditions = _matching(viewer, filters)
+    if filters.kind == "shift":
+        shifts = (select(StoredRecord.id, StoredRecord.device_id, StoredRecord.payload).where(*conditions)
+                  .order_by(StoredRecord.occurred_at.desc(), StoredRecord.id.desc(), StoredRecord.device_id.desc())
+                  .offset(offset).limit(limit))
+        for record_id, device, raw in session.execute(shifts.execution_options(yield_per=2000)):
+            yield ShiftRow.of(record_id, json.loads(raw), names, device)
+        return
+    heads = HelpRequestHead
+    requests = (select(heads.id, heads.device_id, heads.occurred_at, heads.versions, heads.corrected,
+                       StoredRecord.payload)
+                .join(StoredRecord, and_(StoredRecord.id == heads.id, StoredRecord.device_id == heads.device_id))
+                .where(*conditions).order_by(heads.occurred_at.desc(), heads.id.desc(), heads.device_id.desc())
+                .offset(offset).limit(limit))
+    for record_id, device, first_at, versions, changed, raw in session.execute(
+            requests.execution_options(yield_per=2000)):
+        row = HelpRow.of(record_id, json.loads(raw), first_at, names, device)
+        row.versions, row.corrected = versions, changed
+        yield row
+
+
+COUNT_CAP = 50_000  # a month of a whole city is counted exactly; beyond this the page says "meer dan"
 
 
 @dataclass
 class Page:
     rows: Sequence[Row]
-    total: int
+    total: int  # exact, or COUNT_CAP when there are more
     number: int  # 1-based
-    pages: int
+    pages: int | None  # None when there are more than COUNT_CAP
+    has_next: bool
+
+    @property
+    def more(self) -> bool:
+        return self.pages is None
 
 
-def page_of(rows: Sequence[Row], number: int) -> Page:
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    number = min(max(number, 1), pages)
-    return Page(rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], len(rows), number, pages)
+def page_of(session: Session, viewer: Viewer, filters: RecordFilters, names: Names, number: int) -> Page:
+    """Page `number` (kept within the pages there are) of the matching records, with their count
+    up to COUNT_CAP."""
+    total = count_records(session, viewer, filters, COUNT_CAP)
+    pages = max(1, -(-total // PAGE_SIZE)) if total <= COUNT_CAP else None
+    number = max(number, 1) if pages is None else min(max(number, 1), pages)
+    rows = list(find_records(session, viewer, filters, names, (number - 1) * PAGE_SIZE, PAGE_SIZE + 1))
+    return Page(rows[:PAGE_SIZE], min(total, COUNT_CAP), number, pages, len(rows) > PAGE_SIZE)
 
 
 # --- one record and its history ------------------------------------------------------------------
@@ -262,29 +303,33 @@ def _text(value: Any) -> str:
 _NOT_COMPARED = labels.RECORD_HELP_COLUMNS[-3:]  # corrected, versions, id: facts of the chain, not of a version
 
 
-def record_history(session: Session, viewer: Viewer, record_id: str, names: Names) -> History:
-    """The history of the request that `record_id` (any of its versions) belongs to. An unknown id
-    and another location's answer alike (Forbidden): ids cannot be probed."""
-    stored = session.scalars(select(StoredRecord).where(StoredRecord.id == record_id)  # ids are per device
-                             .order_by(StoredRecord.received_at).limit(1)).first()
+def record_history(session: Session, viewer: Viewer, record_id: str, names: Names, device: str = "") -> History:
+    """The history of the request that `record_id` (any of its versions) of `device` belongs to; without
+    a device, of the first received with that id (ids are per device). An unknown id and another
+    location's answer alike (Forbidden): ids cannot be probed."""
+    query = select(StoredRecord).where(StoredRecord.id == record_id)
+    if device:
+        query = query.where(StoredRecord.device_id == device)
+    stored = session.scalars(query.order_by(StoredRecord.received_at, StoredRecord.device_id).limit(1)).first()
     if stored is None or not viewer.sees(stored.location_id):
         raise Forbidden("location")
     if stored.kind == "shift":
-        shift = ShiftRow.of(stored.id, json.loads(stored.payload), names)
+        shift = ShiftRow.of(stored.id, json.loads(stored.payload), names, stored.device_id)
         return History(shift, [(shift, stored.received_at, frozenset())])
-    chain = next(chain for chain in help_request_chains(session, [stored.location_id])
-                 if any(version.id == record_id for version in chain))
+    chain = next(chain for chain in chains_of(linked_versions(session, [record_id]))
+                 if any((version.id, version.device_id) == (record_id, stored.device_id) for version in chain))
     versions: list[tuple[Row, datetime, frozenset[str]]] = []
     previous: tuple[Any, ...] | None = None
     for version in chain:
-        row = HelpRow.of(version.id, json.loads(version.payload), chain[0].occurred_at, names)
+        row = HelpRow.of(version.id, json.loads(version.payload), chain[0].occurred_at, names, version.device_id)
         cells = row.cells()
         changed = frozenset() if previous is None else frozenset(
             name for name, old, new in zip(labels.RECORD_HELP_COLUMNS, previous, cells, strict=True)
             if old != new and name not in _NOT_COMPARED)
         versions.append((row, version.received_at, changed))
         previous = cells
-    return History(replace(row, versions=len(chain), corrected=_corrected(chain)), versions)
+    return History(replace(row, versions=len(chain), corrected=corrected([json.loads(v.payload) for v in chain])),
+                   versions)
 
 
 # --- what the filters offer ----------------------------------------------------------------------
@@ -311,37 +356,24 @@ def _columns(kind: str) -> tuple[str, ...]:
     return labels.RECORD_HELP_COLUMNS if kind == "help_request" else labels.RECORD_SHIFT_COLUMNS
 
 
+_WIDTHS = (11, 7, 24, 16, 20, 16, 30, 12, 10, 15, 20, 18, 20, 40, 13, 12, 13, 8, 38)
 
-def to_csv(rows: Sequence[Row], kind: str) -> bytes:
-    """UTF-8 with a byte order mark, so that Excel reads the accents right."""
+
+def to_csv(rows: Iterable[Row], kind: str) -> Iterator[bytes]:
+    """UTF-8 with a byte order mark, so that Excel reads the accents right; yielded in pieces."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    out.write("\ufeff")
     writer.writerow(_columns(kind))
-    writer.writerows(row.cells() for row in rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    for number, row in enumerate(rows, start=1):
+        writer.writerow(row.cells())
+        if number % 2000 == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
-def to_xlsx(rows: Sequence[Row], kind: str) -> bytes:
-    """One sheet; written row by row (openpyxl's write-only mode), so a year stays quick and small."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(labels.RECORD_SHEETS[kind])
-    columns = _columns(kind)
-    for letter, width in zip("ABCDEFGHIJKLMNOPQRS", (11, 7, 24, 16, 20, 16, 30, 12, 10, 15, 20, 18, 20, 40, 13, 12,
-                                                     13, 8, 38), strict=False):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    header = []
-    for title in columns:
-        cell = WriteOnlyCell(sheet, title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row.cells())
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def to_xlsx(rows: Iterable[Row], kind: str) -> Iterator[bytes]:
+    """One sheet, streamed as it is written (export.stream_xlsx): a year stays quick and small."""
+    return stream_xlsx(labels.RECORD_SHEETS[kind], _columns(kind), _WIDTHS, (row.cells() for row in rows))

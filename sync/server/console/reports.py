@@ -1,7 +1,7 @@
 """The Rapporten page: the monthly report (export.monthly_report, the figures of `digipunt-server
 export`) and the Digibanken report for any date range, both limited to the viewer's locations.
 
-The Digibanken report counts with the export's rules (export.figures_between): distinct people are
+The Digibanken report counts with the export's rules and its summary table (export.figures_between): distinct people are
 distinct visitor codes over all visible locations and services; help requests count under the
 objectives of labels.DIGIBANKEN_OBJECTIVES, and an objective Digipunt does not register yet shows
 as such, never as a number.
@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from sync import labels
 from sync.server.console.auth import Viewer
-from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds, visible_figures
-from sync.server.export import LocationFigures, MonthlyReport, figures_between, monthly_report
+from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds
+from sync.server.export import LocationFigures, MonthlyReport, figures_between, monthly_report, visitor_codes_between
 from sync.server.lending import Access, access_between
 from sync.server.models import Topic
 from sync.server.workshops import Skills, skills_between
@@ -28,8 +28,7 @@ from sync.server.workshops import Skills, skills_between
 
 def visible_monthly_report(session: Session, viewer: Viewer, month: str) -> MonthlyReport:
     """The export's monthly report with only the viewer's locations (and their total)."""
-    report = monthly_report(session, month)
-    return MonthlyReport(report.month, visible_figures(report.locations, viewer), report.topic_labels)
+    return monthly_report(session, month, viewer.location_ids)
 
 
 @dataclass
@@ -41,6 +40,7 @@ class DigibankenReport:
     topics_chart: str  # base64 SVG of `topics`
     access: Access = Access()  # lending (sync/server/lending.py): loans and their borrowers' codes
     skills: Skills = Skills()  # workshops (sync/server/workshops.py): sessions, attendees, their codes
+    help_codes: frozenset[str] = frozenset()  # the visitor codes of the help requests that count
 
     @property
     def total(self) -> LocationFigures:
@@ -49,7 +49,7 @@ class DigibankenReport:
     @property
     def people(self) -> int:
         # A person seen in help, lending and workshops counts once.
-        return len(self.total.visitor_codes | self.access.visitor_codes | self.skills.visitor_codes)
+        return len(self.help_codes | self.access.visitor_codes | self.skills.visitor_codes)
 
     @property
     def objectives(self) -> list[tuple[str, int | None]]:
@@ -65,14 +65,15 @@ class DigibankenReport:
 
 def digibanken_report(session: Session, viewer: Viewer, start: date, end: date) -> DigibankenReport:
     """The Digibanken figures from `start` to `end`, both days included."""
-    places = visible_figures(figures_between(session, *period_bounds(start, end)), viewer)
+    places = figures_between(session, *period_bounds(start, end), viewer.location_ids)
     names = dict(session.execute(select(Topic.code, Topic.label_nl)).all())
     topics = sorted(((names.get(code) or code, n) for code, n in places[-1].topics.items()),
                     key=lambda item: (-item[1], item[0].casefold()))
     chart = bars_chart([name for name, _ in topics], [n for _, n in topics], "hulpvragen") if topics else ""
     period = period_bounds(start, end)
     return DigibankenReport(start, end, places, topics, chart, access_between(session, *period, viewer.location_ids),
-                            skills_between(session, *period, viewer.location_ids))
+                            skills_between(session, *period, viewer.location_ids),
+                            frozenset(visitor_codes_between(session, *period, viewer.location_ids)))
 
 
 def _summary_rows(report: DigibankenReport) -> list[tuple[str, object]]:
@@ -113,7 +114,7 @@ def digibanken_xlsx(report: DigibankenReport) -> bytes:
         (labels.DIGIBANKEN_OBJECTIVE_SHEET,
          [(label, labels.NOT_REGISTERED_YET if count is None else count) for label, count in report.objectives]),
         (labels.DIGIBANKEN_LOCATION_SHEET,
-         [(f.name, f.help_requests, len(f.visitor_codes), f.volunteer_hours) for f in report.places]),
+         [(f.name, f.help_requests, f.people, f.volunteer_hours) for f in report.places]),
         (labels.DIGIBANKEN_TOPIC_SHEET, report.topics),
     ]
     for (title, header), lines in parts:

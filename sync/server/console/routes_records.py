@@ -6,10 +6,11 @@ filters through the same query as the pages.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -36,22 +37,20 @@ def download(content: bytes, media_type: str, filename: str) -> Response:
 
 
 # --- Registraties --------------------------------------------------------------------------------
-def _records(request: Request, viewer: Viewer, session: Session) -> tuple[record_table.RecordFilters, list[str],
-                                                                         list[record_table.Row]]:
-    filters, problems = record_table.parse_filters(viewer, request.query_params, _today())
-    rows = record_table.find_records(session, viewer, filters, record_table.Names.read(session))
-    return filters, problems, rows
+def _filters(request: Request, viewer: Viewer) -> tuple[record_table.RecordFilters, list[str]]:
+    return record_table.parse_filters(viewer, request.query_params, _today())
 
 
 @router.get("/registraties")
 def records(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
-    filters, problems, rows = _records(request, viewer, session)
+    filters, problems = _filters(request, viewer)
     try:
         number = int(request.query_params.get("page", "1"))
     except ValueError:
         number = 1
+    result = record_table.page_of(session, viewer, filters, record_table.Names.read(session), number)
     return page(request, "records.html", title="Registraties", filters=filters, problems=problems,
-                result=record_table.page_of(rows, number), locations=visible_locations(session, viewer),
+                result=result, locations=visible_locations(session, viewer),
                 topics=record_table.topic_choices(session), helpers=record_table.helper_choices(session, viewer),
                 outcomes=[(code, labels.OUTCOMES[code]) for code in OUTCOMES],
                 statuses=[(code, labels.STATUSES[code]) for code in STATUSES])
@@ -62,23 +61,37 @@ def _filename(filters: record_table.RecordFilters, extension: str) -> str:
     return f"digipunt-{kind}-{filters.start.isoformat()}-tot-{filters.end.isoformat()}.{extension}"
 
 
+def _download(request: Request, viewer: Viewer, media_type: str, extension: str,
+              write: Callable[[Iterator[record_table.Row], str], Iterator[bytes]]) -> Response:
+    """The matching records, streamed as they are read and written. The rows are read in a
+    transaction of their own: the route's ends before the answer is sent."""
+    filters, _problems = _filters(request, viewer)
+
+    def body() -> Iterator[bytes]:
+        with request.app.state.sessions.begin() as session:
+            rows = record_table.find_records(session, viewer, filters, record_table.Names.read(session))
+            yield from write(rows, filters.kind)
+
+    return StreamingResponse(body(), media_type=media_type, headers={
+        **SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{_filename(filters, extension)}"'})
+
+
 @router.get("/registraties.csv")
-def records_csv(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
-    filters, _problems, rows = _records(request, viewer, session)
-    return download(record_table.to_csv(rows, filters.kind), CSV, _filename(filters, "csv"))
+def records_csv(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:
+    return _download(request, viewer, CSV, "csv", record_table.to_csv)
 
 
 @router.get("/registraties.xlsx")
-def records_xlsx(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
-    filters, _problems, rows = _records(request, viewer, session)
-    return download(record_table.to_xlsx(rows, filters.kind), XLSX, _filename(filters, "xlsx"))
+def records_xlsx(request: Request, viewer: Viewer = Depends(current_viewer)) -> Response:
+    return _download(request, viewer, XLSX, "xlsx", record_table.to_xlsx)
 
 
 @router.get("/registraties/{record_id}")
 def record(request: Request, record_id: str, viewer: Viewer = Depends(current_viewer),
            session: Session = DB) -> Response:
     """One record with its history: a table row for htmx (the expandable row), a page otherwise."""
-    history = record_table.record_history(session, viewer, record_id, record_table.Names.read(session))
+    history = record_table.record_history(session, viewer, record_id, record_table.Names.read(session),
+                                          request.query_params.get("apparaat", ""))
     if "hx-request" in request.headers:
         return page(request, "_record_row.html", history=history)
     return page(request, "record.html", title="Registratie", history=history)

@@ -1,0 +1,231 @@
+"""Summary tables: what the console and the reports read instead of every version of every record.
+
+`help_request_heads` has one row per help request: its latest version's fields, dated by its first
+version, with how many versions it has and whether it was corrected, keyed like `records` by the
+latest version's (id, device). It is derived from `records` by the chain rule (`chains_of`, the one
+reading of a request's versions, for the monthly report, the console and the benchmark's seeder
+alike) and kept in the same transaction as the records it comes from:
+- ingest (sync/server/records.py) and a quarantine restore call `refresh` with the ids they stored;
+- migration s0008 and the benchmark's seeder build it from scratch (`head_rows` over every chain).
+
+`refresh` re-derives every chain a stored id belongs to, whichever order its versions arrive in (a
+correction before the version it corrects, or after), so the table always equals what `chains_of`
+says of all of `records`; tests/test_summaries.py checks that against the direct computation.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any, NamedTuple, Protocol, cast
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Table, and_, delete, insert, or_, select, text
+from sqlalchemy.orm import Session
+
+from sync.server.models import HelpRequestHead, StoredRecord, SummaryChange
+
+
+class Version(Protocol):
+    """A stored version of a help request, as VERSION_COLUMNS read it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def supersedes(self) -> str | None: ...
+    @property
+    def occurred_at(self) -> datetime: ...
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def payload(self) -> str: ...
+    @property
+    def device_id(self) -> str: ...
+    @property
+    def location_id(self) -> str: ...
+
+
+VERSION_COLUMNS = (StoredRecord.id, StoredRecord.supersedes, StoredRecord.occurred_at, StoredRecord.received_at,
+                   StoredRecord.payload, StoredRecord.device_id, StoredRecord.location_id)
+HEADS = cast(Table, HelpRequestHead.__table__)
+CHANGES = cast(Table, SummaryChange.__table__)
+ZONE = ZoneInfo("Europe/Brussels")
+
+# Topic codes are printable (sync.protocol), so this separator never occurs inside one: a filter
+# on "\x1f<code>\x1f" is exact.
+TOPIC_SEPARATOR = "\x1f"
+
+
+def topics_text(codes: Iterable[str]) -> str:
+    return TOPIC_SEPARATOR + "".join(code + TOPIC_SEPARATOR for code in codes)
+
+
+def topic_codes(text: str) -> list[str]:
+    return text.split(TOPIC_SEPARATOR)[1:-1]
+
+
+def _key(version: Version) -> tuple[str, str]:
+    return version.id, version.device_id
+
+
+def chains_of(rows: Sequence[Version]) -> Iterator[tuple[Version, ...]]:
+    """Every help request among `rows` as its versions, first to latest (a correction or a
+    cancellation is a new version that supersedes the one before): a version that no other
+    supersedes is a latest, and its chain follows `supersedes` back as far as `rows` go. Ids are
+    scoped per device: when two devices hold the id a version supersedes, it supersedes the one of
+    its own device, else the first received at its location (the server refuses a version that
+    supersedes one of another location only). The result does not depend on the order of `rows`."""
+    rows = sorted(rows, key=lambda r: (r.received_at, r.device_id))  # first received first
+    holders: dict[tuple[str, str], list[Version]] = {}  # (location, id) -> its versions
+    for row in rows:
+        holders.setdefault((row.location_id, row.id), []).append(row)
+
+    def previous(version: Version) -> Version | None:
+        held = holders.get((version.location_id, version.supersedes or ""), [])
+        return next((r for r in held if r.device_id == version.device_id), held[0] if held else None)
+
+    superseded = {_key(before) for before in map(previous, rows) if before is not None}
+    for latest in rows:
+        if _key(latest) in superseded:
+            continue
+        chain = [latest]
+        seen = {_key(latest)}
+        while (before := previous(chain[-1])) is not None and _key(before) not in seen:
+            chain.append(before)
+            seen.add(_key(before))
+        yield tuple(reversed(chain))
+
+
+def _content(payload: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in payload.items() if k not in ("id", "supersedes", "status")}
+
+
+def corrected(payloads: Sequence[dict[str, Any]]) -> bool:
+    """Changed in anything but its status (a cancellation alone is no correction)."""
+    return any(_content(a) != _content(b) for a, b in zip(payloads, payloads[1:], strict=False))
+
+
+def head_row(chain: tuple[Version, ...]) -> dict[str, Any]:
+    payloads = [json.loads(version.payload) for version in chain] if len(chain) > 1 else [json.loads(chain[0].payload)]
+    latest = payloads[-1]
+    return {"id": chain[-1].id, "device_id": chain[-1].device_id, "location_id": latest["location_id"],
+            "occurred_at": chain[0].occurred_at,
+            "helper_id": latest["helper_id"], "outcome": latest["outcome"], "channel": latest["channel"],
+            "status": latest["status"], "topics": topics_text(latest["topics"]),
+            "visitor_code": latest.get("visitor_code"), "versions": len(chain), "corrected": corrected(payloads)}
+
+
+def head_rows(rows: Sequence[Version]) -> list[dict[str, Any]]:
+    return [head_row(chain) for chain in chains_of(rows)]
+
+
+def linked_versions(session: Session | Connection, ids: Collection[str],
+                    known: Sequence[Version] = ()) -> list[Version]:
+    """The stored help request versions with the ids `ids` (every device's) and `known` (versions
+    at hand) with every version linked to them: the versions they supersede, those that supersede
+    them, and every other device's version of the same id (which one a correction supersedes
+    depends on all of them). `chains_of` over the result gives their requests exactly as over all
+    of `records`. Chains are short: a few index look-ups; for new versions that correct nothing,
+    one that finds nothing (what is at hand is not read again)."""
+    found: dict[tuple[str, str], Version] = {_key(row): row for row in known}
+    others: dict[str, set[str]] = {}  # device -> ids of its versions at hand: the other devices' to read
+    for row in known:
+        others.setdefault(row.device_id, set()).add(row.id)
+    by_id = set(ids) | {row.supersedes for row in known if row.supersedes}
+    children = set(ids) | {row.id for row in known}  # to read the versions that supersede these
+    read_ids = {row.id for row in known}
+    read_children: set[str] = set()
+    while by_id or children or others:
+        links = ([StoredRecord.id.in_(by_id)] if by_id else []) + (
+            [StoredRecord.supersedes.in_(children)] if children else []) + [
+            and_(StoredRecord.id.in_(mine), StoredRecord.device_id != device) for device, mine in others.items()]
+        new = [row for row in session.execute(select(*VERSION_COLUMNS).where(
+            StoredRecord.kind == "help_request", or_(*links))).all() if _key(row) not in found]
+        found.update((_key(row), row) for row in new)
+        read_ids |= by_id
+        read_children |= children
+        others = {}
+        by_id = {row.id for row in new} | {row.supersedes for row in new if row.supersedes}
+        by_id -= read_ids
+        children = {row.id for row in new} - read_children
+    return list(found.values())
+
+
+def month_of(moment: datetime) -> str:
+    """The calendar month (YYYY-MM, Europe/Brussels) reports file a moment under."""
+    return moment.astimezone(ZONE).strftime("%Y-%m")
+
+
+class _Stored(NamedTuple):
+    id: str
+    supersedes: str | None
+    occurred_at: datetime
+    received_at: datetime
+    payload: str
+    device_id: str
+    location_id: str
+
+
+def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]], device_id: str,
+           received_at: datetime) -> None:
+    """Keep the summary tables with records just stored by `device_id` (each with id, kind,
+    location_id, occurred_at, supersedes and payload, as `records` has them), in the transaction
+    that stored them: the head rows of their help requests are derived again, and every month whose
+    figures they change is marked (`summary_changes`)."""
+    rows = list(rows)
+    months = refresh(session, [_Stored(row["id"], row["supersedes"], row["occurred_at"], received_at, row["payload"],
+                                       device_id, row["location_id"])
+                               for row in rows if row["kind"] == "help_request"])
+    months |= {month_of(row["occurred_at"]) for row in rows if row["kind"] == "shift"}
+    if months:
+        session.execute(insert(CHANGES), [{"month": month} for month in sorted(months)])
+
+
+def refresh(session: Session | Connection, new: Sequence[Version]) -> set[str]:
+    """Re-derive the head rows of every help request that one of the `new` versions (just stored)
+    belongs to; the months of the head rows replaced and written."""
+    if not new:
+        return set()
+    known = linked_versions(session, (), new)
+    fresh = {_key(row) for row in new}
+    # Only the older versions can have a head row already. Every version of such an id is among
+    # `known`, so the head rows of these ids are exactly those `known` replaces.
+    older = sorted({row.id for row in known if _key(row) not in fresh})
+    months = set()
+    if older:
+        months |= {month_of(when) for when in session.scalars(
+            select(HEADS.c.occurred_at).where(HEADS.c.id.in_(older)))}
+        session.execute(delete(HEADS).where(HEADS.c.id.in_(older)))
+    rows = head_rows(known)
+    _insert_heads(session, rows)
+    return months | {month_of(row["occurred_at"]) for row in rows}
+
+
+# PostgreSQL: the rows travel as one JSON parameter, as records.py sends a batch (thousands of
+# placeholders cost psycopg more than the insert itself).
+_PG_INSERT = text("""
+    INSERT INTO help_request_heads (id, device_id, location_id, occurred_at, helper_id, outcome, channel, status,
+                                    topics, visitor_code, versions, corrected)
+    SELECT * FROM json_to_recordset(CAST(:rows AS json)) AS r(
+        id text, device_id text, location_id text, occurred_at timestamptz, helper_id text, outcome text, channel text,
+        status text, topics text, visitor_code text, versions int, corrected boolean)""")
+
+
+def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    bind = session if isinstance(session, Connection) else session.get_bind()
+    if bind.dialect.name == "postgresql":
+        packed = json.dumps([row | {"occurred_at": row["occurred_at"].isoformat()} for row in rows])
+        session.execute(_PG_INSERT, {"rows": packed})
+    else:
+        session.execute(insert(HEADS), rows)
+
+
+def rebuild(conn: Session | Connection) -> None:
+    """The head rows from scratch (migration s0008): every help request of `records`; no month
+    summary is kept yet."""
+    conn.execute(delete(HEADS))
+    rows = head_rows(conn.execute(select(*VERSION_COLUMNS).where(StoredRecord.kind == "help_request")).all())
+    for start in range(0, len(rows), 5000):
+        _insert_heads(conn, rows[start:start + 5000])

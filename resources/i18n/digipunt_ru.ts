@@ -1925,7 +1925,7 @@
         <location filename="../../kiosk/ui/walkthrough.py" line="343"/>
         <location filename="../../kiosk/ui/walkthrough.py" line="344"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
-        <translation>Перевод для помощи. Официальный текст — нидерландский.</translation>
+        <translation>Только перевод. Важен нидерландский.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/walkthrough.py" line="345"/>
@@ -1953,7 +1953,7 @@
     </message>
     <message>
         <source>Afdrukken</source>
-        <translation>Распечатать</translation>
+        <translation>Печать</translation>
     </message>
     <message>
         <source>Druk de stappen af om mee te nemen</source>

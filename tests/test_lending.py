@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -61,8 +62,8 @@ def keyed(store):
 
 
 def loan_input(tag: str = "LPT-001", **fields) -> LoanInput:
-    values = dict(tag=tag, due_on=date(2026, 12, 15), eligibility="social-services", contact_name=NAME,
-                  contact_phone=PHONE, accessories=("charger",))
+    values: dict[str, Any] = dict(tag=tag, due_on=date(2026, 12, 15), eligibility="social-services",
+                                  contact_name=NAME, contact_phone=PHONE, accessories=("charger",))
     return LoanInput(**(values | fields))
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from sync.protocol import CHANNELS, OUTCOMES, BatchItem, content_hash, record_payload
+from sync.protocol import CHANNELS, OUTCOMES, BatchItem, InvalidItem, content_hash, record_payload
 from sync.server import admin, summaries
 from sync.server.console import record_table
 from sync.server.console.auth import Viewer
@@ -119,8 +119,9 @@ def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(serve
     periods = [(START, END), (datetime(2026, 10, 1, tzinfo=UTC), datetime(2026, 11, 1, tzinfo=UTC)),
                (datetime(2026, 9, 14, 22, tzinfo=UTC), datetime(2026, 11, 3, 5, tzinfo=UTC))]
     for number, (place, records) in enumerate(batches):
-        items = [BatchItem(id=r.id, kind="help_request", content_hash=content_hash(record_payload(r)),
-                           payload=record_payload(r)) for r in records]
+        items: list[BatchItem | InvalidItem] = [
+            BatchItem(id=r.id, kind="help_request", content_hash=content_hash(record_payload(r)),
+                      payload=record_payload(r)) for r in records]
         with sessions.begin() as session:
             assert {r.status for r in ingest(session, devices[place], items, datetime.now(UTC))} == {"created"}
         if number % 6 and number != len(batches) - 1:
@@ -188,8 +189,9 @@ def test_the_trend_of_past_months_follows_late_records_and_corrections(server_en
                Viewer("d", "coord1", "D", "coordinator", frozenset(places[2:]), "x")]
 
     def send(place: str, *records) -> None:
-        items = [BatchItem(id=r.id, kind=r.kind, content_hash=content_hash(record_payload(r)),
-                           payload=record_payload(r)) for r in records]
+        items: list[BatchItem | InvalidItem] = [
+            BatchItem(id=r.id, kind=r.kind, content_hash=content_hash(record_payload(r)),
+                      payload=record_payload(r)) for r in records]
         with sessions.begin() as session:
             assert {r.status for r in ingest(session, devices[place], items, now)} == {"created"}
 

@@ -17,6 +17,7 @@ from bench.common import (
     update_readme,
     write_results,
 )
+from kiosk.core.settings import LANGUAGES
 
 
 def result(name: str, value: float, ok: bool = True) -> Result:
@@ -93,7 +94,8 @@ def test_kiosk_side_benchmarks_run_in_a_tiny_configuration(tmp_path):
         server.shutdown()
     reset, language = visitor.run(reset_rounds=1, language_rounds=1)
     assert (reset.name, language.name) == ("visitor_reset", "language_switch")
-    assert reset.details["samples"] == 1 and language.details["samples"] == 3 * 6  # 3 guides, 5 languages and back
+    # 3 guides, each switched to every other language and back to Dutch
+    assert reset.details["samples"] == 1 and language.details["samples"] == 3 * len(LANGUAGES)
     assert 0 < reset.value < 30_000 and language.value > 0 and language.baseline > 0
     [idle] = idle_cpu.run(duration_s=1)
     assert 0 <= idle.value < 100 and idle.details["seconds"] == 1

@@ -37,7 +37,9 @@ from sqlalchemy.orm import Session
 from sync.private_files import private_dir, private_file
 from sync.protocol import (
     ACCESSORIES,
+    DEVICE_CONDITIONS,
     DEVICE_KIND_CODE,
+    DEVICE_KINDS,
     LENDING_KINDS,
     LENDING_PUBLIC_KEY,
     AnyRecord,
@@ -227,6 +229,35 @@ def add_device(session: Session, tag: str, device_kind: str, location_id: str, *
     session.flush()
     publish_device(session, device.id)
     return device
+
+
+SETTABLE_STATUSES = ("available", "repair", "retired")  # "lent" follows from the loans
+
+
+def set_device_status(session: Session, device: LoanDevice, status: str, condition: str, now: datetime) -> None:
+    """A coordinator puts a device in repair, retires it, or makes it available again, with its
+    condition; published to the kiosks of its location, which then refuse to lend it. A device that
+    is out must come back first (its return is recorded on a kiosk)."""
+    if status not in SETTABLE_STATUSES:
+        raise LendingError("Kies beschikbaar, in herstelling of afgeschreven.")
+    if condition not in DEVICE_CONDITIONS:
+        raise LendingError("Kies de toestand: goed, gebruikssporen of beschadigd.")
+    loan = open_loan(session, device.id)
+    if loan is not None and status != "available":
+        due = f" (terug op {loan.due_on.strftime('%d-%m-%Y')})" if loan.due_on else ""
+        what = "afschrijven" if status == "retired" else "in herstelling zetten"
+        raise LendingError(f"Toestel {device.tag} is uitgeleend{due}. Neem het eerst terug op de kiosk; "
+                           f"daarna kan je het {what}.")
+    # recorded_at: a kiosk's older change of this device, synced later, does not undo this one.
+    device.status, device.condition, device.recorded_at = status, condition, now
+    session.flush()
+    publish_device(session, device.id)
+
+
+def kinds_in_use(session: Session) -> list[str]:
+    """The usual device kinds first, then those coordinators added (any location: a shared word)."""
+    added = set(session.scalars(select(LoanDevice.device_kind).distinct())) - set(DEVICE_KINDS)
+    return [*DEVICE_KINDS, *sorted(added)]
 
 
 def open_loan(session: Session, device_id: str) -> Loan | None:

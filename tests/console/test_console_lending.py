@@ -3,6 +3,8 @@ coordinator of the location opens (logged, never by a viewer or for another loca
 resolved, the history anonymous after the retention."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -14,7 +16,7 @@ from sync.protocol import LoanRecord
 from sync.sealed import seal
 from sync.server import lending
 from sync.server.console.web import ZONE
-from sync.server.models import AuditEntry, Loan, LoanDevice
+from sync.server.models import AuditEntry, Loan, LoanDevice, ReferenceChange
 from tests.console.conftest import send
 
 NAME, PHONE = "Jozefien Verhaegen", "0499 11 22 33"
@@ -26,17 +28,18 @@ def keyed(console, tmp_path, monkeypatch):
     return console.server.admin(lending.init_key)
 
 
-def device(console, tag: str, place: str) -> str:
+def device(console, tag: str, place: str, kind: str = "laptop") -> str:
     def add(session):
-        return lending.add_device(session, tag, "laptop", console.places[place], model="HP 250").id
+        return lending.add_device(session, tag, kind, console.places[place], model="HP 250").id
     return console.server.admin(add)
 
 
-def lend(console, public_key: str, device_id: str, place: str, *, days_ago: int, name: str = NAME) -> LoanRecord:
+def lend(console, public_key: str, device_id: str, place: str, *, days_ago: int, name: str = NAME,
+         visitor_code: str | None = None) -> LoanRecord:
     lent = datetime.now(UTC).replace(microsecond=0) - timedelta(days=days_ago)
     record = LoanRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=console.places[place],
                         device_id=device_id, lent_at=lent, due_on=lent.date() + timedelta(days=14),
-                        eligibility="jobseeker",
+                        eligibility="jobseeker", visitor_code=visitor_code,
                         contact_sealed=seal(public_key, json.dumps({"name": name, "phone": PHONE})))
     send(console.server, console.places[place], record)
     return record
@@ -134,3 +137,106 @@ def test_the_digibanken_report_counts_loans_under_access_and_a_person_once(conso
     summary = console.as_user("coord").get(f"/console/rapporten/digibanken.csv?{period}").content.decode("utf-8-sig")
     assert "Bereikte mensen (verschillende bezoekerscodes),2" in summary  # the person in both counts once
     assert "Uitlenen van toestellen,3" in summary and "Ondersteuning bij essentiële online diensten,1" in summary
+
+
+def test_a_device_goes_to_repair_and_back_and_a_lent_one_is_not_retired(console, keyed):
+    laptop, tablet = device(console, "LPT-1", "Bibliotheek Leuven"), device(console, "TAB-1", "Bibliotheek Leuven")
+    bus = device(console, "BUS-1", "Digibus Noord")
+    coord = console.as_user("coord")
+    assert coord.post(f"/console/uitlenen/toestellen/{laptop}/staat", {"status": "repair", "condition": "damaged"}
+                      ).status_code == 303
+    page = coord.get("/console/uitlenen?gedaan=staat").text
+    assert "De staat van het toestel is bewaard" in page and "In herstelling" in page and "Beschadigd" in page
+    stored = console.server.admin(lambda s: (s.get(LoanDevice, laptop).status, s.get(LoanDevice, laptop).condition))
+    assert stored == ("repair", "damaged")
+    # What the kiosks of the location get: the status, so that they refuse to lend it.
+    published = console.server.admin(lambda s: json.loads(s.scalars(select(ReferenceChange.data).where(
+        ReferenceChange.entity == "loan_device", ReferenceChange.key == laptop).order_by(
+        ReferenceChange.seq.desc())).first()))
+    assert published["status"] == "repair" and published["condition"] == "damaged"
+    (entry,) = console.server.admin(lambda s: s.scalars(select(AuditEntry).where(
+        AuditEntry.action == "set-loan-device-status")).all())
+    assert entry.username == "coord" and entry.target == "LPT-1" and "repair" in entry.detail
+    assert coord.post(f"/console/uitlenen/toestellen/{laptop}/staat", {"status": "available", "condition": "worn"}
+                      ).status_code == 303
+    assert console.server.admin(lambda s: s.get(LoanDevice, laptop).status) == "available"
+
+    # Another location's device, an unknown one, or a viewer: refused, by the URL as by the form.
+    for path in (f"/console/uitlenen/toestellen/{bus}/staat", f"/console/uitlenen/toestellen/{uuid.uuid4()}/staat"):
+        assert coord.post(path, {"status": "retired", "condition": "good"}).status_code == 403
+    assert console.as_user("lezer").post(f"/console/uitlenen/toestellen/{laptop}/staat",
+                                         {"status": "retired", "condition": "good"}).status_code == 403
+    assert console.server.admin(lambda s: s.get(LoanDevice, bus).status) == "available"
+    assert 'aria-label="Staat van toestel BUS-1"' not in coord.get("/console/uitlenen").text
+
+    # A device that is out comes back on a kiosk first; "lent" is never set by hand.
+    loan = lend(console, keyed, tablet, "Bibliotheek Leuven", days_ago=2)
+    refused = coord.post(f"/console/uitlenen/toestellen/{tablet}/staat", {"status": "retired", "condition": "good"})
+    assert refused.status_code == 422
+    assert f"Toestel TAB-1 is uitgeleend (terug op {loan.due_on.strftime('%d-%m-%Y')}). Neem het eerst terug op " \
+           "de kiosk; daarna kan je het afschrijven." in refused.text
+    assert coord.post(f"/console/uitlenen/toestellen/{tablet}/staat", {"status": "lent", "condition": "good"}
+                      ).status_code == 422
+    assert console.server.admin(lambda s: s.get(LoanDevice, tablet).status) == "available"
+
+
+def test_a_coordinator_adds_a_kind_of_their_own(console, keyed):
+    coord = console.as_user("coord")
+    assert coord.post("/console/uitlenen/toestellen", {"tag": "ER-1", "device_kind": "e-reader",
+                                                       "location_id": console.places["Bibliotheek Leuven"]}
+                      ).status_code == 303
+    page = coord.get("/console/uitlenen").text
+    assert '<option value="e-reader">e-reader</option>' in page  # now offered for the next device and the filter
+    refused = coord.post("/console/uitlenen/toestellen", {"tag": "ER-2", "device_kind": "E Reader!",
+                                                          "location_id": console.places["Bibliotheek Leuven"]})
+    assert refused.status_code == 422 and "kleine letters" in refused.text
+
+
+def history_csv(client, query: str = "") -> list[list[str]]:
+    response = client.get("/console/uitlenen/uitleningen.csv" + query)
+    assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/csv")
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_the_loan_history_follows_the_filters_into_its_csv_and_never_holds_a_contact(console, keyed):
+    laptop = device(console, "LPT-1", "Bibliotheek Leuven")
+    tablet = device(console, "TAB-1", "Bibliotheek Leuven", "tablet")
+    bus = device(console, "BUS-1", "Digibus Noord")
+    code = "f" * 64
+    old = lend(console, keyed, laptop, "Bibliotheek Leuven", days_ago=60, visitor_code=code)
+    console.server.admin(lambda s: setattr(s.get(Loan, str(old.id)), "returned_at",
+                                           datetime.now(UTC) - timedelta(days=40)))
+    assert console.server.admin(lending.purge_contacts, datetime.now(UTC)) == 1
+    late = lend(console, keyed, laptop, "Bibliotheek Leuven", days_ago=20, visitor_code=code)
+    lend(console, keyed, tablet, "Bibliotheek Leuven", days_ago=3, name="Karel Claes")
+    lend(console, keyed, bus, "Digibus Noord", days_ago=5)
+    coord = console.as_user("coord")
+
+    everything = history_csv(coord)
+    assert everything[0][:3] == ["Inventarisnummer", "Soort", "Locatie"]
+    assert [row[0] for row in everything[1:]] == ["TAB-1", "LPT-1", "LPT-1"]  # newest first, not the bus's
+    assert everything[3][5] and everything[3][-1].startswith("gewist op")
+    assert everything[2][-1] == "bewaard tot de terugkeer + 30 dagen"
+    text = coord.get("/console/uitlenen/uitleningen.csv").content.decode("utf-8-sig")
+    for secret in (NAME, PHONE, "Karel Claes", code, str(late.contact_sealed)[:40], str(late.helper_id)):
+        assert secret not in text
+
+    assert [r[0] for r in history_csv(coord, "?toestand=te-laat")[1:]] == ["LPT-1"]
+    assert [r[0] for r in history_csv(coord, "?toestand=terug")[1:]] == ["LPT-1"]
+    assert [r[0] for r in history_csv(coord, "?soort=tablet")[1:]] == ["TAB-1"]
+    today = datetime.now(ZONE).date()
+    period = f"?van={(today - timedelta(days=30)).isoformat()}&tot={(today - timedelta(days=10)).isoformat()}"
+    assert [r[0] for r in history_csv(coord, period)[1:]] == ["LPT-1"]
+    page = coord.get("/console/uitlenen" + period + "&toestand=open")
+    assert "<caption>1 uitlening</caption>" in page.text and 'value="open" selected' in page.text
+    # The download link carries the same filters.
+    assert f'href="/console/uitlenen/uitleningen.csv{period.replace("&", "&amp;")}&amp;toestand=open"' in page.text
+    wrong = coord.get("/console/uitlenen?van=gisteren")
+    assert wrong.status_code == 200 and "De begindatum is geen datum" in wrong.text
+
+    # Another location: refused as a filter, and all of them for an admin.
+    elsewhere = f"?locatie={console.places['Digibus Noord']}"
+    assert coord.get("/console/uitlenen" + elsewhere).status_code == 403
+    assert coord.get("/console/uitlenen/uitleningen.csv" + elsewhere).status_code == 403
+    assert [r[0] for r in history_csv(console.as_user("admin"), elsewhere)[1:]] == ["BUS-1"]
+    assert len(history_csv(console.as_user("lezer"))) == 4  # a viewer reads the history too

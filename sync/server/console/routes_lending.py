@@ -1,5 +1,7 @@
 """The console's lending page (Uitlenen): inventory per location, devices out, overdue loans, the
-loan history, conflicts to resolve, devices added one by one or from a CSV.
+loan history (filtered by location, period, state and kind; the same filters give its CSV),
+conflicts to resolve, devices added one by one or from a CSV, a device put in repair, retired or
+made available again.
 
 The borrower's contact is sealed (sync/server/lending.py): this page only says whether it is still
 kept. A coordinator (or admin) of the loan's location opens it with a POST (CSRF-checked); every
@@ -11,11 +13,12 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, UploadFile
 
@@ -26,6 +29,7 @@ from sync.server.console import auth
 from sync.server.console.auth import Forbidden, Viewer
 from sync.server.console.web import (
     DB,
+    SECURITY_HEADERS,
     ZONE,
     checked_form,
     current_viewer,
@@ -43,6 +47,12 @@ router = APIRouter(prefix="/console")
 CSV_MAX_ROWS = 1000
 CSV_HEADER = ("inventarisnummer", "soort", "model", "serienummer", "locatie", "toebehoren")
 HISTORY_ROWS = 200
+LOAN_STATES = {"open": "Nog niet terug", "te-laat": "Te laat", "terug": "Teruggebracht"}
+HISTORY_COLUMNS = ("Inventarisnummer", "Soort", "Locatie", "Uitgeleend", "Terug op", "Teruggebracht",
+                   "Toestand bij terugkeer", "Toebehoren mee", "Toebehoren terug", "Reden", "Contactgegevens")
+CONDITIONS: dict[str, str] = dict(labels.DEVICE_CONDITIONS.items())
+ELIGIBILITY: dict[str, str] = dict(labels.ELIGIBILITY_BASES.items())
+STATUSES: dict[str, str] = dict(labels.DEVICE_STATUSES.items())
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,67 @@ class LoanRow:
     location: str
     days_late: int
     contact: str  # Dutch: "bewaard", "gewist op ...", "wordt gewist op ..."
+    kind: str = ""  # the device's kind, Dutch
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """The loan history's filters, from the query string (the page and its CSV share them)."""
+
+    location: str = ""  # a location id; "": all the viewer's
+    start: date | None = None  # lent on or after this day
+    end: date | None = None  # lent on or before this day
+    state: str = ""  # a LOAN_STATES key; "": all
+    kind: str = ""  # a device kind code; "": all
+
+    @classmethod
+    def parse(cls, request: Request, viewer: Viewer) -> tuple[HistoryFilter, list[str]]:
+        """The filters and what was not understood (Dutch); a location of someone else is refused."""
+        query, problems = request.query_params, []
+        location = query.get("locatie", "")
+        if location:
+            viewer.check_location(location)
+        days: list[date | None] = []
+        for name, word in (("van", "De begindatum"), ("tot", "De einddatum")):
+            try:
+                days.append(date.fromisoformat(query[name]) if query.get(name) else None)
+            except ValueError:
+                days.append(None)
+                problems.append(f"{word} is geen datum (jjjj-mm-dd); die filter is weggelaten.")
+        state = query.get("toestand", "")
+        if state not in LOAN_STATES:
+            state = ""
+        return cls(location, days[0], days[1], state, query.get("soort", "")[:30]), problems
+
+    @property
+    def query_string(self) -> str:
+        return urlencode({name: value for name, value in (
+            ("locatie", self.location), ("van", self.start.isoformat() if self.start else ""),
+            ("tot", self.end.isoformat() if self.end else ""), ("toestand", self.state), ("soort", self.kind))
+            if value})
+
+
+def history_query(viewer: Viewer, chosen: HistoryFilter, today: date) -> Select[Loan, LoanDevice]:
+    """The viewer's loans that pass the filters, newest first, with their device."""
+    query = (select(Loan, LoanDevice).outerjoin(LoanDevice, LoanDevice.id == Loan.device_id)
+             .where(Loan.lent_at.is_not(None)).order_by(Loan.lent_at.desc(), Loan.id))
+    if viewer.location_ids is not None:
+        query = query.where(Loan.location_id.in_(sorted(viewer.location_ids)))
+    if chosen.location:
+        query = query.where(Loan.location_id == chosen.location)
+    if chosen.start:
+        query = query.where(Loan.lent_at >= datetime.combine(chosen.start, time(), ZONE))
+    if chosen.end:
+        query = query.where(Loan.lent_at < datetime.combine(chosen.end + timedelta(days=1), time(), ZONE))
+    if chosen.state in ("open", "te-laat"):
+        query = query.where(Loan.returned_at.is_(None))
+    if chosen.state == "te-laat":
+        query = query.where(Loan.due_on < today)
+    if chosen.state == "terug":
+        query = query.where(Loan.returned_at.is_not(None))
+    if chosen.kind:
+        query = query.where(LoanDevice.device_kind == chosen.kind)
+    return query
 
 
 def _contact_state(loan: Loan, retention: int) -> str:
@@ -90,24 +161,28 @@ def _lending_page(request: Request, session: Session, viewer: Viewer, status: in
                                  state.due_on))
     tags = {d.device.id: d.device.tag for d in devices}
 
-    def row(loan: Loan) -> LoanRow:
+    def row(loan: Loan, device: LoanDevice | None = None) -> LoanRow:
         late = (today - loan.due_on).days if loan.due_on and loan.returned_at is None and loan.due_on < today else 0
-        return LoanRow(loan, tags.get(loan.device_id or "", "?"), places.get(loan.location_id or "", "?"), late,
-                       _contact_state(loan, retention))
+        return LoanRow(loan, device.tag if device else tags.get(loan.device_id or "", "?"),
+                       places.get(loan.location_id or "", "?"), late, _contact_state(loan, retention),
+                       labels.device_kind_label(device.device_kind) if device else "?")
 
-    history = select(Loan).where(Loan.lent_at.is_not(None)).order_by(Loan.lent_at.desc()).limit(HISTORY_ROWS)
-    if scope is not None:
-        history = history.where(Loan.location_id.in_(scope))
+    chosen, problems = HistoryFilter.parse(request, viewer)
+    history = [row(loan, device) for loan, device in session.execute(
+        history_query(viewer, chosen, today).limit(HISTORY_ROWS + 1))]
     conflicts = [(c, tags.get(c.device_id, "?"), [row(session.get_one(Loan, i)) for i in c.loan_ids])
                  for c in lending.conflicts(session, scope)]
+    kinds = lending.kinds_in_use(session)
     return page(request, "lending.html", status=status, title="Uitlenen", devices=devices,
                 out=[d for d in devices if d.device.id and d.due_on is not None],
                 overdue=[row(loan) for loan in lending.overdue(session, today, scope)],
-                history=[row(loan) for loan in session.scalars(history)], conflicts=conflicts,
-                locations=visible(session, viewer, active_only=True), kinds=labels.DEVICE_KINDS,
+                history=history[:HISTORY_ROWS], more_history=len(history) > HISTORY_ROWS, chosen=chosen,
+                filter_problems=problems, loan_states=LOAN_STATES, conflicts=conflicts,
+                locations=visible(session, viewer, active_only=True), kinds={k: labels.device_kind_label(k)
+                                                                              for k in kinds},
                 accessories=labels.ACCESSORIES, eligibility=labels.ELIGIBILITY_BASES,
-                conditions=labels.DEVICE_CONDITIONS, retention=retention,
-                has_key=lending.published_key(session) is not None, **extra)
+                conditions=CONDITIONS, statuses={code: STATUSES[code] for code in lending.SETTABLE_STATUSES},
+                retention=retention, has_key=lending.published_key(session) is not None, **extra)
 
 
 @router.get("/uitlenen")
@@ -130,6 +205,59 @@ def add_device(request: Request, form: FormData = Depends(checked_form), session
     auth.audit(session, viewer, "add-loan-device", device.tag, {"id": device.id, "location": location_id},
                now=utcnow())
     return see_other("/console/uitlenen?gedaan=toestel")
+
+
+@router.post("/uitlenen/toestellen/{device_id}/staat")
+def set_device_status(request: Request, device_id: str, form: FormData = Depends(checked_form),
+                      session: Session = DB) -> Response:
+    """In repair, retired or available again, with the device's condition: a coordinator of its location."""
+    viewer: Viewer = request.state.viewer
+    device = session.get(LoanDevice, device_id)
+    if device is None:
+        raise Forbidden("location")  # an unknown device says no more than one of another location
+    viewer.check_edit(device.location_id)
+    before = (device.status, device.condition)
+    try:
+        with session.begin_nested():
+            lending.set_device_status(session, device, form_text(form, "status"), form_text(form, "condition"),
+                                      utcnow())
+    except lending.LendingError as exc:
+        return _lending_page(request, session, viewer, 422, message=str(exc))
+    auth.audit(session, viewer, "set-loan-device-status", device.tag,
+               {"id": device.id, "before": list(before), "after": [device.status, device.condition]}, now=utcnow())
+    return see_other("/console/uitlenen?gedaan=staat")
+
+
+def _csv_text(value: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (a tag may start with "=")."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+@router.get("/uitlenen/uitleningen.csv")
+def history_csv(request: Request, viewer: Viewer = Depends(current_viewer), session: Session = DB) -> Response:
+    """The loan history with the page's filters: anonymous (no contact, no visitor code, no helper);
+    whether the sealed contact is still kept is the only word about it."""
+    chosen, _problems = HistoryFilter.parse(request, viewer)
+    places = {loc.id: loc.name for loc in session.scalars(select(Location))}
+    retention = lending.retention_days(session)
+    today = datetime.now(ZONE).date()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HISTORY_COLUMNS)
+    for loan, device in session.execute(history_query(viewer, chosen, today)):
+        writer.writerow([
+            _csv_text(device.tag if device else ""), labels.device_kind_label(device.device_kind) if device else "",
+            places.get(loan.location_id or "", ""), loan.lent_at.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
+            if loan.lent_at else "", loan.due_on.isoformat() if loan.due_on else "",
+            loan.returned_at.astimezone(ZONE).strftime("%Y-%m-%d %H:%M") if loan.returned_at else "",
+            CONDITIONS.get(loan.return_condition or "", loan.return_condition or ""),
+            accessories_text(loan.accessories),
+            accessories_text(loan.accessories_back) if loan.accessories_back is not None else "",
+            ELIGIBILITY.get(loan.eligibility or "", loan.eligibility or ""), _contact_state(loan, retention)])
+    name = "digipunt-uitleningen" + (f"-{chosen.start.isoformat()}" if chosen.start else "") + (
+        f"-tot-{chosen.end.isoformat()}" if chosen.end else "") + ".csv"
+    return Response(("\ufeff" + out.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def _accessory_codes(text: str) -> tuple[list[str], list[str]]:

@@ -1,18 +1,21 @@
 """Workshops (vormingen): coordinators plan them in the console; the kiosks of the location get
 them as reference data ("workshop"); after a session staff record the attendance on a kiosk,
 offline, as a workshop_session record (exactly once, like a help request). The Digibanken report
-counts them under "skills" (`skills_between`)."""
+counts them under "skills" (`skills_between`); the console shows the sessions and attendees per
+month, location and topic (`per_month`) on the Vormingen and Rapporten pages."""
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol import MAX_ATTENDEES, WorkshopData, WorkshopSessionRecord
-from sync.server.models import StoredRecord, Workshop
+from sync.server.models import Location, StoredRecord, Workshop
 from sync.server.reference import record_change
 
 
@@ -95,3 +98,32 @@ def skills_between(session: Session, start: datetime, end: datetime,
 def attendance(session: Session) -> dict[str, int]:
     """Attendees recorded per workshop id."""
     return {key: record.attendees for key, record in _latest(session).items()}
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: str  # yyyy-mm, Belgian time
+    place: str  # the location, with the digibus stop
+    topic: str
+    sessions: int
+    attendees: int
+
+
+def per_month(session: Session, zone: ZoneInfo, location_ids: frozenset[str] | None = None,
+              start: datetime | None = None, end: datetime | None = None) -> list[MonthRow]:
+    """Recorded sessions and their attendees per month, place and topic, newest month first; the
+    same sessions `skills_between` counts (held in [start, end), or ever)."""
+    latest = _latest(session, start, end, location_ids)
+    plans = {w.id: w for w in session.scalars(select(Workshop).where(Workshop.id.in_(sorted(latest))))}
+    names = {location_id: name for location_id, name in session.execute(select(Location.id, Location.name))}
+    sessions: Counter[tuple[str, str, str]] = Counter()
+    attendees: Counter[tuple[str, str, str]] = Counter()
+    for key, record in latest.items():
+        plan = plans.get(key)
+        place = names.get(str(record.location_id), "?") + (f", {plan.stop_name}" if plan and plan.stop_name else "")
+        group = (record.held_at.astimezone(zone).strftime("%Y-%m"), place, (plan.topic if plan else "") or "—")
+        sessions[group] += 1
+        attendees[group] += record.attendees
+    groups = sorted(sessions, key=lambda g: (g[1].casefold(), g[2].casefold()))
+    return [MonthRow(*group, sessions[group], attendees[group])
+            for group in sorted(groups, key=lambda g: g[0], reverse=True)]

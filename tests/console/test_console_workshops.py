@@ -2,6 +2,7 @@
 attendance shows per session and per month, a future session can be called off."""
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -41,3 +42,46 @@ def test_plan_a_workshop_record_its_attendance_and_call_one_off(console):
                                          ).status_code == 403
     assert coord.post(f"/console/vormingen/{planned['Werken met itsme'].id}/afgelast").status_code == 303
     assert "(afgelast)" in coord.get("/console/vormingen").text
+
+
+def test_the_reports_count_workshops_per_month_and_a_person_once_across_help_lending_and_workshops(console):
+    from sync.protocol import LoanRecord
+    from sync.server import lending, workshops
+    from tests.sync_support import help_request
+
+    leuven = console.places["Bibliotheek Leuven"]
+    everywhere, borrower, attendee = "a" * 64, "b" * 64, "c" * 64
+    now = datetime.now(UTC).replace(microsecond=0)
+    held = now - timedelta(hours=3)
+
+    def plan(session):
+        laptop = lending.add_device(session, "LPT-1", "laptop", leuven).id
+        tablet = lending.add_device(session, "TAB-1", "tablet", leuven).id
+        return laptop, tablet, workshops.plan_workshop(session, "Mails sturen", held, leuven, 10, topic="E-mail").id
+    laptop, tablet, workshop_id = console.server.admin(plan)
+    loans = [LoanRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=leuven, device_id=device_id,
+                        lent_at=now - timedelta(hours=2), due_on=now.date() + timedelta(days=7),
+                        eligibility="newcomer", visitor_code=code)
+             for device_id, code in ((laptop, everywhere), (tablet, borrower))]
+    attendance = WorkshopSessionRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=leuven,
+                                       workshop_id=workshop_id, recorded_at=now, held_at=held, attendees=6,
+                                       visitor_codes=[everywhere, attendee])
+    send(console.server, leuven, help_request(leuven, when=now - timedelta(hours=4), visitor_code=everywhere),
+         *loans, attendance)
+
+    today = now.astimezone(ZONE).date()
+    period = f"start={(today - timedelta(days=1)).isoformat()}&end={today.isoformat()}"
+    coord = console.as_user("coord")
+    page = coord.get(f"/console/rapporten?{period}").text
+    assert re.search(r'<span class="big">3</span> bereikte mensen', page)  # a, b and c: a once
+    assert re.search(r'Vormingen en workshops</th><td class="num">6</td><td class="num">2</td>', page)
+    assert re.search(r'Uitlenen van toestellen</th><td class="num">2</td><td class="num">2</td>', page)
+    assert "(1 sessie)" in page
+    month = held.astimezone(ZONE).strftime("%Y-%m")
+    row = (f'<th scope="row">{month}</th><td>Bibliotheek Leuven</td><td>E-mail</td><td class="num">1</td>'
+           '<td class="num">6</td>')
+    assert row in page
+    assert row in coord.get("/console/vormingen").text  # the same table on the Vormingen page
+    summary = coord.get(f"/console/rapporten/digibanken.csv?{period}").content.decode("utf-8-sig")
+    assert "Bereikte mensen (verschillende bezoekerscodes),3" in summary
+    assert "Bereikte mensen (verschillende bezoekerscodes): Vormingen en workshops,2" in summary

@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from sync import labels
 from sync.server.console.auth import Viewer
 from sync.server.console.overview import SUBSIDY_THRESHOLDS, bars_chart, period_bounds
+from sync.server.console.web import ZONE
 from sync.server.export import LocationFigures, MonthlyReport, figures_between, monthly_report, visitor_codes_between
 from sync.server.lending import Access, access_between
 from sync.server.models import Topic
-from sync.server.workshops import Skills, skills_between
+from sync.server.workshops import MonthRow, Skills, per_month, skills_between
 
 
 def visible_monthly_report(session: Session, viewer: Viewer, month: str) -> MonthlyReport:
@@ -41,6 +42,7 @@ class DigibankenReport:
     access: Access = Access()  # lending (sync/server/lending.py): loans and their borrowers' codes
     skills: Skills = Skills()  # workshops (sync/server/workshops.py): sessions, attendees, their codes
     help_codes: frozenset[str] = frozenset()  # the visitor codes of the help requests that count
+    workshop_months: tuple[MonthRow, ...] = ()  # sessions and attendees per month, place and topic
 
     @property
     def total(self) -> LocationFigures:
@@ -59,6 +61,16 @@ class DigibankenReport:
         return [(label, counts[kind] if kind else None) for _code, label, kind in labels.DIGIBANKEN_OBJECTIVES]
 
     @property
+    def objective_people(self) -> list[tuple[str, int | None, int | None]]:
+        """(label, count, distinct people) per objective: help requests, loans, workshop attendees;
+        a person seen under several objectives counts under each, and once in `people`."""
+        codes = {"help_request": self.help_codes, "loan": self.access.visitor_codes,
+                 "workshop_session": self.skills.visitor_codes}
+        return [(label, count, None if kind is None else len(codes[kind]))
+                for (label, count), (_code, _label, kind) in zip(self.objectives, labels.DIGIBANKEN_OBJECTIVES,
+                                                                 strict=True)]
+
+    @property
     def thresholds(self) -> list[tuple[int, bool]]:
         return [(threshold, self.people >= threshold) for threshold in SUBSIDY_THRESHOLDS]
 
@@ -73,7 +85,8 @@ def digibanken_report(session: Session, viewer: Viewer, start: date, end: date) 
     period = period_bounds(start, end)
     return DigibankenReport(start, end, places, topics, chart, access_between(session, *period, viewer.location_ids),
                             skills_between(session, *period, viewer.location_ids),
-                            frozenset(visitor_codes_between(session, *period, viewer.location_ids)))
+                            frozenset(visitor_codes_between(session, *period, viewer.location_ids)),
+                            tuple(per_month(session, ZONE, viewer.location_ids, *period)))
 
 
 def _summary_rows(report: DigibankenReport) -> list[tuple[str, object]]:
@@ -81,6 +94,8 @@ def _summary_rows(report: DigibankenReport) -> list[tuple[str, object]]:
     rows: list[tuple[str, object]] = [(words["start"], report.start), (words["end"], report.end),
                                       (words["people"], report.people)]
     rows += [(label, labels.NOT_REGISTERED_YET if count is None else count) for label, count in report.objectives]
+    rows += [(f"{words['people']}: {label}", people) for label, _count, people in report.objective_people
+             if people is not None]
     rows.append((words["hours"], report.total.volunteer_hours))
     rows += [(words["threshold"].format(threshold=threshold),
               words["reached"] if reached else words["not_reached"].format(missing=threshold - report.people))
@@ -111,8 +126,10 @@ def digibanken_xlsx(report: DigibankenReport) -> bytes:
     summary.column_dimensions["A"].width = 48
     summary.column_dimensions["B"].width = 24
     parts: list[tuple[tuple[str, tuple[str, ...]], Sequence[tuple[object, ...]]]] = [
-        (labels.DIGIBANKEN_OBJECTIVE_SHEET,
-         [(label, labels.NOT_REGISTERED_YET if count is None else count) for label, count in report.objectives]),
+        ((labels.DIGIBANKEN_OBJECTIVE_SHEET[0], (*labels.DIGIBANKEN_OBJECTIVE_SHEET[1],
+                                                 labels.DIGIBANKEN_LOCATION_SHEET[1][2])),
+         [(label, labels.NOT_REGISTERED_YET if count is None else count, people)
+          for label, count, people in report.objective_people]),
         (labels.DIGIBANKEN_LOCATION_SHEET,
          [(f.name, f.help_requests, f.people, f.volunteer_hours) for f in report.places]),
         (labels.DIGIBANKEN_TOPIC_SHEET, report.topics),

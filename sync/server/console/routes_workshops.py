@@ -3,7 +3,6 @@ digibus stop, trainer, places), cancel one, and see the attendance kiosks record
 and attendees per month, location and topic."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -39,14 +38,7 @@ def _page(request: Request, session: Session, viewer: Viewer, status: int = 200,
     recorded = workshops.attendance(session)
     rows = [WorkshopRow(w, names.get(w.location_id, "?") + (f", {w.stop_name}" if w.stop_name else ""),
                         recorded.get(w.id)) for w in session.scalars(query)]
-    months: Counter[tuple[str, str, str]] = Counter()
-    attendees: Counter[tuple[str, str, str]] = Counter()
-    for row in rows:
-        if row.attendees is not None:
-            key = (row.workshop.starts_at.astimezone(ZONE).strftime("%Y-%m"), row.place, row.workshop.topic or "—")
-            months[key] += 1
-            attendees[key] += row.attendees
-    summary = [(key, months[key], attendees[key]) for key in sorted(months, reverse=True)]
+    summary = workshops.per_month(session, ZONE, viewer.location_ids)
     return page(request, "workshops.html", status=status, title="Vormingen", rows=rows, summary=summary,
                 locations=visible(session, viewer, active_only=True), **extra)
 

@@ -178,6 +178,11 @@ def test_a_device_goes_to_repair_and_back_and_a_lent_one_is_not_retired(console,
     assert coord.post(f"/console/uitlenen/toestellen/{tablet}/staat", {"status": "lent", "condition": "good"}
                       ).status_code == 422
     assert console.server.admin(lambda s: s.get(LoanDevice, tablet).status) == "available"
+    # The inventory per location: only the coordinator's own, one lent, one available.
+    page = coord.get("/console/uitlenen").text
+    counts = "".join(f'<td class="num">{n}</td>' for n in (2, 1, 1, 0, 0, 0))
+    assert f'<th scope="row">Bibliotheek Leuven</th>{counts}' in page and "Digibus Noord" not in page
+    assert coord.post(f"/console/uitlenen/conflicten/{bus}/opgelost", {"note": "x"}).status_code == 403
 
 
 def test_a_coordinator_adds_a_kind_of_their_own(console, keyed):

@@ -61,6 +61,20 @@ class DeviceRow:
     location: str
     status: str  # Dutch
     due_on: date | None
+    code: str = "available"  # the status code (lent from the loans)
+
+
+@dataclass
+class PlaceCount:
+    """The inventory of one location: devices per state, and loans overdue."""
+
+    location: str
+    devices: int = 0
+    available: int = 0
+    lent: int = 0
+    repair: int = 0
+    retired: int = 0
+    overdue: int = 0
 
 
 @dataclass(frozen=True)
@@ -158,7 +172,7 @@ def _lending_page(request: Request, session: Session, viewer: Viewer, status: in
     for device in session.scalars(query):
         state = lending.device_state(session, device)
         devices.append(DeviceRow(device, places.get(device.location_id, "?"), labels.DEVICE_STATUSES[state.status],
-                                 state.due_on))
+                                 state.due_on, state.status))
     tags = {d.device.id: d.device.tag for d in devices}
 
     def row(loan: Loan, device: LoanDevice | None = None) -> LoanRow:
@@ -173,9 +187,17 @@ def _lending_page(request: Request, session: Session, viewer: Viewer, status: in
     conflicts = [(c, tags.get(c.device_id, "?"), [row(session.get_one(Loan, i)) for i in c.loan_ids])
                  for c in lending.conflicts(session, scope)]
     kinds = lending.kinds_in_use(session)
+    overdue = [row(loan) for loan in lending.overdue(session, today, scope)]
+    per_place: dict[str, PlaceCount] = {}
+    for item in devices:
+        count = per_place.setdefault(item.location, PlaceCount(item.location))
+        count.devices += 1
+        setattr(count, item.code, getattr(count, item.code) + 1)
+    for late in overdue:
+        per_place.setdefault(late.location, PlaceCount(late.location)).overdue += 1
     return page(request, "lending.html", status=status, title="Uitlenen", devices=devices,
                 out=[d for d in devices if d.device.id and d.due_on is not None],
-                overdue=[row(loan) for loan in lending.overdue(session, today, scope)],
+                overdue=overdue, per_place=sorted(per_place.values(), key=lambda c: c.location.casefold()),
                 history=history[:HISTORY_ROWS], more_history=len(history) > HISTORY_ROWS, chosen=chosen,
                 filter_problems=problems, loan_states=LOAN_STATES, conflicts=conflicts,
                 locations=visible(session, viewer, active_only=True), kinds={k: labels.device_kind_label(k)

@@ -73,6 +73,9 @@ def test_devices_are_added_one_by_one_or_from_a_csv_within_the_coordinators_loca
     assert imported.status_code == 200 and "2 toestellen toegevoegd" in imported.text
     tags = console.server.admin(lambda s: sorted(s.scalars(select(LoanDevice.tag))))
     assert tags == ["GSM-1", "LPT-001", "TAB-1"]
+    # "lader; hoes" unquoted in a file with ";" between the columns: both accessories, none lost.
+    assert console.server.admin(lambda s: s.scalar(select(LoanDevice.accessories).where(
+        LoanDevice.tag == "TAB-1"))) == '["case", "charger"]'
     assert console.as_user("lezer").post("/console/uitlenen/toestellen/csv", files={
         "file": ("t.csv", good.encode())}).status_code == 403
 

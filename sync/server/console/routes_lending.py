@@ -322,7 +322,11 @@ def parse_devices_csv(session: Session, viewer: Viewer, text: str) -> tuple[list
 
         def cell(name: str, cells: list[str] = cells) -> str:
             index = column.get(name)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
+            if index is None or index >= len(cells):
+                return ""
+            if name == "toebehoren" and index == len(header) - 1:
+                return ";".join(cells[index:])  # "lader; hoes" unquoted in a ";" file spans the last cells
+            return cells[index].strip()
         place = places.get(cell("locatie").casefold())
         accessories, unknown = _accessory_codes(cell("toebehoren"))
         if place is None:
@@ -408,9 +412,11 @@ def resolve_conflict(request: Request, device_id: str, form: FormData = Depends(
 
 
 def accessories_text(value: str | None) -> str:
-    """A JSON list of accessory codes as Dutch words."""
+    """A JSON list of accessory codes as Dutch words, in the usual order (lader, hoes, muis)."""
     codes = json.loads(value) if value else []
-    return ", ".join(labels.ACCESSORIES.get(code, code) for code in codes) or "—"
+    order = {code: index for index, code in enumerate(labels.ACCESSORIES)}
+    return ", ".join(labels.ACCESSORIES.get(code, code)
+                     for code in sorted(codes, key=lambda c: order.get(c, len(order)))) or "—"
 
 
 templates.env.filters["accessories"] = accessories_text

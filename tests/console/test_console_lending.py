@@ -170,7 +170,7 @@ def test_a_device_goes_to_repair_and_back_and_a_lent_one_is_not_retired(console,
     assert console.as_user("lezer").post(f"/console/uitlenen/toestellen/{laptop}/staat",
                                          {"status": "retired", "condition": "good"}).status_code == 403
     assert console.server.admin(lambda s: s.get(LoanDevice, bus).status) == "available"
-    assert 'aria-label="Staat van toestel BUS-1"' not in coord.get("/console/uitlenen").text
+    assert "BUS-1" not in coord.get("/console/uitlenen").text
 
     # A device that is out comes back on a kiosk first; "lent" is never set by hand.
     loan = lend(console, keyed, tablet, "Bibliotheek Leuven", days_ago=2)

@@ -29,8 +29,8 @@ def test_add_devices_put_one_in_repair_and_plan_a_workshop(console, keyed, chrom
     base = console.server.url
     page = log_in(chromium, base, "coord")
     page.goto(f"{base}/console/uitlenen")
-    page.get_by_label("Inventarisnummer (zoals op het etiket)").fill("LPT-100")
-    page.get_by_label("Soort", exact=False).first.fill("laptop")
+    page.get_by_label("Inventarisnummer").fill("LPT-100")
+    page.get_by_label("Soort (kies, of typ een nieuwe)").fill("laptop")
     page.get_by_label("Model").fill("Lenovo ThinkPad E14")
     page.get_by_label("Serienummer").fill("PF3X9K2")
     page.locator("#device_location").select_option(label="Bibliotheek Leuven")
@@ -48,9 +48,10 @@ def test_add_devices_put_one_in_repair_and_plan_a_workshop(console, keyed, chrom
     page.get_by_text("2 toestellen toegevoegd uit het bestand.").wait_for()
 
     page.goto(f"{base}/console/uitlenen")
+    page.get_by_role("row", name="LPT-100").locator("summary").click()
     page.get_by_label("Staat van toestel LPT-100", exact=True).select_option(label="In herstelling")
     page.get_by_label("Toestand van toestel LPT-100", exact=True).select_option(label="Beschadigd")
-    page.get_by_role("button", name="Staat van toestel LPT-100 bewaren").click()
+    page.get_by_role("row", name="LPT-100").get_by_role("button", name="Staat bewaren").click()
     page.wait_for_url("**/console/uitlenen?gedaan=staat")
     row = page.get_by_role("row", name="LPT-100")
     assert "In herstelling" in row.inner_text() and "Beschadigd" in row.inner_text()

@@ -40,6 +40,7 @@ from sync.protocol import (
     DEVICE_CONDITIONS,
     DEVICE_KIND_CODE,
     DEVICE_KINDS,
+    DEVICE_STATUSES,
     LENDING_KINDS,
     LENDING_PUBLIC_KEY,
     AnyRecord,
@@ -231,7 +232,7 @@ def add_device(session: Session, tag: str, device_kind: str, location_id: str, *
     return device
 
 
-SETTABLE_STATUSES = ("available", "repair", "retired")  # "lent" follows from the loans
+SETTABLE_STATUSES = tuple(status for status in DEVICE_STATUSES if status != "lent")  # lent follows from the loans
 
 
 def set_device_status(session: Session, device: LoanDevice, status: str, condition: str, now: datetime) -> None:

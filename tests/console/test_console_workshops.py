@@ -59,6 +59,12 @@ def test_the_reports_count_workshops_per_month_and_a_person_once_across_help_len
         tablet = lending.add_device(session, "TAB-1", "tablet", leuven).id
         return laptop, tablet, workshops.plan_workshop(session, "Mails sturen", held, leuven, 10, topic="E-mail").id
     laptop, tablet, workshop_id = console.server.admin(plan)
+    bus = console.places["Digibus Noord"]
+    bus_workshop = console.server.admin(lambda s: workshops.plan_workshop(s, "Itsme op de bus", held, bus, 6,
+                                                                          topic="Itsme", stop_name="Markt").id)
+    send(console.server, bus, WorkshopSessionRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=bus,
+                                                    workshop_id=bus_workshop, recorded_at=now, held_at=held,
+                                                    attendees=4, visitor_codes=["d" * 64]))
     loans = [LoanRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=leuven, device_id=device_id,
                         lent_at=now - timedelta(hours=2), due_on=now.date() + timedelta(days=7),
                         eligibility="newcomer", visitor_code=code)
@@ -85,3 +91,10 @@ def test_the_reports_count_workshops_per_month_and_a_person_once_across_help_len
     summary = coord.get(f"/console/rapporten/digibanken.csv?{period}").content.decode("utf-8-sig")
     assert "Bereikte mensen (verschillende bezoekerscodes),3" in summary
     assert "Bereikte mensen (verschillende bezoekerscodes): Vormingen en workshops,2" in summary
+    # The bus's session is another location's: not for this coordinator, in the admin's report.
+    assert "Itsme" not in page and "Itsme" not in coord.get("/console/vormingen").text
+    assert coord.post(f"/console/vormingen/{bus_workshop}/afgelast").status_code == 403
+    everything = console.as_user("admin").get(f"/console/rapporten?{period}").text
+    assert (f'<th scope="row">{month}</th><td>Digibus Noord, Markt</td><td>Itsme</td><td class="num">1</td>'
+            '<td class="num">4</td>') in everything
+    assert re.search(r'<span class="big">4</span> bereikte mensen', everything)

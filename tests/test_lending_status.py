@@ -29,8 +29,12 @@ def test_a_device_in_repair_or_retired_is_not_lent_by_the_kiosk(setup):  # noqa:
     kiosk.sync()
     due = kiosk.clock.clock.today() + timedelta(days=14)
 
+    # The kiosk changed the device offline before the coordinator did: the coordinator's change wins.
+    kiosk_lending.register_device(kiosk.store, kiosk.user, "LPT-3", "laptop", kiosk.clock.clock, condition="worn")
     set_status(server, device_id, "repair", "damaged")
-    kiosk.sync()
+    assert kiosk.sync().sent.created == 1
+    assert server.admin(lambda s: (s.get(LoanDevice, device_id).status, s.get(LoanDevice, device_id).condition)) \
+        == ("repair", "damaged")
     with kiosk.store.read() as session:
         found = kiosk_lending.find_device(session, "LPT-3")
     assert (found.status, found.condition) == ("repair", "damaged")

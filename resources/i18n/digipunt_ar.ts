@@ -2113,6 +2113,21 @@
         <source>december</source>
         <translation>ديسمبر</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>Vormingen hier:</source>
+        <translation>ورشات تدريبية هنا:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>{date} om {start}: {title}</source>
+        <translation>{date} الساعة {start}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>{date} om {start} ({place}): {title}</source>
+        <translation>{date} الساعة {start} ({place}): {title}</translation>
+    </message>
 </context>
 <context>
     <name>GuidePrintout</name>

@@ -2113,6 +2113,21 @@
         <source>december</source>
         <translation>December</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>Vormingen hier:</source>
+        <translation>Workshops here:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>{date} om {start}: {title}</source>
+        <translation>{date} at {start}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>{date} om {start} ({place}): {title}</source>
+        <translation>{date} at {start} ({place}): {title}</translation>
+    </message>
 </context>
 <context>
     <name>GuidePrintout</name>

@@ -102,6 +102,66 @@ def test_lend_seals_the_contact_at_once_and_queues_the_loan(store, staff, clock,
         kiosk_lending.return_device(store, staff.helper, "LPT-001", "good", (), clock.clock)
 
 
+def _loan_entry(store, loan_id: str) -> tuple[dict[str, Any], str]:
+    with store.read() as session:
+        entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == loan_id))
+        return json.loads(entry.payload), entry.content_hash
+
+
+def test_an_erase_on_request_and_the_retention_take_the_contact_off_an_offline_kiosk(store, staff, clock, keyed):
+    """Never acknowledged (offline): an erase drops the box from a loan entry never posted (its hash
+    follows its payload), not from one posted without an answer (the server may hold it; the
+    acknowledgement will). The return plus the retention takes it from both, sent or not."""
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    for tag in ("LPT-001", "LPT-002", "LPT-003"):
+        kiosk_lending.register_device(store, staff.coordinator, tag, "laptop", clock.clock)
+    first = kiosk_lending.lend(store, staff.helper, loan_input("LPT-001", visitor_code="c" * 64), clock.clock)
+    posted = kiosk_lending.lend(store, staff.helper, loan_input("LPT-002"), clock.clock)
+    kept = kiosk_lending.lend(store, staff.helper, loan_input("LPT-003"), clock.clock)
+    assert _loan_entry(store, first)[0]["visitor_code"] == "c" * 64  # the borrower counts as a person
+    with store.transaction() as session:  # as the sender marks a batch it posts, with no answer yet
+        entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == posted))
+        entry.state, entry.attempts = "pending", 1
+    before = {loan_id: _loan_entry(store, loan_id) for loan_id in (first, posted)}
+
+    kiosk_lending.erase_contact_of_device(store, staff.helper, "LPT-001", clock.clock)
+    kiosk_lending.erase_contact_of_device(store, staff.helper, "LPT-002", clock.clock)
+    payload, digest = _loan_entry(store, first)
+    assert payload["contact_sealed"] is None and digest == content_hash(payload) != before[first][1]
+    assert _loan_entry(store, posted) == before[posted]
+    with store.read() as session:
+        assert session.get(KioskLoan, first).contact_sealed is session.get(KioskLoan, posted).contact_sealed is None
+        erased = [json.loads(p)["loan_id"] for p in session.scalars(
+            select(OutboxEntry.payload).where(OutboxEntry.kind == "loan_contact_erase"))]
+    assert erased == [first, posted]
+
+    kiosk_lending.return_device(store, staff.helper, "LPT-002", "good", (), clock.clock)
+    kiosk_lending.return_device(store, staff.helper, "LPT-003", "good", (), clock.clock)
+    clock.advance(days=30)  # the default retention, not more
+    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 0
+    clock.advance(minutes=1)
+    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 2  # `posted` still in its entry, `kept` in both
+    for loan_id in (posted, kept):
+        payload, digest = _loan_entry(store, loan_id)
+        assert payload["contact_sealed"] is None and digest == content_hash(payload)
+    with store.read() as session:
+        assert session.scalars(select(KioskLoan.contact_sealed)).all() == [None, None, None]
+    kiosk_lending.register_device(store, staff.coordinator, "LPT-009", "laptop", clock.clock)
+    with pytest.raises(LendingError, match="niet op deze computer uitgeleend"):
+        kiosk_lending.erase_contact_of_device(store, staff.helper, "LPT-009", clock.clock)
+
+
+def test_the_retention_is_the_servers_setting(store, staff, clock, keyed):
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    kiosk_lending.register_device(store, staff.coordinator, "LPT-001", "laptop", clock.clock)
+    kiosk_lending.lend(store, staff.helper, loan_input(), clock.clock)
+    kiosk_lending.return_device(store, staff.helper, "LPT-001", "good", (), clock.clock)
+    with store.transaction() as session:
+        session.add(Meta(key=meta_keys.SERVER_SETTING_PREFIX + "loan_contact_retention_days", value="7"))
+    clock.advance(days=7, minutes=1)
+    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 1
+
+
 def test_a_contact_in_the_note_or_no_key_is_refused_in_dutch(store, staff, clock):
     kiosk_lending.register_device(store, staff.coordinator, "TAB-1", "tablet", clock.clock)
     with pytest.raises(LendingError, match="sleutel voor contactgegevens ontbreekt"):

@@ -114,18 +114,17 @@ def test_the_help_call_and_the_printout_name_the_next_spreekuur_from_the_same_sc
 
 
 def test_the_next_workshops_show_in_the_visitors_language_beside_dutch(window, clock):
-    """This location's next three workshops (of four planned), between the spreekuur and the
+    """This location's next three workshops (of four planned), after the spreekuur and the
     notices; a workshop that started is gone at the next refresh."""
     home_info.seed(window.runtime.store, clock.now, "fixed", notices=1, workshops=4)  # Tuesday 24 November, 10:00
     window.go_home()
     assert shown(window) == [
-        "Vandaag is er een digihelper van 14:00 tot 16:00",
+        "Vandaag is er een digihelper van 14:00 tot 16:00", "Gesloten op 11 november",
         "Vormingen hier:", "Morgen om 10:00: Veilig online bankieren met itsme",
         "Vrijdag 27 november om 14:00: Je smartphone: foto's en berichten",
-        "Woensdag 2 december om 10:00: Een afspraak maken bij de dokter via internet",
-        "Gesloten op 11 november"]
+        "Woensdag 2 december om 10:00: Een afspraak maken bij de dokter via internet"]
     window.prefs.set(language="fr")
-    assert shown(window)[1:5] == ["Ateliers ici :", "Demain à 10:00 : Veilig online bankieren met itsme",
+    assert shown(window)[3:7] == ["Ateliers ici :", "Demain à 10:00 : Veilig online bankieren met itsme",
                                   "Morgen om 10:00: Veilig online bankieren met itsme",
                                   "Vendredi 27 novembre à 14:00 : Je smartphone: foto's en berichten"]
     clock.advance(days=1, minutes=1)  # Wednesday 10:01: the first one started

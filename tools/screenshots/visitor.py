@@ -28,8 +28,8 @@ def render_home(window, outdir: Path) -> list[Path]:
 
 
 def render_home_info(window, outdir: Path) -> list[Path]:
-    """The home screen with this location's spreekuur and a notice (nl, ar, and A++ in high
-    contrast), then on the digibus with its next stops and two notices."""
+    """The home screen with this location's spreekuur, its next workshops and a notice (nl, ar, and
+    A++ in high contrast), then on the digibus with its next stops, workshops and two notices."""
     written = []
     store = window.runtime.store
     for kind, notices, states in (
@@ -37,7 +37,7 @@ def render_home_info(window, outdir: Path) -> list[Path]:
                       ("ar", "extra-large", True))),
         ("digibus", 2, (("nl", "normal", False), ("uk", "normal", False), ("uk", "extra-large", False))),
     ):
-        home_info.seed(store, window.api.clock.now(), kind, notices)
+        home_info.seed(store, window.api.clock.now(), kind, notices, workshops=4)
         window.go_home()
         settle(window)
         for lang, size, contrast in states:

@@ -1,6 +1,6 @@
 """The home screen's information area: when a digihelper is here (or where the digibus stops next),
-the next workshops of this location and the notices, in the visitor's language with Dutch beside a
-translated workshop or notice.
+the notices and the next workshops of this location, in the visitor's language with Dutch beside a
+translated notice or workshop.
 
 The lines come from kiosk/core/schedule.py and kiosk/core/workshops.py (`home_lines`, Qt-free);
 this module only paints them. Any `InfoLine` kind shows: a title kind in bold, a line with Dutch
@@ -85,10 +85,9 @@ class HomeInfoArea(QWidget):
 
     def show_lines(self) -> None:
         now, language = self.window_.api.clock.now(), self.window_.prefs.language
-        base = schedule.home_lines(self.info, now, translate, language)
-        notices_at = next((i for i, line in enumerate(base) if line.kind == "notice"), len(base))
-        lines = (base[:notices_at] + workshops.home_lines(self.workshops, now, translate, language)
-                 + base[notices_at:])
+        # The notices (a closed day...) before the workshops: what does not fit scrolls, last first.
+        lines = (schedule.home_lines(self.info, now, translate, language)
+                 + workshops.home_lines(self.workshops, now, translate, language))
         if lines == self.shown_lines:
             return
         self.shown_lines = lines
@@ -100,7 +99,7 @@ class HomeInfoArea(QWidget):
                 old.deleteLater()
         for index, line in enumerate(lines):
             if index and lines[index - 1].kind != line.kind and line.kind not in FOLLOWERS:
-                self._lines.addSpacing(10)  # the schedule, the workshops, the notices: groups
+                self._lines.addSpacing(10)  # the schedule, the notices, the workshops: groups
             self._lines.addWidget(role_label(line.text, "heading" if line.kind in TITLES else None))
             if line.dutch:
                 dutch = role_label(line.dutch, "muted")

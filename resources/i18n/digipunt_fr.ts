@@ -2342,17 +2342,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
-        <source>Ontlener typt bezoekerscode (mag leeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
-        <source>Code weghalen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
-        <source>Vraagt de ontlener om zijn naam en telefoonnummer nu al te wissen? Scan het toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het terugbrengen.</source>
+        <source>Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het terugbrengen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2393,6 +2383,21 @@
     <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
         <source>Contact gewist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Bezoekerscode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Weghalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>De ontlener typt ze (mag leeg).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

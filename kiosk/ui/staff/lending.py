@@ -79,9 +79,10 @@ class LendingScreen(StaffScreen):
         contact.setSpacing(8)
         self.due_label, self.due = role_label("", "subtitle", wrap=False), _date_edit()
         self.accessories_label, self.accessories = role_label("", "subtitle", wrap=False), ChipGroup(multiple=True)
-        self.eligibility_label, self.eligibility = role_label("", "subtitle", wrap=False), ChipGroup()
+        # The two column headings wrap: at A++ the columns share 1366 px only that way.
+        self.eligibility_label, self.eligibility = role_label("", "subtitle"), ChipGroup()
         self.eligibility.changed.connect(self._update)
-        self.contact_label = role_label("", "subtitle", wrap=False)
+        self.contact_label = role_label("", "subtitle")
         self.contact_hint = role_label("", "muted")
         self.name, self.phone = QLineEdit(), QLineEdit()
         self.name.setMaxLength(80)
@@ -162,8 +163,8 @@ class LendingScreen(StaffScreen):
                                           "is."))
         self.name.setPlaceholderText(self.tr("Naam"))
         self.phone.setPlaceholderText(self.tr("Telefoonnummer"))
-        self.code_button.setText(self.tr("Ontlener typt bezoekerscode (mag leeg)"))
-        self.code_remove.setText(self.tr("Code weghalen"))
+        self.code_button.setText(self.tr("Bezoekerscode"))
+        self.code_remove.setText(self.tr("Weghalen"))
         self._show_code_state()
         self.lend_button.setText(self.tr("Uitlenen"))
         self.condition_label.setText(self.tr("In welke staat is het toestel?"))
@@ -171,7 +172,7 @@ class LendingScreen(StaffScreen):
         self.return_button.setText(self.tr("Terugnemen"))
         self.new_due_label.setText(self.tr("Nieuwe terugbrengdatum"))
         self.extend_button.setText(self.tr("Verlengen"))
-        self.erase_hint.setText(self.tr("Vraagt de ontlener om zijn naam en telefoonnummer nu al te wissen? Scan het "
+        self.erase_hint.setText(self.tr("Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het "
                                         "toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier "
                                         "en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het "
                                         "terugbrengen."))
@@ -277,7 +278,7 @@ class LendingScreen(StaffScreen):
 
     def _show_code_state(self) -> None:
         has_code = self.visitor_code is not None
-        self.code_state.setText(self.tr("Code toegevoegd.") if has_code else "")
+        self.code_state.setText(self.tr("Code toegevoegd.") if has_code else self.tr("De ontlener typt ze (mag leeg)."))
         self.code_remove.setVisible(has_code)
         self.code_button.setVisible(not has_code)
 

@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
 from kiosk.core import lending
@@ -156,3 +156,53 @@ def test_record_a_workshop_on_the_staff_screen(qtbot, window, clock):
     record = json.loads(payload)
     assert (record["attendees"], record["visitor_codes"], record["note"]) == (6, ["a" * 64], "Veel vragen over de app")
     qtbot.waitUntil(lambda: "(al geregistreerd)" in next(iter(screen.session.buttons.values())).text())
+
+
+def test_the_lending_and_workshop_screens_fit_at_the_largest_text(qtbot, window, clock):
+    """A++ in high contrast with Arabic chosen by the last visitor: every lending mode and the
+    attendance screen lay out without cut text or overlaps (what does not fit scrolls), in Dutch
+    and left to right."""
+    from datetime import timedelta
+
+    from kiosk.core.store.models import Location, Workshop
+    from tests.layoutcheck import layout_problems as problems_now
+
+    def layout_problems(widget) -> list[str]:
+        for _ in range(4):  # let Qt lay out what changed
+            QApplication.processEvents()
+        return problems_now(widget)
+    from tools.screenshots.common import demo_coordinator
+    from tools.screenshots.lending import _demo_devices
+
+    store = window.runtime.store
+    with store.transaction() as session:
+        place = session.scalar(select(Location).where(Location.kind == "fixed"))
+        session.add(Workshop(id="22222222-2222-4222-8222-222222222222", title="Een afspraak maken bij de dokter",
+                             starts_at=clock.now - timedelta(hours=1), location_id=place.id, max_places=10,
+                             cancelled=False))
+    user = demo_coordinator(window)
+    window.staff.logged_in(user)
+    _demo_devices(window, user)
+    window.prefs.set(language="ar", text_size="extra-large", high_contrast=True)
+    screen = window.show_screen("staff-lending")
+    qtbot.waitUntil(lambda: screen.context is not None)
+    problems = {}
+    for mode, tag in (("lend", "LPT-001"), ("return", "GSM-003"), ("extend", "GSM-003"), ("out", ""),
+                      ("erase", "GSM-003")):
+        click(qtbot, screen.mode.buttons[mode])
+        if tag:
+            scan(qtbot, screen, tag)
+        else:
+            qtbot.waitUntil(lambda: "TAB-007" in screen.out_list.text())
+        for widget in (screen, screen.code_button):
+            assert widget.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        problems[mode] = layout_problems(screen)
+    screen._set_visitor_code("d" * 64)
+    click(qtbot, screen.mode.buttons["lend"])
+    problems["lend with a code"] = layout_problems(screen)
+    workshops = window.show_screen("staff-workshops")
+    qtbot.waitUntil(lambda: bool(workshops.sessions))
+    chip = next(iter(workshops.session.buttons.values()))
+    assert chip.text().startswith("Een afspraak maken bij de dokter, ")
+    problems["workshops"] = layout_problems(workshops)
+    assert not any(problems.values()), problems

@@ -102,7 +102,8 @@ class LendingScreen(StaffScreen):
         form.addStretch(1)
         for widget in (self.contact_label, self.contact_hint, self.name, self.phone):
             contact.addWidget(widget)
-        contact.addLayout(hbox(self.code_button, self.code_state, self.code_remove, stretch_at=1))
+        contact.addLayout(hbox(self.code_button, self.code_remove, stretch_at=2))  # one shows at a time
+        contact.addWidget(self.code_state)
         contact.addWidget(self.lend_button)
         contact.addStretch(1)
 

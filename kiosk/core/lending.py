@@ -387,13 +387,17 @@ def purge_expired_contacts(store: Store, now: datetime) -> int:
     still is on this kiosk: the `loans` row and the loan's outbox entry, sent or not (a kiosk that
     stayed offline since never sends it). Returns how many; the caller then empties the WAL.
     Runs at every sync attempt (kiosk/sync/engine.py), which the sync service makes also offline."""
-    with store.transaction() as session:
+    def expired(session: Session) -> list[str]:
         cutoff = now - timedelta(days=retention_days(session))
         unsent = select(OutboxEntry.record_id).where(OutboxEntry.kind == "loan", OutboxEntry.state != "sent")
-        loan_ids = list(session.scalars(select(Loan.id).where(
+        return list(session.scalars(select(Loan.id).where(
             Loan.returned_at < cutoff, or_(Loan.contact_sealed.is_not(None), Loan.id.in_(unsent)))))
-        if not loan_ids:
+
+    with store.read() as session:  # mostly nothing: no write lock for that
+        if not expired(session):
             return 0
+    with store.transaction() as session:
+        loan_ids = expired(session)
         held = set(session.scalars(select(Loan.id).where(Loan.id.in_(loan_ids), Loan.contact_sealed.is_not(None))))
         session.execute(update(Loan).where(Loan.id.in_(loan_ids)).values(contact_sealed=None))
         session.flush()

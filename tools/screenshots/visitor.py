@@ -44,6 +44,11 @@ def render_home_info(window, outdir: Path) -> list[Path]:
             window.prefs.set(language=lang, text_size=size, high_contrast=contrast)
             name = f"home-info-{kind}-{lang}" + (f"-{size}" if size != "normal" else "") + ("-hc" if contrast else "")
             written.append(grab(window, outdir / f"{name}.png"))
+            if size == "extra-large":  # the rest of the lines (the workshops), scrolled in the area
+                bar = window.home.info.lines_area.verticalScrollBar()
+                bar.setValue(bar.maximum())
+                written.append(grab(window, outdir / f"{name}-scrolled.png"))
+                bar.setValue(0)
         window.prefs.reset()
     home_info.clear(store)
     window.go_home()

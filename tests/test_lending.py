@@ -256,6 +256,30 @@ def test_a_loan_travels_once_and_the_kiosk_keeps_no_contact_after_the_acknowledg
     assert server.admin(lending.open_contact, loan_id, key_file) is None
 
 
+def test_an_erase_on_the_kiosk_reaches_the_server_before_or_after_its_loan(setup, key_file):
+    """Erased after the loan was synced: the server empties the contact when the erase arrives.
+    Erased before the loan ever left the kiosk: the loan arrives without it, the erase follows."""
+    server, make = setup
+    kiosk = make()
+    clock = kiosk.clock.clock
+    for tag in ("LPT-1", "LPT-2"):
+        kiosk_lending.register_device(kiosk.store, kiosk.user, tag, "laptop", clock)
+    due = clock.today() + timedelta(days=21)
+    synced = kiosk_lending.lend(kiosk.store, kiosk.user, loan_input("LPT-1", due_on=due, visitor_code="e" * 64), clock)
+    kiosk.sync()
+    assert server_loans(server)[synced].contact_sealed is not None
+    assert server_loans(server)[synced].visitor_code == "e" * 64
+    kiosk_lending.erase_contact_of_device(kiosk.store, kiosk.user, "LPT-1", clock)
+    unsent = kiosk_lending.lend(kiosk.store, kiosk.user, loan_input("LPT-2", due_on=due), clock)
+    kiosk_lending.erase_contact_of_device(kiosk.store, kiosk.user, "LPT-2", clock)
+    assert kiosk.sync().sent.created == 3  # an erase, the loan (without its contact), an erase
+    loans = server_loans(server)
+    for loan_id in (synced, unsent):
+        assert loans[loan_id].contact_sealed is None and loans[loan_id].contact_erased_at is not None
+        assert server.admin(lending.open_contact, loan_id, key_file) is None
+    assert loans[unsent].lent_at is not None
+
+
 def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):
     from sqlalchemy.orm import sessionmaker
 

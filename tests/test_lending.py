@@ -110,8 +110,8 @@ def _loan_entry(store, loan_id: str) -> tuple[dict[str, Any], str]:
 
 def test_an_erase_on_request_and_the_retention_take_the_contact_off_an_offline_kiosk(store, staff, clock, keyed):
     """Never acknowledged (offline): an erase drops the box from a loan entry never posted (its hash
-    follows its payload), not from one posted without an answer (the server may hold it; the
-    acknowledgement will). The return plus the retention takes it from both, sent or not."""
+    follows its payload), not from one posted without an answer (the server may hold it): its
+    acknowledgement does. The return plus the retention takes it from row and entry, sent or not."""
     clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     for tag in ("LPT-001", "LPT-002", "LPT-003"):
         kiosk_lending.register_device(store, staff.coordinator, tag, "laptop", clock.clock)
@@ -134,14 +134,19 @@ def test_an_erase_on_request_and_the_retention_take_the_contact_off_an_offline_k
         erased = [json.loads(p)["loan_id"] for p in session.scalars(
             select(OutboxEntry.payload).where(OutboxEntry.kind == "loan_contact_erase"))]
     assert erased == [first, posted]
+    with store.transaction() as session:  # the acknowledgement of `posted` comes after all
+        session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == posted)).state = "sent"
+        assert kiosk_lending.forget_sent_contacts(session, [posted]) == 1
+    payload, digest = _loan_entry(store, posted)
+    assert payload["contact_sealed"] is None and digest == before[posted][1]  # what the server acknowledged
 
     kiosk_lending.return_device(store, staff.helper, "LPT-002", "good", (), clock.clock)
     kiosk_lending.return_device(store, staff.helper, "LPT-003", "good", (), clock.clock)
     clock.advance(days=30)  # the default retention, not more
     assert kiosk_lending.purge_expired_contacts(store, clock.now) == 0
     clock.advance(minutes=1)
-    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 2  # `posted` still in its entry, `kept` in both
-    for loan_id in (posted, kept):
+    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 1  # `kept`, in its row and its entry
+    for loan_id in (kept,):
         payload, digest = _loan_entry(store, loan_id)
         assert payload["contact_sealed"] is None and digest == content_hash(payload)
     with store.read() as session:

@@ -360,14 +360,17 @@ def _redact_outbox(session: Session, loan_ids: list[str], which: ColumnElement[b
 
 def forget_sent_contacts(session: Session, record_ids: list[str]) -> int:
     """Called by the sync sender in the transaction that marks these records sent: the server now
-    holds the sealed contacts of the loans among them, so this kiosk keeps no copy. Returns how
-    many; the sync engine then empties the WAL (sync.sqlite.truncate_wal)."""
-    loan_ids = list(session.scalars(select(Loan.id).where(Loan.id.in_(record_ids), Loan.contact_sealed.is_not(None))))
-    if loan_ids:
-        session.execute(update(Loan).where(Loan.id.in_(loan_ids)).values(contact_sealed=None))
+    holds the sealed contacts of the loans among them, so this kiosk keeps no copy (also not in the
+    payload of a loan whose row an erase emptied while it was posted). Returns how many; the sync
+    engine then empties the WAL (sync.sqlite.truncate_wal)."""
+    loan_ids = list(session.scalars(select(Loan.id).where(Loan.id.in_(record_ids))))
+    if not loan_ids:
+        return 0
+    held = set(session.scalars(select(Loan.id).where(Loan.id.in_(loan_ids), Loan.contact_sealed.is_not(None))))
+    if held:
+        session.execute(update(Loan).where(Loan.id.in_(held)).values(contact_sealed=None))
         session.flush()
-        _redact_outbox(session, loan_ids, OutboxEntry.state == "sent")
-    return len(loan_ids)
+    return len(held | _redact_outbox(session, loan_ids, OutboxEntry.state == "sent"))
 
 
 def retention_days(session: Session) -> int:

@@ -111,3 +111,35 @@ def test_the_help_call_and_the_printout_name_the_next_spreekuur_from_the_same_sc
     assert printout.next_spreekuur_text(window, "nl") == "Vandaag is er een digihelper van 14:00 tot 16:00"
     # "No digihelper now": what to do, then when one is next here.
     assert window.call_banner._nobody_text().endswith(" Aujourd'hui, un digihelper est là de 14:00 à 16:00")
+
+
+def test_the_next_workshops_show_in_the_visitors_language_beside_dutch(window, clock):
+    """This location's next three workshops (of four planned), after the spreekuur and the
+    notices; a workshop that started is gone at the next refresh."""
+    home_info.seed(window.runtime.store, clock.now, "fixed", notices=1, workshops=4)  # Tuesday 24 November, 10:00
+    window.go_home()
+    assert shown(window) == [
+        "Vandaag is er een digihelper van 14:00 tot 16:00", "Gesloten op 11 november",
+        "Vormingen hier:", "Morgen om 10:00: Veilig online bankieren met itsme",
+        "Vrijdag 27 november om 14:00: Je smartphone: foto's en berichten",
+        "Woensdag 2 december om 10:00: Een afspraak maken bij de dokter via internet"]
+    window.prefs.set(language="fr")
+    assert shown(window)[3:7] == ["Ateliers ici :", "Demain à 10:00 : Veilig online bankieren met itsme",
+                                  "Morgen om 10:00: Veilig online bankieren met itsme",
+                                  "Vendredi 27 novembre à 14:00 : Je smartphone: foto's en berichten"]
+    clock.advance(days=1, minutes=1)  # Wednesday 10:01: the first one started
+    window.home.info.refresh()
+    lines = shown(window)
+    assert "Veilig online bankieren met itsme" not in " ".join(lines)
+    assert "Jeudi 3 décembre à 14:00 : E-mail voor beginners" in lines
+
+
+def test_on_the_digibus_workshops_name_their_stop_and_the_guides_stay_in_view(window, clock):
+    home_info.seed(window.runtime.store, clock.now, "digibus", notices=2, workshops=4)
+    window.prefs.set(language="ar", text_size="extra-large", high_contrast=True)
+    window.go_home()
+    lines = shown(window)
+    assert "غدًا الساعة 10:00 (Markt, Kessel-Lo): Veilig online bankieren met itsme" in lines
+    assert "Morgen om 10:00 (Markt, Kessel-Lo): Veilig online bankieren met itsme" in lines
+    assert first_row_in_view(window)
+    assert window.home.info.height() >= window.home.info.first_line_height() > 0

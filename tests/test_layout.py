@@ -8,9 +8,9 @@ beside the browser, every step of the e-loket guide and each guide's longest ste
 official page (the mark and its words), and beside the kiosk's "no connection" page; the idle
 question, the visitor-code dialog (also with its error line) and the help-call confirmation.
 Every step at every size found nothing more and took a fifth longer. The home screen shows the
-digibus's next stops and two notices (the tallest information area), and the first row of guides
-stays whole above the fold while the area shows at least its first line (at A++ the intro line
-gives way for it)."""
+digibus's next stops, its next workshops and two notices (the tallest information area), and the
+first row of guides stays whole above the fold while the area shows at least its first line (at A++
+the intro line gives way for it)."""
 from __future__ import annotations
 
 import ctypes
@@ -148,7 +148,7 @@ def check_visitor_screens(window, qtbot, findings: Findings, lang: str) -> None:
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["default", "high-contrast"])
 def test_every_visitor_screen_fits(window, qtbot, text_size, high_contrast):
-    home_info.seed(window.runtime.store, window.api.clock.now(), "digibus", notices=2)
+    home_info.seed(window.runtime.store, window.api.clock.now(), "digibus", notices=2, workshops=4)
     findings = Findings(window)
     for lang in LANGUAGES:
         window.prefs.set(language=lang, text_size=text_size, high_contrast=high_contrast)

@@ -102,6 +102,71 @@ def test_lend_seals_the_contact_at_once_and_queues_the_loan(store, staff, clock,
         kiosk_lending.return_device(store, staff.helper, "LPT-001", "good", (), clock.clock)
 
 
+def _loan_entry(store, loan_id: str) -> tuple[dict[str, Any], str]:
+    with store.read() as session:
+        entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == loan_id))
+        return json.loads(entry.payload), entry.content_hash
+
+
+def test_an_erase_on_request_and_the_retention_take_the_contact_off_an_offline_kiosk(store, staff, clock, keyed):
+    """Never acknowledged (offline): an erase drops the box from a loan entry never posted (its hash
+    follows its payload), not from one posted without an answer (the server may hold it): its
+    acknowledgement does. The return plus the retention takes it from row and entry, sent or not."""
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    for tag in ("LPT-001", "LPT-002", "LPT-003"):
+        kiosk_lending.register_device(store, staff.coordinator, tag, "laptop", clock.clock)
+    first = kiosk_lending.lend(store, staff.helper, loan_input("LPT-001", visitor_code="c" * 64), clock.clock)
+    posted = kiosk_lending.lend(store, staff.helper, loan_input("LPT-002"), clock.clock)
+    kept = kiosk_lending.lend(store, staff.helper, loan_input("LPT-003"), clock.clock)
+    assert _loan_entry(store, first)[0]["visitor_code"] == "c" * 64  # the borrower counts as a person
+    with store.transaction() as session:  # as the sender marks a batch it posts, with no answer yet
+        entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == posted))
+        entry.state, entry.attempts = "pending", 1
+    before = {loan_id: _loan_entry(store, loan_id) for loan_id in (first, posted)}
+
+    kiosk_lending.erase_contact_of_device(store, staff.helper, "LPT-001", clock.clock)
+    kiosk_lending.erase_contact_of_device(store, staff.helper, "LPT-002", clock.clock)
+    payload, digest = _loan_entry(store, first)
+    assert payload["contact_sealed"] is None and digest == content_hash(payload) != before[first][1]
+    assert _loan_entry(store, posted) == before[posted]
+    with store.read() as session:
+        assert session.get(KioskLoan, first).contact_sealed is session.get(KioskLoan, posted).contact_sealed is None
+        erased = [json.loads(p)["loan_id"] for p in session.scalars(
+            select(OutboxEntry.payload).where(OutboxEntry.kind == "loan_contact_erase"))]
+    assert erased == [first, posted]
+    with store.transaction() as session:  # the acknowledgement of `posted` comes after all
+        session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == posted)).state = "sent"
+        assert kiosk_lending.forget_sent_contacts(session, [posted]) == 1
+    payload, digest = _loan_entry(store, posted)
+    assert payload["contact_sealed"] is None and digest == before[posted][1]  # what the server acknowledged
+
+    kiosk_lending.return_device(store, staff.helper, "LPT-002", "good", (), clock.clock)
+    kiosk_lending.return_device(store, staff.helper, "LPT-003", "good", (), clock.clock)
+    clock.advance(days=30)  # the default retention, not more
+    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 0
+    clock.advance(minutes=1)
+    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 1  # `kept`, in its row and its entry
+    for loan_id in (kept,):
+        payload, digest = _loan_entry(store, loan_id)
+        assert payload["contact_sealed"] is None and digest == content_hash(payload)
+    with store.read() as session:
+        assert session.scalars(select(KioskLoan.contact_sealed)).all() == [None, None, None]
+    kiosk_lending.register_device(store, staff.coordinator, "LPT-009", "laptop", clock.clock)
+    with pytest.raises(LendingError, match="niet op deze computer uitgeleend"):
+        kiosk_lending.erase_contact_of_device(store, staff.helper, "LPT-009", clock.clock)
+
+
+def test_the_retention_is_the_servers_setting(store, staff, clock, keyed):
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    kiosk_lending.register_device(store, staff.coordinator, "LPT-001", "laptop", clock.clock)
+    kiosk_lending.lend(store, staff.helper, loan_input(), clock.clock)
+    kiosk_lending.return_device(store, staff.helper, "LPT-001", "good", (), clock.clock)
+    with store.transaction() as session:
+        session.add(Meta(key=meta_keys.SERVER_SETTING_PREFIX + "loan_contact_retention_days", value="7"))
+    clock.advance(days=7, minutes=1)
+    assert kiosk_lending.purge_expired_contacts(store, clock.now) == 1
+
+
 def test_a_contact_in_the_note_or_no_key_is_refused_in_dutch(store, staff, clock):
     kiosk_lending.register_device(store, staff.coordinator, "TAB-1", "tablet", clock.clock)
     with pytest.raises(LendingError, match="sleutel voor contactgegevens ontbreekt"):
@@ -194,6 +259,30 @@ def test_a_loan_travels_once_and_the_kiosk_keeps_no_contact_after_the_acknowledg
     loan = server_loans(server)[loan_id]
     assert loan.contact_sealed is None and loan.contact_erased_at is not None and loan.lent_at is not None
     assert server.admin(lending.open_contact, loan_id, key_file) is None
+
+
+def test_an_erase_on_the_kiosk_reaches_the_server_before_or_after_its_loan(setup, key_file):
+    """Erased after the loan was synced: the server empties the contact when the erase arrives.
+    Erased before the loan ever left the kiosk: the loan arrives without it, the erase follows."""
+    server, make = setup
+    kiosk = make()
+    clock = kiosk.clock.clock
+    for tag in ("LPT-1", "LPT-2"):
+        kiosk_lending.register_device(kiosk.store, kiosk.user, tag, "laptop", clock)
+    due = clock.today() + timedelta(days=21)
+    synced = kiosk_lending.lend(kiosk.store, kiosk.user, loan_input("LPT-1", due_on=due, visitor_code="e" * 64), clock)
+    kiosk.sync()
+    assert server_loans(server)[synced].contact_sealed is not None
+    assert server_loans(server)[synced].visitor_code == "e" * 64
+    kiosk_lending.erase_contact_of_device(kiosk.store, kiosk.user, "LPT-1", clock)
+    unsent = kiosk_lending.lend(kiosk.store, kiosk.user, loan_input("LPT-2", due_on=due), clock)
+    kiosk_lending.erase_contact_of_device(kiosk.store, kiosk.user, "LPT-2", clock)
+    assert kiosk.sync().sent.created == 3  # an erase, the loan (without its contact), an erase
+    loans = server_loans(server)
+    for loan_id in (synced, unsent):
+        assert loans[loan_id].contact_sealed is None and loans[loan_id].contact_erased_at is not None
+        assert server.admin(lending.open_contact, loan_id, key_file) is None
+    assert loans[unsent].lent_at is not None
 
 
 def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):

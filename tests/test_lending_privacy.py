@@ -1,5 +1,6 @@
 """The borrower's contact never lies in plain text in a database file, kiosk or server, and the
-sealed box is gone from both files once its time is up (the retention moved by injected clocks)."""
+sealed box is gone from both files once its time is up (the retention moved by injected clocks),
+also on a kiosk that stayed offline."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -13,10 +14,11 @@ from kiosk.core import lending as kiosk_lending
 from kiosk.core.accounts import StaffUser
 from kiosk.core.lending import LoanInput
 from kiosk.core.secrets import SecretStore
-from kiosk.core.store import open_store
+from kiosk.core.store import meta_keys, open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import Loan as KioskLoan
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.puller import set_meta
 from sync.server import admin, lending
 from sync.server.app import ContactPurge
 from sync.server.models import Loan
@@ -93,4 +95,49 @@ def test_the_contact_is_never_plain_text_on_disk_and_gone_after_the_retention(li
     # Not even the sealed box is left, in the database files or their WALs (secure_delete, and the
     # WAL emptied after the kiosk forgot it and after the server's purge).
     assert found_in(both(), [sealed.encode(), sealed[:40].encode()]) == [], "the sealed box is still in a file"
+    store.close()
+
+
+def test_an_offline_kiosk_drops_the_sealed_contact_when_the_retention_ends(live_server, tmp_path, monkeypatch):
+    """Lent and returned while the server cannot be reached: at the first sync attempt after the
+    return plus the retention, the kiosk erases the sealed box from its loan and the unsent outbox
+    entry; when the network comes back the server gets the loan without it."""
+    if live_server.engine.dialect.name != "sqlite":
+        pytest.skip("greps the server's database file: SQLite only")
+    server_file = Path(live_server.engine.url.database)
+    monkeypatch.setenv(lending.KEY_FILE_ENV, str(tmp_path / "keys" / "lending-key"))
+    live_server.admin(lending.init_key)
+    helper = live_server.admin(lambda s: admin.add_helper(s, "Ann", "coordinator", "357913", []).id)
+    data_dir = tmp_path / "kiosk"
+    data_dir.mkdir()
+    store = open_store(data_dir)
+    clock = MovableClock(now=datetime.now(UTC).replace(microsecond=0))
+    engine = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()), clock=lambda: clock.now)
+    engine.enroll(live_server.url, live_server.enroll_code(), "digibus-laptop")
+    assert engine.sync().ok
+    with store.transaction() as session:  # the network is gone: nothing listens on port 9
+        set_meta(session, meta_keys.SERVER_URL, "http://127.0.0.1:9")
+    user, kiosk_file = StaffUser(helper, "Ann", "coordinator"), data_dir / DB_FILE
+
+    kiosk_lending.register_device(store, user, "TAB-1", "tablet", clock.clock)
+    loan_id = kiosk_lending.lend(store, user, LoanInput(
+        tag="TAB-1", due_on=clock.clock.today() + timedelta(days=7), eligibility="uitpas-reduced",
+        contact_name=NAME, contact_phone=PHONE), clock.clock)
+    kiosk_lending.return_device(store, user, "TAB-1", "good", (), clock.clock)
+    with store.read() as session:
+        sealed = session.get(KioskLoan, loan_id).contact_sealed
+    box = [sealed.encode(), sealed[:40].encode()]
+    clock.advance(days=30)
+    assert not engine.sync().ok
+    assert found_in(files(kiosk_file), box), "the retention is not over yet"
+    clock.advance(minutes=1)
+    assert not engine.sync().ok
+    assert found_in(files(kiosk_file), box + plain_variants()) == [], "the retention is over, offline"
+
+    with store.transaction() as session:
+        set_meta(session, meta_keys.SERVER_URL, live_server.url)
+    assert engine.sync().ok
+    loan = live_server.admin(lambda s: s.get(Loan, loan_id))
+    assert loan.lent_at is not None and loan.returns == 1 and loan.contact_sealed is None
+    assert found_in(files(kiosk_file) + files(server_file), box + plain_variants()) == []
     store.close()

@@ -1,17 +1,20 @@
 """The "staff-lending" screen in the real window: scan (type + Enter), lend in a few taps with the
-contact sealed and cleared, take back, see what is out and overdue."""
+contact sealed and cleared (the borrower's visitor code with it), take back, see what is out and
+overdue, erase a borrower's contact on request."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
 from kiosk.core import lending
 from kiosk.core.accounts import StaffUser
 from kiosk.core.demo import DEMO_HELPER_PIN
 from kiosk.core.store import meta_keys
-from kiosk.core.store.models import Helper, Meta
+from kiosk.core.store.models import Helper, Loan, Meta, OutboxEntry
 from sync.sealed import new_private_key, open_sealed, public_key_of
 
 NAME, PHONE = "Rachida El Amrani", "0486 55 44 33"
@@ -62,9 +65,15 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     click(qtbot, screen.eligibility.buttons["uitpas-reduced"])
     qtbot.keyClicks(screen.name, NAME)
     qtbot.keyClicks(screen.phone, PHONE)
+    click(qtbot, screen.code_button)  # the borrower types initials and birth date in the dialog
+    qtbot.waitUntil(lambda: screen.code_dialog is not None and screen.code_dialog.isVisible())
+    screen.code_dialog.code_ready.emit("d" * 64)  # what the dialog hands over: only the hash
+    screen.code_dialog.reject()
+    assert screen.code_state.text() == "Code toegevoegd." and screen.code_remove.isVisible()
     click(qtbot, screen.lend_button)
     qtbot.waitUntil(lambda: screen.message.text() == "Uitgeleend.")
     assert screen.name.text() == screen.phone.text() == screen.tag.text() == ""
+    assert screen.visitor_code is None and screen.code_button.isVisible()
 
     conn = sqlite3.connect(store.path)
     try:
@@ -72,6 +81,9 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     finally:
         conn.close()
     assert eligibility == "uitpas-reduced" and NAME not in sealed and NAME in open_sealed(key, sealed)
+    with store.read() as session:
+        (payload,) = session.scalars(select(OutboxEntry.payload).where(OutboxEntry.kind == "loan"))
+    assert json.loads(payload)["visitor_code"] == "d" * 64  # the borrower counts as a distinct person
 
     clock.advance(days=30)  # past the default 21 days
     click(qtbot, screen.mode.buttons["out"])
@@ -86,6 +98,21 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     click(qtbot, screen.mode.buttons["out"])
     qtbot.waitUntil(lambda: "geen toestel" in screen.out_list.text())
 
+    # The borrower asks to be forgotten before the retention ends: a question first, then erased.
+    click(qtbot, screen.mode.buttons["erase"])
+    scan(qtbot, screen, "LPT-001")
+    click(qtbot, screen.erase_button)
+    qtbot.waitUntil(lambda: screen.erase_dialog is not None and screen.erase_dialog.isVisible())
+    assert "LPT-001" in screen.erase_dialog.title.text()
+    screen.erase_dialog.done(QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: screen.message.text() == "Contact gewist.")
+    with store.read() as session:
+        (erased,) = session.scalars(select(OutboxEntry.payload).where(OutboxEntry.kind == "loan_contact_erase"))
+        (payload,) = session.scalars(select(OutboxEntry.payload).where(OutboxEntry.kind == "loan"))
+        assert session.scalars(select(Loan.contact_sealed)).all() == [None]
+    assert json.loads(erased)["loan_id"] == json.loads(payload)["id"]
+    assert json.loads(payload)["contact_sealed"] is None  # never posted: it leaves without it
+
     click(qtbot, screen.mode.buttons["lend"])
     screen.tag.clear()
     qtbot.keyClicks(screen.tag, "XYZ-9")
@@ -94,10 +121,9 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
 
 
 def test_record_a_workshop_on_the_staff_screen(qtbot, window, clock):
-    import json
     from datetime import timedelta
 
-    from kiosk.core.store.models import Location, OutboxEntry, Workshop
+    from kiosk.core.store.models import Location, Workshop
 
     store = window.runtime.store
     with store.transaction() as session:
@@ -130,3 +156,53 @@ def test_record_a_workshop_on_the_staff_screen(qtbot, window, clock):
     record = json.loads(payload)
     assert (record["attendees"], record["visitor_codes"], record["note"]) == (6, ["a" * 64], "Veel vragen over de app")
     qtbot.waitUntil(lambda: "(al geregistreerd)" in next(iter(screen.session.buttons.values())).text())
+
+
+def test_the_lending_and_workshop_screens_fit_at_the_largest_text(qtbot, window, clock):
+    """A++ in high contrast with Arabic chosen by the last visitor: every lending mode and the
+    attendance screen lay out without cut text or overlaps (what does not fit scrolls), in Dutch
+    and left to right."""
+    from datetime import timedelta
+
+    from kiosk.core.store.models import Location, Workshop
+    from tests.layoutcheck import layout_problems as problems_now
+
+    def layout_problems(widget) -> list[str]:
+        for _ in range(4):  # let Qt lay out what changed
+            QApplication.processEvents()
+        return problems_now(widget)
+    from tools.screenshots.common import demo_coordinator
+    from tools.screenshots.lending import _demo_devices
+
+    store = window.runtime.store
+    with store.transaction() as session:
+        place = session.scalar(select(Location).where(Location.kind == "fixed"))
+        session.add(Workshop(id="22222222-2222-4222-8222-222222222222", title="Een afspraak maken bij de dokter",
+                             starts_at=clock.now - timedelta(hours=1), location_id=place.id, max_places=10,
+                             cancelled=False))
+    user = demo_coordinator(window)
+    window.staff.logged_in(user)
+    _demo_devices(window, user)
+    window.prefs.set(language="ar", text_size="extra-large", high_contrast=True)
+    screen = window.show_screen("staff-lending")
+    qtbot.waitUntil(lambda: screen.context is not None)
+    problems = {}
+    for mode, tag in (("lend", "LPT-001"), ("return", "GSM-003"), ("extend", "GSM-003"), ("out", ""),
+                      ("erase", "GSM-003")):
+        click(qtbot, screen.mode.buttons[mode])
+        if tag:
+            scan(qtbot, screen, tag)
+        else:
+            qtbot.waitUntil(lambda: "TAB-007" in screen.out_list.text())
+        for widget in (screen, screen.code_button):
+            assert widget.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        problems[mode] = layout_problems(screen)
+    screen._set_visitor_code("d" * 64)
+    click(qtbot, screen.mode.buttons["lend"])
+    problems["lend with a code"] = layout_problems(screen)
+    workshops = window.show_screen("staff-workshops")
+    qtbot.waitUntil(lambda: bool(workshops.sessions))
+    chip = next(iter(workshops.session.buttons.values()))
+    assert chip.text().startswith("Een afspraak maken bij de dokter, ")
+    problems["workshops"] = layout_problems(workshops)
+    assert not any(problems.values()), problems

@@ -67,3 +67,26 @@ def test_the_checker_fails_a_trial_whose_kiosk_store_was_moved_aside_as_corrupt(
     # A real corruption: opening the store (in verify) moves it aside with its WAL.
     (data_dir / DB_FILE).write_bytes(b"not a database" * 1000)
     assert verify(result).corrupt == 2
+
+
+def test_the_checker_sees_workshop_attendance_the_server_lacks(tmp_path):
+    """A correction recorded on a kiosk after the trial never reached the server: its record is
+    lost, and the server's attendance for that workshop is no longer the kiosks' newest."""
+    from kiosk.core.accounts import StaffUser
+    from kiosk.core.clock import Clock
+    from kiosk.core.store import open_store
+    from kiosk.core.store.models import Helper, Workshop
+    from kiosk.core.workshops import record_session
+
+    result = run_trial(SEED + 4, tmp_path / "trial", None, quota=5, chaos_seconds=0.5)
+    assert result.ok, _report(result)
+    recorded = result.workshops
+    store = open_store(result.kiosks[0][0])
+    with store.read() as session:
+        user = StaffUser.of(session.scalars(select(Helper)).first())
+        workshop_id = session.scalars(select(Workshop.id)).first()
+    record_session(store, user, workshop_id, 7, Clock())
+    store.close()
+    checked = verify(result)
+    assert checked.lost == 2 and checked.workshops == recorded + 1, "\n".join(checked.schedule)
+    assert any(line.startswith("WORKSHOP workshop ") for line in checked.schedule)

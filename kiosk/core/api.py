@@ -233,6 +233,10 @@ class KioskApi:
     def extend_loan(self, user: StaffUser, tag: str, due_on: date) -> str:
         return lending.extend_loan(self._store, user, tag, due_on, self.clock)
 
+    def erase_loan_contact(self, user: StaffUser, tag: str) -> str:
+        """The borrower of this device asks to be forgotten now (lending.erase_contact_of_device)."""
+        return lending.erase_contact_of_device(self._store, user, tag, self.clock)
+
     def open_loans(self) -> tuple[LoanInfo, ...]:
         """Devices of this location that are out, soonest due first (overdue ones say by how much)."""
         with self._store.read() as session:

@@ -5,10 +5,15 @@ entry in one transaction (kiosk/core/records.py), exactly like a help request. T
 `loan_devices` tables are this kiosk's current view.
 
 The borrower's contact (name, phone) is sealed to the coordinators' public key the moment it is
-saved (sync/sealed.py): this kiosk stores and sends the sealed box but cannot open it. Once the
-server has acknowledged the loan record the box is useless here, so the sender erases it in the
-same transaction that marks the entry sent (`forget_sent_contacts`): from the `loans` row and from
-the outbox payload. The server keeps it until the return plus the retention period.
+saved (sync/sealed.py): this kiosk stores and sends the sealed box but cannot open it. It leaves
+this kiosk at the first of:
+- the server's acknowledgement of the loan record: the sender erases it in the same transaction
+  that marks the entry sent (`forget_sent_contacts`), from the `loans` row and the outbox payload;
+- the borrower's request (`erase_contact`): at once from the `loans` row, and from the outbox
+  payload once sent or if never posted; an erase record tells the server;
+- the return plus the retention period (`purge_expired_contacts`, at every sync attempt, online or
+  not): from the row and from the payload, sent or not.
+The server keeps it until the return plus the retention period, or an erase record.
 
 Location binding is the help requests' rule: a kiosk records only for the location it offers
 (`shifts.offered_locations`), and only lends devices of that location.
@@ -21,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.accounts import StaffUser
@@ -41,7 +46,9 @@ from sync.protocol import (
     LoanExtensionRecord,
     LoanRecord,
     LoanReturnRecord,
+    SharedSettings,
     canonical_json,
+    content_hash,
 )
 
 NAME_MAX = 80
@@ -247,20 +254,41 @@ def erase_contact(store: Store, user: StaffUser, loan_id: str, clock: Clock) -> 
     """The borrower asks to be forgotten now: erased here at once, and on the server when the
     erase record arrives (before or after the loan: the server handles both orders)."""
     with store.transaction() as session:
-        loan = session.get(Loan, loan_id)
-        location_id = loan.location_id if loan is not None else None
-        if location_id is None:
-            device = session.scalar(select(LoanDevice).where(LoanDevice.open_loan_id == loan_id))
-            if device is None:
-                raise LendingError("Deze uitlening is hier niet bekend.")
-            location_id = device.location_id
-        record = validated(LoanContactEraseRecord, id=uuid.uuid4(), loan_id=loan_id, erased_at=clock.now(),
-                           **_place(session, user, location_id))
-        if loan is not None:
-            loan.contact_sealed = None
-            _redact_outbox(session, [loan_id])
-        enqueue(session, record)
-        return str(record.id)
+        return _erase(session, user, loan_id, clock)
+
+
+def erase_contact_of_device(store: Store, user: StaffUser, tag: str, clock: Clock) -> str:
+    """`erase_contact` for the loan of a scanned device: the one it is out on, or else its latest
+    loan made on this kiosk (after the return, until the retention ends)."""
+    with store.transaction() as session:
+        device = _device(session, tag)
+        latest = session.scalar(select(Loan.id).where(Loan.device_id == device.id)
+                                .order_by(Loan.lent_at.desc()).limit(1))
+        loan_id = _open_loan_id(session, device) if device.status == "lent" else latest
+        if loan_id is None:
+            raise LendingError(f"Toestel {device.tag} werd niet op deze computer uitgeleend. Vraag de "
+                               "coördinator om het contact te wissen.")
+        return _erase(session, user, loan_id, clock)
+
+
+def _erase(session: Session, user: StaffUser, loan_id: str, clock: Clock) -> str:
+    loan = session.get(Loan, loan_id)
+    location_id = loan.location_id if loan is not None else None
+    if location_id is None:
+        device = session.scalar(select(LoanDevice).where(LoanDevice.open_loan_id == loan_id))
+        if device is None:
+            raise LendingError("Deze uitlening is hier niet bekend.")
+        location_id = device.location_id
+    record = validated(LoanContactEraseRecord, id=uuid.uuid4(), loan_id=loan_id, erased_at=clock.now(),
+                       **_place(session, user, location_id))
+    if loan is not None:
+        loan.contact_sealed = None
+    # A loan entry never posted goes without its contact; one posted but not acknowledged keeps it
+    # until the acknowledgement (changing it would make the server see two contents for one id).
+    _redact_outbox(session, [loan_id], or_(OutboxEntry.state == "sent",
+                                           and_(OutboxEntry.state == "pending", OutboxEntry.attempts == 0)))
+    enqueue(session, record)
+    return str(record.id)
 
 
 def register_device(store: Store, user: StaffUser, tag: str, device_kind: str, clock: Clock, *,
@@ -313,25 +341,67 @@ def overdue_loans(session: Session, clock: Clock) -> list[LoanInfo]:
     return [loan for loan in open_loans(session, clock) if loan.overdue_days > 0]
 
 
-def _redact_outbox(session: Session, loan_ids: list[str]) -> None:
-    """Drop the sealed contact from the outbox payload of these loans, once sent. The entry keeps
-    its content hash (what the server acknowledged); a sent entry is never sent again."""
+def _redact_outbox(session: Session, loan_ids: list[str], which: ColumnElement[bool]) -> set[str]:
+    """Drop the sealed contact from the outbox payload of these loans' entries that match `which`;
+    returns the loans whose payload held one. A sent entry keeps its content hash (what the server
+    acknowledged; it is never sent again); an unsent one gets the hash of what it will now send."""
+    redacted = set()
     for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.record_id.in_(loan_ids),
-                                                           OutboxEntry.kind == "loan",
-                                                           OutboxEntry.state == "sent")):
+                                                           OutboxEntry.kind == "loan", which)):
         payload = json.loads(entry.payload)
         if payload.get("contact_sealed") is not None:
             payload["contact_sealed"] = None
             entry.payload = canonical_json(payload)
+            if entry.state != "sent":
+                entry.content_hash = content_hash(payload)
+            redacted.add(entry.record_id)
+    return redacted
 
 
 def forget_sent_contacts(session: Session, record_ids: list[str]) -> int:
     """Called by the sync sender in the transaction that marks these records sent: the server now
-    holds the sealed contacts of the loans among them, so this kiosk keeps no copy. Returns how
-    many; the sync engine then empties the WAL (sync.sqlite.truncate_wal)."""
-    loan_ids = list(session.scalars(select(Loan.id).where(Loan.id.in_(record_ids), Loan.contact_sealed.is_not(None))))
-    if loan_ids:
+    holds the sealed contacts of the loans among them, so this kiosk keeps no copy (also not in the
+    payload of a loan whose row an erase emptied while it was posted). Returns how many; the sync
+    engine then empties the WAL (sync.sqlite.truncate_wal)."""
+    loan_ids = list(session.scalars(select(Loan.id).where(Loan.id.in_(record_ids))))
+    if not loan_ids:
+        return 0
+    held = set(session.scalars(select(Loan.id).where(Loan.id.in_(loan_ids), Loan.contact_sealed.is_not(None))))
+    if held:
+        session.execute(update(Loan).where(Loan.id.in_(held)).values(contact_sealed=None))
+        session.flush()
+    return len(held | _redact_outbox(session, loan_ids, OutboxEntry.state == "sent"))
+
+
+def retention_days(session: Session) -> int:
+    """`loan_contact_retention_days` as the server set it (the puller keeps it in the meta table),
+    else its default."""
+    row = session.get(Meta, meta_keys.SERVER_SETTING_PREFIX + "loan_contact_retention_days")
+    default = SharedSettings.model_fields["loan_contact_retention_days"].default
+    try:
+        value = json.loads(row.value) if row is not None else default
+        return int(SharedSettings(loan_contact_retention_days=value).loan_contact_retention_days)
+    except ValueError:  # pydantic's ValidationError too: a value the server should not have sent
+        return int(default)
+
+
+def purge_expired_contacts(store: Store, now: datetime) -> int:
+    """Erase the sealed contact of loans returned more than the retention period ago, wherever it
+    still is on this kiosk: the `loans` row and the loan's outbox entry, sent or not (a kiosk that
+    stayed offline since never sends it). Returns how many; the caller then empties the WAL.
+    Runs at every sync attempt (kiosk/sync/engine.py), which the sync service makes also offline."""
+    def expired(session: Session) -> list[str]:
+        cutoff = now - timedelta(days=retention_days(session))
+        unsent = select(OutboxEntry.record_id).where(OutboxEntry.kind == "loan", OutboxEntry.state != "sent")
+        return list(session.scalars(select(Loan.id).where(
+            Loan.returned_at < cutoff, or_(Loan.contact_sealed.is_not(None), Loan.id.in_(unsent)))))
+
+    with store.read() as session:  # mostly nothing: no write lock for that
+        if not expired(session):
+            return 0
+    with store.transaction() as session:
+        loan_ids = expired(session)
+        held = set(session.scalars(select(Loan.id).where(Loan.id.in_(loan_ids), Loan.contact_sealed.is_not(None))))
         session.execute(update(Loan).where(Loan.id.in_(loan_ids)).values(contact_sealed=None))
         session.flush()
-        _redact_outbox(session, loan_ids)
-    return len(loan_ids)
+        return len(held | _redact_outbox(session, loan_ids, true()))

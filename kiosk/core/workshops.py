@@ -1,7 +1,11 @@
 """Workshops on a kiosk: the planned sessions of this location (from the server) and, after one,
 its attendance recorded offline as a WorkshopSessionRecord with its outbox entry (exactly once,
 like a help request). Attendees may type their visitor code (the visitor-code dialog), so that
-they count as distinct people; the note passes the note guard."""
+they count as distinct people; the note passes the note guard.
+
+The home screen lists the next sessions (`home_lines`) with the spreekuur: the sentences below are
+source texts of the Qt translation context "Schedule", like kiosk/core/schedule.py's; the title
+and place stay as the coordinator typed them (Dutch)."""
 from __future__ import annotations
 
 import uuid
@@ -14,6 +18,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.records import enqueue, validated
+from kiosk.core.schedule import QT_TRANSLATE_NOOP, ZONE, InfoLine, Translate, day_text, dutch
 from kiosk.core.shifts import check_offered, offered_locations
 from kiosk.core.store import Store
 from kiosk.core.store.models import Workshop
@@ -22,6 +27,11 @@ from sync.privacy import guard_note
 from sync.protocol import MAX_ATTENDEES, NOTE_MAX, WorkshopSessionRecord
 
 RECORDABLE_DAYS = 14  # how long after a session staff can still record it
+HOME_MAX = 3  # the next sessions on the home screen: the guides stay above the fold
+
+HOME_TITLE = QT_TRANSLATE_NOOP("Schedule", "Vormingen hier:")
+HOME_LINE = QT_TRANSLATE_NOOP("Schedule", "{date} om {start}: {title}")
+HOME_LINE_AT = QT_TRANSLATE_NOOP("Schedule", "{date} om {start} ({place}): {title}")
 
 
 class WorkshopError(DutchError):
@@ -57,6 +67,28 @@ def upcoming(session: Session, clock: Clock, days: int = 30) -> list[WorkshopInf
                                                   Workshop.starts_at < now + timedelta(days=days))
                            .order_by(Workshop.starts_at))
     return [_info(row) for row in rows]
+
+
+def home_lines(coming: tuple[WorkshopInfo, ...], now: datetime, translate: Translate = dutch,
+               language: str = "nl") -> tuple[InfoLine, ...]:
+    """The home screen's lines for the next sessions: a title, then one line each, in the visitor's
+    language with the Dutch line beside each session ("workshops-title", "workshop"); none without
+    sessions."""
+    today = now.astimezone(ZONE).date()
+
+    def line(info: WorkshopInfo, words: Translate) -> str:
+        start = info.starts_at.astimezone(ZONE)
+        text = words(HOME_LINE_AT if info.place else HOME_LINE).format(
+            date=day_text(start.date(), today, words), start=start.strftime("%H:%M"), place=info.place,
+            title=info.title)
+        return text[:1].upper() + text[1:]
+
+    shown = [info for info in coming if info.starts_at >= now][:HOME_MAX]
+    if not shown:
+        return ()
+    own = language != "nl"
+    return (InfoLine("workshops-title", translate(HOME_TITLE)),
+            *(InfoLine("workshop", line(info, translate), line(info, dutch) if own else "") for info in shown))
 
 
 def to_record(session: Session, clock: Clock) -> list[WorkshopInfo]:

@@ -18,6 +18,7 @@ from sqlalchemy import CursorResult, select, update
 
 from kiosk.core.accounts import hash_pin
 from kiosk.core.bundles import GuideBundles, check_keys
+from kiosk.core.lending import purge_expired_contacts
 from kiosk.core.secrets import DEVICE_TOKEN, NoSecureStoreError, SecretStore
 from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.models import Helper, OutboxEntry, Topic
@@ -188,6 +189,8 @@ class SyncEngine:
         """Push the outbox, then pull reference data, then send the status report (also after a
         failure, when the server was reached; not when stopping). Never raises for sync failures:
         the outcome says what happened, the caller decides when to try again."""
+        if purge_expired_contacts(self.store, self.clock()):  # online or not: the retention is over
+            truncate_wal(self.store.engine)
         url, token = self.server_url(), self._token()
         if not url or not token:
             return SyncOutcome(error=AuthError("not-enrolled"), finished_at=self.clock())

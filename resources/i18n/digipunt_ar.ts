@@ -2113,6 +2113,21 @@
         <source>december</source>
         <translation>ديسمبر</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>Vormingen hier:</source>
+        <translation>ورشات تدريبية هنا:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>{date} om {start}: {title}</source>
+        <translation>{date} الساعة {start}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/workshops.py" line="1"/>
+        <source>{date} om {start} ({place}): {title}</source>
+        <translation>{date} الساعة {start} ({place}): {title}</translation>
+    </message>
 </context>
 <context>
     <name>GuidePrintout</name>
@@ -2313,6 +2328,76 @@
     <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="228"/>
         <source>terug op {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Inventarisnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Scan het toestel of typ het nummer, bijvoorbeeld LPT-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het terugbrengen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Contact nu wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Naam en telefoonnummer van de laatste uitlening van dit toestel worden gewist, hier en op de centrale server. De coördinator kan de ontlener daarna niet meer bellen. De uitlening zelf blijft geteld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Nee, houden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Ja, wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Code toegevoegd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Contact wissen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Contact van de ontlener van {tag} wissen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Contact gewist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Bezoekerscode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>Weghalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="1"/>
+        <source>De ontlener typt ze (mag leeg).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -76,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             backend = "postgresql" if database_url and database_url.startswith("postgresql") else "sqlite"
             for key in totals:
                 totals[key] += getattr(result, key)
-            print(f"trial seed={result.seed} db={backend} records={result.records} (lending {result.lending}) "
-                  f"lost={result.lost} "
+            print(f"trial seed={result.seed} db={backend} records={result.records} (lending {result.lending}, "
+                  f"workshops {result.workshops}) lost={result.lost} "
                   f"duplicated={result.duplicated} conflicts={result.conflicts} undrained={result.undrained} "
                   f"corrupt={result.corrupt} "
                   f"kills={sum('kill' in s for s in result.schedule)} faults={result.faults} "

@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import requests
@@ -37,7 +37,7 @@ from kiosk.sync.client import ServerApi, SyncError
 from kiosk.sync.outbox import Sender, recover_inflight
 from kiosk.sync.puller import Puller
 from sync.protocol import LENDING_KINDS, BatchItem, BatchRequest
-from sync.server import admin, lending
+from sync.server import admin, lending, workshops
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import Loan, StoredRecord
 from tests.reliability.faultproxy import FaultProxy
@@ -54,6 +54,7 @@ class TrialResult:
     seed: int
     records: int = 0
     lending: int = 0  # of the records: devices, loans, returns, extensions, contact erasures
+    workshops: int = 0  # of the records: workshop attendance (workshop_session)
     lost: int = 0
     duplicated: int = 0
     conflicts: int = 0
@@ -150,9 +151,9 @@ def child_env() -> dict[str, str]:
 
 
 def _set_up_server(database_url: str, seed: int, workdir: Path) -> list[str]:
-    """A location, a helper, the coordinators' key for borrowers' contacts (published before the
-    kiosks enroll, so their first pull brings it) and one enrollment code per kiosk, straight in
-    the server database."""
+    """A location, a helper, the coordinators' key for borrowers' contacts and two workshops held
+    an hour ago (published before the kiosks enroll, so their first pull brings them) and one
+    enrollment code per kiosk, straight in the server database."""
     engine = make_server_engine(database_url)
     migrate(engine)
     with sessionmaker(engine).begin() as session:
@@ -160,6 +161,9 @@ def _set_up_server(database_url: str, seed: int, workdir: Path) -> list[str]:
         lending.init_key(session, workdir / "lending-key")
         location, _ = admin.ensure_location(session, f"Digibus trial {seed}", "digibus")
         admin.add_helper(session, f"Helper {seed}", "digihelper", "135790")
+        held = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+        for title in ("Veilig online bankieren", "Werken met itsme"):
+            workshops.plan_workshop(session, title, held, location.id, 20)
         codes = [admin.create_enroll_code(session, location)[0] for _ in range(KIOSKS)]
     engine.dispose()
     return codes
@@ -244,16 +248,18 @@ def _kiosk_records(data_dir: Path) -> tuple[dict[str, str], int, list[str]]:
         record_ids = set(session.scalars(select(HelpRequest.id)))
         record_ids |= set(session.scalars(select(Shift.id).where(Shift.ended_at.is_not(None))))
         record_ids |= set(session.scalars(select(KioskLoan.id)))
-        # Devices, returns, extensions and erasures live only as their outbox entries.
+        # Devices, returns, extensions, erasures and workshop attendance live only as their outbox entries.
         record_ids |= set(session.scalars(select(OutboxEntry.record_id).where(OutboxEntry.kind.in_(
-            [kind for kind in LENDING_KINDS if kind != "loan"]))))
+            [kind for kind in LENDING_KINDS if kind != "loan"] + ["workshop_session"]))))
         kept = session.scalar(select(func.count()).select_from(KioskLoan).join(
             OutboxEntry, OutboxEntry.record_id == KioskLoan.id).where(
             OutboxEntry.state == "sent", KioskLoan.contact_sealed.is_not(None))) or 0
+        kept += sum(json.loads(payload).get("contact_sealed") is not None for payload in session.scalars(
+            select(OutboxEntry.payload).where(OutboxEntry.kind == "loan", OutboxEntry.state == "sent")))
     store.close()
     problems = [f"record {rid} has no outbox entry" for rid in record_ids - set(outbox)]
     problems += [f"outbox entry {rid} has no record" for rid in set(outbox) - record_ids]
-    problems += [f"{kept} sent loans still hold their sealed contact"] if kept else []
+    problems += [f"{kept} times a sent loan's sealed contact is still here (row or payload)"] if kept else []
     return outbox, parked, problems
 
 
@@ -286,6 +292,34 @@ def _lending_mismatches(database_url: str, kiosks: list[tuple[Path, str]]) -> tu
             problems.append(f"loan {loan_id}: server {row and (row.lent_at, row.returns)} vs kiosk {kinds}")
         elif (row.contact_sealed is None) != ("loan_contact_erase" in kinds):
             problems.append(f"loan {loan_id}: contact {'missing' if row.contact_sealed is None else 'kept'}")
+    return problems, total
+
+
+def _workshop_mismatches(database_url: str, kiosks: list[tuple[Path, str]]) -> tuple[list[str], int]:
+    """The server's attendance per workshop must be the newest record any kiosk committed for it
+    (a correction is a newer record; two kiosks may record one session)."""
+    newest: dict[str, tuple[str, int]] = {}  # workshop id -> (recorded_at, attendees)
+    total = 0
+    for data_dir, _ in kiosks:
+        store = open_store(data_dir)
+        with store.read() as session:
+            payloads = list(session.scalars(select(OutboxEntry.payload)
+                                            .where(OutboxEntry.kind == "workshop_session")))
+        store.close()
+        total += len(payloads)
+        for payload in payloads:
+            data = json.loads(payload)
+            seen = newest.get(data["workshop_id"])
+            if seen is None or datetime.fromisoformat(data["recorded_at"]) > datetime.fromisoformat(seen[0]):
+                newest[data["workshop_id"]] = (data["recorded_at"], data["attendees"])
+    engine = make_server_engine(database_url)
+    with sessionmaker(engine)() as session:
+        on_server = workshops.attendance(session)
+    engine.dispose()
+    expected = {workshop_id: attendees for workshop_id, (_, attendees) in newest.items()}
+    problems = [f"workshop {wid}: server {on_server.get(wid)} attendees vs kiosk {n}"
+                for wid, n in expected.items() if on_server.get(wid) != n]
+    problems += [f"workshop {wid}: on the server, recorded by no kiosk" for wid in set(on_server) - set(expected)]
     return problems, total
 
 
@@ -414,7 +448,8 @@ def verify(result: TrialResult) -> TrialResult:
     store that failed its integrity check was moved aside and replaced by an empty one: the records
     in it can no longer be compared, so that fails the trial on its own."""
     log, kiosks = result.schedule.append, result.kiosks
-    result.records = result.lending = result.lost = result.duplicated = result.conflicts = result.corrupt = 0
+    result.records = result.lending = result.workshops = 0
+    result.lost = result.duplicated = result.conflicts = result.corrupt = 0
     engine = make_server_engine(result.database_url)
     with engine.connect() as conn:
         rows = conn.execute(select(StoredRecord.id, StoredRecord.content_hash)
@@ -446,6 +481,10 @@ def verify(result: TrialResult) -> TrialResult:
     for problem in mismatches:
         result.lost += 1
         log(f"LENDING {problem}")
+    mismatches, result.workshops = _workshop_mismatches(result.database_url, kiosks)
+    for problem in mismatches:
+        result.lost += 1
+        log(f"WORKSHOP {problem}")
     phantoms = set(on_server) - set(committed)
     result.duplicated += len(phantoms)  # on the server, but no kiosk committed it
     return result

@@ -3,8 +3,9 @@
     python -m tests.reliability.worker write DATA_DIR QUOTA SEED
     python -m tests.reliability.worker send DATA_DIR URL TOKEN SEED CRASH_RATE
 
-`write` saves help requests, shifts and lending records (devices, loans with a sealed contact,
-extensions, returns, contact erasures) through the real help log and lending register until the
+`write` saves help requests, shifts, lending records (devices, loans with a sealed contact,
+extensions, returns, contact erasures) and workshop attendance (the workshops the server planned;
+recording one again is a correction) through the real help log, lending register and workshops until the
 store holds QUOTA records (so a restarted writer goes on where the killed one stopped). `send` pushes the outbox
 through the real Sender in a loop; with CRASH_RATE it also kills itself at the worst moments:
 right before posting a batch, and after the server answered but before the answer is stored.
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from kiosk.core import lending
+from kiosk.core import lending, workshops
 from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.helplog import HelpRequestInput, save_help_request
@@ -63,6 +64,15 @@ def lending_step(store, user: StaffUser, clock: Clock, rng: random.Random, prefi
             lending.return_device(store, user, tag, rng.choice(DEVICE_CONDITIONS), (), clock)
 
 
+def workshop_step(store, user: StaffUser, clock: Clock, rng: random.Random) -> None:
+    """Record the attendance of a workshop held here, with a few visitor codes."""
+    with store.read() as session:
+        held = workshops.to_record(session, clock)
+    attendees = rng.randint(0, 20)
+    codes = {f"{rng.getrandbits(256):064x}" for _ in range(rng.randint(0, min(attendees, 3)))}
+    workshops.record_session(store, user, rng.choice(held).id, attendees, clock, visitor_codes=tuple(codes))
+
+
 def write(data_dir: Path, quota: int, seed: int) -> int:
     rng = random.Random(seed)
     store = open_store(data_dir)
@@ -80,7 +90,9 @@ def write(data_dir: Path, quota: int, seed: int) -> int:
         roll = rng.random()
         if roll < 0.3:
             lending_step(store, user, clock, rng, data_dir.name)
-        elif roll < 0.45:
+        elif roll < 0.4:
+            workshop_step(store, user, clock, rng)
+        elif roll < 0.55:
             if shift_open:
                 end_shift(store, user, clock)
             else:

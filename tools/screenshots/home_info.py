@@ -1,17 +1,25 @@
-"""A spreekuur schedule, digibus stops and notices in a demo store, as the server would send them
+"""A spreekuur schedule, digibus stops, workshops and notices in a demo store, as the server would send them
 (through the kiosk's own puller), for the home screen's screenshots and its layout tests."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from kiosk.core.schedule import ZONE
 from kiosk.core.store import Store, meta_keys
-from kiosk.core.store.models import Location, Notice, Schedule
+from kiosk.core.store.models import Location, Notice, Schedule, Workshop
 from kiosk.sync.puller import Puller, read_cursor, set_meta
-from sync.protocol import BusStop, NoticeData, ReferenceChange, ReferencePage, ScheduleData, WeeklyHours
+from sync.protocol import (
+    BusStop,
+    NoticeData,
+    ReferenceChange,
+    ReferencePage,
+    ScheduleData,
+    WeeklyHours,
+    WorkshopData,
+)
 
 NOTICES = (
     {"nl": "Gesloten op 11 november", "fr": "Fermé le 11 novembre", "en": "Closed on 11 November",
@@ -24,11 +32,15 @@ NOTICES = (
      "tr": "Yeni: akıllı telefon atölyesi, her perşembe saat 10'da kütüphanede"},
 )
 ADDRESSES = ("Markt, Kessel-Lo", "Dorpsplein, Wilsele", "Sint-Jansplein, Heverlee")
+# (days ahead, hour in Brussels, title): more than the home screen shows (kiosk.core.workshops.HOME_MAX)
+WORKSHOPS = ((1, 10, "Veilig online bankieren met itsme"), (3, 14, "Je smartphone: foto's en berichten"),
+             (8, 10, "Een afspraak maken bij de dokter via internet"), (9, 14, "E-mail voor beginners"))
 
 
-def seed(store: Store, now: datetime, kind: str = "fixed", notices: int = 1) -> str:
+def seed(store: Store, now: datetime, kind: str = "fixed", notices: int = 1, workshops: int = 0) -> str:
     """This kiosk placed at the demo location of `kind`, with a schedule (a fixed place: every day
-    14:00-16:00; the digibus: a stop on each of the next days) and `notices` notices; its id."""
+    14:00-16:00; the digibus: a stop on each of the next days), `notices` notices and `workshops`
+    planned workshops there (on the digibus at its stops); its id."""
     today = now.astimezone(ZONE).date()
     with store.transaction() as session:
         location = session.scalars(select(Location).where(Location.kind == kind, Location.active)
@@ -44,19 +56,24 @@ def seed(store: Store, now: datetime, kind: str = "fixed", notices: int = 1) -> 
     changes = [_change("schedule", location.id, data)]
     changes += [_change("notice", f"notice-{n}", NoticeData(text=text, first_day=today, last_day=today + timedelta(7)))
                 for n, text in enumerate(NOTICES[:notices])]
+    for n, (days, hour, title) in enumerate(WORKSHOPS[:workshops]):
+        starts = datetime.combine(today + timedelta(days=days), time(hour), ZONE)
+        stop = ADDRESSES[n % len(ADDRESSES)] if kind == "digibus" else None
+        changes.append(_change("workshop", f"workshop-{n}", WorkshopData(
+            title=title, topic="", starts_at=starts, location_id=location.id, stop_name=stop, max_places=12)))
     page = ReferencePage(server_time=now, cursor=since + 1, has_more=False, changes=changes)
     Puller(store, None).apply(page, since)  # type: ignore[arg-type]  # apply() never calls the server
     return location.id
 
 
-def _change(entity: Any, key: str, data: ScheduleData | NoticeData) -> ReferenceChange:
+def _change(entity: Any, key: str, data: ScheduleData | NoticeData | WorkshopData) -> ReferenceChange:
     return ReferenceChange(entity=entity, key=key, data=data.model_dump(mode="json"))
 
 
 def clear(store: Store) -> None:
-    """Back to a kiosk without a place, schedule or notices (the demo's own state)."""
+    """Back to a kiosk without a place, schedule, workshops or notices (the demo's own state)."""
     with store.transaction() as session:
-        for model in (Notice, Schedule):
+        for model in (Notice, Schedule, Workshop):
             for row in session.scalars(select(model)):
                 session.delete(row)
         set_meta(session, meta_keys.LOCATION_ID, None)

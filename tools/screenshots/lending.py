@@ -1,11 +1,14 @@
-"""The lending screen ("staff-lending") with demo devices: lend (filled in), take back, extend,
-the list of devices out with an overdue one."""
+"""The lending screen ("staff-lending") with demo devices: lend (filled in, with the borrower's
+visitor code), take back, extend, the list of devices out with an overdue one, erasing a contact
+(with its question); then the workshop attendance screen. Each in Dutch at the normal size, and at
+A++ in high contrast with the visitor's language Arabic (staff screens stay Dutch, left to right)."""
 from __future__ import annotations
 
 import uuid
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialog
 from sqlalchemy import select, update
 
 from kiosk.core import lending
@@ -13,7 +16,7 @@ from kiosk.core.lending import LoanInput
 from kiosk.core.store import meta_keys
 from kiosk.core.store.models import LoanDevice, Location, Meta, Workshop
 from sync.sealed import new_private_key, public_key_of
-from tools.screenshots.common import demo_coordinator, grab, settle
+from tools.screenshots.common import demo_coordinator, grab, grab_with_dialog, settle
 
 
 def _demo_devices(window, user) -> None:
@@ -34,6 +37,9 @@ def _demo_devices(window, user) -> None:
                 session.execute(update(LoanDevice).where(LoanDevice.tag == tag).values(due_on=due))
 
 
+STATES = (("nl", "normal", False, ""), ("ar", "extra-large", True, "-ar-extra-large-hc"))
+
+
 def render(window, outdir: Path) -> list[Path]:
     written = []
     user = demo_coordinator(window)
@@ -41,14 +47,27 @@ def render(window, outdir: Path) -> list[Path]:
     _demo_devices(window, user)
     screen = window.show_screen("staff-lending")
     settle(window)
+    for lang, size, contrast, suffix in STATES:
+        window.prefs.set(language=lang, text_size=size, high_contrast=contrast)
+        written += _lending_states(window, screen, outdir, suffix)
+    window.prefs.reset()
+    written += _workshops(window, outdir)
+    window.staff.logout()
+    return written
+
+
+def _lending_states(window, screen, outdir: Path, suffix: str) -> list[Path]:
+    written = []
+    screen.mode.set_selected("lend")
     screen.tag.setText("LPT-001")
     screen.look_up()
     settle(window)
     screen.eligibility.set_selected("uitpas-reduced")
     screen.name.setText("Rachida El Amrani")
     screen.phone.setText("0486 55 44 33")
+    screen._set_visitor_code("d" * 64)  # what the visitor-code dialog hands over
     screen._update()
-    written.append(grab(window, outdir / "staff-lending-lend.png"))
+    written.append(grab(window, outdir / f"staff-lending-lend{suffix}.png"))
     screen.forget()
     screen.mode.set_selected("return")
     screen.tag.setText("GSM-003")
@@ -56,15 +75,22 @@ def render(window, outdir: Path) -> list[Path]:
     settle(window)
     screen.condition.set_selected("worn")
     screen._update()
-    written.append(grab(window, outdir / "staff-lending-return.png"))
+    written.append(grab(window, outdir / f"staff-lending-return{suffix}.png"))
     screen.mode.set_selected("extend")
-    written.append(grab(window, outdir / "staff-lending-extend.png"))
+    written.append(grab(window, outdir / f"staff-lending-extend{suffix}.png"))
     screen.mode.set_selected("out")
     settle(window)
-    written.append(grab(window, outdir / "staff-lending-out.png"))
+    written.append(grab(window, outdir / f"staff-lending-out{suffix}.png"))
+    screen.mode.set_selected("erase")
+    screen.tag.setText("GSM-003")
+    screen.look_up()
+    settle(window)
+    written.append(grab(window, outdir / f"staff-lending-erase{suffix}.png"))
+    screen.ask_erase()
+    settle(window)
+    written.append(grab_with_dialog(window, screen.erase_dialog, outdir / f"staff-lending-erase-question{suffix}.png"))
+    screen.erase_dialog.done(QDialog.DialogCode.Rejected)
     screen.forget()
-    written += _workshops(window, outdir)
-    window.staff.logout()
     return written
 
 
@@ -78,11 +104,15 @@ def _workshops(window, outdir: Path) -> list[Path]:
                              max_places=12, cancelled=False))
     screen = window.show_screen("staff-workshops")
     settle(window)
-    screen.session.set_selected(next(iter(screen.session.buttons)))
-    for code in ("a" * 64, "b" * 64):
-        screen._add_code(code)
-    screen.set_attendees(9)
-    screen.note.setText("Veel vragen over itsme")
-    written = [grab(window, outdir / "staff-workshops.png")]
-    screen.forget()
+    written = []
+    for lang, size, contrast, suffix in STATES:
+        window.prefs.set(language=lang, text_size=size, high_contrast=contrast)
+        screen.session.set_selected(next(iter(screen.session.buttons)))
+        for code in ("a" * 64, "b" * 64):
+            screen._add_code(code)
+        screen.set_attendees(9)
+        screen.note.setText("Veel vragen over itsme")
+        written.append(grab(window, outdir / f"staff-workshops{suffix}.png"))
+        screen.forget()
+    window.prefs.reset()
     return written

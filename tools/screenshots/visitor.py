@@ -28,8 +28,8 @@ def render_home(window, outdir: Path) -> list[Path]:
 
 
 def render_home_info(window, outdir: Path) -> list[Path]:
-    """The home screen with this location's spreekuur and a notice (nl, ar, and A++ in high
-    contrast), then on the digibus with its next stops and two notices."""
+    """The home screen with this location's spreekuur, its next workshops and a notice (nl, ar, and
+    A++ in high contrast), then on the digibus with its next stops, workshops and two notices."""
     written = []
     store = window.runtime.store
     for kind, notices, states in (
@@ -37,13 +37,18 @@ def render_home_info(window, outdir: Path) -> list[Path]:
                       ("ar", "extra-large", True))),
         ("digibus", 2, (("nl", "normal", False), ("uk", "normal", False), ("uk", "extra-large", False))),
     ):
-        home_info.seed(store, window.api.clock.now(), kind, notices)
+        home_info.seed(store, window.api.clock.now(), kind, notices, workshops=4)
         window.go_home()
         settle(window)
         for lang, size, contrast in states:
             window.prefs.set(language=lang, text_size=size, high_contrast=contrast)
             name = f"home-info-{kind}-{lang}" + (f"-{size}" if size != "normal" else "") + ("-hc" if contrast else "")
             written.append(grab(window, outdir / f"{name}.png"))
+            if size == "extra-large":  # the rest of the lines (the workshops), scrolled in the area
+                bar = window.home.info.lines_area.verticalScrollBar()
+                bar.setValue(bar.maximum())
+                written.append(grab(window, outdir / f"{name}-scrolled.png"))
+                bar.setValue(0)
         window.prefs.reset()
     home_info.clear(store)
     window.go_home()

@@ -1,26 +1,32 @@
-"""Staff screen "staff-lending": lend a device, take it back, extend a loan, see what is out.
+"""Staff screen "staff-lending": lend a device, take it back, extend a loan, see what is out, erase
+a borrower's contact on request.
 
 Every action starts from the inventory tag: typed, or read by a USB barcode scanner (it types the
 tag and presses Enter). Lending is a few taps: the due date comes from the settings, the device's
 accessories are ticked, the eligibility is a category (never a document). The borrower's name and
 phone go straight into `window.api.lend`, which seals them (kiosk/core/lending.py): after "Uitlenen"
-the fields are cleared and this kiosk can no longer read them. The rules are in the core; this
-screen only collects taps.
+the fields are cleared and this kiosk can no longer read them. The borrower may type a visitor code
+(the visitor-code dialog: only its hash is kept), so the loan counts them as a distinct person.
+"Contact wissen" erases a borrower's sealed contact before the retention ends, after a question.
+The rules are in the core; this screen only collects taps.
 """
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 import sync.sealed  # noqa: F401  (cryptography, for sealing a contact on the store worker: loaded here, on the UI thread)
 from kiosk.core.lending import DeviceInfo, LendingContext, LoanInfo, LoanInput
+from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import MessageLine, error_text
+from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
 from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
+from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
 
-MODES = ("lend", "return", "extend", "out")
+MODES = ("lend", "return", "extend", "out", "erase")
 
 
 def _qdate(day: date) -> QDate:
@@ -41,6 +47,9 @@ class LendingScreen(StaffScreen):
         super().__init__(window)
         self.context: LendingContext | None = None
         self.device: DeviceInfo | None = None
+        self.visitor_code: str | None = None
+        self.code_dialog: VisitorCodeDialog | None = None
+        self.erase_dialog: ChoiceDialog | None = None
         self.mode = ChipGroup()
         self.mode.changed.connect(self._mode_changed)
         self.body.addWidget(self.mode)
@@ -70,23 +79,32 @@ class LendingScreen(StaffScreen):
         contact.setSpacing(8)
         self.due_label, self.due = role_label("", "subtitle", wrap=False), _date_edit()
         self.accessories_label, self.accessories = role_label("", "subtitle", wrap=False), ChipGroup(multiple=True)
-        self.eligibility_label, self.eligibility = role_label("", "subtitle", wrap=False), ChipGroup()
+        # The two column headings wrap: at A++ the columns share 1366 px only that way.
+        self.eligibility_label, self.eligibility = role_label("", "subtitle"), ChipGroup()
         self.eligibility.changed.connect(self._update)
-        self.contact_label = role_label("", "subtitle", wrap=False)
+        self.contact_label = role_label("", "subtitle")
         self.contact_hint = role_label("", "muted")
         self.name, self.phone = QLineEdit(), QLineEdit()
         self.name.setMaxLength(80)
         self.phone.setMaxLength(30)
         for field in (self.name, self.phone):
             field.textChanged.connect(self._update)
+        self.code_button = big_button()  # the borrower types it: a distinct person in the counts
+        self.code_button.clicked.connect(self.ask_visitor_code)
+        self.code_state = role_label("", "muted")
+        self.code_remove = big_button()
+        self.code_remove.clicked.connect(lambda: self._set_visitor_code(None))
         self.lend_button = big_button("", "primary")
         self.lend_button.clicked.connect(self.lend)
         form.addLayout(hbox(self.due_label, self.due, stretch_at=2))
         for widget in (self.accessories_label, self.accessories, self.eligibility_label, self.eligibility):
             form.addWidget(widget)
         form.addStretch(1)
-        for widget in (self.contact_label, self.contact_hint, self.name, self.phone, self.lend_button):
+        for widget in (self.contact_label, self.contact_hint, self.name, self.phone):
             contact.addWidget(widget)
+        contact.addLayout(hbox(self.code_button, self.code_remove, stretch_at=2))  # one shows at a time
+        contact.addWidget(self.code_state)
+        contact.addWidget(self.lend_button)
         contact.addStretch(1)
 
         back = self.sections["return"] = QWidget()
@@ -111,6 +129,15 @@ class LendingScreen(StaffScreen):
             form.addWidget(widget)
 
         self.sections["out"] = self.out_list = role_label("")
+
+        erase = self.sections["erase"] = QWidget()
+        form = QVBoxLayout(erase)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.erase_hint = role_label("")
+        self.erase_button = big_button("", "danger")
+        self.erase_button.clicked.connect(self.ask_erase)
+        form.addWidget(self.erase_hint)
+        form.addLayout(hbox(self.erase_button, stretch_at=1))
         for section in self.sections.values():
             column.addWidget(section)
         column.addStretch(1)
@@ -124,7 +151,7 @@ class LendingScreen(StaffScreen):
         super().retranslate()
         self.title.setText(self.tr("Uitlenen"))
         self.mode.set_options(zip(MODES, (self.tr("Uitlenen"), self.tr("Terugbrengen"), self.tr("Verlengen"),
-                                          self.tr("Uitgeleend")), strict=True))
+                                          self.tr("Uitgeleend"), self.tr("Contact wissen")), strict=True))
         self.tag_label.setText(self.tr("Inventarisnummer"))
         self.tag.setPlaceholderText(self.tr("Scan het toestel of typ het nummer, bijvoorbeeld LPT-001"))
         self.find_button.setText(self.tr("Zoek"))
@@ -137,12 +164,20 @@ class LendingScreen(StaffScreen):
                                           "is."))
         self.name.setPlaceholderText(self.tr("Naam"))
         self.phone.setPlaceholderText(self.tr("Telefoonnummer"))
+        self.code_button.setText(self.tr("Bezoekerscode"))
+        self.code_remove.setText(self.tr("Weghalen"))
+        self._show_code_state()
         self.lend_button.setText(self.tr("Uitlenen"))
         self.condition_label.setText(self.tr("In welke staat is het toestel?"))
         self.back_label.setText(self.tr("Teruggebracht"))
         self.return_button.setText(self.tr("Terugnemen"))
         self.new_due_label.setText(self.tr("Nieuwe terugbrengdatum"))
         self.extend_button.setText(self.tr("Verlengen"))
+        self.erase_hint.setText(self.tr("Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het "
+                                        "toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier "
+                                        "en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het "
+                                        "terugbrengen."))
+        self.erase_button.setText(self.tr("Contact nu wissen"))
 
     def shown(self) -> None:
         super().shown()
@@ -205,12 +240,14 @@ class LendingScreen(StaffScreen):
                                          and self.phone.text().strip()))
         self.return_button.setEnabled(found and self.condition.value() is not None)
         self.extend_button.setEnabled(found)
+        self.erase_button.setEnabled(found)
 
     def lend(self) -> None:
         user, api = self.user, self.window_.api
         data = LoanInput(tag=self.tag.text(), due_on=self.due.date().toPython(),
                          eligibility=self.eligibility.value() or "", contact_name=self.name.text(),
-                         contact_phone=self.phone.text(), accessories=tuple(self.accessories.selected()))
+                         contact_phone=self.phone.text(), accessories=tuple(self.accessories.selected()),
+                         visitor_code=self.visitor_code)
         self.window_.db_tasks.run(lambda: api.lend(user, data), lambda _id: self._done(self.tr("Uitgeleend.")),
                                   self._failed)
 
@@ -224,6 +261,47 @@ class LendingScreen(StaffScreen):
         user, api, tag, due = self.user, self.window_.api, self.tag.text(), self.new_due.date().toPython()
         self.window_.db_tasks.run(lambda: api.extend_loan(user, tag, due),
                                   lambda _id: self._done(self.tr("Verlengd.")), self._failed)
+
+    def ask_visitor_code(self) -> None:
+        dialog = self.code_dialog = VisitorCodeDialog(self.window_)
+        dialog.code_ready.connect(self._set_visitor_code)
+        dialog.finished.connect(self._code_dialog_closed)
+        dialog.open()
+
+    def _code_dialog_closed(self) -> None:
+        assert self.code_dialog is not None  # connected to this dialog's finished signal
+        self.code_dialog.deleteLater()
+        self.code_dialog = None
+
+    def _set_visitor_code(self, code: str | None) -> None:
+        self.visitor_code = code
+        self._show_code_state()
+
+    def _show_code_state(self) -> None:
+        has_code = self.visitor_code is not None
+        self.code_state.setText(self.tr("Code toegevoegd.") if has_code else self.tr("De ontlener typt ze (mag leeg)."))
+        self.code_remove.setVisible(has_code)
+        self.code_button.setVisible(not has_code)
+
+    def ask_erase(self) -> None:
+        tag = self.tag.text().strip()
+        dialog = self.erase_dialog = ChoiceDialog(
+            as_widget(self.window_), self.tr("Contact van de ontlener van {tag} wissen?").format(tag=tag),
+            self.tr("Naam en telefoonnummer van de laatste uitlening van dit toestel worden gewist, hier en op de "
+                    "centrale server. De coördinator kan de ontlener daarna niet meer bellen. De uitlening zelf "
+                    "blijft geteld."))
+        dialog.add_button(self.tr("Nee, houden"), QDialog.DialogCode.Rejected, default=True)
+        dialog.add_button(self.tr("Ja, wissen"), QDialog.DialogCode.Accepted, "danger")
+        dialog.finished.connect(lambda result: self._erase_answered(result, tag))
+        dialog.open()
+
+    def _erase_answered(self, result: int, tag: str) -> None:
+        self.erase_dialog = None
+        if result != QDialog.DialogCode.Accepted or self.user is None:
+            return
+        user, api = self.user, self.window_.api
+        self.window_.db_tasks.run(lambda: api.erase_loan_contact(user, tag),
+                                  lambda _id: self._done(self.tr("Contact gewist.")), self._failed)
 
     def _done(self, text: str) -> None:
         self.window_.staff.record_saved()
@@ -255,6 +333,7 @@ class LendingScreen(StaffScreen):
         self.accessories.set_selected(None)
         self.accessories_back.set_selected(None)
         self.condition.set_selected(None)
+        self._set_visitor_code(None)
         self.message.say("")
         if self.context is not None:
             self.due.setDate(_qdate(self.context.default_due_on))

@@ -77,7 +77,9 @@ class WorkshopsScreen(StaffScreen):
     def _label(self, workshop: WorkshopInfo) -> str:
         when = self.window_.api.clock.local(workshop.starts_at).strftime("%d/%m %H:%M")
         done = self.tr(" (al geregistreerd)") if workshop.recorded else ""
-        return f"{when} {workshop.title}{done}"
+        # The title first: a label that starts with digits would read right to left when the
+        # visitor chose Arabic (the chip takes its base direction from the application then).
+        return f"{workshop.title}, {when}{done}"
 
     def set_attendees(self, count: int) -> None:
         self.attendees = min(max(count, len(self.codes)), MAX_ATTENDEES)  # at least one per code typed

@@ -1,8 +1,9 @@
-"""The home screen's information area: when a digihelper is here (or where the digibus stops next)
-and the notices, in the visitor's language with Dutch beside a translated notice.
+"""The home screen's information area: when a digihelper is here (or where the digibus stops next),
+the notices and the next workshops of this location, in the visitor's language with Dutch beside a
+translated notice or workshop.
 
-The lines come from kiosk/core/schedule.py (`home_lines`, Qt-free); this module only paints them.
-Any `InfoLine` kind shows (more may come, e.g. workshops): a title kind in bold, a line with Dutch
+The lines come from kiosk/core/schedule.py and kiosk/core/workshops.py (`home_lines`, Qt-free);
+this module only paints them. Any `InfoLine` kind shows: a title kind in bold, a line with Dutch
 beside it as two labels. The store is read on `window.db_tasks` when the home screen shows and every
 minute (what a sync brought, a session that ended, a day that turned); the words are made again on
 a language change from what was read.
@@ -16,12 +17,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk.core import schedule
+from kiosk.core import schedule, workshops
 from kiosk.core.schedule import HomeInfo, InfoLine
+from kiosk.core.workshops import WorkshopInfo
 from kiosk.ui.shared.widgets import role_label, scroll_area
 
 REFRESH_MS = 60_000
-TITLES = frozenset({"schedule", "stops-title"})
+TITLES = frozenset({"schedule", "stops-title", "workshops-title"})
+FOLLOWERS = frozenset({"stop", "workshop"})  # the lines under a title: no gap above them
 
 
 def translate(text: str) -> str:
@@ -58,6 +61,7 @@ class HomeInfoArea(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.lines_area)
         self.info = HomeInfo()
+        self.workshops: tuple[WorkshopInfo, ...] = ()
         self.shown_lines: tuple[InfoLine, ...] = ()
         self.setVisible(False)
         self._timer = QTimer(self)
@@ -66,19 +70,24 @@ class HomeInfoArea(QWidget):
         self._timer.start()
 
     def refresh(self) -> None:
-        """Read this location's schedule and notices again (on the store worker), then paint."""
-        self.window_.db_tasks.run(self.window_.api.home_info, self.set_info)
+        """Read this location's schedule, workshops and notices again (on the store worker), then paint."""
+        api = self.window_.api
+        self.window_.db_tasks.run(lambda: (api.home_info(), api.upcoming_workshops()),
+                                  lambda read: self.set_info(*read))
 
     def _tick(self) -> None:
         if self.window_.current_screen_name() == "home":  # other screens never show it
             self.refresh()
 
-    def set_info(self, info: HomeInfo) -> None:
-        self.info = info
+    def set_info(self, info: HomeInfo, coming: tuple[WorkshopInfo, ...] = ()) -> None:
+        self.info, self.workshops = info, coming
         self.show_lines()
 
     def show_lines(self) -> None:
-        lines = schedule.home_lines(self.info, self.window_.api.clock.now(), translate, self.window_.prefs.language)
+        now, language = self.window_.api.clock.now(), self.window_.prefs.language
+        # The notices (a closed day...) before the workshops: what does not fit scrolls, last first.
+        lines = (schedule.home_lines(self.info, now, translate, language)
+                 + workshops.home_lines(self.workshops, now, translate, language))
         if lines == self.shown_lines:
             return
         self.shown_lines = lines
@@ -89,8 +98,8 @@ class HomeInfoArea(QWidget):
                 old.setParent(None)
                 old.deleteLater()
         for index, line in enumerate(lines):
-            if index and lines[index - 1].kind != line.kind and line.kind != "stop":
-                self._lines.addSpacing(10)  # the schedule, then the notices: two groups
+            if index and lines[index - 1].kind != line.kind and line.kind not in FOLLOWERS:
+                self._lines.addSpacing(10)  # the schedule, the notices, the workshops: groups
             self._lines.addWidget(role_label(line.text, "heading" if line.kind in TITLES else None))
             if line.dutch:
                 dutch = role_label(line.dutch, "muted")

@@ -59,3 +59,20 @@ def test_a_device_in_repair_or_retired_is_not_lent_by_the_kiosk(setup):  # noqa:
     with kiosk.store.read() as session:
         (device,) = kiosk_lending.devices(session)
     assert (device.status, device.open_loan_id) == ("lent", loan_id)
+
+
+def test_a_kiosk_that_changes_a_repaired_devices_model_keeps_it_in_repair(setup):  # noqa: F811
+    server, make = setup
+    kiosk = make()
+    device_id = kiosk_lending.register_device(kiosk.store, kiosk.user, "LPT-4", "laptop", kiosk.clock.clock)
+    kiosk.sync()
+    set_status(server, device_id, "repair", "damaged")
+    kiosk.sync()
+
+    kiosk.clock.advance(minutes=5)
+    kiosk_lending.register_device(kiosk.store, kiosk.user, "LPT-4", "laptop", kiosk.clock.clock, model="HP 250 G9")
+    assert kiosk.sync().sent.created == 1
+    assert server.admin(lambda s: (s.get(LoanDevice, device_id).status, s.get(LoanDevice, device_id).model)) \
+        == ("repair", "HP 250 G9")
+    with kiosk.store.read() as session:
+        assert kiosk_lending.find_device(session, "LPT-4").status == "repair"

@@ -293,14 +293,16 @@ def _erase(session: Session, user: StaffUser, loan_id: str, clock: Clock) -> str
 
 def register_device(store: Store, user: StaffUser, tag: str, device_kind: str, clock: Clock, *,
                     serial: str = "", model: str = "", accessories: tuple[str, ...] = (),
-                    condition: str = "good", status: str = "available") -> str:
+                    condition: str = "good", status: str | None = None) -> str:
     """Add a device to this kiosk's location (or record a change to one with this tag); returns
-    the device's id."""
+    the device's id. Without a status, a known device keeps the one this kiosk last heard: a change
+    of its model must not undo a coordinator's repair or retirement."""
     with store.transaction() as session:
         location_id = next((loc.id for loc in offered_locations(session)), None)
         existing = session.scalar(select(LoanDevice).where(LoanDevice.tag == tag.strip(),
                                                            LoanDevice.location_id == location_id))
         device_id = existing.id if existing is not None else str(uuid.uuid4())
+        status = status or (existing.status if existing is not None else "available")
         record = validated(LoanDeviceRecord, id=uuid.uuid4(), device_id=device_id, recorded_at=clock.now(),
                            tag=tag.strip(), device_kind=device_kind, serial=serial.strip(), model=model.strip(),
                            accessories=sorted(set(accessories)), condition=condition, status=status,

@@ -170,11 +170,27 @@ def test_in_a_browser_a_coordinator_adds_a_notice_and_every_page_passes_axe(cons
         page.get_by_role("button", name="Toevoegen").click()
         page.wait_for_url("**gedaan=toegevoegd")
         assert "Arabisch: مغلق يوم 11 نوفمبر" in page.locator("table").inner_text()
+        page.get_by_role("link", name=re.compile(r"^Wijzigen\W+Gesloten op 11 november$")).click()
+        page.get_by_label("Tekst in het Nederlands").fill("Gesloten op 11 en 12 november")
+        page.get_by_role("button", name="Wijziging bewaren").click()
+        page.wait_for_url("**gedaan=gewijzigd")
+        assert "Gesloten op 11 en 12 november" in page.locator("table").inner_text()
+        notice_edit = page.get_by_role("link", name=re.compile(r"^Wijzigen\W+Gesloten op 11 en 12"))\
+            .get_attribute("href")
+        page.goto(f"{base}/console/spreekuren/{bus}")
+        page.get_by_role("link", name="Wijzigen").first.click()
+        page.get_by_label("Adres").fill("Markt 1, Kessel-Lo")
+        page.get_by_role("button", name="Wijziging bewaren").click()
+        page.wait_for_url("**gedaan=gewijzigd")
+        assert "Markt 1, Kessel-Lo" in page.locator("table").inner_text()
+        stop_edit = page.get_by_role("link", name="Wijzigen").first.get_attribute("href")
         problems = {}
         for name, path in (("spreekuren", "/console/spreekuren"),
                            ("spreekuren-leuven", f"/console/spreekuren/{leuven}"),
                            ("spreekuren-digibus", f"/console/spreekuren/{bus}"),
-                           ("mededelingen", "/console/mededelingen")):
+                           ("halte-wijzigen", stop_edit),
+                           ("mededelingen", "/console/mededelingen"),
+                           ("mededeling-wijzigen", notice_edit)):
             page.goto(base + path)
             serious = [v["id"] for v in Axe().run(page).response["violations"]
                        if v["impact"] in ("serious", "critical")]

@@ -273,7 +273,7 @@ def test_edit_a_published_guide_in_the_browser(console, chromium, tmp_path, shot
     coord.get_by_label("Titel", exact=True).first.fill("Attest downloaden (in de browser)")
     coord.get_by_role("button", name="Bewaren en controleren").first.click()
     alert = coord.get_by_role("alert")
-    assert "Niet bewaard" in alert.inner_text() and "Tekst Frans: Neem de schermlabels" in alert.inner_text()
+    assert "Niet bewaard" in alert.inner_text() and "Tekst Frans, stap 1: Neem de schermlabels" in alert.inner_text()
     assert coord.get_by_label("Titel", exact=True).first.input_value() == "Attest downloaden (in de browser)"
     coord.screenshot(path=shots / "guide-edit-nl-error.png")
     coord.screenshot(path=shots / "guide-edit-nl-error-full.png", full_page=True)

@@ -188,16 +188,23 @@ def test_errors_are_shown_beside_the_fields_and_nothing_typed_is_lost(console, k
     assert 'value="http://www.vlaanderen.be"' in refused.text
     assert console.server.admin(lambda s: s.get(ContentDraft, draft_id).data) == before
 
-    # A Dutch screen label changed alone: every translation must quote it too (the shared check).
+    # A Dutch screen label corrected: every translation that quoted it follows (they quote it verbatim).
     nl_url = f"/console/stappenplannen/concept/{draft_id}/tekst/nl"
     fields = form_of(coord.get(nl_url).text, nl_url)
     body = dict(fields)["open.body"]
-    refused = submit(coord, nl_url, change(fields, **{"open__body": body.replace("[[Aanmelden]]", "[[Inloggen]]")}))
+    renamed = submit(coord, nl_url, change(fields, **{"open__body": body.replace("[[Aanmelden]]", "[[Inloggen]]")}))
+    assert renamed.status_code == 303, renamed.text
+    french = tomllib.loads(draft_files(console, draft_id)["text/fr.toml"].decode())
+    assert "[[Inloggen]]" in french["steps"]["open"]["body"] and "[[Aanmelden]]" not in french["steps"]["open"]["body"]
+    # A label added in Dutch alone: the translations must quote it too (the shared check), nothing saved.
+    fields = form_of(coord.get(nl_url).text, nl_url)
+    refused = submit(coord, nl_url, change(fields, **{"open__body": dict(fields)["open.body"] + "\n[[Nieuw]]"}))
     assert refused.status_code == 400
-    assert "Tekst Frans: Neem de schermlabels van het Nederlands letterlijk over" in refused.text
-    assert "[[Inloggen]]" in refused.text
+    assert "Tekst Frans, stap 2: Neem de schermlabels van het Nederlands letterlijk over" in refused.text
+    assert f'href="/console/stappenplannen/concept/{draft_id}/tekst/fr#veld-open.body"' in refused.text
+    assert "[[Nieuw]]" in refused.text  # what was typed stays in the field
     fr_page = coord.get(f"/console/stappenplannen/concept/{draft_id}/tekst/fr").text
-    assert "Aanmelden" in fr_page  # the Dutch text was not saved
+    assert "[[Nieuw]]" not in fr_page  # the Dutch text was not saved
     # Half a translated step is refused; an empty one falls back to Dutch.
     fr_url = f"/console/stappenplannen/concept/{draft_id}/tekst/fr"
     half = submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"need__body": ""}))

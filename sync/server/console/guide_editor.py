@@ -15,7 +15,7 @@ from typing import Any
 import tomli_w
 from starlette.datastructures import FormData, UploadFile
 
-from sync.content_format import LANGUAGES, MASTER_LANGUAGE
+from sync.content_format import LANGUAGES, MASTER_LANGUAGE, labels
 from sync.server import content
 from sync.server.console.web import form_list, form_text
 
@@ -283,6 +283,8 @@ def apply_texts(guide: Guide, lang: str, form: FormData) -> Errors:
                 if not answer:
                     errors[f"{key}{choice_id}.answer"].append("Schrijf het antwoord.")
         steps[step["id"]] = {"title": title, "body": body} | ({"choices": answers} if answers else {})
+    if master:
+        _rename_labels(guide, steps)
     if not master and not steps and not values["title"] and not values["summary"]:
         guide.texts.pop(lang, None)  # nothing translated: the whole guide in Dutch
         return errors
@@ -291,6 +293,22 @@ def apply_texts(guide: Guide, lang: str, form: FormData) -> Errors:
     guide.texts[lang] = {"title": values["title"], "summary": values["summary"],
                          "reviewed_by_native_speaker": bool(form.get("reviewed")), "steps": steps}
     return errors
+
+
+def _rename_labels(guide: Guide, steps: dict[str, Any]) -> None:
+    """A Dutch screen label corrected in place ([[Aanmelden]] -> [[Inloggen]], as many labels as
+    before) is corrected in every translation that quoted the old one, which must quote the Dutch
+    labels verbatim. A label added or taken away is left to the translators (the check says where)."""
+    for step_id, new in steps.items():
+        old, now = labels(guide.step_text(MASTER_LANGUAGE, step_id).get("body", "")), labels(new["body"])
+        renamed = [(a, b) for a, b in zip(old, now, strict=False) if a != b] if len(old) == len(now) else []
+        for lang, text in guide.texts.items():
+            translated = text.get("steps", {}).get(step_id)
+            if lang == MASTER_LANGUAGE or not renamed or translated is None:
+                continue
+            if sorted(labels(translated["body"])) == sorted(old):
+                for before, after in renamed:
+                    translated["body"] = translated["body"].replace(f"[[{before}]]", f"[[{after}]]")
 
 
 # --- the shared checks' messages, in Dutch, beside their fields ------------------------------------

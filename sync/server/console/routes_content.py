@@ -258,22 +258,27 @@ def _steps_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide
     return page(request, "content_edit.html", status=status, title=f"Bewerken: {guide.title() or guide.id}",
                 draft=draft, guide=guide, values=values, errors=errors, kinds=guide_editor.KINDS,
                 languages=LANGUAGE_NAMES, new_rows=guide_editor.NEW_ROWS,
-                max_image_kb=guide_editor.MAX_IMAGE_BYTES // 1024, summary=_summary(draft, errors, None))
+                max_image_kb=guide_editor.MAX_IMAGE_BYTES // 1024, summary=_summary(draft, guide, errors, None))
 
 
-def _summary(draft: ContentDraft, errors: guide_editor.Errors, lang: str | None) -> list[tuple[str, str]]:
-    """Every error above the form, with a link to its field (on this page) or to the page it is on."""
+def _summary(draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
+             lang: str | None) -> list[tuple[str, str]]:
+    """Every error above the form, with the step it is about and a link to its field (on this page
+    or on the page of its language or the steps)."""
     base = f"/console/stappenplannen/concept/{draft.id}"
+    numbers = {step["id"]: index + 1 for index, step in enumerate(guide.steps)}
     rows = []
     for key, messages in errors.items():
         where, _, name = key.rpartition(":") if ":" in key else ("", "", key)
+        number = numbers.get(name.split(".")[0])
+        field = f"#veld-{name}" if name else ""
+        page_name, href = "", field
         if where and where != lang:
-            href, label = f"{base}/tekst/{where}", f"Tekst {LANGUAGE_NAMES.get(where, where)}: "
+            page_name, href = f"Tekst {LANGUAGE_NAMES.get(where, where)}", f"{base}/tekst/{where}{field}"
         elif not where and lang is not None and key:
-            href, label = f"{base}/bewerken", "Stappen: "
-        else:
-            href, label = (f"#veld-{name}" if name else ""), ""
-        rows += [(href, label + message) for message in messages]
+            page_name, href = "Stappen", f"{base}/bewerken{field}"
+        label = ", ".join(part for part in (page_name, f"stap {number}" if number else "") if part)
+        rows += [(href, f"{label[:1].upper()}{label[1:]}: {message}" if label else message) for message in messages]
     return rows
 
 
@@ -325,7 +330,7 @@ def _texts_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide
                 title=f"Teksten {LANGUAGE_NAMES[lang]}: {guide.title() or guide.id}", draft=draft, guide=guide,
                 lang=lang, rtl=lang in RTL_LANGUAGES, values=values,
                 master=guide_editor.text_values(guide, MASTER_LANGUAGE),
-                errors=fields, summary=_summary(draft, errors, lang), languages=LANGUAGE_NAMES)
+                errors=fields, summary=_summary(draft, guide, errors, lang), languages=LANGUAGE_NAMES)
 
 
 @router.get("/stappenplannen/concept/{draft_id}/tekst/{lang}")

@@ -175,12 +175,14 @@ def test_errors_are_shown_beside_the_fields_and_nothing_typed_is_lost(console, k
     draft_id = edit_url.split("/")[-2]
     before = console.server.admin(lambda s: s.get(ContentDraft, draft_id).data)
     fields = form_of(coord.get(edit_url).text, edit_url)
-    refused = submit(coord, edit_url, change(fields, **{"need__next": "bestaat-niet", "topic": "attest typed"}))
+    refused = submit(coord, edit_url, change(fields, **{"need__next": "bestaat-niet", "topic": "attest typed",
+                                                        "order": "vier"}))
     assert refused.status_code == 400
     page = refused.text
     assert "Leidt naar een stap die niet bestaat: bestaat-niet" in page and "Niet bewaard" in page
     assert 'id="fout-need.next"' in page and 'aria-describedby="fout-need.next"' in page
-    assert 'value="attest typed"' in page  # nothing typed is lost
+    assert "De volgorde is een getal" in page  # the form's own errors and the checks', at once
+    assert 'value="attest typed"' in page and 'value="vier"' in page  # nothing typed is lost
     assert '<option value="bestaat-niet" selected>bestaat-niet (bestaat niet)</option>' in page
     # The format's schema: checked first (the paths are checked once the schema holds).
     refused = submit(coord, edit_url, change(fields, **{"open__url": "http://www.vlaanderen.be"}))

@@ -301,9 +301,8 @@ async def save_steps(request: Request, draft_id: str, form: FormData = Depends(c
     if found is None:
         return _list_page(request, session, 404, message="Dit concept bestaat niet (meer).")
     draft, guide = found
-    errors = await guide_editor.apply_structure(guide, form)
-    if not errors:
-        errors = _save(session, viewer, draft, guide, "stappen", form_text(form, "action") or "save")
+    errors = _save(session, viewer, draft, guide, "stappen", form_text(form, "action") or "save",
+                   await guide_editor.apply_structure(guide, form))
     if errors:
         return _steps_page(request, draft, guide, errors, 400)
     anchor = guide.raw.get("anchor")
@@ -312,10 +311,15 @@ async def save_steps(request: Request, draft_id: str, form: FormData = Depends(c
 
 
 def _save(session: Session, viewer: Viewer, draft: ContentDraft, guide: guide_editor.Guide, where: str,
-          action: str) -> guide_editor.Errors:
-    """The shared checks on the next bundle with this guide; when they pass, the draft holds it."""
+          action: str, errors: guide_editor.Errors) -> guide_editor.Errors:
+    """The shared checks on the next bundle with this guide, beside the form's own `errors` (all are
+    shown at once); when there are none, the draft holds the guide."""
     files = guide.to_files()
-    errors = guide_editor.dutch_errors(guide, _check(content.with_guide(session, guide.id, files)))
+    checked = guide_editor.dutch_errors(guide, _check(content.with_guide(session, guide.id, files)))
+    own = {key.rpartition(":")[2] for key in errors}
+    for key, messages in checked.items():
+        if key.rpartition(":")[2] not in own:  # the form's own word on a field comes first
+            errors[key] = messages
     if not errors:
         draft.data = content.guide_zip(guide.id, files)
         audit(session, viewer, "guide-edit", guide.id, {"draft": draft.id, "page": where, "action": action},
@@ -354,10 +358,7 @@ def save_texts(request: Request, draft_id: str, lang: str, form: FormData = Depe
     if found is None:
         return _list_page(request, session, 404, message="Dit concept of deze taal bestaat niet (meer).")
     draft, guide = found
-    errors = guide_editor.apply_texts(guide, lang, form)
-    typed = guide.raw
-    if not errors:
-        errors = _save(session, viewer, draft, guide, lang, "save")
+    errors = _save(session, viewer, draft, guide, lang, "save", guide_editor.apply_texts(guide, lang, form))
     if errors:
-        return _texts_page(request, draft, guide, lang, errors, typed, 400)
+        return _texts_page(request, draft, guide, lang, errors, guide.raw, 400)
     return see_other(f"/console/stappenplannen/concept/{draft.id}/tekst/{lang}?gedaan=bewaard")

@@ -35,7 +35,9 @@ class _Form(HTMLParser):
 
     def __init__(self, action: str):
         super().__init__()
-        self.action, self.inside, self.fields = action, False, []
+        self.action, self.inside = action, False
+        self.fields: list[tuple[str, str]] = []
+        self._text = ""
         self._select: str | None = None
         self._textarea: str | None = None
         self._chosen: str | None = None

@@ -19,6 +19,7 @@ from tests.console.test_console_content import upload
 
 GUIDE = "burgerprofiel-attest"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"><rect width="4" height="3"/></svg>'
 
 
 @pytest.fixture
@@ -124,9 +125,9 @@ def test_edit_a_published_guide_and_publish_it(console, key):
     steps = coord.get(edit_url).text
     fields = form_of(steps, edit_url)
     assert ("open.url", "https://www.vlaanderen.be") in fields
-    saved = submit(coord, edit_url, fields, files={"need.image": ("foto.png", PNG, "image/png")})
+    saved = submit(coord, edit_url, fields, files={"need.image": ("tekening.svg", SVG, "image/svg+xml")})
     assert saved.status_code == 303, saved.text
-    assert draft_files(console, draft_id)["images/need.png"] == PNG
+    assert draft_files(console, draft_id)["images/need.svg"] == SVG
     assert "images/01-need.svg" not in draft_files(console, draft_id)  # no step shows it any more
     added = submit(coord, edit_url, change(form_of(coord.get(edit_url).text, edit_url), new_step="keuze"),
                    action="add")
@@ -159,7 +160,7 @@ def test_edit_a_published_guide_and_publish_it(console, key):
     published_now = boss.post(f"{base}/publiceren")
     assert published_now.status_code == 303 and "versie=2" in published_now.headers["location"], published_now.text
     files = console.server.admin(lambda s: content.bundle_files(s, s.get(ContentBundle, 2)))
-    assert files[f"{GUIDE}/images/need.png"] == PNG
+    assert files[f"{GUIDE}/images/need.svg"] == SVG
     assert tomllib.loads(files[f"{GUIDE}/text/nl.toml"].decode())["title"] == "Attest downloaden (bewerkt)"
     french = tomllib.loads(files[f"{GUIDE}/text/fr.toml"].decode())
     assert french["steps"]["need"]["title"] == "Ce qu'il vous faut"
@@ -222,10 +223,11 @@ def test_a_step_image_must_be_a_small_picture(console, key):
     coord = console.as_user("coord")
     edit_url = published(console, key, console.as_user("admin"))
     fields = form_of(coord.get(edit_url).text, edit_url)
-    not_picture = submit(coord, edit_url, fields,
-                         files={"need.image": ("x.png", b"MZ\x90\0 not a picture", "image/png")})
-    assert not_picture.status_code == 400 and "geen SVG-, PNG- of JPEG-afbeelding" in not_picture.text
-    too_big = submit(coord, edit_url, fields, files={"need.image": ("x.png", PNG + b"\0" * 600_000, "image/png")})
+    # The kiosk draws a step's picture as SVG only: a photo (or anything named .svg that is not) is refused.
+    for name, data in (("foto.png", PNG), ("x.svg", b"MZ\x90\0 not a picture")):
+        refused = submit(coord, edit_url, fields, files={"need.image": (name, data, "image/svg+xml")})
+        assert refused.status_code == 400 and "Dit is geen SVG-tekening" in refused.text, name
+    too_big = submit(coord, edit_url, fields, files={"need.image": ("x.svg", SVG + b" " * 600_000, "image/svg+xml")})
     assert too_big.status_code == 400 and "te groot" in too_big.text
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     assert submit(coord, edit_url, fields, files={"open.image": ("a.svg", svg, "image/svg+xml")}).status_code == 303

@@ -21,8 +21,6 @@ from sync.server.console.web import form_list, form_text
 
 KINDS = {"step": "gewone stap", "choice": "keuzestap (een vraag)", "end": "eindstap"}
 MAX_IMAGE_BYTES = 512 * 1024  # the whole form stays under the console's 1 MB request limit
-# A picture's kind by its first bytes, never by its name: what the kiosk shows (SVG preferred).
-IMAGE_MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xff"}
 NEW_ROWS = ("+1", "+2")  # blank answer rows under each step: a choice step needs two at once
 NEW_STEP_TITLE = "Nieuwe stap"
 NEW_STEP_BODY = "Schrijf hier wat de bezoeker doet."
@@ -77,16 +75,14 @@ def _new_id(taken: set[str], stem: str) -> str:
     return f"{stem}-{number}"
 
 
-def _picture(data: bytes) -> str | None:
-    """The file extension of an SVG, PNG or JPEG picture, or None for anything else."""
-    for ext, magic in IMAGE_MAGIC.items():
-        if data.startswith(magic):
-            return ext
+def _is_svg(data: bytes) -> bool:
+    """An SVG drawing, by its content, never by its name: the kiosk draws a step's picture with Qt's
+    SVG renderer only (kiosk/ui/visitor/walkthrough.py), so a photo would stay blank there."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return None
-    return "svg" if re.search(r"<svg[\s>]", text[:4096]) else None
+        return False
+    return re.search(r"<svg[\s>]", text[:4096]) is not None
 
 
 def structure_values(guide: Guide) -> dict[str, str]:
@@ -187,14 +183,14 @@ async def _apply_step(guide: Guide, old: dict[str, Any], form: FormData, errors:
     upload = form.get(key + "image")
     if isinstance(upload, UploadFile) and upload.filename:
         data = await upload.read(MAX_IMAGE_BYTES + 1)
-        ext = _picture(data)
         if len(data) > MAX_IMAGE_BYTES:
             errors[key + "image"].append(f"Deze afbeelding is te groot: hoogstens {MAX_IMAGE_BYTES // 1024} kB. "
-                                         "Maak ze kleiner (of kies SVG).")
-        elif ext is None:
-            errors[key + "image"].append("Dit is geen SVG-, PNG- of JPEG-afbeelding. Kies een van die soorten.")
+                                         "Maak de tekening eenvoudiger of kleiner.")
+        elif not _is_svg(data):
+            errors[key + "image"].append("Dit is geen SVG-tekening. De kiosk toont bij een stap alleen SVG: "
+                                         "bewaar de afbeelding als SVG (bijvoorbeeld met Inkscape) en kies ze opnieuw.")
         else:
-            step["image"] = f"images/{step_id}.{ext}"
+            step["image"] = f"images/{step_id}.svg"
             guide.files[step["image"]] = data
     return step
 

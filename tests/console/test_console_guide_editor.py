@@ -289,6 +289,13 @@ def test_script_typed_in_any_field_is_escaped(console, key, where):
     assert "&lt;script&gt;alert" in answer.text
 
 
+def test_editing_a_guide_that_has_a_draft_opens_that_draft(console, key):
+    edit_url = published(console, key, console.as_user("admin"))
+    again = console.as_user("coord").post(f"/console/stappenplannen/gids/{GUIDE}/bewerken")
+    assert again.status_code == 303 and again.headers["location"] == edit_url + "?gedaan=bestaand"
+    assert console.server.admin(lambda s: len(s.scalars(select(ContentDraft.id)).all())) == 1
+
+
 def test_the_draft_zip_round_trips(console, key):
     """What the editor writes is what the kiosk loads: one folder with walkthrough.toml inside."""
     edit_url = published(console, key, console.as_user("admin"))

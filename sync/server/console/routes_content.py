@@ -238,9 +238,14 @@ def new_guide(request: Request, form: FormData = Depends(checked_form), session:
 @router.post("/stappenplannen/gids/{guide_id}/bewerken")
 def edit_published(request: Request, guide_id: str, _form: FormData = Depends(checked_form),
                    session: Session = DB) -> Response:
-    """A published guide as a new draft; publishing it replaces the guide in the next bundle."""
+    """A published guide as a new draft; publishing it replaces the guide in the next bundle. When a
+    draft of it exists, that one opens: two drafts of one guide would undo each other's changes."""
     viewer: Viewer = request.state.viewer
     _check_author(viewer)
+    existing = session.scalar(select(ContentDraft.id).where(ContentDraft.guide_id == guide_id)
+                              .order_by(ContentDraft.uploaded_at.desc()).limit(1))
+    if existing is not None:
+        return see_other(f"/console/stappenplannen/concept/{existing}/bewerken?gedaan=bestaand")
     files = content.published_guides(session).get(guide_id)
     if files is None:
         return _list_page(request, session, 404, message="Dit stappenplan is niet gepubliceerd.")

@@ -287,6 +287,16 @@ def test_script_typed_in_any_field_is_escaped(console, key, where):
     for html in pages:
         assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in answer.text
+    # The new guide form: its title on the editor's pages and the list, its name refused as typed.
+    bad = coord.post("/console/stappenplannen/nieuw", {"guide_id": script, "title": script})
+    assert bad.status_code == 400 and "<script>alert" not in bad.text and "&lt;script&gt;alert" in bad.text
+    started = coord.post("/console/stappenplannen/nieuw", {"guide_id": f"nieuw-{where}", "title": script})
+    new_base = started.headers["location"].removesuffix("/bewerken")
+    for path in (f"{new_base}/bewerken", f"{new_base}/tekst/nl", f"{new_base}/tekst/fr", new_base,
+                 "/console/stappenplannen/nakijken"):
+        html = coord.get(path).text
+        assert "<script>alert" not in html and "&lt;script&gt;alert" in html, path
+    assert "<script>alert" not in coord.get("/console/stappenplannen").text  # drafts listed by name
 
 
 def test_editing_a_guide_that_has_a_draft_opens_that_draft(console, key):

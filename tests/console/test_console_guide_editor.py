@@ -306,6 +306,24 @@ def test_editing_a_guide_that_has_a_draft_opens_that_draft(console, key):
     assert console.server.admin(lambda s: len(s.scalars(select(ContentDraft.id)).all())) == 1
 
 
+def test_removing_a_step_takes_its_texts_and_picture_and_a_step_led_to_is_kept(console, key):
+    coord = console.as_user("coord")
+    edit_url = published(console, key, console.as_user("admin"))
+    draft_id = edit_url.split("/")[-2]
+    led_to = change(form_of(coord.get(edit_url).text, edit_url), need__next="valid")
+    assert submit(coord, edit_url, led_to).status_code == 400  # open .. download cannot be reached now
+    fields = change(form_of(coord.get(edit_url).text, edit_url), need__next="valid")
+    refused = submit(coord, edit_url, fields, action="remove:valid")
+    assert refused.status_code == 400 and "Leidt naar een stap die niet bestaat: valid" in refused.text
+    removed = submit(coord, edit_url, form_of(coord.get(edit_url).text, edit_url), action="remove:valid")
+    assert removed.status_code == 303, removed.text
+    files = draft_files(console, draft_id)
+    assert "valid" not in [s["id"] for s in tomllib.loads(files["walkthrough.toml"].decode())["steps"]]
+    for lang in ("nl", "fr", "ar"):
+        assert "valid" not in tomllib.loads(files[f"text/{lang}.toml"].decode())["steps"], lang
+    assert "images/07-valid.svg" not in files
+
+
 def test_the_draft_zip_round_trips(console, key):
     """What the editor writes is what the kiosk loads: one folder with walkthrough.toml inside."""
     edit_url = published(console, key, console.as_user("admin"))

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 import platformdirs
+import tomli_w
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
@@ -265,3 +266,39 @@ def offer(session: Session) -> Offer | None:
 
 def blob(session: Session, sha256: str) -> bytes | None:
     return session.scalar(select(ContentBlob.data).where(ContentBlob.sha256 == sha256))
+
+
+# --- the console's guide editor ----------------------------------------------------------------------
+GUIDE_ID = r"^[a-z0-9][a-z0-9-]*$"  # the format's id pattern (sync/content_format.py)
+_PLACEHOLDER_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128" width="128" height="128">'
+                    b'<rect width="128" height="128" rx="16" fill="#F5F7FA"/></svg>\n')
+
+
+def guide_zip(guide_id: str, files: dict[str, bytes]) -> bytes:
+    """One guide's files as the zip a coordinator would upload (its folder inside): a draft's data."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(files):
+            archive.writestr(f"{guide_id}/{path}", files[path])
+    return buffer.getvalue()
+
+
+def published_guides(session: Session) -> dict[str, dict[str, bytes]]:
+    """The latest bundle's guides: id -> its files by path inside the guide."""
+    current = latest(session)
+    guides: dict[str, dict[str, bytes]] = {}
+    for path, data in (bundle_files(session, current) if current else {}).items():
+        guide_id, _, inner = path.partition("/")
+        if inner:
+            guides.setdefault(guide_id, {})[inner] = data
+    return guides
+
+
+def skeleton(guide_id: str, title: str) -> dict[str, bytes]:
+    """The smallest guide that passes the checks: one step, its Dutch text, a plain icon and picture."""
+    meta = {"id": guide_id, "order": 100, "topic": guide_id, "icon": "icon.svg", "official_domains": [],
+            "steps": [{"id": "start", "image": "images/start.svg"}]}
+    text = {"title": title, "summary": "", "reviewed_by_native_speaker": False,
+            "steps": {"start": {"title": "Eerste stap", "body": "Schrijf hier wat de bezoeker doet."}}}
+    return {"walkthrough.toml": tomli_w.dumps(meta).encode(), "text/nl.toml": tomli_w.dumps(text).encode(),
+            "icon.svg": _PLACEHOLDER_SVG, "images/start.svg": _PLACEHOLDER_SVG}

@@ -79,26 +79,43 @@ def add_entry(session: Session, location: Location, kind: str, *, weekday: str =
     if kind == "stop" and location.kind != "digibus":
         raise ScheduleError("Haltes horen bij een digibus. Voor een vaste plaats: voeg uren toe.")
     entry = ScheduleEntry(id=str(uuid.uuid4()), location_id=location.id, kind=kind)
-    if kind == "weekly":
-        if not weekday.isdigit() or not 0 <= int(weekday) <= 6:
-            raise ScheduleError("Kies een dag van de week.")
-        entry.weekday = int(weekday)
-    else:
-        entry.day = _day(day)
-        if entry.day < today():
-            raise ScheduleError("Die dag is al voorbij. Kies vandaag of een dag later.")
-    if kind != "closed":
-        entry.start, entry.end = _clock(start, "Het beginuur"), _clock(end, "Het einduur")
-        if entry.end <= entry.start:
-            raise ScheduleError("Het einduur komt na het beginuur.")
-    if kind == "stop":
-        entry.address = " ".join(address.split())
-        if not 1 <= len(entry.address) <= 160 or not entry.address.isprintable():
-            raise ScheduleError("Geef het adres van de halte (hoogstens 160 tekens).")
+    _fill_entry(entry, weekday=weekday, day=day, start=start, end=end, address=address)
     session.add(entry)
     session.flush()
     publish_schedule(session, location.id)
     return entry
+
+
+def update_entry(session: Session, entry: ScheduleEntry, *, weekday: str = "", day: str = "", start: str = "",
+                 end: str = "", address: str = "") -> None:
+    """A line changed in place (its kind stays), with the same checks as a new one."""
+    _fill_entry(entry, weekday=weekday, day=day, start=start, end=end, address=address)
+    session.flush()
+    publish_schedule(session, entry.location_id)
+
+
+def _fill_entry(entry: ScheduleEntry, *, weekday: str, day: str, start: str, end: str, address: str) -> None:
+    """The form's text into the line, for its kind; nothing is changed when it is refused."""
+    kind = entry.kind
+    values: dict[str, object] = {"weekday": None, "day": None, "start": None, "end": None, "address": None}
+    if kind == "weekly":
+        if not weekday.isdigit() or not 0 <= int(weekday) <= 6:
+            raise ScheduleError("Kies een dag van de week.")
+        values["weekday"] = int(weekday)
+    else:
+        values["day"] = when = _day(day)
+        if when < today():
+            raise ScheduleError("Die dag is al voorbij. Kies vandaag of een dag later.")
+    if kind != "closed":
+        values["start"], values["end"] = _clock(start, "Het beginuur"), _clock(end, "Het einduur")
+        if str(values["end"]) <= str(values["start"]):
+            raise ScheduleError("Het einduur komt na het beginuur.")
+    if kind == "stop":
+        values["address"] = cleaned = " ".join(address.split())
+        if not 1 <= len(cleaned) <= 160 or not cleaned.isprintable():
+            raise ScheduleError("Geef het adres van de halte (hoogstens 160 tekens).")
+    for name, value in values.items():
+        setattr(entry, name, value)
 
 
 def remove_entry(session: Session, entry: ScheduleEntry) -> None:
@@ -147,6 +164,19 @@ def notice_location_ids(session: Session, notice_id: str) -> list[str]:
 def add_notice(session: Session, texts: dict[str, str], first_day: str, last_day: str,
                location_ids: Iterable[str], now: datetime | None = None) -> Notice:
     """`texts`: the form's text per interface language; empty ones are left out, Dutch is needed."""
+    notice = Notice(id=str(uuid.uuid4()), created_at=now or utcnow())
+    _fill_notice(session, notice, texts, first_day, last_day, location_ids, new=True)
+    return notice
+
+
+def update_notice(session: Session, notice: Notice, texts: dict[str, str], first_day: str, last_day: str,
+                  location_ids: Iterable[str]) -> None:
+    """A notice changed in place (texts, days, locations), with the same checks as a new one."""
+    _fill_notice(session, notice, texts, first_day, last_day, location_ids, new=False)
+
+
+def _fill_notice(session: Session, notice: Notice, texts: dict[str, str], first_day: str, last_day: str,
+                 location_ids: Iterable[str], *, new: bool) -> None:
     cleaned = {lang: " ".join(texts.get(lang, "").split()) for lang in VISITOR_LANGUAGES}
     cleaned = {lang: text for lang, text in cleaned.items() if text}
     if "nl" not in cleaned:
@@ -168,13 +198,14 @@ def add_notice(session: Session, texts: dict[str, str], first_day: str, last_day
         data = NoticeData.model_validate({"text": cleaned, "first_day": first, "last_day": last})
     except ValidationError:
         raise ScheduleError("Een mededeling is gewone tekst zonder tekens als tabs.") from None
-    notice = Notice(id=str(uuid.uuid4()), text=json.dumps(cleaned, ensure_ascii=False), first_day=first,
-                    last_day=last, created_at=now or utcnow())
-    session.add(notice)
+    notice.text, notice.first_day, notice.last_day = json.dumps(cleaned, ensure_ascii=False), first, last
+    if new:
+        session.add(notice)
+    else:
+        session.execute(delete(NoticeLocation).where(NoticeLocation.notice_id == notice.id))
     session.flush()
     session.add_all(NoticeLocation(notice_id=notice.id, location_id=loc) for loc in places)
     record_change(session, "notice", notice.id, data)
-    return notice
 
 
 def remove_notice(session: Session, notice: Notice) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -203,7 +204,7 @@ def test_publish_a_changed_and_a_new_guide_and_a_kiosk_installs_them(console, ch
         admin_page.get_by_role("button", name="Publiceren naar alle kiosks").click()
         admin_page.wait_for_url(f"{base}/console/stappenplannen?**")
         assert "Gepubliceerd als versie" in admin_page.get_by_role("status").inner_text()
-    assert admin_page.get_by_role("row").count() == 3  # the header and versions 2 and 1
+    assert admin_page.get_by_role("table", name="Gepubliceerde versies").get_by_role("row").count() == 3  # 2 and 1
     assert serious_problems(admin_page) == []
     admin_page.screenshot(path=shots / "guides-published.png", full_page=True)
 
@@ -230,3 +231,61 @@ def test_publish_a_changed_and_a_new_guide_and_a_kiosk_installs_them(console, ch
     assert bundle_kiosk("install", data, base, token, pinned) == {"installed": None}
     state = bundle_kiosk("state", data, pinned)
     assert state["version"] == 2 and "onderweg veranderd" in state["error"]
+
+
+def test_edit_a_published_guide_in_the_browser(console, chromium, tmp_path, shots):
+    """The guide editor through its real forms: a published guide opened for editing, a French text
+    and the Dutch title changed and saved, an error shown beside its field with what was typed kept,
+    the pages pass axe; an admin publishes the result."""
+    key = tmp_path / "keys" / "content.pem"
+    content.init_keys(key)
+    console.server.server.config.app.state.content_key = key
+    base = console.server.url
+    boss = console.as_user("admin")
+    sent = boss.request("POST", "/console/stappenplannen/opladen", data={"csrf_token": boss.csrf},
+                        files={"zip": ("gids.zip", guide_zip(), "application/zip")})
+    assert sent.status_code == 303, sent.text
+    assert boss.post(sent.headers["location"] + "/publiceren").status_code == 303
+
+    coord = log_in(chromium, base, "coord")
+    coord.goto(f"{base}/console/stappenplannen")
+    coord.get_by_role("button", name=re.compile(rf"^Bewerken\W+{re.escape(NEW_TITLE)}$")).click()
+    coord.wait_for_url(f"{base}/console/stappenplannen/concept/*/bewerken")
+    assert serious_problems(coord) == []
+    coord.screenshot(path=shots / "guide-edit-steps.png")
+    coord.screenshot(path=shots / "guide-edit-steps-full.png", full_page=True)
+    coord.get_by_role("link", name="Tekst Frans").click()
+    french = coord.get_by_label("Titel", exact=True).nth(1)  # the first step's (the guide's title is first)
+    french.fill("Ce qu'il vous faut")
+    coord.get_by_role("button", name="Bewaren en controleren").first.click()
+    coord.wait_for_url("**/tekst/fr?gedaan=bewaard")
+    assert "Bewaard in het concept" in coord.get_by_role("status").inner_text()
+    assert serious_problems(coord) == []
+    coord.screenshot(path=shots / "guide-edit-fr.png")
+    coord.get_by_role("link", name="Tekst Arabisch").click()
+    assert coord.locator('textarea[dir="rtl"]').count() > 0
+    assert serious_problems(coord) == []
+    coord.screenshot(path=shots / "guide-edit-ar.png")
+
+    coord.get_by_role("link", name="Tekst Nederlands").click()
+    body = coord.locator("textarea").first
+    body.fill(body.input_value().replace("Mijn Burgerprofiel", "", 1) + "\n[[Een nieuw label]]")
+    coord.get_by_label("Titel", exact=True).first.fill("Attest downloaden (in de browser)")
+    coord.get_by_role("button", name="Bewaren en controleren").first.click()
+    alert = coord.get_by_role("alert")
+    assert "Niet bewaard" in alert.inner_text() and "Tekst Frans, stap 1: Neem de schermlabels" in alert.inner_text()
+    assert coord.get_by_label("Titel", exact=True).first.input_value() == "Attest downloaden (in de browser)"
+    coord.screenshot(path=shots / "guide-edit-nl-error.png")
+    coord.screenshot(path=shots / "guide-edit-nl-error-full.png", full_page=True)
+    assert serious_problems(coord) == []
+    body.fill(body.input_value().replace("\n[[Een nieuw label]]", ""))
+    coord.get_by_role("button", name="Bewaren en controleren").first.click()
+    coord.wait_for_url("**/tekst/nl?gedaan=bewaard")
+
+    admin_page = log_in(chromium, base, "admin")
+    admin_page.goto(coord.url.split("/tekst/")[0])
+    admin_page.get_by_role("button", name="Publiceren naar alle kiosks").click()
+    admin_page.wait_for_url(f"{base}/console/stappenplannen?**")
+    files = console.server.admin(lambda s: content.bundle_files(s, content.latest(s)))
+    assert "Attest downloaden (in de browser)" in files["burgerprofiel-attest/text/nl.toml"].decode()
+    assert "Ce qu'il vous faut" in files["burgerprofiel-attest/text/fr.toml"].decode()

@@ -170,11 +170,27 @@ def test_in_a_browser_a_coordinator_adds_a_notice_and_every_page_passes_axe(cons
         page.get_by_role("button", name="Toevoegen").click()
         page.wait_for_url("**gedaan=toegevoegd")
         assert "Arabisch: مغلق يوم 11 نوفمبر" in page.locator("table").inner_text()
+        page.get_by_role("link", name=re.compile(r"^Wijzigen\W+Gesloten op 11 november$")).click()
+        page.get_by_label("Tekst in het Nederlands").fill("Gesloten op 11 en 12 november")
+        page.get_by_role("button", name="Wijziging bewaren").click()
+        page.wait_for_url("**gedaan=gewijzigd")
+        assert "Gesloten op 11 en 12 november" in page.locator("table").inner_text()
+        notice_edit = page.get_by_role("link", name=re.compile(r"^Wijzigen\W+Gesloten op 11 en 12"))\
+            .get_attribute("href")
+        page.goto(f"{base}/console/spreekuren/{bus}")
+        page.get_by_role("link", name="Wijzigen").first.click()
+        page.get_by_label("Adres").fill("Markt 1, Kessel-Lo")
+        page.get_by_role("button", name="Wijziging bewaren").click()
+        page.wait_for_url("**gedaan=gewijzigd")
+        assert "Markt 1, Kessel-Lo" in page.locator("table").inner_text()
+        stop_edit = page.get_by_role("link", name="Wijzigen").first.get_attribute("href")
         problems = {}
         for name, path in (("spreekuren", "/console/spreekuren"),
                            ("spreekuren-leuven", f"/console/spreekuren/{leuven}"),
                            ("spreekuren-digibus", f"/console/spreekuren/{bus}"),
-                           ("mededelingen", "/console/mededelingen")):
+                           ("halte-wijzigen", stop_edit),
+                           ("mededelingen", "/console/mededelingen"),
+                           ("mededeling-wijzigen", notice_edit)):
             page.goto(base + path)
             serious = [v["id"] for v in Axe().run(page).response["violations"]
                        if v["impact"] in ("serious", "critical")]
@@ -183,3 +199,83 @@ def test_in_a_browser_a_coordinator_adds_a_notice_and_every_page_passes_axe(cons
             page.screenshot(path=shots / f"{name}.png", full_page=True)
         browser.close()
     assert problems == {}
+
+
+def test_lines_and_notices_are_changed_in_place_and_a_kiosk_follows(console, data_dir):
+    """Editing keeps the id (the kiosk replaces the schedule and the notice), with the checks and the
+    audit of adding; what a coordinator may not add, they may not change either."""
+    leuven, bus = console.places["Bibliotheek Leuven"], console.places["Digibus Noord"]
+    today = schedule.today()
+    coord = console.as_user("coord")
+    assert coord.post(f"/console/spreekuren/{leuven}", {"kind": "extra", "day": today.isoformat(),
+                                                        "start": "10:00", "end": "11:00"}).status_code == 303
+    line_id = console.server.admin(lambda s: s.scalar(select(ScheduleEntry.id)))
+    listing = coord.get(f"/console/spreekuren/{leuven}").text
+    edit_url = f"/console/spreekuren/{leuven}/{line_id}/bewerken"
+    assert f'href="{edit_url}"' in listing
+    form = coord.get(edit_url)
+    assert form.status_code == 200 and 'value="10:00"' in form.text
+    wrong = coord.post(edit_url, {"day": today.isoformat(), "start": "15:00", "end": "14:00"})
+    assert wrong.status_code == 422 and "Het einduur komt na het beginuur." in wrong.text
+    assert 'value="15:00"' in wrong.text  # what was typed stays
+    assert console.server.admin(lambda s: s.get(ScheduleEntry, line_id).start) == "10:00"
+    assert coord.post(edit_url, {"day": today.isoformat(), "start": "00:00", "end": "23:59"}).status_code == 303
+    assert console.server.admin(lambda s: (s.get(ScheduleEntry, line_id).start, s.get(ScheduleEntry, line_id).end)) \
+        == ("00:00", "23:59")
+
+    first = {"text_nl": "Eerst zo", "first_day": today.isoformat(), "last_day": today.isoformat(),
+             "location_id": leuven}
+    assert coord.post("/console/mededelingen", first).status_code == 303
+    notice_id = console.server.admin(lambda s: s.scalar(select(Notice.id)))
+    notice_url = f"/console/mededelingen/{notice_id}/bewerken"
+    assert f'href="{notice_url}"' in coord.get("/console/mededelingen").text
+    assert 'value="Eerst zo"' in coord.get(notice_url).text
+    empty = coord.post(notice_url, {"text_nl": "", "text_fr": "Typé", "first_day": today.isoformat(),
+                                    "last_day": today.isoformat(), "location_id": leuven})
+    assert empty.status_code == 422 and "in het Nederlands" in empty.text and 'value="Typé"' in empty.text
+    changed = coord.post(notice_url, {"text_nl": "Nu anders", "text_fr": "Autrement", "first_day": today.isoformat(),
+                                      "last_day": (today + timedelta(days=3)).isoformat(), "location_id": leuven})
+    assert changed.status_code == 303
+    assert schedule.notice_texts(console.server.admin(lambda s: s.get(Notice, notice_id))) == {
+        "nl": "Nu anders", "fr": "Autrement"}
+    assert coord.post(notice_url, {"text_nl": "Ook de bus", "first_day": today.isoformat(),
+                                   "last_day": today.isoformat(), "location_id": [leuven, bus]}).status_code == 403
+    actions = console.server.admin(lambda s: [a.action for a in s.scalars(select(AuditEntry))])
+    assert actions.count("change-schedule-line") == 1 and actions.count("change-notice") == 1
+
+    store = open_store(data_dir)
+    engine = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()))
+    engine.enroll(console.server.url, console.server.enroll_code("Bibliotheek Leuven"), "balie-pc")
+    api = KioskApi(store, Clock())
+    assert api.next_spreekuur_text() == "Vandaag is er een digihelper van 00:00 tot 23:59"
+    assert [n.text for n in api.home_info().notices] == [{"nl": "Nu anders", "fr": "Autrement"}]
+    store.close()
+
+
+def test_changing_needs_the_right_role_and_escapes_what_is_typed(console):
+    leuven = console.places["Bibliotheek Leuven"]
+    day = schedule.today().isoformat()
+    boss = console.as_user("admin")
+    bus = console.places["Digibus Noord"]
+    assert boss.post(f"/console/spreekuren/{bus}", {"kind": "stop", "day": day, "start": "10:00", "end": "12:00",
+                                                    "address": "Markt"}).status_code == 303
+    assert boss.post("/console/mededelingen", {"text_nl": "Voor Leuven", "first_day": day, "last_day": day,
+                                               "location_id": leuven}).status_code == 303
+    stop_id = console.server.admin(lambda s: s.scalar(select(ScheduleEntry.id)))
+    notice_id = console.server.admin(lambda s: s.scalar(select(Notice.id)))
+    reader, coord = console.as_user("lezer"), console.as_user("coord")
+    assert reader.get(f"/console/mededelingen/{notice_id}/bewerken").status_code == 403
+    assert reader.post(f"/console/mededelingen/{notice_id}/bewerken", {"text_nl": "x"}).status_code == 403
+    assert coord.get(f"/console/spreekuren/{bus}/{stop_id}/bewerken").status_code == 403  # not their location
+    stop = {"day": day, "start": "10:00", "end": "12:00", "address": "x"}
+    assert coord.post(f"/console/spreekuren/{bus}/{stop_id}/bewerken", stop).status_code == 403
+    assert coord.post(f"/console/mededelingen/{notice_id}/bewerken", {"text_nl": "x"}, csrf=False).status_code == 403
+    edited = boss.post(f"/console/spreekuren/{bus}/{stop_id}/bewerken", {"day": day, "start": "10:00", "end": "12:00",
+                                                                         "address": SCRIPT})
+    assert edited.status_code == 303
+    scripted = {"text_nl": SCRIPT, "text_ar": SCRIPT, "first_day": day, "last_day": day, "location_id": leuven}
+    assert boss.post(f"/console/mededelingen/{notice_id}/bewerken", scripted).status_code == 303
+    for path in (f"/console/spreekuren/{bus}", f"/console/spreekuren/{bus}/{stop_id}/bewerken", "/console/mededelingen",
+                 f"/console/mededelingen/{notice_id}/bewerken", "/console/logboek"):
+        text = boss.get(path).text
+        assert "<script>alert" not in text and "&lt;script&gt;alert" in text, path

@@ -4,7 +4,9 @@ bundle (sync/server/content.py). Coordinators upload and preview; a city admin p
 from __future__ import annotations
 
 import mimetypes
+import re
 import tempfile
+import tomllib
 import uuid
 from pathlib import Path
 from typing import Any
@@ -20,14 +22,24 @@ from sync.content_bundle import Manifest
 from sync.content_format import MASTER_LANGUAGE, RTL_LANGUAGES, load_walkthroughs, render_body_html
 from sync.protocol import VISITOR_LANGUAGES
 from sync.server import content
+from sync.server.console import guide_editor
 from sync.server.console.auth import Forbidden, Viewer, audit
-from sync.server.console.web import DB, SECURITY_HEADERS, checked_form, current_viewer, page, see_other
+from sync.server.console.web import (
+    DB,
+    SECURITY_HEADERS,
+    checked_form,
+    current_viewer,
+    form_text,
+    page,
+    see_other,
+)
 from sync.server.db import utcnow
 from sync.server.models import ContentBundle, ContentDraft
 
 router = APIRouter(prefix="/console")
 UPLOAD_PATH = "/console/stappenplannen/opladen"  # the one console request that may be large (app.py)
-LANGUAGE_NAMES = {code: labels.HELP_LANGUAGES[code] for code in VISITOR_LANGUAGES}  # Dutch names, for staff
+# Dutch names, for staff
+LANGUAGE_NAMES: dict[str, str] = {code: labels.HELP_LANGUAGES[code] for code in VISITOR_LANGUAGES}
 # An uploaded SVG could carry a script: as a picture it never runs, opened on its own it may not either.
 _FILE_HEADERS = {**SECURITY_HEADERS,
                  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox"}
@@ -37,8 +49,16 @@ def _list_page(request: Request, session: Session, status: int = 200, **extra: A
     bundles = session.scalars(select(ContentBundle).order_by(ContentBundle.version.desc()).limit(20)).all()
     manifests = {b.version: Manifest.model_validate_json(b.manifest) for b in bundles}
     drafts = session.scalars(select(ContentDraft).order_by(ContentDraft.uploaded_at.desc())).all()
+    published = {guide_id: _dutch_title(files) for guide_id, files in content.published_guides(session).items()}
     return page(request, "content.html", status=status, title="Stappenplannen", bundles=bundles,
-                manifests=manifests, drafts=drafts, **extra)
+                manifests=manifests, drafts=drafts, published=published, **extra)
+
+
+def _dutch_title(files: dict[str, bytes]) -> str:
+    try:
+        return str(tomllib.loads(files[f"text/{MASTER_LANGUAGE}.toml"].decode("utf-8")).get("title", ""))
+    except (KeyError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
 
 
 @router.get("/stappenplannen")
@@ -188,3 +208,162 @@ def review(request: Request, viewer: Viewer = Depends(current_viewer), session: 
         guide_id, files = content.guide_from_zip(draft.data)
         rows += _review_rows({f"{guide_id}/{path}": data for path, data in files.items()}, "concept")
     return page(request, "content_review.html", title="Stappenplannen nakijken", rows=rows, bundle=bundle)
+
+
+# --- the editor: a draft changed through forms (guide_editor.py) -------------------------------------
+def _new_draft(session: Session, viewer: Viewer, guide_id: str, files: dict[str, bytes], action: str) -> Response:
+    draft = ContentDraft(id=str(uuid.uuid4()), guide_id=guide_id, data=content.guide_zip(guide_id, files),
+                         uploaded_by=viewer.username, uploaded_at=utcnow())
+    session.add(draft)
+    audit(session, viewer, action, guide_id, {"draft": draft.id}, now=utcnow())
+    return see_other(f"/console/stappenplannen/concept/{draft.id}/bewerken")
+
+
+@router.post("/stappenplannen/nieuw")
+def new_guide(request: Request, form: FormData = Depends(checked_form), session: Session = DB) -> Response:
+    """A new guide: a draft from the smallest guide that passes the checks, to fill in."""
+    viewer: Viewer = request.state.viewer
+    _check_author(viewer)
+    guide_id, title = form_text(form, "guide_id"), form_text(form, "title")
+    taken = set(content.published_guides(session)) | set(session.scalars(select(ContentDraft.guide_id)))
+    message = ("Geef het stappenplan een naam: kleine letters, cijfers en streepjes, bijvoorbeeld mypension."
+               if not re.match(content.GUIDE_ID, guide_id) else
+               f"Er is al een stappenplan of concept '{guide_id}'. Kies Bewerken, of een andere naam."
+               if guide_id in taken else "Geef het stappenplan een titel." if not title else "")
+    if message:
+        return _list_page(request, session, 400, message=message, new_form={"guide_id": guide_id, "title": title})
+    return _new_draft(session, viewer, guide_id, content.skeleton(guide_id, title), "guide-new")
+
+
+@router.post("/stappenplannen/gids/{guide_id}/bewerken")
+def edit_published(request: Request, guide_id: str, _form: FormData = Depends(checked_form),
+                   session: Session = DB) -> Response:
+    """A published guide as a new draft; publishing it replaces the guide in the next bundle. When a
+    draft of it exists, that one opens: two drafts of one guide would undo each other's changes."""
+    viewer: Viewer = request.state.viewer
+    _check_author(viewer)
+    existing = session.scalar(select(ContentDraft.id).where(ContentDraft.guide_id == guide_id)
+                              .order_by(ContentDraft.uploaded_at.desc()).limit(1))
+    if existing is not None:
+        return see_other(f"/console/stappenplannen/concept/{existing}/bewerken?gedaan=bestaand")
+    files = content.published_guides(session).get(guide_id)
+    if files is None:
+        return _list_page(request, session, 404, message="Dit stappenplan is niet gepubliceerd.")
+    return _new_draft(session, viewer, guide_id, files, "guide-edit-start")
+
+
+def _editor_draft(session: Session, draft_id: str) -> tuple[ContentDraft, guide_editor.Guide] | None:
+    draft = session.get(ContentDraft, draft_id)
+    return (draft, guide_editor.Guide.from_zip(draft.data)) if draft is not None else None
+
+
+def _steps_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
+                status: int = 200) -> Response:
+    values = guide_editor.structure_values(guide) | guide.raw
+    return page(request, "content_edit.html", status=status, title=f"Bewerken: {guide.title() or guide.id}",
+                draft=draft, guide=guide, values=values, errors=errors, kinds=guide_editor.KINDS,
+                languages=LANGUAGE_NAMES, new_rows=guide_editor.NEW_ROWS,
+                max_image_kb=guide_editor.MAX_IMAGE_BYTES // 1024, summary=_summary(draft, guide, errors, None))
+
+
+def _summary(draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
+             lang: str | None) -> list[tuple[str, str]]:
+    """Every error above the form, with the step it is about and a link to its field (on this page
+    or on the page of its language or the steps)."""
+    base = f"/console/stappenplannen/concept/{draft.id}"
+    numbers = {step["id"]: index + 1 for index, step in enumerate(guide.steps)}
+    rows = []
+    for key, messages in errors.items():
+        where, _, name = key.rpartition(":") if ":" in key else ("", "", key)
+        number = numbers.get(name.split(".")[0])
+        field = f"#veld-{name}" if name else ""
+        page_name, href = "", field
+        if where and where != lang:
+            page_name, href = f"Tekst {LANGUAGE_NAMES.get(where, where)}", f"{base}/tekst/{where}{field}"
+        elif not where and lang is not None and key:
+            page_name, href = "Stappen", f"{base}/bewerken{field}"
+        label = ", ".join(part for part in (page_name, f"stap {number}" if number else "") if part)
+        rows += [(href, f"{label[:1].upper()}{label[1:]}: {message}" if label else message) for message in messages]
+    return rows
+
+
+@router.get("/stappenplannen/concept/{draft_id}/bewerken")
+def edit_steps(request: Request, draft_id: str, viewer: Viewer = Depends(current_viewer),
+               session: Session = DB) -> Response:
+    """walkthrough.toml in a form: topic, order, official domains, company sites and the steps."""
+    found = _editor_draft(session, draft_id)
+    if found is None:
+        return _list_page(request, session, 404, message="Dit concept bestaat niet (meer).")
+    return _steps_page(request, *found, {})
+
+
+@router.post("/stappenplannen/concept/{draft_id}/bewerken")
+async def save_steps(request: Request, draft_id: str, form: FormData = Depends(checked_form),
+                     session: Session = DB) -> Response:
+    viewer: Viewer = request.state.viewer
+    _check_author(viewer)
+    found = _editor_draft(session, draft_id)
+    if found is None:
+        return _list_page(request, session, 404, message="Dit concept bestaat niet (meer).")
+    draft, guide = found
+    errors = _save(session, viewer, draft, guide, "stappen", form_text(form, "action") or "save",
+                   await guide_editor.apply_structure(guide, form))
+    if errors:
+        return _steps_page(request, draft, guide, errors, 400)
+    anchor = guide.raw.get("anchor")
+    return see_other(f"/console/stappenplannen/concept/{draft.id}/bewerken?gedaan=bewaard"
+                     + (f"#{anchor}" if anchor else ""))
+
+
+def _save(session: Session, viewer: Viewer, draft: ContentDraft, guide: guide_editor.Guide, where: str,
+          action: str, errors: guide_editor.Errors) -> guide_editor.Errors:
+    """The shared checks on the next bundle with this guide, beside the form's own `errors` (all are
+    shown at once); when there are none, the draft holds the guide."""
+    files = guide.to_files()
+    checked = guide_editor.dutch_errors(guide, _check(content.with_guide(session, guide.id, files)))
+    own = {key.rpartition(":")[2] for key in errors}
+    for key, messages in checked.items():
+        if key.rpartition(":")[2] not in own:  # the form's own word on a field comes first
+            errors[key] = messages
+    if not errors:
+        draft.data = content.guide_zip(guide.id, files)
+        audit(session, viewer, "guide-edit", guide.id, {"draft": draft.id, "page": where, "action": action},
+              now=utcnow())
+    return errors
+
+
+def _texts_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide, lang: str,
+                errors: guide_editor.Errors, values: dict[str, str], status: int = 200) -> Response:
+    fields = {key.removeprefix(f"{lang}:"): messages for key, messages in errors.items() if key.startswith(f"{lang}:")}
+    return page(request, "content_texts.html", status=status,
+                title=f"Teksten {LANGUAGE_NAMES[lang]}: {guide.title() or guide.id}", draft=draft, guide=guide,
+                lang=lang, rtl=lang in RTL_LANGUAGES, values=values,
+                master=guide_editor.text_values(guide, MASTER_LANGUAGE),
+                errors=fields, summary=_summary(draft, guide, errors, lang), languages=LANGUAGE_NAMES)
+
+
+@router.get("/stappenplannen/concept/{draft_id}/tekst/{lang}")
+def edit_texts(request: Request, draft_id: str, lang: str, viewer: Viewer = Depends(current_viewer),
+               session: Session = DB) -> Response:
+    """One language's texts: the guide's title and summary, each step's title and body, the answers;
+    the Dutch master beside each field of a translation."""
+    found = _editor_draft(session, draft_id) if lang in LANGUAGE_NAMES else None
+    if found is None:
+        return _list_page(request, session, 404, message="Dit concept of deze taal bestaat niet (meer).")
+    draft, guide = found
+    return _texts_page(request, draft, guide, lang, {}, guide_editor.text_values(guide, lang))
+
+
+@router.post("/stappenplannen/concept/{draft_id}/tekst/{lang}")
+def save_texts(request: Request, draft_id: str, lang: str, form: FormData = Depends(checked_form),
+               session: Session = DB) -> Response:
+    viewer: Viewer = request.state.viewer
+    _check_author(viewer)
+    found = _editor_draft(session, draft_id) if lang in LANGUAGE_NAMES else None
+    if found is None:
+        return _list_page(request, session, 404, message="Dit concept of deze taal bestaat niet (meer).")
+    draft, guide = found
+    errors = _save(session, viewer, draft, guide, lang, "save", guide_editor.apply_texts(guide, lang, form))
+    if errors:
+        return _texts_page(request, draft, guide, lang, errors, guide.raw, 400)
+    return see_other(f"/console/stappenplannen/concept/{draft.id}/tekst/{lang}?gedaan=bewaard")

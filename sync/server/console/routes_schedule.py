@@ -113,6 +113,50 @@ def _detail(entry: ScheduleEntry) -> dict[str, object]:
     return detail
 
 
+def _line_page(request: Request, location: Location, entry: ScheduleEntry, status: int = 200,
+               **extra: typing.Any) -> Response:
+    return page(request, "schedule_edit.html", status=status, title=f"Spreekuren: {location.name}",
+                location=location, line=entry, kinds=KIND_LABELS, weekdays=schedule.WEEKDAYS, day_label=day_label,
+                today=schedule.today(), **extra)
+
+
+def _line(session: Session, location: Location, entry_id: str) -> ScheduleEntry | None:
+    entry = session.get(ScheduleEntry, entry_id)
+    return entry if entry is not None and entry.location_id == location.id else None
+
+
+@router.get("/spreekuren/{location_id}/{entry_id}/bewerken")
+def edit_schedule_line(request: Request, location_id: str, entry_id: str, viewer: Viewer = Depends(current_viewer),
+                       session: Session = DB) -> Response:
+    location = _location(session, viewer, location_id, edit=True)
+    entry = _line(session, location, entry_id)
+    if entry is None:
+        return _schedule_page(request, session, viewer, location, 404, message="Deze lijn bestaat niet meer.")
+    return _line_page(request, location, entry)
+
+
+@router.post("/spreekuren/{location_id}/{entry_id}/bewerken")
+def change_schedule_line(request: Request, location_id: str, entry_id: str, form: FormData = Depends(checked_form),
+                         session: Session = DB) -> Response:
+    """A line's day, hours or address changed in place (its kind stays): the checks of a new line."""
+    viewer: Viewer = request.state.viewer
+    location = _location(session, viewer, location_id, edit=True)
+    entry = _line(session, location, entry_id)
+    if entry is None:
+        return _schedule_page(request, session, viewer, location, 404, message="Deze lijn bestaat niet meer.")
+    before = _detail(entry)
+    try:
+        with session.begin_nested():
+            schedule.update_entry(session, entry, weekday=form_text(form, "weekday"), day=form_text(form, "day"),
+                                  start=form_text(form, "start"), end=form_text(form, "end"),
+                                  address=form_text(form, "address"))
+    except schedule.ScheduleError as exc:
+        return _line_page(request, location, entry, 422, message=str(exc), form=form)
+    auth.audit(session, viewer, "change-schedule-line", location.name, {"before": before, "after": _detail(entry)},
+               now=utcnow())
+    return see_other(f"/console/spreekuren/{location.id}?gedaan=gewijzigd")
+
+
 @router.post("/spreekuren/{location_id}/{entry_id}/verwijderen")
 def remove_schedule_line(request: Request, location_id: str, entry_id: str, _form: FormData = Depends(checked_form),
                          session: Session = DB) -> Response:
@@ -166,6 +210,63 @@ def add_notice(request: Request, form: FormData = Depends(checked_form), session
                {"id": notice.id, "locations": places, "first_day": notice.first_day.isoformat(),
                 "last_day": notice.last_day.isoformat()}, now=utcnow())
     return see_other("/console/mededelingen?gedaan=toegevoegd")
+
+
+def _editable_notice(session: Session, viewer: Viewer, notice_id: str) -> tuple[Notice, list[str]] | None:
+    """The notice and its locations, when the viewer may change it (a coordinator: their locations only)."""
+    _check_can_edit(viewer)
+    notice = session.get(Notice, notice_id)
+    if notice is None:
+        return None
+    places = schedule.notice_location_ids(session, notice.id)
+    for place in places:
+        viewer.check_edit(place)
+    return notice, places
+
+
+def _notice_page(request: Request, session: Session, viewer: Viewer, notice: Notice, places: list[str],
+                 status: int = 200, **extra: typing.Any) -> Response:
+    texts = schedule.notice_texts(notice)
+    values = {f"text_{lang}": text for lang, text in texts.items()} | {
+        "first_day": notice.first_day.isoformat(), "last_day": notice.last_day.isoformat()}
+    return page(request, "notice_edit.html", status=status, title="Mededeling wijzigen", notice=notice,
+                locations=visible_locations(session, viewer), languages=LANGUAGE_LABELS, today=schedule.today(),
+                notice_max=NOTICE_MAX, values=values, chosen=set(places), **extra)
+
+
+@router.get("/mededelingen/{notice_id}/bewerken")
+def edit_notice(request: Request, notice_id: str, viewer: Viewer = Depends(current_viewer),
+                session: Session = DB) -> Response:
+    found = _editable_notice(session, viewer, notice_id)
+    if found is None:
+        return _notices_page(request, session, viewer, 404, message="Deze mededeling bestaat niet meer.")
+    return _notice_page(request, session, viewer, *found)
+
+
+@router.post("/mededelingen/{notice_id}/bewerken")
+def change_notice(request: Request, notice_id: str, form: FormData = Depends(checked_form),
+                  session: Session = DB) -> Response:
+    """A notice's texts, days and locations changed in place: the checks of a new notice."""
+    viewer: Viewer = request.state.viewer
+    found = _editable_notice(session, viewer, notice_id)
+    if found is None:
+        return _notices_page(request, session, viewer, 404, message="Deze mededeling bestaat niet meer.")
+    notice, before = found
+    places = form_list(form, "location_id")
+    for place in places:
+        viewer.check_edit(place)
+    texts: dict[str, str] = {lang: form_text(form, f"text_{lang}") for lang in VISITOR_LANGUAGES}
+    try:
+        with session.begin_nested():
+            schedule.update_notice(session, notice, texts, form_text(form, "first_day"), form_text(form, "last_day"),
+                                   places)
+    except schedule.ScheduleError as exc:
+        return _notice_page(request, session, viewer, notice, places, 422, message=str(exc),
+                            typed={name: form_text(form, name) for name in form})
+    auth.audit(session, viewer, "change-notice", schedule.notice_texts(notice)["nl"][:200],
+               {"id": notice.id, "locations": places, "before_locations": before,
+                "first_day": notice.first_day.isoformat(), "last_day": notice.last_day.isoformat()}, now=utcnow())
+    return see_other("/console/mededelingen?gedaan=gewijzigd")
 
 
 @router.post("/mededelingen/{notice_id}/verwijderen")

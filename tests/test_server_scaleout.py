@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from sync.protocol import MAX_BATCH_BYTES
+from sync.server.console.routes_content import LARGE_REQUEST_PATHS
 from sync.server.db import make_server_engine, migrate
 from sync.server.models import RateLimit
 from tests.reliability.harness import ROOT, ServerProc, child_env
@@ -152,6 +153,12 @@ def test_nginx_allows_a_little_more_than_the_server_so_the_kiosk_gets_the_server
     limit = re.search(r"^\s*client_max_body_size (\d+)([km]?);", SITE.read_text().split("location")[0], re.M)
     assert limit is not None
     assert int(limit.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2}[limit.group(2)] >= MAX_BATCH_BYTES
+
+
+def test_nginx_lets_through_the_console_requests_the_server_lets_be_large():
+    large = re.findall(r"location (= )?(\S+) \{\s*client_max_body_size 17m;", SITE.read_text())
+    assert sorted(path for _exact, path in large) == sorted(LARGE_REQUEST_PATHS)
+    assert all(bool(exact) != path.endswith("/") for exact, path in large)  # exact paths, or a prefix
 
 
 def test_through_the_shipped_nginx_config_a_client_cannot_forge_its_address_and_big_bodies_get_json(

@@ -18,7 +18,7 @@ from uuid import UUID
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
@@ -58,7 +58,7 @@ from sync.server.admin import (
     redeem_setup_code,
 )
 from sync.server.console import mount_console
-from sync.server.console.routes_content import UPLOAD_PATH
+from sync.server.console.routes_content import LARGE_REQUEST_PATHS
 from sync.server.db import db_error_summary, default_database_url, make_server_engine, utcnow
 from sync.server.kiosk_status import store_report
 from sync.server.models import Device
@@ -83,17 +83,31 @@ def _error(status: int, error: str, detail: Any = None, headers: Mapping[str, st
     return JSONResponse(ErrorBody(error=error, detail=detail).model_dump(), status_code=status, headers=headers)
 
 
+_TOO_BIG_PAGE = """<!doctype html><html lang="nl"><meta charset="utf-8"><title>Te groot - Digipunt console</title>
+<main><h1>Dit is te groot om te versturen</h1><p>Wat je verstuurde is groter dan {mb} MB. Er is niets
+bewaard. Ga terug met de knop Vorige van je browser: kies een kleiner bestand, of verstuur de
+bestanden een voor een.</p></main></html>"""
+
+
 class BodyLimit:
-    """Refuse request bodies above `max_bytes` with 413, whether or not Content-Length is sent."""
+    """Refuse request bodies above `max_bytes` with 413, whether or not Content-Length is sent:
+    in JSON for the kiosks, as a Dutch page in the console."""
 
     def __init__(self, app: ASGIApp, max_bytes: int, larger: Mapping[str, int] | None = None):
-        self.app, self.max_bytes, self.larger = app, max_bytes, dict(larger or {})  # path -> its own limit
+        self.app, self.max_bytes = app, max_bytes
+        self.larger = dict(larger or {})  # path, or a prefix ending in "/" -> its own limit
+
+    def limit(self, path: str) -> int:
+        return next((limit for prefix, limit in self.larger.items()
+                     if path == prefix or (prefix.endswith("/") and path.startswith(prefix))), self.max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        limit = self.larger.get(scope["path"], self.max_bytes)
-        too_big = _error(413, "request-too-large", f"the limit is {limit} bytes")
+        limit = self.limit(scope["path"])
+        too_big: Response = _error(413, "request-too-large", f"the limit is {limit} bytes")
+        if scope["path"].startswith("/console"):
+            too_big = HTMLResponse(_TOO_BIG_PAGE.format(mb=max(1, limit // 1_000_000)), status_code=413)
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
             return await too_big(scope, receive, send)
@@ -178,8 +192,9 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
     app.state.engine = engine
     app.state.sessions = sessions
     app.state.content_key = content_key or content.default_key_path()
-    # A guide uploaded in the console (a zip with its pictures) may be larger than a sync request.
-    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES, larger={UPLOAD_PATH: content.MAX_ZIP_BYTES + 65536})
+    # A guide uploaded or edited in the console (with its pictures) may be larger than a sync request.
+    app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES,
+                       larger={path: content.MAX_ZIP_BYTES + 65536 for path in LARGE_REQUEST_PATHS})
     purge = ContactPurge(engine, sessions)  # on the first upload, then at most hourly (lending.py: retention)
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 

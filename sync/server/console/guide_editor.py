@@ -20,7 +20,7 @@ from sync.server import content
 from sync.server.console.web import form_list, form_text
 
 KINDS = {"step": "gewone stap", "choice": "keuzestap (een vraag)", "end": "eindstap"}
-MAX_IMAGE_BYTES = 512 * 1024  # the whole form stays under the console's 1 MB request limit
+MAX_IMAGE_BYTES = 512 * 1024  # a step picture is a drawing (SVG); a larger one is a mistake
 NEW_ROWS = ("+1", "+2")  # blank answer rows under each step: a choice step needs two at once
 NEW_STEP_TITLE = "Nieuwe stap"
 NEW_STEP_BODY = "Schrijf hier wat de bezoeker doet."

@@ -37,7 +37,10 @@ from sync.server.db import utcnow
 from sync.server.models import ContentBundle, ContentDraft
 
 router = APIRouter(prefix="/console")
-UPLOAD_PATH = "/console/stappenplannen/opladen"  # the one console request that may be large (app.py)
+UPLOAD_PATH = "/console/stappenplannen/opladen"
+# The console requests that may be as large as a guide (app.py): the zip upload and the editor's
+# forms, which carry step pictures.
+LARGE_REQUEST_PATHS = (UPLOAD_PATH, "/console/stappenplannen/concept/")
 # Dutch names, for staff
 LANGUAGE_NAMES: dict[str, str] = {code: labels.HELP_LANGUAGES[code] for code in VISITOR_LANGUAGES}
 # An uploaded SVG could carry a script: as a picture it never runs, opened on its own it may not either.

@@ -3,7 +3,8 @@ bare PySide6 window after importing what the kiosk cannot start without (SQLAlch
 pydantic), which no kiosk built on them can beat. The details also give the bare window itself.
 
 Both run as fresh processes through bench.probe, interleaved (bare, kiosk, bare, ...) so that
-machine noise hits both alike. The kiosk reuses one data directory, as on a normal day; the first
+machine noise hits both alike. Each imports its libraries in its own order (the floor: SQLAlchemy
+and pydantic, then Qt; the kiosk: its Qt-free core, then Qt): the probe imports no Qt ahead of them. The kiosk reuses one data directory, as on a normal day; the first
 (warm-up) start creates and migrates it and is not counted.
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ Starts a bare PySide6 window, the same window after importing the libraries the 
 start without (`stack`: SQLAlchemy's ORM and pydantic, a floor for the kiosk's figures), or the
 real kiosk (`kiosk.app.main`, windowed, 1366x768), and the
 first time the event loop is about to wait for input (window shown, painted, nothing left to do)
-prints one JSON line with the wall-clock time and resident memory, then quits. Both variants are
+prints one JSON line with the wall-clock time, resident memory and CPU time, then quits. Both variants are
 measured by the same hook, so the comparison is fair.
 
 The probe itself imports no Qt: it patches `QApplication.exec` when the program first imports
@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import json
+import os
 import sys
 import time
 from types import ModuleType
@@ -34,7 +35,8 @@ def _exec_until_idle(app) -> int:
 
     def idle() -> None:
         dispatcher.aboutToBlock.disconnect(idle)
-        print(json.dumps({"idle_at": time.time(), "rss": rss_bytes()}), flush=True)
+        cpu = os.times()  # CPU time, this process: less at the mercy of a loaded machine than wall time
+        print(json.dumps({"idle_at": time.time(), "rss": rss_bytes(), "cpu": cpu.user + cpu.system}), flush=True)
         app.quit()
 
     dispatcher.aboutToBlock.connect(idle)

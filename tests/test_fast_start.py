@@ -69,7 +69,7 @@ window.close()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     at_start, after = out.stdout.strip().splitlines()[-2:]
-    assert at_start == "['home', 'walkthrough'] False False False"
+    assert at_start == "['home'] False False False"
     assert after == "browser True True"
 
 

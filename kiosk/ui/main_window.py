@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QAbstractEventDispatcher, QTimer, Signal
 from PySide6.QtGui import QActionGroup
@@ -81,11 +81,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        # Only the home and walkthrough screens are built now; the others on first use.
+        # Only the home screen is built now; the others on first use.
         self.screens = ScreenRegistry(self, self.stack)
         self.home = HomeScreen(self)
         self.add_screen("home", self.home)
-        self.walkthroughs = walkthrough.install(self)
+        self.guide_tiles = walkthrough.install(self)  # the screen itself is built when a guide opens
         browser_entry.install(self)
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
         self.call_alert = CallAlert(self)  # a logged-in helper hears and sees the location's calls
@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
     @property
     def browser(self):  # kiosk.ui.visitor.browser.BrowserScreen, built on first use
         return self.screens["browser"]
+
+    @property
+    def walkthroughs(self) -> walkthrough.WalkthroughScreen:  # built when a guide first opens
+        return cast(walkthrough.WalkthroughScreen, self.screens["walkthrough"])
 
     def show_screen(self, name: str) -> Screen:
         screen = self.screens[name]

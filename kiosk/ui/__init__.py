@@ -20,4 +20,4 @@ from PySide6 import QtCore  # noqa: E402, F401  (the UI needs it anyway; it load
 # notices when a PySide6 upgrade renames the hook.
 _feature = sys.modules.get("shibokensupport.feature")
 if _feature is not None and hasattr(_feature, "_mod_uses_pyside"):
-    _feature._mod_uses_pyside = lambda _module: False
+    _feature._mod_uses_pyside = lambda _module: False  # type: ignore[attr-defined]

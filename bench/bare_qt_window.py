@@ -4,7 +4,7 @@ least any build of those modules weighs, not with QtWidgets alone. Run as a scri
 PyInstaller) from this folder, where `bare_window` is found."""
 import sys
 
-from bare_window import main
+from bare_window import main  # type: ignore[import-not-found]  # beside this script, not a package import
 from PySide6 import QtMultimedia, QtPdf, QtPdfWidgets, QtTextToSpeech, QtWebEngineWidgets  # noqa: F401
 
 if __name__ == "__main__":

@@ -6,44 +6,77 @@ Starts a bare PySide6 window, the same window after importing the libraries the 
 start without (`stack`: SQLAlchemy's ORM and pydantic, a floor for the kiosk's figures), or the
 real kiosk (`kiosk.app.main`, windowed, 1366x768), and the
 first time the event loop is about to wait for input (window shown, painted, nothing left to do)
-prints one JSON line with the wall-clock time and resident memory, then quits. Both variants are
+prints one JSON line with the wall-clock time, resident memory and CPU time, then quits. Both variants are
 measured by the same hook, so the comparison is fair.
+
+The probe itself imports no Qt: it patches `QApplication.exec` when the program first imports
+QtWidgets. Once PySide6 is loaded, its import hook reads the source of every module imported after
+it (`shibokensupport.feature`, for `from __feature__ import ...`): importing Qt ahead of the
+program would add that cost (and the sources kept in `linecache`, about 20 MiB for the kiosk) to
+modules that the program itself imports before Qt.
 """
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import json
+import os
 import sys
 import time
+from types import ModuleType
 
-from PySide6.QtCore import QAbstractEventDispatcher
-from PySide6.QtWidgets import QApplication
-
-from bench import bare_window
 from bench.common import rss_bytes
 
-_exec = QApplication.exec
 
+def _exec_until_idle(app) -> int:
+    from PySide6.QtCore import QAbstractEventDispatcher  # QtWidgets is loaded: QtCore too
 
-def _exec_until_idle(*_args) -> int:
-    app = QApplication.instance()
     dispatcher = QAbstractEventDispatcher.instance()
 
     def idle() -> None:
         dispatcher.aboutToBlock.disconnect(idle)
-        print(json.dumps({"idle_at": time.time(), "rss": rss_bytes()}), flush=True)
+        cpu = os.times()  # CPU time, this process: less at the mercy of a loaded machine than wall time
+        print(json.dumps({"idle_at": time.time(), "rss": rss_bytes(), "cpu": cpu.user + cpu.system}), flush=True)
         app.quit()
 
     dispatcher.aboutToBlock.connect(idle)
-    return _exec()
+    return _original_exec()
+
+
+_original_exec = None
+
+
+class _PatchExecOnImport(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: when PySide6.QtWidgets is imported, it wraps that module's loading so
+    that `QApplication.exec` is replaced once the module exists, then leaves `sys.meta_path`."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def exec_and_patch(module: ModuleType) -> None:
+            global _original_exec
+            exec_module(module)
+            application = module.QApplication
+            _original_exec = application.exec
+            application.exec = lambda *_args: _exec_until_idle(application.instance())
+
+        spec.loader.exec_module = exec_and_patch  # type: ignore[method-assign]
+        return spec
 
 
 def main(variant: str, data_dir: str) -> int:
-    QApplication.exec = _exec_until_idle  # type: ignore[method-assign]  # the probe stops the app once idle
-    if variant == "bare":
-        return bare_window.main()
+    sys.meta_path.insert(0, _PatchExecOnImport())
     if variant == "stack":
         import pydantic  # noqa: F401  (the import is what is measured)
         import sqlalchemy.orm  # noqa: F401
+    if variant in ("bare", "stack"):
+        from bench import bare_window
 
         return bare_window.main()
     from kiosk.app import main as kiosk_main

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import ctypes.util
 import json
 import logging
 import os
@@ -44,6 +43,8 @@ def missing_xcb_libraries() -> list[str]:
         return []
     if not os.environ.get("DISPLAY"):
         return []
+    import ctypes.util  # only here: it loads subprocess and friends
+
     needed = {"xcb-cursor": "libxcb-cursor0", "xkbcommon-x11": "libxkbcommon-x11-0",
               "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1"}
     return [package for lib, package in needed.items() if ctypes.util.find_library(lib) is None]

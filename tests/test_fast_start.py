@@ -5,6 +5,7 @@ signatures, about 7 MiB) loads only when keys are pinned or the sync starts, the
 code (zeroconf) when they start after the first paint."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -68,5 +69,52 @@ window.close()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     at_start, after = out.stdout.strip().splitlines()[-2:]
-    assert at_start == "['home', 'walkthrough'] False False False"
+    assert at_start == "['home'] False False False"
     assert after == "browser True True"
+
+
+def test_pyside_import_hook_reads_no_module_source_once_the_ui_is_loaded(tmp_path):
+    """kiosk/ui/__init__.py answers PySide6's "does this module use PySide6?" without reading the
+    module's source into linecache. Fails when a PySide6 upgrade renames the hook (then the kiosk
+    pays that again on every import after Qt)."""
+    (tmp_path / "uses_qt_probe.py").write_text("from PySide6.QtCore import QObject  # PySide6\n")
+    code = (f"import sys, linecache; sys.path.insert(0, {str(tmp_path)!r})\n"
+            "import PySide6.QtCore, kiosk.ui; import uses_qt_probe\n"
+            "print(any(name.endswith('uses_qt_probe.py') for name in linecache.cache))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["False"]
+
+
+def test_parsed_guides_come_from_the_cache_and_a_changed_file_is_parsed_again(tmp_path, monkeypatch):
+    """The guides' TOML files are parsed once (kept in the data directory by their bytes' hash): the
+    second load parses nothing and gives the same guides; an edited file is parsed again, and
+    files that are no longer read leave the cache."""
+    from kiosk.core.bundles import PARSED_TOML, GuideBundles, load_guides
+    from kiosk.core.paths import resources_dir
+    from sync import content_format
+
+    floor = tmp_path / "walkthroughs"
+    shutil.copytree(resources_dir() / "walkthroughs", floor)
+    bundles = GuideBundles(tmp_path / "data", ())
+    first = load_guides(floor, bundles)
+    cached = json.loads((bundles.root / PARSED_TOML).read_text(encoding="utf-8"))
+    assert len(cached) == len(list(floor.glob("*/walkthrough.toml")) + list(floor.glob("*/text/*.toml")))
+
+    parsed: list[str] = []
+    real_loads = content_format.tomllib.loads
+    monkeypatch.setattr(content_format.tomllib, "loads", lambda text: parsed.append(text) or real_loads(text))
+    again = load_guides(floor, bundles)
+    assert parsed == []
+    assert [(wt.id, wt.meta, wt.texts) for wt in again.walkthroughs] == \
+        [(wt.id, wt.meta, wt.texts) for wt in first.walkthroughs]
+    assert again.errors == first.errors == []
+
+    dutch = floor / "itsme" / "text" / "nl.toml"
+    dutch.write_text(dutch.read_text(encoding="utf-8").replace("itsme", "ITSME", 1), encoding="utf-8")
+    email_files = 1 + len(list((floor / "email" / "text").glob("*.toml")))
+    shutil.rmtree(floor / "email")
+    edited = load_guides(floor, bundles)
+    assert len(parsed) == 1
+    assert "ITSME" in edited.walkthroughs[[wt.id for wt in edited.walkthroughs].index("itsme")].texts["nl"].title
+    assert len(json.loads((bundles.root / PARSED_TOML).read_text(encoding="utf-8"))) == len(cached) - email_files

@@ -37,12 +37,13 @@ from sync.content_bundle import (
     parse_public_key,
     verify_manifest,
 )
-from sync.content_format import ContentReport, load_walkthroughs
+from sync.content_format import ContentReport, TomlCache, load_walkthroughs
 from sync.private_files import private_dir
 
 log = logging.getLogger(__name__)
 
 CONTENT_DIR = "content"
+PARSED_TOML = "parsed-toml.json"  # the guides' TOML files, parsed (sync.content_format.TomlCache)
 SIGNED_FILE = "signed.json"
 # Fetch one file's bytes into `part`, appending from its current size (a resumed download).
 Fetch = Callable[[ManifestFile, Path], None]
@@ -266,11 +267,14 @@ class GuideBundles:
 def load_guides(floor: Path, bundles: GuideBundles | None) -> ContentReport:
     """The installer's guides (`floor`), with the installed bundle's guides added or replacing
     theirs by id. A bundle that is missing or damaged leaves the floor."""
-    report = load_walkthroughs(floor)
+    cache = TomlCache(bundles.root / PARSED_TOML) if bundles is not None else None
+    report = load_walkthroughs(floor, cache)
     folder = bundles.installed_dir() if bundles is not None else None
-    if folder is None:
+    extra = load_walkthroughs(folder, cache) if folder is not None else None
+    if cache is not None:
+        cache.save()
+    if extra is None:
         return report
-    extra = load_walkthroughs(folder)
     report.version = bundles.installed_version() if bundles is not None else 0
     replaced = {wt.id for wt in extra.walkthroughs}
     report.walkthroughs = sorted([wt for wt in report.walkthroughs if wt.id not in replaced] + extra.walkthroughs,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QAbstractEventDispatcher, QTimer, Signal
 from PySide6.QtGui import QActionGroup
@@ -21,7 +22,6 @@ from kiosk.core.accounts import StaffUser
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
 from kiosk.ui.lockdown import KioskLock
-from kiosk.ui.shared import sync_service
 from kiosk.ui.shared.calls import CallService
 from kiosk.ui.shared.i18n import LanguageSwitcher
 from kiosk.ui.shared.prefs import VisitorPrefs
@@ -36,6 +36,9 @@ from kiosk.ui.visitor.call_banner import CallBanner
 from kiosk.ui.visitor.home import HomeScreen
 from kiosk.ui.visitor.session import VisitorSession
 from kiosk.ui.visitor.speech import ReadAloud
+
+if TYPE_CHECKING:  # the sync service (QtNetwork, kiosk.sync) is imported when it starts
+    from kiosk.ui.shared.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,9 @@ class MainWindow(QMainWindow):
         self.calls = CallService(self)  # "Ik heb hulp nodig" here and on the location's other kiosks
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
+        # Before any widget exists: Qt then styles each widget once, when it is first shown, instead
+        # of building it in the default style and restyling the whole window (about 20-50 ms).
+        self._apply_app_prefs()
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -75,18 +81,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        # Only the home and walkthrough screens are built now; the others on first use.
+        # Only the home screen is built now; the others on first use.
         self.screens = ScreenRegistry(self, self.stack)
         self.home = HomeScreen(self)
         self.add_screen("home", self.home)
-        self.walkthroughs = walkthrough.install(self)
+        self.guide_tiles = walkthrough.install(self)  # the screen itself is built when a guide opens
         browser_entry.install(self)
         self.staff = staff.install(self)  # the helper area: PIN login, staff menu, help log
         self.call_alert = CallAlert(self)  # a logged-in helper hears and sees the location's calls
         layout.insertWidget(layout.indexOf(self.call_banner), self.call_alert)
         # The sync service, when this kiosk has a server: started once the home screen is up (it
         # loads requests and the keyring).
-        self.sync: sync_service.SyncService | None = None
+        self.sync: SyncService | None = None
         self._start_sync_after_first_paint()
         self.session = VisitorSession(self, app)  # idle clock and "Stop en wis alles"
         self.lock = KioskLock(self, app)
@@ -115,6 +121,8 @@ class MainWindow(QMainWindow):
         self._sync_start_done = True
         QAbstractEventDispatcher.instance().aboutToBlock.disconnect(self._start_sync_when_painted)
         if self.sync is None:  # an enrollment may have started it already
+            from kiosk.ui.shared import sync_service  # on the UI thread, before its worker exists
+
             self.sync = sync_service.install(self)
         self.calls.start()  # reads the location's key from the keyring too
 
@@ -125,6 +133,10 @@ class MainWindow(QMainWindow):
     @property
     def browser(self):  # kiosk.ui.visitor.browser.BrowserScreen, built on first use
         return self.screens["browser"]
+
+    @property
+    def walkthroughs(self) -> walkthrough.WalkthroughScreen:  # built when a guide first opens
+        return cast(walkthrough.WalkthroughScreen, self.screens["walkthrough"])
 
     def show_screen(self, name: str) -> Screen:
         screen = self.screens[name]
@@ -230,12 +242,17 @@ class MainWindow(QMainWindow):
         self.contrast_button.setAccessibleName(self.tr("Hoog contrast aan of uit"))
 
     # --- visitor preferences -------------------------------------------------------------------
-    def _apply_prefs(self) -> None:
+    def _apply_app_prefs(self) -> None:
+        """The application-wide part: translators and style sheet, each only when it changes."""
         prefs = self.prefs
         if prefs.language != self.languages.language:
             self.languages.apply(prefs.language)  # Qt sends LanguageChange to every widget
         if self.app.styleSheet() != stylesheet(prefs.theme, prefs.text_size):  # a language change keeps it
             self.app.setStyleSheet(stylesheet(prefs.theme, prefs.text_size))
+
+    def _apply_prefs(self) -> None:
+        prefs = self.prefs
+        self._apply_app_prefs()
         if self.visitor_bar_frame.styleSheet() != bar_stylesheet(prefs.theme, prefs.text_size):  # restyling is slow
             self.visitor_bar_frame.setStyleSheet(bar_stylesheet(prefs.theme, prefs.text_size))
         self._language_actions[prefs.language].setChecked(True)

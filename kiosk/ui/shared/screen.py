@@ -40,7 +40,7 @@ class KioskWindow(Protocol):
     screens: ScreenRegistry
     stack: QStackedWidget
     home: HomeScreen
-    walkthroughs: WalkthroughScreen
+    guide_tiles: list  # the home tiles of the guides, one each (kiosk/ui/visitor/walkthrough.py)
     visitor_bar: QHBoxLayout
     session: VisitorSession
     staff: StaffArea
@@ -52,6 +52,8 @@ class KioskWindow(Protocol):
 
     @property
     def browser(self) -> BrowserScreen: ...
+    @property
+    def walkthroughs(self) -> WalkthroughScreen: ...
     def add_screen(self, name: str, screen: Screen) -> Screen: ...
     def show_screen(self, name: str) -> Screen: ...
     def current_screen_name(self) -> str | None: ...

@@ -3,12 +3,16 @@
 coordinator, the Synchronisatie screen). Follows the kiosk's sync service, once there is one."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from kiosk.sync.view import Banner, SyncView, staff_banner
 from kiosk.ui.shared.screen import KioskWindow
-from kiosk.ui.shared.sync_service import SyncService
 from kiosk.ui.shared.widgets import big_button, role_label
+
+if TYPE_CHECKING:  # imported when the sync service starts, not with the home screen
+    from kiosk.ui.shared.sync_service import SyncService
 
 
 class SyncBanner(QFrame):

@@ -60,8 +60,9 @@ class VisitorSession(QObject):
         """Is the visitor on a guide step done on their phone or in the eID PIN window (the step's
         `works_elsewhere`), full screen or docked beside the browser?"""
         window = self.window
-        view = {"walkthrough": window.walkthroughs.view,
-                "browser": window.browser.guide.view if "browser" in window.screens.built() else None
+        built = window.screens.built()
+        view = {"walkthrough": window.walkthroughs.view if "walkthrough" in built else None,
+                "browser": window.browser.guide.view if "browser" in built else None
                 }.get(window.current_screen_name() or "")
         if view is None or view.walkthrough is None or not view.isVisible():
             return False

@@ -31,7 +31,14 @@ from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import ServerApi, utcnow
 from kiosk.sync.status import RejectedError, SendReport, ServerFailure, TransientError
-from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, STORED_STATUSES, BatchRequest, BatchResponse
+from sync.protocol import (
+    LENDING_KINDS,
+    MAX_BATCH_BYTES,
+    MAX_BATCH_ITEMS,
+    STORED_STATUSES,
+    BatchRequest,
+    BatchResponse,
+)
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
 NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
@@ -237,24 +244,28 @@ class Sender:
     def _settle(self, batch: _Batch, response: BatchResponse, report: SendReport) -> int:
         """Apply the acknowledgement: only entries it names leave inflight for sent or parked.
         Returns how many entries of the batch it did not name (they are pending again)."""
-        sent, unanswered = [], dict(batch.seqs)
+        sent, sent_lending, unanswered = [], [], dict(batch.seqs)
         with self.store.transaction() as session:
             for result in response.results:
-                seq = unanswered.pop(str(result.id), None)
+                rid = str(result.id)
+                seq = unanswered.pop(rid, None)
                 if seq is None:
                     continue  # not in this batch (or named twice): ignore
                 if result.status in STORED_STATUSES:
                     sent.append(seq)
+                    kind = batch.kinds[rid]
+                    if kind in LENDING_KINDS:
+                        sent_lending.append(rid)
                     report.created += result.status == "created"
                     report.duplicates += result.status == "duplicate"
-                    report.help_requests += batch.kinds[str(result.id)] == "help_request"
+                    report.help_requests += kind == "help_request"
                 else:
                     _set_state(session, [seq], state="parked",
                                last_error=f"server: {result.status}: {result.reason or ''}"[:1000])
                     report.parked += 1
             _set_state(session, sent, state="sent", sent_at=self.clock(), last_error=None)
-            report.contacts_forgotten += forget_sent_contacts(
-                session, [rid for rid, seq in batch.seqs.items() if seq in set(sent)])
+            if sent_lending:  # only a loan holds a contact
+                report.contacts_forgotten += forget_sent_contacts(session, sent_lending)
             _set_state(session, list(unanswered.values()), state="pending", last_error=NOT_ACKNOWLEDGED)
         return len(unanswered)
 

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import Table, select, text, update
+from sqlalchemy import Table, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,7 @@ from sync.protocol import (
     validation_reason,
 )
 from sync.server import lending, summaries
+from sync.server.admin import note_seen
 from sync.server.models import Device, StoredRecord
 
 _records = TypeAdapter(Record)
@@ -157,7 +158,10 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     """Store a batch (BatchRequest.items) in the caller's transaction; one result per item, in order."""
     answers: list[ItemResult | BatchItem] = []  # a BatchItem: valid, answered once stored
     rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
-    device_location = session.scalar(select(Device.location_id).where(Device.id == device_id))
+    # The route's token check loaded the device into this session: no query here, and "last seen"
+    # is the ORM attribute it keeps (written at most once a minute), not an UPDATE per batch.
+    device = session.get(Device, device_id)
+    device_location = device.location_id if device is not None else None
     for item in batch:
         if isinstance(item, InvalidItem):
             answers.append(ItemResult(id=item.id, status="invalid", reason=item.reason))
@@ -181,7 +185,8 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
         for rid, digest in session.execute(select(StoredRecord.id, StoredRecord.content_hash)
                                            .where(StoredRecord.id.in_(others))):
             stored.setdefault(rid, set()).add(digest)
-    session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=received_at))
+    if device is not None:
+        note_seen(session, device, received_at)
     _apply_lending(session, batch, inserted)
 
     results = []

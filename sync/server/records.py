@@ -87,7 +87,11 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the payload's id differs from the item's id"
     if record.kind != item.kind:
         return None, "the payload's kind differs from the item's kind"
-    if hash_canonical(canonical_json(item.payload)) != item.content_hash:
+    stored = canonical_json(record_payload(lending.stored_form(record)))
+    # A kiosk sends the normal form, so the text stored is the text it hashed: one canonical JSON
+    # per item, not two. Only a payload stored in another form is hashed as sent.
+    digest = item.content_hash
+    if hash_canonical(stored) != digest and hash_canonical(canonical_json(item.payload)) != digest:
         return None, "the content hash does not match the payload"
     if str(record.location_id) != location_id:
         return None, "this kiosk is enrolled for another location; it cannot send records for this one"
@@ -96,7 +100,7 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
-        "payload": canonical_json(record_payload(lending.stored_form(record))), "location_id": str(record.location_id),
+        "payload": stored, "location_id": str(record.location_id),
         "occurred_at": when,
         "supersedes": str(record.supersedes) if isinstance(record, HelpRequestRecord) and record.supersedes else None,
     }, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -141,6 +142,53 @@ def test_batches_are_bounded_by_count_and_bytes_oldest_first(kiosk, fake):
     assert [len(batch_ids(body)) for _, _, body in server.requests] == [2, 2, 2]
     assert all(len(body) <= limit for _, _, body in server.requests)
     assert all(len(body) <= MAX_BATCH_BYTES for _, _, body in server.requests)
+
+
+def _wait_for(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_the_kiosk_claims_and_settles_while_the_server_works_on_a_batch(kiosk, fake):
+    """While the server holds a batch, the next one is claimed; it is posted before the first
+    answer is settled, and that settling happens while the server holds the second."""
+    records = [help_request(str(uuid.uuid4())) for _ in range(12)]
+    first, second = {str(r.id) for r in records[:5]}, {str(r.id) for r in records[5:10]}
+    seen = []
+
+    def reply(method, path, body):
+        states = outbox_states(kiosk)
+        if len(seen) == 0:  # the second batch is claimed meanwhile
+            seen.append(_wait_for(lambda: {outbox_states(kiosk)[i] for i in second} == {"inflight"}))
+        elif len(seen) == 1:  # the first answer is settled meanwhile
+            seen.append(_wait_for(lambda: {outbox_states(kiosk)[i] for i in first} == {"sent"}))
+        else:
+            seen.append({states[i] for i in first | second} == {"sent"})
+        return ack(body)
+    server = fake(reply)
+    queue(kiosk, *records)
+    report = Sender(kiosk, ServerApi(server.url, "token"), max_items=5).send_pending()
+    assert seen == [True, True, True] and report.created == 12
+    assert [len(batch_ids(body)) for _, _, body in server.requests] == [5, 5, 2]
+    assert set(outbox_states(kiosk).values()) == {"sent"}
+
+
+def test_a_batch_claimed_ahead_goes_back_to_pending_as_it_was_when_the_server_fails(kiosk, fake):
+    records = [help_request(str(uuid.uuid4())) for _ in range(12)]
+    server = fake(lambda method, path, body: ack(body) if not server.requests[1:] else (503, "text/html", b"busy"))
+    queue(kiosk, *records)
+    with pytest.raises(TransientError):
+        Sender(kiosk, ServerApi(server.url, "token"), max_items=5).send_pending()
+    entries = outbox(kiosk)
+    assert [entries[str(r.id)].state for r in records] == ["sent"] * 5 + ["pending"] * 7
+    assert [entries[str(r.id)].attempts for r in records] == [1] * 10 + [0] * 2  # the third was never sent
+    assert all(entries[str(r.id)].last_error for r in records[5:10])
+    assert not any(entries[str(r.id)].last_error for r in records[10:])
+    assert len(server.requests) == 2
 
 
 def test_inflight_entries_go_back_to_pending_at_start_up(kiosk, fake):

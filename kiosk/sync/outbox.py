@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Collection
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -31,7 +32,14 @@ from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
 from kiosk.sync.client import ServerApi, utcnow
 from kiosk.sync.status import RejectedError, SendReport, ServerFailure, TransientError
-from sync.protocol import MAX_BATCH_BYTES, MAX_BATCH_ITEMS, STORED_STATUSES, BatchRequest, BatchResponse
+from sync.protocol import (
+    LENDING_KINDS,
+    MAX_BATCH_BYTES,
+    MAX_BATCH_ITEMS,
+    STORED_STATUSES,
+    BatchRequest,
+    BatchResponse,
+)
 
 # Reasons stored in last_error start with where they came from: "server:", "local:".
 NOT_ACKNOWLEDGED = "server: no answer for this record in the acknowledgement"
@@ -125,48 +133,75 @@ class Sender:
     def send_pending(self, *, should_stop: Callable[[], bool] = lambda: False,
                      on_progress: Callable[[int, int], None] | None = None) -> SendReport:
         """Send until nothing is pending, including entries written meanwhile. Raises
-        TransientError or AuthError (after putting the current batch back to pending)."""
+        TransientError or AuthError (after putting the current batch back to pending).
+
+        At full speed the kiosk's part of a drain overlaps the server's: while a batch is with the
+        server the next one is claimed, and it is posted before the answer to the first is
+        settled. One request is under way at a time (a thread of its own posts it). A batch
+        claimed ahead goes back to pending as it was when the run does not go on with it; one
+        posted and not settled is released like any failed batch (resending is safe)."""
         report, limit = SendReport(), self.max_items
         suspects: dict[int, str] = {}  # seq -> the server's answer when it failed alone, this run
         healthy = False  # a batch was stored in this run
-        while not should_stop():
-            batch = self._claim(limit, skip=suspects)
-            if not batch.seqs:
-                if suspects and healthy and self._retry_alone(suspects, report):
-                    continue
-                break
+        posted: tuple[_Batch, Future[BatchResponse]] | None = None  # on its way, not yet settled
+        with ThreadPoolExecutor(1, thread_name_prefix="outbox-send") as poster:
             try:
-                response = self.api.post_batch(batch.body)
-            except ServerFailure as exc:
-                self._release(batch, str(exc))
-                if len(batch.seqs) > 1:
-                    limit = max(1, len(batch.seqs) // 2)
-                else:
-                    suspects[next(iter(batch.seqs.values()))] = exc.detail
-                    if len(suspects) >= MAX_SUSPECTS and not healthy:
-                        break  # it fails on everything: the server is broken, not these records
-                continue
-            except RejectedError as exc:
-                # Our server refused the request as a whole. Halve the batch until the entry that
-                # causes it is alone, then park that one: one bad entry never wedges the queue.
-                if len(batch.seqs) > 1:
-                    self._release(batch, str(exc))
-                    limit = max(1, len(batch.seqs) // 2)
-                    continue
-                self._park_all(batch, f"server: {exc.detail}")
-                report.parked += 1
-                continue
-            except Exception as exc:
-                self._release(batch, str(exc))
-                raise
-            unanswered = self._settle(batch, response, report)
-            report.batches += 1
-            healthy = True
-            if unanswered:  # a broken acknowledgement: back off instead of resending in a loop
-                raise TransientError("server", f"{unanswered} records missing from the acknowledgement")
-            limit = min(self.max_items, limit * 2)
-            if on_progress:
-                on_progress(report.sent + report.parked, report.sent + report.parked + batch.remaining)
+                while posted is not None or not should_stop():
+                    if posted is None:
+                        batch = self._claim(limit, skip=suspects)
+                        if not batch.seqs:
+                            if suspects and healthy and self._retry_alone(suspects, report):
+                                continue
+                            break
+                        sending = poster.submit(self.api.post_batch, batch.body)
+                    else:
+                        (batch, sending), posted = posted, None
+                    ahead: _Batch | None = None
+                    try:
+                        if limit == self.max_items and not suspects and not should_stop():
+                            ahead = self._claim(limit)
+                        response = sending.result()
+                    except ServerFailure as exc:
+                        self._unclaim(ahead)
+                        self._release(batch, str(exc))
+                        if len(batch.seqs) > 1:
+                            limit = max(1, len(batch.seqs) // 2)
+                        else:
+                            suspects[next(iter(batch.seqs.values()))] = exc.detail
+                            if len(suspects) >= MAX_SUSPECTS and not healthy:
+                                break  # it fails on everything: the server is broken, not these records
+                        continue
+                    except RejectedError as exc:
+                        # Our server refused the request as a whole. Halve the batch until the entry
+                        # that causes it is alone, then park that one: one bad entry never wedges the queue.
+                        self._unclaim(ahead)
+                        if len(batch.seqs) > 1:
+                            self._release(batch, str(exc))
+                            limit = max(1, len(batch.seqs) // 2)
+                            continue
+                        self._park_all(batch, f"server: {exc.detail}")
+                        report.parked += 1
+                        continue
+                    except BaseException as exc:
+                        sending.cancel()
+                        self._unclaim(ahead)
+                        self._release(batch, str(exc))
+                        raise
+                    if ahead is not None and ahead.seqs:
+                        posted = ahead, poster.submit(self.api.post_batch, ahead.body)
+                    else:
+                        self._unclaim(ahead)
+                    unanswered = self._settle(batch, response, report)
+                    report.batches += 1
+                    healthy = True
+                    if unanswered:  # a broken acknowledgement: back off instead of resending in a loop
+                        raise TransientError("server", f"{unanswered} records missing from the acknowledgement")
+                    limit = min(self.max_items, limit * 2)
+                    if on_progress:
+                        on_progress(report.sent + report.parked, report.sent + report.parked + batch.remaining)
+            finally:
+                if posted is not None:  # only when something failed: its answer is not waited for
+                    self._release(posted[0], "local: the run stopped before this batch was settled")
         if suspects and not should_stop():  # the server failed on them and nothing proves it healthy
             raise TransientError("server", f"the server failed on {len(suspects)} records; trying again later")
         return report
@@ -237,26 +272,36 @@ class Sender:
     def _settle(self, batch: _Batch, response: BatchResponse, report: SendReport) -> int:
         """Apply the acknowledgement: only entries it names leave inflight for sent or parked.
         Returns how many entries of the batch it did not name (they are pending again)."""
-        sent, unanswered = [], dict(batch.seqs)
+        sent, sent_lending, unanswered = [], [], dict(batch.seqs)
         with self.store.transaction() as session:
             for result in response.results:
-                seq = unanswered.pop(str(result.id), None)
+                rid = str(result.id)
+                seq = unanswered.pop(rid, None)
                 if seq is None:
                     continue  # not in this batch (or named twice): ignore
                 if result.status in STORED_STATUSES:
                     sent.append(seq)
+                    kind = batch.kinds[rid]
+                    if kind in LENDING_KINDS:
+                        sent_lending.append(rid)
                     report.created += result.status == "created"
                     report.duplicates += result.status == "duplicate"
-                    report.help_requests += batch.kinds[str(result.id)] == "help_request"
+                    report.help_requests += kind == "help_request"
                 else:
                     _set_state(session, [seq], state="parked",
                                last_error=f"server: {result.status}: {result.reason or ''}"[:1000])
                     report.parked += 1
             _set_state(session, sent, state="sent", sent_at=self.clock(), last_error=None)
-            report.contacts_forgotten += forget_sent_contacts(
-                session, [rid for rid, seq in batch.seqs.items() if seq in set(sent)])
+            if sent_lending:  # only a loan holds a contact
+                report.contacts_forgotten += forget_sent_contacts(session, sent_lending)
             _set_state(session, list(unanswered.values()), state="pending", last_error=NOT_ACKNOWLEDGED)
         return len(unanswered)
+
+    def _unclaim(self, batch: _Batch | None) -> None:
+        """A batch claimed ahead and not sent: pending again, as it was (None: nothing to do)."""
+        if batch is not None and batch.seqs:
+            with self.store.transaction() as session:
+                _set_state(session, list(batch.seqs.values()), state="pending", attempts=OutboxEntry.attempts - 1)
 
     def _release(self, batch: _Batch, error: str) -> None:
         with self.store.transaction() as session:

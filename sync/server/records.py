@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import Table, select, text, update
+from sqlalchemy import Table, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,7 @@ from sync.protocol import (
     validation_reason,
 )
 from sync.server import lending, summaries
+from sync.server.admin import note_seen
 from sync.server.models import Device, StoredRecord
 
 _records = TypeAdapter(Record)
@@ -86,7 +87,11 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the payload's id differs from the item's id"
     if record.kind != item.kind:
         return None, "the payload's kind differs from the item's kind"
-    if hash_canonical(canonical_json(item.payload)) != item.content_hash:
+    stored = canonical_json(record_payload(lending.stored_form(record)))
+    # A kiosk sends the normal form, so the text stored is the text it hashed: one canonical JSON
+    # per item, not two. Only a payload stored in another form is hashed as sent.
+    digest = item.content_hash
+    if hash_canonical(stored) != digest and hash_canonical(canonical_json(item.payload)) != digest:
         return None, "the content hash does not match the payload"
     if str(record.location_id) != location_id:
         return None, "this kiosk is enrolled for another location; it cannot send records for this one"
@@ -95,7 +100,7 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
     return {
         "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
-        "payload": canonical_json(record_payload(lending.stored_form(record))), "location_id": str(record.location_id),
+        "payload": stored, "location_id": str(record.location_id),
         "occurred_at": when,
         "supersedes": str(record.supersedes) if isinstance(record, HelpRequestRecord) and record.supersedes else None,
     }, None
@@ -157,7 +162,10 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     """Store a batch (BatchRequest.items) in the caller's transaction; one result per item, in order."""
     answers: list[ItemResult | BatchItem] = []  # a BatchItem: valid, answered once stored
     rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
-    device_location = session.scalar(select(Device.location_id).where(Device.id == device_id))
+    # The route's token check loaded the device into this session: no query here, and "last seen"
+    # is the ORM attribute it keeps (written at most once a minute), not an UPDATE per batch.
+    device = session.get(Device, device_id)
+    device_location = device.location_id if device is not None else None
     for item in batch:
         if isinstance(item, InvalidItem):
             answers.append(ItemResult(id=item.id, status="invalid", reason=item.reason))
@@ -181,7 +189,8 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
         for rid, digest in session.execute(select(StoredRecord.id, StoredRecord.content_hash)
                                            .where(StoredRecord.id.in_(others))):
             stored.setdefault(rid, set()).add(digest)
-    session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=received_at))
+    if device is not None:
+        note_seen(session, device, received_at)
     _apply_lending(session, batch, inserted)
 
     results = []

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync import labels
@@ -235,12 +235,17 @@ def find_records(session: Session, viewer: Viewer, filters: RecordFilters, names
             yield ShiftRow.of(record_id, json.loads(raw), names, device)
         return
     heads = HelpRequestHead
-    requests = (select(heads.id, heads.device_id, heads.occurred_at, heads.versions, heads.corrected,
-                       StoredRecord.payload)
-                .join(StoredRecord, and_(StoredRecord.id == heads.id, StoredRecord.device_id == heads.device_id))
-                .where(*conditions).order_by(heads.occurred_at.desc(), heads.id.desc(), heads.device_id.desc())
-                .offset(offset).limit(limit))
-    for record_id, device, first_at, versions, changed, raw in session.execute(
+    # The rows are chosen (filtered, ordered, paged) in the summary table alone, and each chosen
+    # row's payload is then looked up by its key: a join before the paging would make PostgreSQL
+    # estimate a few rows and join a whole year by hash to keep 50 of them.
+    shown = (select(heads.id, heads.device_id, heads.occurred_at, heads.versions, heads.corrected).where(*conditions)
+             .order_by(heads.occurred_at.desc(), heads.id.desc(), heads.device_id.desc())
+             .offset(offset).limit(limit).subquery())
+    payload = select(StoredRecord.payload).where(StoredRecord.id == shown.c.id,
+                                                 StoredRecord.device_id == shown.c.device_id).scalar_subquery()
+    requests = select(shown, payload).order_by(shown.c.occurred_at.desc(), shown.c.id.desc(),
+                                               shown.c.device_id.desc())
+    for record_id, device, first_at, versions, changed, raw in session.connection().execute(
             requests.execution_options(yield_per=2000)):
         row = HelpRow.of(record_id, json.loads(raw), first_at, names, device)
         row.versions, row.corrected = versions, changed

@@ -84,10 +84,12 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
 
 
 def figures_between(session: Session, start: datetime, end: datetime,
-                    location_ids: Collection[str] | None = None) -> list[LocationFigures]:
+                    location_ids: Collection[str] | None = None, breakdown: bool = True) -> list[LocationFigures]:
     """One entry per location with activity (of `location_ids`, default all), by name, then their
     total (last). Help requests from the summary table (one row per request, latest version, dated
-    by its first; a cancelled one does not count); shifts count in the period they started in."""
+    by its first; a cancelled one does not count); shifts count in the period they started in.
+    Without `breakdown`, the help requests are not counted per topic, outcome and channel (the
+    console's overview shows none of them: that grouping is most of a month's cost)."""
     names = dict(session.execute(select(Location.id, Location.name)).all())
     figures: dict[str, LocationFigures] = {}
 
@@ -101,21 +103,22 @@ def figures_between(session: Session, start: datetime, end: datetime,
     counted = [heads.status != "cancelled", heads.occurred_at >= start, heads.occurred_at < end]
     if location_ids is not None:
         counted.append(heads.location_id.in_(location_ids))
-    # one pass over the period's rows
-    for location_id, outcome, channel, topics, n in session.execute(
-            select(heads.location_id, heads.outcome, heads.channel, heads.topics, func.count())
-            .where(*counted).group_by(heads.location_id, heads.outcome, heads.channel, heads.topics)):
-        place = at(location_id)
-        place.help_requests += n
-        place.outcomes[outcome] += n
-        place.channels[channel] += n
-        for code in topic_codes(topics):
-            place.topics[code] += n
     _roomy_hash(session)
-    coded = [*counted, heads.visitor_code.is_not(None)]
-    for location_id, people in session.execute(select(heads.location_id, func.count(heads.visitor_code.distinct()))
-                                               .where(*coded).group_by(heads.location_id)):
-        at(location_id).people = people
+    # help requests and distinct visitor codes (count DISTINCT leaves out the requests without one)
+    for location_id, n, people in session.execute(
+            select(heads.location_id, func.count(), func.count(heads.visitor_code.distinct()))
+            .where(*counted).group_by(heads.location_id)):
+        place = at(location_id)
+        place.help_requests, place.people = n, people
+    if breakdown:
+        for location_id, outcome, channel, topics, n in session.execute(
+                select(heads.location_id, heads.outcome, heads.channel, heads.topics, func.count())
+                .where(*counted).group_by(heads.location_id, heads.outcome, heads.channel, heads.topics)):
+            place = at(location_id)
+            place.outcomes[outcome] += n
+            place.channels[channel] += n
+            for code in topic_codes(topics):
+                place.topics[code] += n
     total_people = people_between(session, start, end, location_ids)
 
     shifts = [json.loads(raw) for raw in session.scalars(select(StoredRecord.payload).where(

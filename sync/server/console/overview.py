@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 import pygal
@@ -87,7 +88,8 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     problems = []
     this_start = _month_start(local.year, local.month)
     places = viewer.location_ids
-    this_month = figures_between(session, this_start, _month_start(local.year, local.month + 1), places)
+    this_month = figures_between(session, this_start, _month_start(local.year, local.month + 1), places,
+                                 breakdown=False)
 
     firsts = [_month_start(local.year, local.month - back) for back in range(11, 0, -1)]
     past = past_months(session, [f"{first:%Y-%m}" for first in firsts])
@@ -171,7 +173,7 @@ def past_months(session: Session, months: list[str]) -> dict[str, dict[str, Any]
         if month in kept and month not in changes:
             result[month] = json.loads(kept[month])
             continue
-        figures = figures_between(session, *month_bounds(month))
+        figures = figures_between(session, *month_bounds(month), breakdown=False)
         result[month] = {"places": {f.location_id: [f.help_requests, f.volunteer_seconds, f.people]
                                     for f in figures[:-1]}, "people": figures[-1].people,
                          "version": secrets.token_hex(8)}  # a new one each time: summary_people follows it
@@ -194,14 +196,19 @@ def people_by_month(session: Session, bounds: list[datetime], location_ids: Coll
 
 
 def _trend_chart(trend: list[MonthPoint]) -> str:
-    top = max([point.help_requests for point in trend] + [point.people for point in trend] + [1])
+    return _bars_by_month(tuple((point.label.split()[0], point.help_requests, point.people) for point in trend))
+
+
+@lru_cache(maxsize=32)  # drawing takes pygal ~25 ms; the same figures give the same chart
+def _bars_by_month(points: tuple[tuple[str, int, int], ...]) -> str:
+    top = max([n for _label, requests, people in points for n in (requests, people)] + [1])
     step = max(1, -(-top // 5))  # whole numbers: these are counts
     chart = pygal.Bar(js=[], style=CHART_STYLE, width=560, height=300, show_legend=True, legend_at_bottom=True,
                       x_label_rotation=0, print_values=False, margin=10, truncate_label=-1,
                       y_labels=list(range(0, top + step, step)), show_minor_y_labels=False)
-    chart.x_labels = [point.label.split()[0] for point in trend]
-    chart.add("hulpvragen", [point.help_requests for point in trend])
-    chart.add("bereikte mensen", [point.people for point in trend])
+    chart.x_labels = [label for label, _requests, _people in points]
+    chart.add("hulpvragen", [requests for _label, requests, _people in points])
+    chart.add("bereikte mensen", [people for _label, _requests, people in points])
     return base64.b64encode(chart.render()).decode()
 
 

@@ -26,7 +26,14 @@ from sqlalchemy.orm import Session
 
 from sync.server.console.auth import Viewer
 from sync.server.console.web import ZONE
-from sync.server.export import LocationFigures, figures_between, month_bounds, people_between, people_outside
+from sync.server.export import (
+    LocationFigures,
+    figures_between,
+    month_bounds,
+    not_cancelled,
+    people_between,
+    people_outside,
+)
 from sync.server.models import HelpRequestHead, SummaryChange, SummaryMonth, SummaryPeople
 
 # The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
@@ -190,7 +197,7 @@ def people_by_month(session: Session, bounds: list[datetime], location_ids: Coll
     codes: list[set[str | None]] = [set() for _ in bounds[1:]]
     for when, code in session.execute(select(heads.occurred_at, heads.visitor_code).where(
             heads.location_id.in_(location_ids), heads.occurred_at >= bounds[0], heads.occurred_at < bounds[-1],
-            heads.status != "cancelled", heads.visitor_code.is_not(None))):
+            not_cancelled(heads), heads.visitor_code.is_not(None))):
         codes[bisect_right(bounds, when) - 1].add(code)
     return [len(month) for month in codes]
 

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from sync import labels
@@ -83,11 +83,20 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
+def not_cancelled(heads: type[HelpRequestHead]) -> ColumnElement[bool]:
+    """A help request that counts: not cancelled. The value is written into the SQL, not bound:
+    SQLite uses a partial index (help_request_heads' people and visitor indexes) only when it can
+    see that the query's condition is the index's."""
+    return heads.status != literal_column("'cancelled'")
+
+
 def figures_between(session: Session, start: datetime, end: datetime,
-                    location_ids: Collection[str] | None = None) -> list[LocationFigures]:
+                    location_ids: Collection[str] | None = None, breakdown: bool = True) -> list[LocationFigures]:
     """One entry per location with activity (of `location_ids`, default all), by name, then their
     total (last). Help requests from the summary table (one row per request, latest version, dated
-    by its first; a cancelled one does not count); shifts count in the period they started in."""
+    by its first; a cancelled one does not count); shifts count in the period they started in.
+    Without `breakdown`, the help requests are not counted per topic, outcome and channel (the
+    console's overview shows none of them: that grouping is most of a month's cost)."""
     names = dict(session.execute(select(Location.id, Location.name)).all())
     figures: dict[str, LocationFigures] = {}
 
@@ -98,24 +107,25 @@ def figures_between(session: Session, start: datetime, end: datetime,
         return figures[location_id]
 
     heads = HelpRequestHead
-    counted = [heads.status != "cancelled", heads.occurred_at >= start, heads.occurred_at < end]
+    counted = [not_cancelled(heads), heads.occurred_at >= start, heads.occurred_at < end]
     if location_ids is not None:
         counted.append(heads.location_id.in_(location_ids))
-    # one pass over the period's rows
-    for location_id, outcome, channel, topics, n in session.execute(
-            select(heads.location_id, heads.outcome, heads.channel, heads.topics, func.count())
-            .where(*counted).group_by(heads.location_id, heads.outcome, heads.channel, heads.topics)):
-        place = at(location_id)
-        place.help_requests += n
-        place.outcomes[outcome] += n
-        place.channels[channel] += n
-        for code in topic_codes(topics):
-            place.topics[code] += n
     _roomy_hash(session)
-    coded = [*counted, heads.visitor_code.is_not(None)]
-    for location_id, people in session.execute(select(heads.location_id, func.count(heads.visitor_code.distinct()))
-                                               .where(*coded).group_by(heads.location_id)):
-        at(location_id).people = people
+    # help requests and distinct visitor codes (count DISTINCT leaves out the requests without one)
+    for location_id, n, people in session.execute(
+            select(heads.location_id, func.count(), func.count(heads.visitor_code.distinct()))
+            .where(*counted).group_by(heads.location_id)):
+        place = at(location_id)
+        place.help_requests, place.people = n, people
+    if breakdown:
+        for location_id, outcome, channel, topics, n in session.execute(
+                select(heads.location_id, heads.outcome, heads.channel, heads.topics, func.count())
+                .where(*counted).group_by(heads.location_id, heads.outcome, heads.channel, heads.topics)):
+            place = at(location_id)
+            place.outcomes[outcome] += n
+            place.channels[channel] += n
+            for code in topic_codes(topics):
+                place.topics[code] += n
     total_people = people_between(session, start, end, location_ids)
 
     shifts = [json.loads(raw) for raw in session.scalars(select(StoredRecord.payload).where(
@@ -133,7 +143,7 @@ def figures_between(session: Session, start: datetime, end: datetime,
 def _counted_codes(start: datetime, end: datetime, location_ids: Collection[str] | None) -> Select[str | None]:
     """The distinct visitor codes of the help requests that count in [start, end)."""
     heads = HelpRequestHead
-    query = select(heads.visitor_code).where(heads.status != "cancelled", heads.occurred_at >= start,
+    query = select(heads.visitor_code).where(not_cancelled(heads), heads.occurred_at >= start,
                                              heads.occurred_at < end, heads.visitor_code.is_not(None)).distinct()
     return query if location_ids is None else query.where(heads.location_id.in_(location_ids))
 
@@ -159,13 +169,13 @@ def people_outside(session: Session, start: datetime, end: datetime, kept_start:
     counted inside it, at `location_ids`: with the distinct count inside, the period's exact count."""
     heads, inside = HelpRequestHead, aliased(HelpRequestHead)
     seen = select(inside.id).where(inside.visitor_code == heads.visitor_code, inside.visitor_code.is_not(None),
-                                   inside.status != "cancelled", inside.occurred_at >= kept_start,
+                                   not_cancelled(inside), inside.occurred_at >= kept_start,
                                    inside.occurred_at < kept_end)
     outside = [and_(heads.occurred_at >= a, heads.occurred_at < b) for a, b in ((start, kept_start), (kept_end, end))
                if a < b]  # two ranges of one index, not a filter over the whole period
     if not outside:
         return 0
-    query = select(heads.visitor_code).where(heads.status != "cancelled", heads.visitor_code.is_not(None),
+    query = select(heads.visitor_code).where(not_cancelled(heads), heads.visitor_code.is_not(None),
                                              or_(*outside))
     if location_ids is not None:
         query = query.where(heads.location_id.in_(location_ids))
@@ -322,7 +332,10 @@ def _xml_text(value: str) -> str:
 
 def _cell(value: Any) -> str:
     if isinstance(value, str):
-        return f'<c t="inlineStr"><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>' if value else "<c/>"
+        if not value:
+            return "<c/>"
+        space = ' xml:space="preserve"' if value != value.strip() else ""  # most cells: 21 bytes less
+        return f'<c t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>'
     if isinstance(value, bool):
         return f'<c t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
@@ -361,13 +374,14 @@ class _Chunks(io.RawIOBase):
 
 
 def stream_xlsx(sheet: str, header: Sequence[str], widths: Sequence[float],
-                rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+                rows: Iterable[Sequence[Any]], unique: int = 0) -> Iterator[bytes]:
     """One sheet: `header` in bold and frozen, then `rows` (str, int, float, bool, date), yielded
-    as the bytes of an xlsx file piece by piece, so memory stays small whatever the row count."""
+    as the bytes of an xlsx file piece by piece, so memory stays small whatever the row count.
+    The last `unique` columns differ on every row (ids): they are written without the cache."""
     import zipfile
 
     out = _Chunks()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3) as book:
         for name, text in _XLSX_PARTS.items():
             book.writestr(name, text)
         book.writestr("xl/workbook.xml", (
@@ -388,8 +402,10 @@ def stream_xlsx(sheet: str, header: Sequence[str], widths: Sequence[float],
             ).encode())
             batch: list[str] = []
             cells = _Cells()
+            cached = len(header) - unique
             for row in rows:
-                batch.append("<row>" + "".join([cells[value] for value in row]) + "</row>")
+                batch.append("<row>" + "".join([cells[value] for value in row[:cached]])
+                             + "".join([_cell(value) for value in row[cached:]]) + "</row>")
                 if len(batch) == 2000:
                     part.write("".join(batch).encode())
                     batch = []

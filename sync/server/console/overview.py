@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 import pygal
@@ -25,7 +26,14 @@ from sqlalchemy.orm import Session
 
 from sync.server.console.auth import Viewer
 from sync.server.console.web import ZONE
-from sync.server.export import LocationFigures, figures_between, month_bounds, people_between, people_outside
+from sync.server.export import (
+    LocationFigures,
+    figures_between,
+    month_bounds,
+    not_cancelled,
+    people_between,
+    people_outside,
+)
 from sync.server.models import HelpRequestHead, SummaryChange, SummaryMonth, SummaryPeople
 
 # The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
@@ -87,7 +95,8 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     problems = []
     this_start = _month_start(local.year, local.month)
     places = viewer.location_ids
-    this_month = figures_between(session, this_start, _month_start(local.year, local.month + 1), places)
+    this_month = figures_between(session, this_start, _month_start(local.year, local.month + 1), places,
+                                 breakdown=False)
 
     firsts = [_month_start(local.year, local.month - back) for back in range(11, 0, -1)]
     past = past_months(session, [f"{first:%Y-%m}" for first in firsts])
@@ -171,7 +180,7 @@ def past_months(session: Session, months: list[str]) -> dict[str, dict[str, Any]
         if month in kept and month not in changes:
             result[month] = json.loads(kept[month])
             continue
-        figures = figures_between(session, *month_bounds(month))
+        figures = figures_between(session, *month_bounds(month), breakdown=False)
         result[month] = {"places": {f.location_id: [f.help_requests, f.volunteer_seconds, f.people]
                                     for f in figures[:-1]}, "people": figures[-1].people,
                          "version": secrets.token_hex(8)}  # a new one each time: summary_people follows it
@@ -188,20 +197,25 @@ def people_by_month(session: Session, bounds: list[datetime], location_ids: Coll
     codes: list[set[str | None]] = [set() for _ in bounds[1:]]
     for when, code in session.execute(select(heads.occurred_at, heads.visitor_code).where(
             heads.location_id.in_(location_ids), heads.occurred_at >= bounds[0], heads.occurred_at < bounds[-1],
-            heads.status != "cancelled", heads.visitor_code.is_not(None))):
+            not_cancelled(heads), heads.visitor_code.is_not(None))):
         codes[bisect_right(bounds, when) - 1].add(code)
     return [len(month) for month in codes]
 
 
 def _trend_chart(trend: list[MonthPoint]) -> str:
-    top = max([point.help_requests for point in trend] + [point.people for point in trend] + [1])
+    return _bars_by_month(tuple((point.label.split()[0], point.help_requests, point.people) for point in trend))
+
+
+@lru_cache(maxsize=32)  # drawing takes pygal ~25 ms; the same figures give the same chart
+def _bars_by_month(points: tuple[tuple[str, int, int], ...]) -> str:
+    top = max([n for _label, requests, people in points for n in (requests, people)] + [1])
     step = max(1, -(-top // 5))  # whole numbers: these are counts
     chart = pygal.Bar(js=[], style=CHART_STYLE, width=560, height=300, show_legend=True, legend_at_bottom=True,
                       x_label_rotation=0, print_values=False, margin=10, truncate_label=-1,
                       y_labels=list(range(0, top + step, step)), show_minor_y_labels=False)
-    chart.x_labels = [point.label.split()[0] for point in trend]
-    chart.add("hulpvragen", [point.help_requests for point in trend])
-    chart.add("bereikte mensen", [point.people for point in trend])
+    chart.x_labels = [label for label, _requests, _people in points]
+    chart.add("hulpvragen", [requests for _label, requests, _people in points])
+    chart.add("bereikte mensen", [people for _label, _requests, people in points])
     return base64.b64encode(chart.render()).decode()
 
 

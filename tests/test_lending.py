@@ -316,6 +316,11 @@ def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):
     assert send(second) == ["created"]  # a return before its loan
     assert send(loan, second) == ["created", "duplicate"]
     assert send(first, first) == ["created", "duplicate"]  # returned twice (two kiosks), and a resend
+    # The kiosk's retention took the contact off a loan whose acknowledgement it never got: the
+    # resend is the stored loan, not a conflict.
+    assert send(loan.model_copy(update={"contact_sealed": None})) == ["duplicate"]
+    changed = loan.model_copy(update={"contact_sealed": None, "eligibility": "jobseeker"})
+    assert send(changed) == ["conflict"]
     with sessions() as session:
         row = session.get(Loan, str(loan.id))
         assert (row.returns, row.return_condition, row.device_id) == (2, "good", device_id)

@@ -162,6 +162,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     """Store a batch (BatchRequest.items) in the caller's transaction; one result per item, in order."""
     answers: list[ItemResult | BatchItem] = []  # a BatchItem: valid, answered once stored
     rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
+    stored_text: dict[int, str] = {}  # answer index -> the payload as `records` would keep it
     # The route's token check loaded the device into this session: no query here, and "last seen"
     # is the ORM attribute it keeps (written at most once a minute), not an UPDATE per batch.
     device = session.get(Device, device_id)
@@ -174,6 +175,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
         answers.append(item if row else ItemResult(id=item.id, status="invalid", reason=reason))
         if row:
             rows.setdefault(row["id"], row)
+            stored_text[len(answers) - 1] = row["payload"]
     elsewhere = set(_superseding_elsewhere(session, rows.values()))  # a correction only of its own place
     for rid in elsewhere:
         del rows[rid]
@@ -185,23 +187,29 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at)
     others = [rid for rid in rows if rid not in inserted]
     stored: dict[str, set[str]] = {}  # id -> the content hashes stored under it (by any device)
+    kept: dict[str, set[str]] = {}  # id -> the payloads stored under it by this device
     if others:
-        for rid, digest in session.execute(select(StoredRecord.id, StoredRecord.content_hash)
-                                           .where(StoredRecord.id.in_(others))):
+        for rid, digest, payload, owner in session.execute(
+                select(StoredRecord.id, StoredRecord.content_hash, StoredRecord.payload, StoredRecord.device_id)
+                .where(StoredRecord.id.in_(others))):
             stored.setdefault(rid, set()).add(digest)
+            if owner == device_id:
+                kept.setdefault(rid, set()).add(payload)
     if device is not None:
         note_seen(session, device, received_at)
     _apply_lending(session, batch, inserted)
 
     results = []
-    for answer in answers:
+    for index, answer in enumerate(answers):
         if isinstance(answer, BatchItem):
             item, rid = answer, str(answer.id)
             if rid in inserted:
                 answer = ItemResult(id=item.id, status="created")
                 inserted.discard(rid)  # a repeat of this id later in the batch is a duplicate
                 stored[rid] = {item.content_hash}
-            elif item.content_hash in stored[rid]:
+            elif item.content_hash in stored[rid] or stored_text[index] in kept.get(rid, ()):
+                # The same record, or this device's loan resent after its retention took the sealed
+                # contact off (`lending.stored_form`: records never keep the contact).
                 answer = ItemResult(id=item.id, status="duplicate")
             else:  # not inserted and not this content: this device holds the id with other content
                 answer = ItemResult(id=item.id, status="conflict",

@@ -141,8 +141,10 @@ DIGIBANKEN_OBJECTIVES: tuple[tuple[str, str, RecordKind | None], ...] = (
 )
 NOT_REGISTERED_YET = "nog niet geregistreerd"
 DIGIBANKEN_SUMMARY_SHEET = "Samenvatting"
-DIGIBANKEN_OBJECTIVE_SHEET = ("Doelstellingen", ("Doelstelling", "Hulpvragen"))
-DIGIBANKEN_LOCATION_SHEET = ("Per locatie", ("Locatie", "Hulpvragen", "Bereikte mensen", "Vrijwilligersuren"))
+DIGIBANKEN_OBJECTIVE_SHEET = ("Doelstellingen", ("Doelstelling", "Aantal", "Bereikte mensen"))
+# per location the people are those of the help requests (loans and workshops are counted in the whole)
+DIGIBANKEN_LOCATION_SHEET = ("Per locatie", ("Locatie", "Hulpvragen", "Mensen met een hulpvraag",
+                                             "Vrijwilligersuren"))
 DIGIBANKEN_TOPIC_SHEET = ("Onderwerpen", ("Onderwerp", "Hulpvragen"))
 DIGIBANKEN_SUMMARY_ROWS = {
     "start": "Van", "end": "Tot en met", "people": "Bereikte mensen (verschillende bezoekerscodes)",

@@ -163,6 +163,19 @@ def visitor_codes_between(session: Session, start: datetime, end: datetime,
     return {code for code in session.scalars(_counted_codes(start, end, location_ids)) if code}
 
 
+def codes_new_to_help(session: Session, start: datetime, end: datetime, location_ids: Collection[str] | None,
+                      codes: Collection[str]) -> int:
+    """How many of `codes` (borrowers' and workshop attendees' visitor codes) no help request that
+    counts in [start, end) carries: added to `people_between`, a person seen in help, lending and
+    workshops counts once."""
+    wanted, known = sorted(codes), set[str | None]()
+    for at in range(0, len(wanted), 1000):  # a few thousand at most; SQLite limits parameters
+        chunk = wanted[at:at + 1000]
+        known.update(session.scalars(_counted_codes(start, end, location_ids)
+                                     .where(HelpRequestHead.visitor_code.in_(chunk))))
+    return len(set(wanted) - known)
+
+
 def people_outside(session: Session, start: datetime, end: datetime, kept_start: datetime, kept_end: datetime,
                    location_ids: Collection[str] | None = None) -> int:
     """Distinct visitor codes counted in [start, end) outside [kept_start, kept_end) that were not

@@ -243,7 +243,7 @@ def test_the_digibanken_report_for_a_range(console, console_records):
     sheets = xlsx_rows(client.get(f"/console/rapporten/digibanken.xlsx?{query}"))
     assert list(sheets) == ["Samenvatting", "Doelstellingen", "Per locatie", "Onderwerpen"]
     assert sheets["Samenvatting"][2] == ["Bereikte mensen (verschillende bezoekerscodes)", 1]
-    assert sheets["Doelstellingen"] == [["Doelstelling", "Hulpvragen", "Bereikte mensen"],
+    assert sheets["Doelstellingen"] == [["Doelstelling", "Aantal", "Bereikte mensen"],
                                         ["Ondersteuning bij essentiële online diensten", 123, 1],
                                         ["Uitlenen van toestellen", 0, 0],
                                         ["Vormingen en workshops", 0, 0]]

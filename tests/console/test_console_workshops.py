@@ -98,3 +98,7 @@ def test_the_reports_count_workshops_per_month_and_a_person_once_across_help_len
     assert (f'<th scope="row">{month}</th><td>Digibus Noord, Markt</td><td>Itsme</td><td class="num">1</td>'
             '<td class="num">4</td>') in everything
     assert re.search(r'<span class="big">4</span> bereikte mensen', everything)
+    # The overview's subsidy figure counts the same people: help, lending and workshops, each once.
+    assert re.search(r'<span class="big">3</span> verschillende mensen', coord.get(f"/console/overzicht?{period}").text)
+    overview = console.as_user("admin").get(f"/console/overzicht?{period}").text
+    assert re.search(r'<span class="big">4</span> verschillende mensen', overview)

@@ -28,13 +28,16 @@ from sync.server.console.auth import Viewer
 from sync.server.console.web import ZONE
 from sync.server.export import (
     LocationFigures,
+    codes_new_to_help,
     figures_between,
     month_bounds,
     not_cancelled,
     people_between,
     people_outside,
 )
+from sync.server.lending import access_between
 from sync.server.models import HelpRequestHead, SummaryChange, SummaryMonth, SummaryPeople
+from sync.server.workshops import skills_between
 
 # The Flemish Digibanken subsidy's steps: distinct people reached in the subsidy period.
 SUBSIDY_THRESHOLDS = (1000, 1500, 1750)
@@ -120,7 +123,12 @@ def overview_figures(session: Session, viewer: Viewer, now: datetime, start: str
     # the subsidy period: a date range, by default this calendar year
     period_start, period_end, problem = parse_period(start, end, date(local.year, 1, 1), local.date())
     problems += [problem] if problem else []
-    people = period_people(session, period_start, period_end, places, this_start)
+    # people reached under all three objectives: help, lending (access) and workshops (skills)
+    bounds = period_bounds(period_start, period_end)
+    others = access_between(session, *bounds, places).visitor_codes | \
+        skills_between(session, *bounds, places).visitor_codes
+    people = period_people(session, period_start, period_end, places, this_start) + \
+        codes_new_to_help(session, *bounds, places, others)
     return Overview(month_label=f"{MONTHS_NL[local.month - 1]} {local.year}", this_month=this_month, trend=trend,
                     trend_chart=_trend_chart(trend), period_start=period_start, period_end=period_end,
                     period_people=people, thresholds=[(t, people >= t) for t in SUBSIDY_THRESHOLDS], problems=problems)
@@ -215,7 +223,7 @@ def _bars_by_month(points: tuple[tuple[str, int, int], ...]) -> str:
                       y_labels=list(range(0, top + step, step)), show_minor_y_labels=False)
     chart.x_labels = [label for label, _requests, _people in points]
     chart.add("hulpvragen", [requests for _label, requests, _people in points])
-    chart.add("bereikte mensen", [people for _label, _requests, people in points])
+    chart.add("mensen met een hulpvraag", [people for _label, _requests, people in points])
     return base64.b64encode(chart.render()).decode()
 
 

@@ -126,8 +126,7 @@ def digibanken_xlsx(report: DigibankenReport) -> bytes:
     summary.column_dimensions["A"].width = 48
     summary.column_dimensions["B"].width = 24
     parts: list[tuple[tuple[str, tuple[str, ...]], Sequence[tuple[object, ...]]]] = [
-        ((labels.DIGIBANKEN_OBJECTIVE_SHEET[0], (*labels.DIGIBANKEN_OBJECTIVE_SHEET[1],
-                                                 labels.DIGIBANKEN_LOCATION_SHEET[1][2])),
+        (labels.DIGIBANKEN_OBJECTIVE_SHEET,
          [(label, labels.NOT_REGISTERED_YET if count is None else count, people)
           for label, count, people in report.objective_people]),
         (labels.DIGIBANKEN_LOCATION_SHEET,

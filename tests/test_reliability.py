@@ -90,3 +90,36 @@ def test_the_checker_sees_workshop_attendance_the_server_lacks(tmp_path):
     checked = verify(result)
     assert checked.lost == 2 and checked.workshops == recorded + 1, "\n".join(checked.schedule)
     assert any(line.startswith("WORKSHOP workshop ") for line in checked.schedule)
+
+
+def test_the_checker_counts_only_its_own_trials_workshops(tmp_path):
+    """Trials (and a test session's PostgreSQL tests) share a database: attendance of another
+    location's workshop on the server is not a record this trial lost."""
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy.orm import sessionmaker
+
+    from sync.protocol import BatchItem, WorkshopSessionRecord, content_hash, record_payload
+    from sync.server import admin, workshops
+    from sync.server.models import Device
+    from sync.server.records import ingest
+
+    result = run_trial(SEED + 5, tmp_path / "trial", None, quota=5, chaos_seconds=0.5)
+    assert result.ok, _report(result)
+    engine = make_server_engine(result.database_url)
+    held = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    with sessionmaker(engine).begin() as session:
+        place, _ = admin.ensure_location(session, "Elders")
+        device = Device(id=str(uuid.uuid4()), name="elders", location_id=place.id, token_hash="1" * 64,
+                        enrolled_at=held)
+        session.add(device)
+        workshop = workshops.plan_workshop(session, "Elders geleerd", held, place.id, 10)
+        record = WorkshopSessionRecord(id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=place.id,
+                                       workshop_id=workshop.id, recorded_at=held, held_at=held, attendees=3)
+        payload = record_payload(record)
+        item = BatchItem(id=record.id, kind=record.kind, payload=payload, content_hash=content_hash(payload))
+        assert [answer.status for answer in ingest(session, device.id, [item], held)] == ["created"]
+    engine.dispose()
+    checked = verify(result)
+    assert checked.ok and checked.lost == 0, "\n".join(checked.schedule)

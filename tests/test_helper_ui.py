@@ -167,8 +167,8 @@ def test_visitor_code_is_kept_and_the_facts_are_not(qtbot, window, data_dir):
     window.staff.visitor_coder = VisitorCoder(SecretStore(data_dir, backend=backend))
     log_in(qtbot, window)
     form = open_form(qtbot, window)
-    click(qtbot, form.code_button)
-    dialog = form.code_dialog
+    click(qtbot, form.code.button)
+    dialog = form.code.dialog
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.initials, "j.p.")
     for digit in "05091948":
@@ -176,10 +176,10 @@ def test_visitor_code_is_kept_and_the_facts_are_not(qtbot, window, data_dir):
     assert dialog.birth_display.text() == "05-09-1948"
     click(qtbot, dialog.make_button)
     assert dialog.initials.text() == "" and dialog.keypad.digits == ""  # cleared before hashing
-    qtbot.waitUntil(lambda: form.visitor_code is not None)
+    qtbot.waitUntil(lambda: form.code.code is not None)
     key = bytes.fromhex(backend.items[("digipunt", "visitor-code-key")])
     code = compute(key, "JP", date(1948, 9, 5))
-    assert form.visitor_code == code and form.code_state.text() == "Code toegevoegd."
+    assert form.code.code == code and form.code.state.text() == "Code toegevoegd."
     fill_required(qtbot, form)
     with qtbot.waitSignal(window.record_saved, timeout=5000):
         click(qtbot, form.save_button)
@@ -194,14 +194,14 @@ def test_impossible_birth_date_is_explained_to_the_visitor(qtbot, window, data_d
     window.staff.visitor_coder = VisitorCoder(SecretStore(data_dir, backend=MemoryKeyring()))
     log_in(qtbot, window)
     form = open_form(qtbot, window)
-    click(qtbot, form.code_button)
-    dialog = form.code_dialog
+    click(qtbot, form.code.button)
+    dialog = form.code.dialog
     qtbot.keyClicks(dialog.initials, "AB")
     for digit in "31021990":
         click(qtbot, dialog.keypad.keys[digit])
     click(qtbot, dialog.make_button)
     assert "bestaat niet" in dialog.error_line.text() and dialog.isVisible()
-    assert form.visitor_code is None
+    assert form.code.code is None
 
 
 def test_visitor_code_dialog_speaks_the_visitors_language_and_keeps_the_keypad_left_to_right(
@@ -210,8 +210,8 @@ def test_visitor_code_dialog_speaks_the_visitors_language_and_keeps_the_keypad_l
     log_in(qtbot, window)
     form = open_form(qtbot, window)
     window.prefs.set(language="fr")
-    click(qtbot, form.code_button)
-    dialog = form.code_dialog
+    click(qtbot, form.code.button)
+    dialog = form.code.dialog
     assert dialog.birth_display.text() == "jj-mm-aaaa"
     qtbot.keyClicks(dialog.initials, "AB")
     for digit in "3102":
@@ -226,9 +226,9 @@ def test_visitor_code_dialog_speaks_the_visitors_language_and_keeps_the_keypad_l
     qtbot.waitUntil(lambda: all(key.height() >= 56 for key in dialog.keypad.keys.values()))  # room for the message
     dialog.reject()
     window.prefs.set(language="ar")
-    click(qtbot, form.code_button)
-    keys = form.code_dialog.keypad.keys
-    assert form.code_dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    click(qtbot, form.code.button)
+    keys = form.code.dialog.keypad.keys
+    assert form.code.dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert keys["1"].x() < keys["2"].x() < keys["3"].x()  # as on a phone, also in Arabic
 
 

@@ -65,15 +65,15 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     click(qtbot, screen.eligibility.buttons["uitpas-reduced"])
     qtbot.keyClicks(screen.name, NAME)
     qtbot.keyClicks(screen.phone, PHONE)
-    click(qtbot, screen.code_button)  # the borrower types initials and birth date in the dialog
-    qtbot.waitUntil(lambda: screen.code_dialog is not None and screen.code_dialog.isVisible())
-    screen.code_dialog.code_ready.emit("d" * 64)  # what the dialog hands over: only the hash
-    screen.code_dialog.reject()
-    assert screen.code_state.text() == "Code toegevoegd." and screen.code_remove.isVisible()
+    click(qtbot, screen.code.button)  # the borrower types initials and birth date in the dialog
+    qtbot.waitUntil(lambda: screen.code.dialog is not None and screen.code.dialog.isVisible())
+    screen.code.dialog.code_ready.emit("d" * 64)  # what the dialog hands over: only the hash
+    screen.code.dialog.reject()
+    assert screen.code.state.text() == "Code toegevoegd." and screen.code.remove.isVisible()
     click(qtbot, screen.lend_button)
     qtbot.waitUntil(lambda: screen.message.text() == "Uitgeleend.")
     assert screen.name.text() == screen.phone.text() == screen.tag.text() == ""
-    assert screen.visitor_code is None and screen.code_button.isVisible()
+    assert screen.code.code is None and screen.code.button.isVisible()
 
     conn = sqlite3.connect(store.path)
     try:
@@ -194,10 +194,10 @@ def test_the_lending_and_workshop_screens_fit_at_the_largest_text(qtbot, window,
             scan(qtbot, screen, tag)
         else:
             qtbot.waitUntil(lambda: "TAB-007" in screen.out_list.text())
-        for widget in (screen, screen.code_button):
+        for widget in (screen, screen.code.button):
             assert widget.layoutDirection() == Qt.LayoutDirection.LeftToRight
         problems[mode] = layout_problems(screen)
-    screen._set_visitor_code("d" * 64)
+    screen.code.set("d" * 64)
     click(qtbot, screen.mode.buttons["lend"])
     problems["lend with a code"] = layout_problems(screen)
     workshops = window.show_screen("staff-workshops")

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 from kiosk.core.helplog import FormContext, HelpRequestInput, SavedRequest
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.widgets import big_button, role_label, scroll_area
-from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
-from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
+from kiosk.ui.staff.widgets import ChipGroup, StaffScreen, VisitorCodeControls
 from sync import labels
 from sync.privacy import NoteRefused, guard_note
 from sync.protocol import NOTE_MAX
@@ -33,12 +32,10 @@ class HelpFormScreen(StaffScreen):
         super().__init__(window)
         self.context: FormContext | None = None
         self.correcting: SavedRequest | None = None
-        self.visitor_code: str | None = None
         self._saving = False
         self._prefill_topics: list[str] = []
         self.call_context = ""
         self.call_id: str | None = None  # a taken call this request registers (helpcalls.CallBoard.taken_by)
-        self.code_dialog: VisitorCodeDialog | None = None
 
         self.where = role_label("", "muted")
         self.body.addWidget(self.where)
@@ -61,15 +58,11 @@ class HelpFormScreen(StaffScreen):
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
         self.note.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
-        self.code_button = big_button()
-        self.code_button.clicked.connect(self.ask_visitor_code)
-        self.code_state = role_label("", "muted")
-        self.code_remove = big_button()
-        self.code_remove.clicked.connect(lambda: self._set_visitor_code(None))
+        self.code = VisitorCodeControls(window, self)
         code_row = QHBoxLayout()
-        code_row.addWidget(self.code_button)
-        code_row.addWidget(self.code_state, 1)
-        code_row.addWidget(self.code_remove)
+        code_row.addWidget(self.code.button)
+        code_row.addWidget(self.code.state, 1)
+        code_row.addWidget(self.code.remove)
         code_host = QWidget()
         code_host.setLayout(code_row)
         code_row.setContentsMargins(0, 0, 0, 0)
@@ -134,11 +127,9 @@ class HelpFormScreen(StaffScreen):
         self.target_groups.set_labels(labels.TARGET_GROUPS)
         self.note.setPlaceholderText(self.tr("Alleen over de hulp. Nooit namen, nummers of adressen."))
         self.note.setAccessibleName(self.tr("Notitie"))
-        self.code_button.setText(self.tr("Bezoeker maakt een code"))
-        self.code_remove.setText(self.tr("Code weghalen"))
+        self.code.set_texts(self.tr("Bezoeker maakt een code"), self.tr("Code weghalen"), self.tr("Code toegevoegd."))
         self.cancel_button.setText(self.tr("Terug"))
         self.save_button.setText(self.tr("Opslaan"))
-        self._show_code_state()
         self._update_state()
 
     # --- opening ---------------------------------------------------------------------------------
@@ -198,7 +189,7 @@ class HelpFormScreen(StaffScreen):
         self.target_groups.set_selected(None)
         self.location.set_selected(context.default_location_id)
         self.note.clear()
-        self._set_visitor_code(None)
+        self.code.set(None)
 
     def _show_where(self) -> None:
         assert self.context is not None  # filled only once the context is loaded
@@ -222,7 +213,7 @@ class HelpFormScreen(StaffScreen):
         self.referrals.set_selected(data.referrals)
         self.target_groups.set_selected(data.target_groups)
         self.note.setText(data.note or "")
-        self._set_visitor_code(data.visitor_code)
+        self.code.set(data.visitor_code)
 
     # --- state -----------------------------------------------------------------------------------
     def missing(self) -> list[str]:
@@ -258,30 +249,9 @@ class HelpFormScreen(StaffScreen):
             outcome=self.outcome.value(), referrals=tuple(self.referrals.selected()),
             first_visit=self.first_visit.value() or context.default_first_visit,
             target_groups=tuple(self.target_groups.selected()),
-            note=self.note.text(), visitor_code=self.visitor_code,
+            note=self.note.text(), visitor_code=self.code.code,
             location_id=self.location.value() if self.location.isVisibleTo(self) else None)
 
-    # --- visitor code ----------------------------------------------------------------------------
-    def ask_visitor_code(self) -> None:
-        dialog = self.code_dialog = VisitorCodeDialog(self.window_)
-        dialog.code_ready.connect(self._set_visitor_code)
-        dialog.finished.connect(self._code_dialog_closed)
-        dialog.open()
-
-    def _code_dialog_closed(self) -> None:
-        assert self.code_dialog is not None  # connected to this dialog's finished signal
-        self.code_dialog.deleteLater()
-        self.code_dialog = None
-
-    def _set_visitor_code(self, code: str | None) -> None:
-        self.visitor_code = code
-        self._show_code_state()
-
-    def _show_code_state(self) -> None:
-        has_code = self.visitor_code is not None
-        self.code_state.setText(self.tr("Code toegevoegd.") if has_code else "")
-        self.code_remove.setVisible(has_code)
-        self.code_button.setVisible(not has_code)
 
     # --- saving ----------------------------------------------------------------------------------
     def save(self) -> None:
@@ -328,7 +298,7 @@ class HelpFormScreen(StaffScreen):
         self.correcting, self._prefill_topics, self.call_context, self.call_id = None, [], "", None
         self._saving = False
         self.note.clear()
-        self._set_visitor_code(None)
+        self.code.set(None)
         for chips in (self.topics, self.duration, self.outcome, self.channel, self.language, self.first_visit,
                       self.referrals, self.target_groups, self.location):
             chips.set_selected(None)

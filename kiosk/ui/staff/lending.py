@@ -23,8 +23,7 @@ from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button, hbox, role_label, scroll_area
-from kiosk.ui.staff.widgets import ChipGroup, StaffScreen
-from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
+from kiosk.ui.staff.widgets import ChipGroup, StaffScreen, VisitorCodeControls
 
 MODES = ("lend", "return", "extend", "out", "erase")
 
@@ -47,8 +46,6 @@ class LendingScreen(StaffScreen):
         super().__init__(window)
         self.context: LendingContext | None = None
         self.device: DeviceInfo | None = None
-        self.visitor_code: str | None = None
-        self.code_dialog: VisitorCodeDialog | None = None
         self.erase_dialog: ChoiceDialog | None = None
         self.mode = ChipGroup()
         self.mode.changed.connect(self._mode_changed)
@@ -89,11 +86,7 @@ class LendingScreen(StaffScreen):
         self.phone.setMaxLength(30)
         for field in (self.name, self.phone):
             field.textChanged.connect(self._update)
-        self.code_button = big_button()  # the borrower types it: a distinct person in the counts
-        self.code_button.clicked.connect(self.ask_visitor_code)
-        self.code_state = role_label("", "muted")
-        self.code_remove = big_button()
-        self.code_remove.clicked.connect(lambda: self._set_visitor_code(None))
+        self.code = VisitorCodeControls(window, self)  # the borrower types it: a distinct person in the counts
         self.lend_button = big_button("", "primary")
         self.lend_button.clicked.connect(self.lend)
         form.addLayout(hbox(self.due_label, self.due, stretch_at=2))
@@ -102,8 +95,8 @@ class LendingScreen(StaffScreen):
         form.addStretch(1)
         for widget in (self.contact_label, self.contact_hint, self.name, self.phone):
             contact.addWidget(widget)
-        contact.addLayout(hbox(self.code_button, self.code_remove, stretch_at=2))  # one shows at a time
-        contact.addWidget(self.code_state)
+        contact.addLayout(hbox(self.code.button, self.code.remove, stretch_at=2))  # one shows at a time
+        contact.addWidget(self.code.state)
         contact.addWidget(self.lend_button)
         contact.addStretch(1)
 
@@ -164,9 +157,8 @@ class LendingScreen(StaffScreen):
                                           "is."))
         self.name.setPlaceholderText(self.tr("Naam"))
         self.phone.setPlaceholderText(self.tr("Telefoonnummer"))
-        self.code_button.setText(self.tr("Bezoekerscode"))
-        self.code_remove.setText(self.tr("Weghalen"))
-        self._show_code_state()
+        self.code.set_texts(self.tr("Bezoekerscode"), self.tr("Weghalen"), self.tr("Code toegevoegd."),
+                            self.tr("De ontlener typt ze (mag leeg)."))
         self.lend_button.setText(self.tr("Uitlenen"))
         self.condition_label.setText(self.tr("In welke staat is het toestel?"))
         self.back_label.setText(self.tr("Teruggebracht"))
@@ -247,7 +239,7 @@ class LendingScreen(StaffScreen):
         data = LoanInput(tag=self.tag.text(), due_on=self.due.date().toPython(),
                          eligibility=self.eligibility.value() or "", contact_name=self.name.text(),
                          contact_phone=self.phone.text(), accessories=tuple(self.accessories.selected()),
-                         visitor_code=self.visitor_code)
+                         visitor_code=self.code.code)
         self.window_.db_tasks.run(lambda: api.lend(user, data), lambda _id: self._done(self.tr("Uitgeleend.")),
                                   self._failed)
 
@@ -261,27 +253,6 @@ class LendingScreen(StaffScreen):
         user, api, tag, due = self.user, self.window_.api, self.tag.text(), self.new_due.date().toPython()
         self.window_.db_tasks.run(lambda: api.extend_loan(user, tag, due),
                                   lambda _id: self._done(self.tr("Verlengd.")), self._failed)
-
-    def ask_visitor_code(self) -> None:
-        dialog = self.code_dialog = VisitorCodeDialog(self.window_)
-        dialog.code_ready.connect(self._set_visitor_code)
-        dialog.finished.connect(self._code_dialog_closed)
-        dialog.open()
-
-    def _code_dialog_closed(self) -> None:
-        assert self.code_dialog is not None  # connected to this dialog's finished signal
-        self.code_dialog.deleteLater()
-        self.code_dialog = None
-
-    def _set_visitor_code(self, code: str | None) -> None:
-        self.visitor_code = code
-        self._show_code_state()
-
-    def _show_code_state(self) -> None:
-        has_code = self.visitor_code is not None
-        self.code_state.setText(self.tr("Code toegevoegd.") if has_code else self.tr("De ontlener typt ze (mag leeg)."))
-        self.code_remove.setVisible(has_code)
-        self.code_button.setVisible(not has_code)
 
     def ask_erase(self) -> None:
         tag = self.tag.text().strip()
@@ -333,7 +304,7 @@ class LendingScreen(StaffScreen):
         self.accessories.set_selected(None)
         self.accessories_back.set_selected(None)
         self.condition.set_selected(None)
-        self._set_visitor_code(None)
+        self.code.set(None)
         self.message.say("")
         if self.context is not None:
             self.due.setDate(_qdate(self.context.default_due_on))

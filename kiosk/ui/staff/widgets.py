@@ -3,8 +3,9 @@ class of every staff screen (header with the helper's name, back to the menu, lo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -19,6 +20,9 @@ from kiosk.ui.shared.entry import Keypad, MessageLine
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import FlowLayout, big_button, role_label, scroll_area
 from kiosk.ui.staff.banner import SyncBanner
+
+if TYPE_CHECKING:
+    from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
 
 
 def discard(widget: QWidget) -> None:
@@ -191,3 +195,50 @@ class StaffScreen(Screen):
         self.rows.addStretch(1)
         self.body.addWidget(scroll_area(host), 1)
 
+
+
+class VisitorCodeControls(QObject):
+    """The visitor code the visitor types in a dialog (the help form, the lend screen): a button
+    that opens the dialog, one that takes the code away (one of the two shows), and a line that
+    says whether there is one. The screen places the widgets and gives the texts."""
+
+    def __init__(self, window: QWidget, parent: QObject):
+        super().__init__(parent)
+        self.window_ = window
+        self.code: str | None = None
+        self.dialog: VisitorCodeDialog | None = None
+        self.added_text = self.empty_text = ""
+        self.button = big_button()
+        self.button.clicked.connect(self.ask)
+        self.state = role_label("", "muted")
+        self.remove = big_button()
+        self.remove.clicked.connect(lambda: self.set(None))
+
+    def set_texts(self, ask: str, remove: str, added: str, empty: str = "") -> None:
+        self.button.setText(ask)
+        self.remove.setText(remove)
+        self.added_text, self.empty_text = added, empty
+        self._show()
+
+    def ask(self) -> None:
+        from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog  # a staff screen starts without it
+
+        dialog = self.dialog = VisitorCodeDialog(self.window_)
+        dialog.code_ready.connect(self.set)
+        dialog.finished.connect(self._closed)
+        dialog.open()
+
+    def _closed(self) -> None:
+        assert self.dialog is not None  # connected to this dialog's finished signal
+        self.dialog.deleteLater()
+        self.dialog = None
+
+    def set(self, code: str | None) -> None:
+        self.code = code
+        self._show()
+
+    def _show(self) -> None:
+        has_code = self.code is not None
+        self.state.setText(self.added_text if has_code else self.empty_text)
+        self.remove.setVisible(has_code)
+        self.button.setVisible(not has_code)

@@ -23,7 +23,7 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, Table, text
@@ -32,7 +32,7 @@ from sqlalchemy.schema import CreateIndex, DropIndex
 from sync.labels import DEFAULT_TOPICS
 from sync.protocol import canonical_json, hash_canonical
 from sync.server.models import HelpRequestHead, StoredRecord
-from sync.server.summaries import head_rows
+from sync.server.summaries import StoredVersion, head_rows
 
 ZONE = ZoneInfo("Europe/Brussels")
 VERSION = 3  # change when the data's shape changes: a cached database is then seeded again
@@ -51,16 +51,6 @@ FIRST_NAMES = ("An", "Bart", "Chloé", "Dirk", "Els", "Fatima", "Geert", "Hanne"
 TOWNS = ("Leuven", "Kessel-Lo", "Heverlee", "Wilsele", "Wijgmaal", "Wezemaal", "Herent", "Kortenberg", "Bertem",
          "Oud-Heverlee", "Lubbeek", "Holsbeek", "Rotselaar", "Tervuren", "Haacht", "Boortmeerbeek", "Keerbergen",
          "Tremelo", "Begijnendijk", "Aarschot", "Tienen", "Diest", "Zoutleeuw", "Landen", "Glabbeek", "Bierbeek")
-
-
-class Version(NamedTuple):  # what summaries.head_rows reads of a stored version
-    id: str
-    supersedes: str | None
-    occurred_at: datetime
-    received_at: datetime
-    payload: str
-    device_id: str
-    location_id: str
 
 
 def _stamp(moment: datetime) -> str:
@@ -192,7 +182,7 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
     place_index = city["locations"].index(place)
     topics = [code for code, _label in DEFAULT_TOPICS]
     records: list[tuple[Any, ...]] = []
-    versions: list[Version] = []
+    versions: list[StoredVersion] = []
     device = place["device"]
     channels, channel_weights = tuple(CHANNEL_WEIGHTS), list(accumulate(CHANNEL_WEIGHTS.values()))
     firsts, first_weights = tuple(FIRST_VISIT_WEIGHTS), list(accumulate(FIRST_VISIT_WEIGHTS.values()))
@@ -205,7 +195,7 @@ def _location_records(rng: random.Random, city: dict[str, Any], place: dict[str,
         records.append((record_id, kind, hash_canonical(body), body, device, received, place["id"], occurred,
                         supersedes))
         if kind == "help_request":
-            versions.append(Version(record_id, supersedes, occurred, received, body, device, place["id"]))
+            versions.append(StoredVersion(record_id, supersedes, occurred, received, body, device, place["id"]))
 
     for day in days:
         for shift_number in range(_shift_count(place, day)):

@@ -171,7 +171,9 @@ def month_of(moment: datetime) -> str:
     return moment.astimezone(ZONE).strftime("%Y-%m")
 
 
-class _Stored(NamedTuple):
+class StoredVersion(NamedTuple):
+    """A stored version as `head_rows` reads it (also what bench/console_seed.py builds)."""
+
     id: str
     supersedes: str | None
     occurred_at: datetime
@@ -188,8 +190,8 @@ def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]], dev
     that stored them: the head rows of their help requests are derived again, and every month whose
     figures they change is marked (`summary_changes`)."""
     rows = list(rows)
-    months = refresh(session, [_Stored(row["id"], row["supersedes"], row["occurred_at"], received_at, row["payload"],
-                                       device_id, row["location_id"])
+    months = refresh(session, [StoredVersion(row["id"], row["supersedes"], row["occurred_at"], received_at,
+                                             row["payload"], device_id, row["location_id"])
                                for row in rows if row["kind"] == "help_request"])
     months |= {month_of(row["occurred_at"]) for row in rows if row["kind"] == "shift"}
     if months:

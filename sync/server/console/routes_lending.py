@@ -33,6 +33,7 @@ from sync.server.console.web import (
     ZONE,
     checked_form,
     current_viewer,
+    editable,
     form_list,
     form_text,
     page,
@@ -234,10 +235,7 @@ def set_device_status(request: Request, device_id: str, form: FormData = Depends
                       session: Session = DB) -> Response:
     """In repair, retired or available again, with the device's condition: a coordinator of its location."""
     viewer: Viewer = request.state.viewer
-    device = session.get(LoanDevice, device_id)
-    if device is None:
-        raise Forbidden("location")  # an unknown device says no more than one of another location
-    viewer.check_edit(device.location_id)
+    device = editable(session, viewer, LoanDevice, device_id)
     before = (device.status, device.condition)
     try:
         with session.begin_nested():
@@ -382,10 +380,7 @@ def open_contact(request: Request, loan_id: str, form: FormData = Depends(checke
                  session: Session = DB) -> Response:
     """Open a borrower's sealed contact: coordinators and admins of the loan's location; logged."""
     viewer: Viewer = request.state.viewer
-    loan = session.get(Loan, loan_id)
-    if loan is None:
-        raise Forbidden("location")  # an unknown loan says no more than one of another location
-    viewer.check_edit(loan.location_id)
+    loan = editable(session, viewer, Loan, loan_id)
     try:
         contact = lending.open_contact(session, loan_id)
     except lending.LendingKeyError as exc:
@@ -400,10 +395,7 @@ def open_contact(request: Request, loan_id: str, form: FormData = Depends(checke
 def resolve_conflict(request: Request, device_id: str, form: FormData = Depends(checked_form),
                      session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
-    device = session.get(LoanDevice, device_id)
-    if device is None:
-        raise Forbidden("location")
-    viewer.check_edit(device.location_id)
+    device = editable(session, viewer, LoanDevice, device_id)
     resolved = lending.resolve_conflict(session, device_id, utcnow())
     auth.audit(session, viewer, "resolve-loan-conflict", device.tag, {"loans": resolved,
                                                                       "note": form_text(form, "note")[:200]},

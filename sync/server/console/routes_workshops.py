@@ -14,8 +14,8 @@ from starlette.datastructures import FormData
 
 from sync.server import workshops
 from sync.server.console import auth
-from sync.server.console.auth import Forbidden, Viewer
-from sync.server.console.web import DB, ZONE, checked_form, current_viewer, form_text, page, see_other
+from sync.server.console.auth import Viewer
+from sync.server.console.web import DB, ZONE, checked_form, current_viewer, editable, form_text, page, see_other
 from sync.server.console.web import visible_locations as visible
 from sync.server.db import utcnow
 from sync.server.models import Location, Workshop
@@ -74,10 +74,7 @@ def plan(request: Request, form: FormData = Depends(checked_form), session: Sess
 def cancel(request: Request, workshop_id: str, form: FormData = Depends(checked_form),
            session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
-    workshop = session.get(Workshop, workshop_id)
-    if workshop is None:
-        raise Forbidden("location")
-    viewer.check_edit(workshop.location_id)
+    workshop = editable(session, viewer, Workshop, workshop_id)
     workshops.cancel_workshop(session, workshop)
     auth.audit(session, viewer, "cancel-workshop", workshop.title, {"id": workshop.id}, now=utcnow())
     return see_other("/console/vormingen?gedaan=afgelast")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -24,7 +24,7 @@ from starlette.datastructures import FormData
 from sync import labels
 from sync.server.console.auth import ROLE_LABELS, Forbidden, Viewer, viewer_for
 from sync.server.db import utcnow
-from sync.server.models import Location
+from sync.server.models import Loan, LoanDevice, Location, Workshop
 
 HERE = Path(__file__).parent
 COOKIE = "digipunt_console"
@@ -113,6 +113,19 @@ def see_other(url: str) -> RedirectResponse:
     response = RedirectResponse(url, status_code=303)
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+PlacedRow = TypeVar("PlacedRow", Loan, LoanDevice, Workshop)
+
+
+def editable(session: Session, viewer: Viewer, model: type[PlacedRow], key: str) -> PlacedRow:
+    """The row `key` of `model`, which `viewer` may change at its location. An unknown key and
+    another location's row alike (Forbidden): ids cannot be probed."""
+    row = session.get(model, key)
+    if row is None:
+        raise Forbidden("location")
+    viewer.check_edit(row.location_id)
+    return row
 
 
 def visible_locations(session: Session, viewer: Viewer, *, active_only: bool = False) -> list[Location]:

@@ -12,13 +12,14 @@ import uuid
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from sync.protocol import CHANNELS, OUTCOMES, BatchItem, InvalidItem, content_hash, record_payload
 from sync.server import admin, summaries
 from sync.server.console import record_table
-from sync.server.console.auth import Viewer
+from sync.server.console.auth import Forbidden, Viewer
 from sync.server.console.overview import overview_figures, period_bounds
 from sync.server.console.record_table import Names, RecordFilters, count_records, find_records, page_of
 from sync.server.console.web import ZONE
@@ -305,3 +306,32 @@ def test_two_devices_holding_one_id_are_two_requests_and_a_correction_follows_it
     heads = check(1)
     assert sorted((h.id, h.device_id, h.status) for h in heads) == sorted(
         [(str(cancel.id), owner, "cancelled"), (str(correction.id), other, "active")])
+
+
+def test_a_history_without_its_device_is_the_one_at_a_location_the_viewer_sees(server_engine):
+    """Two kiosks of two locations may hold one id. A history asked for without `?apparaat=` is of
+    the first received version the viewer may see, not a refusal because another location's kiosk
+    sent the id first; a viewer of neither location is refused."""
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        locations = [admin.ensure_location(session, name)[0] for name in ("Bibliotheek Gent", "OCMW Gent", "Wijk")]
+        kiosks = [admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], f"pc-{n}")[0].id
+                  for n, place in enumerate(locations[:2])]
+        places = [place.id for place in locations]
+    first = help_request(places[0], when=datetime(2026, 10, 5, 10, tzinfo=UTC), outcome="solved")
+    second = help_request(places[1], when=datetime(2026, 10, 6, 10, tzinfo=UTC), id=first.id, outcome="partly")
+    for minute, (kiosk, record) in enumerate(zip(kiosks, (first, second), strict=True)):
+        item = BatchItem(id=record.id, kind="help_request", content_hash=content_hash(record_payload(record)),
+                         payload=record_payload(record))
+        with sessions.begin() as session:
+            moment = datetime(2026, 10, 7, 9, minute, tzinfo=UTC)
+            assert [r.status for r in ingest(session, kiosk, [item], moment)] == ["created"]
+    with sessions() as session:
+        names = Names.read(session)
+        for place, kiosk in zip(places, kiosks, strict=False):
+            coordinator = Viewer("c", "coord", "C", "coordinator", frozenset({place}), "x")
+            history = record_table.record_history(session, coordinator, str(first.id), names)
+            assert [row.device for row, _at, _changed in history.versions] == [kiosk]
+        stranger = Viewer("s", "other", "S", "coordinator", frozenset({places[2]}), "x")
+        with pytest.raises(Forbidden):
+            record_table.record_history(session, stranger, str(first.id), names)

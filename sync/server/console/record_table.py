@@ -339,11 +339,14 @@ _NOT_COMPARED = labels.RECORD_HELP_COLUMNS[-3:]  # corrected, versions, id: fact
 
 def record_history(session: Session, viewer: Viewer, record_id: str, names: Names, device: str = "") -> History:
     """The history of the request that `record_id` (any of its versions) of `device` belongs to; without
-    a device, of the first received with that id (ids are per device). An unknown id and another
-    location's answer alike (Forbidden): ids cannot be probed."""
+    a device, of the first received with that id at a location the viewer sees (ids are per device,
+    so another location's kiosk may hold the same id). An unknown id and another location's answer
+    alike (Forbidden): ids cannot be probed."""
     query = select(StoredRecord).where(StoredRecord.id == record_id)
     if device:
         query = query.where(StoredRecord.device_id == device)
+    if viewer.location_ids is not None:
+        query = query.where(StoredRecord.location_id.in_(viewer.location_ids))
     stored = session.scalars(query.order_by(StoredRecord.received_at, StoredRecord.device_id).limit(1)).first()
     if stored is None or not viewer.sees(stored.location_id):
         raise Forbidden("location")

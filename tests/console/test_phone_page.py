@@ -131,6 +131,17 @@ def test_a_coordinator_makes_the_phone_code_in_the_console(console):
     assert len(code) == 14 and signed_in(console.server, code).get("/hulp").status_code == 200
 
 
+def test_a_disabled_helper_gets_neither_a_phone_code_nor_a_setup_code(console):
+    leuven = console.places["Bibliotheek Leuven"]
+    helper_id = console.server.admin(admin.add_helper, "Bart Bib", "digihelper", "975310", [leuven]).id
+    console.server.admin(lambda s: setattr(s.get(Helper, helper_id), "active", False))
+    client = console.as_user("coord")
+    for route in ("gsmcode", "instelcode"):
+        answer = client.post(f"/console/digihelpers/{helper_id}/{route}")
+        assert answer.status_code == 409 and "Bart Bib is uitgeschakeld" in answer.text
+        assert "Gsm-code voor" not in answer.text and 'class="bigcode"' not in answer.text
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_the_phone_page_in_a_real_browser_at_phone_width(live_server, tmp_path):
     from axe_playwright_python.sync_playwright import Axe

@@ -158,14 +158,19 @@ def add_helper(request: Request, form: FormData = Depends(checked_form), session
     return _helpers_page(request, session, viewer, new_codes=[new])
 
 
+def _helper_disabled(request: Request, session: Session, viewer: Viewer, helper: Helper) -> Response:
+    """A disabled helper gets no new code (setup or phone) until switched on again."""
+    return _helpers_page(request, session, viewer, 409, message=f"{helper.display_name} is uitgeschakeld. "
+                                                                "Schakel de digihelper eerst weer in.")
+
+
 @router.post("/digihelpers/{helper_id}/instelcode")
 def new_setup_code(request: Request, helper_id: str, _form: FormData = Depends(checked_form),
                    session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     helper, _places = _helper_for(session, viewer, helper_id)
     if not helper.active:
-        return _helpers_page(request, session, viewer, 409, message=f"{helper.display_name} is uitgeschakeld. "
-                                                                    "Schakel de digihelper eerst weer in.")
+        return _helper_disabled(request, session, viewer, helper)
     new = _new_code(session, helper)
     auth.audit(session, viewer, "helper-setup-code", helper.display_name, {"id": helper.id}, now=utcnow())
     return _helpers_page(request, session, viewer, new_codes=[new])
@@ -178,8 +183,7 @@ def new_phone_code(request: Request, helper_id: str, _form: FormData = Depends(c
     viewer: Viewer = request.state.viewer
     helper, _places = _helper_for(session, viewer, helper_id)
     if not helper.active:
-        return _helpers_page(request, session, viewer, 409, message=f"{helper.display_name} is uitgeschakeld. "
-                                                                    "Schakel de digihelper eerst weer in.")
+        return _helper_disabled(request, session, viewer, helper)
     code = phone.make_phone_code(session, helper, utcnow())
     auth.audit(session, viewer, "helper-phone-code", helper.display_name, {"id": helper.id}, now=utcnow())
     return _helpers_page(request, session, viewer, phone_code=(helper.display_name, code),

@@ -162,8 +162,8 @@ def remove_schedule_line(request: Request, location_id: str, entry_id: str, _for
                          session: Session = DB) -> Response:
     viewer: Viewer = request.state.viewer
     location = _location(session, viewer, location_id, edit=True)
-    entry = session.get(ScheduleEntry, entry_id)
-    if entry is None or entry.location_id != location.id:
+    entry = _line(session, location, entry_id)
+    if entry is None:
         return see_other(f"/console/spreekuren/{location.id}")  # removed already (a second click)
     detail = _detail(entry)
     schedule.remove_entry(session, entry)

@@ -3,6 +3,7 @@ sealed box is gone from both files once its time is up (the retention moved by i
 also on a kiosk that stayed offline."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from kiosk.core import lending as kiosk_lending
 from kiosk.core.accounts import StaffUser
 from kiosk.core.lending import LoanInput
 from kiosk.core.secrets import SecretStore
-from kiosk.core.store import meta_keys, open_store
+from kiosk.core.store import Store, meta_keys, open_store
 from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import Loan as KioskLoan
 from kiosk.sync.engine import SyncEngine
@@ -45,20 +46,37 @@ def found_in(paths: list[Path], needles: list[bytes]) -> list[str]:
     return [f"{p.name}: {n!r}" for p in paths for n in needles if n in p.read_bytes()]
 
 
-def test_the_contact_is_never_plain_text_on_disk_and_gone_after_the_retention(live_server, tmp_path, monkeypatch):
+@dataclass
+class LendingKiosk:
+    store: Store
+    data_dir: Path
+    server_file: Path
+    user: StaffUser
+    clock: MovableClock
+
+
+@pytest.fixture
+def kiosk(live_server, tmp_path, monkeypatch):
+    """A server holding the lending key and a coordinator Ann; an empty kiosk store and a clock to
+    move. SQLite only: the tests grep the server's database file."""
     if live_server.engine.dialect.name != "sqlite":
         pytest.skip("greps the server's database file: SQLite only")
-    server_file = Path(live_server.engine.url.database)
     monkeypatch.setenv(lending.KEY_FILE_ENV, str(tmp_path / "keys" / "lending-key"))
     live_server.admin(lending.init_key)
     helper = live_server.admin(lambda s: admin.add_helper(s, "Ann", "coordinator", "357913", []).id)
     data_dir = tmp_path / "kiosk"
     data_dir.mkdir()
     store = open_store(data_dir)
+    yield LendingKiosk(store, data_dir, Path(live_server.engine.url.database), StaffUser(helper, "Ann", "coordinator"),
+                       MovableClock(now=datetime.now(UTC).replace(microsecond=0)))
+    store.close()
+
+
+def test_the_contact_is_never_plain_text_on_disk_and_gone_after_the_retention(live_server, kiosk):
+    store, data_dir, server_file, user, clock = kiosk.store, kiosk.data_dir, kiosk.server_file, kiosk.user, kiosk.clock
     engine = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()))
     engine.enroll(live_server.url, live_server.enroll_code(), "balie-pc")
     assert engine.sync().ok
-    user, clock = StaffUser(helper, "Ann", "coordinator"), MovableClock(now=datetime.now(UTC).replace(microsecond=0))
     kiosk_file = data_dir / DB_FILE
     both = lambda: files(kiosk_file) + files(server_file)  # noqa: E731
 
@@ -95,29 +113,19 @@ def test_the_contact_is_never_plain_text_on_disk_and_gone_after_the_retention(li
     # Not even the sealed box is left, in the database files or their WALs (secure_delete, and the
     # WAL emptied after the kiosk forgot it and after the server's purge).
     assert found_in(both(), [sealed.encode(), sealed[:40].encode()]) == [], "the sealed box is still in a file"
-    store.close()
 
 
-def test_an_offline_kiosk_drops_the_sealed_contact_when_the_retention_ends(live_server, tmp_path, monkeypatch):
+def test_an_offline_kiosk_drops_the_sealed_contact_when_the_retention_ends(live_server, kiosk):
     """Lent and returned while the server cannot be reached: at the first sync attempt after the
     return plus the retention, the kiosk erases the sealed box from its loan and the unsent outbox
     entry; when the network comes back the server gets the loan without it."""
-    if live_server.engine.dialect.name != "sqlite":
-        pytest.skip("greps the server's database file: SQLite only")
-    server_file = Path(live_server.engine.url.database)
-    monkeypatch.setenv(lending.KEY_FILE_ENV, str(tmp_path / "keys" / "lending-key"))
-    live_server.admin(lending.init_key)
-    helper = live_server.admin(lambda s: admin.add_helper(s, "Ann", "coordinator", "357913", []).id)
-    data_dir = tmp_path / "kiosk"
-    data_dir.mkdir()
-    store = open_store(data_dir)
-    clock = MovableClock(now=datetime.now(UTC).replace(microsecond=0))
+    store, data_dir, server_file, user, clock = kiosk.store, kiosk.data_dir, kiosk.server_file, kiosk.user, kiosk.clock
     engine = SyncEngine(store, SecretStore(data_dir, backend=MemoryKeyring()), clock=lambda: clock.now)
     engine.enroll(live_server.url, live_server.enroll_code(), "digibus-laptop")
     assert engine.sync().ok
     with store.transaction() as session:  # the network is gone: nothing listens on port 9
         set_meta(session, meta_keys.SERVER_URL, "http://127.0.0.1:9")
-    user, kiosk_file = StaffUser(helper, "Ann", "coordinator"), data_dir / DB_FILE
+    kiosk_file = data_dir / DB_FILE
 
     kiosk_lending.register_device(store, user, "TAB-1", "tablet", clock.clock)
     loan_id = kiosk_lending.lend(store, user, LoanInput(
@@ -140,4 +148,3 @@ def test_an_offline_kiosk_drops_the_sealed_contact_when_the_retention_ends(live_
     loan = live_server.admin(lambda s: s.get(Loan, loan_id))
     assert loan.lent_at is not None and loan.returns == 1 and loan.contact_sealed is None
     assert found_in(files(kiosk_file) + files(server_file), box + plain_variants()) == []
-    store.close()

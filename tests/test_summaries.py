@@ -54,6 +54,18 @@ def _versions(rng: random.Random, place: str, helpers: list[str]) -> list:
     return chain
 
 
+def _kiosk_per_place(sessions: sessionmaker, names: tuple[str, ...]) -> tuple[list[str], dict[str, str]]:
+    """A location per name with one enrolled kiosk: the location ids, and each one's device id."""
+    places, devices = [], {}
+    with sessions.begin() as session:
+        for name in names:
+            place, _ = admin.ensure_location(session, name)
+            device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)
+            places.append(place.id)
+            devices[place.id] = device.id
+    return places, devices
+
+
 def help_request_chains(session) -> list:
     """Every help request as its versions, read from every stored version (no summary table)."""
     versions = session.execute(select(*summaries.VERSION_COLUMNS).where(StoredRecord.kind == "help_request")).all()
@@ -98,13 +110,7 @@ def _head_rows(session) -> list[tuple]:
 def test_summaries_equal_the_direct_computation_whatever_the_arrival_order(server_engine, monkeypatch):
     rng = random.Random(20261130)
     sessions = sessionmaker(server_engine, expire_on_commit=False)
-    with sessions.begin() as session:
-        places, devices = [], {}
-        for name in ("Bibliotheek Leuven", "Digibus Noord", "OCMW Heverlee"):
-            place, _ = admin.ensure_location(session, name)
-            device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)
-            places.append(place.id)
-            devices[place.id] = device.id
+    places, devices = _kiosk_per_place(sessions, ("Bibliotheek Leuven", "Digibus Noord", "OCMW Heverlee"))
     helpers = [str(uuid.uuid4()) for _ in range(4)]
     chains = [_versions(rng, rng.choice(places), helpers) for _ in range(160)]
     assert sum(len(c) > 1 for c in chains) > 40  # corrections and cancellations are really there
@@ -177,13 +183,7 @@ def test_the_trend_of_past_months_follows_late_records_and_corrections(server_en
     stored later for such a month (a kiosk offline for weeks), a correction or a shift makes the next
     overview count that month again. Distinct people of a period equal one direct count."""
     sessions = sessionmaker(server_engine, expire_on_commit=False)
-    with sessions.begin() as session:
-        places, devices = [], {}
-        for name in ("Bibliotheek Leuven", "Digibus Noord", "OCMW Heverlee"):
-            place, _ = admin.ensure_location(session, name)
-            device, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)
-            places.append(place.id)
-            devices[place.id] = device.id
+    places, devices = _kiosk_per_place(sessions, ("Bibliotheek Leuven", "Digibus Noord", "OCMW Heverlee"))
     now = datetime(2026, 11, 20, 12, tzinfo=UTC)
     viewers = [Viewer("a", "admin", "A", "admin", None, "x"),
                Viewer("c", "coord", "C", "coordinator", frozenset(places[:2]), "x"),
@@ -313,11 +313,8 @@ def test_a_history_without_its_device_is_the_one_at_a_location_the_viewer_sees(s
     the first received version the viewer may see, not a refusal because another location's kiosk
     sent the id first; a viewer of neither location is refused."""
     sessions = sessionmaker(server_engine, expire_on_commit=False)
-    with sessions.begin() as session:
-        locations = [admin.ensure_location(session, name)[0] for name in ("Bibliotheek Gent", "OCMW Gent", "Wijk")]
-        kiosks = [admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], f"pc-{n}")[0].id
-                  for n, place in enumerate(locations[:2])]
-        places = [place.id for place in locations]
+    places, devices = _kiosk_per_place(sessions, ("Bibliotheek Gent", "OCMW Gent", "Wijk"))
+    kiosks = [devices[place] for place in places[:2]]
     first = help_request(places[0], when=datetime(2026, 10, 5, 10, tzinfo=UTC), outcome="solved")
     second = help_request(places[1], when=datetime(2026, 10, 6, 10, tzinfo=UTC), id=first.id, outcome="partly")
     for minute, (kiosk, record) in enumerate(zip(kiosks, (first, second), strict=True)):

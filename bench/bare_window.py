@@ -1,5 +1,6 @@
 """The baseline program: a bare PySide6 window at the kiosk's size, nothing else. Used by the
-start-up probe and, built with PyInstaller like the kiosk, as the baseline of dist_size."""
+start-up probe and, built with PyInstaller like the kiosk, as the baseline of dist_size and (with
+the kiosk's own `--startup-report`) of startup_dist."""
 import sys
 
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -10,6 +11,10 @@ def main() -> int:
     window = QMainWindow()
     window.resize(1366, 768)
     window.show()
+    if "--startup-report" in sys.argv[1:]:
+        from kiosk.startup_report import report_when_idle
+
+        report_when_idle(app)
     return app.exec()
 
 

@@ -54,19 +54,6 @@ def median(samples: Sequence[float]) -> float:
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def rss_bytes(pid: int | str = "self") -> int:
-    """Resident memory now (Linux /proc); elsewhere the peak, which is what the OS offers."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    import resource  # not on Windows; the benchmarks run on Linux
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
 def load() -> list[float]:
     """The machine's load average (1, 5, 15 min) right now: kept with a figure measured on a shared machine."""
     return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []

@@ -1,24 +1,33 @@
-"""dist_size and dist_download: the built kiosk folder (`make dist`) and its compressed download,
-against a bare PySide6 window that imports the same Qt modules (bare_qt_window.py), built the same
-way (PyInstaller one-folder, windowed, no UPX). Both builds are reused while their inputs are
-unchanged."""
+"""dist_size, dist_download and startup_dist: the built kiosk folder (`make dist`), its compressed
+download and its start-up, against a bare PySide6 window that imports the same Qt modules
+(bare_qt_window.py), built the same way (PyInstaller one-folder, windowed, no UPX). Both builds are
+reused while their inputs are unchanged.
+
+startup_dist times both built programs with `--startup-report` (kiosk/startup_report.py: the
+moment the event loop first waits, as bench.probe does for the source start-up), interleaved,
+fresh processes, the kiosk on one data directory after a warm-up start that creates it."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
-from bench.common import ROOT, Result, log
+from bench.common import ROOT, Result, bench_env, load, log, median
 
 KIOSK_DIST = ROOT / "dist" / "digipunt-kiosk"
 BARE_BUILD = ROOT / "build" / "bench-bare"
 BARE_SCRIPT = ROOT / "bench" / "bare_qt_window.py"
 BARE_DIST = BARE_BUILD / "dist" / BARE_SCRIPT.stem
 KIOSK_INPUTS = ("kiosk", "sync", "resources", "installer", "pyproject.toml", "constraints.txt")
+BARE_INPUTS = (BARE_SCRIPT, ROOT / "bench" / "bare_window.py", ROOT / "kiosk" / "startup_report.py",
+               ROOT / "constraints.txt", Path(__file__))  # this file holds the build's command line
 SIZE_RATIO = 1.15
+START_RUNS = 7
 
 
 def _newest(paths: list[Path]) -> float:
@@ -49,12 +58,12 @@ def ensure_kiosk_build() -> Path:
 
 
 def ensure_bare_build() -> Path:
-    script = BARE_SCRIPT
-    if _stale(BARE_DIST, [script, ROOT / "constraints.txt"]):
+    if _stale(BARE_DIST, list(BARE_INPUTS)):
         log("  building the bare-window baseline with PyInstaller ...")
         _build([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--windowed", "--noupx",
+                "--paths", str(BARE_SCRIPT.parent), "--paths", str(ROOT),
                 "--distpath", str(BARE_BUILD / "dist"), "--workpath", str(BARE_BUILD / "work"),
-                "--specpath", str(BARE_BUILD), str(script)])
+                "--specpath", str(BARE_BUILD), str(BARE_SCRIPT)])
     return BARE_DIST
 
 
@@ -78,6 +87,39 @@ def download_bytes(folder: Path) -> dict[str, int]:
         return {"tar.xz": tar_path.stat().st_size, "zip": zip_path.stat().st_size}
 
 
+def _start(command: list[str]) -> dict[str, float]:
+    """One fresh start of a built program until its event loop first waits: seconds, MiB, CPU s."""
+    started = time.time()
+    proc = subprocess.run([*command, "--startup-report"], capture_output=True, text=True, timeout=120,
+                          env=bench_env(), cwd="/")
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{command[0]} --startup-report failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    report = json.loads(lines[-1])
+    return {"s": report["idle_at"] - started, "mib": report["rss"] / 2**20, "cpu_s": report["cpu"]}
+
+
+def startup(kiosk_dir: Path, bare_dir: Path, runs: int = START_RUNS) -> Result:
+    with tempfile.TemporaryDirectory(prefix="digipunt-bench-dist-") as data_dir:
+        programs = {"kiosk": [str(kiosk_dir / kiosk_dir.name), "--data-dir", data_dir],
+                    "bare": [str(bare_dir / bare_dir.name)]}
+        for command in programs.values():
+            _start(command)  # warm-up: disk cache, and a created, migrated data directory
+        starts: dict[str, list[dict[str, float]]] = {name: [] for name in programs}
+        for i in range(runs):
+            for name, command in programs.items():
+                starts[name].append(_start(command))
+            log(f"  startup_dist run {i + 1}/{runs}: kiosk {starts['kiosk'][-1]['s']:.3f} s, "
+                f"bare {starts['bare'][-1]['s']:.3f} s, load {load()}")
+    figure = {name: {key: median([s[key] for s in runs_]) for key in ("s", "mib", "cpu_s")}
+              for name, runs_ in starts.items()}
+    kiosk, bare = figure["kiosk"], figure["bare"]
+    return Result("startup_dist", kiosk["s"], bare["s"], "s", "reported", True, kiosk["s"] / bare["s"],
+                  {"runs": runs, "kiosk_mib": kiosk["mib"], "bare_mib": bare["mib"],
+                   "rss_ratio": kiosk["mib"] / bare["mib"], "kiosk_cpu_s": kiosk["cpu_s"], "bare_cpu_s": bare["cpu_s"],
+                   "cpu_ratio": kiosk["cpu_s"] / bare["cpu_s"], "baseline": BARE_SCRIPT.name, "load": load()})
+
+
 def run() -> list[Result]:
     kiosk_dir, bare_dir = ensure_kiosk_build(), ensure_bare_build()
     kiosk = folder_bytes(kiosk_dir) / 1e6
@@ -91,4 +133,5 @@ def run() -> list[Result]:
         Result("dist_download", kiosk_dl["tar.xz"] / 1e6, bare_dl["tar.xz"] / 1e6, "MB", "reported", True,
                kiosk_dl["tar.xz"] / bare_dl["tar.xz"],
                {"zip_mb": round(kiosk_dl["zip"] / 1e6, 1), "baseline_zip_mb": round(bare_dl["zip"] / 1e6, 1)}),
+        startup(kiosk_dir, bare_dir),
     ]

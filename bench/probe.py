@@ -19,27 +19,14 @@ from __future__ import annotations
 
 import importlib.abc
 import importlib.util
-import json
-import os
 import sys
-import time
 from types import ModuleType
 
-from bench.common import rss_bytes
+from kiosk.startup_report import report_when_idle
 
 
 def _exec_until_idle(app) -> int:
-    from PySide6.QtCore import QAbstractEventDispatcher  # QtWidgets is loaded: QtCore too
-
-    dispatcher = QAbstractEventDispatcher.instance()
-
-    def idle() -> None:
-        dispatcher.aboutToBlock.disconnect(idle)
-        cpu = os.times()  # CPU time, this process: less at the mercy of a loaded machine than wall time
-        print(json.dumps({"idle_at": time.time(), "rss": rss_bytes(), "cpu": cpu.user + cpu.system}), flush=True)
-        app.quit()
-
-    dispatcher.aboutToBlock.connect(idle)
+    report_when_idle(app)
     return _original_exec()
 
 

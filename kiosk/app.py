@@ -33,6 +33,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "summary and exit (0: ok)")
     parser.add_argument("--self-check-log", type=Path, default=None, metavar="FILE",
                         help="also write the self-check's JSON to FILE (the Windows program prints nothing)")
+    parser.add_argument("--startup-report", action="store_true",
+                        help="start windowed; once the home screen is shown and idle, print the time, memory and "
+                             "CPU time as JSON and quit (timing a start on this computer)")
     parser.add_argument("--version", action="version", version=f"digipunt-kiosk {__version__}")
     return parser.parse_args(argv)
 
@@ -152,12 +155,16 @@ def main(argv: list[str] | None = None) -> int:
         runtime.close()
         return report_self_check(summary, args.self_check_log)
 
-    if args.windowed:
+    if args.windowed or args.startup_report:
         window.resize(1366, 768)
         window.show()
     else:
         window.enter_kiosk_mode()  # fullscreen, frameless, refuses to close (kiosk/ui/lockdown.py)
     log.info("digipunt-kiosk %s started in %.1f s", __version__, time.perf_counter() - started)
+    if args.startup_report:
+        from kiosk.startup_report import report_when_idle
+
+        report_when_idle(app)
     code = app.exec()
     runtime.close()
     return code

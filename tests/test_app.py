@@ -34,6 +34,18 @@ def test_self_check_on_a_fresh_data_dir(tmp_path):
     assert (tmp_path / "fresh" / "digipunt.log").exists()
 
 
+def test_startup_report_prints_the_moment_the_home_screen_is_idle_and_quits(tmp_path):
+    """`--startup-report` (bench's startup_dist, or staff timing an old laptop): one JSON line once
+    the home screen is shown and the event loop waits, then a clean exit."""
+    started = time.time()
+    result = run_kiosk("--startup-report", "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert started < report["idle_at"] < time.time()
+    assert report["rss"] > 50 * 2**20 and report["cpu"] > 0.1  # the whole kiosk was loaded
+    assert (tmp_path / "data" / "digipunt.sqlite3").exists()
+
+
 def test_data_dir_from_environment(tmp_path):
     result = run_kiosk("--self-check", env_extra={"DIGIPUNT_DATA_DIR": str(tmp_path / "via-env")})
     assert result.returncode == 0, result.stderr

@@ -55,6 +55,16 @@ def test_built_program_self_checks_on_a_fresh_data_dir_and_again_on_the_same(dis
         assert screens <= set(summary["screens"])
 
 
+def test_built_program_reports_its_startup_once_idle(dist, tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DIGIPUNT_RESOURCES", None)
+    result = subprocess.run([str(dist / "digipunt-kiosk"), "--startup-report", "--data-dir", str(tmp_path)],
+                            capture_output=True, text=True, env=env, timeout=120, cwd="/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["rss"] > 50 * 2**20 and report["cpu"] > 0.1 and (tmp_path / "digipunt.sqlite3").exists()
+
+
 def test_built_program_knows_its_version_and_the_installer_finds_it(dist):
     result = subprocess.run([str(dist / "digipunt-kiosk"), "--version"], check=False, capture_output=True, text=True,
                             timeout=60, cwd="/")

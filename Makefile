@@ -28,7 +28,7 @@ translations: $(QM)
 
 # Refresh the .ts sources from the tr() calls in the UI code (and the marked texts of kiosk/core/schedule.py and workshops.py).
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete $(shell find kiosk/ui -name '*.py') kiosk/core/schedule.py kiosk/core/workshops.py -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete $(shell find kiosk -name '*.py') -ts $(TS)
 
 run: $(STAMP) translations
 	$(BIN)/digipunt-kiosk --windowed --demo

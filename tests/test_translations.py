@@ -35,14 +35,12 @@ VISITOR_CONTEXTS = frozenset({
 })
 # Helper-only screens, Dutch on purpose. "Staff" is error_text(): it can also show in the
 # visitor-code dialog, but it tells the helper to call the coordinator, and it shows on every staff
-# screen, where a visitor's language would make it unreadable for the helper. "login" and "screen"
-# are lupdate's names for strings in the staff screenshot helpers.
+# screen, where a visitor's language would make it unreadable for the helper.
 STAFF_CONTEXTS = frozenset({
     "Staff", "StaffScreen", "StaffLoginScreen", "PinEntry", "StaffSetupScreen", "StaffMenuScreen",
     "HelpFormScreen", "TodayScreen", "ShiftScreen", "HelpCallsScreen", "OverviewScreen",
     "StaffSettingsScreen", "StaffSyncScreen", "EnrollForm", "StaffAccountsScreen",
     "StaffPinSetupScreen", "CallKeyScreen", "LendingScreen", "WorkshopsScreen",
-    "login", "screen",
 })
 # What must survive translation unchanged: format fields, Qt place markers, markup.
 _KEPT = re.compile(r"\{\w+\}|%(?:\d+|n)|<[^>]+>")
@@ -76,6 +74,29 @@ def test_every_context_is_classified_as_visitor_or_staff():
                          f"it in resources/i18n) or to STAFF_CONTEXTS in {Path(__file__).name}")
     gone = VISITOR_CONTEXTS - found
     assert not gone, f"visitor context(s) {sorted(gone)} no longer in the .ts files: renamed? update the list"
+
+
+def test_the_ts_files_hold_exactly_the_strings_of_the_code(tmp_path):
+    """lupdate over the kiosk (as `make lupdate` runs it) finds no string the .ts files lack and
+    none they hold in vain. A string behind a wrapper lupdate cannot see (`_tr(text)`) would be
+    dropped with its translations by the next `make lupdate`; a new one would show in Dutch."""
+    lupdate = (shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+               or shutil.which("pyside6-lupdate"))
+    assert lupdate, "pyside6-lupdate not found (it comes with PySide6-Essentials)"
+    ts = tmp_path / "digipunt_fr.ts"
+    shutil.copy(I18N / ts.name, ts)
+    sources = sorted(str(p) for p in (MAKEFILE.parent / "kiosk").rglob("*.py"))
+    result = subprocess.run([lupdate, "-no-obsolete", *sources, "-ts", str(ts)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+
+    def messages(path: Path) -> set[tuple[str, str]]:
+        return {(c.findtext("name") or "", m.findtext("source") or "")
+                for c in ET.parse(path).getroot().iter("context") for m in c.findall("message")}
+
+    committed, found = messages(I18N / ts.name), messages(ts)
+    assert found == committed, (f"run `make lupdate` (and translate visitor strings): new {sorted(found - committed)}, "
+                                f"gone {sorted(committed - found)}")
 
 
 @pytest.mark.parametrize("language", TRANSLATED)

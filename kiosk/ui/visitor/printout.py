@@ -31,8 +31,7 @@ QR_RESOURCE = "qr.png"
 LABEL_STYLE = "font-weight: bold; background-color: #eeeeee;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GuidePrintout", text)
+translate = QCoreApplication.translate  # by this name, lupdate finds translate("GuidePrintout", ...) calls
 
 
 def official_address(guide: Walkthrough, eloket_url: str) -> str | None:
@@ -62,11 +61,12 @@ def _step_cell(guide: Walkthrough, lang: str, index: int) -> str:
     kind = guide.meta.steps[index].kind
     if kind == "choice":
         # Where each answer leads, in the column's language (the Dutch column is never translated).
-        hint = "ga verder bij stap {n}" if lang == MASTER_LANGUAGE else _tr("ga verder bij stap {n}")
+        hint = ("ga verder bij stap {n}" if lang == MASTER_LANGUAGE
+                else translate("GuidePrintout", "ga verder bij stap {n}"))
         for text, target in guide.choices(lang, index):
             parts.append(f'<p{direction}>&#8226; {html.escape(text)}: {html.escape(hint.format(n=target + 1))}</p>')
     elif kind == "end":
-        done = "Klaar." if lang == MASTER_LANGUAGE else _tr("Klaar.")
+        done = "Klaar." if lang == MASTER_LANGUAGE else translate("GuidePrintout", "Klaar.")
         parts.append(f"<p{direction}><i>{html.escape(done)}</i></p>")
     return "".join(parts)
 
@@ -83,7 +83,8 @@ def printout_html(guide: Walkthrough, lang: str, *, url: str | None, spreekuur: 
     out = [f'<h2{direction}>{title}</h2>']
     if two:
         out.append(f'<p dir="ltr"><i>{dutch_title}</i></p>')
-    printed = _tr("Digipunt: de stappen om mee te nemen. Gedrukt op {date}.").format(date=today.strftime("%d-%m-%Y"))
+    printed = translate("GuidePrintout", "Digipunt: de stappen om mee te nemen. Gedrukt op {date}.").format(
+        date=today.strftime("%d-%m-%Y"))
     out.append(f"<p{direction}>{html.escape(printed)}</p>")
     out.append('<table width="100%" cellspacing="0" cellpadding="3" border="1" style="border-collapse: collapse;">')
     def row(cells: list[str]) -> str:  # an Arabic reader starts at the right: their column goes there
@@ -102,14 +103,16 @@ def printout_html(guide: Walkthrough, lang: str, *, url: str | None, spreekuur: 
     footer = []
     if url:
         company = company_site(QUrl(url).host(), [guide])  # itsme is a company: never "officieel"
-        label = _tr("Website van {name}:").format(name=company) if company else _tr("Officiële website:")
-        scan = _tr("Scan de code met de camera van je gsm om de website te openen.")
+        label = (translate("GuidePrintout", "Website van {name}:").format(name=company) if company
+                 else translate("GuidePrintout", "Officiële website:"))
+        scan = translate("GuidePrintout", "Scan de code met de camera van je gsm om de website te openen.")
         # The address is a left-to-right paragraph of its own: inside Arabic text its "/" would jump.
         footer += [f"<p{direction}><b>{html.escape(label)}</b></p>",
                    f'<p dir="ltr" align="{"right" if rtl else "left"}">{html.escape(url)}</p>',
                    f"<p{direction}>{html.escape(scan)}</p>"]
     if spreekuur:
-        footer.append(f'<p{direction}><b>{html.escape(_tr("Hulp nodig?"))}</b> {html.escape(spreekuur)}</p>')
+        need_help = translate("GuidePrintout", "Hulp nodig?")
+        footer.append(f"<p{direction}><b>{html.escape(need_help)}</b> {html.escape(spreekuur)}</p>")
     if footer:
         qr = f'<img src="{QR_RESOURCE}" width="110" height="110"/>' if url else ""
         cells = [f'<td valign="top">{"".join(footer)}</td>', f'<td width="120" valign="top">{qr}</td>']

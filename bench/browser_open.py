@@ -1,7 +1,13 @@
 """browser_first_open: in a freshly started kiosk, the visitor taps "Internet" on the home screen;
 timed until the browser's start page (a local page) is painted. Baseline: a bare QWebEngineView,
-in a freshly started process with a bare window, loading the same page; its timer also starts at
-the first idle moment and includes importing QtWebEngine, as the kiosk's first open does.
+in a freshly started process with a bare window, loading the same page; its timer starts at the
+same moment and includes importing QtWebEngine, as the kiosk's first open does.
+
+That moment: SETTLE_S after the event loop first waited with the window painted (exposed), as in
+idle_cpu. Not the loop's first wait: there the window is shown but not yet exposed, so a tap then
+came before the home screen was ever painted and paid for the kiosk's start-up work that follows
+its first paint (the home screen's paint, starting the sync service and the help calls: keyring
+plug-in discovery), which `startup` measures and no visitor can tap ahead of.
 
 "Painted": the page asks for two animation frames and then sets its title; Chromium runs the second
 frame callback only after it produced the first frame. Both sides wait for that title, so the hook is
@@ -26,6 +32,7 @@ from bench.common import ROOT, Result, bench_env, load, log, median
 
 RUNS = 5
 TARGET = 1.3
+SETTLE_S = 1.0
 PAINTED = "painted"
 PAGE = f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Digipunt test</title></head>
 <body><h1>Welkom</h1><p>{"Een gewone pagina met wat tekst. " * 40}</p>
@@ -72,8 +79,13 @@ def child(variant: str, url: str, data_dir: str) -> int:
         def watch(view, started: float) -> None:
             view.titleChanged.connect(lambda title: report(started) if title == PAINTED else None)
 
-        def idle() -> None:  # the first moment the event loop waits: home (or the bare window) is up
-            dispatcher.aboutToBlock.disconnect(idle)
+        def painted() -> None:  # the loop waits and the window is on screen: home (or the bare window) is up
+            if any(w.isVisible() and w.windowHandle() is not None and w.windowHandle().isExposed()
+                   for w in app.topLevelWidgets()):
+                dispatcher.aboutToBlock.disconnect(painted)
+                QTimer.singleShot(int(SETTLE_S * 1000), tap)
+
+        def tap() -> None:  # a timer: the loop was idle, waiting for it
             started = time.perf_counter()
             if variant == "bare":
                 from PySide6.QtCore import QUrl
@@ -94,7 +106,7 @@ def child(variant: str, url: str, data_dir: str) -> int:
                 tile.click()
                 watch(window.browser.current_tab(), started)
 
-        dispatcher.aboutToBlock.connect(idle)
+        dispatcher.aboutToBlock.connect(painted)
         QTimer.singleShot(60_000, lambda: (print("{}", flush=True), app.exit(3)))  # never painted
         return exec_()
 

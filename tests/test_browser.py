@@ -13,8 +13,10 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QPushButton
 
+from kiosk.ui.shared.widgets import Tile
 from kiosk.ui.visitor.files import PdfViewer, print_pdf
 from tests.websupport import LocalSite
 
@@ -119,6 +121,34 @@ def test_reset_leaves_no_cookie_storage_cache_history_or_download(window, site, 
     assert site.cookies_seen[-1] is None  # no cookie reached the server either
     assert site.cached_hits == 2  # the cache is gone: fetched again
     assert fresh.history().count() == 1 and not browser.back_button.isEnabled()
+
+
+def test_a_press_on_the_internet_tile_starts_the_start_page_and_the_release_shows_it(window, site, qtbot):
+    """The head start (browser_entry.py): the press builds the browser and requests the start page
+    while home is still shown; the release shows that same page. A press that never became a tap
+    leaves nothing after the visitor's session."""
+    window.runtime.settings = window.runtime.settings.model_copy(update={"browser_home_url": site.url("/check")})
+    tile = next(t for t in window.home.findChildren(Tile) if t.title.text() == "Internet")
+    QTest.mousePress(tile, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(site.cookies_seen) == 1, timeout=20_000)  # the page's request reached the site
+    assert window.current_screen_name() == "home"
+    browser = window.browser
+    tab = browser.current_tab()
+    assert browser.tabs.count() == 1 and browser.browsing.current_profile is not None
+    QTest.mouseRelease(tile, Qt.MouseButton.LeftButton)
+    assert window.current_screen_name() == "browser" and browser.current_tab() is tab and browser.tabs.count() == 1
+    qtbot.waitUntil(lambda: tab.page().title().startswith("{"), timeout=20_000)
+    assert len(site.cookies_seen) == 1  # shown, not loaded again
+
+    window.go_home()
+    window.reset_visitor_session()
+    QTest.mousePress(tile, Qt.MouseButton.LeftButton)  # and the finger slides off: no click
+    qtbot.waitUntil(lambda: browser.tabs.count() == 1, timeout=20_000)
+    pressed_profile = browser.browsing.current_profile
+    assert pressed_profile is not None and window.current_screen_name() == "home"
+    window.reset_visitor_session()
+    assert browser.tabs.count() == 0 and browser.browsing.current_profile is None
+    assert not shiboken6.isValid(pressed_profile)
 
 
 def test_popups_open_as_tabs_official_mark_zoom_and_refused_addresses(window, site, qtbot):

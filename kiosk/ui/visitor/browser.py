@@ -416,9 +416,15 @@ class BrowserScreen(Screen):
         else:
             tab.load(url)
 
-    def shown(self) -> None:
+    def prepare(self) -> None:
+        """The start page in a first tab, if there is none yet: when shown, or ahead of it while
+        the visitor's finger is on the "Internet" tile (browser_entry.py). A hidden page loads but
+        is not drawn."""
         if self.tabs.count() == 0:
             self.go_home_page()
+
+    def shown(self) -> None:
+        self.prepare()
 
     def _go_to_typed_address(self) -> None:
         address = web.web_address(self.address.text())

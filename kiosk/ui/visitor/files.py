@@ -1,18 +1,23 @@
 """A visitor's downloaded files, opened and printed inside the kiosk (never by an outside program,
-which could show the file system or keep a copy)."""
+which could show the file system or keep a copy).
+
+QtPdf and QtPrintSupport are imported where a PDF is opened or a print dialog shown, on the UI
+thread: importing them with this module cost the first "Internet" tap about 4 ms (their libraries
+and the Python enums of their classes), for visitors who mostly never print."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.shared.widgets import big_button, role_label
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 # What the built-in browser shows itself; PDFs get the viewer below; anything else cannot be opened.
 BROWSER_VIEWABLE = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".txt", ".htm", ".html"})
@@ -29,6 +34,8 @@ def is_pdf(path: Path) -> bool:
 
 def print_pdf(path: Path, printer: QPrinter) -> int:
     """Print every page, scaled to fit the paper. Returns the number of pages printed."""
+    from PySide6.QtPdf import QPdfDocument
+
     document = QPdfDocument()
     document.load(str(path))
     try:
@@ -58,6 +65,8 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
 
 def ask_and_print(parent: QWidget, print_to: Callable[[QPrinter], object]) -> QPrintDialog:
     """The system print dialog (which printer, how many copies), then print_to(printer)."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     # No "print to file": it would open a file dialog on the kiosk's file system.
@@ -75,6 +84,9 @@ class PdfViewer(QDialog):
     ZOOM_STEP = 1.25
 
     def __init__(self, parent: QWidget, path: Path):
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
         super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.path = path
@@ -109,7 +121,7 @@ class PdfViewer(QDialog):
         self.setGeometry(QRect(parent.mapToGlobal(parent.rect().topLeft()), parent.size()))
 
     def _zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomMode(self.view.ZoomMode.Custom)  # QPdfView's enum: the class is imported in __init__
         self.view.setZoomFactor(max(0.25, min(self.view.zoomFactor() * factor, 5.0)))
 
     def done(self, result: int) -> None:

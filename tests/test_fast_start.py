@@ -138,7 +138,8 @@ def test_protocol_models_are_built_on_first_use_and_building_imports_nothing():
 
 def test_help_calls_network_code_loads_only_with_a_location_key(data_dir):
     """Once the home screen is painted the help calls start: they read the location's key, and
-    only a kiosk that has one imports their network code (zeroconf, ifaddr: about 4 MiB)."""
+    only a kiosk that has one imports their network code (zeroconf, ifaddr: about 4 MiB). Likewise
+    only a kiosk with a server imports the sync service (QtNetwork, the sync engine)."""
     code = f"""
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -152,9 +153,10 @@ window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
 window.show()
 QTimer.singleShot(SYNC_START_FALLBACK_MS + 500, app.quit)
 app.exec()
-print(window._sync_start_done, "kiosk.net.calls" in sys.modules, "zeroconf" in sys.modules)
+print(window._sync_start_done, "kiosk.net.calls" in sys.modules, "zeroconf" in sys.modules,
+      "kiosk.ui.shared.sync_service" in sys.modules, "PySide6.QtNetwork" in sys.modules)
 window.close()
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.split()[-3:] == ["True", "False", "False"]
+    assert out.stdout.split()[-5:] == ["True", "False", "False", "False", "False"]

@@ -130,7 +130,8 @@ def test_protocol_models_are_built_on_first_use_and_building_imports_nothing():
             "built = [m.__name__ for m in models if m.__pydantic_complete__]\n"
             "loaded = set(sys.modules)\n"
             "for m in models:\n    try: m.model_validate({})\n    except p.ValidationError: pass\n"
-            "print(len(models), built, sorted(set(sys.modules) - loaded), all(m.__pydantic_complete__ for m in models))")
+            "print(len(models), built, sorted(set(sys.modules) - loaded),"
+            " all(m.__pydantic_complete__ for m in models))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split(" ", 1)
     assert int(out[0]) > 30
     assert out[1].strip() == "['SharedSettings'] [] True"  # the kiosk's settings (built at start-up anyway)

@@ -1,6 +1,6 @@
-"""startup and idle_rss: the kiosk up to its home screen, idle, against the "stack floor": the
-bare PySide6 window after importing what the kiosk cannot start without (SQLAlchemy's ORM and
-pydantic), which no kiosk built on them can beat. The details also give the bare window itself.
+"""startup and idle_rss: the kiosk up to its home screen, painted and idle, against the "stack
+floor": the bare PySide6 window after importing what the kiosk cannot start without (SQLAlchemy's
+ORM and pydantic's BaseModel), which no kiosk built on them can beat. The details also give the bare window itself.
 
 Both run as fresh processes through bench.probe, interleaved (bare, kiosk, bare, ...) so that
 machine noise hits both alike. Each imports its libraries in its own order (the floor: SQLAlchemy

@@ -123,7 +123,9 @@ DeviceTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]  # any year: t
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build (here, on _Message and StatusReport): a model's validator is built when first used,
+    # not at import; a kiosk's start-up uses few of them (tests/test_fast_start.py).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: UUID
     helper_id: UUID
@@ -340,7 +342,7 @@ def record_payload(record: AnyRecord) -> dict[str, Any]:
 
 # --- messages ---------------------------------------------------------------------------------
 class _Message(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class EnrollRequest(_Message):
@@ -700,7 +702,7 @@ class StatusReport(BaseModel):
     """POST /v1/status: how a kiosk is doing. Every field but the clock is optional (None: the kiosk
     does not know or does not say). Unknown fields are ignored, not refused (a newer kiosk)."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
     report_version: Annotated[int, Field(ge=1, le=1000), NOT_A_BOOL] = STATUS_REPORT_VERSION
     kiosk_time: DeviceTime  # the kiosk's clock when it sent this: the server computes the offset

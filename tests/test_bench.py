@@ -99,3 +99,22 @@ def test_kiosk_side_benchmarks_run_in_a_tiny_configuration(tmp_path):
     assert 0 < reset.value < 30_000 and language.value > 0 and language.baseline > 0
     [idle] = idle_cpu.run(duration_s=1)
     assert 0 <= idle.value < 100 and idle.details["seconds"] == 1
+
+
+def test_probe_reports_only_once_the_window_is_painted():
+    """The event loop first waits before the platform exposes the window: nothing is painted yet.
+    The probe reports at the first wait with the window exposed, after its first paint."""
+    code = ("import sys\nfrom bench import probe\nsys.meta_path.insert(0, probe._PatchExecOnImport())\n"
+            "from PySide6.QtCore import QEvent, QObject\nfrom PySide6.QtWidgets import QApplication, QLabel\n"
+            "app = QApplication([])\nlabel = QLabel('Digipunt')\npainted = []\n"
+            "class Paints(QObject):\n"
+            "    def eventFilter(self, watched, event):\n"
+            "        painted.extend([1] if event.type() == QEvent.Type.Paint else [])\n"
+            "        return False\n"
+            "paints = Paints()\nlabel.installEventFilter(paints)\nlabel.show()\napp.exec()\n"
+            "print('painted', len(painted))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=bench_env(), capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("{") and lines[-1] != "painted 0"

@@ -2,7 +2,7 @@
 without importing Alembic (about 0.1 s and 10 MiB), and that shortcut never skips a real upgrade;
 the browser and the helper area are built when first shown, not at start-up; cryptography (bundle
 signatures, about 7 MiB) loads only when keys are pinned or the sync starts, the help calls' network
-code (zeroconf) when they start after the first paint."""
+code (zeroconf) only when a location key starts them; the protocol's models are built on first use."""
 from __future__ import annotations
 
 import json
@@ -118,3 +118,46 @@ def test_parsed_guides_come_from_the_cache_and_a_changed_file_is_parsed_again(tm
     assert len(parsed) == 1
     assert "ITSME" in edited.walkthroughs[[wt.id for wt in edited.walkthroughs].index("itsme")].texts["nl"].title
     assert len(json.loads((bundles.root / PARSED_TOML).read_text(encoding="utf-8"))) == len(cached) - email_files
+
+
+def test_protocol_models_are_built_on_first_use_and_building_imports_nothing():
+    """sync.protocol's models are built when first used (pydantic's defer_build), not at import:
+    a kiosk's start-up uses few of them. The first use may be on a worker (a record saved, a batch
+    sent), where nothing may be imported (tests/test_store.py): building one imports no module."""
+    code = ("import sys\nfrom pydantic import BaseModel\nimport sync.protocol as p\n"
+            "models = [m for m in vars(p).values() if isinstance(m, type) and issubclass(m, BaseModel)"
+            " and m is not BaseModel and not m.__name__.startswith('_')]\n"
+            "built = [m.__name__ for m in models if m.__pydantic_complete__]\n"
+            "loaded = set(sys.modules)\n"
+            "for m in models:\n    try: m.model_validate({})\n    except p.ValidationError: pass\n"
+            "print(len(models), built, sorted(set(sys.modules) - loaded),"
+            " all(m.__pydantic_complete__ for m in models))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split(" ", 1)
+    assert int(out[0]) > 30
+    assert out[1].strip() == "['SharedSettings'] [] True"  # the kiosk's settings (built at start-up anyway)
+
+
+def test_help_calls_network_code_loads_only_with_a_location_key(data_dir):
+    """Once the home screen is painted the help calls start: they read the location's key, and
+    only a kiosk that has one imports their network code (zeroconf, ifaddr: about 4 MiB). Likewise
+    only a kiosk with a server imports the sync service (QtNetwork, the sync engine)."""
+    code = f"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from kiosk.core.runtime import bootstrap
+from kiosk.ui.main_window import MainWindow, SYNC_START_FALLBACK_MS
+app = QApplication([])
+window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
+window.show()
+QTimer.singleShot(SYNC_START_FALLBACK_MS + 500, app.quit)
+app.exec()
+print(window._sync_start_done, "kiosk.net.calls" in sys.modules, "zeroconf" in sys.modules,
+      "kiosk.ui.shared.sync_service" in sys.modules, "PySide6.QtNetwork" in sys.modules)
+window.close()
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-5:] == ["True", "False", "False", "False", "False"]

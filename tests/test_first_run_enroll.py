@@ -77,7 +77,7 @@ def test_new_kiosk_connects_from_first_run_and_a_helper_from_the_server_logs_in(
     assert memory_keyring.get_password("digipunt", "device-token")  # the token went to the key store
 
     # The sync service runs from now on (and starts at the next start-up: the enrollment is stored).
-    from kiosk.ui.shared.sync_service import has_server
+    from kiosk.ui.shared.screen import has_server
     assert window.sync is not None and has_server(window)
     qtbot.waitUntil(lambda: window.sync.view.status is not None and window.sync.view.status.enrolled
                     and window.sync.view.online and not window.sync.view.running, timeout=WAIT)

@@ -12,11 +12,20 @@ import contextlib
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError
+if sys.platform != "darwin":
+    # keyring imports every backend to ask which one works. The macOS backend's module looks up the
+    # macOS frameworks with ctypes.util.find_library, which on Linux runs ldconfig, gcc and ld: 0.1-0.15 s
+    # after the first paint, when the help calls read their key. Off macOS that backend is never viable
+    # (its priority says so before it uses the module); without the module its import fails, which
+    # keyring expects and ignores.
+    sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
+
+import keyring  # noqa: E402  (after the line above)
+from keyring.backend import KeyringBackend  # noqa: E402
+from keyring.errors import KeyringError  # noqa: E402
 
 log = logging.getLogger(__name__)
 

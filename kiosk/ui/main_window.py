@@ -25,7 +25,7 @@ from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.shared.calls import CallService
 from kiosk.ui.shared.i18n import LanguageSwitcher
 from kiosk.ui.shared.prefs import VisitorPrefs
-from kiosk.ui.shared.screen import Screen, ScreenRegistry
+from kiosk.ui.shared.screen import Screen, ScreenRegistry, has_server
 from kiosk.ui.shared.tasks import TaskRunner
 from kiosk.ui.shared.theme import bar_stylesheet, stylesheet
 from kiosk.ui.shared.widgets import big_button, role_label
@@ -120,10 +120,12 @@ class MainWindow(QMainWindow):
             return
         self._sync_start_done = True
         QAbstractEventDispatcher.instance().aboutToBlock.disconnect(self._start_sync_when_painted)
-        if self.sync is None:  # an enrollment may have started it already
-            from kiosk.ui.shared import sync_service  # on the UI thread, before its worker exists
+        # Only on a kiosk with a server (its screen, "staff-sync", is one of the staff screens in
+        # kiosk/ui/staff/area.py); an enrollment may have started it already.
+        if self.sync is None and has_server(self):
+            from kiosk.ui.shared.sync_service import SyncService  # on the UI thread, before its worker exists
 
-            self.sync = sync_service.install(self)
+            self.sync = SyncService(self)
         self.calls.start()  # reads the location's key from the keyring too
 
     # --- screens -------------------------------------------------------------------------------

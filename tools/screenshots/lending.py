@@ -65,7 +65,7 @@ def _lending_states(window, screen, outdir: Path, suffix: str) -> list[Path]:
     screen.eligibility.set_selected("uitpas-reduced")
     screen.name.setText("Rachida El Amrani")
     screen.phone.setText("0486 55 44 33")
-    screen._set_visitor_code("d" * 64)  # what the visitor-code dialog hands over
+    screen.code.set("d" * 64)  # what the visitor-code dialog hands over
     screen._update()
     written.append(grab(window, outdir / f"staff-lending-lend{suffix}.png"))
     screen.forget()

@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# kiosk.net.calls (zeroconf, ifaddr, urllib: about 0.1 s and 4 MiB) is imported by start(), on the
-# UI thread once the home screen is painted, not at start-up. The link's threads only use it after
-# that (no import on a worker: see tests/test_store.py).
+# kiosk.net.calls (zeroconf, ifaddr, urllib: 20-30 ms and 4 MiB) is imported on the UI thread when
+# the link starts, so only by a kiosk that has a location key; without one, calls stay on this kiosk
+# and nothing needs it. The link's threads only use it after that (no import on a worker: see
+# tests/test_store.py).
 _net: ModuleType | None = None
 
 
@@ -78,7 +79,6 @@ class CallService(QObject):
     # --- starting and stopping -------------------------------------------------------------------
     def start(self) -> None:
         """Read the location's key (store + keyring) and start the link, both off the UI thread."""
-        _net_calls()
         runtime = self.window.runtime
         secrets = SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
         self.refresh_on_duty()
@@ -90,6 +90,7 @@ class CallService(QObject):
         if key is None:
             log.info("help calls stay on this kiosk: no location key")
             return
+        # The first use imports kiosk.net.calls: here, on the UI thread, before the link's threads exist.
         link = _net_calls().CallLink(key, self.kiosk_name, on_message=self._incoming.emit,
                                      on_duty=lambda: self._on_duty, on_peer=self._peer_joined,
                                      interface=self.window.runtime.settings.calls_interface)
@@ -160,7 +161,7 @@ class CallService(QObject):
         call = self.board.withdraw_own()
         if call is not None:
             self.changed.emit()
-            self._broadcast(_message("withdrawn", call))
+            self._broadcast("withdrawn", call)
             self._report(call, "withdrawn")
 
     def own_call(self) -> CallInfo | None:
@@ -172,12 +173,13 @@ class CallService(QObject):
         self.changed.emit()
         if call.here:
             self.own_taken.emit(call)
-        self._broadcast(_message("taken", call))
+        self._broadcast("taken", call)
         self._report(call, "taken")
 
-    def _broadcast(self, message: CallMessage) -> None:
+    def _broadcast(self, kind: str, call: CallInfo) -> None:
         link = self.link
         if link is not None:
+            message = _message(kind, call)
             self.net_tasks.run(lambda: link.send(message))
 
     # --- the central server (enrolled kiosks): the helpers' phone page ----------------------------

@@ -75,6 +75,13 @@ class KioskWindow(Protocol):
     def isMinimized(self) -> bool: ...
 
 
+def has_server(window: KioskWindow) -> bool:
+    """A server address in settings.json, or an enrollment in the store (one small read on the UI
+    thread, once, when the window starts its sync service). Here, not in sync_service.py: a kiosk
+    without a server never imports the sync's code (QtNetwork, kiosk.sync.engine)."""
+    return bool(window.runtime.settings.server_url) or window.api.server_url() is not None
+
+
 def as_widget(window: KioskWindow) -> QMainWindow:
     """The window as the QMainWindow it is (a Protocol cannot say so), e.g. as a parent."""
     return cast(QMainWindow, window)

@@ -229,21 +229,9 @@ class SyncService(QObject):
         self.runner.wait(round(self.SHUTDOWN_SECONDS * 1000) + 2000)
 
 
-def has_server(window: KioskWindow) -> bool:
-    """A server address in settings.json, or an enrollment in the store (one small read on the UI
-    thread, once, when the window starts its sync service)."""
-    return bool(window.runtime.settings.server_url) or window.api.server_url() is not None
-
-
 def service_for(window: KioskWindow) -> SyncService:
     """The kiosk's sync service; the first enrollment of a kiosk without a server starts it here
-    (later starts find the enrollment in the store: has_server)."""
+    (later starts find the enrollment in the store: kiosk.ui.shared.screen.has_server)."""
     if window.sync is None:
         window.sync = SyncService(window)
     return window.sync
-
-
-def install(window: KioskWindow) -> SyncService | None:
-    """Start the service only on a kiosk that has a server (its screen, "staff-sync", is one of
-    the staff screens in kiosk/ui/staff/area.py)."""
-    return SyncService(window) if has_server(window) else None

@@ -58,3 +58,29 @@ def test_one_invalid_item_in_the_batch_gets_its_reason_and_the_others_are_stored
     assert [r["status"] for r in results] == ["created", "invalid", "created", "invalid", "created"]
     assert results[1]["reason"].startswith("outcome:")
     assert "unknown record kind" in results[3]["reason"]
+
+
+def test_stored_text_is_the_canonical_json_whatever_the_note_holds(live_server):
+    """The INSERT's rows are framed by hand (records._pg_rows): a note with quotes, backslashes, tabs,
+    line breaks and any Unicode is stored byte for byte as canonical JSON, with the row's columns."""
+    place = requests.post(f"{live_server.url}/v1/enroll",
+                          json={"code": live_server.enroll_code(), "device_name": "pc"}).json()["location_id"]
+    notes = ['"quoted" \\ back\\slash \\u0041', "tab\there\nnew line\n", "é ü ß ﬁ 😀 \u2028 \u2029 \u00a0 ل ж",
+             "</script><!-- ]]> {\"a\":[1]}"]
+    first = help_request(place, note=notes[0])
+    records = [first, *(help_request(place, note=note) for note in notes[1:]),
+               help_request(place, supersedes=first.id, note="corrected"),
+               shift(place, datetime.now(UTC) - timedelta(hours=3), 90)]
+    results = _post(live_server, [_item(record_payload(r)) for r in records])
+    assert [r["status"] for r in results] == ["created"] * len(records)
+
+    def stored(session):
+        return {row.id: row for row in session.scalars(select(StoredRecord))}
+    rows = live_server.admin(stored)
+    for record in records:
+        row = rows[str(record.id)]
+        assert row.payload == canonical_json(record_payload(record))
+        assert row.content_hash == content_hash(record_payload(record))
+        assert row.location_id == place and row.kind == record.kind
+        assert row.supersedes == (str(record.supersedes) if getattr(record, "supersedes", None) else None)
+        assert row.occurred_at == (record.created_at if record.kind == "help_request" else record.started_at)

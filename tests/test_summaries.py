@@ -10,9 +10,11 @@ import json
 import random
 import uuid
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
@@ -332,3 +334,33 @@ def test_a_history_without_its_device_is_the_one_at_a_location_the_viewer_sees(s
         stranger = Viewer("s", "other", "S", "coordinator", frozenset({places[2]}), "x")
         with pytest.raises(Forbidden):
             record_table.record_history(session, stranger, str(first.id), names)
+
+
+_moments = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2099, 12, 31),
+                        timezones=st.sampled_from([UTC, ZONE, timezone(timedelta(hours=-9, minutes=-30)),
+                                                   timezone(timedelta(hours=5, minutes=45))]))
+# Around the months' ends and the clock changes, where an hour decides the month.
+_edges = st.builds(lambda day, minutes: datetime(2026, day[0], day[1], 20, tzinfo=UTC) + timedelta(minutes=minutes),
+                   st.sampled_from([(3, 28), (3, 31), (10, 24), (10, 31), (12, 31), (6, 30)]),
+                   st.integers(0, 6 * 60))
+
+
+@given(st.lists(st.one_of(_moments, _edges), max_size=40))
+def test_months_of_is_month_of_for_every_moment(moments):
+    """months_of converts once per UTC hour: the same months as month_of one by one."""
+    assert summaries.months_of(moments) == {summaries.month_of(moment) for moment in moments}
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.sampled_from(["pc-1", "pc-2"]),
+                          st.sampled_from(["place-1", "place-2"]), st.integers(0, 5)), max_size=12,
+                unique_by=lambda v: (v[0], v[1])))
+def test_head_rows_of_versions_that_supersede_nothing_are_what_chains_of_says(versions):
+    """head_rows' short way for a batch of new requests (no version supersedes one) gives the rows
+    the chain rule gives, also when two devices hold one id."""
+    base = datetime(2026, 10, 1, tzinfo=UTC)
+    rows = [summaries.StoredVersion(rid, None, base + timedelta(days=n), base + timedelta(hours=n), json.dumps(
+        {"location_id": place, "helper_id": "h", "outcome": "solved", "channel": "spreekuur", "status": "active",
+         "topics": ["itsme"], "visitor_code": None, "n": n}), device, place) for rid, device, place, n in versions]
+    assert summaries.head_rows(rows) == [summaries.head_row(chain) for chain in summaries.chains_of(rows)]
+    parsed = {row.payload: json.loads(row.payload) for row in rows}
+    assert summaries.head_rows(rows, parsed) == summaries.head_rows(rows)

@@ -22,9 +22,10 @@ from collections.abc import Callable, Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, column, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.lending import forget_sent_contacts
@@ -50,6 +51,11 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 
+@lru_cache(maxsize=64)  # the record kinds: a handful
+def _kind_json(kind: str) -> str:
+    return json.dumps(kind, ensure_ascii=False)
+
+
 def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | None:
     """A BatchItem as JSON, framed around the payload text exactly as it was saved (no parsing and
     re-serialising: 1.3 ms for 500 items, 6.8 ms through the model). The bytes are those of
@@ -59,7 +65,7 @@ def _item_json(record_id: str, kind: str, digest: str, payload: str) -> bytes | 
     if not (_UUID.fullmatch(record_id) and _HASH.fullmatch(digest) and payload.startswith("{")
             and payload.endswith("}")):
         return None
-    kind_json = json.dumps(kind, ensure_ascii=False)
+    kind_json = _kind_json(kind)
     return f'{{"id":"{record_id}","kind":{kind_json},"content_hash":"{digest}","payload":{payload}}}'.encode()
 
 
@@ -76,10 +82,16 @@ class _Batch:
     remaining: int = 0  # pending entries after this batch
 
 
+def _among(seqs: Collection[int]) -> ColumnElement[bool]:
+    """`seq IN (seqs)` with the seqs as ONE JSON parameter (SQLite's json_each): SQLAlchemy renders
+    and binds an IN list of a batch's 500 seqs value by value, which cost the sender more than the
+    UPDATE itself."""
+    return OutboxEntry.seq.in_(select(column("value")).select_from(func.json_each(json.dumps(list(seqs)))))
+
+
 def _set_state(session: Session, seqs: list[int], **values: object) -> None:
     if seqs:
-        session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(seqs), OutboxEntry.state == "inflight")
-                        .values(**values))
+        session.execute(update(OutboxEntry).where(_among(seqs), OutboxEntry.state == "inflight").values(**values))
 
 
 SENT_RETENTION = timedelta(days=90)
@@ -259,7 +271,7 @@ class Sender:
                 size += len(part) + 1
                 batch.seqs[record_id] = seq
                 batch.kinds[record_id] = kind
-            session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_(batch.seqs.values()))
+            session.execute(update(OutboxEntry).where(_among(batch.seqs.values()))
                             .values(state="inflight", attempts=OutboxEntry.attempts + 1))
             for seq, reason in parked.items():
                 session.execute(update(OutboxEntry).where(OutboxEntry.seq == seq)

@@ -44,7 +44,7 @@ from sync.version import __version__
 def _serve(args: argparse.Namespace, engine: Engine) -> int:
     import uvicorn
 
-    from sync.server.app import ContactPurge, create_app
+    from sync.server.app import ContactPurge, create_app, settle_heap
 
     # Bind first so that --port 0 can report the port the OS chose (tests and scripts read it).
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -64,8 +64,9 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
                    timeout_graceful_shutdown=10)
     print(f"digipunt-server: listening on http://{args.host}:{port}", flush=True)  # scripts read the port
     if args.workers == 1:
-        uvicorn.Server(uvicorn.Config(create_app(engine=engine, content_key=args.content_key),
-                                    **options)).run(sockets=[sock])
+        app = create_app(engine=engine, content_key=args.content_key)
+        settle_heap()
+        uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
         return 0
     from uvicorn.supervisors import Multiprocess
 

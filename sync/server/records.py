@@ -71,15 +71,21 @@ def validate_record(kind: str, payload: Any) -> tuple[AnyRecord | None, str | No
     return record, None
 
 
+_TIME_FIELDS: dict[type, str] = {HelpRequestRecord: "created_at", ShiftRecord: "started_at"}
+
+
 def occurred_at(record: AnyRecord) -> datetime:
-    """When it happened, by the kiosk's clock: the time reports file a record under."""
-    if not isinstance(record, HelpRequestRecord | ShiftRecord):
-        return record.occurred_at
-    return record.created_at if isinstance(record, HelpRequestRecord) else record.started_at
+    """When it happened, by the kiosk's clock: the time reports file a record under (the lending
+    and workshop records name it `occurred_at` themselves)."""
+    when: datetime = getattr(record, _TIME_FIELDS.get(type(record), "occurred_at"))
+    return when
 
 
-def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> tuple[dict[str, Any] | None, str | None]:
-    """The row to store, or the reason the item is invalid."""
+def _check(item: BatchItem, location_id: str | None, latest: datetime,
+           parsed: dict[str, dict[str, Any]]) -> tuple[dict[str, Any] | None, str | None]:
+    """The row to store, or the reason the item is invalid (`latest`: the last moment a record may
+    be of). The stored payload's JSON goes into `parsed` (its text -> the dict), so the summaries
+    do not parse it again."""
     record, reason = validate_record(item.kind, item.payload)
     if record is None:
         return None, reason
@@ -87,28 +93,31 @@ def _check(item: BatchItem, location_id: str | None, received_at: datetime) -> t
         return None, "the payload's id differs from the item's id"
     if record.kind != item.kind:
         return None, "the payload's kind differs from the item's kind"
-    stored = canonical_json(record_payload(lending.stored_form(record)))
+    content = record_payload(lending.stored_form(record))
+    stored = canonical_json(content)
     # A kiosk sends the normal form, so the text stored is the text it hashed: one canonical JSON
     # per item, not two. Only a payload stored in another form is hashed as sent.
     digest = item.content_hash
     if hash_canonical(stored) != digest and hash_canonical(canonical_json(item.payload)) != digest:
         return None, "the content hash does not match the payload"
-    if str(record.location_id) != location_id:
+    # The ids as text are those of `content` (the JSON form of a UUID is its normal text).
+    if content["location_id"] != location_id:
         return None, "this kiosk is enrolled for another location; it cannot send records for this one"
     when = occurred_at(record)
-    if when > received_at + FUTURE_TOLERANCE:
+    if when > latest:
         return None, "the record's time is more than 7 days ahead of the server's clock; set the kiosk's clock right"
+    parsed[stored] = content
     return {
-        "id": str(item.id), "kind": item.kind, "content_hash": item.content_hash,
-        "payload": stored, "location_id": str(record.location_id),
-        "occurred_at": when,
-        "supersedes": str(record.supersedes) if isinstance(record, HelpRequestRecord) and record.supersedes else None,
+        "id": content["id"], "kind": item.kind, "content_hash": digest, "payload": stored,
+        "location_id": content["location_id"], "occurred_at": when,
+        "supersedes": content.get("supersedes") if item.kind == "help_request" else None,
     }, None
 
 
 # PostgreSQL: the batch travels as ONE json parameter and json_to_recordset unpacks it. (A multi-row
 # VALUES list has ~4,500 placeholders that psycopg re-parses on every batch, and text[] parameters
-# are escaped element by element in Python: both cost more than the insert itself.)
+# are escaped element by element in Python: both cost more than the insert itself.) The payload
+# travels as a JSON string: as a json value (kept verbatim) PostgreSQL spent longer parsing it.
 _PG_INSERT = text("""
     INSERT INTO records (id, kind, content_hash, payload, location_id, occurred_at, supersedes, device_id, received_at)
     SELECT r.id, r.kind, r.content_hash, r.payload, r.location_id, r.occurred_at, r.supersedes, :device_id, :received_at
@@ -116,6 +125,20 @@ _PG_INSERT = text("""
                                                       location_id text, occurred_at timestamptz, supersedes text)
     ON CONFLICT DO NOTHING
     RETURNING id""")
+_json_string = json.JSONEncoder(ensure_ascii=False).encode  # a str -> its JSON string literal
+
+
+def _pg_rows(rows: list[dict[str, Any]]) -> str:
+    """The rows as one JSON array, framed by hand (json.dumps of 500 dicts cost more). Only the
+    payload needs escaping; every other value is JSON-safe as it is: ids are UUIDs in their normal
+    form, the kind a RECORD_KINDS code (validate_record), the hash 64 hex digits (BatchItem), the
+    time an ISO text."""
+    def framed(row: dict[str, Any]) -> str:
+        supersedes = "null" if row["supersedes"] is None else f'"{row["supersedes"]}"'
+        return (f'{{"id":"{row["id"]}","kind":"{row["kind"]}","content_hash":"{row["content_hash"]}",'
+                f'"payload":{_json_string(row["payload"])},"location_id":"{row["location_id"]}",'
+                f'"occurred_at":"{row["occurred_at"].isoformat()}","supersedes":{supersedes}}}')
+    return "[" + ",".join(map(framed, rows)) + "]"
 
 
 def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: str, received_at: datetime) -> set[str]:
@@ -126,8 +149,7 @@ def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: s
     if not rows:
         return set()
     if session.get_bind().dialect.name == "postgresql":
-        packed = json.dumps([row | {"occurred_at": row["occurred_at"].isoformat()} for row in rows])
-        params = {"rows": packed, "device_id": device_id, "received_at": received_at}
+        params = {"rows": _pg_rows(rows), "device_id": device_id, "received_at": received_at}
         return set(session.execute(_PG_INSERT, params).scalars())
     stmt = sqlite.insert(_table).on_conflict_do_nothing().returning(_table.c.id)
     stamped = [row | {"device_id": device_id, "received_at": received_at} for row in rows]
@@ -163,28 +185,33 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     answers: list[ItemResult | BatchItem] = []  # a BatchItem: valid, answered once stored
     rows: dict[str, dict[str, Any]] = {}  # first valid item per id, to insert
     stored_text: dict[int, str] = {}  # answer index -> the payload as `records` would keep it
+    ids: dict[int, str] = {}  # answer index -> the valid item's id as text
+    parsed: dict[str, dict[str, Any]] = {}  # stored payload text -> its JSON, for the summaries
     # The route's token check loaded the device into this session: no query here, and "last seen"
     # is the ORM attribute it keeps (written at most once a minute), not an UPDATE per batch.
     device = session.get(Device, device_id)
     device_location = device.location_id if device is not None else None
+    latest = received_at + FUTURE_TOLERANCE
     for item in batch:
         if isinstance(item, InvalidItem):
             answers.append(ItemResult(id=item.id, status="invalid", reason=item.reason))
             continue
-        row, reason = _check(item, device_location, received_at)
+        row, reason = _check(item, device_location, latest, parsed)
         answers.append(item if row else ItemResult(id=item.id, status="invalid", reason=reason))
         if row:
             rows.setdefault(row["id"], row)
             stored_text[len(answers) - 1] = row["payload"]
+            ids[len(answers) - 1] = row["id"]
     elsewhere = set(_superseding_elsewhere(session, rows.values()))  # a correction only of its own place
     for rid in elsewhere:
         del rows[rid]
-    answers = [ItemResult(id=a.id, status="invalid", reason="it corrects a record of another location")
-               if isinstance(a, BatchItem) and str(a.id) in elsewhere else a for a in answers]
+    if elsewhere:
+        answers = [ItemResult(id=a.id, status="invalid", reason="it corrects a record of another location")
+                   if ids.get(index) in elsewhere else a for index, a in enumerate(answers)]
 
     # In id order: two batches sharing ids then lock them in the same order and cannot deadlock.
     inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at)
-    summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at)
+    summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at, parsed)
     others = [rid for rid in rows if rid not in inserted]
     stored: dict[str, set[str]] = {}  # id -> the content hashes stored under it (by any device)
     kept: dict[str, set[str]] = {}  # id -> the payloads stored under it by this device
@@ -202,7 +229,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     results = []
     for index, answer in enumerate(answers):
         if isinstance(answer, BatchItem):
-            item, rid = answer, str(answer.id)
+            item, rid = answer, ids[index]
             if rid in inserted:
                 answer = ItemResult(id=item.id, status="created")
                 inserted.discard(rid)  # a repeat of this id later in the batch is a duplicate

@@ -107,8 +107,9 @@ def corrected(payloads: Sequence[dict[str, Any]]) -> bool:
     return any(_content(a) != _content(b) for a, b in zip(payloads, payloads[1:], strict=False))
 
 
-def head_row(chain: tuple[Version, ...]) -> dict[str, Any]:
-    payloads = [json.loads(version.payload) for version in chain] if len(chain) > 1 else [json.loads(chain[0].payload)]
+def head_row(chain: tuple[Version, ...], parsed: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """`parsed`: payload texts already read (text -> what json.loads makes of it), not parsed again."""
+    payloads = [_read(version.payload, parsed) for version in chain]
     latest = payloads[-1]
     return {"id": chain[-1].id, "device_id": chain[-1].device_id, "location_id": latest["location_id"],
             "occurred_at": chain[0].occurred_at,
@@ -117,8 +118,17 @@ def head_row(chain: tuple[Version, ...]) -> dict[str, Any]:
             "visitor_code": latest.get("visitor_code"), "versions": len(chain), "corrected": corrected(payloads)}
 
 
-def head_rows(rows: Sequence[Version]) -> list[dict[str, Any]]:
-    return [head_row(chain) for chain in chains_of(rows)]
+def _read(payload: str, parsed: Mapping[str, dict[str, Any]] | None) -> dict[str, Any]:
+    found = parsed.get(payload) if parsed else None
+    return found if found is not None else cast(dict[str, Any], json.loads(payload))
+
+
+def head_rows(rows: Sequence[Version], parsed: Mapping[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    if not any(row.supersedes for row in rows):
+        # Nothing supersedes anything: every version is a request of its own, as chains_of says
+        # (a batch of new requests; tests/test_summaries.py checks the two agree).
+        return [head_row((row,), parsed) for row in sorted(rows, key=lambda r: (r.received_at, r.device_id))]
+    return [head_row(chain, parsed) for chain in chains_of(rows)]
 
 
 def _among_for(session: Session | Connection) -> Callable[[Any, Collection[str]], ColumnElement[bool]]:
@@ -171,6 +181,13 @@ def month_of(moment: datetime) -> str:
     return moment.astimezone(ZONE).strftime("%Y-%m")
 
 
+def months_of(moments: Iterable[datetime]) -> set[str]:
+    """{month_of(m) for m in moments}, converted once per hour: Brussels is a whole number of hours
+    from UTC, so its months begin on the hour and two moments of one UTC hour share their month."""
+    hours = {int(moment.timestamp() // 3600): moment for moment in moments}
+    return {month_of(moment) for moment in hours.values()}
+
+
 class StoredVersion(NamedTuple):
     """A stored version as `head_rows` reads it (also what bench/console_seed.py builds)."""
 
@@ -184,21 +201,23 @@ class StoredVersion(NamedTuple):
 
 
 def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]], device_id: str,
-           received_at: datetime) -> None:
+           received_at: datetime, parsed: Mapping[str, dict[str, Any]] | None = None) -> None:
     """Keep the summary tables with records just stored by `device_id` (each with id, kind,
     location_id, occurred_at, supersedes and payload, as `records` has them), in the transaction
     that stored them: the head rows of their help requests are derived again, and every month whose
-    figures they change is marked (`summary_changes`)."""
+    figures they change is marked (`summary_changes`). `parsed`: payload texts the caller has read
+    already (text -> json.loads of it)."""
     rows = list(rows)
     months = refresh(session, [StoredVersion(row["id"], row["supersedes"], row["occurred_at"], received_at,
                                              row["payload"], device_id, row["location_id"])
-                               for row in rows if row["kind"] == "help_request"])
-    months |= {month_of(row["occurred_at"]) for row in rows if row["kind"] == "shift"}
+                               for row in rows if row["kind"] == "help_request"], parsed)
+    months |= months_of(row["occurred_at"] for row in rows if row["kind"] == "shift")
     if months:
         session.execute(insert(CHANGES), [{"month": month} for month in sorted(months)])
 
 
-def refresh(session: Session | Connection, new: Sequence[Version]) -> set[str]:
+def refresh(session: Session | Connection, new: Sequence[Version],
+            parsed: Mapping[str, dict[str, Any]] | None = None) -> set[str]:
     """Re-derive the head rows of every help request that one of the `new` versions (just stored)
     belongs to; the months of the head rows replaced and written."""
     if not new:
@@ -210,12 +229,11 @@ def refresh(session: Session | Connection, new: Sequence[Version]) -> set[str]:
     older = sorted({row.id for row in known if _key(row) not in fresh})
     months = set()
     if older:
-        months |= {month_of(when) for when in session.scalars(
-            select(HEADS.c.occurred_at).where(HEADS.c.id.in_(older)))}
+        months |= months_of(session.scalars(select(HEADS.c.occurred_at).where(HEADS.c.id.in_(older))))
         session.execute(delete(HEADS).where(HEADS.c.id.in_(older)))
-    rows = head_rows(known)
+    rows = head_rows(known, parsed)
     _insert_heads(session, rows)
-    return months | {month_of(row["occurred_at"]) for row in rows}
+    return months | months_of(row["occurred_at"] for row in rows)
 
 
 # PostgreSQL: the rows travel as one JSON parameter, as records.py sends a batch (thousands of

@@ -11,6 +11,7 @@ import logging
 import math
 import re
 import time
+import warnings
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
+from pydantic.warnings import UnsupportedFieldAttributeWarning
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -68,6 +70,12 @@ from sync.server.reference import reference_page
 from sync.sqlite import truncate_wal
 
 log = logging.getLogger(__name__)
+
+# FastAPI names a body parameter by an alias; a protocol model built on first use (defer_build, for
+# the kiosk's start-up) then makes pydantic warn that the alias has no effect, once per model. It
+# has none: a single body parameter is the whole body. Only this warning is silenced.
+warnings.filterwarnings("ignore", r"The 'alias' attribute with value '\w+' was provided to the `Field\(\)` function",
+                        UnsupportedFieldAttributeWarning)
 
 
 class ApiError(Exception):

@@ -115,17 +115,20 @@ def _workers(pid: int) -> set[int]:
 def test_serve_with_workers_replaces_a_worker_killed_with_kill_9(tmp_path, migrated):
     server = serve(tmp_path, migrated, "--workers", "2")
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while len(workers := _workers(server.popen.pid)) < 2:
             assert time.monotonic() < deadline, "two workers did not start"
             time.sleep(0.1)
         victim = min(workers)
         os.kill(victim, signal.SIGKILL)
-        assert requests.get(f"{server.url}/healthz", timeout=5).status_code == 200  # the other one answers
+        # The other one answers; on a loaded machine it may still be starting: the request waits in
+        # the shared socket's queue (a slow answer is fine here, a refused or failed one is not).
+        assert requests.get(f"{server.url}/healthz", timeout=30).status_code == 200
+        deadline = time.monotonic() + 60
         while len(_workers(server.popen.pid) - {victim}) < 2:
             assert time.monotonic() < deadline, "the killed worker was not replaced"
             time.sleep(0.1)
-        assert requests.get(f"{server.url}/v1/health", timeout=5).status_code == 200
+        assert requests.get(f"{server.url}/v1/health", timeout=30).status_code == 200
     finally:
         server.stop()
 

@@ -63,7 +63,7 @@ from sync.server.db import db_error_summary, default_database_url, make_server_e
 from sync.server.kiosk_status import store_report
 from sync.server.models import Device
 from sync.server.records import ingest
-from sync.server.reference import reference_page
+from sync.server.reference import PageCache
 from sync.sqlite import truncate_wal
 
 log = logging.getLogger(__name__)
@@ -196,6 +196,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES,
                        larger={path: content.MAX_ZIP_BYTES + 65536 for path in LARGE_REQUEST_PATHS})
     purge = ContactPurge(engine, sessions)  # on the first upload, then at most hourly (lending.py: retention)
+    pages = PageCache()
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)
@@ -229,18 +230,18 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         log.error("database error in %s %s: %s", request.method, request.url.path, db_error_summary(exc))
         return _error(500, "internal", "the server could not handle this; it has been logged")
 
-    def device_in(session: Session, credentials: HTTPAuthorizationCredentials | None) -> str:
+    def device_in(session: Session, credentials: HTTPAuthorizationCredentials | None) -> Device:
         if credentials is not None:
             device = device_for_token(session, credentials.credentials)
             if device is not None:
                 note_seen(session, device, utcnow())
-                return device.id
+                return device
         raise ApiError(401, "unauthorized", "unknown or revoked device token; enroll this kiosk again",
                        {"WWW-Authenticate": "Bearer"})
 
     def current_device(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
         with sessions.begin() as session:
-            return device_in(session, credentials)
+            return device_in(session, credentials).id
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> Response:
@@ -290,7 +291,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         # The token is checked in the batch's own transaction: one connection and one commit less
         # on the busiest request (bench/README.md, server_load).
         with sessions.begin() as session:
-            results = ingest(session, device_in(session, credentials), batch.items, utcnow())
+            results = ingest(session, device_in(session, credentials).id, batch.items, utcnow())
         purge.run_if_due()
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))
@@ -334,14 +335,19 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
                       limit: int = Query(500, ge=1, le=MAX_REFERENCE_PAGE),
                       with_: list[str] = Query([], alias="with", max_length=20,
                                                description="newer entities the kiosk understands: schedule, notice"),
-                      device_id: str = Depends(current_device)) -> ReferencePage:
+                      credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Response:
         """Locations, helpers (PIN hashes), topics and settings changed after `since`; deletions
         have `deleted: true`. Only helpers who work at the device's location (or everywhere); any
         other helper's change comes as a deletion. Schedules and notices only when asked for
         (`with`), and only the device location's (others as deletions). Apply a page and store its
         `cursor` together; repeat while `has_more`."""
-        with sessions() as session:
-            return reference_page(session, since, limit, device_id, frozenset(with_) & set(REFERENCE_ENTITIES))
+        # The token check and the page in one transaction; the page mostly from `pages` (built
+        # once per change and location, reference.py), serialised once.
+        with sessions.begin() as session:
+            device = device_in(session, credentials)
+            body = pages.page_json(session, since, limit, device.location_id,
+                                   frozenset(with_) & set(REFERENCE_ENTITIES))
+        return Response(body, media_type="application/json")
 
     @app.get("/v1/content/manifest", response_model=SignedManifest, tags=["content"],
              responses={**_READ_ERRORS, 204: {"description": "Nothing published yet: the kiosk keeps its guides."}})

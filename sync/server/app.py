@@ -291,7 +291,10 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         # The token is checked in the batch's own transaction: one connection and one commit less
         # on the busiest request (bench/README.md, server_load).
         with sessions.begin() as session:
-            results = ingest(session, device_in(session, credentials).id, batch.items, utcnow())
+            # Held here: the session keeps an unchanged row only weakly, and `ingest` finds the
+            # device in the session instead of asking the database again.
+            device = device_in(session, credentials)
+            results = ingest(session, device.id, batch.items, utcnow())
         purge.run_if_due()
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -176,16 +179,30 @@ _ENROLL_ERRORS = _errors(400, 403, 413, 422, 429, 503)
 _SETUP_ERRORS = _errors(400, 401, 403, 413, 422, 429, 503)
 
 
+# Requests worked on at once in one process (anyio's thread pool, 40 by default), each with its
+# database connection; more wait in the event loop at no cost. 40 at once in each of two processes
+# cost PostgreSQL 2.5 times the CPU per kiosk sync of 10 (contention among its backends), and the
+# setup completed fewer syncs (bench/README.md, server_capacity). `serve --threads` changes it.
+DEFAULT_THREADS = 10
+
+
 def create_app(database_url: str | None = None, *, engine: Engine | None = None,
-               content_key: Path | None = None) -> FastAPI:
+               content_key: Path | None = None, threads: int = DEFAULT_THREADS) -> FastAPI:
     """The API on an already migrated database (`serve` migrates before it starts). `content_key`:
-    the file of the key that signs guide bundles (sync/server/content.py), for publishing."""
+    the file of the key that signs guide bundles (sync/server/content.py), for publishing;
+    `threads`: requests worked on at once."""
     if engine is None:
         if database_url is None:
             raise ValueError("create_app needs a database_url or an engine")
         engine = make_server_engine(database_url)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    app = FastAPI(title="Digipunt central server", version="1",
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads  # this event loop's pool
+        yield
+
+    app = FastAPI(title="Digipunt central server", version="1", lifespan=lifespan,
                   description="Sync API for Digipunt kiosks: enrollment, exactly-once record upload, "
                               "reference data. Every error is JSON: {\"error\", \"detail\"}.",
                   openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
@@ -419,8 +436,10 @@ def _range_start(header: str | None) -> int | None:
 
 
 def app_from_environment() -> FastAPI:
-    """The app of one `serve --workers N` worker process: its own engine on DATABASE_URL, and the
-    guide-signing key named by DIGIPUNT_CONTENT_KEY (set by `serve` before the workers start)."""
+    """The app of one `serve --workers N` worker process: its own engine on DATABASE_URL, the
+    guide-signing key named by DIGIPUNT_CONTENT_KEY and the threads of DIGIPUNT_SERVER_THREADS
+    (set by `serve` before the workers start)."""
     from sync.server.content import default_key_path
 
-    return create_app(default_database_url(), content_key=default_key_path())
+    return create_app(default_database_url(), content_key=default_key_path(),
+                      threads=int(os.environ.get("DIGIPUNT_SERVER_THREADS") or DEFAULT_THREADS))

@@ -108,12 +108,15 @@ class BodyLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         limit = self.limit(scope["path"])
-        too_big: Response = _error(413, "request-too-large", f"the limit is {limit} bytes")
-        if scope["path"].startswith("/console"):
-            too_big = HTMLResponse(_TOO_BIG_PAGE.format(mb=max(1, limit // 1_000_000)), status_code=413)
+
+        def too_big() -> Response:  # built only when needed: this runs on every request
+            if scope["path"].startswith("/console"):
+                return HTMLResponse(_TOO_BIG_PAGE.format(mb=max(1, limit // 1_000_000)), status_code=413)
+            return _error(413, "request-too-large", f"the limit is {limit} bytes")
+
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            return await too_big(scope, receive, send)
+            return await too_big()(scope, receive, send)
         body, more = b"", True
         while more:
             message = await receive()
@@ -122,7 +125,7 @@ class BodyLimit:
             body += message.get("body", b"")
             more = message.get("more_body", False)
             if len(body) > limit:
-                return await too_big(scope, receive, send)
+                return await too_big()(scope, receive, send)
         replayed = False
 
         async def replay() -> Message:

@@ -3,14 +3,16 @@ no newer change: a cached answer must be exactly the page built afresh for that 
 location, and a change must reach the very next pull. Real server, real HTTP, SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import requests
 from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
 
 from sync.server import admin
 from sync.server.models import Helper, Location, LocationCallKey
-from sync.server.reference import reference_page
+from sync.server.reference import PageCache, reference_page
 
 
 class Kiosk:
@@ -69,3 +71,21 @@ def test_cached_pages_are_each_locations_own_and_follow_every_change(live_server
     live_server.admin(lambda s: admin.set_helper_locations(s, s.get(Helper, bart), [place["Digibus Noord"]]))
     assert helpers(library.page()) == {bart: None} and helpers(bus.page()) == {bart: "Bart Bib"}
     assert same(library.page(), library.fresh()) and same(bus.page(), bus.fresh())
+
+
+def test_the_cache_keeps_within_its_bytes_and_answers_the_same_after_evicting(server_engine):
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        place, _ = admin.ensure_location(session, "Bibliotheek Leuven")
+        admin.add_helper(session, "Bart Bib", "digihelper", "975310", [place.id])
+        place_id = place.id
+    cache = PageCache()
+    cache.MAX_BYTES = 3000  # a page or two
+    with sessions() as session:
+        cursors = [0, 1, 2, 3, 0, 2]
+        first = {since: json.loads(cache.page_json(session, since, 500, place_id, frozenset())) for since in cursors}
+        again = {since: json.loads(cache.page_json(session, since, 500, place_id, frozenset())) for since in cursors}
+    assert len(first[0]["changes"]) > len(first[3]["changes"]) > 0
+    for since in cursors:
+        assert same(first[since], again[since])
+    assert 1 <= len(cache._pages) < len(set(cursors)) and (cache._bytes <= cache.MAX_BYTES or len(cache._pages) == 1)

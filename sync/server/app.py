@@ -344,13 +344,14 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         return answer
 
     @app.post("/v1/status", response_model=StatusResponse, responses=_ERRORS, tags=["sync"])
-    def post_status(report: StatusReport, device_id: str = Depends(current_device)) -> StatusResponse:
+    def post_status(report: StatusReport,
+                    credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> StatusResponse:
         """The kiosk's status report, sent once per sync (sync.protocol.StatusReport): versions,
         records waiting and parked, its clock, the last sync error. Only the latest is kept; fields
         this server does not know are ignored. Records never travel here."""
         now = utcnow()
-        with sessions.begin() as session:
-            store_report(session, device_id, report, now)
+        with sessions.begin() as session:  # the token check in the same transaction, as for a batch
+            store_report(session, device_in(session, credentials).id, report, now)
         return StatusResponse(server_time=utcnow())
 
     @app.get("/v1/reference", response_model=ReferencePage, responses=_READ_ERRORS, tags=["sync"])

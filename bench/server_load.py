@@ -24,16 +24,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
 import socket
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import sessionmaker
 
 from bench.common import Result, log, percentile
@@ -190,14 +192,53 @@ async def _open_loop(port: int, kiosks: list[Kiosk], rate: float, seconds: float
     return latencies, errors
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children (live ones, and those it has waited for): a server,
+    nginx with its workers, or the postmaster with its backends."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def fields(p: int | str) -> list[str]:
+        return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+
+    own = fields(pid)
+    total = sum(int(f) for f in own[11:15])  # utime, stime, cutime, cstime
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                child = fields(entry.name)
+            except OSError:
+                continue
+            if int(child[1]) == pid:
+                total += int(child[11]) + int(child[12])
+    return total / tick
+
+
+class _Cpu:
+    """CPU per unit of work of the server processes, PostgreSQL and nginx, around a phase."""
+
+    def __init__(self, engine: Engine, servers: list[ServerProc], balancer: Nginx):
+        with engine.connect() as conn:
+            data = conn.scalar(text("SHOW data_directory"))
+        postmaster = int((Path(data) / "postmaster.pid").read_text().split()[0])
+        self.groups = {"servers": [s.popen.pid for s in servers if s.popen is not None], "postgres": [postmaster],
+                       "nginx": [balancer.popen.pid] if balancer.popen is not None else []}
+        self.start = self._read()
+
+    def _read(self) -> dict[str, float]:
+        return {name: sum(_cpu_seconds(pid) for pid in pids) for name, pids in self.groups.items()}
+
+    def per(self, units: float) -> dict[str, float]:
+        """ms of CPU per unit since this was made."""
+        end = self._read()
+        return {name: round((end[name] - self.start[name]) * 1000 / units, 2) for name in end}
+
+
 def _stored(engine: Engine) -> int:
     with engine.connect() as conn:
         return conn.scalar(select(func.count()).select_from(StoredRecord)) or 0
 
 
 def _load() -> float:
-    import os
-
     return round(os.getloadavg()[0], 2)
 
 
@@ -239,7 +280,7 @@ def _wait_for(port: int) -> None:
     raise RuntimeError(f"nothing answers on port {port}")
 
 
-def server_load(engine: Engine, port: int, workdir: Path) -> Result:
+def server_load(engine: Engine, port: int, workdir: Path, cpu: Callable[[], _Cpu]) -> Result:
     solo = _enroll(engine, 1)[0]
     solo.requests = [_post(solo.token, _batch(solo.location_id)) for _ in range(SOLO_BATCHES)] + [_pull(solo.token)]
     solo_latencies, solo_errors, _ = asyncio.run(_burst(port, [solo]))
@@ -249,7 +290,9 @@ def server_load(engine: Engine, port: int, workdir: Path) -> Result:
     floor95, floor50 = stack_floor(kiosks, workdir)
     log(f"  server_load: stack floor p95 {floor95:,.0f} ms (load {_load()})")
     load_before = _load()
+    meter = cpu()
     latencies, errors, seconds = asyncio.run(_burst(port, kiosks))
+    cpu_per_request = meter.per(KIOSKS * (BATCHES + 1))
     missing = KIOSKS * BATCHES * ITEMS - (_stored(engine) - before)
     if missing:
         errors.append(f"{missing} records missing from the database")
@@ -265,15 +308,19 @@ def server_load(engine: Engine, port: int, workdir: Path) -> Result:
                    "p50_ms": percentile(latencies, 50), "max_ms": max(latencies), "seconds": seconds,
                    "requests_per_s": requests / seconds, "records_per_s": KIOSKS * BATCHES * ITEMS / seconds,
                    "solo_p95_ms": solo95, "solo_p50_ms": percentile(solo_latencies, 50),
+                   "cpu_ms_per_request": cpu_per_request,
                    "floor_p50_ms": floor50, "servers": SERVERS, "via": "nginx",
                    "load_1m_before": load_before})
 
 
-def server_capacity(engine: Engine, port: int) -> Result:
+def server_capacity(engine: Engine, port: int, cpu: Callable[[], _Cpu]) -> Result:
     kiosks = _enroll(engine, KIOSKS)
     rng = random.Random(19)
+    meter, began = cpu(), time.perf_counter()
     throughput = asyncio.run(_saturate(port, kiosks, SATURATE_S))
-    log(f"  server_capacity: saturated at {throughput:,.1f} syncs/s (load {_load()})")
+    cpu_per_sync = meter.per(throughput * (time.perf_counter() - began))
+    log(f"  server_capacity: saturated at {throughput:,.1f} syncs/s (load {_load()}); CPU per sync "
+        + ", ".join(f"{name} {ms} ms" for name, ms in cpu_per_sync.items()))
     steps = []
     rate = throughput
     while rate >= throughput * 0.3:
@@ -292,7 +339,8 @@ def server_capacity(engine: Engine, port: int) -> Result:
     return Result("server_capacity", kiosks_served, flat_out, "kiosks",
                   f">= {TARGET_KIOSKS:,} kiosks syncing every 5 min at p95 <= {TARGET_MS:.0f} ms",
                   kiosks_served >= TARGET_KIOSKS, flat_out / kiosks_served if kiosks_served else float("inf"),
-                  {"saturated_syncs_per_s": throughput, "steps": steps, "servers": SERVERS, "via": "nginx",
+                  {"saturated_syncs_per_s": throughput, "cpu_ms_per_sync": cpu_per_sync, "steps": steps,
+                   "servers": SERVERS, "via": "nginx",
                    "sync": f"new connection, 1 batch of {ITEMS}, 1 reference pull"})
 
 
@@ -308,7 +356,11 @@ def run() -> list[Result]:
                 server.start()
             balancer.ports = [server.port for server in servers]
             balancer.start()
-            return [server_load(engine, balancer.port, Path(tmp)), server_capacity(engine, balancer.port)]
+
+            def cpu() -> _Cpu:
+                return _Cpu(engine, servers, balancer)
+
+            return [server_load(engine, balancer.port, Path(tmp), cpu), server_capacity(engine, balancer.port, cpu)]
         finally:
             balancer.stop()
             for server in servers:

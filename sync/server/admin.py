@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
-from sqlalchemy import CursorResult, delete, or_, select, update
+from sqlalchemy import CursorResult, bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from sync.pins import PinRuleError, hash_pin
@@ -150,8 +150,12 @@ def redeem_enroll_code(session: Session, code: str, device_name: str,
     return device, token
 
 
+# Built once: every authenticated request runs it, and building a statement costs more than its cached SQL.
+_DEVICE_BY_TOKEN = select(Device).where(Device.token_hash == bindparam("token_hash"))
+
+
 def device_for_token(session: Session, token: str) -> Device | None:
-    device = session.scalar(select(Device).where(Device.token_hash == secret_hash(token)))
+    device = session.scalar(_DEVICE_BY_TOKEN, {"token_hash": secret_hash(token)})
     return device if device is not None and device.revoked_at is None else None
 
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 import gc
 import logging
 import math
+import os
 import re
 import time
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -66,7 +69,7 @@ from sync.server.db import db_error_summary, default_database_url, make_server_e
 from sync.server.kiosk_status import store_report
 from sync.server.models import Device
 from sync.server.records import ingest
-from sync.server.reference import reference_page
+from sync.server.reference import PageCache
 from sync.sqlite import truncate_wal
 
 log = logging.getLogger(__name__)
@@ -114,12 +117,15 @@ class BodyLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         limit = self.limit(scope["path"])
-        too_big: Response = _error(413, "request-too-large", f"the limit is {limit} bytes")
-        if scope["path"].startswith("/console"):
-            too_big = HTMLResponse(_TOO_BIG_PAGE.format(mb=max(1, limit // 1_000_000)), status_code=413)
+
+        def too_big() -> Response:  # built only when needed: this runs on every request
+            if scope["path"].startswith("/console"):
+                return HTMLResponse(_TOO_BIG_PAGE.format(mb=max(1, limit // 1_000_000)), status_code=413)
+            return _error(413, "request-too-large", f"the limit is {limit} bytes")
+
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            return await too_big(scope, receive, send)
+            return await too_big()(scope, receive, send)
         body, more = b"", True
         while more:
             message = await receive()
@@ -128,7 +134,7 @@ class BodyLimit:
             body += message.get("body", b"")
             more = message.get("more_body", False)
             if len(body) > limit:
-                return await too_big(scope, receive, send)
+                return await too_big()(scope, receive, send)
         replayed = False
 
         async def replay() -> Message:
@@ -185,16 +191,30 @@ _ENROLL_ERRORS = _errors(400, 403, 413, 422, 429, 503)
 _SETUP_ERRORS = _errors(400, 401, 403, 413, 422, 429, 503)
 
 
+# Requests worked on at once in one process (anyio's thread pool, 40 by default), each with its
+# database connection; more wait in the event loop at no cost. 40 at once in each of two processes
+# cost PostgreSQL 2.5 times the CPU per kiosk sync of 10 (contention among its backends), and the
+# setup completed fewer syncs (bench/README.md, server_capacity). `serve --threads` changes it.
+DEFAULT_THREADS = 10
+
+
 def create_app(database_url: str | None = None, *, engine: Engine | None = None,
-               content_key: Path | None = None) -> FastAPI:
+               content_key: Path | None = None, threads: int = DEFAULT_THREADS) -> FastAPI:
     """The API on an already migrated database (`serve` migrates before it starts). `content_key`:
-    the file of the key that signs guide bundles (sync/server/content.py), for publishing."""
+    the file of the key that signs guide bundles (sync/server/content.py), for publishing;
+    `threads`: requests worked on at once."""
     if engine is None:
         if database_url is None:
             raise ValueError("create_app needs a database_url or an engine")
         engine = make_server_engine(database_url)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    app = FastAPI(title="Digipunt central server", version="1",
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads  # this event loop's pool
+        yield
+
+    app = FastAPI(title="Digipunt central server", version="1", lifespan=lifespan,
                   description="Sync API for Digipunt kiosks: enrollment, exactly-once record upload, "
                               "reference data. Every error is JSON: {\"error\", \"detail\"}.",
                   openapi_url="/v1/openapi.json", docs_url="/v1/docs", redoc_url=None)
@@ -205,6 +225,7 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
     app.add_middleware(BodyLimit, max_bytes=MAX_BATCH_BYTES,
                        larger={path: content.MAX_ZIP_BYTES + 65536 for path in LARGE_REQUEST_PATHS})
     purge = ContactPurge(engine, sessions)  # on the first upload, then at most hourly (lending.py: retention)
+    pages = PageCache()
     bearer = HTTPBearer(auto_error=False, description="The device token from POST /v1/enroll")
 
     @app.exception_handler(ApiError)
@@ -238,18 +259,18 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         log.error("database error in %s %s: %s", request.method, request.url.path, db_error_summary(exc))
         return _error(500, "internal", "the server could not handle this; it has been logged")
 
-    def device_in(session: Session, credentials: HTTPAuthorizationCredentials | None) -> str:
+    def device_in(session: Session, credentials: HTTPAuthorizationCredentials | None) -> Device:
         if credentials is not None:
             device = device_for_token(session, credentials.credentials)
             if device is not None:
                 note_seen(session, device, utcnow())
-                return device.id
+                return device
         raise ApiError(401, "unauthorized", "unknown or revoked device token; enroll this kiosk again",
                        {"WWW-Authenticate": "Bearer"})
 
     def current_device(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
         with sessions.begin() as session:
-            return device_in(session, credentials)
+            return device_in(session, credentials).id
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> Response:
@@ -299,7 +320,10 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         # The token is checked in the batch's own transaction: one connection and one commit less
         # on the busiest request (bench/README.md, server_load).
         with sessions.begin() as session:
-            results = ingest(session, device_in(session, credentials), batch.items, utcnow())
+            # Held here: the session keeps an unchanged row only weakly, and `ingest` finds the
+            # device in the session instead of asking the database again.
+            device = device_in(session, credentials)
+            results = ingest(session, device.id, batch.items, utcnow())
         purge.run_if_due()
         # Serialised here: FastAPI would validate the 500 results against response_model again.
         return _json(BatchResponse(server_time=utcnow(), results=results))
@@ -329,13 +353,14 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
         return answer
 
     @app.post("/v1/status", response_model=StatusResponse, responses=_ERRORS, tags=["sync"])
-    def post_status(report: StatusReport, device_id: str = Depends(current_device)) -> StatusResponse:
+    def post_status(report: StatusReport,
+                    credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> StatusResponse:
         """The kiosk's status report, sent once per sync (sync.protocol.StatusReport): versions,
         records waiting and parked, its clock, the last sync error. Only the latest is kept; fields
         this server does not know are ignored. Records never travel here."""
         now = utcnow()
-        with sessions.begin() as session:
-            store_report(session, device_id, report, now)
+        with sessions.begin() as session:  # the token check in the same transaction, as for a batch
+            store_report(session, device_in(session, credentials).id, report, now)
         return StatusResponse(server_time=utcnow())
 
     @app.get("/v1/reference", response_model=ReferencePage, responses=_READ_ERRORS, tags=["sync"])
@@ -343,14 +368,19 @@ def create_app(database_url: str | None = None, *, engine: Engine | None = None,
                       limit: int = Query(500, ge=1, le=MAX_REFERENCE_PAGE),
                       with_: list[str] = Query([], alias="with", max_length=20,
                                                description="newer entities the kiosk understands: schedule, notice"),
-                      device_id: str = Depends(current_device)) -> ReferencePage:
+                      credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Response:
         """Locations, helpers (PIN hashes), topics and settings changed after `since`; deletions
         have `deleted: true`. Only helpers who work at the device's location (or everywhere); any
         other helper's change comes as a deletion. Schedules and notices only when asked for
         (`with`), and only the device location's (others as deletions). Apply a page and store its
         `cursor` together; repeat while `has_more`."""
-        with sessions() as session:
-            return reference_page(session, since, limit, device_id, frozenset(with_) & set(REFERENCE_ENTITIES))
+        # The token check and the page in one transaction; the page mostly from `pages` (built
+        # once per change and location, reference.py), serialised once.
+        with sessions.begin() as session:
+            device = device_in(session, credentials)
+            body = pages.page_json(session, since, limit, device.location_id,
+                                   frozenset(with_) & set(REFERENCE_ENTITIES))
+        return Response(body, media_type="application/json")
 
     @app.get("/v1/content/manifest", response_model=SignedManifest, tags=["content"],
              responses={**_READ_ERRORS, 204: {"description": "Nothing published yet: the kiosk keeps its guides."}})
@@ -419,11 +449,13 @@ def _range_start(header: str | None) -> int | None:
 
 
 def app_from_environment() -> FastAPI:
-    """The app of one `serve --workers N` worker process: its own engine on DATABASE_URL, and the
-    guide-signing key named by DIGIPUNT_CONTENT_KEY (set by `serve` before the workers start)."""
+    """The app of one `serve --workers N` worker process: its own engine on DATABASE_URL, the
+    guide-signing key named by DIGIPUNT_CONTENT_KEY and the threads of DIGIPUNT_SERVER_THREADS
+    (set by `serve` before the workers start)."""
     from sync.server.content import default_key_path
 
-    app = create_app(default_database_url(), content_key=default_key_path())
+    app = create_app(default_database_url(), content_key=default_key_path(),
+                     threads=int(os.environ.get("DIGIPUNT_SERVER_THREADS") or DEFAULT_THREADS))
     settle_heap()
     return app
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.server.db import utcnow
-from sync.server.models import Device, LocationCallKey
+from sync.server.models import LocationCallKey
 
 
 def new_call_key(session: Session, location_id: str) -> str:
@@ -23,7 +23,8 @@ def new_call_key(session: Session, location_id: str) -> str:
     return key
 
 
-def call_key_for_device(session: Session, device_id: str) -> str | None:
-    """The key of the device's location, or None (a device enrolled without a location)."""
-    return session.scalar(select(LocationCallKey.key).join(Device, Device.location_id == LocationCallKey.location_id)
-                          .where(Device.id == device_id))
+def call_key_for_location(session: Session, location_id: str | None) -> str | None:
+    """The key of a device's location, or None (a device enrolled without a location)."""
+    if location_id is None:
+        return None
+    return session.scalar(select(LocationCallKey.key).where(LocationCallKey.location_id == location_id))

@@ -41,10 +41,16 @@ from sync.server.models import Device, Location, Topic
 from sync.version import __version__
 
 
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def _serve(args: argparse.Namespace, engine: Engine) -> int:
     import uvicorn
 
-    from sync.server.app import ContactPurge, create_app, settle_heap
+    from sync.server.app import DEFAULT_THREADS, ContactPurge, create_app, settle_heap
 
     # Bind first so that --port 0 can report the port the OS chose (tests and scripts read it).
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -64,7 +70,7 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
                    timeout_graceful_shutdown=10)
     print(f"digipunt-server: listening on http://{args.host}:{port}", flush=True)  # scripts read the port
     if args.workers == 1:
-        app = create_app(engine=engine, content_key=args.content_key)
+        app = create_app(engine=engine, content_key=args.content_key, threads=args.threads or DEFAULT_THREADS)
         settle_heap()
         uvicorn.Server(uvicorn.Config(app, **options)).run(sockets=[sock])
         return 0
@@ -75,6 +81,7 @@ def _serve(args: argparse.Namespace, engine: Engine) -> int:
     engine.dispose()
     os.environ["DATABASE_URL"] = engine.url.render_as_string(hide_password=False)
     os.environ["DIGIPUNT_CONTENT_KEY"] = str(args.content_key)
+    os.environ["DIGIPUNT_SERVER_THREADS"] = str(args.threads or DEFAULT_THREADS)
     # A spawned worker imports FastAPI and SQLAlchemy before it answers the supervisor's ping: on a
     # busy old machine that took longer than uvicorn's 5 s, and healthy workers were killed in a loop.
     config = uvicorn.Config("sync.server.app:app_from_environment", factory=True, workers=args.workers,
@@ -343,6 +350,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, metavar="N",
                        help="server processes sharing the port (default 1); a worker that dies is restarted, "
                             "SIGHUP replaces them one at a time")
+    serve.add_argument("--threads", type=_at_least_one, default=None, metavar="N",
+                       help="requests each process works on at once, each with a database connection (default "
+                            "10; more wait their turn): more only for a database server with the cores for it")
     serve.add_argument("--no-migrate", action="store_true",
                        help="do not touch the schema; refuse to start unless `digipunt-server migrate` brought "
                             "the database up to date (production: migrate once, before a rollout)")

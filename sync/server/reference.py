@@ -9,14 +9,16 @@ to a kiosk that asks for them: an older kiosk would refuse the page."""
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
-from pydantic import BaseModel
+from pydantic import AwareDatetime, BaseModel, TypeAdapter
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import PER_LOCATION_ENTITIES, V1_REFERENCE_ENTITIES, ReferenceChange, ReferencePage
-from sync.server.callkeys import call_key_for_device
+from sync.server.callkeys import call_key_for_location
 from sync.server.db import utcnow
 from sync.server.models import Device, Helper, HelperLocation, LoanDevice, NoticeLocation, Workshop
 from sync.server.models import ReferenceChange as ChangeRow
@@ -40,7 +42,58 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
     """Changes after `since`, only the latest one per entity/key, in seq order, as the device
     `device_id` may see them (None: unfiltered, for tools). Entities newer than protocol v1 only
     when the kiosk asked for them (`extra`, from `?with=`)."""
-    newest = session.scalar(select(func.max(ChangeRow.seq))) or 0
+    newest = session.scalar(_NEWEST) or 0
+    if device_id is None:
+        return _page(session, since, limit, extra, newest, filtered=False, location_id=None)
+    location_id = session.scalar(select(Device.location_id).where(Device.id == device_id))
+    return _page(session, since, limit, extra, newest, filtered=True, location_id=location_id)
+
+
+_NEWEST = select(func.max(ChangeRow.seq))
+_TIME = TypeAdapter(AwareDatetime)
+
+
+class PageCache:
+    """A kiosk's reference pages as the JSON it receives, per (location, since, limit, entities),
+    kept while the change log has no newer change: every kiosk of a location pulling `since=0`,
+    or the same cursor, gets the same page, so one process builds it once per change instead of
+    ten queries per pull. A page depends on nothing else: every write that changes what a location
+    sees (a helper's locations, a notice's, a device's or workshop's data) appends a change in the
+    same transaction, and the change log's lock orders commits by seq, so a newer change than the
+    page's is the only way it can be out of date. Only `server_time` differs per answer."""
+
+    MAX_BYTES = 32 * 1024 * 1024  # at most 1,000 changes a page: a few big pages, or many small ones
+
+    def __init__(self) -> None:
+        self._pages: OrderedDict[tuple[str | None, int, int, frozenset[str], int], bytes] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def page_json(self, session: Session, since: int, limit: int, location_id: str | None,
+                  extra: frozenset[str]) -> bytes:
+        """The page `reference_page` gives a device of `location_id`, serialised."""
+        newest = session.scalar(_NEWEST) or 0
+        key = (location_id, 0 if since > newest else since, limit, extra, newest)
+        with self._lock:
+            body = self._pages.get(key)
+            if body is not None:
+                self._pages.move_to_end(key)
+        if body is None:
+            page = _page(session, since, limit, extra, newest, filtered=True, location_id=location_id)
+            body = page.model_dump_json(exclude={"server_time"}).encode()
+            with self._lock:
+                if key not in self._pages:
+                    self._pages[key] = body
+                    self._bytes += len(body)
+                while self._bytes > self.MAX_BYTES and len(self._pages) > 1:
+                    self._bytes -= len(self._pages.popitem(last=False)[1])
+        return b'{"server_time":' + _TIME.dump_json(utcnow()) + b"," + body[1:]
+
+
+def _page(session: Session, since: int, limit: int, extra: frozenset[str], newest: int, *, filtered: bool,
+          location_id: str | None) -> ReferencePage:
+    """The page after `since` (the change log's newest seq is `newest`); `filtered`: as a device of
+    `location_id` (None: one without a location) may see it."""
     if since > newest:
         since = 0  # a cursor from a server database that was restored or replaced: start over
     latest = (select(func.max(ChangeRow.seq))
@@ -50,16 +103,15 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
                            .order_by(ChangeRow.seq).limit(limit + 1)).all()
     page = rows[:limit]
     hidden: set[tuple[str, str]] = set()
-    if device_id is not None:
-        hidden = {("helper", key) for key in hidden_helpers(session, device_id,
+    if filtered:
+        hidden = {("helper", key) for key in hidden_helpers(session, location_id,
                                                              [r.key for r in page if r.entity == "helper"])}
         for entity in PER_LOCATION_ENTITIES:
-            hidden |= {(entity, key) for key in hidden_placed(session, device_id, entity,
+            hidden |= {(entity, key) for key in hidden_placed(session, location_id, entity,
                                                                [r.key for r in page if r.entity == entity])}
         devices = [r.key for r in page if r.entity == "loan_device"]
         workshops = [r.key for r in page if r.entity == "workshop"]
-        lending = hidden_by_location(  # the kiosk location's devices and workshops only
-            session, session.scalar(select(Device.location_id).where(Device.id == device_id)), devices, workshops)
+        lending = hidden_by_location(session, location_id, devices, workshops)  # the location's own only
         hidden |= {("loan_device", key) for key in devices if key in lending}
         hidden |= {("workshop", key) for key in workshops if key in lending}
     return ReferencePage(
@@ -67,7 +119,7 @@ def reference_page(session: Session, since: int, limit: int, device_id: str | No
         cursor=page[-1].seq if page else since,
         has_more=len(rows) > limit,
         changes=[_for_device(r, hidden) for r in page],
-        call_key=None if device_id is None else call_key_for_device(session, device_id),
+        call_key=call_key_for_location(session, location_id) if filtered else None,
     )
 
 
@@ -78,12 +130,11 @@ def _for_device(row: ChangeRow, hidden: set[tuple[str, str]]) -> ReferenceChange
                            data=None if row.data is None else json.loads(row.data))
 
 
-def hidden_helpers(session: Session, device_id: str, helper_ids: list[str]) -> set[str]:
-    """Of `helper_ids`, those who do not work at the device's location (a helper without
-    locations works everywhere; a device without a location sees only those)."""
+def hidden_helpers(session: Session, location: str | None, helper_ids: list[str]) -> set[str]:
+    """Of `helper_ids`, those who do not work at `location` (a helper without locations works
+    everywhere; a device without a location sees only those)."""
     if not helper_ids:
         return set()
-    location = session.scalar(select(Device.location_id).where(Device.id == device_id))
     placed = set(session.scalars(select(HelperLocation.helper_id).where(HelperLocation.helper_id.in_(helper_ids))
                                  .distinct()))
     here = set(session.scalars(select(HelperLocation.helper_id).where(HelperLocation.helper_id.in_(helper_ids),
@@ -92,12 +143,11 @@ def hidden_helpers(session: Session, device_id: str, helper_ids: list[str]) -> s
     return (placed - here) | (set(helper_ids) - known)
 
 
-def hidden_placed(session: Session, device_id: str, entity: str, keys: list[str]) -> set[str]:
-    """Of these schedule keys (location ids) or notice keys, those not for the device's location:
-    a kiosk holds only its own location's schedule and notices (sync/server/schedule.py)."""
+def hidden_placed(session: Session, location: str | None, entity: str, keys: list[str]) -> set[str]:
+    """Of these schedule keys (location ids) or notice keys, those not for `location`: a kiosk
+    holds only its own location's schedule and notices (sync/server/schedule.py)."""
     if not keys:
         return set()
-    location = session.scalar(select(Device.location_id).where(Device.id == device_id))
     if entity == "schedule":
         return {key for key in keys if key != location}
     shown = set(session.scalars(select(NoticeLocation.notice_id).where(NoticeLocation.notice_id.in_(keys),

@@ -30,6 +30,7 @@ from kiosk.core.shifts import (
 )
 from kiosk.core.store import Store
 from kiosk.core.store.models import Helper, HelpRequest, Location, Topic
+from kiosk.core.store.rows import Insert, dbapi
 from sync.errors import DutchError
 from sync.privacy import guard_note
 from sync.protocol import HELP_LANGUAGES, NOTE_MAX, HelpRequestRecord
@@ -70,8 +71,10 @@ class SavedRequest:
 def _checked(session: Session, data: HelpRequestInput) -> HelpRequestInput:
     if not data.topics:
         raise HelpLogError("Kies minstens één onderwerp.")
-    known = set(session.scalars(select(Topic.code).where(Topic.code.in_(data.topics))))
-    if known != set(data.topics):
+    codes = set(data.topics)
+    rows = dbapi(session).execute(f"SELECT code FROM topics WHERE code IN ({', '.join('?' * len(codes))})",
+                                  tuple(codes))
+    if {code for (code,) in rows} != codes:
         raise HelpLogError("Een gekozen onderwerp bestaat niet meer. Kies de onderwerpen opnieuw.")
     note = guard_note(data.note)
     if note is not None and len(note) > NOTE_MAX:
@@ -86,8 +89,11 @@ def _record(data: HelpRequestInput, **context: Any) -> HelpRequestRecord:
                      visitor_code=data.visitor_code, **context)
 
 
+_help_requests = Insert(HelpRequest)
+
+
 def _write(session: Session, record: HelpRequestRecord) -> str:
-    session.add(HelpRequest(**row_fields(record)))
+    _help_requests(session, row_fields(record))
     enqueue(session, record)
     return str(record.id)
 

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from kiosk.core.store.models import OutboxEntry
+from kiosk.core.store.rows import Insert
 from sync.errors import DutchError
 from sync.protocol import (
     AnyRecord,
@@ -25,7 +26,7 @@ from sync.protocol import (
     ShiftRecord,
     WorkshopSessionRecord,
     canonical_json,
-    content_hash,
+    hash_canonical,
     record_payload,
 )
 
@@ -54,9 +55,11 @@ def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
     return {k: str(v) if isinstance(v, UUID) else v for k, v in data.items()}
 
 
-def enqueue(session: Session, record: AnyRecord) -> OutboxEntry:
-    payload = record_payload(record)
-    entry = OutboxEntry(record_id=str(record.id), kind=record.kind, payload=canonical_json(payload),
-                        content_hash=content_hash(payload), state="pending", attempts=0)
-    session.add(entry)
-    return entry
+_outbox = Insert(OutboxEntry)
+
+
+def enqueue(session: Session, record: AnyRecord) -> None:
+    """Queue the record for sync in the session's transaction (a prepared INSERT, store/rows.py)."""
+    payload = canonical_json(record_payload(record))
+    _outbox(session, {"record_id": str(record.id), "kind": record.kind, "payload": payload,
+                      "content_hash": hash_canonical(payload), "state": "pending", "attempts": 0})

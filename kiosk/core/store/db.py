@@ -49,11 +49,12 @@ class Store:
         try:
             with self.session_factory.begin() as session:
                 yield session
-        except DBAPIError as exc:
-            message = _storage_problem(exc)
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: statements of store/rows.py
+            error = exc.orig if isinstance(exc, DBAPIError) else exc
+            message = _storage_problem(error)
             if message is None:
                 raise
-            log.error("store write failed: %s", getattr(exc.orig, "sqlite_errorname", type(exc.orig).__name__))
+            log.error("store write failed: %s", getattr(error, "sqlite_errorname", type(error).__name__))
             raise StoreError(message) from exc
 
     def read(self) -> Session:
@@ -80,8 +81,8 @@ _STORAGE_PROBLEMS = {
 }
 
 
-def _storage_problem(exc: DBAPIError) -> str | None:
-    name = getattr(exc.orig, "sqlite_errorname", "") or ""
+def _storage_problem(error: BaseException | None) -> str | None:
+    name = getattr(error, "sqlite_errorname", "") or ""
     for prefix, message in _STORAGE_PROBLEMS.items():
         if name == prefix or name.startswith(prefix + "_"):
             return message

@@ -1,0 +1,72 @@
+"""The write path's SQL without the ORM's unit of work: prepared INSERTs and plain reads on the
+DB-API connection of the session's transaction.
+
+A save is a few small statements and one commit with an fsync. Through the ORM (identity map,
+flush planning, attribute events, result objects) its CPU cost was about four times that of the
+statements themselves. Statements run here join the session's transaction (BEGIN IMMEDIATE, see
+sync/sqlite.py) and commit or roll back with it; sqlite3 keeps each statement prepared in its
+cache, and its errors become a StoreError like the ORM's (Store.transaction).
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from typing import Any, cast
+
+from sqlalchemy import Column, Dialect, Table
+from sqlalchemy.orm import DeclarativeBase, Session
+
+Processor = Callable[[Any], Any]
+
+
+def dbapi(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection of the session's transaction, begun (BEGIN IMMEDIATE for a write
+    transaction) if it was not yet. Changes pending in the session are flushed first, as before an
+    ORM query, so statements run here see them and come after them."""
+    session.flush()
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+
+
+class Insert:
+    """An INSERT into one table, each value bound by its column type's own SQLAlchemy bind
+    processor, so the stored text is what an ORM flush would store (aware datetimes as UTC ISO text,
+    lists as JSON). A column left out gets its Python-side default, as in a flush, or else NULL."""
+
+    def __init__(self, model: type[DeclarativeBase]) -> None:
+        self._table = cast(Table, model.__table__)
+        self._prepared: dict[tuple[str, ...], tuple[str, list[Processor | None], list[Callable[[], Any]]]] = {}
+
+    def __call__(self, session: Session, values: Mapping[str, Any]) -> None:
+        names = tuple(values)
+        prepared = self._prepared.get(names)
+        if prepared is None:
+            prepared = self._prepared[names] = self._prepare(names, session.get_bind().dialect)
+        sql, processors, defaults = prepared
+        params = [value if process is None else process(value)
+                  for process, value in zip(processors, values.values(), strict=True)]
+        params.extend(default() for default in defaults)
+        dbapi(session).execute(sql, params)
+
+    def _prepare(self, names: tuple[str, ...],
+                 dialect: Dialect) -> tuple[str, list[Processor | None], list[Callable[[], Any]]]:
+        def processor(column: Column[Any]) -> Processor | None:
+            return column.type.dialect_impl(dialect).bind_processor(dialect)
+
+        given = [self._table.columns[name] for name in names]
+        defaulted = [c for c in self._table.columns if c.name not in names and c.default is not None]
+        defaults = [_default(cast(Any, c.default), processor(c) or _same) for c in defaulted]
+        columns = ", ".join(c.name for c in given + defaulted)
+        sql = f"INSERT INTO {self._table.name} ({columns}) VALUES ({', '.join('?' * (len(given) + len(defaulted)))})"
+        return sql, [processor(c) for c in given], defaults
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _default(default: Any, process: Processor) -> Callable[[], Any]:
+    """A column's Python-side default (a value, or a callable SQLAlchemy wrapped to take a context)."""
+    if default.is_callable:
+        return lambda: process(default.arg(None))
+    value = process(default.arg)
+    return lambda: value

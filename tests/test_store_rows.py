@@ -70,3 +70,16 @@ def test_statements_follow_pending_orm_changes_and_roll_back_with_the_session(st
     with store.read() as session:
         assert session.get(Location, "new") is None
         assert session.scalars(select(OutboxEntry)).all() == []
+
+
+def test_a_bare_write_commits_on_success_and_keeps_nothing_on_error(store):
+    def entry(record_id: str) -> dict:
+        return {"record_id": record_id, "kind": "help_request", "payload": "{}", "content_hash": "0" * 64}
+
+    with pytest.raises(RuntimeError), store.write() as db:
+        Insert(OutboxEntry)(db, entry("lost"))
+        raise RuntimeError("the save fails after its statements")
+    with store.write() as db:  # the pooled connection is back out of its transaction
+        Insert(OutboxEntry)(db, entry("kept"))
+    with store.read() as session:
+        assert session.scalars(select(OutboxEntry.record_id)).all() == ["kept"]

@@ -2,7 +2,8 @@
 
 The outbox payload is the validated wire record (sync.protocol.record_payload) as canonical JSON,
 and its content hash is computed from that payload, so what the sync sender sends is exactly what
-was saved. Callers pass the session of the transaction that also writes the row.
+was saved. Callers pass the transaction that also writes the row: a Session, or the connection of
+`Store.write`.
 """
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import ValidationError
-from sqlalchemy.orm import Session
 
 from kiosk.core.store.models import OutboxEntry
-from kiosk.core.store.rows import Insert
+from kiosk.core.store.rows import Db, Insert
 from sync.errors import DutchError
 from sync.protocol import (
     AnyRecord,
@@ -58,8 +58,8 @@ def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
 _outbox = Insert(OutboxEntry)
 
 
-def enqueue(session: Session, record: AnyRecord) -> None:
-    """Queue the record for sync in the session's transaction (a prepared INSERT, store/rows.py)."""
+def enqueue(db: Db, record: AnyRecord) -> None:
+    """Queue the record for sync in the transaction of `db` (a prepared INSERT, store/rows.py)."""
     payload = canonical_json(record_payload(record))
-    _outbox(session, {"record_id": str(record.id), "kind": record.kind, "payload": payload,
-                      "content_hash": hash_canonical(payload), "state": "pending", "attempts": 0})
+    _outbox(db, {"record_id": str(record.id), "kind": record.kind, "payload": payload,
+                 "content_hash": hash_canonical(payload), "state": "pending", "attempts": 0})

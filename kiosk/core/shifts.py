@@ -32,7 +32,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.records import enqueue, validated
 from kiosk.core.store import Store, meta_keys
 from kiosk.core.store.models import Location, Shift
-from kiosk.core.store.rows import dbapi
+from kiosk.core.store.rows import Db, dbapi
 from sync.errors import DutchError
 from sync.protocol import ShiftRecord
 
@@ -82,9 +82,9 @@ def open_shift(session: Session, helper_id: str) -> Shift | None:
 
 
 # The lookups below run on every save (store/rows.py says why they skip the ORM).
-def current_shift(session: Session, helper_id: str) -> ShiftInfo | None:
+def current_shift(db: Db, helper_id: str) -> ShiftInfo | None:
     """The helper's open shift (open_shift) with its place."""
-    row = dbapi(session).execute(
+    row = dbapi(db).execute(
         "SELECT s.id, l.name, l.kind, s.stop_name, s.started_at, s.auto_closed, l.id FROM shifts s "
         "JOIN locations l ON l.id = s.location_id WHERE s.helper_id = ? AND s.ended_at IS NULL "
         "ORDER BY s.started_at DESC LIMIT 1", (helper_id,)).fetchone()
@@ -95,8 +95,8 @@ def current_shift(session: Session, helper_id: str) -> ShiftInfo | None:
                      location_id)
 
 
-def active_locations(session: Session) -> list[Place]:
-    rows = dbapi(session).execute("SELECT id, name, kind FROM locations WHERE active = 1 ORDER BY kind, name")
+def active_locations(db: Db) -> list[Place]:
+    rows = dbapi(db).execute("SELECT id, name, kind FROM locations WHERE active = 1 ORDER BY kind, name")
     return [Place(*row) for row in rows]
 
 
@@ -104,29 +104,29 @@ NO_OWN_LOCATION = ("De locatie van deze computer is nog niet van de server gekom
                    "tik op 'Nu synchroniseren', of vraag het aan een coördinator.")
 
 
-def own_location_id(session: Session) -> str | None:
+def own_location_id(db: Db) -> str | None:
     """The location an enrolled kiosk was enrolled for (None before enrolling)."""
-    row = dbapi(session).execute("SELECT value FROM meta WHERE key = ?", (meta_keys.LOCATION_ID,)).fetchone()
+    row = dbapi(db).execute("SELECT value FROM meta WHERE key = ?", (meta_keys.LOCATION_ID,)).fetchone()
     return None if row is None else str(row[0])
 
 
-def offered_locations(session: Session) -> list[Place]:
+def offered_locations(db: Db) -> list[Place]:
     """Where staff may record on this kiosk (module docstring): an enrolled kiosk's own location
     (none until the server sent it, or when the server withdrew it), else every active location."""
-    own = own_location_id(session)
+    own = own_location_id(db)
     if own is None:
-        return active_locations(session)
-    rows = dbapi(session).execute("SELECT id, name, kind FROM locations WHERE id = ? AND active = 1", (own,))
+        return active_locations(db)
+    rows = dbapi(db).execute("SELECT id, name, kind FROM locations WHERE id = ? AND active = 1", (own,))
     return [Place(*row) for row in rows]
 
 
-def check_offered(session: Session, location_id: str | None, error: type[DutchError] = ShiftError) -> Place:
+def check_offered(db: Db, location_id: str | None, error: type[DutchError] = ShiftError) -> Place:
     """The location, if staff may record there on this kiosk; else `error` saying why."""
-    offered = offered_locations(session)
+    offered = offered_locations(db)
     for location in offered:
         if location.id == location_id:
             return location
-    if own_location_id(session) is None:
+    if own_location_id(db) is None:
         raise error("Deze locatie bestaat niet meer. Kies een andere locatie.")
     if not offered:
         raise error(NO_OWN_LOCATION)

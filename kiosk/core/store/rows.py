@@ -1,11 +1,11 @@
 """The write path's SQL without the ORM's unit of work: prepared INSERTs and plain reads on the
-DB-API connection of the session's transaction.
+sqlite3 connection of a transaction.
 
 A save is a few small statements and one commit with an fsync. Through the ORM (identity map,
 flush planning, attribute events, result objects) its CPU cost was about four times that of the
-statements themselves. Statements run here join the session's transaction (BEGIN IMMEDIATE, see
-sync/sqlite.py) and commit or roll back with it; sqlite3 keeps each statement prepared in its
-cache, and its errors become a StoreError like the ORM's (Store.transaction).
+statements themselves. A `Db` is either a Session (its transaction's connection is used, so the
+statements commit or roll back with the ORM's changes) or the bare connection of `Store.write`.
+sqlite3 keeps each statement prepared in its cache; its errors become a StoreError in both.
 """
 from __future__ import annotations
 
@@ -13,18 +13,24 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
-from sqlalchemy import Column, Dialect, Table
+from sqlalchemy import Column, Table
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
 Processor = Callable[[Any], Any]
+Db = Session | sqlite3.Connection
+
+_DIALECT = sqlite.dialect()  # the store's (sync/sqlite.py sets no serializers of its own)
 
 
-def dbapi(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection of the session's transaction, begun (BEGIN IMMEDIATE for a write
-    transaction) if it was not yet. Changes pending in the session are flushed first, as before an
-    ORM query, so statements run here see them and come after them."""
-    session.flush()
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+def dbapi(db: Db) -> sqlite3.Connection:
+    """The sqlite3 connection to run statements on. For a Session: its transaction's, begun (BEGIN
+    IMMEDIATE for a write transaction) if it was not yet, after flushing the changes pending in it,
+    as before an ORM query, so statements run here see them and come after them."""
+    if isinstance(db, sqlite3.Connection):
+        return db
+    db.flush()
+    return cast(sqlite3.Connection, db.connection().connection.driver_connection)
 
 
 class Insert:
@@ -36,21 +42,20 @@ class Insert:
         self._table = cast(Table, model.__table__)
         self._prepared: dict[tuple[str, ...], tuple[str, list[Processor | None], list[Callable[[], Any]]]] = {}
 
-    def __call__(self, session: Session, values: Mapping[str, Any]) -> None:
+    def __call__(self, db: Db, values: Mapping[str, Any]) -> None:
         names = tuple(values)
         prepared = self._prepared.get(names)
         if prepared is None:
-            prepared = self._prepared[names] = self._prepare(names, session.get_bind().dialect)
+            prepared = self._prepared[names] = self._prepare(names)
         sql, processors, defaults = prepared
         params = [value if process is None else process(value)
                   for process, value in zip(processors, values.values(), strict=True)]
         params.extend(default() for default in defaults)
-        dbapi(session).execute(sql, params)
+        dbapi(db).execute(sql, params)
 
-    def _prepare(self, names: tuple[str, ...],
-                 dialect: Dialect) -> tuple[str, list[Processor | None], list[Callable[[], Any]]]:
+    def _prepare(self, names: tuple[str, ...]) -> tuple[str, list[Processor | None], list[Callable[[], Any]]]:
         def processor(column: Column[Any]) -> Processor | None:
-            return column.type.dialect_impl(dialect).bind_processor(dialect)
+            return column.type.dialect_impl(_DIALECT).bind_processor(_DIALECT)
 
         given = [self._table.columns[name] for name in names]
         defaulted = [c for c in self._table.columns if c.name not in names and c.default is not None]

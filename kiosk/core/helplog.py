@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -156,8 +157,10 @@ def _input_of(row: HelpRequest) -> HelpRequestInput:
                             visitor_code=row.visitor_code, location_id=row.location_id)
 
 
+@cache
 def current_versions() -> Select[HelpRequest]:
-    """A select of help_requests rows that no other row supersedes."""
+    """A select of help_requests rows that no other row supersedes. Built once (a select is
+    immutable): making the alias's columns costs about 1 ms, more than running the query."""
     newer = aliased(HelpRequest)
     return select(HelpRequest).where(~select(newer.id).where(newer.supersedes == HelpRequest.id).exists())
 

@@ -73,8 +73,7 @@ def _checked(db: Db, data: HelpRequestInput) -> HelpRequestInput:
     if not data.topics:
         raise HelpLogError("Kies minstens één onderwerp.")
     codes = set(data.topics)
-    rows = dbapi(db).execute(f"SELECT code FROM topics WHERE code IN ({', '.join('?' * len(codes))})",
-                                  tuple(codes))
+    rows = dbapi(db).execute(f"SELECT code FROM topics WHERE code IN ({', '.join('?' * len(codes))})", tuple(codes))
     if {code for (code,) in rows} != codes:
         raise HelpLogError("Een gekozen onderwerp bestaat niet meer. Kies de onderwerpen opnieuw.")
     note = guard_note(data.note)

@@ -2,6 +2,7 @@
 belong to the session's transaction."""
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.core.store import open_store
+from kiosk.core.store.db import DB_FILE
 from kiosk.core.store.models import Helper, HelpRequest, Location, OutboxEntry
 from kiosk.core.store.rows import Insert, dbapi
 
@@ -83,3 +85,16 @@ def test_a_bare_write_commits_on_success_and_keeps_nothing_on_error(store):
         Insert(OutboxEntry)(db, entry("kept"))
     with store.read() as session:
         assert session.scalars(select(OutboxEntry.record_id)).all() == ["kept"]
+
+
+def test_closing_the_store_closes_the_write_connection_too(data_dir):
+    """Store.write keeps its connection; closing the store closes it, so SQLite checkpoints the WAL
+    into the file and removes it, as with pooled connections only."""
+    store = open_store(data_dir)
+    with store.write() as db:
+        Insert(Location)(db, {"id": "loc", "name": "Bib", "kind": "fixed"})
+    store.close()
+    assert not (data_dir / f"{DB_FILE}-wal").exists()
+    alone = sqlite3.connect(data_dir / DB_FILE)
+    assert alone.execute("SELECT name FROM locations").fetchall() == [("Bib",)]
+    alone.close()

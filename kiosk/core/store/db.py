@@ -5,6 +5,7 @@ import logging
 import re
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,9 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import PoolProxiedConnection
 
 from sync.private_files import private_file
 from sync.sqlite import make_sqlite_engine
@@ -40,6 +42,13 @@ class Store:
     # Where a damaged database was moved to at this start-up, for the staff warning.
     moved_aside: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    # Store.write's connection: kept checked out of the pool, since checking one out and back in
+    # cost about a tenth of a save's CPU. Dropped when the engine is disposed or a rollback fails.
+    _writer: PoolProxiedConnection | None = field(default=None, init=False, repr=False)
+    _writer_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        event.listen(self.engine, "engine_disposed", lambda _engine: self._drop_writer())
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -51,23 +60,29 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """`transaction` for a save made of plain statements (store/rows.py), on the bare sqlite3
-        connection: same pool, pragmas, lock, commit and errors, without a Session, whose set-up and
-        commit cost about as much CPU as the save's own statements."""
-        with _storage_errors():
-            pooled = self.engine.raw_connection()
+        """`transaction` for a save made of plain statements (store/rows.py), on a bare sqlite3
+        connection of the pool: same pragmas, lock, commit and errors, without a Session, whose
+        set-up and commit cost about as much CPU as the save's own statements."""
+        with self._writer_lock, _storage_errors():
+            if self._writer is None:
+                self._writer = self.engine.raw_connection()
+            conn = cast(sqlite3.Connection, self._writer.driver_connection)
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                conn = cast(sqlite3.Connection, pooled.driver_connection)
-                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
                 try:
-                    yield conn
-                    conn.execute("COMMIT")
-                except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
-                    raise
-            finally:
-                pooled.close()
+                except sqlite3.Error:
+                    self._drop_writer()  # in an unknown state: the next write takes a fresh one
+                raise
+
+    def _drop_writer(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.invalidate()  # closed, not handed back: a disposed pool would keep it open
 
     def read(self) -> Session:
         """A session for reading: its transaction is DEFERRED, so readers never hold the write lock
@@ -79,7 +94,7 @@ class Store:
             return stored_revision(cast(sqlite3.Connection, conn.connection.driver_connection))
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.engine.dispose()  # drops the writer too (engine_disposed)
 
 
 _STORAGE_PROBLEMS = {

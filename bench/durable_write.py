@@ -1,10 +1,10 @@
 """durable_write: saving a help request with its outbox entry (kiosk.core.helplog), p50/p99,
 against raw sqlite3 doing the same INSERTs and COMMIT with the same pragmas.
 
-The baseline replays the exact statements SQLAlchemy issued for one save (captured with a cursor
-event), with a fresh id each time, on a copy of the same database file: same schema, indexes and
-rows, WAL and synchronous=FULL (one fsync per commit). Subject and baseline alternate, so disk
-noise hits both alike.
+The baseline inserts the rows one save stored (read back from the file: the help request and its
+outbox entry, every column as stored), with a fresh id each time, on a copy of the same database
+file: same schema, indexes and rows, WAL and synchronous=FULL (one fsync per commit). Subject and
+baseline alternate, so disk noise hits both alike.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from bench.common import Result, percentile
 from kiosk.core.accounts import StaffUser
@@ -30,20 +30,21 @@ SAVES = 1000
 PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=30000")
 
 
-def _capture_inserts(store, save) -> tuple[str, list[tuple[str, tuple]]]:
-    """Run one save and return its id and the INSERTs it sent to SQLite."""
-    statements: list[tuple[str, tuple]] = []
-
-    def grab(_conn, _cursor, statement, parameters, _context, _executemany):
-        if statement.lstrip().upper().startswith("INSERT"):
-            statements.append((statement, tuple(parameters)))
-
-    event.listen(store.engine, "before_cursor_execute", grab)
+def _inserts_of(path: Path, record_id: str) -> list[tuple[str, tuple]]:
+    """INSERTs writing the rows one save stored, as stored: the help request and its outbox entry
+    (whose seq SQLite numbers)."""
+    conn = sqlite3.connect(path)
     try:
-        record_id = save()
+        statements = []
+        for table, key in (("help_requests", "id"), ("outbox", "record_id")):
+            cursor = conn.execute(f"SELECT * FROM {table} WHERE {key} = ?", (record_id,))
+            stored = [(column[0], value) for column, value in zip(cursor.description, cursor.fetchone(), strict=True)
+                      if column[0] != "seq"]
+            statements.append((f"INSERT INTO {table} ({', '.join(name for name, _ in stored)}) "
+                               f"VALUES ({', '.join('?' * len(stored))})", tuple(value for _, value in stored)))
+        return statements
     finally:
-        event.remove(store.engine, "before_cursor_execute", grab)
-    return record_id, statements
+        conn.close()
 
 
 def run(saves: int = SAVES) -> list[Result]:
@@ -62,8 +63,9 @@ def run(saves: int = SAVES) -> list[Result]:
         def save() -> str:
             return save_help_request(store, user, data, clock)
 
-        record_id, inserts = _capture_inserts(store, save)
+        record_id = save()
         runtime.close()  # copy a quiescent file: checkpointed, no -wal beside it
+        inserts = _inserts_of(subject_dir / DB_FILE, record_id)
         baseline_dir.mkdir()
         shutil.copy(subject_dir / DB_FILE, baseline_dir / DB_FILE)
         store = open_store(subject_dir)

@@ -12,7 +12,6 @@ from typing import get_args
 import pytest
 from pydantic import ValidationError
 
-from kiosk.core.records import enqueue
 from kiosk.core.settings import LANGUAGES
 from kiosk.core.store import open_store
 from kiosk.sync.client import ServerApi
@@ -38,7 +37,7 @@ from sync.protocol import (
     SharedSettings,
     ShiftRecord,
 )
-from tests.sync_support import FakeServer, batch_ids, json_reply
+from tests.sync_support import FakeServer, batch_ids, json_reply, outbox, queue
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCATION = str(uuid.uuid4())
@@ -105,10 +104,8 @@ def test_the_senders_body_is_byte_equal_to_the_batch_request_model(data_dir, ind
     server reads them with BatchRequest. Its bytes are exactly BatchRequest(...).model_dump_json()."""
     records = batches()[index]
     store = open_store(data_dir)
-    with store.transaction() as session:
-        entries = [enqueue(session, r) for r in records]
-        session.flush()
-        saved = [(e.record_id, e.kind, e.content_hash, e.payload) for e in entries]
+    queue(store, *records)
+    saved = [(e.record_id, e.kind, e.content_hash, e.payload) for e in outbox(store).values()]
     server = FakeServer(lambda method, path, body: json_reply(200, {
         "protocol": 1, "server_time": datetime.now(UTC).isoformat(),
         "results": [{"id": i, "status": "created"} for i in batch_ids(body)]}))

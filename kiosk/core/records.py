@@ -2,7 +2,8 @@
 
 The outbox payload is the validated wire record (sync.protocol.record_payload) as canonical JSON,
 and its content hash is computed from that payload, so what the sync sender sends is exactly what
-was saved. Callers pass the session of the transaction that also writes the row.
+was saved. Callers pass the transaction that also writes the row: a Session, or the connection of
+`Store.write`.
 """
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import ValidationError
-from sqlalchemy.orm import Session
 
 from kiosk.core.store.models import OutboxEntry
+from kiosk.core.store.rows import Db, Insert
 from sync.errors import DutchError
 from sync.protocol import (
     AnyRecord,
@@ -25,7 +26,7 @@ from sync.protocol import (
     ShiftRecord,
     WorkshopSessionRecord,
     canonical_json,
-    content_hash,
+    hash_canonical,
     record_payload,
 )
 
@@ -54,9 +55,11 @@ def row_fields(record: HelpRequestRecord | ShiftRecord) -> dict[str, Any]:
     return {k: str(v) if isinstance(v, UUID) else v for k, v in data.items()}
 
 
-def enqueue(session: Session, record: AnyRecord) -> OutboxEntry:
-    payload = record_payload(record)
-    entry = OutboxEntry(record_id=str(record.id), kind=record.kind, payload=canonical_json(payload),
-                        content_hash=content_hash(payload), state="pending", attempts=0)
-    session.add(entry)
-    return entry
+_outbox = Insert(OutboxEntry)
+
+
+def enqueue(db: Db, record: AnyRecord) -> None:
+    """Queue the record for sync in the transaction of `db` (a prepared INSERT, store/rows.py)."""
+    payload = canonical_json(record_payload(record))
+    _outbox(db, {"record_id": str(record.id), "kind": record.kind, "payload": payload,
+                 "content_hash": hash_canonical(payload), "state": "pending", "attempts": 0})

@@ -31,7 +31,8 @@ from kiosk.core.accounts import StaffUser
 from kiosk.core.clock import Clock
 from kiosk.core.records import enqueue, validated
 from kiosk.core.store import Store, meta_keys
-from kiosk.core.store.models import Location, Meta, Shift
+from kiosk.core.store.models import Location, Shift
+from kiosk.core.store.rows import Db, dbapi
 from sync.errors import DutchError
 from sync.protocol import ShiftRecord
 
@@ -61,7 +62,16 @@ class ShiftInfo:
         return f"{self.location_name}: {self.stop_name}" if self.stop_name else self.location_name
 
 
-def _info(shift: Shift, location: Location) -> ShiftInfo:
+@dataclass(frozen=True)
+class Place:
+    """A location as the rules and the screens use it."""
+
+    id: str
+    name: str
+    kind: str
+
+
+def _info(shift: Shift, location: Place) -> ShiftInfo:
     return ShiftInfo(shift.id, location.name, location.kind, shift.stop_name, shift.started_at,
                      shift.ended_at, shift.auto_closed, location.id)
 
@@ -71,36 +81,52 @@ def open_shift(session: Session, helper_id: str) -> Shift | None:
                           .order_by(Shift.started_at.desc()).limit(1))
 
 
-def current_shift(session: Session, helper_id: str) -> ShiftInfo | None:
-    shift = open_shift(session, helper_id)
-    return None if shift is None else _info(shift, session.get_one(Location, shift.location_id))
+# The lookups below run on every save (store/rows.py says why they skip the ORM).
+def current_shift(db: Db, helper_id: str) -> ShiftInfo | None:
+    """The helper's open shift (open_shift) with its place."""
+    row = dbapi(db).execute(
+        "SELECT s.id, l.name, l.kind, s.stop_name, s.started_at, s.auto_closed, l.id FROM shifts s "
+        "JOIN locations l ON l.id = s.location_id WHERE s.helper_id = ? AND s.ended_at IS NULL "
+        "ORDER BY s.started_at DESC LIMIT 1", (helper_id,)).fetchone()
+    if row is None:
+        return None
+    shift_id, name, kind, stop_name, started_at, auto_closed, location_id = row
+    return ShiftInfo(shift_id, name, kind, stop_name, datetime.fromisoformat(started_at), None, bool(auto_closed),
+                     location_id)
 
 
-def active_locations(session: Session) -> list[Location]:
-    return list(session.scalars(select(Location).where(Location.active).order_by(Location.kind, Location.name)))
+def active_locations(db: Db) -> list[Place]:
+    rows = dbapi(db).execute("SELECT id, name, kind FROM locations WHERE active = 1 ORDER BY kind, name")
+    return [Place(*row) for row in rows]
 
 
 NO_OWN_LOCATION = ("De locatie van deze computer is nog niet van de server gekomen. Open 'Synchronisatie' en "
                    "tik op 'Nu synchroniseren', of vraag het aan een coördinator.")
 
 
-def offered_locations(session: Session) -> list[Location]:
+def own_location_id(db: Db) -> str | None:
+    """The location an enrolled kiosk was enrolled for (None before enrolling)."""
+    row = dbapi(db).execute("SELECT value FROM meta WHERE key = ?", (meta_keys.LOCATION_ID,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def offered_locations(db: Db) -> list[Place]:
     """Where staff may record on this kiosk (module docstring): an enrolled kiosk's own location
     (none until the server sent it, or when the server withdrew it), else every active location."""
-    own = session.get(Meta, meta_keys.LOCATION_ID)
+    own = own_location_id(db)
     if own is None:
-        return active_locations(session)
-    location = session.get(Location, own.value)
-    return [location] if location is not None and location.active else []
+        return active_locations(db)
+    rows = dbapi(db).execute("SELECT id, name, kind FROM locations WHERE id = ? AND active = 1", (own,))
+    return [Place(*row) for row in rows]
 
 
-def check_offered(session: Session, location_id: str | None, error: type[DutchError] = ShiftError) -> Location:
+def check_offered(db: Db, location_id: str | None, error: type[DutchError] = ShiftError) -> Place:
     """The location, if staff may record there on this kiosk; else `error` saying why."""
-    offered = offered_locations(session)
+    offered = offered_locations(db)
     for location in offered:
         if location.id == location_id:
             return location
-    if session.get(Meta, meta_keys.LOCATION_ID) is None:
+    if own_location_id(db) is None:
         raise error("Deze locatie bestaat niet meer. Kies een andere locatie.")
     if not offered:
         raise error(NO_OWN_LOCATION)
@@ -163,7 +189,7 @@ def shift_context(session: Session, helper_id: str, clock: Clock) -> ShiftContex
                         kiosk_location_id(session), place_warning(shift, locations, clock))
 
 
-def place_warning(shift: ShiftInfo | None, offered: list[Location], clock: Clock) -> str:
+def place_warning(shift: ShiftInfo | None, offered: list[Place], clock: Clock) -> str:
     """What the shift screen and the help form say before anything is refused: the helper's open
     shift is somewhere this kiosk does not record for, or this kiosk has no place at all yet."""
     if shift is not None and all(loc.id != shift.location_id for loc in offered):
@@ -204,7 +230,8 @@ def end_shift(store: Store, user: StaffUser, clock: Clock) -> ShiftInfo:
         if shift is None:
             raise ShiftError("Je hebt geen spreekuur dat loopt.")
         _close(session, shift, max(clock.now(), shift.started_at), auto=False)
-        return _info(shift, session.get_one(Location, shift.location_id))
+        location = session.get_one(Location, shift.location_id)
+        return _info(shift, Place(location.id, location.name, location.kind))
 
 
 def auto_close_stale_shifts(store: Store, clock: Clock) -> int:

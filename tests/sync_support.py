@@ -80,6 +80,15 @@ def shift(location_id: str, start: datetime, minutes: int) -> ShiftRecord:
                        ended_at=start + timedelta(minutes=minutes))
 
 
+def kiosks_at_one_place(sessions: sessionmaker, *names: str) -> tuple[str, list[str]]:
+    """A location "Bibliotheek Leuven" with one enrolled kiosk per name: its id and theirs."""
+    with sessions.begin() as session:
+        place, _ = admin.ensure_location(session, "Bibliotheek Leuven")
+        kiosks = [admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)[0].id
+                  for name in names]
+        return place.id, kiosks
+
+
 def queue(store: Store, *records: HelpRequestRecord | ShiftRecord) -> None:
     """Outbox entries written by the help log's own `enqueue` (without the rows the sync tests
     do not need)."""

@@ -28,7 +28,7 @@ from sync.server.console.web import ZONE
 from sync.server.export import figures_between, people_between
 from sync.server.models import HelpRequestHead, StoredRecord, SummaryChange, SummaryMonth
 from sync.server.records import ingest
-from tests.sync_support import help_request, shift
+from tests.sync_support import help_request, kiosks_at_one_place, shift
 
 CODES = [f"{n:064x}" for n in range(1, 40)]
 TOPICS = ["itsme", "taxonweb", "email", "jobs"]
@@ -250,11 +250,7 @@ def test_two_devices_holding_one_id_are_two_requests_and_a_correction_follows_it
     order they arrive in; after each batch the heads equal a rebuild and the figures the direct
     computation, and each row's history is its own chain."""
     sessions = sessionmaker(server_engine, expire_on_commit=False)
-    with sessions.begin() as session:
-        place, _ = admin.ensure_location(session, "Bibliotheek Leuven")
-        owner, other = (admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)[0].id
-                        for name in ("pc-1", "pc-2"))
-        place_id = place.id
+    place_id, (owner, other) = kiosks_at_one_place(sessions, "pc-1", "pc-2")
     when = datetime(2026, 10, 5, 10, tzinfo=UTC)
     viewer = Viewer("a", "admin", "A", "admin", None, "x")
 

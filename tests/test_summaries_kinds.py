@@ -8,19 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from sync.protocol import BatchItem, content_hash, record_payload
-from sync.server import admin
 from sync.server.models import HelpRequestHead
 from sync.server.records import ingest
-from tests.sync_support import help_request, shift
+from tests.sync_support import help_request, kiosks_at_one_place, shift
 
 
 def test_another_kiosks_shift_with_the_same_id_is_not_a_version_of_the_help_request(server_engine):
     sessions = sessionmaker(server_engine, expire_on_commit=False)
-    with sessions.begin() as session:
-        place, _ = admin.ensure_location(session, "Bibliotheek Leuven")
-        owner, other = (admin.redeem_enroll_code(session, admin.create_enroll_code(session, place)[0], name)[0].id
-                        for name in ("pc-1", "pc-2"))
-        place_id = place.id
+    place_id, (owner, other) = kiosks_at_one_place(sessions, "pc-1", "pc-2")
     when = datetime(2026, 10, 5, 10, tzinfo=UTC)
     record = help_request(place_id, when=when)
     correction = help_request(place_id, when=when + timedelta(hours=1), supersedes=record.id, outcome="partly")

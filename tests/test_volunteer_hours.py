@@ -18,7 +18,7 @@ def hours(shifts) -> tuple[float, int]:
 
 
 def as_helper(record, helper: str):
-    return record.model_copy(update={"helper_id": helper})
+    return record.model_copy(update={"helper_id": uuid.UUID(helper)})  # model_copy does not validate
 
 
 def test_overlapping_shifts_on_one_kiosk_count_once():

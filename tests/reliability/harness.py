@@ -263,6 +263,17 @@ def _kiosk_records(data_dir: Path) -> tuple[dict[str, str], int, list[str]]:
     return outbox, parked, problems
 
 
+def _outbox_entry(kiosks: list[tuple[Path, str]], kiosk: str, record_id: str) -> str:
+    """The kind, state and attempts of a record's outbox entry on that kiosk (for a loss's report)."""
+    store = open_store(next(data_dir for data_dir, _ in kiosks if data_dir.name == kiosk))
+    try:
+        with store.read() as session:
+            entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == record_id))
+            return "no outbox entry" if entry is None else f"{entry.kind}, {entry.state}, {entry.attempts} attempts"
+    finally:
+        store.close()
+
+
 def _lending_mismatches(database_url: str, kiosks: list[tuple[Path, str]]) -> tuple[list[str], int]:
     """The server's loans must add up exactly the kiosks' lending records: one row per loan, with
     as many returns as were committed, the contact present unless it was erased."""
@@ -464,6 +475,7 @@ def verify(result: TrialResult) -> TrialResult:
             result.duplicated += 1
         on_server[record_id] = digest
     committed: dict[str, str] = {}
+    where: dict[str, str] = {}  # record id -> the kiosk that holds it, for the report of a loss
     for data_dir, _ in kiosks:
         outbox, parked, problems = _kiosk_records(data_dir)  # opening checks integrity: after it
         for moved in sorted(data_dir.glob(f"{DB_FILE}.corrupt-*")):
@@ -475,11 +487,13 @@ def verify(result: TrialResult) -> TrialResult:
         for problem in problems:
             log(f"PROBLEM {data_dir.name}: {problem}")
         committed.update(outbox)
+        where.update(dict.fromkeys(outbox, data_dir.name))
     result.records = len(committed)
     for record_id, digest in committed.items():
         if on_server.get(record_id) != digest:
             result.lost += 1
-            log(f"LOST {record_id}")
+            log(f"LOST {record_id} of {where[record_id]} ({_outbox_entry(kiosks, where[record_id], record_id)}): "
+                f"on the server {'with another content hash' if record_id in on_server else 'not at all'}")
     mismatches, result.lending = _lending_mismatches(result.database_url, kiosks)
     for problem in mismatches:
         result.lost += 1

@@ -3,6 +3,7 @@ proof that the checker itself notices a lost or an extra record."""
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 from sqlalchemy import delete, insert, select
@@ -123,3 +124,55 @@ def test_the_checker_counts_only_its_own_trials_workshops(tmp_path):
     engine.dispose()
     checked = verify(result)
     assert checked.ok and checked.lost == 0, "\n".join(checked.schedule)
+
+
+def test_a_loan_a_racing_sender_posted_keeps_its_contact_through_an_erase_and_arrives_once(tmp_path):
+    """The double post of a trial is a second sender: it counts its attempt before it posts. The
+    helper then erases the borrower's contact while the kiosk has no answer yet: the entry keeps
+    the content the server may hold (only a never-posted loan is changed), so the resent loan is a
+    duplicate of it, and the erasure reaches the server as its own record. (Without the counted
+    attempt a CI trial once reported this loan as lost: the kiosk held another content hash.)"""
+    from datetime import timedelta
+
+    from kiosk.core import lending
+    from kiosk.core.accounts import StaffUser
+    from kiosk.core.clock import Clock
+    from kiosk.core.store import open_store
+    from kiosk.core.store.models import Helper, OutboxEntry
+    from sync.protocol import ELIGIBILITY_BASES
+    from tests.reliability.harness import (
+        ServerProc,
+        TrialResult,
+        _drain,
+        _enroll_kiosk,
+        _post_same_batch_twice,
+        _set_up_server,
+        child_env,
+    )
+
+    database_url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    codes = _set_up_server(database_url, SEED, tmp_path)
+    server = ServerProc(database_url, child_env(), tmp_path / "server.log")
+    server.start()
+    try:
+        data_dir = tmp_path / "kiosk0"
+        device_id, token = _enroll_kiosk(data_dir, server.url, codes[0])
+        store, clock = open_store(data_dir), Clock()
+        with store.read() as session:
+            user = StaffUser.of(session.scalars(select(Helper)).first())
+        lending.register_device(store, user, "L1", "laptop", clock)
+        loan_id = lending.lend(store, user, lending.LoanInput(
+            tag="L1", due_on=clock.today() + timedelta(days=7), eligibility=ELIGIBILITY_BASES[0],
+            contact_name="Ontlener", contact_phone="0470000000"), clock)
+        _post_same_batch_twice(data_dir, server.url, token, random.Random(0))  # the loan is the newest entry
+        lending.erase_contact(store, user, loan_id, clock)
+        with store.read() as session:
+            entry = session.scalar(select(OutboxEntry).where(OutboxEntry.record_id == loan_id))
+            assert (entry.state, entry.attempts) == ("pending", 1) and '"contact_sealed":null' not in entry.payload
+        store.close()
+        assert _drain(data_dir, server.url, token, time.monotonic() + 30) == 0
+    finally:
+        server.kill()
+    result = TrialResult(seed=SEED, database_url=database_url, kiosks=[(data_dir, device_id)])
+    checked = verify(result)
+    assert checked.ok and checked.lending == 3, "\n".join(checked.schedule)  # device, loan, erasure

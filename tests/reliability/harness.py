@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import sessionmaker
 
 from kiosk.core.demo import seed_topics
@@ -188,16 +188,20 @@ def _enroll_kiosk(data_dir: Path, url: str, code: str) -> tuple[str, str]:
 def _post_same_batch_twice(data_dir: Path, url: str, token: str, rng: random.Random,
                            while_posting: Callable[[], None] | None = None) -> None:
     """Two identical batches at once, straight to the server (as two racing senders would).
-    `while_posting` runs once both are on their way (the multi-process trial kills a server then)."""
+    `while_posting` runs once both are on their way (the multi-process trial kills a server then).
+    Like a sender's claim, the read counts an attempt before anything is posted: an erase changes
+    only a loan entry never posted (attempts 0), and the kiosk must know these may have been."""
     store = open_store(data_dir)
-    with store.read() as session:
+    with store.transaction() as session:
         entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc()).limit(rng.randint(1, 20))).all()
+        items = [BatchItem(id=e.record_id, kind=e.kind, content_hash=e.content_hash, payload=json.loads(e.payload))
+                 for e in entries]
+        session.execute(update(OutboxEntry).where(OutboxEntry.seq.in_([e.seq for e in entries]))
+                        .values(attempts=OutboxEntry.attempts + 1))
     store.close()
-    if not entries:
+    if not items:
         return
-    body = BatchRequest(device_time=datetime.now(UTC), items=[
-        BatchItem(id=e.record_id, kind=e.kind, content_hash=e.content_hash, payload=json.loads(e.payload))
-        for e in entries]).model_dump_json().encode()
+    body = BatchRequest(device_time=datetime.now(UTC), items=items).model_dump_json().encode()
 
     def post():
         api = ServerApi(url, token, timeout=(2.0, 5.0))

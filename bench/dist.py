@@ -61,6 +61,7 @@ def ensure_bare_build() -> Path:
     if _stale(BARE_DIST, list(BARE_INPUTS)):
         log("  building the bare-window baseline with PyInstaller ...")
         _build([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--windowed", "--noupx",
+                "--debug", "noarchive",  # modules as files, as the kiosk's spec has them (noarchive=True)
                 "--paths", str(BARE_SCRIPT.parent), "--paths", str(ROOT),
                 "--distpath", str(BARE_BUILD / "dist"), "--workpath", str(BARE_BUILD / "work"),
                 "--specpath", str(BARE_BUILD), str(BARE_SCRIPT)])

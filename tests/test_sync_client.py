@@ -158,7 +158,7 @@ def _wait_for(condition, seconds: float = 10.0) -> bool:
 
 def test_two_batches_are_with_the_server_at_once_and_each_is_settled_by_its_own_answer(kiosk, fake):
     """The second batch is posted while the server holds the first; the first answer is settled
-    while the server holds the second, and the third is posted after that."""
+    while the server holds the second, and the third is posted as soon as the first is answered."""
     records = [help_request(str(uuid.uuid4())) for _ in range(12)]
     first, second = {str(r.id) for r in records[:5]}, {str(r.id) for r in records[5:10]}
     seen = {}
@@ -169,7 +169,7 @@ def test_two_batches_are_with_the_server_at_once_and_each_is_settled_by_its_own_
             seen["first"] = _wait_for(lambda: any(set(batch_ids(b)) == second for _, _, b in server.requests))
         elif ids == second:  # the first answer is settled meanwhile
             seen["second"] = _wait_for(lambda: {outbox_states(kiosk)[i] for i in first} == {"sent"})
-        else:  # the third is claimed once the first is settled; the second's answer is settled meanwhile
+        else:  # the third: the first and the second answer are settled meanwhile
             seen["third"] = _wait_for(lambda: {outbox_states(kiosk)[i] for i in first | second} == {"sent"})
         return ack(body)
     server = fake(reply)

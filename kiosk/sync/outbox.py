@@ -161,20 +161,25 @@ class Sender:
         while its database stores the other and the kiosk claims and settles meanwhile (the server
         takes a device's batches into its database one at a time: sync/server/records.py). Every
         posted batch is settled by its own answer, in the order they were posted, also when the
-        one before it failed; after a failure, and while entries are isolated, one batch at a time."""
+        one before it failed (the next one is posted before an answer is settled); after a
+        failure, and while entries are isolated, one batch at a time."""
         report, limit = SendReport(), self.max_items
         suspects: dict[int, str] = {}  # seq -> the server's answer when it failed alone, this run
         healthy = False  # a batch was stored in this run
         posted: deque[tuple[_Batch, Future[BatchResponse]]] = deque()  # on their way, oldest first
+
+        def post_more(depth: int) -> None:
+            while len(posted) < depth and not should_stop():
+                claimed = self._claim(limit, skip=suspects)
+                if not claimed.seqs:
+                    return
+                posted.append((claimed, poster.submit(self.api.post_batch, claimed.body)))
+
         with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="outbox-send") as poster:
             try:
                 while posted or not should_stop():
-                    depth = IN_FLIGHT if limit == self.max_items and not suspects else 1
-                    while len(posted) < depth and not should_stop():
-                        batch = self._claim(limit, skip=suspects)
-                        if not batch.seqs:
-                            break
-                        posted.append((batch, poster.submit(self.api.post_batch, batch.body)))
+                    full_speed = limit == self.max_items and not suspects
+                    post_more(IN_FLIGHT if full_speed else 1)
                     if not posted:
                         if suspects and healthy and not should_stop() and self._retry_alone(suspects, report):
                             continue
@@ -182,6 +187,8 @@ class Sender:
                     batch, sending = posted.popleft()
                     try:
                         response = sending.result()
+                        if full_speed:  # the next batch goes out before this answer is settled
+                            post_more(IN_FLIGHT)
                     except ServerFailure as exc:
                         self._release(batch, str(exc))
                         if len(batch.seqs) > 1:

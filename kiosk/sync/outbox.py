@@ -263,15 +263,19 @@ class Sender:
         batch, parts, parked = _Batch(limit=limit), list[bytes](), dict[int, str]()
         envelope = _envelope(self.clock())
         size = len(envelope)
-        with self.store.transaction() as session:
-            query = (select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.kind, OutboxEntry.payload,
-                            OutboxEntry.content_hash)
-                     .where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq).limit(limit))
-            if skip:
-                query = query.where(OutboxEntry.seq.not_in(list(skip)))
-            if only is not None:
-                query = query.where(OutboxEntry.seq == only)
-            rows = session.execute(query).all()
+        # Plain statements on the store's writer connection (Store.write): through a Session and
+        # SQLAlchemy's statement building, a claim of 500 cost about twice the CPU, on the path
+        # between an answer and the next batch's request.
+        where, params = "state = 'pending'", list[object]()
+        if skip:
+            where += " AND seq NOT IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(skip)))
+        if only is not None:
+            where += " AND seq = ?"
+            params.append(only)
+        with self.store.write() as conn:
+            rows = conn.execute(f"SELECT seq, record_id, kind, payload, content_hash FROM outbox WHERE {where} "
+                                "ORDER BY seq LIMIT ?", [*params, limit]).fetchall()
             for seq, record_id, kind, payload, digest in rows:
                 part = _item_json(record_id, kind, digest, payload)
                 if part is None:
@@ -286,13 +290,11 @@ class Sender:
                 size += len(part) + 1
                 batch.seqs[record_id] = seq
                 batch.kinds[record_id] = kind
-            session.execute(update(OutboxEntry).where(_among(batch.seqs.values()))
-                            .values(state="inflight", attempts=OutboxEntry.attempts + 1), execution_options=_UNSYNCED)
-            for seq, reason in parked.items():
-                session.execute(update(OutboxEntry).where(OutboxEntry.seq == seq)
-                                .values(state="parked", last_error=reason))
-            batch.remaining = session.execute(select(func.count()).select_from(OutboxEntry)
-                                              .where(OutboxEntry.state == "pending")).scalar_one()
+            conn.execute("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
+                         "WHERE seq IN (SELECT value FROM json_each(?))", (json.dumps(list(batch.seqs.values())),))
+            conn.executemany("UPDATE outbox SET state = 'parked', last_error = ? WHERE seq = ?",
+                             [(reason, seq) for seq, reason in parked.items()])
+            batch.remaining = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
         batch.body = envelope[:-2] + b",".join(parts) + b"]}"
         return batch
 

@@ -206,8 +206,8 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     # once (kiosk/sync/outbox.py), and two that each derived the head row of one request from a
     # snapshot without the other's version would both keep theirs. Validation above runs unlocked,
     # so one batch is checked while the other is in the database. (SQLite: BEGIN IMMEDIATE already
-    # serialises every writer; FOR NO KEY UPDATE is not rendered there.)
-    if device is not None:
+    # serialises every writer.)
+    if device is not None and session.get_bind().dialect.name == "postgresql":
         session.execute(select(Device.id).where(Device.id == device_id).with_for_update(key_share=True))
     elsewhere = set(_superseding_elsewhere(session, rows.values()))  # a correction only of its own place
     for rid in elsewhere:

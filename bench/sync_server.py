@@ -41,6 +41,13 @@ MIN_RATE = 10_000  # records/s
 @contextmanager
 def running_server(database_url: str) -> Iterator[str]:
     """`digipunt-server serve` on a free port (it migrates the database first); yields its URL."""
+    with server_process(database_url) as (url, _):
+        yield url
+
+
+@contextmanager
+def server_process(database_url: str) -> Iterator[tuple[str, int]]:
+    """running_server, yielding the server's URL and process id."""
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--database-url", database_url, "serve",
                              "--port", "0", "--log-level", "warning"],
                             cwd=ROOT, env=bench_env(), stdout=subprocess.PIPE, text=True)
@@ -48,7 +55,7 @@ def running_server(database_url: str) -> Iterator[str]:
         line = proc.stdout.readline()
         if "listening on " not in line:
             raise RuntimeError(f"the server did not start (exit {proc.poll()}): {line!r}")
-        yield line.rsplit("listening on ", 1)[1].strip()
+        yield line.rsplit("listening on ", 1)[1].strip(), proc.pid
     finally:
         proc.terminate()
         proc.wait(30)
@@ -82,8 +89,28 @@ def empty_records(engine: Engine) -> None:
 
 
 # --- sync_drain -------------------------------------------------------------------------------
-def direct_insert(engine: Engine, records: list[HelpRequestRecord], device_id: str) -> float:
-    """The baseline: the rows the server would store, inserted in protocol-sized transactions."""
+class Cpu:
+    """CPU seconds of this process (the kiosk's sender or the baseline's client), the server process
+    and PostgreSQL (the postmaster and its backends) around a phase: unlike records/s, hardly moved
+    by the other processes sharing the machine."""
+
+    def __init__(self, engine: Engine, server_pid: int):
+        with engine.connect() as conn:
+            data = conn.scalar(text("SHOW data_directory"))
+        self.pids = {"server": server_pid, "postgres": int((Path(data) / "postmaster.pid").read_text().split()[0])}
+
+    def read(self) -> dict[str, float]:
+        from bench.server_load import _cpu_seconds  # not at the top: server_load imports this module
+        return {"client": time.process_time()} | {name: _cpu_seconds(pid) for name, pid in self.pids.items()}
+
+    def since(self, start: dict[str, float]) -> dict[str, float]:
+        return {name: round(value - start[name], 3) for name, value in self.read().items()}
+
+
+def direct_insert(engine: Engine, records: list[HelpRequestRecord], device_id: str,
+                  cpu: Cpu | None = None) -> tuple[float, dict[str, float]]:
+    """The baseline: the rows the server would store, inserted in protocol-sized transactions; only
+    the inserting is timed (and its CPU read)."""
     received = datetime.now(UTC)
     rows = []
     for record in records:
@@ -91,15 +118,18 @@ def direct_insert(engine: Engine, records: list[HelpRequestRecord], device_id: s
         rows.append(dict(id=str(record.id), kind=record.kind, content_hash=content_hash(payload),
                          payload=canonical_json(payload), device_id=device_id, received_at=received,
                          location_id=str(record.location_id), occurred_at=record.created_at, supersedes=None))
+    cpu_start = cpu.read() if cpu else {}
     started = time.perf_counter()
     for i in range(0, len(rows), MAX_BATCH_ITEMS):
         with engine.begin() as conn:
             conn.execute(insert(cast(Table, StoredRecord.__table__)), rows[i:i + MAX_BATCH_ITEMS])
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    return elapsed, {k: v for k, v in cpu.since(cpu_start).items() if k != "server"} if cpu else {}
 
 
-def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_dir: Path) -> float:
-    """The kiosk's outbox pushed by its own Sender; only the pushing is timed."""
+def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_dir: Path,
+          cpu: Cpu | None = None) -> tuple[float, dict[str, float]]:
+    """The kiosk's outbox pushed by its own Sender; only the pushing is timed (and its CPU read)."""
     kiosk_dir.mkdir()
     store = open_store(kiosk_dir)
     with store.transaction() as session:
@@ -107,19 +137,22 @@ def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_d
             enqueue(session, record)
     api = ServerApi(server_url, token)
     try:
+        cpu_start = cpu.read() if cpu else {}
         started = time.perf_counter()
         report = Sender(store, api).send_pending()
         elapsed = time.perf_counter() - started
+        used = cpu.since(cpu_start) if cpu else {}
     finally:
         api.close()
         store.close()
     if report.created != len(records):
         raise RuntimeError(f"sync_drain: {report.created} of {len(records)} records created ({report})")
-    return elapsed
+    return elapsed, used
 
 
-def sync_drain(engine: Engine, server_url: str, workdir: Path) -> Result:
+def sync_drain(engine: Engine, server_url: str, server_pid: int, workdir: Path) -> Result:
     device_id, token, location_id = enroll(engine, "bench-drain")
+    cpu = Cpu(engine, server_pid)
     # Warm-up, not counted: the server's connection pool, the first queries, the kiosk's imports.
     direct_insert(engine, help_requests(MAX_BATCH_ITEMS, location_id), device_id)
     drain(server_url, token, help_requests(MAX_BATCH_ITEMS, location_id), workdir / "kiosk-warm-up")
@@ -129,26 +162,35 @@ def sync_drain(engine: Engine, server_url: str, workdir: Path) -> Result:
         conn.execute(text("ANALYZE"))
     empty_records(engine)
     subject, baseline = [], []
+    cpu_drain, cpu_direct = [], []  # CPU seconds per round, by process
     for round_no in range(ROUNDS):
-        baseline.append(RECORDS / direct_insert(engine, help_requests(RECORDS, location_id), device_id))
+        elapsed, used = direct_insert(engine, help_requests(RECORDS, location_id), device_id, cpu)
+        baseline.append(RECORDS / elapsed)
+        cpu_direct.append(used)
         empty_records(engine)
-        subject.append(RECORDS / drain(server_url, token, help_requests(RECORDS, location_id),
-                                       workdir / f"kiosk-{round_no}"))
+        elapsed, used = drain(server_url, token, help_requests(RECORDS, location_id), workdir / f"kiosk-{round_no}",
+                              cpu)
+        subject.append(RECORDS / elapsed)
+        cpu_drain.append(used)
         if stored_count(engine) != RECORDS:
             raise RuntimeError("sync_drain: the server does not hold every record")
         empty_records(engine)
-        log(f"  sync_drain round {round_no + 1}/{ROUNDS}: drain {subject[-1]:,.0f}/s, direct {baseline[-1]:,.0f}/s")
+        log(f"  sync_drain round {round_no + 1}/{ROUNDS}: drain {subject[-1]:,.0f}/s (CPU s {cpu_drain[-1]}), "
+            f"direct {baseline[-1]:,.0f}/s (CPU s {cpu_direct[-1]})")
     rate, base = median(subject), median(baseline)
     return Result("sync_drain", rate, base, "records/s", f"ratio <= 2 and >= {MIN_RATE:,} records/s",
                   base / rate <= 2 and rate >= MIN_RATE, base / rate,
-                  {"records": RECORDS, "rounds": ROUNDS, "drain_rates": subject, "direct_rates": baseline})
+                  {"records": RECORDS, "rounds": ROUNDS, "drain_rates": subject, "direct_rates": baseline,
+                   # client = the kiosk's sender (drain) or the SQLAlchemy client (direct); server: none in direct
+                   "cpu_s_drain": {k: median([c[k] for c in cpu_drain]) for k in cpu_drain[0]},
+                   "cpu_s_direct": {k: median([c[k] for c in cpu_direct]) for k in cpu_direct[0]}})
 
 
 def run() -> list[Result]:
-    with local_postgres() as database_url, running_server(database_url) as server_url, \
+    with local_postgres() as database_url, server_process(database_url) as (server_url, server_pid), \
             tempfile.TemporaryDirectory(prefix="digipunt-bench-") as workdir:
         engine = create_engine(database_url)
         try:
-            return [sync_drain(engine, server_url, Path(workdir))]
+            return [sync_drain(engine, server_url, server_pid, Path(workdir))]
         finally:
             engine.dispose()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import random
+import time
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -304,6 +306,38 @@ def test_two_devices_holding_one_id_are_two_requests_and_a_correction_follows_it
     heads = check(1)
     assert sorted((h.id, h.device_id, h.status) for h in heads) == sorted(
         [(str(cancel.id), owner, "cancelled"), (str(correction.id), other, "active")])
+
+
+def test_two_batches_of_one_kiosk_at_once_keep_a_correction_with_what_it_corrects(server_engine):
+    """A kiosk keeps two batches with the server at once (kiosk/sync/outbox.py). The second, holding
+    a correction, waits for the first, holding what it corrects, to commit; then the summary has one
+    request of two versions. Each on its own snapshot, the two would keep a head row each."""
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    places, devices = _kiosk_per_place(sessions, ("Bibliotheek Leuven",))
+    device = devices[places[0]]
+    first = help_request(places[0], outcome="solved")
+    correction = first.model_copy(update={"id": uuid.uuid4(), "supersedes": first.id, "outcome": "partly"})
+
+    def batch(record) -> list[BatchItem | InvalidItem]:
+        return [BatchItem(id=record.id, kind="help_request", content_hash=content_hash(record_payload(record)),
+                          payload=record_payload(record))]
+
+    def second_batch() -> list[str]:
+        with sessions.begin() as session:
+            return [r.status for r in ingest(session, device, batch(correction), datetime.now(UTC))]
+    pool = ThreadPoolExecutor(1)
+    try:
+        with sessions.begin() as session:
+            assert [r.status for r in ingest(session, device, batch(first), datetime.now(UTC))] == ["created"]
+            second = pool.submit(second_batch)
+            time.sleep(1)  # the second batch is in the server meanwhile
+            waited = not second.done()
+        assert waited and second.result(timeout=60) == ["created"]
+    finally:
+        pool.shutdown()
+    with sessions() as session:
+        heads = session.execute(select(HelpRequestHead.id, HelpRequestHead.versions, HelpRequestHead.outcome)).all()
+    assert [tuple(row) for row in heads] == [(str(correction.id), 2, "partly")]
 
 
 def test_a_history_without_its_device_is_the_one_at_a_location_the_viewer_sees(server_engine):

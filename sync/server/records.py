@@ -202,6 +202,13 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
             rows.setdefault(row["id"], row)
             stored_text[len(answers) - 1] = row["payload"]
             ids[len(answers) - 1] = row["id"]
+    # One batch of a device at a time from here on: a kiosk keeps two batches with the server at
+    # once (kiosk/sync/outbox.py), and two that each derived the head row of one request from a
+    # snapshot without the other's version would both keep theirs. Validation above runs unlocked,
+    # so one batch is checked while the other is in the database. (SQLite: BEGIN IMMEDIATE already
+    # serialises every writer.)
+    if device is not None and session.get_bind().dialect.name == "postgresql":
+        session.execute(select(Device.id).where(Device.id == device_id).with_for_update(key_share=True))
     elsewhere = set(_superseding_elsewhere(session, rows.values()))  # a correction only of its own place
     for rid in elsewhere:
         del rows[rid]

@@ -14,8 +14,9 @@ says of all of `records`; tests/test_summaries.py checks that against the direct
 """
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol, cast
 from zoneinfo import ZoneInfo
@@ -131,14 +132,28 @@ def head_rows(rows: Sequence[Version], parsed: Mapping[str, dict[str, Any]] | No
     return [head_row(chain, parsed) for chain in chains_of(rows)]
 
 
-def _among_for(session: Session | Connection) -> Callable[[Any, Collection[str]], ColumnElement[bool]]:
-    """`column IN values`; on PostgreSQL `column = ANY(array)`, one parameter: an IN list of a
-    batch's 500 ids is a query text that psycopg parses again on every batch (it caches only short
-    ones), which cost more than the look-up itself."""
-    bind = session if isinstance(session, Connection) else session.get_bind()
-    if bind.dialect.name != "postgresql":
-        return lambda column, values: column.in_(values)
-    return lambda column, values: column == any_(bindparam(None, sorted(values), type_=ARRAY(String)))
+_RECORDS = cast(Table, StoredRecord.__table__)
+_LINK_COLUMNS = (*(_RECORDS.c[column.key] for column in VERSION_COLUMNS), _RECORDS.c.kind)
+
+
+@functools.lru_cache(maxsize=64)
+def _links_query(postgres: bool, by_id: bool, children: bool, others: int) -> Any:
+    """One SELECT per link, as a UNION (PostgreSQL plans an OR of them as a scan of every help
+    request), built once per shape with named parameters: `by_id`, `children`, and `mine<i>` with
+    `device<i>` per other device. Building and keying the statement anew cost about three times the
+    look-up itself on a sync's batch of 25 (bench/README.md, server_load). `column IN values` is, on
+    PostgreSQL, `column = ANY(array)`, one parameter: an IN list of a batch's 500 ids is a query
+    text that psycopg parses again on every batch (it caches only short ones), which cost more than
+    the look-up itself."""
+    def among(column: Any, name: str) -> ColumnElement[bool]:
+        if postgres:
+            return cast(ColumnElement[bool], column == any_(bindparam(name, type_=ARRAY(String))))
+        return cast(ColumnElement[bool], column.in_(bindparam(name, expanding=True)))
+
+    links = ([among(_RECORDS.c.id, "by_id")] if by_id else []) + (
+        [among(_RECORDS.c.supersedes, "children")] if children else []) + [
+        and_(among(_RECORDS.c.id, f"mine{i}"), _RECORDS.c.device_id != bindparam(f"device{i}")) for i in range(others)]
+    return union_all(*(select(*_LINK_COLUMNS).where(link) for link in links))
 
 
 def linked_versions(session: Session | Connection, ids: Collection[str],
@@ -157,17 +172,18 @@ def linked_versions(session: Session | Connection, ids: Collection[str],
     children = set(ids) | {row.id for row in known}  # to read the versions that supersede these
     read_ids = {row.id for row in known}
     read_children: set[str] = set()
-    among = _among_for(session)
+    bind = session if isinstance(session, Connection) else session.get_bind()
+    postgres = bind.dialect.name == "postgresql"
     while by_id or children or others:
-        links = ([among(StoredRecord.id, by_id)] if by_id else []) + (
-            [among(StoredRecord.supersedes, children)] if children else []) + [
-            and_(among(StoredRecord.id, mine), StoredRecord.device_id != device) for device, mine in others.items()]
-        # One SELECT per link, as a UNION: PostgreSQL plans an OR of them as a scan of every help request.
+        query = _links_query(postgres, bool(by_id), bool(children), len(others))
+        params: dict[str, Any] = {"by_id": sorted(by_id), "children": sorted(children)}
+        for i, (device, mine) in enumerate(others.items()):
+            params |= {f"mine{i}": sorted(mine), f"device{i}": device}
         # The kind is checked here, not in SQL: with `kind = ...` in the query, planner statistics a
         # little behind a growing table (the first minute after a burst of syncs) made PostgreSQL read
         # every help request through the kind index instead of looking the ids up.
-        query = union_all(*(select(*VERSION_COLUMNS, StoredRecord.kind).where(link) for link in links))
-        new = [row for row in session.execute(query).all() if row.kind == "help_request" and _key(row) not in found]
+        new = [row for row in session.execute(query, params).all()
+               if row.kind == "help_request" and _key(row) not in found]
         found.update((_key(row), row) for row in new)
         read_ids |= by_id
         read_children |= children

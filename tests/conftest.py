@@ -3,7 +3,10 @@ own real data directory. Plain helpers the fixtures build on stay in staffdata.p
 and keyrings.py.
 
 PostgreSQL: DIGIPUNT_TEST_PG_URL names a server (`.ci/with-postgres` starts one); each test session
-creates its own database there and drops it at the end."""
+(each pytest-xdist worker under `make test`) creates its own database there and drops it at the end.
+
+Parallel runs (`make test` uses pytest-xdist): a test marked `alone` runs while no other worker runs
+a test (see `_alone_when_marked`)."""
 from __future__ import annotations
 
 import os
@@ -13,6 +16,7 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     # Chromium refuses to run as root without this; only ever set for tests (see tech notes).
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
+import fcntl  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -30,6 +34,21 @@ from sync.server.models import Base  # noqa: E402
 from tests.keyrings import MemoryKeyring  # noqa: E402
 from tests.staffdata import MovableClock, add_staff  # noqa: E402
 from tests.sync_support import start_server  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _alone_when_marked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Under pytest-xdist, every test holds a shared lock on one file of the run and a test marked
+    `alone` (timing assertions, fault trials with deadlines) an exclusive one: it starts once the
+    other workers' current tests have ended, and they wait for it. Function-scoped fixtures are inside
+    the lock; module- and session-scoped ones (the worker's PostgreSQL database) are not."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        yield
+        return
+    # The workers' base temp directories share one parent: the run's own.
+    with (tmp_path_factory.getbasetemp().parent / "alone.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX if request.node.get_closest_marker("alone") else fcntl.LOCK_SH)
+        yield  # closing the file releases the lock
 
 
 @pytest.fixture

@@ -32,6 +32,10 @@ from kiosk.core.visitor_code import install_key
 from kiosk.net.calls import MAC_HEADER, PATH, CallLink, CallMessage, seal
 from tests.keyrings import MemoryKeyring
 
+# Kiosks find each other over mDNS on 127.0.0.1: two of these tests at once would see each other's
+# kiosks (several use the same key), so one pytest-xdist worker runs them all.
+pytestmark = pytest.mark.xdist_group("mdns")
+
 REPO = Path(__file__).parents[1]
 KEY = b"k" * 32
 

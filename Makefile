@@ -36,7 +36,7 @@ run: $(STAMP) translations
 
 # pytest-xdist: one worker per core (TEST_WORKERS=0 runs serially, in file order, for debugging).
 test: $(STAMP) translations
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # Server database: DIGIPUNT_TEST_PG_URL if set, else a throwaway local PostgreSQL when installed;
 # trials alternate between it and a SQLite file.

@@ -7,6 +7,7 @@ TS     := $(wildcard resources/i18n/*.ts)
 QM     := $(TS:.ts=.qm)
 TRIALS ?= 20
 JOBS   ?= 1
+TEST_WORKERS ?= auto
 
 .PHONY: run test reliability reliability-multi bench dist translations lupdate clean
 
@@ -33,8 +34,9 @@ lupdate: $(STAMP)
 run: $(STAMP) translations
 	$(BIN)/digipunt-kiosk --windowed --demo
 
+# pytest-xdist: one worker per core (TEST_WORKERS=0 runs serially, in file order, for debugging).
 test: $(STAMP) translations
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # Server database: DIGIPUNT_TEST_PG_URL if set, else a throwaway local PostgreSQL when installed;
 # trials alternate between it and a SQLite file.

@@ -3,7 +3,10 @@ own real data directory. Plain helpers the fixtures build on stay in staffdata.p
 and keyrings.py.
 
 PostgreSQL: DIGIPUNT_TEST_PG_URL names a server (`.ci/with-postgres` starts one); each test session
-creates its own database there and drops it at the end."""
+(each pytest-xdist worker under `make test`) creates its own database there and drops it at the end.
+
+Parallel runs (`make test` uses pytest-xdist): a test marked `alone` runs while no other worker runs
+a test, and tests marked `exclusive(NAME)` with the same NAME one at a time (see `_parallel_locks`)."""
 from __future__ import annotations
 
 import os
@@ -13,8 +16,11 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     # Chromium refuses to run as root without this; only ever set for tests (see tech notes).
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
+import fcntl  # noqa: E402
+import shutil  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from contextlib import ExitStack  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
@@ -30,6 +36,26 @@ from sync.server.models import Base  # noqa: E402
 from tests.keyrings import MemoryKeyring  # noqa: E402
 from tests.staffdata import MovableClock, add_staff  # noqa: E402
 from tests.sync_support import start_server  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _parallel_locks(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Under pytest-xdist, every test holds a shared lock on one file of the run and a test marked
+    `alone` (timing assertions, fault trials with deadlines) an exclusive one: it starts once the
+    other workers' current tests have ended, and they wait for it. A test marked `exclusive(NAME)`
+    also holds the exclusive lock NAME: tests with the same NAME never run at the same time. Locks are
+    taken in that order, so no two tests wait for each other. Function-scoped fixtures are inside
+    the locks; module- and session-scoped ones (the worker's PostgreSQL database) are not."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        yield
+        return
+    run_dir = tmp_path_factory.getbasetemp().parent  # the workers' base temp directories share it
+    wanted = [("alone", fcntl.LOCK_EX if request.node.get_closest_marker("alone") else fcntl.LOCK_SH)]
+    wanted += [(mark.args[0], fcntl.LOCK_EX) for mark in request.node.iter_markers("exclusive")]
+    with ExitStack() as held:  # closing a file releases its lock
+        for name, mode in wanted:
+            fcntl.flock(held.enter_context((run_dir / f"{name}.lock").open("a")), mode)
+        yield
 
 
 @pytest.fixture
@@ -158,12 +184,25 @@ def _reset_pg(engine: Engine) -> None:
 _SEEDED: dict[str, list[dict]] | None = None
 
 
+@pytest.fixture(scope="session")
+def _migrated_sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite server database right after migration, made once per session: each test's
+    `server_engine` is a copy of the file, as each PostgreSQL test gets the session's database reset
+    to this same state."""
+    path = tmp_path_factory.mktemp("migrated") / "server.sqlite3"
+    engine = make_server_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()  # the last connection's close folds the WAL into the file
+    return path
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server_engine(request, tmp_path):
     """A migrated, empty server database: a SQLite file, or the session's PostgreSQL database."""
     if request.param == "sqlite":
-        engine = make_server_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-        migrate(engine)
+        path = tmp_path / "server.sqlite3"
+        shutil.copyfile(request.getfixturevalue("_migrated_sqlite_server"), path)
+        engine = make_server_engine(f"sqlite:///{path}")
     else:
         url, reason = request.getfixturevalue("pg_database_url")
         if url is None:

@@ -107,6 +107,11 @@ def test_location_key_from_the_coordinator_or_the_servers_random_key(store, data
 
 
 # --- the exchange ------------------------------------------------------------------------------------
+# Kiosks find each other over mDNS on 127.0.0.1: two of the tests below at once would see each
+# other's kiosks (several use the same key), so they run one at a time under pytest-xdist.
+MDNS = pytest.mark.exclusive("mdns")
+
+
 def _wait(predicate, timeout=15.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -142,6 +147,7 @@ def _post(port, body, mac):
         return exc.code
 
 
+@MDNS
 def test_links_find_each_other_and_refuse_a_wrong_key_and_a_replay(links):
     a, _ = links(KEY, "PC 1")
     b, at_b = links(KEY, "PC 2", on_duty=True)
@@ -228,6 +234,7 @@ def kiosks(tmp_path):
 
 
 @pytest.mark.timeout(120)
+@MDNS
 def test_two_kiosk_processes_share_a_call_and_taking_it_clears_both(kiosks):
     visitor, helper = kiosks("PC 1 bij de deur"), kiosks("PC 3 bij het raam")
     visitor.wait_for(lambda s: s["peers"] == 1)
@@ -258,6 +265,7 @@ def test_two_kiosk_processes_share_a_call_and_taking_it_clears_both(kiosks):
 
 
 @pytest.mark.timeout(120)
+@MDNS
 def test_a_kiosk_with_another_key_never_sees_the_call_and_a_reset_withdraws_it(kiosks):
     visitor, helper, elsewhere = kiosks("PC 1"), kiosks("PC 2"), kiosks("PC X", "QRSTQRSTQRSTQRSTQRSTQRST")
     visitor.wait_for(lambda s: s["peers"] == 1)

@@ -13,6 +13,8 @@ from sync.server.db import make_server_engine
 from sync.server.models import StoredRecord
 from tests.reliability.harness import run_trial, verify
 
+pytestmark = pytest.mark.alone  # every trial must drain before a deadline: no other test's load beside it
+
 SEED = random.Random().randrange(1_000_000)  # a new schedule every run; printed when a trial fails
 
 

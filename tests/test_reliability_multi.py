@@ -10,6 +10,8 @@ import pytest
 from tests.reliability.harness import run_trial
 from tests.reliability.nginx import missing
 
+pytestmark = pytest.mark.alone  # the trial must drain before a deadline: no other test's load beside it
+
 SEED = random.Random().randrange(1_000_000)
 
 

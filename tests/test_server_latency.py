@@ -8,6 +8,10 @@ import subprocess
 import sys
 import time
 
+import pytest
+
+pytestmark = pytest.mark.alone  # a 20 ms bound: no other test's load beside it
+
 
 def test_kept_alive_requests_are_answered_without_a_delayed_ack_stall(tmp_path):
     server = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--database-url",

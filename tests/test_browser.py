@@ -50,6 +50,8 @@ class Site(LocalSite):
 
     def answer(self, request):
         path = request.path
+        if path == "/favicon.ico":  # Chromium asks for it after a page loaded, sometimes late: not a visit
+            return self.send(request, b"", "image/x-icon", status=404)
         self.languages_seen.append(request.headers.get("Accept-Language"))
         if path in ("/missing", "/forbidden"):  # the site's own error page, with a body
             return self.send(request, b"<html><body>Server error page</body></html>", "text/html",

@@ -136,7 +136,7 @@ def test_batches_are_bounded_by_count_and_bytes_oldest_first(kiosk, fake):
     assert [i for body in bodies for i in batch_ids(body)] == [str(r.id) for r in records]
 
     # Room for two and a half of these (equally long) items per request.
-    five, two = len(server.requests[0][2]), len(server.requests[2][2])
+    five, two = len(bodies[0]), len(bodies[2])
     item = (five - two - 3) // 3
     limit = two + item // 2
     queue(kiosk, *(help_request(str(uuid.uuid4()), note="x" * 200) for _ in range(6)))

@@ -105,5 +105,26 @@ def update_readme(results: list[Result], machine: str, path: Path = README) -> b
     return True
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children (live ones, and those it has waited for): a server,
+    nginx with its workers, or the postmaster with its backends."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def fields(p: int | str) -> list[str]:
+        return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+
+    own = fields(pid)
+    total = sum(int(f) for f in own[11:15])  # utime, stime, cutime, cstime
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                child = fields(entry.name)
+            except OSError:
+                continue
+            if int(child[1]) == pid:
+                total += int(child[11]) + int(child[12])
+    return total / tick
+
+
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Engine, text
+
 PORT = 55433
 
 
@@ -55,3 +57,10 @@ def local_postgres(port: int = PORT, keep: Path | None = None) -> Iterator[str]:
     finally:
         if keep is None:
             shutil.rmtree(pgdata, ignore_errors=True)
+
+
+def postmaster_pid(engine: Engine) -> int:
+    """The process id of the cluster's postmaster, the parent of every backend (for their CPU time)."""
+    with engine.connect() as conn:
+        data = conn.scalar(text("SHOW data_directory"))
+    return int((Path(data) / "postmaster.pid").read_text().split()[0])

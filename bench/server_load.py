@@ -35,11 +35,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import sessionmaker
 
-from bench.common import Result, log, percentile
-from bench.postgres import local_postgres
+from bench.common import Result, cpu_seconds, log, percentile
+from bench.postgres import local_postgres, postmaster_pid
 from bench.sync_server import help_requests
 from sync.protocol import BatchItem, content_hash, record_payload
 from sync.server import admin
@@ -192,40 +192,17 @@ async def _open_loop(port: int, kiosks: list[Kiosk], rate: float, seconds: float
     return latencies, errors
 
 
-def _cpu_seconds(pid: int) -> float:
-    """CPU time of a process and its children (live ones, and those it has waited for): a server,
-    nginx with its workers, or the postmaster with its backends."""
-    tick = os.sysconf("SC_CLK_TCK")
-
-    def fields(p: int | str) -> list[str]:
-        return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-
-    own = fields(pid)
-    total = sum(int(f) for f in own[11:15])  # utime, stime, cutime, cstime
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                child = fields(entry.name)
-            except OSError:
-                continue
-            if int(child[1]) == pid:
-                total += int(child[11]) + int(child[12])
-    return total / tick
-
-
 class _Cpu:
     """CPU per unit of work of the server processes, PostgreSQL and nginx, around a phase."""
 
     def __init__(self, engine: Engine, servers: list[ServerProc], balancer: Nginx):
-        with engine.connect() as conn:
-            data = conn.scalar(text("SHOW data_directory"))
-        postmaster = int((Path(data) / "postmaster.pid").read_text().split()[0])
-        self.groups = {"servers": [s.popen.pid for s in servers if s.popen is not None], "postgres": [postmaster],
+        self.groups = {"servers": [s.popen.pid for s in servers if s.popen is not None],
+                       "postgres": [postmaster_pid(engine)],
                        "nginx": [balancer.popen.pid] if balancer.popen is not None else []}
         self.start = self._read()
 
     def _read(self) -> dict[str, float]:
-        return {name: sum(_cpu_seconds(pid) for pid in pids) for name, pids in self.groups.items()}
+        return {name: sum(cpu_seconds(pid) for pid in pids) for name, pids in self.groups.items()}
 
     def per(self, units: float) -> dict[str, float]:
         """ms of CPU per unit since this was made."""

@@ -23,8 +23,8 @@ from typing import cast
 from sqlalchemy import Engine, Table, create_engine, func, insert, select, text
 from sqlalchemy.orm import sessionmaker
 
-from bench.common import ROOT, Result, bench_env, log, median
-from bench.postgres import local_postgres
+from bench.common import ROOT, Result, bench_env, cpu_seconds, log, median
+from bench.postgres import local_postgres, postmaster_pid
 from kiosk.core.records import enqueue
 from kiosk.core.store import open_store
 from kiosk.sync.client import ServerApi
@@ -95,13 +95,10 @@ class Cpu:
     by the other processes sharing the machine."""
 
     def __init__(self, engine: Engine, server_pid: int):
-        with engine.connect() as conn:
-            data = conn.scalar(text("SHOW data_directory"))
-        self.pids = {"server": server_pid, "postgres": int((Path(data) / "postmaster.pid").read_text().split()[0])}
+        self.pids = {"server": server_pid, "postgres": postmaster_pid(engine)}
 
     def read(self) -> dict[str, float]:
-        from bench.server_load import _cpu_seconds  # not at the top: server_load imports this module
-        return {"client": time.process_time()} | {name: _cpu_seconds(pid) for name, pid in self.pids.items()}
+        return {"client": time.process_time()} | {name: cpu_seconds(pid) for name, pid in self.pids.items()}
 
     def since(self, start: dict[str, float]) -> dict[str, float]:
         return {name: round(value - start[name], 3) for name, value in self.read().items()}

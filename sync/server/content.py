@@ -13,7 +13,7 @@ import os
 import tempfile
 import tomllib
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
 
@@ -36,6 +36,7 @@ from sync.content_bundle import (
     sign,
 )
 from sync.content_format import load_walkthroughs
+from sync.content_problems import Problem
 from sync.private_files import FILE_MODE, private_dir
 from sync.server.models import ContentBlob, ContentBundle
 
@@ -45,9 +46,9 @@ MAX_ZIP_BYTES = 16 * 1024 * 1024  # a guide with its pictures; the server reads 
 
 
 class ContentError(Exception):
-    """Refused: a message for the person at the CLI or console (with `errors` from the checks)."""
+    """Refused: a message for the person at the CLI or console (with `errors`, the checks' problems)."""
 
-    def __init__(self, message: str, errors: list[str] | None = None):
+    def __init__(self, message: str, errors: list[Problem] | None = None):
         super().__init__(message)
         self.errors = errors or []
 
@@ -144,13 +145,14 @@ def describe_keys(keys: list[str]) -> str:
 
 
 # --- publishing ------------------------------------------------------------------------------------
-def check_folder(root: Path) -> list[str]:
-    """The errors of `python -m kiosk.content check` for a walkthroughs folder (the shared code)."""
+def check_folder(root: Path) -> list[Problem]:
+    """The problems `python -m kiosk.content check` finds in a walkthroughs folder (the shared code),
+    and one when the folder holds no guide at all; their paths start inside the folder (it is often
+    a temporary one)."""
     report = load_walkthroughs(root)
-    errors = [error.replace(str(root) + os.sep, "").replace(str(root), ".") for error in report.errors]
-    if not report.walkthroughs and not errors:
-        errors.append("no walkthrough in the folder")
-    return errors
+    if not report.walkthroughs and not report.errors:
+        return [Problem("no_guides")]
+    return [replace(problem, root="") for problem in report.errors]
 
 
 def latest(session: Session) -> ContentBundle | None:

@@ -20,6 +20,7 @@ from starlette.datastructures import FormData, UploadFile
 from sync import labels
 from sync.content_bundle import Manifest
 from sync.content_format import MASTER_LANGUAGE, RTL_LANGUAGES, load_walkthroughs, render_body_html
+from sync.content_problems import Problem
 from sync.protocol import VISITOR_LANGUAGES
 from sync.server import content
 from sync.server.console import guide_editor
@@ -84,7 +85,7 @@ async def upload(request: Request, form: FormData = Depends(checked_form), sessi
         return _list_page(request, session, 400, message=f"Niet opgeladen: {exc}.")
     if errors:
         return _list_page(request, session, 400, message="Niet opgeladen: het stappenplan doorstaat de controle "
-                          "niet. Verbeter deze punten en laad het opnieuw op.", errors=errors)
+                          "niet. Verbeter deze punten en laad het opnieuw op.", problems=errors)
     draft = ContentDraft(id=str(uuid.uuid4()), guide_id=guide_id, data=data, uploaded_by=viewer.username,
                          uploaded_at=utcnow())
     session.add(draft)
@@ -98,8 +99,8 @@ def _check_author(viewer: Viewer) -> None:
         raise Forbidden("read-only")
 
 
-def _check(files: dict[str, bytes]) -> list[str]:
-    """`python -m kiosk.content check`'s errors for the next bundle (the shared code)."""
+def _check(files: dict[str, bytes]) -> list[Problem]:
+    """`python -m kiosk.content check`'s problems in the next bundle (the shared code)."""
     with tempfile.TemporaryDirectory(prefix="digipunt-check-") as tmp:
         _write(Path(tmp), files)
         return content.check_folder(Path(tmp))
@@ -169,7 +170,7 @@ def publish(request: Request, draft_id: str, _form: FormData = Depends(checked_f
     except content.ContentError as exc:
         if exc.errors:
             return _list_page(request, session, 400, message="Niet gepubliceerd: de stappenplannen doorstaan de "
-                              "controle niet.", errors=exc.errors)
+                              "controle niet.", problems=exc.errors)
         return _list_page(request, session, 503, message="Niet gepubliceerd: de server kan niet ondertekenen. "
                           "Vraag wie de server beheert om de sleutel te maken (digipunt-server content-key init).",
                           errors=[str(exc)])
@@ -323,7 +324,7 @@ def _save(session: Session, viewer: Viewer, draft: ContentDraft, guide: guide_ed
     """The shared checks on the next bundle with this guide, beside the form's own `errors` (all are
     shown at once); when there are none, the draft holds the guide."""
     files = guide.to_files()
-    checked = guide_editor.dutch_errors(guide, _check(content.with_guide(session, guide.id, files)))
+    checked = guide_editor.field_errors(guide, _check(content.with_guide(session, guide.id, files)))
     own = {key.rpartition(":")[2] for key in errors}
     for key, messages in checked.items():
         if key.rpartition(":")[2] not in own:  # the form's own word on a field comes first

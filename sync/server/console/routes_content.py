@@ -263,11 +263,16 @@ def _editor_draft(session: Session, draft_id: str) -> tuple[ContentDraft, guide_
 
 def _steps_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
                 status: int = 200) -> Response:
+    return page(request, "content_edit.html", status=status, **steps_context(draft, guide, errors))
+
+
+def steps_context(draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors) -> dict[str, Any]:
+    """What content_edit.html shows (the tests render it with errors of every kind)."""
     values = guide_editor.structure_values(guide) | guide.raw
-    return page(request, "content_edit.html", status=status, title=f"Bewerken: {guide.title() or guide.id}",
-                draft=draft, guide=guide, values=values, errors=errors, kinds=guide_editor.KINDS,
-                languages=LANGUAGE_NAMES, new_rows=guide_editor.NEW_ROWS,
-                max_image_kb=guide_editor.MAX_IMAGE_BYTES // 1024, summary=_summary(draft, guide, errors, None))
+    return {"title": f"Bewerken: {guide.title() or guide.id}", "draft": draft, "guide": guide, "values": values,
+            "errors": errors, "kinds": guide_editor.KINDS, "languages": LANGUAGE_NAMES,
+            "new_rows": guide_editor.NEW_ROWS, "max_image_kb": guide_editor.MAX_IMAGE_BYTES // 1024,
+            "summary": _summary(draft, guide, errors, None)}
 
 
 def _summary(draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
@@ -338,12 +343,17 @@ def _save(session: Session, viewer: Viewer, draft: ContentDraft, guide: guide_ed
 
 def _texts_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide, lang: str,
                 errors: guide_editor.Errors, values: dict[str, str], status: int = 200) -> Response:
+    return page(request, "content_texts.html", status=status, **texts_context(draft, guide, lang, errors, values))
+
+
+def texts_context(draft: ContentDraft, guide: guide_editor.Guide, lang: str, errors: guide_editor.Errors,
+                  values: dict[str, str]) -> dict[str, Any]:
+    """What content_texts.html shows for one language (the tests render it with errors of every kind)."""
     fields = {key.removeprefix(f"{lang}:"): messages for key, messages in errors.items() if key.startswith(f"{lang}:")}
-    return page(request, "content_texts.html", status=status,
-                title=f"Teksten {LANGUAGE_NAMES[lang]}: {guide.title() or guide.id}", draft=draft, guide=guide,
-                lang=lang, rtl=lang in RTL_LANGUAGES, values=values,
-                master=guide_editor.text_values(guide, MASTER_LANGUAGE),
-                errors=fields, summary=_summary(draft, guide, errors, lang), languages=LANGUAGE_NAMES)
+    return {"title": f"Teksten {LANGUAGE_NAMES[lang]}: {guide.title() or guide.id}", "draft": draft, "guide": guide,
+            "lang": lang, "rtl": lang in RTL_LANGUAGES, "values": values,
+            "master": guide_editor.text_values(guide, MASTER_LANGUAGE), "errors": fields,
+            "summary": _summary(draft, guide, errors, lang), "languages": LANGUAGE_NAMES}
 
 
 @router.get("/stappenplannen/concept/{draft_id}/tekst/{lang}")

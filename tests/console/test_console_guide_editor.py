@@ -221,6 +221,8 @@ def test_errors_are_shown_beside_the_fields_and_nothing_typed_is_lost(console, k
     assert refused.status_code == 400 and "Niet gepubliceerd" in refused.text
     where = "<strong>Stappenplan &#39;burgerprofiel-attest&#39;, tekst Frans, stap &#39;open&#39;</strong>"
     assert where in refused.text
+    preview = coord.get(f"/console/stappenplannen/concept/{draft_id}").text
+    assert "Nog niet klaar om te publiceren" in preview and where in preview
     fr_url = f"/console/stappenplannen/concept/{draft_id}/tekst/fr"
     fr_page = coord.get(fr_url).text
     assert '<p class="field-error" id="fout-open.body">Neem de schermlabels' in fr_page  # beside the field
@@ -241,6 +243,7 @@ def test_errors_are_shown_beside_the_fields_and_nothing_typed_is_lost(console, k
     fr_page = coord.get(fr_url).text
     assert submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"open__body": french})).status_code == 303
     assert "Nog te doen" not in coord.get(nl_url).text
+    assert "Nog niet klaar" not in coord.get(f"/console/stappenplannen/concept/{draft_id}").text
     # Half a translated step is refused; an empty one falls back to Dutch.
     fr_page = coord.get(fr_url).text
     half = submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"need__body": ""}))

@@ -139,7 +139,7 @@ def preview(request: Request, draft_id: str, viewer: Viewer = Depends(current_vi
                           "choices": [text for text, _to in wt.choices(lang, index)] if meta.kind == "choice" else []})
         title = wt.title(lang)
     return page(request, "content_preview.html", title=f"Voorbeeld: {title}", draft=draft, guide_title=title,
-                steps=steps, lang=lang, languages=LANGUAGE_NAMES, total=len(steps))
+                steps=steps, lang=lang, languages=LANGUAGE_NAMES, total=len(steps), problems=report.errors)
 
 
 @router.get("/stappenplannen/concept/{draft_id}/bestand/{path:path}")

@@ -47,7 +47,8 @@ TEXTS: dict[str, str] = {
     "id_differs": "De naam (id) '{id}' verschilt van de naam van de map, '{name}'. Geef ze dezelfde naam.",
     "duplicate_steps": "Meer dan één stap heet {steps}. Geef elke stap een eigen naam.",
     "icon_missing": "Het pictogram {icon} ontbreekt. Voeg het bestand toe, of kijk de naam na.",
-    "image_missing": "De afbeelding {image} ontbreekt. Laad een afbeelding op (een SVG-tekening).",
+    "image_missing": "De afbeelding {image} ontbreekt. Voeg het bestand toe (een SVG-tekening), of laad in de "
+                     "editor een andere afbeelding op.",
     "master_missing": "De Nederlandse tekst (text/nl.toml) ontbreekt. Het Nederlands is de basis van elk "
                       "stappenplan: schrijf die eerst.",
     "master_step_missing": "De Nederlandse titel en tekst van deze stap ontbreken. Schrijf ze.",

@@ -215,7 +215,8 @@ def test_a_problem_of_another_guide_is_shown_at_the_top_with_its_place(tmp_path)
     other = Problem("image_missing", "", "itsme", "walkthrough.toml", "need", "image", {"image": "images/x.svg"})
     errors = guide_editor.field_errors(editor_guide(guide), [other])
     assert errors == {"": ["Stappenplan 'itsme', walkthrough.toml, stap 'need': De afbeelding images/x.svg "
-                           "ontbreekt. Laad een afbeelding op (een SVG-tekening)."]}
+                           "ontbreekt. Voeg het bestand toe (een SVG-tekening), of laad in de editor een andere "
+                           "afbeelding op."]}
 
 
 def test_the_schema_problems_name_the_step_by_its_id_and_the_field_by_its_path(tmp_path):

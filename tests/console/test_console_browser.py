@@ -188,6 +188,17 @@ def test_publish_a_changed_and_a_new_guide_and_a_kiosk_installs_them(console, ch
 
     coord = log_in(chromium, base, "coord")
     admin_page = log_in(chromium, base, "admin")
+    # A zip that fails the checks: not kept, each problem in Dutch with where it is.
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(guide_zip(drop="burgerprofiel-attest/images/03-login.svg"))
+    coord.goto(f"{base}/console/stappenplannen")
+    coord.get_by_label("Zip-bestand met één stappenplan", exact=False).set_input_files(str(broken))
+    coord.get_by_role("button", name="Opladen en controleren").click()
+    problems = coord.get_by_label("Fouten in het stappenplan").inner_text()
+    assert ("Stappenplan 'burgerprofiel-attest', walkthrough.toml, stap 'login': De afbeelding images/03-login.svg "
+            "ontbreekt.") in problems
+    assert serious_problems(coord) == []
+    coord.screenshot(path=shots / "guide-upload-refused.png")
     for upload, title in ((changed, NEW_TITLE), (new, "Een nieuw attest")):
         coord.goto(f"{base}/console/stappenplannen")
         assert serious_problems(coord) == []

@@ -23,6 +23,10 @@ TEXTS: dict[str, str] = {
                    "tussen aanhalingstekens staat en elke regel de vorm naam = waarde heeft.",
     "unknown_language": "Er is geen taal '{language}'. Noem het bestand naar een van deze talen: {known}; of haal "
                         "het weg.",
+    "bundle_too_large": "Alle stappenplannen samen zijn te groot voor één versie: hoogstens {files} bestanden, "
+                        "elk hoogstens {megabytes} MB. Maak afbeeldingen kleiner, of haal bestanden weg.",
+    "file_name_refused": "Deze bestandsnamen kunnen niet mee naar de kiosks: {names}. Gebruik alleen letters, "
+                         "cijfers, punten, - en _ (geen spaties), en / tussen mappen; hernoem ze en laad opnieuw op.",
     # The format's fields (walkthrough.toml, text/<taal>.toml)
     "field_missing": "Hier ontbreekt {what}. Vul het in.",
     "field_unknown": "Het veld '{key}' bestaat hier niet. Haal het weg, of kijk na hoe het geschreven is.",

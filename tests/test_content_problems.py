@@ -113,6 +113,13 @@ CASES: dict[str, tuple[Break, str]] = {
 }
 
 
+# Codes of the files as one bundle (content.bundle_problems, before anything is written or checked).
+BUNDLE_CASES: dict[str, dict[str, bytes]] = {
+    "bundle_too_large": {f"proef/images/{i}.svg": SVG for i in range(content.MAX_BUNDLE_FILES + 1)},
+    "file_name_refused": {"proef/images/foto 1.svg": SVG, "proef/walkthrough.toml": b""},
+}
+
+
 def checked(tmp_path: Path, guide: dict[str, Any]) -> list[Problem]:
     """`content.check_folder` (what publishing and the editor run) on a folder with this guide."""
     root = tmp_path / "gidsen"
@@ -141,7 +148,7 @@ def rendered(template: str, context: dict[str, Any]) -> str:
 
 
 def test_every_code_has_its_dutch_text_and_a_broken_guide_here():
-    assert set(CASES) == set(TEXTS)
+    assert set(CASES) | set(BUNDLE_CASES) == set(TEXTS) and not set(CASES) & set(BUNDLE_CASES)
     # Every code the checks name in their source has its text (a new check cannot skip the table).
     sources = [Path(module.__file__).read_text(encoding="utf-8")  # type: ignore[arg-type]
                for module in (content_format, content_problems, content)]
@@ -197,6 +204,17 @@ def test_each_problem_is_raised_and_shown_in_dutch_beside_its_field_or_at_the_to
         if name:  # and this one beside its field as well
             beside = f'<p class="field-error" id="fout-{escape(name)}">{escape(message)}</p>'
             assert beside in html, beside
+
+
+@pytest.mark.parametrize("code", sorted(BUNDLE_CASES))
+def test_a_bundle_kiosks_would_refuse_is_refused_before_it_is_written_or_checked(code):
+    problems = content.bundle_problems(BUNDLE_CASES[code])
+    assert [p.code for p in problems] == [code]
+    if code == "file_name_refused":
+        assert problems[0].params == {"names": ["proef/images/foto 1.svg"]}
+        assert "Deze bestandsnamen kunnen niet mee naar de kiosks: proef/images/foto 1.svg." in problems[0].text
+    assert guide_editor.field_errors(editor_guide(good_guide()), problems) == {"": [problems[0].text]}
+    assert content.bundle_problems(guide_files(good_guide())) == []
 
 
 def test_an_answer_that_leads_nowhere_is_shown_beside_that_answer(tmp_path):

@@ -28,6 +28,7 @@ from sync.content_bundle import (
     MAX_BUNDLE_FILES,
     MAX_FILE_BYTES,
     Manifest,
+    ManifestFile,
     SignedManifest,
     build_manifest,
     folder_files,
@@ -155,6 +156,20 @@ def check_folder(root: Path) -> list[Problem]:
     return [replace(problem, root="") for problem in report.errors]
 
 
+def bundle_problems(files: dict[str, bytes]) -> list[Problem]:
+    """What keeps these files from being a bundle a kiosk accepts, checked before any of them is
+    written to a folder: too many or too large, or a name a manifest refuses (a space, a way up)."""
+    if len(files) > MAX_BUNDLE_FILES or any(len(data) > MAX_FILE_BYTES for data in files.values()):
+        return [Problem("bundle_too_large", params={"files": MAX_BUNDLE_FILES, "megabytes": MAX_FILE_BYTES // 2**20})]
+    refused = []
+    for path in sorted(files):
+        try:
+            ManifestFile(path=path, sha256="0" * 64, length=0)
+        except ValueError:
+            refused.append(path)
+    return [Problem("file_name_refused", params={"names": refused})] if refused else []
+
+
 def latest(session: Session) -> ContentBundle | None:
     return session.scalar(select(ContentBundle).order_by(ContentBundle.version.desc()).limit(1))
 
@@ -171,8 +186,8 @@ def publish(session: Session, files: dict[str, bytes], key_path: Path, *, actor:
     """Check the files as a walkthroughs folder, then store them and a signed manifest with the next
     version. Raises ContentError with the checks' errors; nothing is stored then."""
     key = read_key(key_path)  # before anything else: no key, no bundle
-    if len(files) > MAX_BUNDLE_FILES or any(len(data) > MAX_FILE_BYTES for data in files.values()):
-        raise ContentError(f"at most {MAX_BUNDLE_FILES} files of at most {MAX_FILE_BYTES // 2**20} MB each")
+    if refused := bundle_problems(files):
+        raise ContentError("the guides do not pass the checks", refused)
     with tempfile.TemporaryDirectory(prefix="digipunt-publish-") as tmp:
         root = Path(tmp)
         for path, data in files.items():
@@ -184,10 +199,7 @@ def publish(session: Session, files: dict[str, bytes], key_path: Path, *, actor:
         raise ContentError("the guides do not pass the checks", errors)
     # Serialised: the primary key refuses a second bundle with the same version.
     version = (session.scalar(select(func.max(ContentBundle.version))) or 0) + 1
-    try:
-        manifest = build_manifest(files, version, now, lifetime)
-    except ValueError as exc:  # a file name a kiosk would refuse
-        raise ContentError(f"a file name is not allowed in a bundle: {exc}") from None
+    manifest = build_manifest(files, version, now, lifetime)  # its names and sizes: bundle_problems
     signed = sign(manifest, key)
     known = set(session.scalars(select(ContentBlob.sha256).where(
         ContentBlob.sha256.in_({f.sha256 for f in manifest.files}))))

@@ -100,7 +100,10 @@ def _check_author(viewer: Viewer) -> None:
 
 
 def _check(files: dict[str, bytes]) -> list[Problem]:
-    """`python -m kiosk.content check`'s problems in the next bundle (the shared code)."""
+    """`python -m kiosk.content check`'s problems in the next bundle (the shared code); first, and
+    before any file is written, the names and sizes a bundle allows (a zip may name "../x")."""
+    if refused := content.bundle_problems(files):
+        return refused
     with tempfile.TemporaryDirectory(prefix="digipunt-check-") as tmp:
         _write(Path(tmp), files)
         return content.check_folder(Path(tmp))

@@ -157,6 +157,8 @@ def test_every_code_has_its_dutch_text_and_a_broken_guide_here():
     named |= {code for source in sources for code in re.findall(r'"(\w+)": "\w+"', source)
               if code in content_problems._STEP_CHECK_FIELDS}
     assert named and named <= set(TEXTS), named - set(TEXTS)
+    # The schema's own checks raise their code; a plain ValueError would reach people as "wrong_type".
+    assert "raise ValueError" not in sources[0]
     with pytest.raises(ValueError):
         Problem("no_such_problem")
 

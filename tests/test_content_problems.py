@@ -16,6 +16,7 @@ import tomli_w
 from markupsafe import escape
 
 from sync import content_format, content_problems
+from sync.content_bundle import MAX_BUNDLE_FILES
 from sync.content_problems import TEXTS, Problem
 from sync.server import content
 from sync.server.console import guide_editor, routes_content
@@ -29,7 +30,7 @@ PAGE = b'<html><head><title>Oefenen</title></head><body><a href="%s">Verder</a><
 def good_guide() -> dict[str, Any]:
     """A small guide that passes: a plain step with a website and a practice page, a question with
     two answers, a detour, an end; Dutch and French texts that quote the label [[Aanmelden]]."""
-    steps = [
+    steps: list[dict[str, Any]] = [
         {"id": "start", "image": "images/start.svg", "url": "https://www.vlaanderen.be", "practice": "start.html"},
         {"id": "route", "image": "images/route.svg", "kind": "choice",
          "choices": [{"id": "kort", "next": "klaar"}, {"id": "lang", "next": "omweg"}]},
@@ -41,8 +42,9 @@ def good_guide() -> dict[str, Any]:
 
     def text(title: str, words: tuple[str, str, str, str], answers: dict[str, str]) -> dict[str, Any]:
         bodies = [f"{words[0]} [[Aanmelden]].", *words[1:]]
-        texts = {step["id"]: {"title": f"{title} {i}", "body": body} for i, (step, body) in enumerate(zip(
-            steps, bodies, strict=True))}
+        texts: dict[str, dict[str, Any]] = {
+            step["id"]: {"title": f"{title} {i}", "body": body}
+            for i, (step, body) in enumerate(zip(steps, bodies, strict=True))}
         texts["route"]["choices"] = answers
         return {"title": title, "summary": "", "reviewed_by_native_speaker": False, "steps": texts}
 
@@ -115,7 +117,7 @@ CASES: dict[str, tuple[Break, str]] = {
 
 # Codes of the files as one bundle (content.bundle_problems, before anything is written or checked).
 BUNDLE_CASES: dict[str, dict[str, bytes]] = {
-    "bundle_too_large": {f"proef/images/{i}.svg": SVG for i in range(content.MAX_BUNDLE_FILES + 1)},
+    "bundle_too_large": {f"proef/images/{i}.svg": SVG for i in range(MAX_BUNDLE_FILES + 1)},
     "file_name_refused": {"proef/images/foto 1.svg": SVG, "proef/walkthrough.toml": b""},
 }
 

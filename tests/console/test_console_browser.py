@@ -297,6 +297,13 @@ def test_edit_a_published_guide_in_the_browser(console, chromium, tmp_path, shot
     assert beside.is_visible() and "[[Een nieuw label]]" in beside.inner_text()
     coord.screenshot(path=shots / "guide-edit-fr-todo.png")
     assert serious_problems(coord) == []
+    coord.get_by_role("link", name="Voorbeeld en publiceren").click()
+    listed = coord.get_by_label("Fouten in het stappenplan").inner_text()
+    assert "Stappenplan 'burgerprofiel-attest', tekst Frans, stap 'need': Neem de schermlabels" in listed
+    assert coord.get_by_text("Nog niet klaar om te publiceren.").is_visible()
+    assert serious_problems(coord) == []
+    coord.screenshot(path=shots / "guide-preview-todo.png", full_page=True)
+    coord.get_by_role("link", name="Dit concept bewerken").click()
     coord.get_by_role("link", name="Tekst Nederlands").click()
     coord.locator("textarea").first.fill(original)
     coord.get_by_role("button", name="Bewaren en controleren").first.click()

@@ -30,7 +30,9 @@ from typing import Any, Literal
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from sync.content_problems import Problem, schema_problem
 from sync.protocol import VISITOR_LANGUAGES, VisitorLanguage
 
 MASTER_LANGUAGE = "nl"
@@ -71,12 +73,13 @@ class StepMeta(_Strict):
 
     @model_validator(mode="after")
     def _kind(self) -> StepMeta:
+        # The codes are sync/content_problems.py's: the message is the code's Dutch text.
         if self.kind == "choice" and len(self.choices) < 2:
-            raise ValueError("a choice step needs at least 2 choices")
+            raise PydanticCustomError("choice_too_few", "a choice step needs at least 2 choices")
         if self.kind != "choice" and self.choices:
-            raise ValueError("only a choice step has choices")
+            raise PydanticCustomError("choices_not_allowed", "only a choice step has choices")
         if self.kind != "step" and self.next is not None:
-            raise ValueError("a choice or end step has no next (a choice's answers lead on)")
+            raise PydanticCustomError("next_not_allowed", "a choice or end step has no next")
         return self
 
     @field_validator("url")
@@ -85,7 +88,8 @@ class StepMeta(_Strict):
         if value is None or value in URL_PLACEHOLDERS:
             return value
         if urlparse(value).scheme != "https":
-            raise ValueError(f"url must be https:// or one of {URL_PLACEHOLDERS}")
+            raise PydanticCustomError("url_not_https", "url must be https:// or one of {placeholders}",
+                                      {"placeholders": ", ".join(URL_PLACEHOLDERS)})
         return value
 
 
@@ -110,7 +114,7 @@ class StepText(_Strict):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("empty text")
+            raise PydanticCustomError("text_empty", "empty text")
         return value
 
 
@@ -254,7 +258,7 @@ class Walkthrough:
 @dataclass
 class ContentReport:
     walkthroughs: list[Walkthrough] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)  # str(problem): file, step, Dutch text, code
     # (walkthrough id, language) -> step ids missing in that language
     missing: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     version: int = 0  # the guide bundle these come from (kiosk/core/bundles.py); 0: the installer's only
@@ -302,19 +306,39 @@ class TomlCache:
         self._entries = dict(self._used)
 
 
-def _load_toml(path: Path, errors: list[str], cache: TomlCache | None = None) -> dict[str, Any] | None:
+def _problem(code: str, folder: Path, file: str = "", step: str = "", field: str = "", **params: Any) -> Problem:
+    """A problem of the guide in `folder` (its file, step and field: sync/content_problems.py)."""
+    return Problem(code, str(folder.parent), folder.name, file, step, field, params)
+
+
+def _file_in(folder: Path, path: Path) -> str:
+    return path.relative_to(folder).as_posix()
+
+
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _load_toml(folder: Path, path: Path, errors: list[Problem],
+               cache: TomlCache | None = None) -> dict[str, Any] | None:
     try:
         if cache is not None:
             return cache.parse(path.read_bytes())
         with path.open("rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        errors.append(f"{path}: {exc}")
-        return None
+    except OSError:
+        errors.append(_problem("file_unreadable", folder, _file_in(folder, path)))
+    except UnicodeDecodeError:
+        errors.append(_problem("not_utf8", folder, _file_in(folder, path)))
+    except tomllib.TOMLDecodeError as exc:
+        place = _TOML_PLACE.search(str(exc))
+        errors.append(_problem("toml_syntax", folder, _file_in(folder, path),
+                               place=f"regel {place.group(1)}, kolom {place.group(2)}" if place else "aan het einde"))
+    return None
 
 
-def _schema_errors(path: Path, exc: ValidationError) -> list[str]:
-    return [f"{path}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+def _schema_errors(folder: Path, path: Path, raw: dict[str, Any], exc: ValidationError) -> list[Problem]:
+    return [schema_problem(e, raw, root=str(folder.parent), guide=folder.name, file=_file_in(folder, path))
+            for e in exc.errors()]
 
 
 SOURCES_FILE = "SOURCES.md"
@@ -362,20 +386,20 @@ def labels(text: str) -> list[str]:
 def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
     errors = report.errors
     step_ids = [s.id for s in wt.meta.steps]
-    if len(set(step_ids)) != len(step_ids):
-        errors.append(f"{wt.root}: duplicate step ids")
+    if doubles := sorted({s for s in step_ids if step_ids.count(s) > 1}):
+        errors.append(_problem("duplicate_steps", wt.root, "walkthrough.toml", steps=doubles))
     if not wt.icon_path().is_file():
-        errors.append(f"{wt.root}: icon {wt.meta.icon} does not exist")
+        errors.append(_problem("icon_missing", wt.root, "walkthrough.toml", field="icon", icon=wt.meta.icon))
     for lang, text in wt.texts.items():
         extra = set(text.steps) - set(step_ids)
         if extra:
-            errors.append(f"{wt.root}/text/{lang}.toml: steps {sorted(extra)} are not in walkthrough.toml")
+            errors.append(_problem("steps_not_in_guide", wt.root, f"text/{lang}.toml", steps=sorted(extra)))
         report.missing[(wt.id, lang)] = [s for s in step_ids if s not in text.steps]
     for lang in LANGUAGES:
         report.missing.setdefault((wt.id, lang), list(step_ids))
     master = wt.texts.get(MASTER_LANGUAGE)
     if master is None:
-        errors.append(f"{wt.root}: the Dutch master text text/{MASTER_LANGUAGE}.toml is missing")
+        errors.append(_problem("master_missing", wt.root, f"text/{MASTER_LANGUAGE}.toml"))
         return
     files, folders = _tree(wt.root)
     for step in wt.meta.steps:
@@ -386,7 +410,8 @@ def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
             localised = (image.parent / lang / image.name).as_posix()
             chosen = localised if localised in files or localised in folders else image.as_posix()
             if chosen not in files:
-                errors.append(f"{wt.root}: image {step.image} for step '{step.id}' does not exist")
+                errors.append(_problem("image_missing", wt.root, "walkthrough.toml", step.id, "image",
+                                       image=step.image))
                 break
         if step.id not in master.steps:
             continue  # reported as missing Dutch text below
@@ -395,10 +420,11 @@ def _check_walkthrough(wt: Walkthrough, report: ContentReport) -> None:
             if lang != MASTER_LANGUAGE and step.id in text.steps:
                 got = sorted(labels(text.steps[step.id].body))
                 if got != wanted:
-                    errors.append(f"{wt.root}/text/{lang}.toml: step '{step.id}' must quote the Dutch "
-                                  f"labels {wanted} verbatim, found {got}")
-    if report.missing[(wt.id, MASTER_LANGUAGE)]:
-        errors.append(f"{wt.root}: Dutch text missing for steps {report.missing[(wt.id, MASTER_LANGUAGE)]}")
+                    errors.append(_problem("labels_differ", wt.root, f"text/{lang}.toml", step.id, "body",
+                                           wanted=[f"[[{label}]]" for label in wanted],
+                                           found=[f"[[{label}]]" for label in got]))
+    for step_id in report.missing[(wt.id, MASTER_LANGUAGE)]:
+        errors.append(_problem("master_step_missing", wt.root, f"text/{MASTER_LANGUAGE}.toml", step_id))
     _check_paths(wt, errors)
     _check_practice(wt, errors)
 
@@ -415,7 +441,7 @@ def _tree(root: Path) -> tuple[set[str], set[str]]:
     return files, folders
 
 
-def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
+def _check_paths(wt: Walkthrough, errors: list[Problem]) -> None:
     """Choices and `next` lead to steps that exist; every step can be reached from the first; no
     path goes round in a loop (every path ends); every answer has its Dutch text, and a translated
     choice step translates all its answers."""
@@ -423,9 +449,12 @@ def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
     edges: dict[str, list[str]] = {}
     for index, step in enumerate(wt.meta.steps):
         targets = [c.next for c in step.choices] + ([step.next] if step.next else [])
-        unknown = [t for t in targets if t not in ids]
-        if unknown:
-            errors.append(f"{wt.root}: step '{step.id}' leads to unknown steps {unknown}")
+        for choice in step.choices:
+            if choice.next not in ids:
+                errors.append(_problem("unknown_target", wt.root, "walkthrough.toml", step.id,
+                                       f"choices.{choice.id}.next", targets=[choice.next]))
+        if step.next and step.next not in ids:
+            errors.append(_problem("unknown_target", wt.root, "walkthrough.toml", step.id, "next", targets=[step.next]))
         if step.kind == "step" and step.next is None and index + 1 < len(wt.meta.steps):
             targets.append(wt.meta.steps[index + 1].id)
         edges[step.id] = [t for t in targets if t in ids]
@@ -434,8 +463,8 @@ def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
                 labels_ = text.steps[step.id].choices
                 wanted = {c.id for c in step.choices}
                 if set(labels_) != wanted:
-                    errors.append(f"{wt.root}/text/{lang}.toml: step '{step.id}' needs the answers "
-                                  f"{sorted(wanted)}, found {sorted(labels_)}")
+                    errors.append(_problem("answers_differ", wt.root, f"text/{lang}.toml", step.id, "choices",
+                                           wanted=sorted(wanted), found=sorted(labels_)))
     first = wt.meta.steps[0].id
     reached, todo = {first}, [first]
     while todo:
@@ -443,9 +472,9 @@ def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
             if target not in reached:
                 reached.add(target)
                 todo.append(target)
-    unreachable = [step.id for step in wt.meta.steps if step.id not in reached]
-    if unreachable:
-        errors.append(f"{wt.root}: steps {unreachable} cannot be reached from the first step")
+    for step in wt.meta.steps:
+        if step.id not in reached:
+            errors.append(_problem("unreachable", wt.root, "walkthrough.toml", step.id))
     # A loop: a step that is on a path leading back to itself (depth-first, grey = on the path).
     state: dict[str, str] = {}
 
@@ -454,7 +483,7 @@ def _check_paths(wt: Walkthrough, errors: list[str]) -> None:
         for target in edges[step_id]:
             if state.get(target) == "grey":
                 loop = path[path.index(target):] + [target] if target in path else [step_id, target]
-                errors.append(f"{wt.root}: the steps loop: {' -> '.join(loop)}")
+                errors.append(_problem("loop", wt.root, "walkthrough.toml", loop[0], loop=" → ".join(loop)))
             elif target not in state:
                 visit(target, [*path, target])
         state[step_id] = "black"
@@ -467,32 +496,37 @@ _PRACTICE_REF = re.compile(r"""(?:\b(?:href|src|action|formaction)\s*=\s*["']?|u
                            re.IGNORECASE)
 
 
-def _check_practice(wt: Walkthrough, errors: list[str]) -> None:
+def _check_practice(wt: Walkthrough, errors: list[Problem]) -> None:
     """Practice pages stay inside the kiosk: every page a step names exists, every page has a
     <head> and a <body> (the kiosk puts its "Oefening" mark there), and every address in them is a
     file of the same practice folder (no scheme, no "//", no way up)."""
     folder = wt.root / PRACTICE_DIR
     for step in wt.meta.steps:
         if step.practice and not (folder / step.practice).is_file():
-            errors.append(f"{wt.root}: practice page {PRACTICE_DIR}/{step.practice} of step '{step.id}' does not exist")
+            errors.append(_problem("practice_missing", wt.root, "walkthrough.toml", step.id, "practice",
+                                   page=step.practice))
     if not folder.is_dir():
         return
     for page in sorted(p for p in folder.iterdir() if p.suffix in (".html", ".css")):
+        file = _file_in(wt.root, page)
         try:
             text = page.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(f"{page}: {exc}")
+        except OSError:
+            errors.append(_problem("file_unreadable", wt.root, file))
+            continue
+        except UnicodeDecodeError:
+            errors.append(_problem("not_utf8", wt.root, file))
             continue
         if page.suffix == ".html" and not (re.search(r"<head[\s>]", text) and re.search(r"<body[\s>]", text)):
-            errors.append(f"{page}: a practice page needs <head> and <body>")
+            errors.append(_problem("practice_head_body", wt.root, file))
         for ref in _PRACTICE_REF.findall(text):
             target = ref.split("#")[0].split("?")[0]
             if not target:
                 continue  # "#top", or a form that posts to its own page
             if ":" in target or target.startswith(("/", "\\")) or ".." in target or "/" in target:
-                errors.append(f"{page}: practice pages link only to files beside them, found '{ref}'")
+                errors.append(_problem("practice_link_outside", wt.root, file, ref=ref))
             elif not (folder / target).is_file():
-                errors.append(f"{page}: '{ref}' does not exist in {PRACTICE_DIR}/")
+                errors.append(_problem("practice_link_missing", wt.root, file, ref=ref))
 
 
 def load_walkthroughs(root: Path, cache: TomlCache | None = None) -> ContentReport:
@@ -500,32 +534,34 @@ def load_walkthroughs(root: Path, cache: TomlCache | None = None) -> ContentRepo
     files seen before. The caller saves the cache."""
     report = ContentReport()
     if not root.is_dir():
-        report.errors.append(f"{root}: content folder does not exist")
+        report.errors.append(Problem("folder_missing", str(root)))
         return report
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        raw = _load_toml(folder / "walkthrough.toml", report.errors, cache)
+        raw = _load_toml(folder, folder / "walkthrough.toml", report.errors, cache)
         if raw is None:
             continue
         try:
             meta = WalkthroughMeta.model_validate(raw)
         except ValidationError as exc:
-            report.errors.extend(_schema_errors(folder / "walkthrough.toml", exc))
+            report.errors.extend(_schema_errors(folder, folder / "walkthrough.toml", raw, exc))
             continue
         if meta.id != folder.name:
-            report.errors.append(f"{folder}: id '{meta.id}' differs from the folder name")
+            report.errors.append(_problem("id_differs", folder, "walkthrough.toml", field="id", id=meta.id,
+                                          name=folder.name))
         texts: dict[str, WalkthroughText] = {}
         for text_file in sorted((folder / "text").glob("*.toml")):
             lang = text_file.stem
             if lang not in LANGUAGES:
-                report.errors.append(f"{text_file}: unknown language '{lang}' (known: {', '.join(LANGUAGES)})")
+                report.errors.append(_problem("unknown_language", folder, _file_in(folder, text_file), language=lang,
+                                              known=list(LANGUAGES)))
                 continue
-            raw_text = _load_toml(text_file, report.errors, cache)
+            raw_text = _load_toml(folder, text_file, report.errors, cache)
             if raw_text is None:
                 continue
             try:
                 texts[lang] = WalkthroughText.model_validate(raw_text)
             except ValidationError as exc:
-                report.errors.extend(_schema_errors(text_file, exc))
+                report.errors.extend(_schema_errors(folder, text_file, raw_text, exc))
         wt = Walkthrough(root=folder, meta=meta, texts=texts)
         _check_walkthrough(wt, report)
         if MASTER_LANGUAGE in texts and not report.missing[(wt.id, MASTER_LANGUAGE)]:

@@ -141,7 +141,8 @@ def test_empty_step_fails_the_check(content_copy):
 def test_changed_official_label_in_a_translation_fails_the_check(content_copy):
     _edit(content_copy / "eloket" / "text" / "en.toml", "[[Online aanvragen]]", "[[Apply online]]")
     result = check(content_copy)
-    assert result.returncode == 1 and "verbatim" in result.stderr
+    assert result.returncode == 1 and "(labels_differ)" in result.stderr
+    assert "letterlijk over, tussen [[ en ]]: [[Online aanvragen]] (nu: [[Apply online]])" in result.stderr
 
 
 def test_missing_translation_falls_back_to_dutch_marked(content_copy):
@@ -210,12 +211,13 @@ def test_choice_and_end_steps_branch_the_bundled_guides():
 
 
 @pytest.mark.parametrize("old, new, error", [
-    ('next = "itsme-code"', 'next = "nergens"', "leads to unknown steps ['nergens']"),
-    ('{ id = "bank", next = "bank" }', '{ id = "bank", next = "eid-website" }', "steps ['bank'] cannot be reached"),
+    ('next = "itsme-code"', 'next = "nergens"', "[eid-app]: Leidt naar een stap die niet bestaat: nergens."),
+    ('{ id = "bank", next = "bank" }', '{ id = "bank", next = "eid-website" }',
+     "[bank]: Geen stap of antwoord leidt hierheen"),
     ('next = "itsme-code"', 'next = "need"',
-     "the steps loop: need -> route -> eid-website -> eid-sign -> eid-app -> need"),
+     "[need]: Deze stappen lopen in een kring: need → route → eid-website → eid-sign → eid-app → need."),
     ('choices = [{ id = "eid", next = "eid-website" }, { id = "bank", next = "bank" }]',
-     'choices = [{ id = "eid", next = "eid-website" }]', "a choice step needs at least 2 choices"),
+     'choices = [{ id = "eid", next = "eid-website" }]', "[route]: Een keuzestap heeft minstens twee antwoorden"),
 ])
 def test_the_checker_refuses_broken_paths(content_copy, old, new, error):
     _edit(content_copy / "itsme" / "walkthrough.toml", old, new)
@@ -227,4 +229,5 @@ def test_the_checker_wants_every_answer_in_every_translation(content_copy):
     _edit(content_copy / "itsme" / "text" / "tr.toml", 'bank = "Banka kartımla"\n', "")
     result = check(content_copy)
     assert result.returncode == 1
-    assert "tr.toml: step 'route' needs the answers ['bank', 'eid'], found ['eid']" in result.stderr
+    assert ("tr.toml [route]: De antwoorden passen niet bij de keuzestap: nodig zijn bank, eid, er staan eid."
+            in result.stderr)

@@ -74,10 +74,11 @@ def test_publishing_runs_the_content_checks(tmp_path):
     (guide / "text" / "nl.toml").unlink()
     done = server(tmp_path, "content-publish", str(broken))
     assert done.returncode == 1
-    assert "Dutch master text" in done.stderr  # the same message as `python -m kiosk.content check`
+    missing = "De Nederlandse tekst (text/nl.toml) ontbreekt"
+    assert missing in done.stderr and "(master_missing)" in done.stderr  # as `python -m kiosk.content check`
     check = subprocess.run([sys.executable, "-m", "kiosk.content", "check", "--root", str(broken)],
                            capture_output=True, text=True, timeout=60)
-    assert check.returncode == 1 and "Dutch master text" in check.stderr
+    assert check.returncode == 1 and missing in check.stderr
     ok = server(tmp_path, "content-publish", str(CONTENT))
     assert ok.returncode == 0 and "version 1" in ok.stdout, ok.stderr
     assert "version 2" in server(tmp_path, "content-publish", str(CONTENT)).stdout

@@ -40,7 +40,10 @@ def test_content_check_refuses_a_flag_that_is_not_true_or_false(tmp_path):
     toml = root / "itsme" / "walkthrough.toml"
     toml.write_text(toml.read_text().replace("works_elsewhere = true", 'works_elsewhere = "ja"', 1))
     report = load_walkthroughs(root)
-    assert report.walkthroughs == [] and any("works_elsewhere" in e for e in report.errors)
+    assert report.walkthroughs == []
+    assert [(e.code, e.field) for e in report.errors] == [("wrong_type", "works_elsewhere")]
+    assert "'werkt op de gsm' (works_elsewhere) heeft hier de verkeerde soort waarde: verwacht is true of false" \
+        in report.errors[0].text
 
 
 def test_on_a_phone_step_the_idle_question_waits_for_the_phone(window, qtbot):

@@ -74,13 +74,15 @@ def test_the_check_refuses_practice_pages_that_reach_outside_or_are_missing(tmp_
     (pages / "account.html").unlink()  # a step names it
     result = check(root)
     assert result.returncode == 1
-    for expected in ("'https://mail.example.org/send'", "'../../itsme/practice/start.html'",
-                     "'//tracker.example.org/x.png'", "sent.html: a practice page needs <head> and <body>",
-                     "'login.html' does not exist", "practice/account.html of step 'account' does not exist"):
+    for expected in ("niet naar 'https://mail.example.org/send'", "niet naar '../../itsme/practice/start.html'",
+                     "style.css: Een oefenpagina linkt alleen naar bestanden in haar eigen map practice/, niet "
+                     "naar '//tracker.example.org/x.png'", "sent.html: Een oefenpagina heeft een <head> en een <body>",
+                     "start.html: 'login.html' bestaat niet in de map practice/",
+                     "walkthrough.toml [account]: De oefenpagina practice/account.html ontbreekt"):
         assert expected in result.stderr, expected
     (root / "email" / "walkthrough.toml").write_text((root / "email" / "walkthrough.toml").read_text().replace(
         'practice = "start.html"', 'practice = "../secret.html"'))
-    assert "practice: String should match pattern" in check(root).stderr
+    assert "'../secret.html' is geen geldige naam voor een oefenpagina" in check(root).stderr
 
 
 def test_practice_files_come_only_from_the_guides_practice_folder_and_carry_the_mark():

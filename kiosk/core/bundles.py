@@ -280,7 +280,7 @@ def load_guides(floor: Path, bundles: GuideBundles | None) -> ContentReport:
     report.walkthroughs = sorted([wt for wt in report.walkthroughs if wt.id not in replaced] + extra.walkthroughs,
                                  key=lambda w: (w.meta.order, w.id))
     report.missing.update(extra.missing)
-    report.errors += [f"bundle {report.version}: {error}" for error in extra.errors]
+    report.errors += extra.errors  # their paths name the bundle's folder
     return report
 
 

@@ -273,7 +273,7 @@ def _content_publish(args: argparse.Namespace, session: Session) -> str:
         bundle = publish_folder(session, Path(args.folder), args.content_key, actor=f"cli:{getpass.getuser()}",
                                 now=utcnow(), lifetime=lifetime)
     except ContentError as exc:
-        raise AdminError("\n".join([str(exc), *exc.errors])) from None
+        raise AdminError("\n".join([str(exc), *map(str, exc.errors)])) from None
     audit(session, None, "content publish (cli)", f"version {bundle.version}", now=utcnow())
     return (f"published guide bundle version {bundle.version} (key {bundle.key_id}); "
             "kiosks install it at their next sync")

@@ -13,7 +13,7 @@ import os
 import tempfile
 import tomllib
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
 
@@ -28,6 +28,7 @@ from sync.content_bundle import (
     MAX_BUNDLE_FILES,
     MAX_FILE_BYTES,
     Manifest,
+    ManifestFile,
     SignedManifest,
     build_manifest,
     folder_files,
@@ -36,6 +37,7 @@ from sync.content_bundle import (
     sign,
 )
 from sync.content_format import load_walkthroughs
+from sync.content_problems import Problem
 from sync.private_files import FILE_MODE, private_dir
 from sync.server.models import ContentBlob, ContentBundle
 
@@ -45,9 +47,9 @@ MAX_ZIP_BYTES = 16 * 1024 * 1024  # a guide with its pictures; the server reads 
 
 
 class ContentError(Exception):
-    """Refused: a message for the person at the CLI or console (with `errors` from the checks)."""
+    """Refused: a message for the person at the CLI or console (with `errors`, the checks' problems)."""
 
-    def __init__(self, message: str, errors: list[str] | None = None):
+    def __init__(self, message: str, errors: list[Problem] | None = None):
         super().__init__(message)
         self.errors = errors or []
 
@@ -144,13 +146,28 @@ def describe_keys(keys: list[str]) -> str:
 
 
 # --- publishing ------------------------------------------------------------------------------------
-def check_folder(root: Path) -> list[str]:
-    """The errors of `python -m kiosk.content check` for a walkthroughs folder (the shared code)."""
+def check_folder(root: Path) -> list[Problem]:
+    """The problems `python -m kiosk.content check` finds in a walkthroughs folder (the shared code),
+    and one when the folder holds no guide at all; their paths start inside the folder (it is often
+    a temporary one)."""
     report = load_walkthroughs(root)
-    errors = [error.replace(str(root) + os.sep, "").replace(str(root), ".") for error in report.errors]
-    if not report.walkthroughs and not errors:
-        errors.append("no walkthrough in the folder")
-    return errors
+    if not report.walkthroughs and not report.errors:
+        return [Problem("no_guides")]
+    return [replace(problem, root="") for problem in report.errors]
+
+
+def bundle_problems(files: dict[str, bytes]) -> list[Problem]:
+    """What keeps these files from being a bundle a kiosk accepts, checked before any of them is
+    written to a folder: too many or too large, or a name a manifest refuses (a space, a way up)."""
+    if len(files) > MAX_BUNDLE_FILES or any(len(data) > MAX_FILE_BYTES for data in files.values()):
+        return [Problem("bundle_too_large", params={"files": MAX_BUNDLE_FILES, "megabytes": MAX_FILE_BYTES // 2**20})]
+    refused = []
+    for path in sorted(files):
+        try:
+            ManifestFile(path=path, sha256="0" * 64, length=0)
+        except ValueError:
+            refused.append(path)
+    return [Problem("file_name_refused", params={"names": refused})] if refused else []
 
 
 def latest(session: Session) -> ContentBundle | None:
@@ -169,8 +186,8 @@ def publish(session: Session, files: dict[str, bytes], key_path: Path, *, actor:
     """Check the files as a walkthroughs folder, then store them and a signed manifest with the next
     version. Raises ContentError with the checks' errors; nothing is stored then."""
     key = read_key(key_path)  # before anything else: no key, no bundle
-    if len(files) > MAX_BUNDLE_FILES or any(len(data) > MAX_FILE_BYTES for data in files.values()):
-        raise ContentError(f"at most {MAX_BUNDLE_FILES} files of at most {MAX_FILE_BYTES // 2**20} MB each")
+    if refused := bundle_problems(files):
+        raise ContentError("the guides do not pass the checks", refused)
     with tempfile.TemporaryDirectory(prefix="digipunt-publish-") as tmp:
         root = Path(tmp)
         for path, data in files.items():
@@ -182,10 +199,7 @@ def publish(session: Session, files: dict[str, bytes], key_path: Path, *, actor:
         raise ContentError("the guides do not pass the checks", errors)
     # Serialised: the primary key refuses a second bundle with the same version.
     version = (session.scalar(select(func.max(ContentBundle.version))) or 0) + 1
-    try:
-        manifest = build_manifest(files, version, now, lifetime)
-    except ValueError as exc:  # a file name a kiosk would refuse
-        raise ContentError(f"a file name is not allowed in a bundle: {exc}") from None
+    manifest = build_manifest(files, version, now, lifetime)  # its names and sizes: bundle_problems
     signed = sign(manifest, key)
     known = set(session.scalars(select(ContentBlob.sha256).where(
         ContentBlob.sha256.in_({f.sha256 for f in manifest.files}))))

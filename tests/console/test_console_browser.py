@@ -188,6 +188,17 @@ def test_publish_a_changed_and_a_new_guide_and_a_kiosk_installs_them(console, ch
 
     coord = log_in(chromium, base, "coord")
     admin_page = log_in(chromium, base, "admin")
+    # A zip that fails the checks: not kept, each problem in Dutch with where it is.
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(guide_zip(drop="burgerprofiel-attest/images/03-login.svg"))
+    coord.goto(f"{base}/console/stappenplannen")
+    coord.get_by_label("Zip-bestand met één stappenplan", exact=False).set_input_files(str(broken))
+    coord.get_by_role("button", name="Opladen en controleren").click()
+    problems = coord.get_by_label("Fouten in het stappenplan").inner_text()
+    assert ("Stappenplan 'burgerprofiel-attest', walkthrough.toml, stap 'login': De afbeelding images/03-login.svg "
+            "ontbreekt.") in problems
+    assert serious_problems(coord) == []
+    coord.screenshot(path=shots / "guide-upload-refused.png")
     for upload, title in ((changed, NEW_TITLE), (new, "Een nieuw attest")):
         coord.goto(f"{base}/console/stappenplannen")
         assert serious_problems(coord) == []
@@ -267,23 +278,53 @@ def test_edit_a_published_guide_in_the_browser(console, chromium, tmp_path, shot
     assert serious_problems(coord) == []
     coord.screenshot(path=shots / "guide-edit-ar.png")
 
+    # A Dutch label added: saved, with every translation of that step to correct listed on top.
     coord.get_by_role("link", name="Tekst Nederlands").click()
     body = coord.locator("textarea").first
-    body.fill(body.input_value().replace("Mijn Burgerprofiel", "", 1) + "\n[[Een nieuw label]]")
+    original = body.input_value()
+    body.fill(original + "\n[[Een nieuw label]]")
     coord.get_by_label("Titel", exact=True).first.fill("Attest downloaden (in de browser)")
     coord.get_by_role("button", name="Bewaren en controleren").first.click()
-    alert = coord.get_by_role("alert")
-    assert "Niet bewaard" in alert.inner_text() and "Tekst Frans, stap 1: Neem de schermlabels" in alert.inner_text()
-    assert coord.get_by_label("Titel", exact=True).first.input_value() == "Attest downloaden (in de browser)"
-    coord.screenshot(path=shots / "guide-edit-nl-error.png")
-    coord.screenshot(path=shots / "guide-edit-nl-error-full.png", full_page=True)
+    coord.wait_for_url("**/tekst/nl?gedaan=bewaard")
+    todo = coord.locator("#nog-te-doen").inner_text()
+    assert "Nog te doen voor het gepubliceerd kan worden" in todo
+    assert "Tekst Frans, stap 1: Neem de schermlabels" in todo
+    coord.screenshot(path=shots / "guide-edit-nl-todo.png")
     assert serious_problems(coord) == []
-    body.fill(body.input_value().replace("\n[[Een nieuw label]]", ""))
+    coord.locator("#nog-te-doen a", has_text="Tekst Frans").click()
+    coord.wait_for_url("**/tekst/fr#veld-need.body")
+    beside = coord.locator('[id="fout-need.body"]')
+    assert beside.is_visible() and "[[Een nieuw label]]" in beside.inner_text()
+    coord.screenshot(path=shots / "guide-edit-fr-todo.png")
+    assert serious_problems(coord) == []
+    coord.get_by_role("link", name="Voorbeeld en publiceren").click()
+    listed = coord.get_by_label("Fouten in het stappenplan").inner_text()
+    assert "Stappenplan 'burgerprofiel-attest', tekst Frans, stap 'need': Neem de schermlabels" in listed
+    assert coord.get_by_text("Nog niet klaar om te publiceren.").is_visible()
+    assert serious_problems(coord) == []
+    coord.screenshot(path=shots / "guide-preview-todo.png", full_page=True)
+    coord.get_by_role("link", name="Dit concept bewerken").click()
+    coord.get_by_role("link", name="Tekst Nederlands").click()
+    coord.locator("textarea").first.fill(original)
     coord.get_by_role("button", name="Bewaren en controleren").first.click()
     coord.wait_for_url("**/tekst/nl?gedaan=bewaard")
+    assert coord.locator("#nog-te-doen").count() == 0
+
+    # A website without https: not saved, the checks' Dutch text beside the field, what was typed kept.
+    coord.get_by_role("link", name="Stappen en instellingen").click()
+    url = coord.locator('[id="veld-open.url"]')
+    url.fill("http://www.vlaanderen.be")
+    coord.get_by_role("button", name="Bewaren en controleren").first.click()
+    alert = coord.get_by_role("alert")
+    assert "Niet bewaard" in alert.inner_text() and "Stap 2: Een webadres begint met https://" in alert.inner_text()
+    assert "Een webadres begint met https://" in coord.locator('[id="fout-open.url"]').inner_text()
+    assert coord.locator('[id="veld-open.url"]').input_value() == "http://www.vlaanderen.be"
+    coord.screenshot(path=shots / "guide-edit-steps-error.png")
+    coord.screenshot(path=shots / "guide-edit-steps-error-full.png", full_page=True)
+    assert serious_problems(coord) == []
 
     admin_page = log_in(chromium, base, "admin")
-    admin_page.goto(coord.url.split("/tekst/")[0])
+    admin_page.goto(coord.url.split("?")[0].removesuffix("/bewerken"))
     admin_page.get_by_role("button", name="Publiceren naar alle kiosks").click()
     admin_page.wait_for_url(f"{base}/console/stappenplannen?**")
     files = console.server.admin(lambda s: content.bundle_files(s, content.latest(s)))

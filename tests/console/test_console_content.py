@@ -2,8 +2,10 @@
 kiosk's own body markup, publishing by a city admin only (signed, audit-logged)."""
 from __future__ import annotations
 
+import io
 import os
 import re
+import zipfile
 
 import pytest
 from sqlalchemy import select
@@ -63,8 +65,19 @@ def test_a_guide_that_fails_the_checks_is_not_kept(console, key):
     coord = console.as_user("coord")
     refused = upload(coord, guide_zip(drop="burgerprofiel-attest/text/nl.toml"))
     assert refused.status_code == 400
-    assert "doorstaat de controle" in refused.text and "Dutch master text" in refused.text
+    assert "doorstaat de controle" in refused.text
+    assert ("<strong>Stappenplan &#39;burgerprofiel-attest&#39;, tekst Nederlands</strong>: De Nederlandse tekst "
+            "(text/nl.toml) ontbreekt" in refused.text)
     assert upload(coord, b"not a zip").status_code == 400
+    # A name a kiosk's manifest refuses (a space): refused at the upload, not at publishing.
+    named = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(guide_zip())) as source, zipfile.ZipFile(named, "w") as target:
+        for item in source.infolist():
+            data = source.read(item).replace(b'"images/01-need.svg"', b'"images/01 need.svg"')
+            target.writestr(item.filename.replace("01-need.svg", "01 need.svg"), data)
+    refused = upload(coord, named.getvalue())
+    assert refused.status_code == 400
+    assert "Deze bestandsnamen kunnen niet mee naar de kiosks: burgerprofiel-attest/images/01 need.svg." in refused.text
     assert console.server.admin(lambda s: s.scalar(select(ContentDraft.id))) is None
 
 

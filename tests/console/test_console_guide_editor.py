@@ -201,17 +201,51 @@ def test_errors_are_shown_beside_the_fields_and_nothing_typed_is_lost(console, k
     assert renamed.status_code == 303, renamed.text
     french = tomllib.loads(draft_files(console, draft_id)["text/fr.toml"].decode())
     assert "[[Inloggen]]" in french["steps"]["open"]["body"] and "[[Aanmelden]]" not in french["steps"]["open"]["body"]
-    # A label added in Dutch alone: the translations must quote it too (the shared check), nothing saved.
+    # A label added in Dutch alone: saved, and every translation of that step is left to correct
+    # (each named, with a link to its field); publishing refuses the draft until they all quote it.
     fields = form_of(coord.get(nl_url).text, nl_url)
-    refused = submit(coord, nl_url, change(fields, **{"open__body": dict(fields)["open.body"] + "\n[[Nieuw]]"}))
-    assert refused.status_code == 400
-    assert "Tekst Frans, stap 2: Neem de schermlabels van het Nederlands letterlijk over" in refused.text
-    assert f'href="/console/stappenplannen/concept/{draft_id}/tekst/fr#veld-open.body"' in refused.text
-    assert "[[Nieuw]]" in refused.text  # what was typed stays in the field
-    fr_page = coord.get(f"/console/stappenplannen/concept/{draft_id}/tekst/fr").text
-    assert "[[Nieuw]]" not in fr_page  # the Dutch text was not saved
-    # Half a translated step is refused; an empty one falls back to Dutch.
+    body = dict(fields)["open.body"]
+    saved = submit(coord, nl_url, change(fields, **{"open__body": body + "\n[[Nieuw]]"}))
+    assert saved.status_code == 303, saved.text
+    page = coord.get(saved.headers["location"]).text
+    assert "Bewaard in het concept." in page and "het doorstaat de controle" not in page
+    assert "Nog te doen voor het gepubliceerd kan worden" in page
+    translated = [lang for lang in ("fr", "en", "ar", "uk", "tr", "ru", "fa")
+                  if "open" in tomllib.loads(draft_files(console, draft_id)[f"text/{lang}.toml"].decode())["steps"]]
+    assert len(translated) == 7
+    for lang in translated:
+        assert f'href="/console/stappenplannen/concept/{draft_id}/tekst/{lang}#veld-open.body"' in page, lang
+    assert ("Tekst Frans, stap 2: Neem de schermlabels van het Nederlands letterlijk over, tussen [[ en ]]: "
+            "[[Inloggen]], [[Mijn Burgerprofiel]], [[Nieuw]] (nu: [[Inloggen]], [[Mijn Burgerprofiel]])") in page
+    refused = console.as_user("admin").post(f"/console/stappenplannen/concept/{draft_id}/publiceren")
+    assert refused.status_code == 400 and "Niet gepubliceerd" in refused.text
+    where = "<strong>Stappenplan &#39;burgerprofiel-attest&#39;, tekst Frans, stap &#39;open&#39;</strong>"
+    assert where in refused.text
+    preview = coord.get(f"/console/stappenplannen/concept/{draft_id}").text
+    assert "Nog niet klaar om te publiceren" in preview and where in preview
     fr_url = f"/console/stappenplannen/concept/{draft_id}/tekst/fr"
+    fr_page = coord.get(fr_url).text
+    assert '<p class="field-error" id="fout-open.body">Neem de schermlabels' in fr_page  # beside the field
+    # On the French page, French labels that differ keep the French text from being saved; the
+    # other languages still to do do not.
+    french = dict(form_of(fr_page, fr_url))["open.body"]
+    wrong = submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"open__body": french + " [[Neuf]]"}))
+    assert wrong.status_code == 400 and "Niet bewaard" in wrong.text
+    right = submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"open__body": french + " [[Nieuw]]"}))
+    assert right.status_code == 303, right.text
+    assert 'id="fout-open.body"' not in coord.get(fr_url).text
+    # The Dutch label taken away again: now French is the one to correct.
+    fields = form_of(coord.get(nl_url).text, nl_url)
+    assert submit(coord, nl_url, change(fields, **{"open__body": body})).status_code == 303
+    for lang in translated:
+        assert ('id="fout-open.body"' in coord.get(f"/console/stappenplannen/concept/{draft_id}/tekst/{lang}").text) \
+            == (lang == "fr"), lang
+    fr_page = coord.get(fr_url).text
+    assert submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"open__body": french})).status_code == 303
+    assert "Nog te doen" not in coord.get(nl_url).text
+    assert "Nog niet klaar" not in coord.get(f"/console/stappenplannen/concept/{draft_id}").text
+    # Half a translated step is refused; an empty one falls back to Dutch.
+    fr_page = coord.get(fr_url).text
     half = submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"need__body": ""}))
     assert half.status_code == 400 and "of laat allebei leeg" in half.text
     empty = submit(coord, fr_url, change(form_of(fr_page, fr_url), **{"need__body": "", "need__title": ""}))

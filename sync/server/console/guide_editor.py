@@ -1,9 +1,9 @@
 """The console's guide editor: a draft guide (ContentDraft: its zip) changed through forms instead of
 a new upload. `Guide` is the draft's walkthrough.toml and text/<lang>.toml as plain dicts; the
 `apply_*` functions take a posted form into it (what the editor itself can refuse: a number, a
-domain, a picture), `dutch_errors` puts the shared checks' messages (sync/content_format.py, run by
-routes_content) beside the fields they are about, in Dutch. Written back with tomli-w: comments in
-the TOML files do not survive an edit."""
+domain, a picture), `field_errors` puts the shared checks' problems (sync/content_problems.py, run
+by routes_content) beside the fields they are about, by their place, in their Dutch text. Written
+back with tomli-w: comments in the TOML files do not survive an edit."""
 from __future__ import annotations
 
 import re
@@ -16,6 +16,7 @@ import tomli_w
 from starlette.datastructures import FormData, UploadFile
 
 from sync.content_format import LANGUAGES, MASTER_LANGUAGE, labels
+from sync.content_problems import Problem
 from sync.server import content
 from sync.server.console.web import form_list, form_text
 
@@ -307,61 +308,49 @@ def _rename_labels(guide: Guide, steps: dict[str, Any]) -> None:
                     translated["body"] = translated["body"].replace(f"[[{before}]]", f"[[{after}]]")
 
 
-# --- the shared checks' messages, in Dutch, beside their fields ------------------------------------
-def _names(listed: str) -> list[str]:
-    return re.findall(r"'([^']*)'", listed)
+# --- the shared checks' problems beside their fields ---------------------------------------------
+# A problem's field in walkthrough.toml (sync/content_problems.py) -> the structure form's field.
+_GUIDE_FIELDS = {"topic": "topic", "order": "order", "official_domains": "domains", "company_sites": "sites"}
+_STEP_FIELDS = {"next": "next", "url": "url", "image": "image", "choices": "choices", "kind": "kind"}
 
 
-def dutch_errors(guide: Guide, messages: list[str]) -> Errors:
-    """The errors of `content.check_folder` for the next bundle, keyed by field: a structure field
-    ("need.next"), or a text field behind its language ("fr:need.body"); "" for the rest."""
+def field_errors(guide: Guide, problems: list[Problem]) -> Errors:
+    """The problems of `content.check_folder` for the next bundle, keyed by the field they are about
+    (by their place, never by their words): a structure field ("need.next"), a text field behind its
+    language ("fr:need.body"), a step ("need.step"), a language's page ("fr:"); "" for the rest,
+    which the summary at the top shows with where it is."""
     errors: Errors = defaultdict(list)
-    gid = re.escape(guide.id)
-    kinds = {step["id"]: step.get("kind", "step") for step in guide.steps}
-    for message in messages:
-        if not re.match(rf"^{gid}[/:]", message):
-            errors[""].append(f"Een ander stappenplan in de volgende versie klopt niet: {message}")
-        elif m := re.match(rf"^{gid}/walkthrough\.toml: steps\.(\d+)(?:\.(\w+))?[^:]*: (.*)$", message):
-            index, where, text = int(m.group(1)), m.group(2), m.group(3)
-            step_id = guide.steps[index]["id"] if index < len(guide.steps) else ""
-            if "https" in text:
-                errors[f"{step_id}.url"].append("Een webadres begint met https://, bijvoorbeeld "
-                                                "https://www.vlaanderen.be.")
-            elif "at least 2 choices" in text:
-                errors[f"{step_id}.choices"].append("Een keuzestap heeft minstens twee antwoorden.")
-            else:
-                errors[f"{step_id}.{where or 'step'}"].append(f"Deze stap klopt niet ({text}).")
-        elif m := re.match(rf"^{gid}: step '([^']+)' leads to unknown steps \[(.*)\]$", message):
-            step_id = m.group(1)
-            where = "choices" if kinds.get(step_id) == "choice" else "next"
-            missing = ", ".join(_names(m.group(2)))
-            errors[f"{step_id}.{where}"].append(f"Leidt naar een stap die niet bestaat: {missing}. "
-                                                "Kies een stap uit de lijst.")
-        elif m := re.match(rf"^{gid}: steps \[(.*)\] cannot be reached from the first step$", message):
-            for step_id in _names(m.group(1)):
-                errors[f"{step_id}.step"].append("Geen stap of antwoord leidt hierheen: de bezoeker komt hier nooit. "
-                                                 "Laat een stap ernaar leiden, of haal deze stap weg.")
-        elif m := re.match(rf"^{gid}: the steps loop: (.*)$", message):
-            loop = m.group(1).split(" -> ")
-            errors[f"{loop[0]}.step"].append(f"Deze stappen lopen in een kring: {' → '.join(loop)}. De bezoeker "
-                                             "raakt er niet uit: laat een ervan naar een verdere stap of een "
-                                             "eindstap leiden.")
-        elif m := re.match(rf"^{gid}: image (.+) for step '([^']+)' does not exist$", message):
-            errors[f"{m.group(2)}.image"].append(f"De afbeelding {m.group(1)} ontbreekt. Laad een afbeelding op.")
-        elif m := re.match(rf"^{gid}: Dutch text missing for steps \[(.*)\]$", message):
-            for step_id in _names(m.group(1)):
-                errors[f"nl:{step_id}.title"].append("De Nederlandse titel en tekst van deze stap ontbreken.")
-        elif m := re.match(rf"^{gid}/text/(\w+)\.toml: step '([^']+)' must quote the Dutch labels (.*) verbatim, "
-                           r"found (.*)$", message):
-            errors[f"{m.group(1)}:{m.group(2)}.body"].append(
-                f"Neem de schermlabels van het Nederlands letterlijk over, tussen [[ en ]]: "
-                f"{', '.join(_names(m.group(3))) or 'geen'} (nu: {', '.join(_names(m.group(4))) or 'geen'}).")
-        elif m := re.match(rf"^{gid}/text/(\w+)\.toml: step '([^']+)' needs the answers", message):
-            errors[f"{m.group(1)}:{m.group(2)}.step"].append(
-                "De antwoorden van deze keuzestap passen niet bij de stap. Bewaar de stappen opnieuw.")
-        elif m := re.match(rf"^{gid}/text/(\w+)\.toml: (?:steps\.([^.]+)\.)?(title|body|summary): (.*)$", message):
-            where = f"{m.group(2)}.{m.group(3)}" if m.group(2) else m.group(3)
-            errors[f"{m.group(1)}:{where}"].append("Vul dit in.")
-        else:
-            errors[""].append(f"De controle meldt: {message}")
+    for problem in problems:
+        key = _field_key(guide, problem)
+        if key.rpartition(":")[2]:
+            errors[key].append(problem.text)
+        else:  # at the top: say where (a language's page names its language itself)
+            where = problem.where if problem.guide != guide.id else problem.where.partition(", ")[2]
+            errors[key].append(f"{where[:1].upper()}{where[1:]}: {problem.text}" if where and not key else problem.text)
     return errors
+
+
+def _field_key(guide: Guide, problem: Problem) -> str:
+    if problem.guide != guide.id:
+        return ""  # another guide in the next bundle
+    steps = {step["id"]: step for step in guide.steps}
+    step = steps.get(problem.step)
+    first, _, rest = problem.field.partition(".")
+    if problem.language:
+        prefix = f"{problem.language}:"
+        if step is None:
+            return prefix + (first if not problem.step and first in ("title", "summary") else "")
+        if first in ("title", "body"):
+            return f"{prefix}{step['id']}.{first}"
+        choice = rest.partition(".")[0]
+        if first == "choices" and choice in {c["id"] for c in step.get("choices", [])}:
+            return f"{prefix}{step['id']}.{choice}.answer"
+        return f"{prefix}{step['id']}.step"
+    if problem.file != "walkthrough.toml":
+        return ""
+    if step is None:
+        return "" if problem.step else _GUIDE_FIELDS.get(first, "")
+    choice, _, inner = rest.partition(".")
+    if first == "choices" and inner == "next" and choice in {c["id"] for c in step.get("choices", [])}:
+        return f"{step['id']}.{choice}.next"
+    return f"{step['id']}.{_STEP_FIELDS.get(first, 'step')}"

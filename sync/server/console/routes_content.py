@@ -20,6 +20,7 @@ from starlette.datastructures import FormData, UploadFile
 from sync import labels
 from sync.content_bundle import Manifest
 from sync.content_format import MASTER_LANGUAGE, RTL_LANGUAGES, load_walkthroughs, render_body_html
+from sync.content_problems import Problem
 from sync.protocol import VISITOR_LANGUAGES
 from sync.server import content
 from sync.server.console import guide_editor
@@ -84,7 +85,7 @@ async def upload(request: Request, form: FormData = Depends(checked_form), sessi
         return _list_page(request, session, 400, message=f"Niet opgeladen: {exc}.")
     if errors:
         return _list_page(request, session, 400, message="Niet opgeladen: het stappenplan doorstaat de controle "
-                          "niet. Verbeter deze punten en laad het opnieuw op.", errors=errors)
+                          "niet. Verbeter deze punten en laad het opnieuw op.", problems=errors)
     draft = ContentDraft(id=str(uuid.uuid4()), guide_id=guide_id, data=data, uploaded_by=viewer.username,
                          uploaded_at=utcnow())
     session.add(draft)
@@ -98,8 +99,11 @@ def _check_author(viewer: Viewer) -> None:
         raise Forbidden("read-only")
 
 
-def _check(files: dict[str, bytes]) -> list[str]:
-    """`python -m kiosk.content check`'s errors for the next bundle (the shared code)."""
+def _check(files: dict[str, bytes]) -> list[Problem]:
+    """`python -m kiosk.content check`'s problems in the next bundle (the shared code); first, and
+    before any file is written, the names and sizes a bundle allows (a zip may name "../x")."""
+    if refused := content.bundle_problems(files):
+        return refused
     with tempfile.TemporaryDirectory(prefix="digipunt-check-") as tmp:
         _write(Path(tmp), files)
         return content.check_folder(Path(tmp))
@@ -138,7 +142,7 @@ def preview(request: Request, draft_id: str, viewer: Viewer = Depends(current_vi
                           "choices": [text for text, _to in wt.choices(lang, index)] if meta.kind == "choice" else []})
         title = wt.title(lang)
     return page(request, "content_preview.html", title=f"Voorbeeld: {title}", draft=draft, guide_title=title,
-                steps=steps, lang=lang, languages=LANGUAGE_NAMES, total=len(steps))
+                steps=steps, lang=lang, languages=LANGUAGE_NAMES, total=len(steps), problems=report.errors)
 
 
 @router.get("/stappenplannen/concept/{draft_id}/bestand/{path:path}")
@@ -169,7 +173,7 @@ def publish(request: Request, draft_id: str, _form: FormData = Depends(checked_f
     except content.ContentError as exc:
         if exc.errors:
             return _list_page(request, session, 400, message="Niet gepubliceerd: de stappenplannen doorstaan de "
-                              "controle niet.", errors=exc.errors)
+                              "controle niet.", problems=exc.errors)
         return _list_page(request, session, 503, message="Niet gepubliceerd: de server kan niet ondertekenen. "
                           "Vraag wie de server beheert om de sleutel te maken (digipunt-server content-key init).",
                           errors=[str(exc)])
@@ -261,12 +265,27 @@ def _editor_draft(session: Session, draft_id: str) -> tuple[ContentDraft, guide_
 
 
 def _steps_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
-                status: int = 200) -> Response:
+                status: int = 200, todo: guide_editor.Errors | None = None) -> Response:
+    return page(request, "content_edit.html", status=status, **steps_context(draft, guide, errors, todo))
+
+
+def steps_context(draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
+                  todo: guide_editor.Errors | None = None) -> dict[str, Any]:
+    """What content_edit.html shows (the tests render it with errors of every kind): `errors` kept
+    the form from being saved, `todo` keeps the draft from being published (_blocks)."""
     values = guide_editor.structure_values(guide) | guide.raw
-    return page(request, "content_edit.html", status=status, title=f"Bewerken: {guide.title() or guide.id}",
-                draft=draft, guide=guide, values=values, errors=errors, kinds=guide_editor.KINDS,
-                languages=LANGUAGE_NAMES, new_rows=guide_editor.NEW_ROWS,
-                max_image_kb=guide_editor.MAX_IMAGE_BYTES // 1024, summary=_summary(draft, guide, errors, None))
+    return {"title": f"Bewerken: {guide.title() or guide.id}", "draft": draft, "guide": guide, "values": values,
+            "errors": _beside(errors, todo), "kinds": guide_editor.KINDS, "languages": LANGUAGE_NAMES,
+            "new_rows": guide_editor.NEW_ROWS, "max_image_kb": guide_editor.MAX_IMAGE_BYTES // 1024,
+            "summary": _summary(draft, guide, errors, None), "todo": _summary(draft, guide, todo or {}, None)}
+
+
+def _beside(errors: guide_editor.Errors, todo: guide_editor.Errors | None) -> guide_editor.Errors:
+    """Both kinds beside their fields."""
+    both = {key: list(messages) for key, messages in errors.items()}
+    for key, messages in (todo or {}).items():
+        both.setdefault(key, []).extend(messages)
+    return both
 
 
 def _summary(draft: ContentDraft, guide: guide_editor.Guide, errors: guide_editor.Errors,
@@ -297,7 +316,8 @@ def edit_steps(request: Request, draft_id: str, viewer: Viewer = Depends(current
     found = _editor_draft(session, draft_id)
     if found is None:
         return _list_page(request, session, 404, message="Dit concept bestaat niet (meer).")
-    return _steps_page(request, *found, {})
+    draft, guide = found
+    return _steps_page(request, draft, guide, {}, todo=_outstanding(guide))
 
 
 @router.post("/stappenplannen/concept/{draft_id}/bewerken")
@@ -309,21 +329,44 @@ async def save_steps(request: Request, draft_id: str, form: FormData = Depends(c
     if found is None:
         return _list_page(request, session, 404, message="Dit concept bestaat niet (meer).")
     draft, guide = found
-    errors = _save(session, viewer, draft, guide, "stappen", form_text(form, "action") or "save",
-                   await guide_editor.apply_structure(guide, form))
+    errors, todo = _save(session, viewer, draft, guide, "stappen", form_text(form, "action") or "save",
+                         await guide_editor.apply_structure(guide, form))
     if errors:
-        return _steps_page(request, draft, guide, errors, 400)
+        return _steps_page(request, draft, guide, errors, 400, todo)
     anchor = guide.raw.get("anchor")
     return see_other(f"/console/stappenplannen/concept/{draft.id}/bewerken?gedaan=bewaard"
                      + (f"#{anchor}" if anchor else ""))
 
 
+# A save on one page lets a problem of another language's text through when it is only that a
+# Dutch screen label was added or taken away: the translators correct that step, or empty it (the
+# kiosk then shows the Dutch one). No other way round works: a translation cannot quote a label the
+# Dutch text does not have yet. The kiosk must never show a stale label, so publishing (the full
+# checks) refuses the draft until every translation quotes the Dutch labels again.
+_TRANSLATORS_TODO = "labels_differ"
+
+
+def _blocks(problem: Problem, where: str) -> bool:
+    """Does this problem keep the page `where` (a language, or "stappen") from being saved?"""
+    return problem.code != _TRANSLATORS_TODO or problem.language == where
+
+
+def _outstanding(guide: guide_editor.Guide) -> guide_editor.Errors:
+    """What keeps the draft as it is from being published: the checks on this guide alone (the
+    published guides beside it passed them)."""
+    return guide_editor.field_errors(guide, _check({f"{guide.id}/{path}": data
+                                                    for path, data in guide.to_files().items()}))
+
+
 def _save(session: Session, viewer: Viewer, draft: ContentDraft, guide: guide_editor.Guide, where: str,
-          action: str, errors: guide_editor.Errors) -> guide_editor.Errors:
+          action: str, errors: guide_editor.Errors) -> tuple[guide_editor.Errors, guide_editor.Errors]:
     """The shared checks on the next bundle with this guide, beside the form's own `errors` (all are
-    shown at once); when there are none, the draft holds the guide."""
+    shown at once); when there are none, the draft holds the guide. Also returned: what the save
+    lets through but publishing will not (_blocks)."""
     files = guide.to_files()
-    checked = guide_editor.dutch_errors(guide, _check(content.with_guide(session, guide.id, files)))
+    problems = _check(content.with_guide(session, guide.id, files))
+    checked = guide_editor.field_errors(guide, [problem for problem in problems if _blocks(problem, where)])
+    todo = guide_editor.field_errors(guide, [problem for problem in problems if not _blocks(problem, where)])
     own = {key.rpartition(":")[2] for key in errors}
     for key, messages in checked.items():
         if key.rpartition(":")[2] not in own:  # the form's own word on a field comes first
@@ -332,17 +375,27 @@ def _save(session: Session, viewer: Viewer, draft: ContentDraft, guide: guide_ed
         draft.data = content.guide_zip(guide.id, files)
         audit(session, viewer, "guide-edit", guide.id, {"draft": draft.id, "page": where, "action": action},
               now=utcnow())
-    return errors
+    return errors, todo
 
 
 def _texts_page(request: Request, draft: ContentDraft, guide: guide_editor.Guide, lang: str,
-                errors: guide_editor.Errors, values: dict[str, str], status: int = 200) -> Response:
-    fields = {key.removeprefix(f"{lang}:"): messages for key, messages in errors.items() if key.startswith(f"{lang}:")}
+                errors: guide_editor.Errors, values: dict[str, str], status: int = 200,
+                todo: guide_editor.Errors | None = None) -> Response:
     return page(request, "content_texts.html", status=status,
-                title=f"Teksten {LANGUAGE_NAMES[lang]}: {guide.title() or guide.id}", draft=draft, guide=guide,
-                lang=lang, rtl=lang in RTL_LANGUAGES, values=values,
-                master=guide_editor.text_values(guide, MASTER_LANGUAGE),
-                errors=fields, summary=_summary(draft, guide, errors, lang), languages=LANGUAGE_NAMES)
+                **texts_context(draft, guide, lang, errors, values, todo))
+
+
+def texts_context(draft: ContentDraft, guide: guide_editor.Guide, lang: str, errors: guide_editor.Errors,
+                  values: dict[str, str], todo: guide_editor.Errors | None = None) -> dict[str, Any]:
+    """What content_texts.html shows for one language (the tests render it with errors of every
+    kind); `errors` and `todo` as on the steps page."""
+    fields = {key.removeprefix(f"{lang}:"): messages for key, messages in _beside(errors, todo).items()
+              if key.startswith(f"{lang}:")}
+    return {"title": f"Teksten {LANGUAGE_NAMES[lang]}: {guide.title() or guide.id}", "draft": draft, "guide": guide,
+            "lang": lang, "rtl": lang in RTL_LANGUAGES, "values": values,
+            "master": guide_editor.text_values(guide, MASTER_LANGUAGE), "errors": fields,
+            "summary": _summary(draft, guide, errors, lang), "todo": _summary(draft, guide, todo or {}, lang),
+            "languages": LANGUAGE_NAMES}
 
 
 @router.get("/stappenplannen/concept/{draft_id}/tekst/{lang}")
@@ -354,7 +407,7 @@ def edit_texts(request: Request, draft_id: str, lang: str, viewer: Viewer = Depe
     if found is None:
         return _list_page(request, session, 404, message="Dit concept of deze taal bestaat niet (meer).")
     draft, guide = found
-    return _texts_page(request, draft, guide, lang, {}, guide_editor.text_values(guide, lang))
+    return _texts_page(request, draft, guide, lang, {}, guide_editor.text_values(guide, lang), todo=_outstanding(guide))
 
 
 @router.post("/stappenplannen/concept/{draft_id}/tekst/{lang}")
@@ -366,7 +419,7 @@ def save_texts(request: Request, draft_id: str, lang: str, form: FormData = Depe
     if found is None:
         return _list_page(request, session, 404, message="Dit concept of deze taal bestaat niet (meer).")
     draft, guide = found
-    errors = _save(session, viewer, draft, guide, lang, "save", guide_editor.apply_texts(guide, lang, form))
+    errors, todo = _save(session, viewer, draft, guide, lang, "save", guide_editor.apply_texts(guide, lang, form))
     if errors:
-        return _texts_page(request, draft, guide, lang, errors, guide.raw, 400)
+        return _texts_page(request, draft, guide, lang, errors, guide.raw, 400, todo)
     return see_other(f"/console/stappenplannen/concept/{draft.id}/tekst/{lang}?gedaan=bewaard")

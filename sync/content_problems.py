@@ -9,6 +9,7 @@ import dataclasses
 import re
 from typing import Any
 
+from sync.labels import HELP_LANGUAGES
 from sync.protocol import VISITOR_LANGUAGES
 
 TEXTS: dict[str, str] = {
@@ -133,8 +134,6 @@ class Problem:
     @property
     def where(self) -> str:
         """Where it is, in Dutch: "stappenplan 'itsme', tekst Frans, stap 'route'"."""
-        from sync.labels import HELP_LANGUAGES  # the console's and the CLIs' (the kiosk's start-up skips it)
-
         parts = [f"stappenplan '{self.guide}'"] if self.guide else []
         if self.language:
             parts.append(f"tekst {HELP_LANGUAGES[self.language]}")  # type: ignore[index]

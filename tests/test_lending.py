@@ -380,8 +380,9 @@ def test_an_erase_counts_only_from_the_loans_own_location_in_any_arrival_order(s
     with sessions.begin() as session:
         here, _ = admin.ensure_location(session, "Bibliotheek Leuven", "fixed")
         there, _ = admin.ensure_location(session, "Digibus Noord", "digibus")
-        kiosks = {place.id: Device(id=str(uuid.uuid4()), name=place.name, location_id=place.id, token_hash=uuid.uuid4().hex * 2,
-                                   enrolled_at=datetime.now(UTC)) for place in (here, there)}
+        kiosks = {place.id: Device(id=str(uuid.uuid4()), name=place.name, location_id=place.id,
+                                   token_hash=uuid.uuid4().hex * 2, enrolled_at=datetime.now(UTC))
+                  for place in (here, there)}
         session.add_all(kiosks.values())
         device = LoanDevice(id=str(uuid.uuid4()), tag="LPT-1", device_kind="laptop", serial="", model="",
                             accessories="[]", condition="good", status="available", location_id=here.id)

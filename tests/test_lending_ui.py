@@ -101,6 +101,8 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     # The borrower asks to be forgotten before the retention ends: a question first, then erased.
     click(qtbot, screen.mode.buttons["erase"])
     scan(qtbot, screen, "LPT-001")
+    returned = clock.clock.local(clock.now).strftime("%d/%m/%Y")
+    assert f"laatst teruggebracht op {returned}" in screen.device_text.text()  # the loan it reaches
     click(qtbot, screen.erase_button)
     qtbot.waitUntil(lambda: screen.erase_dialog is not None and screen.erase_dialog.isVisible())
     assert "LPT-001" in screen.erase_dialog.title.text()
@@ -112,6 +114,9 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
         assert session.scalars(select(Loan.contact_sealed)).all() == [None]
     assert json.loads(erased)["loan_id"] == json.loads(payload)["id"]
     assert json.loads(payload)["contact_sealed"] is None  # never posted: it leaves without it
+    scan(qtbot, screen, "LPT-001")  # asked again: nothing is left, and the screen says so at once
+    qtbot.waitUntil(lambda: "geen contact van een ontlener meer bewaard" in screen.message.text())
+    assert not screen.erase_button.isEnabled() and "teruggebracht" not in screen.device_text.text()
 
     click(qtbot, screen.mode.buttons["lend"])
     screen.tag.clear()

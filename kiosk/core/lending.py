@@ -86,6 +86,10 @@ class DeviceInfo:
     status: str
     open_loan_id: str | None
     due_on: date | None
+    # The returned loan "Contact wissen" would reach (`erasable_loans`); for a device that is out,
+    # it reaches the open loan instead. lent_at None: taken back here, lent on another kiosk.
+    erasable_lent_at: datetime | None = None
+    erasable_returned_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -126,9 +130,10 @@ def lending_context(session: Session, clock: Clock, loan_days: int) -> LendingCo
                           tuple(ACCESSORIES.items()), tuple(DEVICE_CONDITIONS.items()), not why, why)
 
 
-def _device_info(row: LoanDevice) -> DeviceInfo:
+def _device_info(row: LoanDevice, erasable: ErasableLoan | None = None) -> DeviceInfo:
     return DeviceInfo(row.id, row.tag, row.device_kind, device_kind_label(row.device_kind), row.model,
-                      tuple(row.accessories), row.condition, row.status, row.open_loan_id, row.due_on)
+                      tuple(row.accessories), row.condition, row.status, row.open_loan_id, row.due_on,
+                      erasable.lent_at if erasable else None, erasable.returned_at if erasable else None)
 
 
 def _device(session: Session, tag: str) -> LoanDevice:
@@ -146,7 +151,16 @@ def _device(session: Session, tag: str) -> LoanDevice:
 
 
 def find_device(session: Session, tag: str) -> DeviceInfo:
-    return _device_info(_device(session, tag))
+    row = _device(session, tag)
+    return _device_info(row, session.get(ErasableLoan, row.id))
+
+
+def nothing_to_erase(device: DeviceInfo) -> str | None:
+    """Why "Contact wissen" has nothing to do for this device (for the screen, and the refusal), or None."""
+    if device.status == "lent" or device.erasable_returned_at is not None:
+        return None
+    return (f"Voor toestel {device.tag} is er geen contact van een ontlener meer bewaard: het is al gewist, of de "
+            "laatste uitlening is langer dan de bewaartermijn geleden teruggebracht. Er hoeft niets te gebeuren.")
 
 
 def _place(session: Session, user: StaffUser, location_id: str) -> dict[str, Any]:
@@ -274,15 +288,11 @@ def erase_contact_of_device(store: Store, user: StaffUser, tag: str, clock: Cloc
     contact (`erasable_loans`: what the server said, or a return made here)."""
     with store.transaction() as session:
         device = _device(session, tag)
-        if device.status == "lent":
-            loan_id = _open_loan_id(session, device)
-        else:
-            known = session.get(ErasableLoan, device.id)
-            if known is None:
-                raise LendingError(f"Voor toestel {device.tag} is er geen contact van een ontlener meer bewaard: "
-                                   "het is al gewist, of de laatste uitlening is langer dan de bewaartermijn "
-                                   "geleden teruggebracht. Er hoeft niets te gebeuren.")
-            loan_id = known.loan_id
+        known = session.get(ErasableLoan, device.id)
+        problem = nothing_to_erase(_device_info(device, known))
+        if problem:
+            raise LendingError(problem)
+        loan_id = _open_loan_id(session, device) if device.status == "lent" or known is None else known.loan_id
         return _erase(session, user, loan_id, device.location_id, clock)
 
 
@@ -338,9 +348,11 @@ def register_device(store: Store, user: StaffUser, tag: str, device_kind: str, c
 
 def devices(session: Session) -> list[DeviceInfo]:
     here = [loc.id for loc in offered_locations(session)]
-    rows = session.scalars(select(LoanDevice).where(LoanDevice.location_id.in_(here), LoanDevice.status != "retired")
+    rows = session.execute(select(LoanDevice, ErasableLoan)
+                           .outerjoin(ErasableLoan, ErasableLoan.device_id == LoanDevice.id)
+                           .where(LoanDevice.location_id.in_(here), LoanDevice.status != "retired")
                            .order_by(LoanDevice.tag))
-    return [_device_info(row) for row in rows]
+    return [_device_info(row, erasable) for row, erasable in rows]
 
 
 def open_loans(session: Session, clock: Clock) -> list[LoanInfo]:

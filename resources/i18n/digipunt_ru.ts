@@ -906,6 +906,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="218"/>
+        <source> — laatst teruggebracht op {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="243"/>
         <source>Uitgeleend.</source>
         <translation type="unfinished"></translation>

@@ -342,8 +342,8 @@ def test_any_kiosk_of_the_location_erases_the_contact_of_a_loan_lent_and_returne
     assert coordinator is not None
     console = Client(server.url)
     assert console.login("coord").status_code == 303
-    page = console.get("/console/uitlenen?status=terug").text
-    assert page.count("gewist op") >= 2 and NAME not in page
+    page = console.get("/console/uitlenen?toestand=terug").text
+    assert page.count("gewist op") == 2 and NAME not in page  # both loans, returned, their contacts erased
 
     # Another location: the device is not there, and a forged erase record changes nothing.
     third = lend_at_a_return_at_b()
@@ -422,6 +422,28 @@ def test_an_erase_counts_only_from_the_loans_own_location_in_any_arrival_order(s
     with sessions() as session:
         assert session.get(Loan, str(both_first.id)).contact_erased_at == lent + timedelta(hours=1)
         assert lending.erasable_loan(session, device.id) is None  # the latest loan is still out
+
+    # The latest loan, its return first: offered to the location's kiosks until an erase, which is
+    # idempotent; a loan erased before its return is never offered.
+    latest = loan().model_copy(update={"lent_at": lent + timedelta(days=1)})
+    back = LoanReturnRecord(id=uuid.uuid4(), loan_id=latest.id, returned_at=lent + timedelta(days=1, hours=2),
+                            condition="good", helper_id=uuid.uuid4(), location_id=here.id, device_id=device.id)
+
+    def offered() -> str | None:
+        with sessions() as session:
+            data = lending.erasable_loan(session, device.id)
+            return None if data is None else str(data.loan_id)
+
+    assert send(here.id, back, latest) == ["created", "created"] and offered() == str(latest.id)
+    wiped = erase(latest, here.id)
+    assert send(here.id, wiped) == ["created"] and offered() is None and contact(latest) is None
+    assert send(here.id, wiped) == ["duplicate"] and offered() is None
+    last = loan().model_copy(update={"lent_at": lent + timedelta(days=2)})
+    assert send(here.id, last, erase(last, here.id)) == ["created", "created"]
+    assert send(here.id, LoanReturnRecord(id=uuid.uuid4(), loan_id=last.id, returned_at=lent + timedelta(days=3),
+                                          condition="good", helper_id=uuid.uuid4(), location_id=here.id,
+                                          device_id=device.id)) == ["created"]
+    assert offered() is None and contact(last) is None
 
 
 def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):

@@ -446,6 +446,47 @@ def test_an_erase_counts_only_from_the_loans_own_location_in_any_arrival_order(s
     assert offered() is None and contact(last) is None
 
 
+def test_loans_returned_before_the_upgrade_are_offered_by_the_migration(server_engine):
+    """Server migration s0020: each device's latest loan, returned with its contact held, is
+    announced as its `loan_contact`; an open or erased latest loan is not."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy.orm import sessionmaker
+
+    from sync.protocol import LoanContactData
+    from sync.server.db import MIGRATIONS_DIR, migrate
+    from sync.server.models import ReferenceChange
+
+    migrate(server_engine)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with server_engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "s0008")
+    lent = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        place, _ = admin.ensure_location(session, "Bibliotheek Leuven", "fixed")
+        ids = {tag: str(uuid.uuid4()) for tag in ("returned", "open", "erased")}
+        for tag, device_id in ids.items():
+            session.add(LoanDevice(id=device_id, tag=tag, device_kind="laptop", serial="", model="", accessories="[]",
+                                   condition="good", status="available", location_id=place.id))
+            for days, back, sealed in ((0, 1, "old"), (5, {"returned": 6, "open": None, "erased": 6}[tag],
+                                                       None if tag == "erased" else "box")):
+                session.add(Loan(id=str(uuid.uuid4()), device_id=device_id, location_id=place.id, helper_id="h",
+                                 lent_at=lent + timedelta(days=days), due_on=lent.date() + timedelta(days=days + 7),
+                                 returned_at=None if back is None else lent + timedelta(days=back),
+                                 contact_sealed=sealed, accessories="[]", eligibility="newcomer", returns=0))
+    with sessions() as session:
+        latest = session.scalar(select(Loan.id).where(Loan.device_id == ids["returned"]).order_by(Loan.lent_at.desc()))
+    migrate(server_engine)
+    with sessions() as session:
+        (change,) = session.scalars(select(ReferenceChange).where(ReferenceChange.entity == "loan_contact")).all()
+        assert change.key == ids["returned"]
+        assert LoanContactData.model_validate_json(change.data) == lending.erasable_loan(session, ids["returned"])
+        assert lending.erasable_loan(session, ids["returned"]).loan_id == uuid.UUID(latest)
+
+
 def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):
     from sqlalchemy.orm import sessionmaker
 

@@ -21,6 +21,7 @@ from kiosk.core.store.models import LoanDevice as KioskDevice
 from kiosk.sync.engine import SyncEngine
 from sync.protocol import (
     BatchItem,
+    InvalidItem,
     LoanContactEraseRecord,
     LoanRecord,
     LoanReturnRecord,
@@ -400,7 +401,7 @@ def test_an_erase_counts_only_from_the_loans_own_location_in_any_arrival_order(s
                                       helper_id=uuid.uuid4(), location_id=place)
 
     def send(place: str, *records):
-        items = [BatchItem(id=r.id, kind=r.kind, payload=record_payload(r),
+        items: list[BatchItem | InvalidItem] = [BatchItem(id=r.id, kind=r.kind, payload=record_payload(r),
                            content_hash=content_hash(record_payload(r))) for r in records]
         with sessions.begin() as session:
             return [r.status for r in ingest(session, kiosks[place].id, items, datetime.now(UTC))]

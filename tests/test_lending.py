@@ -335,6 +335,9 @@ def test_any_kiosk_of_the_location_erases_the_contact_of_a_loan_lent_and_returne
 
     second = lend_at_a_return_at_b()  # and erased at B at once, before B has synced the return
     assert _erasable(b) == {device_id: second}
+    with b.store.read() as session:  # taken back here, lent at A: B does not know when it was lent
+        found = kiosk_lending.find_device(session, "LPT-5")
+    assert found.erasable_lent_at is None and found.erasable_returned_at == b.clock.now
     kiosk_lending.erase_contact_of_device(b.store, b.user, "LPT-5", b.clock.clock)
     assert b.sync().sent.created == 2  # the return, the erase
     assert server.admin(lending.open_contact, second, key_file) is None
@@ -363,6 +366,9 @@ def test_any_kiosk_of_the_location_erases_the_contact_of_a_loan_lent_and_returne
     # The retention ends: the server erases it and tells the location's kiosks.
     c.sync()
     assert _erasable(c) == {device_id: third}
+    with c.store.read() as session:  # the server's word: when it was lent and taken back
+        found = kiosk_lending.find_device(session, "LPT-5")
+    assert (found.erasable_lent_at, found.erasable_returned_at) == (a.clock.now, b.clock.now)
     returned = server_loans(server)[third].returned_at
     assert server.admin(lending.purge_contacts, returned + timedelta(days=31)) == 1
     c.sync()

@@ -911,6 +911,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="223"/>
+        <source> — laatste uitlening van {start} tot {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="243"/>
         <source>Uitgeleend.</source>
         <translation type="unfinished"></translation>

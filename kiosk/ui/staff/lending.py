@@ -215,8 +215,13 @@ class LendingScreen(StaffScreen):
             text += self.tr(" — uitgeleend, terug op {day}").format(day=device.due_on.strftime("%d/%m/%Y"))
             self.new_due.setDate(_qdate(device.due_on))
         elif device.erasable_returned_at is not None:  # the loan "Contact wissen" reaches
-            day = self.window_.api.clock.local(device.erasable_returned_at).strftime("%d/%m/%Y")
-            text += self.tr(" — laatst teruggebracht op {day}").format(day=day)
+            clock = self.window_.api.clock
+            end = clock.local(device.erasable_returned_at).strftime("%d/%m/%Y")
+            if device.erasable_lent_at is None:  # taken back here, lent on another kiosk: not yet told when
+                text += self.tr(" — laatst teruggebracht op {day}").format(day=end)
+            else:
+                start = clock.local(device.erasable_lent_at).strftime("%d/%m/%Y")
+                text += self.tr(" — laatste uitlening van {start} tot {end}").format(start=start, end=end)
         self.device_text.setText(text)
         self.accessories.set_selected(device.accessories)
         self.accessories_back.set_selected(device.accessories)

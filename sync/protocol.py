@@ -55,7 +55,8 @@ TargetGroup = Literal["senior", "jobseeker", "newcomer", "poverty"]
 HelpLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa", "ps", "ti", "ro", "pl", "other"]
 LocationKind = Literal["fixed", "digibus"]
 Role = Literal["digihelper", "coordinator"]
-ReferenceEntity = Literal["location", "helper", "topic", "setting", "schedule", "notice", "loan_device", "workshop"]
+ReferenceEntity = Literal["location", "helper", "topic", "setting", "schedule", "notice", "loan_device", "workshop",
+                          "loan_contact"]
 ItemStatus = Literal["created", "duplicate", "conflict", "invalid"]
 VisitorLanguage = Literal["nl", "fr", "en", "ar", "uk", "tr", "ru", "fa"]  # the kiosk's interface languages; "fa": Dari
 TextSize = Literal["normal", "large", "extra-large"]
@@ -556,6 +557,19 @@ class LoanDeviceData(_Message):
     due_on: date | None = None
 
 
+class LoanContactData(_Message):
+    """Keyed by a lending device's id, for the kiosks of its location: its latest loan, returned,
+    while the server still holds that borrower's sealed contact, so that any kiosk of the location
+    can have it erased on the borrower's request (the contact itself never travels to a kiosk).
+    Deleted when there is none: the device is out, the contact was erased or its retention ended.
+    An entity of its own, not fields of LoanDeviceData: a kiosk that does not ask for it keeps
+    validating its devices (extra fields are refused)."""
+
+    loan_id: UUID
+    lent_at: AwareDatetime
+    returned_at: AwareDatetime
+
+
 class WorkshopData(_Message):
     """A planned workshop, for the kiosks of its location: what staff record attendance against."""
 
@@ -573,12 +587,15 @@ REFERENCE_DATA: dict[str, type[_Message]] = {
     "location": LocationData, "helper": HelperData, "topic": TopicData, "setting": SettingData,
     "schedule": ScheduleData, "notice": NoticeData,
     "loan_device": LoanDeviceData, "workshop": WorkshopData,
+    "loan_contact": LoanContactData,
 }
 # What every kiosk since protocol v1 understands. A newer entity reaches only a kiosk that names it
 # in `GET /v1/reference?with=...`: an older kiosk would refuse the whole page.
 V1_REFERENCE_ENTITIES: frozenset[ReferenceEntity] = frozenset({"location", "helper", "topic", "setting"})
 # Keyed per location (a schedule) or meant for some locations (a notice): a kiosk gets only its own.
 PER_LOCATION_ENTITIES: frozenset[ReferenceEntity] = frozenset({"schedule", "notice"})
+# Keyed by a lending device's id: a kiosk gets only its own location's devices.
+DEVICE_KEYED_ENTITIES: frozenset[ReferenceEntity] = frozenset({"loan_device", "loan_contact"})
 # Not a setting but a shared secret, sent as one: the HMAC key of visitor codes. Every kiosk needs
 # the same key, or one visitor at two locations would count as two people.
 VISITOR_CODE_KEY = "visitor_code_key"

@@ -15,12 +15,14 @@ from kiosk.core.accounts import StaffUser
 from kiosk.core.lending import LendingError, LoanInput
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import meta_keys, open_store
+from kiosk.core.store.models import ErasableLoan, Meta, OutboxEntry
 from kiosk.core.store.models import Loan as KioskLoan
 from kiosk.core.store.models import LoanDevice as KioskDevice
-from kiosk.core.store.models import Meta, OutboxEntry
 from kiosk.sync.engine import SyncEngine
 from sync.protocol import (
     BatchItem,
+    InvalidItem,
+    LoanContactEraseRecord,
     LoanRecord,
     LoanReturnRecord,
     canonical_json,
@@ -29,8 +31,10 @@ from sync.protocol import (
 )
 from sync.sealed import SealError, new_private_key, open_sealed, public_key_of, seal
 from sync.server import admin, lending
+from sync.server.console import auth
 from sync.server.models import Device, Loan, LoanDevice, StoredRecord
 from sync.server.records import ingest
+from tests.console.conftest import PASSWORD, Client
 from tests.keyrings import MemoryKeyring
 from tests.staffdata import MovableClock
 
@@ -152,8 +156,9 @@ def test_an_erase_on_request_and_the_retention_take_the_contact_off_an_offline_k
     with store.read() as session:
         assert session.scalars(select(KioskLoan.contact_sealed)).all() == [None, None, None]
     kiosk_lending.register_device(store, staff.coordinator, "LPT-009", "laptop", clock.clock)
-    with pytest.raises(LendingError, match="niet op deze computer uitgeleend"):
-        kiosk_lending.erase_contact_of_device(store, staff.helper, "LPT-009", clock.clock)
+    for tag in ("LPT-003", "LPT-009"):  # returned here past the retention; never lent
+        with pytest.raises(LendingError, match=f"Voor toestel {tag} is er geen contact van een ontlener meer"):
+            kiosk_lending.erase_contact_of_device(store, staff.helper, tag, clock.clock)
 
 
 def test_the_retention_is_the_servers_setting(store, staff, clock, keyed):
@@ -285,13 +290,217 @@ def test_an_erase_on_the_kiosk_reaches_the_server_before_or_after_its_loan(setup
     assert loans[unsent].lent_at is not None
 
 
+def _erasable(kiosk: Kiosk) -> dict[str, str]:
+    """device id -> loan id, as this kiosk may erase it (`erasable_loans`)."""
+    with kiosk.store.read() as session:
+        return {row.device_id: row.loan_id for row in session.scalars(select(ErasableLoan))}
+
+
+def test_any_kiosk_of_the_location_erases_the_contact_of_a_loan_lent_and_returned_elsewhere(setup, key_file):
+    """Lent at A, taken back at B: the borrower asks at C (which never saw the loan), or at B right
+    after the return; the server's contact is gone and the console says so. A kiosk of another
+    location can neither find the device nor erase the contact; after the retention no kiosk offers
+    the loan any more, and the screen says there is nothing left to erase."""
+    server, make = setup
+    a, b, c, bus = make("a"), make("b"), make("c"), make("bus", location="Digibus Noord")
+    kiosk_lending.register_device(a.store, a.user, "LPT-5", "laptop", a.clock.clock)
+    a.sync()
+
+    def lend_at_a_return_at_b() -> str:
+        for kiosk in (a, b):
+            kiosk.clock.advance(hours=1)
+        a.sync()
+        loan_id = kiosk_lending.lend(a.store, a.user, loan_input("LPT-5", due_on=a.clock.clock.today()
+                                                                 + timedelta(days=14)), a.clock.clock)
+        a.sync()
+        b.sync()
+        kiosk_lending.return_device(b.store, b.user, "LPT-5", "good", (), b.clock.clock)
+        return loan_id
+
+    first = lend_at_a_return_at_b()
+    b.sync()
+    c.sync()
+    device_id = next(iter(_erasable(c)))
+    assert _erasable(c) == {device_id: first} and _erasable(bus) == {}
+    assert server.admin(lending.open_contact, first, key_file) == (NAME, PHONE)
+    kiosk_lending.erase_contact_of_device(c.store, c.user, "LPT-5", c.clock.clock)
+    assert _erasable(c) == {}
+    c.sync()
+    assert server.admin(lending.open_contact, first, key_file) is None
+    assert server_loans(server)[first].contact_erased_at is not None
+    b.sync()
+    assert _erasable(b) == {}  # the server no longer offers it
+    with pytest.raises(LendingError, match="Voor toestel LPT-5 is er geen contact van een ontlener meer"):
+        kiosk_lending.erase_contact_of_device(b.store, b.user, "LPT-5", b.clock.clock)
+
+    second = lend_at_a_return_at_b()  # and erased at B at once, before B has synced the return
+    assert _erasable(b) == {device_id: second}
+    with b.store.read() as session:  # taken back here, lent at A: B does not know when it was lent
+        found = kiosk_lending.find_device(session, "LPT-5")
+    assert found.erasable_lent_at is None and found.erasable_returned_at == b.clock.now
+    kiosk_lending.erase_contact_of_device(b.store, b.user, "LPT-5", b.clock.clock)
+    assert b.sync().sent.created == 2  # the return, the erase
+    assert server.admin(lending.open_contact, second, key_file) is None
+    coordinator = server.admin(lambda s: auth.create_user(s, "coord", "Cor", PASSWORD, "coordinator",
+                                                          [_location(a)], now=datetime.now(UTC)))
+    assert coordinator is not None
+    console = Client(server.url)
+    assert console.login("coord").status_code == 303
+    page = console.get("/console/uitlenen?toestand=terug").text
+    assert page.count("gewist op") == 2 and NAME not in page  # both loans, returned, their contacts erased
+
+    # Another location: the device is not there, and a forged erase record changes nothing.
+    third = lend_at_a_return_at_b()
+    b.sync()
+    with bus.store.read() as session, pytest.raises(LendingError, match="Geen toestel met nummer LPT-5"):
+        kiosk_lending.find_device(session, "LPT-5")
+    forged = LoanContactEraseRecord(id=uuid.uuid4(), loan_id=third, erased_at=datetime.now(UTC),
+                                    helper_id=uuid.UUID(bus.user.id), location_id=_location(bus))
+    payload = record_payload(forged)
+    with bus.store.transaction() as session:
+        session.add(OutboxEntry(record_id=str(forged.id), kind=forged.kind, payload=canonical_json(payload),
+                                content_hash=content_hash(payload), state="pending", attempts=0))
+    assert bus.sync().sent.created == 1
+    assert server.admin(lending.open_contact, third, key_file) == (NAME, PHONE)
+
+    # The retention ends: the server erases it and tells the location's kiosks.
+    c.sync()
+    assert _erasable(c) == {device_id: third}
+    with c.store.read() as session:  # the server's word: when it was lent and taken back
+        found = kiosk_lending.find_device(session, "LPT-5")
+    assert (found.erasable_lent_at, found.erasable_returned_at) == (a.clock.now, b.clock.now)
+    returned = server_loans(server)[third].returned_at
+    assert server.admin(lending.purge_contacts, returned + timedelta(days=31)) == 1
+    c.sync()
+    assert _erasable(c) == {}
+    with pytest.raises(LendingError, match="niets te gebeuren"):
+        kiosk_lending.erase_contact_of_device(c.store, c.user, "LPT-5", c.clock.clock)
+
+
+def test_an_erase_counts_only_from_the_loans_own_location_in_any_arrival_order(server_engine):
+    """An erase record that arrives before its loan is judged when the loan arrives: one of the
+    loan's location erases it, one of another location (which ingest stored: it is for the sender's
+    own location) does not."""
+    from sqlalchemy.orm import sessionmaker
+
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        here, _ = admin.ensure_location(session, "Bibliotheek Leuven", "fixed")
+        there, _ = admin.ensure_location(session, "Digibus Noord", "digibus")
+        kiosks = {place.id: Device(id=str(uuid.uuid4()), name=place.name, location_id=place.id,
+                                   token_hash=uuid.uuid4().hex * 2, enrolled_at=datetime.now(UTC))
+                  for place in (here, there)}
+        session.add_all(kiosks.values())
+        device = LoanDevice(id=str(uuid.uuid4()), tag="LPT-1", device_kind="laptop", serial="", model="",
+                            accessories="[]", condition="good", status="available", location_id=here.id)
+        session.add(device)
+    key = public_key_of(new_private_key())
+    lent = datetime.now(UTC) - timedelta(days=2)
+
+    def loan() -> LoanRecord:
+        return LoanRecord(id=uuid.uuid4(), lent_at=lent, due_on=lent.date() + timedelta(days=7), eligibility="newcomer",
+                          contact_sealed=seal(key, "x"), helper_id=uuid.uuid4(), location_id=here.id,
+                          device_id=device.id)
+
+    def erase(record: LoanRecord, place: str) -> LoanContactEraseRecord:
+        return LoanContactEraseRecord(id=uuid.uuid4(), loan_id=record.id, erased_at=lent + timedelta(hours=1),
+                                      helper_id=uuid.uuid4(), location_id=place)
+
+    def send(place: str, *records):
+        items: list[BatchItem | InvalidItem] = [BatchItem(id=r.id, kind=r.kind, payload=record_payload(r),
+                           content_hash=content_hash(record_payload(r))) for r in records]
+        with sessions.begin() as session:
+            return [r.status for r in ingest(session, kiosks[place].id, items, datetime.now(UTC))]
+
+    def contact(record: LoanRecord) -> str | None:
+        with sessions() as session:
+            return session.get(Loan, str(record.id)).contact_sealed
+
+    forged_first, forged_after, own_first, both_first = loan(), loan(), loan(), loan()
+    assert send(there.id, erase(forged_first, there.id)) == ["created"]
+    assert send(here.id, forged_first, forged_after) == ["created", "created"]
+    assert send(there.id, erase(forged_after, there.id)) == ["created"]
+    assert contact(forged_first) == forged_first.contact_sealed and contact(forged_after) == forged_after.contact_sealed
+    assert send(here.id, erase(own_first, here.id)) == ["created"]
+    assert send(there.id, erase(both_first, there.id)) == ["created"]
+    assert send(here.id, erase(both_first, here.id)) == ["created"]
+    assert send(here.id, own_first, both_first) == ["created", "created"]
+    assert contact(own_first) is None and contact(both_first) is None
+    with sessions() as session:
+        assert session.get(Loan, str(both_first.id)).contact_erased_at == lent + timedelta(hours=1)
+        assert lending.erasable_loan(session, device.id) is None  # the latest loan is still out
+
+    # The latest loan, its return first: offered to the location's kiosks until an erase, which is
+    # idempotent; a loan erased before its return is never offered.
+    latest = loan().model_copy(update={"lent_at": lent + timedelta(days=1)})
+    back = LoanReturnRecord(id=uuid.uuid4(), loan_id=latest.id, returned_at=lent + timedelta(days=1, hours=2),
+                            condition="good", helper_id=uuid.uuid4(), location_id=here.id, device_id=device.id)
+
+    def offered() -> str | None:
+        with sessions() as session:
+            data = lending.erasable_loan(session, device.id)
+            return None if data is None else str(data.loan_id)
+
+    assert send(here.id, back, latest) == ["created", "created"] and offered() == str(latest.id)
+    wiped = erase(latest, here.id)
+    assert send(here.id, wiped) == ["created"] and offered() is None and contact(latest) is None
+    assert send(here.id, wiped) == ["duplicate"] and offered() is None
+    last = loan().model_copy(update={"lent_at": lent + timedelta(days=2)})
+    assert send(here.id, last, erase(last, here.id)) == ["created", "created"]
+    assert send(here.id, LoanReturnRecord(id=uuid.uuid4(), loan_id=last.id, returned_at=lent + timedelta(days=3),
+                                          condition="good", helper_id=uuid.uuid4(), location_id=here.id,
+                                          device_id=device.id)) == ["created"]
+    assert offered() is None and contact(last) is None
+
+
+def test_loans_returned_before_the_upgrade_are_offered_by_the_migration(server_engine):
+    """Server migration s0020: each device's latest loan, returned with its contact held, is
+    announced as its `loan_contact`; an open or erased latest loan is not."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy.orm import sessionmaker
+
+    from sync.protocol import LoanContactData
+    from sync.server.db import MIGRATIONS_DIR, migrate
+    from sync.server.models import ReferenceChange
+
+    migrate(server_engine)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with server_engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "s0008")
+    lent = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        place, _ = admin.ensure_location(session, "Bibliotheek Leuven", "fixed")
+        ids = {tag: str(uuid.uuid4()) for tag in ("returned", "open", "erased")}
+        for tag, device_id in ids.items():
+            session.add(LoanDevice(id=device_id, tag=tag, device_kind="laptop", serial="", model="", accessories="[]",
+                                   condition="good", status="available", location_id=place.id))
+            for days, back, sealed in ((0, 1, "old"), (5, {"returned": 6, "open": None, "erased": 6}[tag],
+                                                       None if tag == "erased" else "box")):
+                session.add(Loan(id=str(uuid.uuid4()), device_id=device_id, location_id=place.id, helper_id="h",
+                                 lent_at=lent + timedelta(days=days), due_on=lent.date() + timedelta(days=days + 7),
+                                 returned_at=None if back is None else lent + timedelta(days=back),
+                                 contact_sealed=sealed, accessories="[]", eligibility="newcomer", returns=0))
+    with sessions() as session:
+        latest = session.scalar(select(Loan.id).where(Loan.device_id == ids["returned"]).order_by(Loan.lent_at.desc()))
+    migrate(server_engine)
+    with sessions() as session:
+        (change,) = session.scalars(select(ReferenceChange).where(ReferenceChange.entity == "loan_contact")).all()
+        assert change.key == ids["returned"]
+        assert LoanContactData.model_validate_json(change.data) == lending.erasable_loan(session, ids["returned"])
+        assert lending.erasable_loan(session, ids["returned"]).loan_id == uuid.UUID(latest)
+
+
 def test_records_in_any_order_and_twice_add_up_to_one_loan(server_engine):
     from sqlalchemy.orm import sessionmaker
 
     sessions = sessionmaker(server_engine, expire_on_commit=False)
     with sessions.begin() as session:
         place, _ = admin.ensure_location(session, "Digibus", "digibus")
-        device = Device(id=str(uuid.uuid4()), name="bus", location_id=place.id, token_hash="0" * 64,
+        device = Device(id=str(uuid.uuid4()), name="bus", location_id=place.id, token_hash=uuid.uuid4().hex * 2,
                         enrolled_at=datetime.now(UTC))
         session.add(device)
         session.add(LoanDevice(id=str(uuid.uuid4()), tag="GSM-1", device_kind="smartphone", serial="", model="",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -101,6 +102,9 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     # The borrower asks to be forgotten before the retention ends: a question first, then erased.
     click(qtbot, screen.mode.buttons["erase"])
     scan(qtbot, screen, "LPT-001")
+    lent, returned = (clock.clock.local(moment).strftime("%d/%m/%Y") for moment in (clock.now - timedelta(days=30),
+                                                                                   clock.now))
+    assert f"laatste uitlening van {lent} tot {returned}" in screen.device_text.text()  # the loan it reaches
     click(qtbot, screen.erase_button)
     qtbot.waitUntil(lambda: screen.erase_dialog is not None and screen.erase_dialog.isVisible())
     assert "LPT-001" in screen.erase_dialog.title.text()
@@ -112,6 +116,9 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
         assert session.scalars(select(Loan.contact_sealed)).all() == [None]
     assert json.loads(erased)["loan_id"] == json.loads(payload)["id"]
     assert json.loads(payload)["contact_sealed"] is None  # never posted: it leaves without it
+    scan(qtbot, screen, "LPT-001")  # asked again: nothing is left, and the screen says so at once
+    qtbot.waitUntil(lambda: "geen contact van een ontlener meer bewaard" in screen.message.text())
+    assert not screen.erase_button.isEnabled() and "teruggebracht" not in screen.device_text.text()
 
     click(qtbot, screen.mode.buttons["lend"])
     screen.tag.clear()
@@ -121,7 +128,6 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
 
 
 def test_record_a_workshop_on_the_staff_screen(qtbot, window, clock):
-    from datetime import timedelta
 
     from kiosk.core.store.models import Location, Workshop
 
@@ -162,7 +168,6 @@ def test_the_lending_and_workshop_screens_fit_at_the_largest_text(qtbot, window,
     """A++ in high contrast with Arabic chosen by the last visitor: every lending mode and the
     attendance screen lay out without cut text or overlaps (what does not fit scrolls), in Dutch
     and left to right."""
-    from datetime import timedelta
 
     from kiosk.core.store.models import Location, Workshop
     from tests.layoutcheck import layout_problems as problems_now

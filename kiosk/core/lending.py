@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select, true, update
+from sqlalchemy import ColumnElement, and_, delete, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from kiosk.core.accounts import StaffUser
@@ -34,13 +34,14 @@ from kiosk.core.clock import Clock
 from kiosk.core.records import enqueue, validated
 from kiosk.core.shifts import check_offered, current_shift, offered_locations
 from kiosk.core.store import Store, meta_keys
-from kiosk.core.store.models import Loan, LoanDevice, Meta, OutboxEntry
+from kiosk.core.store.models import ErasableLoan, Loan, LoanDevice, Meta, OutboxEntry
 from sync.errors import DutchError
 from sync.labels import ACCESSORIES, DEVICE_CONDITIONS, DEVICE_STATUSES, ELIGIBILITY_BASES, device_kind_label
 from sync.privacy import guard_note
 from sync.protocol import (
     MAX_LOAN_DAYS,
     NOTE_MAX,
+    LoanContactData,
     LoanContactEraseRecord,
     LoanDeviceRecord,
     LoanExtensionRecord,
@@ -85,6 +86,10 @@ class DeviceInfo:
     status: str
     open_loan_id: str | None
     due_on: date | None
+    # The returned loan "Contact wissen" would reach (`erasable_loans`); for a device that is out,
+    # it reaches the open loan instead. lent_at None: taken back here, lent on another kiosk.
+    erasable_lent_at: datetime | None = None
+    erasable_returned_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -125,9 +130,10 @@ def lending_context(session: Session, clock: Clock, loan_days: int) -> LendingCo
                           tuple(ACCESSORIES.items()), tuple(DEVICE_CONDITIONS.items()), not why, why)
 
 
-def _device_info(row: LoanDevice) -> DeviceInfo:
+def _device_info(row: LoanDevice, erasable: ErasableLoan | None = None) -> DeviceInfo:
     return DeviceInfo(row.id, row.tag, row.device_kind, device_kind_label(row.device_kind), row.model,
-                      tuple(row.accessories), row.condition, row.status, row.open_loan_id, row.due_on)
+                      tuple(row.accessories), row.condition, row.status, row.open_loan_id, row.due_on,
+                      erasable.lent_at if erasable else None, erasable.returned_at if erasable else None)
 
 
 def _device(session: Session, tag: str) -> LoanDevice:
@@ -145,7 +151,16 @@ def _device(session: Session, tag: str) -> LoanDevice:
 
 
 def find_device(session: Session, tag: str) -> DeviceInfo:
-    return _device_info(_device(session, tag))
+    row = _device(session, tag)
+    return _device_info(row, session.get(ErasableLoan, row.id))
+
+
+def nothing_to_erase(device: DeviceInfo) -> str | None:
+    """Why "Contact wissen" has nothing to do for this device (for the screen, and the refusal), or None."""
+    if device.status == "lent" or device.erasable_returned_at is not None:
+        return None
+    return (f"Voor toestel {device.tag} is er geen contact van een ontlener meer bewaard: het is al gewist, of de "
+            "laatste uitlening is langer dan de bewaartermijn geleden teruggebracht. Er hoeft niets te gebeuren.")
 
 
 def _place(session: Session, user: StaffUser, location_id: str) -> dict[str, Any]:
@@ -231,6 +246,9 @@ def return_device(store: Store, user: StaffUser, tag: str, condition: str, acces
         session.execute(update(Loan).where(Loan.id == loan_id).values(
             returned_at=now, return_condition=condition, accessories_back=list(record.accessories_back)))
         device.status, device.open_loan_id, device.due_on, device.condition = "available", None, None, condition
+        # The borrower may ask right now to be forgotten, before the server has heard of the return.
+        session.merge(ErasableLoan(device_id=device.id, loan_id=loan_id, returned_at=now,
+                                   lent_at=session.scalar(select(Loan.lent_at).where(Loan.id == loan_id))))
         enqueue(session, record)
         return str(record.id)
 
@@ -254,41 +272,52 @@ def erase_contact(store: Store, user: StaffUser, loan_id: str, clock: Clock) -> 
     """The borrower asks to be forgotten now: erased here at once, and on the server when the
     erase record arrives (before or after the loan: the server handles both orders)."""
     with store.transaction() as session:
-        return _erase(session, user, loan_id, clock)
+        loan = session.get(Loan, loan_id)
+        device = session.scalar(select(LoanDevice).where(or_(
+            LoanDevice.open_loan_id == loan_id,
+            LoanDevice.id.in_(select(ErasableLoan.device_id).where(ErasableLoan.loan_id == loan_id)))))
+        location_id = loan.location_id if loan is not None else device.location_id if device is not None else None
+        if location_id is None:
+            raise LendingError("Deze uitlening is hier niet bekend.")
+        return _erase(session, user, loan_id, location_id, clock)
 
 
 def erase_contact_of_device(store: Store, user: StaffUser, tag: str, clock: Clock) -> str:
     """`erase_contact` for the loan of a scanned device: the one it is out on, or else its latest
-    loan made on this kiosk (after the return, until the retention ends)."""
+    loan once returned, wherever it was lent or taken back, while the server still holds its
+    contact (`erasable_loans`: what the server said, or a return made here)."""
     with store.transaction() as session:
         device = _device(session, tag)
-        latest = session.scalar(select(Loan.id).where(Loan.device_id == device.id)
-                                .order_by(Loan.lent_at.desc()).limit(1))
-        loan_id = _open_loan_id(session, device) if device.status == "lent" else latest
-        if loan_id is None:
-            raise LendingError(f"Toestel {device.tag} werd niet op deze computer uitgeleend. Vraag de "
-                               "coördinator om het contact te wissen.")
-        return _erase(session, user, loan_id, clock)
+        known = session.get(ErasableLoan, device.id)
+        problem = nothing_to_erase(_device_info(device, known))
+        if problem:
+            raise LendingError(problem)
+        loan_id = _open_loan_id(session, device) if device.status == "lent" or known is None else known.loan_id
+        return _erase(session, user, loan_id, device.location_id, clock)
 
 
-def _erase(session: Session, user: StaffUser, loan_id: str, clock: Clock) -> str:
-    loan = session.get(Loan, loan_id)
-    location_id = loan.location_id if loan is not None else None
-    if location_id is None:
-        device = session.scalar(select(LoanDevice).where(LoanDevice.open_loan_id == loan_id))
-        if device is None:
-            raise LendingError("Deze uitlening is hier niet bekend.")
-        location_id = device.location_id
+def _erase(session: Session, user: StaffUser, loan_id: str, location_id: str, clock: Clock) -> str:
     record = validated(LoanContactEraseRecord, id=uuid.uuid4(), loan_id=loan_id, erased_at=clock.now(),
                        **_place(session, user, location_id))
+    loan = session.get(Loan, loan_id)
     if loan is not None:
         loan.contact_sealed = None
+    session.execute(delete(ErasableLoan).where(ErasableLoan.loan_id == loan_id))  # nothing left to erase
     # A loan entry never posted goes without its contact; one posted but not acknowledged keeps it
     # until the acknowledgement (changing it would make the server see two contents for one id).
     _redact_outbox(session, [loan_id], or_(OutboxEntry.state == "sent",
                                            and_(OutboxEntry.state == "pending", OutboxEntry.attempts == 0)))
     enqueue(session, record)
     return str(record.id)
+
+
+def apply_erasable(session: Session, device_id: str, data: LoanContactData | None) -> None:
+    """The server's `loan_contact` reference change for a device (kiosk/sync/puller.py)."""
+    if data is None:
+        session.execute(delete(ErasableLoan).where(ErasableLoan.device_id == device_id))
+    else:
+        session.merge(ErasableLoan(device_id=device_id, loan_id=str(data.loan_id), lent_at=data.lent_at,
+                                   returned_at=data.returned_at))
 
 
 def register_device(store: Store, user: StaffUser, tag: str, device_kind: str, clock: Clock, *,
@@ -319,9 +348,11 @@ def register_device(store: Store, user: StaffUser, tag: str, device_kind: str, c
 
 def devices(session: Session) -> list[DeviceInfo]:
     here = [loc.id for loc in offered_locations(session)]
-    rows = session.scalars(select(LoanDevice).where(LoanDevice.location_id.in_(here), LoanDevice.status != "retired")
+    rows = session.execute(select(LoanDevice, ErasableLoan)
+                           .outerjoin(ErasableLoan, ErasableLoan.device_id == LoanDevice.id)
+                           .where(LoanDevice.location_id.in_(here), LoanDevice.status != "retired")
                            .order_by(LoanDevice.tag))
-    return [_device_info(row) for row in rows]
+    return [_device_info(row, erasable) for row, erasable in rows]
 
 
 def open_loans(session: Session, clock: Clock) -> list[LoanInfo]:
@@ -392,19 +423,23 @@ def retention_days(session: Session) -> int:
 def purge_expired_contacts(store: Store, now: datetime) -> int:
     """Erase the sealed contact of loans returned more than the retention period ago, wherever it
     still is on this kiosk: the `loans` row and the loan's outbox entry, sent or not (a kiosk that
-    stayed offline since never sends it). Returns how many; the caller then empties the WAL.
+    stayed offline since never sends it). Returns how many; the caller then empties the WAL. The
+    server erases them too, so such loans are no longer offered for an erase (`erasable_loans`).
     Runs at every sync attempt (kiosk/sync/engine.py), which the sync service makes also offline."""
-    def expired(session: Session) -> list[str]:
+    def expired(session: Session) -> tuple[list[str], ColumnElement[bool]]:
         cutoff = now - timedelta(days=retention_days(session))
         unsent = select(OutboxEntry.record_id).where(OutboxEntry.kind == "loan", OutboxEntry.state != "sent")
-        return list(session.scalars(select(Loan.id).where(
+        loan_ids = list(session.scalars(select(Loan.id).where(
             Loan.returned_at < cutoff, or_(Loan.contact_sealed.is_not(None), Loan.id.in_(unsent)))))
+        return loan_ids, ErasableLoan.returned_at < cutoff
 
     with store.read() as session:  # mostly nothing: no write lock for that
-        if not expired(session):
+        loan_ids, offered = expired(session)
+        if not loan_ids and session.scalar(select(ErasableLoan.device_id).where(offered).limit(1)) is None:
             return 0
     with store.transaction() as session:
-        loan_ids = expired(session)
+        loan_ids, offered = expired(session)
+        session.execute(delete(ErasableLoan).where(offered))
         held = set(session.scalars(select(Loan.id).where(Loan.id.in_(loan_ids), Loan.contact_sealed.is_not(None))))
         session.execute(update(Loan).where(Loan.id.in_(loan_ids)).values(contact_sealed=None))
         session.flush()

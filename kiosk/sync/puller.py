@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.core import lending
 from kiosk.core.helpcalls import SERVER_CALL_KEY_NAME
 from kiosk.core.secrets import SecretStore
 from kiosk.core.store import Store, meta_keys
@@ -51,6 +52,7 @@ from sync.protocol import (
     V1_REFERENCE_ENTITIES,
     VISITOR_CODE_KEY,
     HelperData,
+    LoanContactData,
     LoanDeviceData,
     NoticeData,
     ReferenceChange,
@@ -148,6 +150,10 @@ class Puller:
         if change.entity == "loan_device":
             assert data is None or isinstance(data, LoanDeviceData)
             _apply_device(session, key, data)
+            return
+        if change.entity == "loan_contact":
+            assert data is None or isinstance(data, LoanContactData)
+            lending.apply_erasable(session, key, data)
             return
         models: dict[str, type[Location] | type[Helper] | type[Topic]] = {
             "location": Location, "helper": Helper, "topic": Topic}

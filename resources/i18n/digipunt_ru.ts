@@ -906,6 +906,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="218"/>
+        <source> — laatst teruggebracht op {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="223"/>
+        <source> — laatste uitlening van {start} tot {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="243"/>
         <source>Uitgeleend.</source>
         <translation type="unfinished"></translation>

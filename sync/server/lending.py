@@ -45,6 +45,7 @@ from sync.protocol import (
     LENDING_PUBLIC_KEY,
     AnyRecord,
     LendingRecord,
+    LoanContactData,
     LoanContactEraseRecord,
     LoanDeviceData,
     LoanDeviceRecord,
@@ -55,7 +56,7 @@ from sync.protocol import (
     SharedSettings,
 )
 from sync.sealed import SealError, new_private_key, open_sealed, public_key_of
-from sync.server.models import Loan, LoanDevice, Setting
+from sync.server.models import Loan, LoanDevice, Setting, StoredRecord
 from sync.server.reference import record_change
 
 KEY_FILE_ENV = "DIGIPUNT_LENDING_KEY_FILE"
@@ -162,6 +163,7 @@ def apply(session: Session, records: list[LendingRecord]) -> None:
             touched.add(str(record.device_id))
             continue
         if isinstance(record, LoanRecord):
+            early = session.get(Loan, str(record.id)) is not None  # other records of it came first
             loan = _loan(session, str(record.id))
             loan.device_id, loan.location_id, loan.helper_id = (str(record.device_id), str(record.location_id),
                                                                 str(record.helper_id))
@@ -169,6 +171,8 @@ def apply(session: Session, records: list[LendingRecord]) -> None:
             loan.accessories = json.dumps(record.accessories)
             if loan.due_set_at is None:
                 loan.due_on = record.due_on
+            if early and loan.contact_erased_at is None:
+                loan.contact_erased_at = _erased_before(session, loan.id, loan.location_id)
             if loan.contact_erased_at is None:
                 loan.contact_sealed = record.contact_sealed
         elif isinstance(record, LoanReturnRecord):
@@ -183,14 +187,28 @@ def apply(session: Session, records: list[LendingRecord]) -> None:
             if loan.due_set_at is None or record.extended_at > loan.due_set_at:
                 loan.due_on, loan.due_set_at = record.due_on, record.extended_at
         elif isinstance(record, LoanContactEraseRecord):
+            # Any kiosk of the loan's location may erase it (ingest has checked that the record's
+            # location is its sender's); a kiosk of another location may not. Before its loan
+            # arrives nothing is known to check against: the loan looks for this record then.
             loan = _loan(session, str(record.loan_id))
-            loan.contact_sealed = None
-            loan.contact_erased_at = loan.contact_erased_at or record.erased_at
+            if loan.location_id == str(record.location_id):
+                loan.contact_sealed = None
+                loan.contact_erased_at = loan.contact_erased_at or record.erased_at
         session.flush()
         if loan.device_id:
             touched.add(loan.device_id)
     for device_id in sorted(touched):
         publish_device(session, device_id)
+
+
+def _erased_before(session: Session, loan_id: str, location_id: str | None) -> datetime | None:
+    """When a kiosk of the loan's location asked to erase its contact, by an erase record that
+    arrived before the loan (rare: only the kiosk that made a loan knows it before the server)."""
+    times = [LoanContactEraseRecord.model_validate_json(payload).erased_at for payload in session.scalars(
+        select(StoredRecord.payload).where(StoredRecord.kind == "loan_contact_erase",
+                                           StoredRecord.location_id == location_id,
+                                           StoredRecord.payload.contains(f'"loan_id":"{loan_id}"', autoescape=True)))]
+    return min(times, default=None)
 
 
 def _apply_device(session: Session, record: LoanDeviceRecord) -> None:
@@ -275,10 +293,21 @@ def device_state(session: Session, device: LoanDevice) -> LoanDeviceData:
                           open_loan_id=loan.id if loan else None, due_on=loan.due_on if loan else None)
 
 
+def erasable_loan(session: Session, device_id: str) -> LoanContactData | None:
+    """The device's latest loan if it is returned and its contact is still held here: what the
+    kiosks of its location may erase on the borrower's request."""
+    loan = session.scalar(select(Loan).where(Loan.device_id == device_id, Loan.lent_at.is_not(None))
+                          .order_by(Loan.lent_at.desc()).limit(1))
+    if loan is None or loan.contact_sealed is None or loan.lent_at is None or loan.returned_at is None:
+        return None
+    return LoanContactData(loan_id=uuid.UUID(loan.id), lent_at=loan.lent_at, returned_at=loan.returned_at)
+
+
 def publish_device(session: Session, device_id: str) -> None:
     device = session.get(LoanDevice, device_id)
     if device is not None:
         record_change(session, "loan_device", device.id, device_state(session, device))
+        record_change(session, "loan_contact", device.id, erasable_loan(session, device.id))
 
 
 # --- retention ----------------------------------------------------------------------------------
@@ -292,8 +321,11 @@ def purge_contacts(session: Session, now: datetime) -> int:
     """Erase the sealed contact of loans returned more than the retention period before `now`;
     how many. (`now` is injected: tests move it.)"""
     cutoff = now - timedelta(days=retention_days(session))
-    result = session.execute(update(Loan).where(Loan.contact_sealed.is_not(None), Loan.returned_at < cutoff)
-                             .values(contact_sealed=None, contact_erased_at=now))
+    expired = and_(Loan.contact_sealed.is_not(None), Loan.returned_at < cutoff)
+    devices = set(session.scalars(select(Loan.device_id).where(expired, Loan.device_id.is_not(None))))
+    result = session.execute(update(Loan).where(expired).values(contact_sealed=None, contact_erased_at=now))
+    for device_id in sorted(d for d in devices if d):  # their kiosks no longer offer to erase it
+        record_change(session, "loan_contact", device_id, erasable_loan(session, device_id))
     return int(getattr(result, "rowcount", 0) or 0)
 
 

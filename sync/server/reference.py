@@ -17,7 +17,13 @@ from pydantic import AwareDatetime, BaseModel, TypeAdapter
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from sync.protocol import PER_LOCATION_ENTITIES, V1_REFERENCE_ENTITIES, ReferenceChange, ReferencePage
+from sync.protocol import (
+    DEVICE_KEYED_ENTITIES,
+    PER_LOCATION_ENTITIES,
+    V1_REFERENCE_ENTITIES,
+    ReferenceChange,
+    ReferencePage,
+)
 from sync.server.callkeys import call_key_for_location
 from sync.server.db import utcnow
 from sync.server.models import Device, Helper, HelperLocation, LoanDevice, NoticeLocation, Workshop
@@ -109,10 +115,10 @@ def _page(session: Session, since: int, limit: int, extra: frozenset[str], newes
         for entity in PER_LOCATION_ENTITIES:
             hidden |= {(entity, key) for key in hidden_placed(session, location_id, entity,
                                                                [r.key for r in page if r.entity == entity])}
-        devices = [r.key for r in page if r.entity == "loan_device"]
+        devices = [r.key for r in page if r.entity in DEVICE_KEYED_ENTITIES]
         workshops = [r.key for r in page if r.entity == "workshop"]
         lending = hidden_by_location(session, location_id, devices, workshops)  # the location's own only
-        hidden |= {("loan_device", key) for key in devices if key in lending}
+        hidden |= {(entity, key) for key in devices if key in lending for entity in DEVICE_KEYED_ENTITIES}
         hidden |= {("workshop", key) for key in workshops if key in lending}
     return ReferencePage(
         server_time=utcnow(),

@@ -35,6 +35,10 @@ def _demo_devices(window, user) -> None:
         if due < clock.today():  # overdue: the core only allows a due date from today, so move it back
             with store.transaction() as session:
                 session.execute(update(LoanDevice).where(LoanDevice.tag == tag).values(due_on=due))
+    # Lent and taken back: its borrower's contact can still be erased (LPT-001 was never lent).
+    lending.lend(store, user, LoanInput(tag="LPT-002", due_on=clock.today(), eligibility="social-services",
+                                        contact_name="Demo Ontlener", contact_phone="0400 00 00 00"), clock)
+    lending.return_device(store, user, "LPT-002", "good", ("charger",), clock)
 
 
 STATES = (("nl", "normal", False, ""), ("ar", "extra-large", True, "-ar-extra-large-hc"))
@@ -90,6 +94,11 @@ def _lending_states(window, screen, outdir: Path, suffix: str) -> list[Path]:
     settle(window)
     written.append(grab_with_dialog(window, screen.erase_dialog, outdir / f"staff-lending-erase-question{suffix}.png"))
     screen.erase_dialog.done(QDialog.DialogCode.Rejected)
+    for tag, name in (("LPT-002", "returned"), ("LPT-001", "nothing")):
+        screen.tag.setText(tag)
+        screen.look_up()
+        settle(window)
+        written.append(grab(window, outdir / f"staff-lending-erase-{name}{suffix}.png"))
     screen.forget()
     return written
 

@@ -166,6 +166,18 @@ class Loan(Base):
     accessories_back: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
 
 
+class ErasableLoan(Base):
+    """Per lending device of this location: its latest loan, returned, whose borrower's contact the
+    server still holds (reference entity `loan_contact`), or the loan this kiosk just took back.
+    Only ids and times: a kiosk of the location can have that contact erased, never read it."""
+
+    __tablename__ = "erasable_loans"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    loan_id: Mapped[str] = mapped_column(String(36))
+    lent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # None: taken back here, not lent
+    returned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Workshop(Base):
     """A workshop planned at this kiosk's location (from the server's reference data);
     `recorded_id`: the attendance record this kiosk made for it."""

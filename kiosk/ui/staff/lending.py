@@ -18,7 +18,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 import sync.sealed  # noqa: F401  (cryptography, for sealing a contact on the store worker: loaded here, on the UI thread)
-from kiosk.core.lending import DeviceInfo, LendingContext, LoanInfo, LoanInput
+from kiosk.core.lending import DeviceInfo, LendingContext, LoanInfo, LoanInput, nothing_to_erase
 from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.entry import MessageLine, error_text
 from kiosk.ui.shared.screen import as_widget
@@ -201,6 +201,7 @@ class LendingScreen(StaffScreen):
             self.window_.db_tasks.run(api.open_loans, self._show_out, self._failed)
         else:
             self.tag.setFocus()
+        self._say_nothing_to_erase()
         self._update()
 
     def look_up(self) -> None:
@@ -213,12 +214,29 @@ class LendingScreen(StaffScreen):
         if device.status == "lent" and device.due_on is not None:
             text += self.tr(" — uitgeleend, terug op {day}").format(day=device.due_on.strftime("%d/%m/%Y"))
             self.new_due.setDate(_qdate(device.due_on))
+        elif device.erasable_returned_at is not None:  # the loan "Contact wissen" reaches
+            clock = self.window_.api.clock
+            end = clock.local(device.erasable_returned_at).strftime("%d/%m/%Y")
+            if device.erasable_lent_at is None:  # taken back here, lent on another kiosk: not yet told when
+                text += self.tr(" — laatst teruggebracht op {day}").format(day=end)
+            else:
+                start = clock.local(device.erasable_lent_at).strftime("%d/%m/%Y")
+                text += self.tr(" — laatste uitlening van {start} tot {end}").format(start=start, end=end)
         self.device_text.setText(text)
         self.accessories.set_selected(device.accessories)
         self.accessories_back.set_selected(device.accessories)
         self.condition.set_selected(device.condition)
         self.message.say("")
+        self._say_nothing_to_erase()
         self._update()
+
+    def _say_nothing_to_erase(self) -> None:
+        """In "Contact wissen": a device whose borrower's contact is no longer kept says so at once."""
+        problem = nothing_to_erase(self.device) if self.device is not None else None
+        if self.mode.value() == "erase" and problem:
+            self.message.say(problem)
+        elif problem and self.message.text() == problem:  # left the mode
+            self.message.say("")
 
     def _not_found(self, exc: Exception) -> None:
         self.device = None
@@ -232,7 +250,7 @@ class LendingScreen(StaffScreen):
                                          and self.phone.text().strip()))
         self.return_button.setEnabled(found and self.condition.value() is not None)
         self.extend_button.setEnabled(found)
-        self.erase_button.setEnabled(found)
+        self.erase_button.setEnabled(found and self.device is not None and nothing_to_erase(self.device) is None)
 
     def lend(self) -> None:
         user, api = self.user, self.window_.api

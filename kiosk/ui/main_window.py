@@ -48,6 +48,7 @@ SYNC_START_FALLBACK_MS = 500
 class MainWindow(QMainWindow):
     visitor_session_reset = Signal()  # after everything of the previous visitor is wiped
     record_saved = Signal()  # a record and its outbox entry were committed: something to sync
+    started = Signal()  # the home screen was painted and the help calls (and sync) started
 
     def __init__(self, runtime: Runtime, app: QApplication):
         super().__init__()
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
 
             self.sync = SyncService(self)
         self.calls.start()  # reads the location's key from the keyring too
+        self.started.emit()
 
     # --- screens -------------------------------------------------------------------------------
     def add_screen(self, name: str, screen: Screen) -> Screen:

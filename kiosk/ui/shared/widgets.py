@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtGui
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kiosk.ui.shared.icons import icon_pixmap
 
 _DOT_IN_WORD = re.compile(r"(?<=\w)\.(?=\w)")
 
@@ -129,7 +131,7 @@ class Tile(QPushButton):
         self._icon = QLabel()
         self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         if icon is not None and icon.is_file():
-            self._icon.setPixmap(QIcon(str(icon)).pixmap(QSize(88, 88)))
+            self._icon.setPixmap(icon_pixmap(icon, 88))
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
         texts = QVBoxLayout()
         self.title = role_label("", "subtitle")

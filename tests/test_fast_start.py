@@ -188,3 +188,20 @@ print("RESULT", seen[0], seen[1][0], seen[1][1] > 50_000, gc.isenabled())
     assert out.returncode == 0, out.stderr[-2000:]
     result = [line for line in out.stdout.splitlines() if line.startswith("RESULT")]
     assert result == ["RESULT False True True True"]
+
+
+def test_platformdirs_loads_only_for_the_platform_default_data_directory(tmp_path):
+    """Installed kiosks name their data directory (DIGIPUNT_DATA_DIR or --data-dir); only a kiosk
+    without one imports platformdirs (about 5 ms and 1 MiB) to find the platform's default."""
+    code = f"""
+import os, sys
+os.environ["DIGIPUNT_DATA_DIR"] = {str(tmp_path)!r}
+from kiosk.core.paths import default_data_dir
+named = default_data_dir()
+loaded = "platformdirs" in sys.modules
+del os.environ["DIGIPUNT_DATA_DIR"]
+default = default_data_dir()
+print(named == __import__("pathlib").Path({str(tmp_path)!r}), loaded, "platformdirs" in sys.modules, default.name)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False", "True", "Digipunt"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -116,7 +117,25 @@ def report_self_check(summary: dict, log_file: Path | None) -> int:
     return 0 if summary["ok"] else 1
 
 
+def collect_after_start() -> None:
+    """The start-up makes about 100,000 objects that live as long as the kiosk (modules, classes,
+    models, widgets' wrappers) and almost no garbage (under 1,000 objects in cycles). Python's
+    collector walked them over and over while they were made: 40 ms of a 0.75 s start. It is off
+    until the home screen is painted; then they go to the permanent generation, where later
+    collections do not walk them either, and it is on again."""
+    gc.freeze()
+    gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
+    gc.disable()  # until the home screen is painted: collect_after_start
+    try:
+        return run(argv)
+    finally:
+        gc.enable()  # also when the start failed
+
+
+def run(argv: list[str] | None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
     if args.self_check:
@@ -146,8 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.self_check:
         exit_on_sigterm(app)
     window = MainWindow(runtime, app)
+    window.started.connect(collect_after_start)
 
     if args.self_check:
+        collect_after_start()
         from kiosk.ui.selfcheck import self_check
 
         summary = self_check(runtime, window, app, started)

@@ -13,7 +13,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from keyring.backends.null import Keyring as NullKeyring
+from keyring.errors import KeyringLocked
 
+from kiosk.core.api import KioskApi
 from kiosk.core.helpcalls import (
     LOCATION_KEY_NAME,
     SERVER_CALL_KEY_NAME,
@@ -24,7 +27,7 @@ from kiosk.core.helpcalls import (
     set_location_key,
     shift_open_here,
 )
-from kiosk.core.secrets import SecretStore
+from kiosk.core.secrets import NoSecureStoreError, SecretStore
 from kiosk.core.shifts import start_shift
 from kiosk.core.store import meta_keys
 from kiosk.core.store.models import Meta
@@ -104,6 +107,43 @@ def test_location_key_from_the_coordinator_or_the_servers_random_key(store, data
     secrets.set(SERVER_CALL_KEY_NAME, "ab" * 32)
     with store.read() as session:
         assert location_key(secrets, session) == bytes.fromhex("ab" * 32)
+
+
+class _RefusingKeyring(MemoryKeyring):
+    def set_password(self, service, username, password):
+        raise KeyringLocked("locked")
+
+
+def test_only_a_kiosk_known_to_have_no_key_skips_the_keyring_and_a_key_stored_is_always_read(store, staff, data_dir):
+    """Start-up asks the keyring for the location's key only when the store does not know there is
+    none (Runtime.call_key_may_be_stored): a kiosk that has a key must always find it."""
+    api, keyring_ = KioskApi(store), MemoryKeyring()
+    secrets = SecretStore(data_dir, backend=keyring_)
+    assert api.location_key_may_be_stored()  # unknown (a store from before the note): ask
+    assert api.location_key(secrets) is None
+    assert not api.location_key_may_be_stored()  # asked, nothing there: the next starts skip it
+    # A coordinator's key is noted before it is stored; from then on every start reads it.
+    api.set_call_key(secrets, staff.coordinator, "")
+    assert api.location_key_may_be_stored() and api.location_key(secrets) is not None
+    with store.transaction() as session:  # a store from before the note, with a key: read and noted
+        session.delete(session.get(Meta, meta_keys.CALL_KEY_STORED))
+    assert api.location_key_may_be_stored() and api.location_key(secrets) is not None
+    assert api.location_key_may_be_stored()
+    # A keyring that cannot be read (no secure store, no file allowed) notes nothing: the next start asks again.
+    with store.transaction() as session:
+        session.delete(session.get(Meta, meta_keys.CALL_KEY_STORED))
+    with pytest.raises(NoSecureStoreError):
+        api.location_key(SecretStore(data_dir, backend=NullKeyring()))
+    assert api.location_key_may_be_stored()
+    # A key noted but never stored (the keyring refused it) is asked for at every start: no harm.
+    api.location_key(secrets)
+    keyring_.items.clear()
+    assert api.location_key(secrets) is None and api.location_key_may_be_stored()  # "1" stays
+    with store.transaction() as session:
+        session.merge(Meta(key=meta_keys.CALL_KEY_STORED, value="0"))
+    with pytest.raises(NoSecureStoreError):
+        api.set_call_key(SecretStore(data_dir, backend=_RefusingKeyring()), staff.coordinator, "")
+    assert api.location_key_may_be_stored()
 
 
 # --- the exchange ------------------------------------------------------------------------------------

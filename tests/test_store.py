@@ -129,7 +129,11 @@ _MAIN_THREAD_IMPORTS = {("kiosk/core/store/db.py", "alembic.script"), ("kiosk/co
                         ("sync/content_bundle.py", "cryptography.exceptions"),
                         ("sync/content_bundle.py", "cryptography.hazmat.primitives.asymmetric.ed25519"),
                         # the lending screen imports sync.sealed on the UI thread, before a contact is sealed
-                        ("kiosk/core/lending.py", "sync.sealed")}
+                        ("kiosk/core/lending.py", "sync.sealed"),
+                        # SecretStore is made on the UI thread (the keyring is not needed at start-up)
+                        ("kiosk/core/secrets.py", "keyring"), ("kiosk/core/secrets.py", "keyring.errors"),
+                        # the data directory's platform default, found by kiosk.app before anything else
+                        ("kiosk/core/paths.py", "platformdirs")}
 
 
 def test_code_that_runs_on_workers_never_imports_at_run_time():

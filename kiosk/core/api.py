@@ -196,13 +196,22 @@ class KioskApi:
 
     def set_call_key(self, secret_store: SecretStore, user: StaffUser, typed: str) -> helpcalls.KeyState:
         """A coordinator's key for a kiosk without a server (`typed` empty: a new random one)."""
+        return helpcalls.set_key_by_coordinator(secret_store, self._store, user, typed)
+
+    def location_key_may_be_stored(self) -> bool:
+        """Whether `location_key` has anything to read (helpcalls.location_key_may_be_stored)."""
         with self._store.read() as session:
-            return helpcalls.set_key_by_coordinator(secret_store, session, user, typed)
+            return helpcalls.location_key_may_be_stored(session)
 
     def location_key(self, secret_store: SecretStore) -> bytes | None:
         """The key the kiosks of this location share (helpcalls.location_key), or None."""
         with self._store.read() as session:
-            return helpcalls.location_key(secret_store, session)
+            key = helpcalls.location_key(secret_store, session)
+            noted = helpcalls.location_key_noted(session)
+        if not noted:  # once per store: the next starts skip the keyring when there was nothing
+            with self._store.transaction() as session:
+                helpcalls.note_location_key_read(session, key is not None)
+        return key
 
     # --- coordinators' figures ---------------------------------------------------------------------
     def overview(self, year: int, month: int) -> CoordinatorOverview:

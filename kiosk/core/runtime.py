@@ -34,6 +34,9 @@ class Runtime:
     staff_warnings: list[str] = field(default_factory=list)
     # The installed bundle when the guides were loaded (also when it was damaged and the floor shown).
     content_pointer: int = 0
+    # Whether the help calls ask the keyring for the location's key when they start
+    # (helpcalls.location_key_may_be_stored: False on a kiosk known to have none).
+    call_key_may_be_stored: bool = True
 
     def reload_content(self) -> bool:
         """Take in a guide bundle installed since the guides were loaded. Only between visitors
@@ -84,6 +87,7 @@ def bootstrap(data_dir: Path, *, demo: bool = False, content_root: Path | None =
             logging.getLogger(__name__).error("content: %s", error)
     logging.getLogger(__name__).info("started: data dir %s, schema %s, %d walkthroughs",
                                      data_dir, store.schema_revision(), len(content.walkthroughs))
+    api = KioskApi(store)
     return Runtime(data_dir=data_dir, settings=settings, store=store, content=content,
-                   api=KioskApi(store), guides=guides, content_floor=floor, staff_warnings=warnings,
-                   content_pointer=pointer)
+                   api=api, guides=guides, content_floor=floor, staff_warnings=warnings,
+                   content_pointer=pointer, call_key_may_be_stored=api.location_key_may_be_stored())

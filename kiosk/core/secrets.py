@@ -14,6 +14,10 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 if sys.platform != "darwin":
     # keyring imports every backend to ask which one works. The macOS backend's module looks up the
@@ -22,10 +26,6 @@ if sys.platform != "darwin":
     # (its priority says so before it uses the module); without the module its import fails, which
     # keyring expects and ignores.
     sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
-
-import keyring  # noqa: E402  (after the line above)
-from keyring.backend import KeyringBackend  # noqa: E402
-from keyring.errors import KeyringError  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,15 @@ def is_secure_backend(backend: KeyringBackend) -> bool:
 
 
 class SecretStore:
+    """Made on the UI thread, used on workers too. keyring (20 ms and 2 MiB to import) is imported
+    by the first one made, not at start-up: a kiosk without a server and without a help-call key
+    never needs it (kiosk/ui/shared/calls.py). Never on a worker: see tests/test_store.py."""
+
     def __init__(self, data_dir: Path, *, backend: KeyringBackend | None = None, allow_file: bool = False):
+        import keyring
+        import keyring.errors
+
+        self._error = keyring.errors.KeyringError  # what get, set and delete catch, without an import there
         self._backend = backend or keyring.get_keyring()
         self._file = data_dir / FALLBACK_FILE
         self.secure = is_secure_backend(self._backend)
@@ -78,7 +86,7 @@ class SecretStore:
         if self.secure:
             try:
                 return self._backend.get_password(SERVICE, name)
-            except KeyringError as exc:
+            except self._error as exc:
                 log.error("keyring read failed for %s: %s", name, type(exc).__name__)
                 raise NoSecureStoreError("De sleutelbos kon niet gelezen worden. Probeer opnieuw.") from exc
         self._require_store()
@@ -89,7 +97,7 @@ class SecretStore:
             try:
                 self._backend.set_password(SERVICE, name, value)
                 return
-            except KeyringError as exc:
+            except self._error as exc:
                 log.error("keyring write failed for %s: %s", name, type(exc).__name__)
                 raise NoSecureStoreError("De sleutelbos kon niet beschreven worden. Probeer opnieuw.") from exc
         self._require_store()
@@ -99,7 +107,7 @@ class SecretStore:
 
     def delete(self, name: str) -> None:
         if self.secure:
-            with contextlib.suppress(KeyringError):  # already absent
+            with contextlib.suppress(self._error):  # already absent
                 self._backend.delete_password(SERVICE, name)
             return
         self._require_store()

@@ -22,6 +22,7 @@ from kiosk.core.accounts import StaffUser
 from kiosk.core.runtime import Runtime
 from kiosk.core.settings import LANGUAGES, TEXT_SIZES
 from kiosk.ui.lockdown import KioskLock
+from kiosk.ui.shared import icons
 from kiosk.ui.shared.calls import CallService
 from kiosk.ui.shared.i18n import LanguageSwitcher
 from kiosk.ui.shared.prefs import VisitorPrefs
@@ -48,6 +49,7 @@ SYNC_START_FALLBACK_MS = 500
 class MainWindow(QMainWindow):
     visitor_session_reset = Signal()  # after everything of the previous visitor is wiped
     record_saved = Signal()  # a record and its outbox entry were committed: something to sync
+    started = Signal()  # the home screen was painted and the help calls (and sync) started
 
     def __init__(self, runtime: Runtime, app: QApplication):
         super().__init__()
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.read_aloud = ReadAloud(self)
         self.staff_user: StaffUser | None = None  # the logged-in helper, None when logged out
         self.calls = CallService(self)  # "Ik heb hulp nodig" here and on the location's other kiosks
+        icons.cache_in(runtime.data_dir)  # the tiles' icons, rendered at the first start only
         self.setWindowTitle("Digipunt")
         self.setMinimumSize(1024, 700)
         # Before any widget exists: Qt then styles each widget once, when it is first shown, instead
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
 
             self.sync = SyncService(self)
         self.calls.start()  # reads the location's key from the keyring too
+        self.started.emit()
 
     # --- screens -------------------------------------------------------------------------------
     def add_screen(self, name: str, screen: Screen) -> Screen:

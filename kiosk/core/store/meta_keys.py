@@ -26,3 +26,7 @@ CONTENT_KEYS = "content.keys"
 # The coordinators' public key (hex) that borrowers' contacts are sealed to; public, from the
 # server's reference data (kiosk/sync/puller.py), read by kiosk/core/lending.py.
 LENDING_PUBLIC_KEY = "lending.public_key"
+# Whether a coordinator's help-call key may be in the secret store (kiosk/core/helpcalls.py): "1"
+# from just before one is stored, "0" once a read found none; absent (a store from before
+# 2026-12-01, or a key put in place by hand) means unknown, and the next start asks the store.
+CALL_KEY_STORED = "calls.key_stored"

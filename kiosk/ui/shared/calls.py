@@ -78,11 +78,19 @@ class CallService(QObject):
 
     # --- starting and stopping -------------------------------------------------------------------
     def start(self) -> None:
-        """Read the location's key (store + keyring) and start the link, both off the UI thread."""
-        runtime = self.window.runtime
-        secrets = SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
+        """Read the location's key (store + keyring) and start the link, both off the UI thread. A
+        kiosk that the store knows has no key (noted at start-up: Runtime.call_key_may_be_stored)
+        asks no keyring: that would cost its start 30 ms and 7 MiB for nothing."""
         self.refresh_on_duty()
         self._duty_timer.start(ON_DUTY_EVERY_MS)
+        if self.window.runtime.call_key_may_be_stored:
+            self._read_key()
+        else:
+            log.info("help calls stay on this kiosk: no location key")
+
+    def _read_key(self) -> None:
+        runtime = self.window.runtime
+        secrets = SecretStore(runtime.data_dir, allow_file=runtime.settings.allow_secret_file)
         self.window.db_tasks.run(lambda: self.window.api.location_key(secrets), self._start_link,
                                  lambda exc: log.warning("help calls stay on this kiosk: %s", exc))
 
@@ -115,7 +123,7 @@ class CallService(QObject):
         if self.link is not None:
             self.link.close()
             self.link = None
-        self.start()
+        self._read_key()
 
     def refresh_on_duty(self) -> None:
         self.window.db_tasks.run(self.window.api.helper_on_duty, lambda on: setattr(self, "_on_duty", on))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtGui
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kiosk.ui.shared.icons import icon_pixmap
 
 _DOT_IN_WORD = re.compile(r"(?<=\w)\.(?=\w)")
 
@@ -78,11 +80,17 @@ def role_label(text: str = "", role: str | None = None, *, wrap: bool = True) ->
 def scroll_area(content: QWidget) -> QScrollArea:
     """`content` scrolling when it outgrows its place, frameless, on the screen's own background."""
     scroll = QScrollArea()
+    # Our own viewport, set up as Qt's own: the first call of viewport() on Qt's made PySide6 look for
+    # its Python type among every QWidget class and build their enums (15 ms and 2 MiB at start-up).
+    viewport = QWidget()
+    viewport.setObjectName("screen")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    scroll.setViewport(viewport)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     content.setObjectName("screen")
     scroll.setWidget(content)
-    scroll.viewport().setObjectName("screen")
     return scroll
 
 
@@ -123,7 +131,7 @@ class Tile(QPushButton):
         self._icon = QLabel()
         self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         if icon is not None and icon.is_file():
-            self._icon.setPixmap(QIcon(str(icon)).pixmap(QSize(88, 88)))
+            self._icon.setPixmap(icon_pixmap(icon, 88))
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
         texts = QVBoxLayout()
         self.title = role_label("", "subtitle")

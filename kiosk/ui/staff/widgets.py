@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from kiosk.ui.shared.entry import Keypad, MessageLine
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import FlowLayout, big_button, role_label, scroll_area
-from kiosk.ui.staff.banner import SyncBanner
 
 if TYPE_CHECKING:
     from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
@@ -150,6 +149,10 @@ class StaffScreen(Screen):
         self.logout_button.clicked.connect(lambda: self.window_.staff.logout())
         header.addWidget(self.logout_button)
         outer.addLayout(header)
+        # The banner's module (kiosk.sync's status and view) loads with the first staff screen, not at
+        # start-up: the home screen imports this module for the help calls' alert (staff/help_calls.py).
+        from kiosk.ui.staff.banner import SyncBanner
+
         self.banner = SyncBanner(window)  # the kiosk cannot sync: every staff screen says so
         outer.addWidget(self.banner)
         self.body = QVBoxLayout()

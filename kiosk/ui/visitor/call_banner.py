@@ -8,12 +8,12 @@ end withdraws the call (kiosk/ui/shared/calls.py) and hides the banner.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.core.helpcalls import CallInfo
 from kiosk.core.paths import resources_dir
+from kiosk.ui.shared.icons import icon_pixmap
 from kiosk.ui.shared.screen import KioskWindow
 from kiosk.ui.shared.widgets import big_button, role_label
 from kiosk.ui.visitor.home_info import next_spreekuur_sentence
@@ -36,7 +36,7 @@ class CallBanner(QFrame):
         layout.setContentsMargins(24, 10, 24, 10)
         layout.setSpacing(18)
         self.icon = QLabel()
-        self.icon.setPixmap(QIcon(str(resources_dir() / "icons" / "hand-up.svg")).pixmap(QSize(ICON_PX, ICON_PX)))
+        self.icon.setPixmap(icon_pixmap(resources_dir() / "icons" / "hand-up.svg", ICON_PX))
         self.icon.setFixedSize(ICON_PX, ICON_PX)
         layout.addWidget(self.icon)
         texts = QVBoxLayout()

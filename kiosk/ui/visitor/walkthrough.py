@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -29,9 +29,14 @@ from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.theme import label_style
 from kiosk.ui.shared.widgets import big_button, keep_scroll_bar_place, role_label, scroll_area
 
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
+
 
 @lru_cache(maxsize=64)
 def _renderer(path: Path) -> QSvgRenderer:
+    from PySide6.QtSvg import QSvgRenderer  # with the first step shown, not at start-up (kiosk/ui/shared/icons.py)
+
     renderer = QSvgRenderer(str(path))
     renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     return renderer

@@ -54,9 +54,10 @@ QPushButton:pressed {{ background: {c['accent']}; color: {c['accent_text']}; }}
 QPushButton:disabled {{ color: {c['muted_text']}; border-style: dashed; }}
 QPushButton:checked {{ background: {c['accent']}; color: {c['accent_text']}; }}
 QPushButton[role="primary"] {{ background: {c['accent']}; color: {c['accent_text']}; font-weight: bold; }}
-QPushButton[role="primary"]:disabled {{ background: {c['button']}; color: {c['muted_text']}; }}
 QPushButton[role="danger"] {{ background: {c['danger']}; color: {c['danger_text']}; font-weight: bold;
     border-color: {c['danger_text'] if theme == 'high-contrast' else c['danger']}; }}
+QPushButton[role="primary"]:disabled, QPushButton[role="danger"]:disabled {{ background: {c['button']};
+    color: {c['muted_text']}; border-color: {c['border']}; }}
 QPushButton[role="help"] {{ background: {c['help']}; color: {c['help_text']}; font-weight: bold;
     border-color: {c['help']}; }}
 QPushButton[role="language"] {{ padding: 8px 6px; }}

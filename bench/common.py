@@ -115,26 +115,15 @@ def cpu_seconds(pid: int) -> float:
 
     own = fields(pid)
     total = sum(int(f) for f in own[11:15])  # utime, stime, cutime, cstime
-    for child in child_pids(pid):
-        try:
-            total += sum(int(f) for f in fields(child)[11:13])
-        except OSError:
-            continue
-    return total / tick
-
-
-def child_pids(pid: int) -> list[int]:
-    """The live children of a process (a server's worker processes, the postmaster's backends)."""
-    found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                child = fields(entry.name)
             except OSError:
                 continue
-            if parent == pid:
-                found.append(int(entry.name))
-    return found
+            if int(child[1]) == pid:
+                total += int(child[11]) + int(child[12])
+    return total / tick
 
 
 def log(message: str) -> None:

@@ -301,8 +301,7 @@ def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]], fra
         return
     bind = session if isinstance(session, Connection) else session.get_bind()
     if bind.dialect.name == "postgresql":
-        items = [*framed, json.dumps([row | {"occurred_at": row["occurred_at"].isoformat()} for row in rows])[1:-1]]
-        session.execute(_PG_INSERT, {"rows": "[" + ",".join(item for item in items if item) + "]"})
+        session.execute(_PG_INSERT, {"rows": "[" + ",".join([*framed, *map(_head_json, rows)]) + "]"})
     elif framed:
         raise ValueError("head rows framed as JSON are for PostgreSQL only")
     else:

@@ -205,6 +205,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
             stored_text[len(answers) - 1] = row["payload"]
             ids[len(answers) - 1] = row["id"]
     # Made before the lock below: what runs under it is one device's critical path.
+    created = {index: ItemResult(id=answers[index].id, status="created") for index in ids}  # the usual answer
     framed = {rid: _pg_row(row) for rid, row in rows.items()} if postgres else {}
     ready = (summaries.lone_heads(summaries.versions(rows.values(), device_id, received_at), parsed)
              if postgres else None)
@@ -245,7 +246,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
         if isinstance(answer, BatchItem):
             item, rid = answer, ids[index]
             if rid in inserted:
-                answer = ItemResult(id=item.id, status="created")
+                answer = created[index]
                 inserted.discard(rid)  # a repeat of this id later in the batch is a duplicate
                 stored[rid] = {item.content_hash}
             elif item.content_hash in stored[rid] or stored_text[index] in kept.get(rid, ()):

@@ -6,6 +6,14 @@ log writes them) are pushed by the kiosk's own Sender and ServerApi; records/s, 
 the same rows directly into the server's `records` table with SQLAlchemy, in transactions of one
 protocol batch (500). After a small warm-up of both, rounds alternate baseline and drain; the
 table is emptied in between.
+
+The kiosk pushes to the server as production runs it (installer/server/README.md): nginx with the
+shipped config in front of SERVERS `serve --no-migrate` processes, one per core, as server_load
+runs it. A kiosk keeps two batches with the server at once (kiosk/sync/outbox.py) and nginx hands
+them to the processes in turn, so two processes validate at the same time; the device row lock in
+ingest serialises only the writing. (`serve --workers 2` would not do: its workers share one
+listening socket, and the first to wake often accepts both of the kiosk's connections.) The
+details give each process's CPU per round, which shows that both worked.
 """
 from __future__ import annotations
 
@@ -31,11 +39,15 @@ from kiosk.sync.client import ServerApi
 from kiosk.sync.outbox import Sender
 from sync.protocol import MAX_BATCH_ITEMS, HelpRequestRecord, canonical_json, content_hash, record_payload
 from sync.server import admin
+from sync.server.db import migrate
 from sync.server.models import StoredRecord
+from tests.reliability.harness import ServerProc, child_env
+from tests.reliability.nginx import Nginx
 
 RECORDS = 10_000
 ROUNDS = 3
 MIN_RATE = 10_000  # records/s
+SERVERS = 2  # server processes behind nginx, one per core
 
 
 @contextmanager
@@ -90,15 +102,17 @@ def empty_records(engine: Engine) -> None:
 
 # --- sync_drain -------------------------------------------------------------------------------
 class Cpu:
-    """CPU seconds of this process (the kiosk's sender or the baseline's client), the server process
-    and PostgreSQL (the postmaster and its backends) around a phase: unlike records/s, hardly moved
-    by the other processes sharing the machine."""
+    """CPU seconds of this process (the kiosk's sender or the baseline's client), each server
+    process and their sum, nginx and PostgreSQL (the postmaster and its backends) around a phase:
+    unlike records/s, hardly moved by the other processes sharing the machine."""
 
-    def __init__(self, engine: Engine, server_pid: int):
-        self.pids = {"server": server_pid, "postgres": postmaster_pid(engine)}
+    def __init__(self, engine: Engine, server_pids: list[int], balancer_pid: int | None = None):
+        self.pids = {"postgres": postmaster_pid(engine)} | {f"server_{n}": pid for n, pid in enumerate(server_pids, 1)}
+        self.pids |= {"nginx": balancer_pid} if balancer_pid is not None else {}
 
     def read(self) -> dict[str, float]:
-        return {"client": time.process_time()} | {name: cpu_seconds(pid) for name, pid in self.pids.items()}
+        used = {"client": time.process_time()} | {name: cpu_seconds(pid) for name, pid in self.pids.items()}
+        return used | {"server": sum(v for k, v in used.items() if k.startswith("server_"))}
 
     def since(self, start: dict[str, float]) -> dict[str, float]:
         return {name: round(value - start[name], 3) for name, value in self.read().items()}
@@ -121,7 +135,7 @@ def direct_insert(engine: Engine, records: list[HelpRequestRecord], device_id: s
         with engine.begin() as conn:
             conn.execute(insert(cast(Table, StoredRecord.__table__)), rows[i:i + MAX_BATCH_ITEMS])
     elapsed = time.perf_counter() - started
-    return elapsed, {k: v for k, v in cpu.since(cpu_start).items() if k != "server"} if cpu else {}
+    return elapsed, {k: v for k, v in cpu.since(cpu_start).items() if k in ("client", "postgres")} if cpu else {}
 
 
 def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_dir: Path,
@@ -147,12 +161,12 @@ def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_d
     return elapsed, used
 
 
-def sync_drain(engine: Engine, server_url: str, server_pid: int, workdir: Path) -> Result:
+def sync_drain(engine: Engine, server_url: str, cpu: Cpu, workdir: Path) -> Result:
     device_id, token, location_id = enroll(engine, "bench-drain")
-    cpu = Cpu(engine, server_pid)
-    # Warm-up, not counted: the server's connection pool, the first queries, the kiosk's imports.
+    # Warm-up, not counted: the servers' connection pools, the first queries, the kiosk's imports;
+    # a few batches, so that every server process has answered some.
     direct_insert(engine, help_requests(MAX_BATCH_ITEMS, location_id), device_id)
-    drain(server_url, token, help_requests(MAX_BATCH_ITEMS, location_id), workdir / "kiosk-warm-up")
+    drain(server_url, token, help_requests(4 * MAX_BATCH_ITEMS, location_id), workdir / "kiosk-warm-up")
     # A server in service has planner statistics (autovacuum); this cluster is seconds old. Without
     # them PostgreSQL plans the summaries' look-ups as a scan of every record (TRUNCATE keeps them).
     with engine.begin() as conn:
@@ -177,17 +191,31 @@ def sync_drain(engine: Engine, server_url: str, server_pid: int, workdir: Path) 
     rate, base = median(subject), median(baseline)
     return Result("sync_drain", rate, base, "records/s", f"ratio <= 2 and >= {MIN_RATE:,} records/s",
                   base / rate <= 2 and rate >= MIN_RATE, base / rate,
-                  {"records": RECORDS, "rounds": ROUNDS, "drain_rates": subject, "direct_rates": baseline,
-                   # client = the kiosk's sender (drain) or the SQLAlchemy client (direct); server: none in direct
+                  {"records": RECORDS, "rounds": ROUNDS, "servers": SERVERS, "via": "nginx",
+                   "drain_rates": subject, "direct_rates": baseline,
+                   # client = the kiosk's sender (drain) or the SQLAlchemy client (direct); server: the
+                   # server processes together (server_1, server_2: each), none in direct
                    "cpu_s_drain": {k: median([c[k] for c in cpu_drain]) for k in cpu_drain[0]},
                    "cpu_s_direct": {k: median([c[k] for c in cpu_direct]) for k in cpu_direct[0]}})
 
 
 def run() -> list[Result]:
-    with local_postgres() as database_url, server_process(database_url) as (server_url, server_pid), \
-            tempfile.TemporaryDirectory(prefix="digipunt-bench-") as workdir:
-        engine = create_engine(database_url)
+    with local_postgres() as database_url, tempfile.TemporaryDirectory(prefix="digipunt-bench-") as workdir:
+        engine = create_engine(database_url)  # the baseline's client: a plain engine
+        migrate(engine)  # once, before the servers (`serve --no-migrate`, as in production)
+        servers = [ServerProc(database_url, child_env(), Path(workdir) / f"server{i}.log", f"server{i}")
+                   for i in range(SERVERS)]
+        balancer = Nginx(Path(workdir) / "nginx", [])
         try:
-            return [sync_drain(engine, server_url, server_pid, Path(workdir))]
+            for server in servers:
+                server.start()
+            balancer.ports = [server.port for server in servers]
+            balancer.start()
+            cpu = Cpu(engine, [server.popen.pid for server in servers if server.popen is not None],
+                      balancer.popen.pid if balancer.popen is not None else None)
+            return [sync_drain(engine, f"http://127.0.0.1:{balancer.port}", cpu, Path(workdir))]
         finally:
+            balancer.stop()
+            for server in servers:
+                server.stop()
             engine.dispose()

@@ -23,6 +23,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -406,7 +407,15 @@ class BatchRequest(_Message):
     @field_validator("items", mode="before")
     @classmethod
     def _one_by_one(cls, value: Any) -> Any:
-        return [_batch_item(index, raw) for index, raw in enumerate(value)] if isinstance(value, list) else value
+        if not isinstance(value, list):
+            return value
+        try:  # a sender's batch: every item a BatchItem, validated in one call (not 500)
+            return _batch_items.validate_python(value)
+        except ValidationError:
+            return [_batch_item(index, raw) for index, raw in enumerate(value)]
+
+
+_batch_items = TypeAdapter(list[BatchItem])
 
 
 def _batch_item(index: int, raw: Any) -> BatchItem | InvalidItem:

@@ -61,7 +61,7 @@ def test_one_invalid_item_in_the_batch_gets_its_reason_and_the_others_are_stored
 
 
 def test_stored_text_is_the_canonical_json_whatever_the_note_holds(live_server):
-    """The INSERT's rows are framed by hand (records._pg_rows): a note with quotes, backslashes, tabs,
+    """The INSERT's rows are framed by hand (records._pg_row): a note with quotes, backslashes, tabs,
     line breaks and any Unicode is stored byte for byte as canonical JSON, with the row's columns."""
     place = requests.post(f"{live_server.url}/v1/enroll",
                           json={"code": live_server.enroll_code(), "device_name": "pc"}).json()["location_id"]

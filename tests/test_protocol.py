@@ -21,6 +21,7 @@ from sync.protocol import (
     CHANNELS,
     HELP_REQUEST_VOCABULARIES,
     LOCATION_KINDS,
+    MAX_BATCH_ITEMS,
     RECORD_KINDS,
     REFERENCE_DATA,
     REFERENCE_ENTITIES,
@@ -138,6 +139,17 @@ def test_a_batch_request_answers_a_bad_item_on_its_own_and_refuses_one_without_a
     assert "fine" not in BatchRequest.model_validate({"device_time": NOW, "items": [posing]}).items[0].reason
     with pytest.raises(ValidationError, match="item 1 has no valid id"):
         BatchRequest.model_validate({"device_time": NOW, "items": [good, {"kind": "shift"}]})
+
+
+def test_a_batch_of_good_items_reads_as_its_items_one_by_one_and_keeps_its_size_limit():
+    # A sender's batch is validated in one call, not item by item: the same items, the same limit.
+    items = [{"id": str(uuid.uuid4()), "kind": kind, "content_hash": "0" * 64, "payload": {"n": n}}
+             for n, kind in enumerate(("shift", "help_request", "a-kind-of-a-later-version"))]
+    request = BatchRequest.model_validate({"device_time": NOW, "items": items})
+    assert request.items == [BatchItem.model_validate(item) for item in items]
+    assert all(type(item) is BatchItem for item in request.items)
+    with pytest.raises(ValidationError, match="at most 500 items"):
+        BatchRequest.model_validate({"device_time": NOW, "items": items[:1] * (MAX_BATCH_ITEMS + 1)})
 
 
 # --- nobody else spells out a vocabulary ----------------------------------------------------------

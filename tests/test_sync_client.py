@@ -72,10 +72,12 @@ def test_only_the_records_an_acknowledgement_names_are_sent(kiosk, fake):
     forgotten = str(records[2].id)
     server = fake(lambda method, path, body: ack(body, skip=forgotten))
     queue(kiosk, *records)
+    now = datetime(2026, 11, 30, 13, 5, 7, 123456, tzinfo=UTC)
     with pytest.raises(TransientError):  # backs off rather than resending it in a tight loop
-        Sender(kiosk, ServerApi(server.url, "token")).send_pending()
+        Sender(kiosk, ServerApi(server.url, "token"), clock=lambda: now).send_pending()
     entries = outbox(kiosk)
     assert [entries[str(r.id)].state for r in records] == ["sent", "sent", "pending"]
+    assert [entries[str(r.id)].sent_at for r in records] == [now, now, None]  # read back through the ORM
     assert entries[forgotten].last_error == NOT_ACKNOWLEDGED and len(server.requests) == 1
 
 

@@ -23,15 +23,18 @@ from collections.abc import Callable, Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, column, delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.core.lending import forget_sent_contacts
 from kiosk.core.store import Store
 from kiosk.core.store.models import OutboxEntry
+from kiosk.core.store.rows import Db, dbapi
+from kiosk.core.store.types import UTCDateTime
 from kiosk.sync.client import ServerApi, utcnow
 from kiosk.sync.status import RejectedError, SendReport, ServerFailure, TransientError
 from sync.protocol import (
@@ -85,23 +88,17 @@ class _Batch:
     limit: int = 0  # the most entries it could have held
 
 
-def _among(seqs: Collection[int]) -> ColumnElement[bool]:
-    """`seq IN (seqs)` with the seqs as ONE JSON parameter (SQLite's json_each): SQLAlchemy renders
-    and binds an IN list of a batch's 500 seqs value by value, which cost the sender more than the
-    UPDATE itself."""
-    return OutboxEntry.seq.in_(select(column("value")).select_from(func.json_each(json.dumps(list(seqs)))))
-
-
-# The sender's sessions load no OutboxEntry objects, so a batch's UPDATE has none to keep in step:
-# without this, SQLAlchemy asks SQLite to RETURN every updated key and builds an identity key for
-# each (500 per batch: a fifth of the sender's CPU in a drain).
-_UNSYNCED = {"synchronize_session": False}
-
-
-def _set_state(session: Session, seqs: list[int], **values: object) -> None:
+def _mark(db: Db, seqs: Collection[int], state: str, last_error: str | None, sent_at: datetime | None = None) -> None:
+    """Inflight entries to `state`, in one plain statement with the seqs as ONE JSON parameter
+    (SQLite's json_each): through SQLAlchemy's statement building, and with an IN list it renders
+    and binds value by value, a batch's 500 cost the sender more than the UPDATE itself."""
     if seqs:
-        session.execute(update(OutboxEntry).where(_among(seqs), OutboxEntry.state == "inflight").values(**values),
-                        execution_options=_UNSYNCED)
+        dbapi(db).execute("UPDATE outbox SET state = ?, last_error = ?, sent_at = coalesce(?, sent_at) "
+                          "WHERE state = 'inflight' AND seq IN (SELECT value FROM json_each(?))",
+                          (state, last_error, _utc_text(sent_at), json.dumps(list(seqs))))
+
+
+_utc_text = partial(UTCDateTime().process_bind_param, dialect=sqlite.dialect())  # as the ORM stores it
 
 
 SENT_RETENTION = timedelta(days=90)
@@ -301,35 +298,42 @@ class Sender:
     def _settle(self, batch: _Batch, response: BatchResponse, report: SendReport) -> int:
         """Apply the acknowledgement: only entries it names leave inflight for sent or parked.
         Returns how many entries of the batch it did not name (they are pending again)."""
-        sent, sent_lending, unanswered = [], [], dict(batch.seqs)
-        with self.store.transaction() as session:
-            for result in response.results:
-                rid = str(result.id)
-                seq = unanswered.pop(rid, None)
-                if seq is None:
-                    continue  # not in this batch (or named twice): ignore
-                if result.status in STORED_STATUSES:
-                    sent.append(seq)
-                    kind = batch.kinds[rid]
-                    if kind in LENDING_KINDS:
-                        sent_lending.append(rid)
-                    report.created += result.status == "created"
-                    report.duplicates += result.status == "duplicate"
-                    report.help_requests += kind == "help_request"
-                else:
-                    _set_state(session, [seq], state="parked",
-                               last_error=f"server: {result.status}: {result.reason or ''}"[:1000])
-                    report.parked += 1
-            _set_state(session, sent, state="sent", sent_at=self.clock(), last_error=None)
-            if sent_lending:  # only a loan holds a contact
+        sent, sent_lending, parked, unanswered = [], [], dict[int, str](), dict(batch.seqs)
+        for result in response.results:
+            rid = str(result.id)
+            seq = unanswered.pop(rid, None)
+            if seq is None:
+                continue  # not in this batch (or named twice): ignore
+            if result.status in STORED_STATUSES:
+                sent.append(seq)
+                kind = batch.kinds[rid]
+                if kind in LENDING_KINDS:
+                    sent_lending.append(rid)
+                report.created += result.status == "created"
+                report.duplicates += result.status == "duplicate"
+                report.help_requests += kind == "help_request"
+            else:
+                parked[seq] = f"server: {result.status}: {result.reason or ''}"[:1000]
+                report.parked += 1
+
+        def mark(db: Db) -> None:
+            for seq, reason in parked.items():
+                _mark(db, [seq], "parked", reason)
+            _mark(db, sent, "sent", None, self.clock())
+            _mark(db, unanswered.values(), "pending", NOT_ACKNOWLEDGED)
+        if sent_lending:  # only a loan holds a contact: forgotten in the transaction that marks it sent
+            with self.store.transaction() as session:
+                mark(session)
                 report.contacts_forgotten += forget_sent_contacts(session, sent_lending)
-            _set_state(session, list(unanswered.values()), state="pending", last_error=NOT_ACKNOWLEDGED)
+        else:  # plain statements on the writer connection (Store.write), as in the claim
+            with self.store.write() as conn:
+                mark(conn)
         return len(unanswered)
 
     def _release(self, batch: _Batch, error: str) -> None:
-        with self.store.transaction() as session:
-            _set_state(session, list(batch.seqs.values()), state="pending", last_error=error[:1000])
+        with self.store.write() as conn:
+            _mark(conn, batch.seqs.values(), "pending", error[:1000])
 
     def _park_all(self, batch: _Batch, reason: str) -> None:
-        with self.store.transaction() as session:
-            _set_state(session, list(batch.seqs.values()), state="parked", last_error=reason[:1000])
+        with self.store.write() as conn:
+            _mark(conn, batch.seqs.values(), "parked", reason[:1000])

@@ -128,28 +128,29 @@ _PG_INSERT = text("""
 _json_string = json.JSONEncoder(ensure_ascii=False).encode  # a str -> its JSON string literal
 
 
-def _pg_rows(rows: list[dict[str, Any]]) -> str:
-    """The rows as one JSON array, framed by hand (json.dumps of 500 dicts cost more). Only the
-    payload needs escaping; every other value is JSON-safe as it is: ids are UUIDs in their normal
-    form, the kind a RECORD_KINDS code (validate_record), the hash 64 hex digits (BatchItem), the
-    time an ISO text."""
-    def framed(row: dict[str, Any]) -> str:
-        supersedes = "null" if row["supersedes"] is None else f'"{row["supersedes"]}"'
-        return (f'{{"id":"{row["id"]}","kind":"{row["kind"]}","content_hash":"{row["content_hash"]}",'
-                f'"payload":{_json_string(row["payload"])},"location_id":"{row["location_id"]}",'
-                f'"occurred_at":"{row["occurred_at"].isoformat()}","supersedes":{supersedes}}}')
-    return "[" + ",".join(map(framed, rows)) + "]"
+def _pg_row(row: dict[str, Any]) -> str:
+    """A row as a JSON object for _PG_INSERT, framed by hand (json.dumps of 500 dicts cost more).
+    Only the payload needs escaping; every other value is JSON-safe as it is: ids are UUIDs in
+    their normal form, the kind a RECORD_KINDS code (validate_record), the hash 64 hex digits
+    (BatchItem), the time an ISO text."""
+    supersedes = "null" if row["supersedes"] is None else f'"{row["supersedes"]}"'
+    return (f'{{"id":"{row["id"]}","kind":"{row["kind"]}","content_hash":"{row["content_hash"]}",'
+            f'"payload":{_json_string(row["payload"])},"location_id":"{row["location_id"]}",'
+            f'"occurred_at":"{row["occurred_at"].isoformat()}","supersedes":{supersedes}}}')
 
 
-def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: str, received_at: datetime) -> set[str]:
+def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: str, received_at: datetime,
+                      framed: dict[str, str]) -> set[str]:
     """Insert rows new for this device and new in content; return the ids actually inserted. ON
     CONFLICT DO NOTHING is PostgreSQL's insert-or-ignore and SQLite's upsert form of INSERT OR
     IGNORE; it covers only the two unique keys of `records`, (id, device_id) and (id, content_hash):
-    any other violation (a foreign key, a NULL) is an error, not a silently dropped record."""
+    any other violation (a foreign key, a NULL) is an error, not a silently dropped record.
+    `framed`: on PostgreSQL, each row's `_pg_row` by id."""
     if not rows:
         return set()
     if session.get_bind().dialect.name == "postgresql":
-        params = {"rows": _pg_rows(rows), "device_id": device_id, "received_at": received_at}
+        params = {"rows": "[" + ",".join(framed[row["id"]] for row in rows) + "]", "device_id": device_id,
+                  "received_at": received_at}
         return set(session.execute(_PG_INSERT, params).scalars())
     stmt = sqlite.insert(_table).on_conflict_do_nothing().returning(_table.c.id)
     stamped = [row | {"device_id": device_id, "received_at": received_at} for row in rows]
@@ -191,6 +192,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     # is the ORM attribute it keeps (written at most once a minute), not an UPDATE per batch.
     device = session.get(Device, device_id)
     device_location = device.location_id if device is not None else None
+    postgres = session.get_bind().dialect.name == "postgresql"
     latest = received_at + FUTURE_TOLERANCE
     for item in batch:
         if isinstance(item, InvalidItem):
@@ -202,12 +204,17 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
             rows.setdefault(row["id"], row)
             stored_text[len(answers) - 1] = row["payload"]
             ids[len(answers) - 1] = row["id"]
+    # Made before the lock below: what runs under it is one device's critical path.
+    created = {index: ItemResult(id=answers[index].id, status="created") for index in ids}  # the usual answer
+    framed = {rid: _pg_row(row) for rid, row in rows.items()} if postgres else {}
+    ready = (summaries.lone_heads(summaries.versions(rows.values(), device_id, received_at), parsed)
+             if postgres else None)
     # One batch of a device at a time from here on: a kiosk keeps two batches with the server at
     # once (kiosk/sync/outbox.py), and two that each derived the head row of one request from a
     # snapshot without the other's version would both keep theirs. Validation above runs unlocked,
     # so one batch is checked while the other is in the database. (SQLite: BEGIN IMMEDIATE already
     # serialises every writer.)
-    if device is not None and session.get_bind().dialect.name == "postgresql":
+    if device is not None and postgres:
         session.execute(select(Device.id).where(Device.id == device_id).with_for_update(key_share=True))
     elsewhere = set(_superseding_elsewhere(session, rows.values()))  # a correction only of its own place
     for rid in elsewhere:
@@ -217,8 +224,9 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
                    if ids.get(index) in elsewhere else a for index, a in enumerate(answers)]
 
     # In id order: two batches sharing ids then lock them in the same order and cannot deadlock.
-    inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at)
-    summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at, parsed)
+    inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at,
+                                 framed)
+    summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at, parsed, ready)
     others = [rid for rid in rows if rid not in inserted]
     stored: dict[str, set[str]] = {}  # id -> the content hashes stored under it (by any device)
     kept: dict[str, set[str]] = {}  # id -> the payloads stored under it by this device
@@ -238,7 +246,7 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
         if isinstance(answer, BatchItem):
             item, rid = answer, ids[index]
             if rid in inserted:
-                answer = ItemResult(id=item.id, status="created")
+                answer = created[index]
                 inserted.discard(rid)  # a repeat of this id later in the batch is a duplicate
                 stored[rid] = {item.content_hash}
             elif item.content_hash in stored[rid] or stored_text[index] in kept.get(rid, ()):

@@ -125,11 +125,15 @@ def _read(payload: str, parsed: Mapping[str, dict[str, Any]] | None) -> dict[str
 
 
 def head_rows(rows: Sequence[Version], parsed: Mapping[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    return [head_row(chain, parsed) for chain in _chains(rows)]
+
+
+def _chains(rows: Sequence[Version]) -> Iterable[tuple[Version, ...]]:
     if not any(row.supersedes for row in rows):
         # Nothing supersedes anything: every version is a request of its own, as chains_of says
         # (a batch of new requests; tests/test_summaries.py checks the two agree).
-        return [head_row((row,), parsed) for row in sorted(rows, key=lambda r: (r.received_at, r.device_id))]
-    return [head_row(chain, parsed) for chain in chains_of(rows)]
+        return [(row,) for row in sorted(rows, key=lambda r: (r.received_at, r.device_id))]
+    return chains_of(rows)
 
 
 _RECORDS = cast(Table, StoredRecord.__table__)
@@ -218,26 +222,42 @@ class StoredVersion(NamedTuple):
     location_id: str
 
 
+def versions(rows: Iterable[Mapping[str, Any]], device_id: str, received_at: datetime) -> list[StoredVersion]:
+    """The help request versions among rows `device_id` stores (as `stored` takes them)."""
+    return [StoredVersion(row["id"], row["supersedes"], row["occurred_at"], received_at, row["payload"], device_id,
+                          row["location_id"]) for row in rows if row["kind"] == "help_request"]
+
+
+def lone_heads(new: Iterable[Version],
+               parsed: Mapping[str, dict[str, Any]] | None = None) -> dict[tuple[str, str], str]:
+    """The head row each version has when it is a request of its own (nothing supersedes it and it
+    supersedes nothing stored), as the heads INSERT's JSON, by (id, device). Ingest makes these
+    before it takes the device's lock, and `refresh` uses those its look-up confirms: on one
+    device's critical path, a batch of new requests then only looks up, inserts and commits."""
+    return {_key(version): _head_json(head_row((version,), parsed)) for version in new}
+
+
 def stored(session: Session | Connection, rows: Iterable[Mapping[str, Any]], device_id: str,
-           received_at: datetime, parsed: Mapping[str, dict[str, Any]] | None = None) -> None:
+           received_at: datetime, parsed: Mapping[str, dict[str, Any]] | None = None,
+           ready: Mapping[tuple[str, str], str] | None = None) -> None:
     """Keep the summary tables with records just stored by `device_id` (each with id, kind,
     location_id, occurred_at, supersedes and payload, as `records` has them), in the transaction
     that stored them: the head rows of their help requests are derived again, and every month whose
     figures they change is marked (`summary_changes`). `parsed`: payload texts the caller has read
-    already (text -> json.loads of it)."""
+    already (text -> json.loads of it); `ready`: `lone_heads` of (some of) them, on PostgreSQL."""
     rows = list(rows)
-    months = refresh(session, [StoredVersion(row["id"], row["supersedes"], row["occurred_at"], received_at,
-                                             row["payload"], device_id, row["location_id"])
-                               for row in rows if row["kind"] == "help_request"], parsed)
+    months = refresh(session, versions(rows, device_id, received_at), parsed, ready)
     months |= months_of(row["occurred_at"] for row in rows if row["kind"] == "shift")
     if months:
         session.execute(insert(CHANGES), [{"month": month} for month in sorted(months)])
 
 
 def refresh(session: Session | Connection, new: Sequence[Version],
-            parsed: Mapping[str, dict[str, Any]] | None = None) -> set[str]:
+            parsed: Mapping[str, dict[str, Any]] | None = None,
+            ready: Mapping[tuple[str, str], str] | None = None) -> set[str]:
     """Re-derive the head rows of every help request that one of the `new` versions (just stored)
-    belongs to; the months of the head rows replaced and written."""
+    belongs to; the months of the head rows replaced and written. `ready`: head rows as
+    `lone_heads` made them (PostgreSQL only), used for the requests that are one version alone."""
     if not new:
         return set()
     known = linked_versions(session, (), new)
@@ -249,9 +269,16 @@ def refresh(session: Session | Connection, new: Sequence[Version],
     if older:
         months |= months_of(session.scalars(select(HEADS.c.occurred_at).where(HEADS.c.id.in_(older))))
         session.execute(delete(HEADS).where(HEADS.c.id.in_(older)))
-    rows = head_rows(known, parsed)
-    _insert_heads(session, rows)
-    return months | months_of(row["occurred_at"] for row in rows)
+    rows, framed, firsts = [], [], []
+    for chain in _chains(known):
+        made = ready.get(_key(chain[0])) if ready is not None and len(chain) == 1 else None
+        if made is None:
+            rows.append(head_row(chain, parsed))
+        else:
+            framed.append(made)
+        firsts.append(chain[0].occurred_at)
+    _insert_heads(session, rows, framed)
+    return months | months_of(firsts)
 
 
 # PostgreSQL: the rows travel as one JSON parameter, as records.py sends a batch (thousands of
@@ -264,13 +291,19 @@ _PG_INSERT = text("""
         status text, topics text, visitor_code text, versions int, corrected boolean)""")
 
 
-def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]]) -> None:
-    if not rows:
+def _head_json(row: dict[str, Any]) -> str:
+    return json.dumps(row | {"occurred_at": row["occurred_at"].isoformat()})
+
+
+def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]], framed: Sequence[str] = ()) -> None:
+    """`framed`: more rows, already as `_head_json` (PostgreSQL only)."""
+    if not rows and not framed:
         return
     bind = session if isinstance(session, Connection) else session.get_bind()
     if bind.dialect.name == "postgresql":
-        packed = json.dumps([row | {"occurred_at": row["occurred_at"].isoformat()} for row in rows])
-        session.execute(_PG_INSERT, {"rows": packed})
+        session.execute(_PG_INSERT, {"rows": "[" + ",".join([*framed, *map(_head_json, rows)]) + "]"})
+    elif framed:
+        raise ValueError("head rows framed as JSON are for PostgreSQL only")
     else:
         session.execute(insert(HEADS), rows)
 

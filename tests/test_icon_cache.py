@@ -2,6 +2,8 @@
 a later start loads the very same pixels, and an icon that changed is rendered again."""
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
@@ -38,4 +40,20 @@ def test_an_icon_is_rendered_once_loaded_identical_and_rendered_again_when_it_ch
     kept.write_bytes(kept.read_bytes()[:100])
     assert icons.icon_pixmap(HAND, 56).toImage() == rendered
     assert calls == [changed, HAND] and kept.stat().st_size > 100
+    monkeypatch.setattr(icons, "_folder", None)
+
+
+def test_the_cache_keeps_only_the_newest_icons(qapp, tmp_path, monkeypatch):
+    monkeypatch.setattr(icons, "_folder", None)
+    monkeypatch.setattr(icons, "MAX_KEPT", 3)
+    folder = tmp_path / icons.CACHE_DIR
+    folder.mkdir()
+    for age in range(4):  # icons of old bundles, oldest last
+        old = folder / f"{age:032x}-56-1.pixels"
+        old.write_bytes(b"x")
+        os.utime(old, ns=(1_000_000_000 * (100 - age),) * 2)
+    icons.cache_in(tmp_path)
+    icons.icon_pixmap(HAND, 56)  # a new icon: written, and the oldest beyond 3 go
+    assert [file.name[:32] for file in _kept(tmp_path) if file.name.startswith("0")] == [f"{0:032x}", f"{1:032x}"]
+    assert len(_kept(tmp_path)) == 3
     monkeypatch.setattr(icons, "_folder", None)

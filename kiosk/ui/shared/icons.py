@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
 log = logging.getLogger(__name__)
 
 CACHE_DIR = "icon-cache"  # in the data directory
+MAX_KEPT = 200  # icons at every text size of a few guide bundles; beyond it the oldest go (a few KB each)
 _HEADER = struct.Struct("<4sIIIId")  # magic, width, height, bytes per line, QImage format, device pixel ratio
 _MAGIC = b"DPI1"
 _folder: Path | None = None
@@ -80,6 +81,15 @@ def _save(path: Path, pixmap: QPixmap) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(header + bytes(image.constBits()))  # type: ignore[call-overload]
         tmp.replace(path)  # whole or not at all: a start that reads it never sees half an icon
+        _prune(path.parent)
     except OSError as exc:
         log.info("icon not cached (%s): %s", path.name, exc)
         tmp.unlink(missing_ok=True)
+
+
+def _prune(folder: Path) -> None:
+    """Only a new icon adds a file (an update, a guide bundle, a text size): keep the newest
+    MAX_KEPT, so that years of bundles do not fill the data directory."""
+    kept = sorted(folder.glob("*.pixels"), key=lambda file: file.stat().st_mtime_ns, reverse=True)
+    for old in kept[MAX_KEPT:]:
+        old.unlink(missing_ok=True)

@@ -40,7 +40,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bench.common import Result, cpu_seconds, log, percentile
 from bench.postgres import local_postgres, postmaster_pid
-from bench.sync_server import help_requests
+from bench.sync_server import help_requests, servers_behind_nginx
 from sync.protocol import BatchItem, content_hash, record_payload
 from sync.server import admin
 from sync.server.db import make_server_engine, migrate
@@ -325,21 +325,12 @@ def run() -> list[Result]:
     with local_postgres(PORT) as database_url, tempfile.TemporaryDirectory(prefix="digipunt-bench-load-") as tmp:
         engine = make_server_engine(database_url)
         migrate(engine)
-        servers = [ServerProc(database_url, child_env(), Path(tmp) / f"server{i}.log", f"server{i}")
-                   for i in range(SERVERS)]
-        balancer = Nginx(Path(tmp) / "nginx", [])
         try:
-            for server in servers:
-                server.start()
-            balancer.ports = [server.port for server in servers]
-            balancer.start()
+            with servers_behind_nginx(database_url, Path(tmp), SERVERS) as (servers, balancer):
+                def cpu() -> _Cpu:
+                    return _Cpu(engine, servers, balancer)
 
-            def cpu() -> _Cpu:
-                return _Cpu(engine, servers, balancer)
-
-            return [server_load(engine, balancer.port, Path(tmp), cpu), server_capacity(engine, balancer.port, cpu)]
+                return [server_load(engine, balancer.port, Path(tmp), cpu),
+                        server_capacity(engine, balancer.port, cpu)]
         finally:
-            balancer.stop()
-            for server in servers:
-                server.stop()
             engine.dispose()

@@ -53,13 +53,6 @@ SERVERS = 2  # server processes behind nginx, one per core
 @contextmanager
 def running_server(database_url: str) -> Iterator[str]:
     """`digipunt-server serve` on a free port (it migrates the database first); yields its URL."""
-    with server_process(database_url) as (url, _):
-        yield url
-
-
-@contextmanager
-def server_process(database_url: str) -> Iterator[tuple[str, int]]:
-    """running_server, yielding the server's URL and process id."""
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--database-url", database_url, "serve",
                              "--port", "0", "--log-level", "warning"],
                             cwd=ROOT, env=bench_env(), stdout=subprocess.PIPE, text=True)
@@ -67,10 +60,29 @@ def server_process(database_url: str) -> Iterator[tuple[str, int]]:
         line = proc.stdout.readline()
         if "listening on " not in line:
             raise RuntimeError(f"the server did not start (exit {proc.poll()}): {line!r}")
-        yield line.rsplit("listening on ", 1)[1].strip(), proc.pid
+        yield line.rsplit("listening on ", 1)[1].strip()
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+@contextmanager
+def servers_behind_nginx(database_url: str, workdir: Path, count: int = SERVERS) -> Iterator[tuple[list[ServerProc],
+                                                                                                   Nginx]]:
+    """`count` `serve --no-migrate` processes on a migrated database behind nginx with the shipped
+    config (installer/server), as production runs them; yields them and nginx."""
+    servers = [ServerProc(database_url, child_env(), workdir / f"server{i}.log", f"server{i}") for i in range(count)]
+    balancer = Nginx(workdir / "nginx", [])
+    try:
+        for server in servers:
+            server.start()
+        balancer.ports = [server.port for server in servers]
+        balancer.start()
+        yield servers, balancer
+    finally:
+        balancer.stop()
+        for server in servers:
+            server.stop()
 
 
 def enroll(engine: Engine, name: str) -> tuple[str, str, str]:
@@ -203,19 +215,10 @@ def run() -> list[Result]:
     with local_postgres() as database_url, tempfile.TemporaryDirectory(prefix="digipunt-bench-") as workdir:
         engine = create_engine(database_url)  # the baseline's client: a plain engine
         migrate(engine)  # once, before the servers (`serve --no-migrate`, as in production)
-        servers = [ServerProc(database_url, child_env(), Path(workdir) / f"server{i}.log", f"server{i}")
-                   for i in range(SERVERS)]
-        balancer = Nginx(Path(workdir) / "nginx", [])
         try:
-            for server in servers:
-                server.start()
-            balancer.ports = [server.port for server in servers]
-            balancer.start()
-            cpu = Cpu(engine, [server.popen.pid for server in servers if server.popen is not None],
-                      balancer.popen.pid if balancer.popen is not None else None)
-            return [sync_drain(engine, f"http://127.0.0.1:{balancer.port}", cpu, Path(workdir))]
+            with servers_behind_nginx(database_url, Path(workdir)) as (servers, balancer):
+                cpu = Cpu(engine, [server.popen.pid for server in servers if server.popen is not None],
+                          balancer.popen.pid if balancer.popen is not None else None)
+                return [sync_drain(engine, f"http://127.0.0.1:{balancer.port}", cpu, Path(workdir))]
         finally:
-            balancer.stop()
-            for server in servers:
-                server.stop()
             engine.dispose()

@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
 log = logging.getLogger(__name__)
 
 CACHE_DIR = "icon-cache"  # in the data directory
-MAX_KEPT = 200  # icons at every text size of a few guide bundles; beyond it the oldest go (a few KB each)
+MAX_KEPT = 200  # the 15 icons of many guide bundles and updates; beyond it the oldest go (about 30 KB each)
 _HEADER = struct.Struct("<4sIIIId")  # magic, width, height, bytes per line, QImage format, device pixel ratio
 _MAGIC = b"DPI1"
 _folder: Path | None = None
@@ -88,7 +88,7 @@ def _save(path: Path, pixmap: QPixmap) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Only a new icon adds a file (an update, a guide bundle, a text size): keep the newest
+    """Only a new icon adds a file (an update, a guide bundle, another screen scale): keep the newest
     MAX_KEPT, so that years of bundles do not fill the data directory."""
     kept = sorted(folder.glob("*.pixels"), key=lambda file: file.stat().st_mtime_ns, reverse=True)
     for old in kept[MAX_KEPT:]:

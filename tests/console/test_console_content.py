@@ -88,6 +88,7 @@ def test_a_reader_uploads_nothing_and_publishing_needs_the_key(console, tmp_path
     draft = upload(boss, guide_zip()).headers["location"].rsplit("/", 1)[1]
     refused = boss.post(f"/console/stappenplannen/concept/{draft}/publiceren")
     assert refused.status_code == 503 and "content-key init" in refused.text
+    assert "wie de server beheert: <code>no content key at " in refused.text and "missing.pem" in refused.text
     assert console.server.admin(lambda s: s.scalar(select(ContentBundle.version))) is None
 
 

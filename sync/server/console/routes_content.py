@@ -176,7 +176,7 @@ def publish(request: Request, draft_id: str, _form: FormData = Depends(checked_f
                               "controle niet.", problems=exc.errors)
         return _list_page(request, session, 503, message="Niet gepubliceerd: de server kan niet ondertekenen. "
                           "Vraag wie de server beheert om de sleutel te maken (digipunt-server content-key init).",
-                          errors=[str(exc)])
+                          detail=str(exc))
     session.delete(draft)
     audit(session, viewer, "guide-publish", guide_id, {"version": bundle.version}, now=utcnow())
     return see_other(f"/console/stappenplannen?gedaan=gepubliceerd&versie={bundle.version}")

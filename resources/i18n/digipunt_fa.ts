@@ -901,47 +901,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="214"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="168"/>
+        <source>Naam en telefoonnummer van een ontlener worden vanzelf gewist, een tijd na het terugbrengen. Wil de ontlener dat nu al? Scan het toestel: het contact van de laatste uitlening ervan wordt gewist, hier en op de centrale server. Leende deze ontlener het toestel eerder, niet de laatste keer? Dan wist de coördinator het in de Digipunt-console, bij Uitlenen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="216"/>
         <source> — uitgeleend, terug op {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="218"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="222"/>
         <source> — laatst teruggebracht op {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="223"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="225"/>
         <source> — laatste uitlening van {start} tot {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="243"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="262"/>
         <source>Uitgeleend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="250"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="269"/>
         <source>Teruggenomen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="255"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="274"/>
         <source>Verlengd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="285"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="304"/>
         <source>Er is nu geen toestel uitgeleend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="290"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="309"/>
         <source> — {n} dagen te laat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="291"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="310"/>
         <source>terug op {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,27 +961,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="168"/>
-        <source>Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het terugbrengen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="172"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="173"/>
         <source>Contact nu wissen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="261"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="280"/>
         <source>Naam en telefoonnummer van de laatste uitlening van dit toestel worden gewist, hier en op de centrale server. De coördinator kan de ontlener daarna niet meer bellen. De uitlening zelf blijft geteld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="264"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="283"/>
         <source>Nee, houden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="265"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="284"/>
         <source>Ja, wissen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,12 +991,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="260"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="279"/>
         <source>Contact van de ontlener van {tag} wissen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="275"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="294"/>
         <source>Contact gewist.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -59,8 +59,7 @@ NO_KEY = ("Uitlenen kan pas als deze computer met de centrale server verbonden i
 
 
 # A kiosk reaches only a device's latest loan; the console erases any (sync/server/lending.py).
-OLDER_LOANS = ("Ging het om een eerdere uitlening van het toestel? Dan wist de coördinator dat contact in de "
-               "Digipunt-console, bij Uitlenen.")
+OLDER_LOANS = "Het contact van een eerdere uitlening wist de coördinator in de Digipunt-console, bij Uitlenen."
 
 
 class LendingError(DutchError):
@@ -164,8 +163,8 @@ def nothing_to_erase(device: DeviceInfo) -> str | None:
     """Why "Contact wissen" has nothing to do for this device (for the screen, and the refusal), or None."""
     if device.status == "lent" or device.erasable_returned_at is not None:
         return None
-    return (f"Van de laatste uitlening van toestel {device.tag} is er geen contact meer bewaard: het is al gewist, "
-            f"of de bewaartermijn is voorbij. {OLDER_LOANS}")
+    return (f"Van de laatste uitlening van toestel {device.tag} is er geen contact meer bewaard (al gewist, of de "
+            f"bewaartermijn is voorbij). {OLDER_LOANS}")
 
 
 def _place(session: Session, user: StaffUser, location_id: str) -> dict[str, Any]:

@@ -901,52 +901,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="168"/>
-        <source>Naam en telefoonnummer van een ontlener worden vanzelf gewist, een tijd na het terugbrengen. Wil de ontlener dat nu al? Scan het toestel: het contact van de laatste uitlening ervan wordt gewist, hier en op de centrale server. Leende deze ontlener het toestel eerder, niet de laatste keer? Dan wist de coördinator het in de Digipunt-console, bij Uitlenen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="216"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="215"/>
         <source> — uitgeleend, terug op {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="222"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="221"/>
         <source> — laatst teruggebracht op {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="225"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="224"/>
         <source> — laatste uitlening van {start} tot {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="262"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="261"/>
         <source>Uitgeleend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="269"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="268"/>
         <source>Teruggenomen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="274"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="273"/>
         <source>Verlengd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="304"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="303"/>
         <source>Er is nu geen toestel uitgeleend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="309"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="308"/>
         <source> — {n} dagen te laat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="310"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="309"/>
         <source>terug op {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -961,22 +956,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="173"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="168"/>
+        <source>Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het toestel: het contact van de laatste uitlening ervan wordt gewist, hier en op de centrale server. Het contact van een eerdere uitlening wist de coördinator in de Digipunt-console, bij Uitlenen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/lending.py" line="172"/>
         <source>Contact nu wissen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="280"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="279"/>
         <source>Naam en telefoonnummer van de laatste uitlening van dit toestel worden gewist, hier en op de centrale server. De coördinator kan de ontlener daarna niet meer bellen. De uitlening zelf blijft geteld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="283"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="282"/>
         <source>Nee, houden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="284"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="283"/>
         <source>Ja, wissen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,12 +991,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="279"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="278"/>
         <source>Contact van de ontlener van {tag} wissen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="294"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="293"/>
         <source>Contact gewist.</source>
         <translation type="unfinished"></translation>
     </message>

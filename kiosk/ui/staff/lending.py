@@ -165,11 +165,10 @@ class LendingScreen(StaffScreen):
         self.return_button.setText(self.tr("Terugnemen"))
         self.new_due_label.setText(self.tr("Nieuwe terugbrengdatum"))
         self.extend_button.setText(self.tr("Verlengen"))
-        self.erase_hint.setText(self.tr("Naam en telefoonnummer van een ontlener worden vanzelf gewist, een tijd "
-                                        "na het terugbrengen. Wil de ontlener dat nu al? Scan het toestel: het "
-                                        "contact van de laatste uitlening ervan wordt gewist, hier en op de centrale "
-                                        "server. Leende deze ontlener het toestel eerder, niet de laatste keer? Dan "
-                                        "wist de coördinator het in de Digipunt-console, bij Uitlenen."))
+        self.erase_hint.setText(self.tr("Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het "
+                                        "toestel: het contact van de laatste uitlening ervan wordt gewist, hier en "
+                                        "op de centrale server. Het contact van een eerdere uitlening wist de "
+                                        "coördinator in de Digipunt-console, bij Uitlenen."))
         self.erase_button.setText(self.tr("Contact nu wissen"))
 
     def shown(self) -> None:

@@ -455,6 +455,70 @@ def test_an_erase_before_the_loan_record_arrives_is_kept(server_engine):
         assert lending.erasable_loan(session, laptop.id) is None
 
 
+@pytest.mark.parametrize("first", ["ingest reads the loan", "ingest writes the return"])
+def test_a_console_erase_and_a_return_at_the_same_time_leave_nothing_offered(server_engine, first):
+    """PostgreSQL (SQLite has one writer at a time): the return of a device's latest loan is being
+    ingested while the console erases that loan's contact. Whichever commits first, the kiosks are
+    last told that there is nothing to erase, never offered an erased contact."""
+    import threading
+
+    from sqlalchemy.orm import sessionmaker
+
+    from sync.server.models import ReferenceChange
+
+    if server_engine.dialect.name != "postgresql":
+        pytest.skip("SQLite writers take the database's one write lock at BEGIN: no overlap to test")
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    with sessions.begin() as session:
+        place, _ = admin.ensure_location(session, "Bibliotheek Leuven", "fixed")
+        kiosk = Device(id=str(uuid.uuid4()), name="k", location_id=place.id, token_hash=uuid.uuid4().hex * 2,
+                       enrolled_at=datetime.now(UTC))
+        laptop = LoanDevice(id=str(uuid.uuid4()), tag="LPT-1", device_kind="laptop", serial="", model="",
+                            accessories="[]", condition="good", status="available", location_id=place.id)
+        session.add_all([kiosk, laptop])
+    lent = datetime.now(UTC).replace(microsecond=0) - timedelta(days=3)
+    common = dict(helper_id=uuid.uuid4(), location_id=place.id, device_id=laptop.id)
+    loan = LoanRecord(id=uuid.uuid4(), lent_at=lent, due_on=lent.date() + timedelta(days=7), eligibility="newcomer",
+                      contact_sealed=seal(public_key_of(new_private_key()), "x"), **common)
+    back = LoanReturnRecord(id=uuid.uuid4(), loan_id=loan.id, returned_at=lent + timedelta(days=1),
+                            condition="good", **common)
+
+    def items(record) -> list[BatchItem | InvalidItem]:
+        return [BatchItem(id=record.id, kind=record.kind, payload=record_payload(record),
+                          content_hash=content_hash(record_payload(record)))]
+
+    with sessions.begin() as session:
+        ingest(session, kiosk.id, items(loan), datetime.now(UTC))
+
+    def erase() -> None:
+        with sessions.begin() as session:
+            assert lending.erase_contact(session, session.get_one(Loan, str(loan.id)), datetime.now(UTC))
+
+    returning = sessions()
+    with returning.begin():
+        held = returning.get(Loan, str(loan.id))  # what `apply` does first (kept: the identity map is weak)
+        assert held is not None and held.contact_sealed is not None
+        if first == "ingest reads the loan":
+            erase()  # committed before the return's transaction writes
+            ingest(returning, kiosk.id, items(back), datetime.now(UTC))
+        else:
+            ingest(returning, kiosk.id, items(back), datetime.now(UTC))
+            console = threading.Thread(target=erase)
+            console.start()
+            console.join(timeout=1)
+            assert console.is_alive()  # waits for the return's row lock
+    if first != "ingest reads the loan":
+        console.join(timeout=30)
+        assert not console.is_alive()
+    returning.close()
+    with sessions() as session:
+        last = session.scalars(select(ReferenceChange).where(ReferenceChange.entity == "loan_contact",
+                                                             ReferenceChange.key == laptop.id)
+                               .order_by(ReferenceChange.seq.desc())).first()
+        assert last is not None and last.deleted and lending.erasable_loan(session, laptop.id) is None
+        assert session.get_one(Loan, str(loan.id)).contact_sealed is None
+
+
 def test_an_erase_counts_only_from_the_loans_own_location_in_any_arrival_order(server_engine):
     """An erase record that arrives before its loan is judged when the loan arrives: one of the
     loan's location erases it, one of another location (which ingest stored: it is for the sender's

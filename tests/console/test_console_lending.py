@@ -288,7 +288,7 @@ def test_a_coordinator_erases_the_contact_of_an_older_loan_on_request(console, k
     page = coord.get("/console/uitlenen?toestel=LPT-3").text
     history = page.split('id="geschiedenis"')[1]  # the devices above list every device
     assert history.count(">Contact nu wissen</a>") == 2 and "BUS-3" not in page and "TAB-3" not in history
-    assert f'href="/console/uitlenen/{older.id}/wissen"' in page
+    assert f'href="/console/uitlenen/{older.id}/wissen?toestel=LPT-3"' in page  # back to this list after
     assert ">Contact nu wissen</a>" not in lezer.get("/console/uitlenen").text
 
     question = coord.get(f"/console/uitlenen/{older.id}/wissen")
@@ -302,13 +302,16 @@ def test_a_coordinator_erases_the_contact_of_an_older_loan_on_request(console, k
     assert coord.post(f"/console/uitlenen/{older.id}/wissen", {"csrf_token": lezer.csrf}).status_code == 403
     assert contact(older) is not None and contact(elsewhere) is not None
 
-    erased = coord.post(f"/console/uitlenen/{older.id}/wissen")
-    assert erased.status_code == 303 and erased.headers["Location"].startswith("/console/uitlenen?gedaan=gewist")
+    question = coord.get(f"/console/uitlenen/{older.id}/wissen?toestel=LPT-3").text
+    assert f'action="/console/uitlenen/{older.id}/wissen?toestel=LPT-3"' in question
+    erased = coord.post(f"/console/uitlenen/{older.id}/wissen?toestel=LPT-3")
+    assert erased.status_code == 303
+    assert erased.headers["Location"] == "/console/uitlenen?toestel=LPT-3&gedaan=gewist#geschiedenis"
     assert contact(older) is None and contact(latest) is not None
     today = datetime.now(ZONE).strftime("%d-%m-%Y")
     page = coord.get(erased.headers["Location"]).text
     assert "Het contact van de ontlener is gewist" in page and f"gewist op {today}" in page
-    assert page.count(">Contact nu wissen</a>") == 2  # the latest loan's, and TAB-3's
+    assert page.count(">Contact nu wissen</a>") == 1  # the latest loan's (TAB-3 is filtered out)
     assert offered()[-1] == (False, str(latest.id))  # not the loan the kiosks offer: nothing to tell them
     (entry,) = console.server.admin(lambda s: s.scalars(select(AuditEntry).where(
         AuditEntry.action == "erase-loan-contact")).all())

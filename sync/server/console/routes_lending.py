@@ -411,7 +411,8 @@ def erase_question(request: Request, loan_id: str, viewer: Viewer = Depends(curr
     """The question before a borrower's contact is erased: which loan, and what it means."""
     loan = editable(session, viewer, Loan, loan_id)
     return _loan_page(request, session, "lending_erase.html", loan, title="Contact van de ontlener wissen",
-                      contact=_contact_state(loan, lending.retention_days(session)))
+                      contact=_contact_state(loan, lending.retention_days(session)),
+                      back=HistoryFilter.parse(request, viewer)[0].query_string)
 
 
 @router.post("/uitlenen/{loan_id}/wissen")
@@ -421,11 +422,13 @@ def erase_contact(request: Request, loan_id: str, form: FormData = Depends(check
     contact of any of their loans (a kiosk reaches only a device's latest); logged, once."""
     viewer: Viewer = request.state.viewer
     loan = editable(session, viewer, Loan, loan_id)
+    back = HistoryFilter.parse(request, viewer)[0].query_string  # the history as it was filtered
+    back = back + "&" if back else ""
     if not lending.erase_contact(session, loan, utcnow()):
-        return see_other("/console/uitlenen?gedaan=al-gewist#geschiedenis")
+        return see_other(f"/console/uitlenen?{back}gedaan=al-gewist#geschiedenis")
     auth.audit(session, viewer, "erase-loan-contact", loan_id, {"location": loan.location_id,
                                                                 "device": loan.device_id}, now=utcnow())
-    return see_other("/console/uitlenen?gedaan=gewist#geschiedenis")
+    return see_other(f"/console/uitlenen?{back}gedaan=gewist#geschiedenis")
 
 
 @router.post("/uitlenen/conflicten/{device_id}/opgelost")

@@ -323,8 +323,8 @@ def publish_contact(session: Session, device_id: str) -> None:
 def erase_contact(session: Session, loan: Loan, now: datetime) -> bool:
     """The borrower asks to be forgotten, through the console: any of their loans, not only the
     device's latest one a kiosk can reach. False when nothing was left to erase. `contact_erased_at`
-    makes it final: a loan record arriving later never brings the contact back (`apply`). The
-    device's kiosks hear of it as of the retention, when it was the loan they offered."""
+    makes it final: a loan record arriving later never brings the contact back (`apply`). When it
+    was the loan the device's kiosks offered to erase, they are told, as after the retention."""
     session.refresh(loan, with_for_update=True)  # a return committing now waits, or is seen
     if loan.contact_sealed is None and loan.contact_erased_at is not None:
         return False

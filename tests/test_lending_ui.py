@@ -101,6 +101,10 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
 
     # The borrower asks to be forgotten before the retention ends: a question first, then erased.
     click(qtbot, screen.mode.buttons["erase"])
+    # A borrower of an earlier loan than the latest is not stuck: the hint says who erases it.
+    assert screen.erase_hint.isVisible()
+    assert "Het contact van een eerdere uitlening wist de coördinator in de Digipunt-console, bij Uitlenen." \
+           in screen.erase_hint.text()
     scan(qtbot, screen, "LPT-001")
     lent, returned = (clock.clock.local(moment).strftime("%d/%m/%Y") for moment in (clock.now - timedelta(days=30),
                                                                                    clock.now))
@@ -117,7 +121,9 @@ def test_lend_return_and_overdue_on_the_staff_screen(qtbot, window, clock):
     assert json.loads(erased)["loan_id"] == json.loads(payload)["id"]
     assert json.loads(payload)["contact_sealed"] is None  # never posted: it leaves without it
     scan(qtbot, screen, "LPT-001")  # asked again: nothing is left, and the screen says so at once
-    qtbot.waitUntil(lambda: "geen contact van een ontlener meer bewaard" in screen.message.text())
+    qtbot.waitUntil(lambda: "is er geen contact meer bewaard" in screen.message.text())
+    assert screen.message.text().endswith("Het contact van een eerdere uitlening wist de coördinator in de "
+                                          "Digipunt-console, bij Uitlenen.")
     assert not screen.erase_button.isEnabled() and "teruggebracht" not in screen.device_text.text()
 
     click(qtbot, screen.mode.buttons["lend"])

@@ -58,6 +58,10 @@ NO_KEY = ("Uitlenen kan pas als deze computer met de centrale server verbonden i
           "heeft (de sleutel voor contactgegevens ontbreekt). Synchroniseer en probeer opnieuw.")
 
 
+# A kiosk reaches only a device's latest loan; the console erases any (sync/server/lending.py).
+OLDER_LOANS = "Het contact van een eerdere uitlening wist de coördinator in de Digipunt-console, bij Uitlenen."
+
+
 class LendingError(DutchError):
     """A lending action cannot be done; the message is Dutch, for staff, and never repeats a contact."""
 
@@ -159,8 +163,8 @@ def nothing_to_erase(device: DeviceInfo) -> str | None:
     """Why "Contact wissen" has nothing to do for this device (for the screen, and the refusal), or None."""
     if device.status == "lent" or device.erasable_returned_at is not None:
         return None
-    return (f"Voor toestel {device.tag} is er geen contact van een ontlener meer bewaard: het is al gewist, of de "
-            "laatste uitlening is langer dan de bewaartermijn geleden teruggebracht. Er hoeft niets te gebeuren.")
+    return (f"Van de laatste uitlening van toestel {device.tag} is er geen contact meer bewaard (al gewist, of de "
+            f"bewaartermijn is voorbij). {OLDER_LOANS}")
 
 
 def _place(session: Session, user: StaffUser, location_id: str) -> dict[str, Any]:
@@ -223,14 +227,15 @@ def lend(store: Store, user: StaffUser, data: LoanInput, clock: Clock) -> str:
         return str(record.id)
 
 
-def _open_loan_id(session: Session, device: LoanDevice) -> str:
-    """The loan a device is out on: one made here, or the one the server told us about."""
-    local = session.scalar(select(Loan.id).where(Loan.device_id == device.id, Loan.returned_at.is_(None))
-                           .order_by(Loan.lent_at.desc()))
-    loan_id = local or device.open_loan_id
+def _open_loan(session: Session, device: LoanDevice) -> tuple[str, Loan | None]:
+    """The loan a device is out on: one made here (with its row), or the one the server told us
+    about (no row here)."""
+    local = session.scalar(select(Loan).where(Loan.device_id == device.id, Loan.returned_at.is_(None))
+                           .order_by(Loan.lent_at.desc()).limit(1))
+    loan_id = local.id if local is not None else device.open_loan_id
     if loan_id is None:
         raise LendingError(f"Toestel {device.tag} staat niet als uitgeleend.")
-    return loan_id
+    return loan_id, local
 
 
 def return_device(store: Store, user: StaffUser, tag: str, condition: str, accessories_back: tuple[str, ...],
@@ -238,17 +243,18 @@ def return_device(store: Store, user: StaffUser, tag: str, condition: str, acces
     """Take a device back; returns the return record's id."""
     with store.transaction() as session:
         device = _device(session, tag)
-        loan_id = _open_loan_id(session, device)
+        loan_id, loan = _open_loan(session, device)
         now = clock.now()
         record = validated(LoanReturnRecord, id=uuid.uuid4(), loan_id=loan_id, device_id=device.id,
                            returned_at=now, condition=condition, accessories_back=sorted(set(accessories_back)),
                            note=_note(note), **_place(session, user, device.location_id))
-        session.execute(update(Loan).where(Loan.id == loan_id).values(
-            returned_at=now, return_condition=condition, accessories_back=list(record.accessories_back)))
+        if loan is not None:
+            loan.returned_at, loan.return_condition = now, condition
+            loan.accessories_back = list(record.accessories_back)
         device.status, device.open_loan_id, device.due_on, device.condition = "available", None, None, condition
         # The borrower may ask right now to be forgotten, before the server has heard of the return.
         session.merge(ErasableLoan(device_id=device.id, loan_id=loan_id, returned_at=now,
-                                   lent_at=session.scalar(select(Loan.lent_at).where(Loan.id == loan_id))))
+                                   lent_at=loan.lent_at if loan is not None else None))
         enqueue(session, record)
         return str(record.id)
 
@@ -256,13 +262,14 @@ def return_device(store: Store, user: StaffUser, tag: str, condition: str, acces
 def extend_loan(store: Store, user: StaffUser, tag: str, due_on: date, clock: Clock) -> str:
     with store.transaction() as session:
         device = _device(session, tag)
-        loan_id = _open_loan_id(session, device)
+        loan_id, loan = _open_loan(session, device)
         today = clock.today()
         if not today <= due_on <= today + timedelta(days=MAX_LOAN_DAYS):
             raise LendingError("Kies een nieuwe terugbrengdatum tussen vandaag en een jaar later.")
         record = validated(LoanExtensionRecord, id=uuid.uuid4(), loan_id=loan_id, extended_at=clock.now(),
                            due_on=due_on, **_place(session, user, device.location_id))
-        session.execute(update(Loan).where(Loan.id == loan_id).values(due_on=due_on))
+        if loan is not None:
+            loan.due_on = due_on
         device.due_on = due_on
         enqueue(session, record)
         return str(record.id)
@@ -292,7 +299,7 @@ def erase_contact_of_device(store: Store, user: StaffUser, tag: str, clock: Cloc
         problem = nothing_to_erase(_device_info(device, known))
         if problem:
             raise LendingError(problem)
-        loan_id = _open_loan_id(session, device) if device.status == "lent" or known is None else known.loan_id
+        loan_id = _open_loan(session, device)[0] if device.status == "lent" or known is None else known.loan_id
         return _erase(session, user, loan_id, device.location_id, clock)
 
 

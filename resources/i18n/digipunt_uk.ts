@@ -901,47 +901,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="214"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="215"/>
         <source> — uitgeleend, terug op {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="218"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="221"/>
         <source> — laatst teruggebracht op {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="223"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="224"/>
         <source> — laatste uitlening van {start} tot {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="243"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="261"/>
         <source>Uitgeleend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="250"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="268"/>
         <source>Teruggenomen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="255"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="273"/>
         <source>Verlengd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="285"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="303"/>
         <source>Er is nu geen toestel uitgeleend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="290"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="308"/>
         <source> — {n} dagen te laat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="291"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="309"/>
         <source>terug op {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,7 +957,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/staff/lending.py" line="168"/>
-        <source>Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het terugbrengen.</source>
+        <source>Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het toestel: het contact van de laatste uitlening ervan wordt gewist, hier en op de centrale server. Het contact van een eerdere uitlening wist de coördinator in de Digipunt-console, bij Uitlenen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -966,17 +966,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="261"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="279"/>
         <source>Naam en telefoonnummer van de laatste uitlening van dit toestel worden gewist, hier en op de centrale server. De coördinator kan de ontlener daarna niet meer bellen. De uitlening zelf blijft geteld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="264"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="282"/>
         <source>Nee, houden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="265"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="283"/>
         <source>Ja, wissen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,12 +991,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="260"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="278"/>
         <source>Contact van de ontlener van {tag} wissen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/lending.py" line="275"/>
+        <location filename="../../kiosk/ui/staff/lending.py" line="293"/>
         <source>Contact gewist.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,7 +13,9 @@ The contact. The kiosk seals it to the coordinators' public key (sync/sealed.py)
 a file on the server named by DIGIPUNT_LENDING_KEY_FILE (default: next to the embedded database),
 never in the database: `digipunt-server lending-key init` makes it and publishes the public key to
 every kiosk as the reference setting LENDING_PUBLIC_KEY. The console opens a contact for a
-coordinator of the loan's location, and every opening is audit-logged (console/routes_lending.py).
+coordinator of the loan's location, and every opening is audit-logged (console/routes_lending.py);
+the same coordinator erases any loan's contact on the borrower's request (`erase_contact`), logged
+too. A kiosk reaches only a device's latest loan.
 
 Retention: `purge_contacts` erases the sealed contact of every loan returned more than
 `loan_contact_retention_days` (a shared setting, default 30) ago. It runs when the API starts, then
@@ -296,8 +298,10 @@ def device_state(session: Session, device: LoanDevice) -> LoanDeviceData:
 def erasable_loan(session: Session, device_id: str) -> LoanContactData | None:
     """The device's latest loan if it is returned and its contact is still held here: what the
     kiosks of its location may erase on the borrower's request."""
+    # populate_existing: what is committed now (the caller flushed its own changes), not a row this
+    # session read before a console erase committed (PostgreSQL): no offer of an erased contact.
     loan = session.scalar(select(Loan).where(Loan.device_id == device_id, Loan.lent_at.is_not(None))
-                          .order_by(Loan.lent_at.desc()).limit(1))
+                          .order_by(Loan.lent_at.desc()).limit(1).execution_options(populate_existing=True))
     if loan is None or loan.contact_sealed is None or loan.lent_at is None or loan.returned_at is None:
         return None
     return LoanContactData(loan_id=uuid.UUID(loan.id), lent_at=loan.lent_at, returned_at=loan.returned_at)
@@ -307,7 +311,31 @@ def publish_device(session: Session, device_id: str) -> None:
     device = session.get(LoanDevice, device_id)
     if device is not None:
         record_change(session, "loan_device", device.id, device_state(session, device))
-        record_change(session, "loan_contact", device.id, erasable_loan(session, device.id))
+        publish_contact(session, device.id)
+
+
+def publish_contact(session: Session, device_id: str) -> None:
+    """The device's `loan_contact` again, for its location's kiosks: after an erase or the retention
+    they no longer offer to erase a contact the server no longer holds."""
+    record_change(session, "loan_contact", device_id, erasable_loan(session, device_id))
+
+
+def erase_contact(session: Session, loan: Loan, now: datetime) -> bool:
+    """The borrower asks to be forgotten, through the console: any of their loans, not only the
+    device's latest one a kiosk can reach. False when nothing was left to erase. `contact_erased_at`
+    makes it final: a loan record arriving later never brings the contact back (`apply`). When it
+    was the loan the device's kiosks offered to erase, they are told, as after the retention."""
+    session.refresh(loan, with_for_update=True)  # a return committing now waits, or is seen
+    if loan.contact_sealed is None and loan.contact_erased_at is not None:
+        return False
+    device_id = loan.device_id
+    offered = erasable_loan(session, device_id) if device_id else None
+    loan.contact_sealed = None
+    loan.contact_erased_at = loan.contact_erased_at or now
+    session.flush()
+    if device_id and offered is not None and str(offered.loan_id) == loan.id:
+        publish_contact(session, device_id)
+    return True
 
 
 # --- retention ----------------------------------------------------------------------------------
@@ -325,7 +353,7 @@ def purge_contacts(session: Session, now: datetime) -> int:
     devices = set(session.scalars(select(Loan.device_id).where(expired, Loan.device_id.is_not(None))))
     result = session.execute(update(Loan).where(expired).values(contact_sealed=None, contact_erased_at=now))
     for device_id in sorted(d for d in devices if d):  # their kiosks no longer offer to erase it
-        record_change(session, "loan_contact", device_id, erasable_loan(session, device_id))
+        publish_contact(session, device_id)
     return int(getattr(result, "rowcount", 0) or 0)
 
 

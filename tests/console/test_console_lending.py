@@ -12,11 +12,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from sync.protocol import LoanRecord
+from sync.protocol import BatchItem, LoanRecord, LoanReturnRecord, content_hash, record_payload
 from sync.sealed import seal
-from sync.server import lending
+from sync.server import admin, lending
 from sync.server.console.web import ZONE
-from sync.server.models import AuditEntry, Loan, LoanDevice, ReferenceChange
+from sync.server.db import utcnow
+from sync.server.models import AuditEntry, Loan, LoanDevice, Location, ReferenceChange
+from sync.server.records import ingest
 from tests.console.conftest import send
 
 NAME, PHONE = "Jozefien Verhaegen", "0499 11 22 33"
@@ -232,6 +234,7 @@ def test_the_loan_history_follows_the_filters_into_its_csv_and_never_holds_a_con
     assert [r[0] for r in history_csv(coord, "?toestand=te-laat")[1:]] == ["LPT-1"]
     assert [r[0] for r in history_csv(coord, "?toestand=terug")[1:]] == ["LPT-1"]
     assert [r[0] for r in history_csv(coord, "?soort=tablet")[1:]] == ["TAB-1"]
+    assert [r[0] for r in history_csv(coord, "?toestel=LPT-1")[1:]] == ["LPT-1", "LPT-1"]
     today = datetime.now(ZONE).date()
     period = f"?van={(today - timedelta(days=30)).isoformat()}&tot={(today - timedelta(days=10)).isoformat()}"
     assert [r[0] for r in history_csv(coord, period)[1:]] == ["LPT-1"]
@@ -248,3 +251,97 @@ def test_the_loan_history_follows_the_filters_into_its_csv_and_never_holds_a_con
     assert coord.get("/console/uitlenen/uitleningen.csv" + elsewhere).status_code == 403
     assert [r[0] for r in history_csv(console.as_user("admin"), elsewhere)[1:]] == ["BUS-1"]
     assert len(history_csv(console.as_user("lezer"))) == 4  # a viewer reads the history too
+
+
+def give_back(console, loan: LoanRecord, place: str, *, days_ago: int) -> None:
+    send(console.server, console.places[place], LoanReturnRecord(
+        id=uuid.uuid4(), helper_id=uuid.uuid4(), location_id=console.places[place], loan_id=loan.id,
+        device_id=loan.device_id, returned_at=datetime.now(UTC).replace(microsecond=0) - timedelta(days=days_ago),
+        condition="good"))
+
+
+def test_a_coordinator_erases_the_contact_of_an_older_loan_on_request(console, keyed):
+    """A borrower whose loan was followed by another one of the same device asks to be forgotten:
+    no kiosk reaches that loan, the console does. A question first; only a coordinator or admin of
+    the loan's location, with the form's CSRF token; logged once; a second erase changes nothing;
+    a resend of the loan record does not bring the contact back; retention goes on for the rest."""
+    laptop, bus = device(console, "LPT-3", "Bibliotheek Leuven"), device(console, "BUS-3", "Digibus Noord")
+    older = lend(console, keyed, laptop, "Bibliotheek Leuven", days_ago=20)
+    give_back(console, older, "Bibliotheek Leuven", days_ago=10)
+    latest = lend(console, keyed, laptop, "Bibliotheek Leuven", days_ago=5, name="Karel Claes")
+    give_back(console, latest, "Bibliotheek Leuven", days_ago=1)
+    elsewhere = lend(console, keyed, bus, "Digibus Noord", days_ago=5)
+    kept = lend(console, keyed, device(console, "TAB-3", "Bibliotheek Leuven"), "Bibliotheek Leuven", days_ago=4)
+    give_back(console, kept, "Bibliotheek Leuven", days_ago=2)
+
+    def contact(loan: LoanRecord) -> str | None:
+        return console.server.admin(lambda s: s.get(Loan, str(loan.id)).contact_sealed)
+
+    def offered() -> list[tuple[bool, str | None]]:  # what the kiosks of Leuven are told to offer
+        return console.server.admin(lambda s: [(row.deleted, row.data and json.loads(row.data)["loan_id"])
+                                               for row in s.scalars(select(ReferenceChange).where(
+                                                   ReferenceChange.entity == "loan_contact",
+                                                   ReferenceChange.key == laptop).order_by(ReferenceChange.seq))])
+
+    assert offered()[-1] == (False, str(latest.id))  # a kiosk reaches only the latest
+    coord, lezer = console.as_user("coord"), console.as_user("lezer")
+    page = coord.get("/console/uitlenen?toestel=LPT-3").text
+    history = page.split('id="geschiedenis"')[1]  # the devices above list every device
+    assert history.count(">Contact nu wissen</a>") == 2 and "BUS-3" not in page and "TAB-3" not in history
+    assert f'href="/console/uitlenen/{older.id}/wissen?toestel=LPT-3"' in page  # back to this list after
+    assert ">Contact nu wissen</a>" not in lezer.get("/console/uitlenen").text
+
+    question = coord.get(f"/console/uitlenen/{older.id}/wissen")
+    assert question.status_code == 200 and "Ja, contact wissen" in question.text and "LPT-3" in question.text
+    assert NAME not in question.text and contact(older) is not None  # asking changes nothing
+    for client, loan in ((lezer, older), (coord, elsewhere)):
+        assert client.get(f"/console/uitlenen/{loan.id}/wissen").status_code == 403
+        assert client.post(f"/console/uitlenen/{loan.id}/wissen").status_code == 403
+    assert coord.get(f"/console/uitlenen/{uuid.uuid4()}/wissen").status_code == 403
+    assert coord.post(f"/console/uitlenen/{older.id}/wissen", csrf=False).status_code == 403
+    assert coord.post(f"/console/uitlenen/{older.id}/wissen", {"csrf_token": lezer.csrf}).status_code == 403
+    assert contact(older) is not None and contact(elsewhere) is not None
+
+    question = coord.get(f"/console/uitlenen/{older.id}/wissen?toestel=LPT-3").text
+    assert f'action="/console/uitlenen/{older.id}/wissen?toestel=LPT-3"' in question
+    erased = coord.post(f"/console/uitlenen/{older.id}/wissen?toestel=LPT-3")
+    assert erased.status_code == 303
+    assert erased.headers["Location"] == "/console/uitlenen?toestel=LPT-3&gedaan=gewist#geschiedenis"
+    assert contact(older) is None and contact(latest) is not None
+    today = datetime.now(ZONE).strftime("%d-%m-%Y")
+    page = coord.get(erased.headers["Location"]).text
+    assert "Het contact van de ontlener is gewist" in page and f"gewist op {today}" in page
+    assert page.count(">Contact nu wissen</a>") == 1  # the latest loan's (TAB-3 is filtered out)
+    assert offered()[-1] == (False, str(latest.id))  # not the loan the kiosks offer: nothing to tell them
+    (entry,) = console.server.admin(lambda s: s.scalars(select(AuditEntry).where(
+        AuditEntry.action == "erase-loan-contact")).all())
+    assert (entry.username, entry.target) == ("coord", str(older.id)) and NAME not in entry.detail
+    erased_at = console.server.admin(lambda s: s.get(Loan, str(older.id)).contact_erased_at)
+
+    again = coord.post(f"/console/uitlenen/{older.id}/wissen")  # twice (a second tab, a reload): no change
+    assert again.status_code == 303 and "gedaan=al-gewist" in again.headers["Location"]
+    assert "was al gewist" in coord.get(again.headers["Location"]).text
+    assert "is al gewist" in coord.get(f"/console/uitlenen/{older.id}/wissen").text
+    assert console.server.admin(lambda s: s.get(Loan, str(older.id)).contact_erased_at) == erased_at
+    assert console.server.admin(lambda s: len(s.scalars(select(AuditEntry).where(
+        AuditEntry.action == "erase-loan-contact")).all())) == 1
+
+    # The kiosk's loan record again (its acknowledgement was lost): a duplicate, the contact stays gone.
+    def resend(session):
+        kiosk, _ = admin.redeem_enroll_code(session, admin.create_enroll_code(session, session.get(
+            Location, console.places["Bibliotheek Leuven"]))[0], "kiosk")
+        payload = record_payload(older)
+        return [r.status for r in ingest(session, kiosk.id, [BatchItem(
+            id=older.id, kind=older.kind, content_hash=content_hash(payload), payload=payload)], utcnow())]
+    assert console.server.admin(resend) == ["duplicate"] and contact(older) is None
+
+    # The latest loan, the one the kiosks offer: they are told there is nothing left (as by the retention).
+    assert coord.post(f"/console/uitlenen/{latest.id}/wissen").status_code == 303
+    assert contact(latest) is None and offered()[-1] == (True, None)
+    assert console.as_user("admin").post(f"/console/uitlenen/{elsewhere.id}/wissen").status_code == 303
+    assert contact(elsewhere) is None
+    # The retention still takes the rest, and only the rest.
+    assert console.server.admin(lending.purge_contacts, datetime.now(UTC) + timedelta(days=27)) == 0
+    assert console.server.admin(lending.purge_contacts, datetime.now(UTC) + timedelta(days=60)) == 1
+    assert contact(kept) is None
+    assert console.server.admin(lambda s: s.get(Loan, str(older.id)).contact_erased_at) == erased_at

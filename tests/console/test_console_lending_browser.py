@@ -18,7 +18,7 @@ from sync.server import lending, workshops
 from sync.server.console.web import ZONE
 from tests.console.conftest import send
 from tests.console.test_console_browser import CHROMIUM, SIZES, chromium, log_in, serious_problems, shots  # noqa: F401
-from tests.console.test_console_lending import NAME, PHONE, keyed, lend  # noqa: F401
+from tests.console.test_console_lending import NAME, PHONE, give_back, keyed, lend  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
@@ -66,7 +66,7 @@ def test_add_devices_put_one_in_repair_and_plan_a_workshop(console, keyed, chrom
     # A loan reaches the history; the filters pick it, and its CSV has no contact.
     device_id = console.server.admin(lambda s: lending.add_device(s, "GSM-400", "smartphone",
                                                                   console.places["Bibliotheek Leuven"]).id)
-    lend(console, keyed, device_id, "Bibliotheek Leuven", days_ago=20)
+    first = lend(console, keyed, device_id, "Bibliotheek Leuven", days_ago=20)
     page.goto(f"{base}/console/uitlenen")
     page.get_by_label("Soort toestel").select_option(label="Smartphone")
     page.get_by_label("Toestand", exact=True).select_option(label="Te laat")
@@ -79,6 +79,28 @@ def test_add_devices_put_one_in_repair_and_plan_a_workshop(console, keyed, chrom
     rows = list(csv.reader(io.StringIO(info.value.path().read_text(encoding="utf-8-sig"))))
     assert [r[0] for r in rows[1:]] == ["GSM-400"] and NAME not in str(rows) and PHONE not in str(rows)
     page.screenshot(path=shots / "lending-history-filtered.png", full_page=True)
+
+    # That borrower asks to be forgotten after the device was lent again: found by its number,
+    # a question first, then erased.
+    give_back(console, first, "Bibliotheek Leuven", days_ago=2)
+    lend(console, keyed, device_id, "Bibliotheek Leuven", days_ago=1, name="Karel Claes")
+    page.goto(f"{base}/console/uitlenen")
+    page.get_by_label("Toestelnummer").fill("GSM-400")
+    page.get_by_role("button", name="Filteren").click()
+    page.wait_for_url("**toestel=GSM-400**")
+    history = page.get_by_role("region", name="Uitleningen")
+    assert history.locator("caption").inner_text() == "2 uitleningen"
+    history.get_by_role("link", name="Contact nu wissen").last.click()  # newest first: the older loan
+    page.wait_for_url(f"**/console/uitlenen/{first.id}/wissen?toestel=GSM-400")
+    assert page.get_by_role("heading", name="Naam en telefoonnummer nu wissen?").is_visible()
+    assert serious_problems(page) == [] and NAME not in page.content()
+    page.screenshot(path=shots / "lending-erase-question.png", full_page=True)
+    page.get_by_role("button", name="Ja, contact wissen").click()
+    page.wait_for_url("**/console/uitlenen?toestel=GSM-400&gedaan=gewist*")  # the list as it was filtered
+    assert "Het contact van de ontlener is gewist" in page.get_by_role("status").inner_text()
+    erased = page.get_by_role("region", name="Uitleningen").get_by_role("row").filter(has_text="gewist op")
+    assert erased.count() == 1 and "GSM-400" in erased.inner_text()
+    page.screenshot(path=shots / "lending-contact-erased.png", full_page=True)
 
     page.goto(f"{base}/console/vormingen")
     day = (datetime.now(ZONE) + timedelta(days=10)).date().isoformat()
@@ -116,7 +138,7 @@ def test_the_lending_and_workshop_pages_pass_axe_and_are_rendered(console, keyed
                                 10, topic="itsme", trainer="Karim", stop_name="Markt Wilsele")
         return ids, held.id
     (laptop, other, tablet, _hotspot), held = console.server.admin(fill)
-    lend(console, keyed, laptop, "Bibliotheek Leuven", days_ago=20)
+    late = lend(console, keyed, laptop, "Bibliotheek Leuven", days_ago=20)
     lend(console, keyed, tablet, "Bibliotheek Leuven", days_ago=3)
     lend(console, keyed, other, "Bibliotheek Leuven", days_ago=4)
     lend(console, keyed, other, "Bibliotheek Leuven", days_ago=2)  # two kiosks offline: a conflict
@@ -126,7 +148,7 @@ def test_the_lending_and_workshop_pages_pass_axe_and_are_rendered(console, keyed
 
     page = log_in(chromium, console.server.url, "admin", SIZES[size])
     problems = {}
-    for path in PAGES:
+    for path in [*PAGES, f"/console/uitlenen/{late.id}/wissen"]:  # and the question before an erase
         page.goto(console.server.url + path)
         if serious := serious_problems(page):
             problems[path] = serious

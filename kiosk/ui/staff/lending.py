@@ -166,9 +166,9 @@ class LendingScreen(StaffScreen):
         self.new_due_label.setText(self.tr("Nieuwe terugbrengdatum"))
         self.extend_button.setText(self.tr("Verlengen"))
         self.erase_hint.setText(self.tr("Wil de ontlener dat naam en telefoonnummer nu al gewist worden? Scan het "
-                                        "toestel. Het contact van de laatste uitlening ervan wordt dan gewist, hier "
-                                        "en op de centrale server. Anders gebeurt dat vanzelf, een tijd na het "
-                                        "terugbrengen."))
+                                        "toestel: het contact van de laatste uitlening ervan wordt gewist, hier en "
+                                        "op de centrale server. Het contact van een eerdere uitlening wist de "
+                                        "coördinator in de Digipunt-console, bij Uitlenen."))
         self.erase_button.setText(self.tr("Contact nu wissen"))
 
     def shown(self) -> None:

@@ -5,7 +5,9 @@ made available again.
 
 The borrower's contact is sealed (sync/server/lending.py): this page only says whether it is still
 kept. A coordinator (or admin) of the loan's location opens it with a POST (CSRF-checked); every
-opening is written to the audit log, without the contact itself. Viewers never open one.
+opening is written to the audit log, without the contact itself. Viewers never open one. The same
+coordinator erases it on the borrower's request, for any loan, after a question ("Contact nu
+wissen"): CSRF-checked, logged, and a second erase changes nothing.
 """
 from __future__ import annotations
 
@@ -97,6 +99,7 @@ class HistoryFilter:
     end: date | None = None  # lent on or before this day
     state: str = ""  # a LOAN_STATES key; "": all
     kind: str = ""  # a device kind code; "": all
+    tag: str = ""  # one device's inventory number (a borrower asking to be forgotten names it); "": all
 
     @classmethod
     def parse(cls, request: Request, viewer: Viewer) -> tuple[HistoryFilter, list[str]]:
@@ -115,14 +118,15 @@ class HistoryFilter:
         state = query.get("toestand", "")
         if state not in LOAN_STATES:
             state = ""
-        return cls(location, days[0], days[1], state, query.get("soort", "")[:30]), problems
+        return cls(location, days[0], days[1], state, query.get("soort", "")[:30],
+                   query.get("toestel", "").strip()[:40]), problems
 
     @property
     def query_string(self) -> str:
         return urlencode({name: value for name, value in (
             ("locatie", self.location), ("van", self.start.isoformat() if self.start else ""),
-            ("tot", self.end.isoformat() if self.end else ""), ("toestand", self.state), ("soort", self.kind))
-            if value})
+            ("tot", self.end.isoformat() if self.end else ""), ("toestand", self.state), ("soort", self.kind),
+            ("toestel", self.tag)) if value})
 
 
 def history_query(viewer: Viewer, chosen: HistoryFilter, today: date) -> Select[Loan, LoanDevice]:
@@ -145,6 +149,8 @@ def history_query(viewer: Viewer, chosen: HistoryFilter, today: date) -> Select[
         query = query.where(Loan.returned_at.is_not(None))
     if chosen.kind:
         query = query.where(LoanDevice.device_kind == chosen.kind)
+    if chosen.tag:
+        query = query.where(LoanDevice.tag == chosen.tag)
     return query
 
 
@@ -387,8 +393,42 @@ def open_contact(request: Request, loan_id: str, form: FormData = Depends(checke
         return _lending_page(request, session, viewer, 503, message=str(exc))
     auth.audit(session, viewer, "open-loan-contact", loan_id,
                {"location": loan.location_id, "erased": contact is None}, now=utcnow())
-    return page(request, "lending_contact.html", title="Contact van de ontlener", loan=loan, contact=contact,
-                tag=session.scalar(select(LoanDevice.tag).where(LoanDevice.id == loan.device_id)) or "?")
+    return _loan_page(request, session, "lending_contact.html", loan, title="Contact van de ontlener",
+                      contact=contact)
+
+
+def _loan_page(request: Request, session: Session, template: str, loan: Loan, **extra: object) -> Response:
+    """A page about one loan (its contact opened, or the question before erasing it)."""
+    device = session.get(LoanDevice, loan.device_id) if loan.device_id else None
+    return page(request, template, status=200, loan=loan, tag=device.tag if device else "?",
+                location=session.scalar(select(Location.name).where(Location.id == loan.location_id)) or "?",
+                **extra)
+
+
+@router.get("/uitlenen/{loan_id}/wissen")
+def erase_question(request: Request, loan_id: str, viewer: Viewer = Depends(current_viewer),
+                   session: Session = DB) -> Response:
+    """The question before a borrower's contact is erased: which loan, and what it means."""
+    loan = editable(session, viewer, Loan, loan_id)
+    return _loan_page(request, session, "lending_erase.html", loan, title="Contact van de ontlener wissen",
+                      contact=_contact_state(loan, lending.retention_days(session)),
+                      back=HistoryFilter.parse(request, viewer)[0].query_string)
+
+
+@router.post("/uitlenen/{loan_id}/wissen")
+def erase_contact(request: Request, loan_id: str, form: FormData = Depends(checked_form),
+                  session: Session = DB) -> Response:
+    """The borrower asked to be forgotten: a coordinator or admin of the loan's location erases the
+    contact of any of their loans (a kiosk reaches only a device's latest); logged, once."""
+    viewer: Viewer = request.state.viewer
+    loan = editable(session, viewer, Loan, loan_id)
+    back = HistoryFilter.parse(request, viewer)[0].query_string  # the history as it was filtered
+    back = back + "&" if back else ""
+    if not lending.erase_contact(session, loan, utcnow()):
+        return see_other(f"/console/uitlenen?{back}gedaan=al-gewist#geschiedenis")
+    auth.audit(session, viewer, "erase-loan-contact", loan_id, {"location": loan.location_id,
+                                                                "device": loan.device_id}, now=utcnow())
+    return see_other(f"/console/uitlenen?{back}gedaan=gewist#geschiedenis")
 
 
 @router.post("/uitlenen/conflicten/{device_id}/opgelost")

@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any, NamedTuple, Protocol, cast
 from zoneinfo import ZoneInfo
 
+import orjson
 from sqlalchemy import Connection, String, Table, and_, any_, bindparam, delete, insert, select, text, union_all
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -292,7 +293,9 @@ _PG_INSERT = text("""
 
 
 def _head_json(row: dict[str, Any]) -> str:
-    return json.dumps(row | {"occurred_at": row["occurred_at"].isoformat()})
+    """orjson: a tenth of the time of json.dumps; the time as RFC 3339 (with its offset when it has one,
+    as isoformat writes it), which PostgreSQL reads as a timestamptz."""
+    return orjson.dumps(row).decode()
 
 
 def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]], framed: Sequence[str] = ()) -> None:

@@ -216,13 +216,6 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
     framed = {rid: _pg_row(row) for rid, row in rows.items()} if postgres else {}
     ready = (summaries.lone_heads(summaries.versions(rows.values(), device_id, received_at), parsed)
              if postgres else None)
-    # One batch of a device at a time from here on: a kiosk keeps two batches with the server at
-    # once (kiosk/sync/outbox.py), and two that each derived the head row of one request from a
-    # snapshot without the other's version would both keep theirs. Validation above runs unlocked,
-    # so one batch is checked while the other is in the database. (SQLite: BEGIN IMMEDIATE already
-    # serialises every writer.)
-    if device is not None and postgres:
-        session.execute(select(Device.id).where(Device.id == device_id).with_for_update(key_share=True))
     elsewhere = set(_superseding_elsewhere(session, rows.values()))  # a correction only of its own place
     for rid in elsewhere:
         del rows[rid]
@@ -230,9 +223,21 @@ def ingest(session: Session, device_id: str, batch: list[BatchItem | InvalidItem
         answers = [ItemResult(id=a.id, status="invalid", reason="it corrects a record of another location")
                    if ids.get(index) in elsewhere else a for index, a in enumerate(answers)]
 
-    # In id order: two batches sharing ids then lock them in the same order and cannot deadlock.
+    # The records go in before the lock below: their unique keys settle a race on an id by
+    # themselves (an INSERT that meets another transaction's uncommitted row waits for it to end,
+    # and this one holds nothing yet that the other could wait for). In id order: two batches
+    # sharing ids then lock them in the same order and cannot deadlock.
     inserted = _insert_or_ignore(session, sorted(rows.values(), key=lambda row: row["id"]), device_id, received_at,
                                  framed)
+    # One batch of a device at a time from here on: a kiosk keeps two batches with the server at
+    # once (kiosk/sync/outbox.py), and two that each derived the head row of one request from a
+    # snapshot without the other's version would both keep theirs. The lock is taken after the
+    # other's records went in and is held to its commit, so the second derivation sees all of the
+    # first's versions, and its own were invisible to the first. Validation and the records INSERT
+    # above run unlocked, so one batch is checked and stored while the other derives its summary.
+    # (SQLite: BEGIN IMMEDIATE already serialises every writer.)
+    if device is not None and postgres:
+        session.execute(select(Device.id).where(Device.id == device_id).with_for_update(key_share=True))
     summaries.stored(session, [rows[rid] for rid in inserted], device_id, received_at, parsed, ready)
     others = [rid for rid in rows if rid not in inserted]
     stored: dict[str, set[str]] = {}  # id -> the content hashes stored under it (by any device)

@@ -158,7 +158,7 @@ def _insert_or_ignore(session: Session, rows: list[dict[str, Any]], device_id: s
     if session.get_bind().dialect.name == "postgresql":
         params = {"rows": "[" + ",".join(framed[row["id"]] for row in rows) + "]", "device_id": device_id,
                   "received_at": received_at}
-        return set(session.execute(_PG_INSERT, params).scalars())
+        return set(session.execute(_PG_INSERT, params).scalars().all())  # all(): one fetch, not one per row
     stmt = sqlite.insert(_table).on_conflict_do_nothing().returning(_table.c.id)
     stamped = [row | {"device_id": device_id, "received_at": received_at} for row in rows]
     return set(session.execute(stmt, stamped).scalars())

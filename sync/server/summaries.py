@@ -61,7 +61,7 @@ TOPIC_SEPARATOR = "\x1f"
 
 
 def topics_text(codes: Iterable[str]) -> str:
-    return TOPIC_SEPARATOR + "".join(code + TOPIC_SEPARATOR for code in codes)
+    return TOPIC_SEPARATOR.join(["", *codes, ""])
 
 
 def topic_codes(text: str) -> list[str]:
@@ -106,6 +106,8 @@ def _content(payload: dict[str, Any]) -> dict[str, Any]:
 
 def corrected(payloads: Sequence[dict[str, Any]]) -> bool:
     """Changed in anything but its status (a cancellation alone is no correction)."""
+    if len(payloads) < 2:  # most requests: one version (a microsecond per head row)
+        return False
     return any(_content(a) != _content(b) for a, b in zip(payloads, payloads[1:], strict=False))
 
 

@@ -17,6 +17,7 @@ details give each process's CPU per round, which shows that both worked.
 """
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import tempfile
@@ -150,15 +151,21 @@ def direct_insert(engine: Engine, records: list[HelpRequestRecord], device_id: s
     return elapsed, {k: v for k, v in cpu.since(cpu_start).items() if k in ("client", "postgres")} if cpu else {}
 
 
-def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_dir: Path,
+def drain(server_url: str, token: str, count: int, location_id: str, kiosk_dir: Path,
           cpu: Cpu | None = None) -> tuple[float, dict[str, float]]:
-    """The kiosk's outbox pushed by its own Sender; only the pushing is timed (and its CPU read)."""
+    """`count` help requests saved in a new kiosk outbox, pushed by the kiosk's own Sender; only the
+    pushing is timed (and its CPU read). The process's heap is what a kiosk's is while it sends:
+    the records the help log saved are in the store, not in memory, and what start-up made is
+    frozen (kiosk/app.py). Otherwise the collector's passes over this process's 10,000 record
+    models were about half of the sender's CPU (bench/README.md, sync_drain round 6)."""
     kiosk_dir.mkdir()
     store = open_store(kiosk_dir)
     with store.transaction() as session:
-        for record in records:
+        for record in help_requests(count, location_id):
             enqueue(session, record)
     api = ServerApi(server_url, token)
+    gc.collect()
+    gc.freeze()
     try:
         cpu_start = cpu.read() if cpu else {}
         started = time.perf_counter()
@@ -166,10 +173,11 @@ def drain(server_url: str, token: str, records: list[HelpRequestRecord], kiosk_d
         elapsed = time.perf_counter() - started
         used = cpu.since(cpu_start) if cpu else {}
     finally:
+        gc.unfreeze()
         api.close()
         store.close()
-    if report.created != len(records):
-        raise RuntimeError(f"sync_drain: {report.created} of {len(records)} records created ({report})")
+    if report.created != count:
+        raise RuntimeError(f"sync_drain: {report.created} of {count} records created ({report})")
     return elapsed, used
 
 
@@ -178,7 +186,7 @@ def sync_drain(engine: Engine, server_url: str, cpu: Cpu, workdir: Path) -> Resu
     # Warm-up, not counted: the servers' connection pools, the first queries, the kiosk's imports;
     # a few batches, so that every server process has answered some.
     direct_insert(engine, help_requests(MAX_BATCH_ITEMS, location_id), device_id)
-    drain(server_url, token, help_requests(4 * MAX_BATCH_ITEMS, location_id), workdir / "kiosk-warm-up")
+    drain(server_url, token, 4 * MAX_BATCH_ITEMS, location_id, workdir / "kiosk-warm-up")
     # A server in service has planner statistics (autovacuum); this cluster is seconds old. Without
     # them PostgreSQL plans the summaries' look-ups as a scan of every record (TRUNCATE keeps them).
     with engine.begin() as conn:
@@ -191,8 +199,7 @@ def sync_drain(engine: Engine, server_url: str, cpu: Cpu, workdir: Path) -> Resu
         baseline.append(RECORDS / elapsed)
         cpu_direct.append(used)
         empty_records(engine)
-        elapsed, used = drain(server_url, token, help_requests(RECORDS, location_id), workdir / f"kiosk-{round_no}",
-                              cpu)
+        elapsed, used = drain(server_url, token, RECORDS, location_id, workdir / f"kiosk-{round_no}", cpu)
         subject.append(RECORDS / elapsed)
         cpu_drain.append(used)
         if stored_count(engine) != RECORDS:

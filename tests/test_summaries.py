@@ -340,6 +340,37 @@ def test_two_batches_of_one_kiosk_at_once_keep_a_correction_with_what_it_correct
     assert [tuple(row) for row in heads] == [(str(correction.id), 2, "partly")]
 
 
+def test_two_batches_of_one_kiosk_at_once_with_the_same_record_store_it_once(server_engine):
+    """The records INSERT runs before the device's lock (sync/server/records.py): a batch that
+    resends a record the other batch holds uncommitted waits at the INSERT, then answers it as a
+    duplicate; nothing deadlocks and the record and its head row are there once."""
+    sessions = sessionmaker(server_engine, expire_on_commit=False)
+    places, devices = _kiosk_per_place(sessions, ("Bibliotheek Leuven",))
+    device = devices[places[0]]
+    record, other = help_request(places[0]), help_request(places[0])
+
+    def batch(*records) -> list[BatchItem | InvalidItem]:
+        return [BatchItem(id=r.id, kind="help_request", content_hash=content_hash(record_payload(r)),
+                          payload=record_payload(r)) for r in records]
+
+    def second_batch() -> list[str]:
+        with sessions.begin() as session:
+            return [r.status for r in ingest(session, device, batch(other, record), datetime.now(UTC))]
+    pool = ThreadPoolExecutor(1)
+    try:
+        with sessions.begin() as session:
+            assert [r.status for r in ingest(session, device, batch(record), datetime.now(UTC))] == ["created"]
+            second = pool.submit(second_batch)
+            time.sleep(1)  # the second batch is in the server meanwhile
+            waited = not second.done()
+        assert waited and second.result(timeout=60) == ["created", "duplicate"]
+    finally:
+        pool.shutdown()
+    with sessions() as session:
+        assert sorted(session.scalars(select(StoredRecord.id))) == sorted([str(record.id), str(other.id)])
+        assert sorted(session.scalars(select(HelpRequestHead.id))) == sorted([str(record.id), str(other.id)])
+
+
 def test_a_history_without_its_device_is_the_one_at_a_location_the_viewer_sees(server_engine):
     """Two kiosks of two locations may hold one id. A history asked for without `?apparaat=` is of
     the first received version the viewer may see, not a refusal because another location's kiosk

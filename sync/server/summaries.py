@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any, NamedTuple, Protocol, cast
 from zoneinfo import ZoneInfo
 
+import orjson
 from sqlalchemy import Connection, String, Table, and_, any_, bindparam, delete, insert, select, text, union_all
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -60,7 +61,7 @@ TOPIC_SEPARATOR = "\x1f"
 
 
 def topics_text(codes: Iterable[str]) -> str:
-    return TOPIC_SEPARATOR + "".join(code + TOPIC_SEPARATOR for code in codes)
+    return TOPIC_SEPARATOR.join(["", *codes, ""])
 
 
 def topic_codes(text: str) -> list[str]:
@@ -105,6 +106,8 @@ def _content(payload: dict[str, Any]) -> dict[str, Any]:
 
 def corrected(payloads: Sequence[dict[str, Any]]) -> bool:
     """Changed in anything but its status (a cancellation alone is no correction)."""
+    if len(payloads) < 2:  # most requests: one version (a microsecond per head row)
+        return False
     return any(_content(a) != _content(b) for a, b in zip(payloads, payloads[1:], strict=False))
 
 
@@ -292,7 +295,9 @@ _PG_INSERT = text("""
 
 
 def _head_json(row: dict[str, Any]) -> str:
-    return json.dumps(row | {"occurred_at": row["occurred_at"].isoformat()})
+    """orjson: a tenth of the time of json.dumps; the time as RFC 3339 (with its offset when it has one,
+    as isoformat writes it), which PostgreSQL reads as a timestamptz."""
+    return orjson.dumps(row).decode()
 
 
 def _insert_heads(session: Session | Connection, rows: list[dict[str, Any]], framed: Sequence[str] = ()) -> None:

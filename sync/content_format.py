@@ -19,7 +19,6 @@ Dutch is the master text; any other language may be missing and falls back to Du
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import re
@@ -33,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, 
 from pydantic_core import PydanticCustomError
 
 from sync.content_problems import Problem, schema_problem
+from sync.markup import escape
 from sync.protocol import VISITOR_LANGUAGES, VisitorLanguage
 
 MASTER_LANGUAGE = "nl"
@@ -581,7 +581,7 @@ def render_body_html(body: str, label_style: str = "", *, rtl: bool = False) -> 
     open_list: str | None = None
     direction, mark = (' dir="rtl"', "\u200f") if rtl else ("", "")
     for raw_line in body.strip().splitlines():
-        line = html.escape(raw_line.strip(), quote=False)
+        line = escape(raw_line.strip(), quote=False)
         line = _BOLD.sub(r"<b>\1</b>", line)
         line = _LABEL.sub(rf'<span style="{label_style}">&#160;\1&#160;</span>', line)
         numbered = re.match(r"^\d+\.\s+(.*)$", line)

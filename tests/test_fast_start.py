@@ -45,8 +45,8 @@ def test_versions_that_are_not_a_plain_chain_leave_the_decision_to_alembic(tmp_p
 
 def test_start_up_builds_neither_the_browser_nor_the_helper_area(data_dir):
     """In a fresh process (other tests load QtWebEngine into this one): the home screen is up and
-    neither QtWebEngine, cryptography nor the help calls' zeroconf is loaded; opening the internet
-    tile and the staff login builds them then."""
+    neither QtWebEngine, cryptography, the help calls' zeroconf nor argon2 is loaded; opening the
+    internet tile and the staff login builds them then."""
     code = f"""
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -59,18 +59,19 @@ window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
 window.show()
 app.processEvents()
 print(sorted(window.screens.built()), "PySide6.QtWebEngineCore" in sys.modules, "cryptography" in sys.modules,
-      "zeroconf" in sys.modules)
+      "zeroconf" in sys.modules, "argon2" in sys.modules)
 window.show_screen("staff-login")
 window.home.findChildren(__import__("kiosk.ui.shared.widgets", fromlist=["Tile"]).Tile)[-1].click()
-print(window.current_screen_name(), "PySide6.QtWebEngineCore" in sys.modules, "staff-login" in window.screens.built())
+print(window.current_screen_name(), "PySide6.QtWebEngineCore" in sys.modules, "staff-login" in window.screens.built(),
+      "argon2" in sys.modules)
 window.close()
 """
     env = {**os.environ, "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     at_start, after = out.stdout.strip().splitlines()[-2:]
-    assert at_start == "['home'] False False False"
-    assert after == "browser True True"
+    assert at_start == "['home'] False False False False"
+    assert after == "browser True True True"  # argon2: loaded on the UI thread by the first staff screen
 
 
 def test_pyside_import_hook_reads_no_module_source_once_the_ui_is_loaded(tmp_path):

@@ -16,7 +16,7 @@ from kiosk.ui.visitor.idle import IdleMonitor
 from kiosk.ui.visitor.walkthrough import reload_guides
 
 if TYPE_CHECKING:  # the questions and the wipe are imported when first needed, on the UI thread:
-    # the home screen needs none of their classes (QDialog, the clipboard, ...: about 1 MiB at start-up)
+    # the home screen needs none of their classes (QDialog, the clipboard, ...: 0.2-0.3 MiB at idle)
     from kiosk.ui.shared.dialogs import ChoiceDialog
     from kiosk.ui.shared.screen import KioskWindow
     from kiosk.ui.visitor.idle_dialog import IdleDialog

@@ -118,3 +118,16 @@ def test_probe_reports_only_once_the_window_is_painted():
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("{") and lines[-1] != "painted 0"
+
+
+def test_startup_steps_measures_every_step_of_the_kiosks_start():
+    """bench.startup_steps (the floor tables in bench/README.md): one run prints a row per step."""
+    from bench.startup_steps import STEPS
+
+    proc = subprocess.run([sys.executable, "-m", "bench.startup_steps", "1"], cwd=ROOT, env=bench_env(),
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    assert [row.split(" | ")[0][2:] for row in rows[1:-1]] == [name for name, _ in STEPS]
+    assert all(float(cell.strip(" |*")) >= 0 for row in rows[1:] for cell in row.split(" | ")[1:2])  # CPU ms
+    assert "stack floor" in proc.stdout.splitlines()[-1]

@@ -122,6 +122,28 @@ def test_missing_image_fails_the_check(content_copy):
     assert result.returncode == 1 and "01-need.svg" in result.stderr
 
 
+def test_a_step_picture_is_checked_per_language_as_the_kiosk_chooses_it(content_copy):
+    """A language's own picture (images/<lang>/x) stands in for the common one for that language
+    only (Walkthrough.image_path); the check follows that choice."""
+    images = content_copy / "itsme" / "images"
+    common = images / "01-need.svg"
+    for lang in LANGUAGES:
+        (images / lang).mkdir()
+        shutil.copy(common, images / lang / common.name)
+    common.unlink()
+    assert not load_walkthroughs(content_copy).errors  # every language has its own
+    (images / "ar" / common.name).unlink()  # Arabic falls back to the common one, which is gone
+    errors = load_walkthroughs(content_copy).errors
+    assert {(e.code, e.params["image"]) for e in errors} == {("image_missing", "images/01-need.svg")}
+    assert sorted(e.step for e in errors) == ["need", "route"]  # the two steps that show it
+    shutil.copy(images / "nl" / common.name, common)
+    assert not load_walkthroughs(content_copy).errors
+    (images / "ar" / common.name).mkdir()  # what the kiosk would choose for Arabic: a folder, no picture
+    assert [e.code for e in load_walkthroughs(content_copy).errors] == ["image_missing", "image_missing"]
+    wt = next(w for w in load_walkthroughs(content_copy).walkthroughs if w.id == "itsme")
+    assert wt.image_path("uk", 0) == images / "uk" / common.name
+
+
 def test_schema_error_fails_the_check(content_copy):
     _edit(content_copy / "itsme" / "walkthrough.toml", 'id = "need"', 'id = "Need Step"')
     result = check(content_copy)

@@ -45,8 +45,8 @@ def test_versions_that_are_not_a_plain_chain_leave_the_decision_to_alembic(tmp_p
 
 def test_start_up_builds_neither_the_browser_nor_the_helper_area(data_dir):
     """In a fresh process (other tests load QtWebEngine into this one): the home screen is up and
-    neither QtWebEngine, cryptography nor the help calls' zeroconf is loaded; opening the internet
-    tile and the staff login builds them then."""
+    neither QtWebEngine, cryptography, the help calls' zeroconf nor argon2 is loaded; opening the
+    internet tile and the staff login builds them then."""
     code = f"""
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -59,31 +59,66 @@ window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
 window.show()
 app.processEvents()
 print(sorted(window.screens.built()), "PySide6.QtWebEngineCore" in sys.modules, "cryptography" in sys.modules,
-      "zeroconf" in sys.modules)
+      "zeroconf" in sys.modules, "argon2" in sys.modules)
 window.show_screen("staff-login")
 window.home.findChildren(__import__("kiosk.ui.shared.widgets", fromlist=["Tile"]).Tile)[-1].click()
-print(window.current_screen_name(), "PySide6.QtWebEngineCore" in sys.modules, "staff-login" in window.screens.built())
+print(window.current_screen_name(), "PySide6.QtWebEngineCore" in sys.modules, "staff-login" in window.screens.built(),
+      "argon2" in sys.modules)
 window.close()
 """
     env = {**os.environ, "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     at_start, after = out.stdout.strip().splitlines()[-2:]
-    assert at_start == "['home'] False False False"
-    assert after == "browser True True"
+    assert at_start == "['home'] False False False False"
+    assert after == "browser True True True"  # argon2: loaded on the UI thread by the first staff screen
 
 
 def test_pyside_import_hook_reads_no_module_source_once_the_ui_is_loaded(tmp_path):
     """kiosk/ui/__init__.py answers PySide6's "does this module use PySide6?" without reading the
-    module's source into linecache. Fails when a PySide6 upgrade renames the hook (then the kiosk
-    pays that again on every import after Qt)."""
+    module's source into linecache, before it imports anything else (ctypes, as kiosk.app has it:
+    Qt loaded first). Fails when a PySide6 upgrade renames the hook (then the kiosk pays that again
+    on every import after Qt)."""
     (tmp_path / "uses_qt_probe.py").write_text("from PySide6.QtCore import QObject  # PySide6\n")
     code = (f"import sys, linecache; sys.path.insert(0, {str(tmp_path)!r})\n"
-            "import PySide6.QtCore, kiosk.ui; import uses_qt_probe\n"
-            "print(any(name.endswith('uses_qt_probe.py') for name in linecache.cache))")
+            "import PySide6.QtWidgets, kiosk.ui; import uses_qt_probe\n"
+            "print(any(name.endswith('uses_qt_probe.py') for name in linecache.cache),"
+            " 'ctypes' in sys.modules, any('ctypes' in name for name in linecache.cache))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.split() == ["False"]
+    assert out.stdout.split() == ["False", "True", "False"]
+
+
+def test_a_later_start_imports_no_html_entities(data_dir):
+    """sync.markup escapes without the `html` package, whose `html.entities` cost 0.4 MiB. (The first
+    start migrates the store with Alembic, which imports it: a later start does not.)"""
+    code = f"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kiosk.core.runtime import bootstrap
+from kiosk.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
+window.show()
+app.processEvents()
+print("html.entities" in sys.modules)
+window.close()
+"""
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr[-2000:]
+    assert runs[1].stdout.split()[-1] == "False"
+
+
+def test_markup_escapes_as_the_standard_library_does():
+    import html
+
+    from sync.markup import escape
+
+    for text in ("<b>&amp; \"quoted\" 'single'</b>", "", "plain", "&&<<>>"):
+        assert escape(text) == html.escape(text)
+        assert escape(text, quote=False) == html.escape(text, quote=False)
 
 
 def test_parsed_guides_come_from_the_cache_and_a_changed_file_is_parsed_again(tmp_path, monkeypatch):

@@ -133,7 +133,9 @@ _MAIN_THREAD_IMPORTS = {("kiosk/core/store/db.py", "alembic.script"), ("kiosk/co
                         # SecretStore is made on the UI thread (the keyring is not needed at start-up)
                         ("kiosk/core/secrets.py", "keyring"), ("kiosk/core/secrets.py", "keyring.errors"),
                         # the data directory's platform default, found by kiosk.app before anything else
-                        ("kiosk/core/paths.py", "platformdirs")}
+                        ("kiosk/core/paths.py", "platformdirs"),
+                        # argon2: every staff screen calls load_argon2() on the UI thread before a PIN is hashed
+                        ("sync/pins.py", "argon2"), ("sync/pins.py", "argon2.exceptions")}
 
 
 def test_code_that_runs_on_workers_never_imports_at_run_time():

@@ -199,15 +199,16 @@ class KioskApi:
         return helpcalls.set_key_by_coordinator(secret_store, self._store, user, typed)
 
     def location_key_may_be_stored(self) -> bool:
-        """Whether `location_key` has anything to read (helpcalls.location_key_may_be_stored)."""
+        """Whether `location_key` has anything to read: False only on a kiosk without a server whose
+        secret store is known to hold no location key (helpcalls.location_key_note)."""
         with self._store.read() as session:
-            return helpcalls.location_key_may_be_stored(session)
+            return helpcalls.location_key_note(session) is not False
 
     def location_key(self, secret_store: SecretStore) -> bytes | None:
         """The key the kiosks of this location share (helpcalls.location_key), or None."""
         with self._store.read() as session:
             key = helpcalls.location_key(secret_store, session)
-            noted = helpcalls.location_key_noted(session)
+            noted = helpcalls.location_key_note(session) is not None
         if not noted:  # once per store: the next starts skip the keyring when there was nothing
             with self._store.transaction() as session:
                 helpcalls.note_location_key_read(session, key is not None)

@@ -227,21 +227,17 @@ def location_key(secret_store: SecretStore, session: Session) -> bytes | None:
 # Asking the OS keyring at start-up costs about 30 ms and 7 MiB (on Linux it loads secretstorage and
 # cryptography), for a key most kiosks without a server never get. The store notes whether a
 # coordinator's key may be there (meta_keys.CALL_KEY_STORED), so a kiosk that never had one skips it.
-def location_key_may_be_stored(session: Session) -> bool:
-    """False only on a kiosk without a server whose secret store is known to hold no location key."""
+def location_key_note(session: Session) -> bool | None:
+    """What the store knows without asking the secret store: True when a location key may be there
+    (an enrolled kiosk's server key, or a coordinator's key noted), False on a kiosk without a
+    server known to hold none, None when nothing is noted (a store from before the note: ask)."""
     if session.get(Meta, meta_keys.DEVICE_ID) is not None:
         return True  # the server's key comes with a pull; the sync reads the keyring anyway
     noted = session.get(Meta, meta_keys.CALL_KEY_STORED)
-    return noted is None or noted.value == "1"
-
-
-def location_key_noted(session: Session) -> bool:
-    """Whether `location_key_may_be_stored` knows its answer without asking the secret store."""
-    return (session.get(Meta, meta_keys.DEVICE_ID) is not None
-            or session.get(Meta, meta_keys.CALL_KEY_STORED) is not None)
+    return None if noted is None else noted.value == "1"
 
 
 def note_location_key_read(session: Session, found: bool) -> None:
     """After `location_key` on a kiosk without a server: what it found, unless noted meanwhile."""
-    if not location_key_noted(session):
+    if location_key_note(session) is None:
         session.add(Meta(key=meta_keys.CALL_KEY_STORED, value="1" if found else "0"))

@@ -9,13 +9,13 @@ answered with the next page and its body is never read.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.content import Walkthrough
 from sync.content_format import PRACTICE_DIR
+from sync.markup import escape
 
 SCHEME = "oefen"
 MARK_NL = "Oefening — geen echte website"
@@ -74,10 +74,10 @@ class Mark:
     rtl: bool
 
     def html(self) -> str:
-        parts = [f'<span lang="nl" dir="ltr">{html.escape(MARK_NL)}</span>']
+        parts = [f'<span lang="nl" dir="ltr">{escape(MARK_NL)}</span>']
         if self.language != "nl" and self.text != MARK_NL:
             direction = "rtl" if self.rtl else "ltr"
-            parts.append(f'<span lang="{html.escape(self.language)}" dir="{direction}">{html.escape(self.text)}</span>')
+            parts.append(f'<span lang="{escape(self.language)}" dir="{direction}">{escape(self.text)}</span>')
         return f'<div class="kiosk-oefen" role="note">{"".join(parts)}</div>'
 
 

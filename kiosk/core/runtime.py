@@ -35,7 +35,7 @@ class Runtime:
     # The installed bundle when the guides were loaded (also when it was damaged and the floor shown).
     content_pointer: int = 0
     # Whether the help calls ask the keyring for the location's key when they start
-    # (helpcalls.location_key_may_be_stored: False on a kiosk known to have none).
+    # (Api.location_key_may_be_stored: False on a kiosk known to have none).
     call_key_may_be_stored: bool = True
 
     def reload_content(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.net.calls import CallMessage
-from kiosk.ui.visitor.idle import IdleDialog
+from kiosk.ui.visitor.idle_dialog import IdleDialog
 from tools.screenshots.common import demo_coordinator, grab, grab_with_dialog, settle
 
 

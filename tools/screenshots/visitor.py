@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 from kiosk.core.settings import LANGUAGES
-from kiosk.ui.visitor.idle import IdleDialog
+from kiosk.ui.visitor.idle_dialog import IdleDialog
 from tools.screenshots import home_info
 from tools.screenshots.common import WORST_CASE_LANGUAGES, grab, grab_with_dialog, settle
 

@@ -1,7 +1,6 @@
 """Small shared widgets for visitor screens: big buttons, tiles, labels with roles."""
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from pathlib import Path
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.shared.icons import icon_pixmap
+from sync.markup import escape
 
 _DOT_IN_WORD = re.compile(r"(?<=\w)\.(?=\w)")
 
@@ -56,7 +56,7 @@ class TextLabel(QLabel):
         self._plain = text
         if self.wordWrap() and reads_right_to_left(text) and not QtGui.Qt.mightBeRichText(text):
             self.setTextFormat(Qt.TextFormat.RichText)
-            super().setText("<p>" + html.escape(text).replace("\n", "<br>") + "</p>")
+            super().setText("<p>" + escape(text).replace("\n", "<br>") + "</p>")
         else:
             self.setTextFormat(Qt.TextFormat.AutoText)
             super().setText(text)

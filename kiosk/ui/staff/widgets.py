@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.shared.entry import Keypad, MessageLine
 from kiosk.ui.shared.screen import Screen
 from kiosk.ui.shared.widgets import FlowLayout, big_button, role_label, scroll_area
+from sync.pins import load_argon2
 
 if TYPE_CHECKING:
     from kiosk.ui.visitor.visitor_code_dialog import VisitorCodeDialog
@@ -132,6 +133,7 @@ class StaffScreen(Screen):
 
     def __init__(self, window, *, with_menu: bool = True):
         super().__init__(window)
+        load_argon2()  # here, on the UI thread: every way to a PIN passes a staff screen; workers never import
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 18, 40, 16)
         outer.setSpacing(14)

@@ -8,7 +8,6 @@ MIN_POINT_SIZE, until the guide fits on MAX_PAGES pages.
 """
 from __future__ import annotations
 
-import html
 import io
 import re
 from datetime import date
@@ -23,6 +22,7 @@ from kiosk.core.content import MASTER_LANGUAGE, Walkthrough, company_site, rende
 from kiosk.core.settings import LANGUAGES, RTL_LANGUAGES
 from kiosk.ui.visitor.files import ask_and_print
 from kiosk.ui.visitor.home_info import next_spreekuur_sentence
+from sync.markup import escape
 
 MAX_PAGES = 2
 POINT_SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5)  # tried in turn until the guide fits MAX_PAGES
@@ -57,17 +57,17 @@ def _step_cell(guide: Walkthrough, lang: str, index: int) -> str:
     body = render_body_html(step.body, LABEL_STYLE, rtl=rtl)
     if not rtl:  # a block without dir follows the application, right to left for an Arabic visitor
         body = re.sub(r"<(p|li|ul|ol)>", r'<\1 dir="ltr">', body)
-    parts = [f'<p{direction}><b>{index + 1}. {html.escape(step.title)}</b></p>', body]
+    parts = [f'<p{direction}><b>{index + 1}. {escape(step.title)}</b></p>', body]
     kind = guide.meta.steps[index].kind
     if kind == "choice":
         # Where each answer leads, in the column's language (the Dutch column is never translated).
         hint = ("ga verder bij stap {n}" if lang == MASTER_LANGUAGE
                 else translate("GuidePrintout", "ga verder bij stap {n}"))
         for text, target in guide.choices(lang, index):
-            parts.append(f'<p{direction}>&#8226; {html.escape(text)}: {html.escape(hint.format(n=target + 1))}</p>')
+            parts.append(f'<p{direction}>&#8226; {escape(text)}: {escape(hint.format(n=target + 1))}</p>')
     elif kind == "end":
         done = "Klaar." if lang == MASTER_LANGUAGE else translate("GuidePrintout", "Klaar.")
-        parts.append(f"<p{direction}><i>{html.escape(done)}</i></p>")
+        parts.append(f"<p{direction}><i>{escape(done)}</i></p>")
     return "".join(parts)
 
 
@@ -78,21 +78,21 @@ def printout_html(guide: Walkthrough, lang: str, *, url: str | None, spreekuur: 
     two = lang != MASTER_LANGUAGE
     rtl = lang in RTL_LANGUAGES
     direction = ' dir="rtl"' if rtl else ' dir="ltr"'
-    title = html.escape(guide.title(lang))
-    dutch_title = html.escape(guide.title(MASTER_LANGUAGE))
+    title = escape(guide.title(lang))
+    dutch_title = escape(guide.title(MASTER_LANGUAGE))
     out = [f'<h2{direction}>{title}</h2>']
     if two:
         out.append(f'<p dir="ltr"><i>{dutch_title}</i></p>')
     printed = translate("GuidePrintout", "Digipunt: de stappen om mee te nemen. Gedrukt op {date}.").format(
         date=today.strftime("%d-%m-%Y"))
-    out.append(f"<p{direction}>{html.escape(printed)}</p>")
+    out.append(f"<p{direction}>{escape(printed)}</p>")
     out.append('<table width="100%" cellspacing="0" cellpadding="3" border="1" style="border-collapse: collapse;">')
     def row(cells: list[str]) -> str:  # an Arabic reader starts at the right: their column goes there
         return "<tr>" + "".join(f'<td width="{100 // len(cells)}%" valign="top">{c}</td>'
                                 for c in (cells[::-1] if rtl else cells)) + "</tr>"
 
     if two:
-        heading = f"<p{direction}><b>{html.escape(LANGUAGES[lang])}</b></p>"
+        heading = f"<p{direction}><b>{escape(LANGUAGES[lang])}</b></p>"
         out.append(row([heading, '<p dir="ltr"><b>Nederlands</b></p>']))
     for index in range(len(guide)):
         cells = [_step_cell(guide, lang, index)]
@@ -107,12 +107,12 @@ def printout_html(guide: Walkthrough, lang: str, *, url: str | None, spreekuur: 
                  else translate("GuidePrintout", "Officiële website:"))
         scan = translate("GuidePrintout", "Scan de code met de camera van je gsm om de website te openen.")
         # The address is a left-to-right paragraph of its own: inside Arabic text its "/" would jump.
-        footer += [f"<p{direction}><b>{html.escape(label)}</b></p>",
-                   f'<p dir="ltr" align="{"right" if rtl else "left"}">{html.escape(url)}</p>',
-                   f"<p{direction}>{html.escape(scan)}</p>"]
+        footer += [f"<p{direction}><b>{escape(label)}</b></p>",
+                   f'<p dir="ltr" align="{"right" if rtl else "left"}">{escape(url)}</p>',
+                   f"<p{direction}>{escape(scan)}</p>"]
     if spreekuur:
         need_help = translate("GuidePrintout", "Hulp nodig?")
-        footer.append(f"<p{direction}><b>{html.escape(need_help)}</b> {html.escape(spreekuur)}</p>")
+        footer.append(f"<p{direction}><b>{escape(need_help)}</b> {escape(spreekuur)}</p>")
     if footer:
         qr = f'<img src="{QR_RESOURCE}" width="110" height="110"/>' if url else ""
         cells = [f'<td valign="top">{"".join(footer)}</td>', f'<td width="120" valign="top">{qr}</td>']

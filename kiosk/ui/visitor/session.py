@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
-from kiosk.ui.shared.dialogs import ChoiceDialog
 from kiosk.ui.shared.screen import as_widget
 from kiosk.ui.shared.widgets import big_button
-from kiosk.ui.visitor.goodbye import TakeAlong
-from kiosk.ui.visitor.idle import IdleDialog, IdleMonitor
-from kiosk.ui.visitor.teardown import wipe_visitor
+from kiosk.ui.visitor.idle import IdleMonitor
 from kiosk.ui.visitor.walkthrough import reload_guides
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the questions and the wipe are imported when first needed, on the UI thread:
+    # the home screen needs none of their classes (QDialog, the clipboard, ...: 0.2-0.3 MiB at idle)
+    from kiosk.ui.shared.dialogs import ChoiceDialog
     from kiosk.ui.shared.screen import KioskWindow
+    from kiosk.ui.visitor.idle_dialog import IdleDialog
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,8 @@ class VisitorSession(QObject):
         return view.walkthrough.meta.steps[view.index].works_elsewhere
 
     def ask_still_there(self) -> None:
+        from kiosk.ui.visitor.idle_dialog import IdleDialog
+
         dialog = self.idle_dialog = IdleDialog(as_widget(self.window), self.countdown_ms(),
                                                works_elsewhere=self.visitor_works_elsewhere())
         dialog.expired.connect(self.window.reset_visitor_session)
@@ -82,6 +84,8 @@ class VisitorSession(QObject):
             speech.say(text, self.window.prefs.language)
 
     def _idle_answered(self, result: int) -> None:
+        from kiosk.ui.visitor.idle_dialog import IdleDialog  # loaded: it asked
+
         self.idle_dialog = None
         if result == IdleDialog.STOP:
             self.window.reset_visitor_session()
@@ -91,6 +95,9 @@ class VisitorSession(QObject):
             self.idle.resume()
 
     def confirm_stop(self) -> None:
+        from kiosk.ui.shared.dialogs import ChoiceDialog
+        from kiosk.ui.visitor.goodbye import TakeAlong
+
         dialog = self.stop_dialog = ChoiceDialog(
             as_widget(self.window), self.tr("Stoppen en alles wissen?"),
             self.tr("We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. "
@@ -108,6 +115,8 @@ class VisitorSession(QObject):
 
     # --- wiping ----------------------------------------------------------------------------------
     def reset(self) -> None:
+        from kiosk.ui.visitor.teardown import wipe_visitor
+
         wipe_visitor(self.window)  # closes this session's questions too, without answering them
         self.idle_dialog = self.stop_dialog = None
         reload_guides(self.window)  # a new guide bundle takes effect here, never during a visit

@@ -9,12 +9,12 @@
         <translation>Practice — not a real website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
         <source>Oefening</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="478"/>
         <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
         <translation>Not a real website. What you type here does not leave this computer.</translation>
     </message>
@@ -79,17 +79,17 @@
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>Van de overheid of de stad.</source>
         <translation>From the government or the city.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="482"/>
         <source>Website van {name}</source>
         <translation>Website of {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="483"/>
         <source>Een bedrijf, niet de overheid.</source>
         <translation>A company, not the government.</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>Reload the page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>✓ Officiële website</source>
         <translation>✓ Official website</translation>
     </message>
@@ -184,17 +184,17 @@
         <translation>New page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="426"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="432"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>Type a web address, for example vlaanderen.be. You cannot search here.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="503"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="509"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>Smaller (now {percent}%)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="504"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="510"/>
         <source>Groter (nu {percent}%)</source>
         <translation>Bigger (now {percent}%)</translation>
     </message>
@@ -265,12 +265,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="520"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="526"/>
         <source>Bestanden ({count})</source>
         <translation>Files ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="525"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="531"/>
         <source>Deze pagina kan de kiosk niet openen.</source>
         <translation>This computer cannot open this page.</translation>
     </message>
@@ -762,37 +762,37 @@
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="118"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="25"/>
         <source>Ben je er nog?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="119"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="26"/>
         <source>Je hebt een tijdje niets gedaan. Als je niets kiest, wissen we straks alles wat je deed. Zo ziet de volgende bezoeker niets van jou.</source>
         <translation>You have not done anything for a while. If you do not choose, we will soon delete everything you did. That way, the next visitor sees nothing of yours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="135"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="42"/>
         <source>Ja, ik ben er nog</source>
         <translation>Yes, I am still here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="137"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="44"/>
         <source>Nee, stop en wis alles</source>
         <translation>No, stop and delete all</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="158"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="65"/>
         <source>Nog 1 seconde.</source>
         <translation>1 second left.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="159"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="66"/>
         <source>Nog {n} seconden.</source>
         <translation>{n} seconds left.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="131"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="38"/>
         <source>Ik ben bezig op mijn gsm</source>
         <translation>I am busy on my phone</translation>
     </message>
@@ -1019,42 +1019,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>Begin</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="240"/>
         <source>Terug naar het begin</source>
         <translation>Back to the start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
         <source>Taal kiezen</source>
         <translation>Choose language</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Normale tekst</source>
         <translation>Normal text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Grote tekst</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="238"/>
+        <location filename="../../kiosk/ui/main_window.py" line="244"/>
         <source>Heel grote tekst</source>
         <translation>Very large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241"/>
+        <location filename="../../kiosk/ui/main_window.py" line="247"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="248"/>
         <source>Hoog contrast aan of uit</source>
         <translation>Turn high contrast on or off</translation>
     </message>
@@ -1140,22 +1140,22 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="93"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="105"/>
         <source>Kleiner</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="94"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="106"/>
         <source>Groter</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="107"/>
         <source>Afdrukken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="108"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -1844,22 +1844,22 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="164"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="169"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="165"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="170"/>
         <source>Terug naar het menu voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="166"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="171"/>
         <source>Afmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="175"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="180"/>
         <source>Aangemeld: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2258,22 +2258,22 @@
         <translation>Stop and delete everything you did here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="102"/>
         <source>Stoppen en alles wissen?</source>
         <translation>Stop and delete everything?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="103"/>
         <source>We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. De volgende bezoeker ziet niets van jou.</source>
         <translation>We delete everything you did here: websites, passwords, files and what you typed. The next visitor sees nothing of yours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="99"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="106"/>
         <source>Nee, ga verder</source>
         <translation>No, continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="100"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="107"/>
         <source>Ja, wis alles</source>
         <translation>Yes, delete all</translation>
     </message>
@@ -2281,119 +2281,119 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
         <source>Oefenen</source>
         <translation>Practise</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
         <source>Oefen eerst op een oefenwebsite in de kiosk</source>
         <translation>Practise first on a practice website in the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="391"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="396"/>
         <source>Stap %1 van %2</source>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="427"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="432"/>
         <source>Vorige</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
         <source>Volgende</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Volgende stap</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="460"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
         <source>Vorige stap</source>
         <translation>Previous step</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="461"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
         <source>Voorlezen</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="462"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="467"/>
         <source>Lees deze stap voor</source>
         <translation>Read this step aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="463"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
         <source>Open de website</source>
         <translation>Open the website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="464"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
         <source>Open de officiële website</source>
         <translation>Open the official website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
         <source>Ik heb hulp nodig</source>
         <translation>I need help</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>I need help: call a digihelper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
         <source>Toon ook Nederlands</source>
         <translation>Also show Dutch</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>Show the Dutch text next to it</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="479"/>
         <source>Vertaling ter hulp</source>
         <translation>Translation to help you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="480"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="481"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>Translation to help. Only the Dutch text is official.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="482"/>
         <source>Nog niet vertaald: Nederlandse tekst</source>
         <translation>Not translated yet: Dutch text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="483"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>This step is not translated yet. You see the Dutch text.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="390"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="395"/>
         <source>Stap %1</source>
         <translation>Step %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
         <source>Afdrukken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
         <source>Druk de stappen af om mee te nemen</source>
         <translation>Print the steps to take home</translation>
     </message>

@@ -39,17 +39,17 @@
         <translation>دوباره امتحان کنید</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>Van de overheid of de stad.</source>
         <translation>از حکومت یا شهر.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="482"/>
         <source>Website van {name}</source>
         <translation>ویب‌سایت {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="483"/>
         <source>Een bedrijf, niet de overheid.</source>
         <translation>یک شرکت، نه حکومت.</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>صفحه را دوباره باز کنید</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>✓ Officiële website</source>
         <translation>✓ ویب‌سایت رسمی</translation>
     </message>
@@ -144,17 +144,17 @@
         <translation>صفحهٔ نو</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="426"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="432"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>یک آدرس ویب‌سایت بنویسید، مثلاً vlaanderen.be. اینجا جستجو ممکن نیست.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="503"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="509"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>کوچکتر (حالا {percent}%)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="504"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="510"/>
         <source>Groter (nu {percent}%)</source>
         <translation>بزرگتر (حالا {percent}%)</translation>
     </message>
@@ -225,12 +225,12 @@
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="520"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="526"/>
         <source>Bestanden ({count})</source>
         <translation>فایل‌ها ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="525"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="531"/>
         <source>Deze pagina kan de kiosk niet openen.</source>
         <translation>کیوسک این صفحه را باز کرده نمی‌تواند.</translation>
     </message>
@@ -240,12 +240,12 @@
         <translation>تمرین — این ویب‌سایت واقعی نیست</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
         <source>Oefening</source>
         <translation>تمرین</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="478"/>
         <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
         <translation>این ویب‌سایت واقعی نیست. چیزی که اینجا می‌نویسی از این کمپیوتر بیرون نمی‌رود.</translation>
     </message>
@@ -762,37 +762,37 @@
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="118"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="25"/>
         <source>Ben je er nog?</source>
         <translation>هنوز اینجا هستید؟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="119"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="26"/>
         <source>Je hebt een tijdje niets gedaan. Als je niets kiest, wissen we straks alles wat je deed. Zo ziet de volgende bezoeker niets van jou.</source>
         <translation>مدتی است که کاری نکرده‌اید. اگر چیزی انتخاب نکنید، به زودی هر چیزی را که کردید پاک می‌کنیم. اینطور بازدیدکنندهٔ بعدی چیزی از شما نمی‌بیند.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="135"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="42"/>
         <source>Ja, ik ben er nog</source>
         <translation>بلی، اینجا هستم</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="137"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="44"/>
         <source>Nee, stop en wis alles</source>
         <translation>نه، ختم و پاک کردن همه چیز</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="158"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="65"/>
         <source>Nog 1 seconde.</source>
         <translation>۱ ثانیهٔ دیگر.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="159"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="66"/>
         <source>Nog {n} seconden.</source>
         <translation>{n} ثانیهٔ دیگر.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="131"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="38"/>
         <source>Ik ben bezig op mijn gsm</source>
         <translation>در موبایل خود کار دارم</translation>
     </message>
@@ -1019,42 +1019,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>Begin</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="240"/>
         <source>Terug naar het begin</source>
         <translation>برگشت به شروع</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
         <source>Taal kiezen</source>
         <translation>انتخاب زبان</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Normale tekst</source>
         <translation>متن عادی</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Grote tekst</source>
         <translation>متن بزرگ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="238"/>
+        <location filename="../../kiosk/ui/main_window.py" line="244"/>
         <source>Heel grote tekst</source>
         <translation>متن خیلی بزرگ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241"/>
+        <location filename="../../kiosk/ui/main_window.py" line="247"/>
         <source>Contrast</source>
         <translation>کنتراست</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="248"/>
         <source>Hoog contrast aan of uit</source>
         <translation>کنتراست بلند: روشن یا خاموش</translation>
     </message>
@@ -1140,22 +1140,22 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="93"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="105"/>
         <source>Kleiner</source>
         <translation>کوچکتر</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="94"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="106"/>
         <source>Groter</source>
         <translation>بزرگتر</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="107"/>
         <source>Afdrukken</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="108"/>
         <source>Sluiten</source>
         <translation>بستن</translation>
     </message>
@@ -1844,22 +1844,22 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="164"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="169"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="165"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="170"/>
         <source>Terug naar het menu voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="166"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="171"/>
         <source>Afmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="175"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="180"/>
         <source>Aangemeld: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2258,22 +2258,22 @@
         <translation>ختم کردن و پاک کردن هر چیزی که اینجا کردید</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="102"/>
         <source>Stoppen en alles wissen?</source>
         <translation>ختم و همه چیز پاک شود؟</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="103"/>
         <source>We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. De volgende bezoeker ziet niets van jou.</source>
         <translation>هر چیزی را که اینجا کردید پاک می‌کنیم: ویب‌سایت‌ها، رمزها، فایل‌ها و چیزی که نوشتید. بازدیدکنندهٔ بعدی چیزی از شما نمی‌بیند.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="99"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="106"/>
         <source>Nee, ga verder</source>
         <translation>نه، ادامه بده</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="100"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="107"/>
         <source>Ja, wis alles</source>
         <translation>بلی، همه را پاک کن</translation>
     </message>
@@ -2281,119 +2281,119 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="391"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="396"/>
         <source>Stap %1 van %2</source>
         <translation>قدم %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="427"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="432"/>
         <source>Vorige</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Klaar</source>
         <translation>تمام</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
         <source>Volgende</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Volgende stap</source>
         <translation>قدم بعدی</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="460"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
         <source>Vorige stap</source>
         <translation>قدم قبلی</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="461"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
         <source>Voorlezen</source>
         <translation>بلند خواندن</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="462"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="467"/>
         <source>Lees deze stap voor</source>
         <translation>این قدم را بلند بخوان</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="463"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
         <source>Open de website</source>
         <translation>ویب‌سایت را باز کنید</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="464"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
         <source>Open de officiële website</source>
         <translation>ویب‌سایت رسمی را باز کنید</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
         <source>Ik heb hulp nodig</source>
         <translation>به کمک ضرورت دارم</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>به کمک ضرورت دارم: کمک‌کنندهٔ دیجیتال را صدا بزن</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
         <source>Toon ook Nederlands</source>
         <translation>هالندی را هم نشان بده</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>متن هالندی را در کنار آن نشان بده</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="479"/>
         <source>Vertaling ter hulp</source>
         <translation>ترجمه برای کمک</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="480"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="481"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>ترجمه برای کمک است. متن هالندی متن رسمی است.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="482"/>
         <source>Nog niet vertaald: Nederlandse tekst</source>
         <translation>هنوز ترجمه نشده: متن هالندی</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="483"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>این قدم هنوز ترجمه نشده. متن هالندی را می‌بینید.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
         <source>Oefenen</source>
         <translation>تمرین کن</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
         <source>Oefen eerst op een oefenwebsite in de kiosk</source>
         <translation>اول در یک ویب‌سایت تمرینی در این کیوسک تمرین کن</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="390"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="395"/>
         <source>Stap %1</source>
         <translation>قدم %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
         <source>Afdrukken</source>
         <translation>چاپ کن</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
         <source>Druk de stappen af om mee te nemen</source>
         <translation>قدم‌ها را چاپ کن تا با خود ببری</translation>
     </message>

@@ -9,12 +9,12 @@
         <translation>Exercice — pas un vrai site web</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
         <source>Oefening</source>
         <translation>Exercice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="478"/>
         <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
         <translation>Pas un vrai site web. Ce que vous tapez ici ne quitte pas cet ordinateur.</translation>
     </message>
@@ -79,17 +79,17 @@
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>Van de overheid of de stad.</source>
         <translation>Des pouvoirs publics ou de la ville.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="482"/>
         <source>Website van {name}</source>
         <translation>Site de {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="483"/>
         <source>Een bedrijf, niet de overheid.</source>
         <translation>Une entreprise, pas les pouvoirs publics.</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>Recharger la page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>✓ Officiële website</source>
         <translation>✓ Site officiel</translation>
     </message>
@@ -184,17 +184,17 @@
         <translation>Nouvelle page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="426"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="432"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>Tapez une adresse web, par exemple vlaanderen.be. Ici, vous ne pouvez pas faire de recherche.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="503"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="509"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>Plus petit (maintenant {percent} %)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="504"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="510"/>
         <source>Groter (nu {percent}%)</source>
         <translation>Plus grand (maintenant {percent} %)</translation>
     </message>
@@ -265,12 +265,12 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="520"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="526"/>
         <source>Bestanden ({count})</source>
         <translation>Fichiers ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="525"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="531"/>
         <source>Deze pagina kan de kiosk niet openen.</source>
         <translation>Cet ordinateur ne peut pas ouvrir cette page.</translation>
     </message>
@@ -762,37 +762,37 @@
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="118"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="25"/>
         <source>Ben je er nog?</source>
         <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="119"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="26"/>
         <source>Je hebt een tijdje niets gedaan. Als je niets kiest, wissen we straks alles wat je deed. Zo ziet de volgende bezoeker niets van jou.</source>
         <translation>Vous n&apos;avez rien fait depuis un moment. Si vous ne choisissez rien, nous allons bientôt effacer tout ce que vous avez fait. Ainsi, la personne suivante ne verra rien de vous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="135"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="42"/>
         <source>Ja, ik ben er nog</source>
         <translation>Oui, je suis là</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="137"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="44"/>
         <source>Nee, stop en wis alles</source>
         <translation>Non, arrêter et tout effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="158"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="65"/>
         <source>Nog 1 seconde.</source>
         <translation>Encore 1 seconde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="159"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="66"/>
         <source>Nog {n} seconden.</source>
         <translation>Encore {n} secondes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="131"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="38"/>
         <source>Ik ben bezig op mijn gsm</source>
         <translation>Je suis occupé sur mon GSM</translation>
     </message>
@@ -1019,42 +1019,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>Begin</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="240"/>
         <source>Terug naar het begin</source>
         <translation>Retour à l&apos;accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
         <source>Taal kiezen</source>
         <translation>Choisir la langue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Normale tekst</source>
         <translation>Texte normal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Grote tekst</source>
         <translation>Grand texte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="238"/>
+        <location filename="../../kiosk/ui/main_window.py" line="244"/>
         <source>Heel grote tekst</source>
         <translation>Très grand texte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241"/>
+        <location filename="../../kiosk/ui/main_window.py" line="247"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="248"/>
         <source>Hoog contrast aan of uit</source>
         <translation>Activer ou désactiver le contraste élevé</translation>
     </message>
@@ -1140,22 +1140,22 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="93"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="105"/>
         <source>Kleiner</source>
         <translation>Plus petit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="94"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="106"/>
         <source>Groter</source>
         <translation>Plus grand</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="107"/>
         <source>Afdrukken</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="108"/>
         <source>Sluiten</source>
         <translation>Fermer</translation>
     </message>
@@ -1844,22 +1844,22 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="164"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="169"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="165"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="170"/>
         <source>Terug naar het menu voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="166"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="171"/>
         <source>Afmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="175"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="180"/>
         <source>Aangemeld: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2258,22 +2258,22 @@
         <translation>Arrêter et effacer tout ce que vous avez fait ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="102"/>
         <source>Stoppen en alles wissen?</source>
         <translation>Arrêter et tout effacer ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="103"/>
         <source>We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. De volgende bezoeker ziet niets van jou.</source>
         <translation>Nous effaçons tout ce que vous avez fait ici : sites web, mots de passe, fichiers et ce que vous avez tapé. La personne suivante ne verra rien de vous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="99"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="106"/>
         <source>Nee, ga verder</source>
         <translation>Non, continuer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="100"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="107"/>
         <source>Ja, wis alles</source>
         <translation>Oui, tout effacer</translation>
     </message>
@@ -2281,119 +2281,119 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
         <source>Oefenen</source>
         <translation>S’exercer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
         <source>Oefen eerst op een oefenwebsite in de kiosk</source>
         <translation>Exercez-vous d’abord sur un site d’exercice dans le kiosque</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="391"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="396"/>
         <source>Stap %1 van %2</source>
         <translation>Étape %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="427"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="432"/>
         <source>Vorige</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Klaar</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
         <source>Volgende</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Volgende stap</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="460"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
         <source>Vorige stap</source>
         <translation>Étape précédente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="461"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
         <source>Voorlezen</source>
         <translation>Écouter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="462"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="467"/>
         <source>Lees deze stap voor</source>
         <translation>Lire cette étape à voix haute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="463"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
         <source>Open de website</source>
         <translation>Ouvrir le site</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="464"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
         <source>Open de officiële website</source>
         <translation>Ouvrir le site officiel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
         <source>Ik heb hulp nodig</source>
         <translation>J&apos;ai besoin d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>J&apos;ai besoin d&apos;aide : appeler un digihelper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
         <source>Toon ook Nederlands</source>
         <translation>Aussi en néerlandais</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>Afficher le texte néerlandais à côté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="479"/>
         <source>Vertaling ter hulp</source>
         <translation>Traduction d&apos;aide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="480"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="481"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>Traduction pour aider. Seul le néerlandais est officiel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="482"/>
         <source>Nog niet vertaald: Nederlandse tekst</source>
         <translation>Pas encore traduit : texte en néerlandais</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="483"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>Cette étape n&apos;est pas encore traduite. Vous voyez le texte néerlandais.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="390"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="395"/>
         <source>Stap %1</source>
         <translation>Étape %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
         <source>Afdrukken</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
         <source>Druk de stappen af om mee te nemen</source>
         <translation>Imprimer les étapes à emporter</translation>
     </message>

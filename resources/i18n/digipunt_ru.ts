@@ -39,17 +39,17 @@
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>Van de overheid of de stad.</source>
         <translation>От государства или города.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="482"/>
         <source>Website van {name}</source>
         <translation>Сайт {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="483"/>
         <source>Een bedrijf, niet de overheid.</source>
         <translation>Это фирма, а не государство.</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>Загрузить страницу ещё раз</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>✓ Officiële website</source>
         <translation>✓ Официальный сайт</translation>
     </message>
@@ -144,17 +144,17 @@
         <translation>Новая страница</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="426"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="432"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>Напишите адрес сайта, например vlaanderen.be. Поиск здесь не работает.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="503"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="509"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>Мельче (сейчас {percent}%)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="504"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="510"/>
         <source>Groter (nu {percent}%)</source>
         <translation>Крупнее (сейчас {percent}%)</translation>
     </message>
@@ -225,12 +225,12 @@
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="520"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="526"/>
         <source>Bestanden ({count})</source>
         <translation>Файлы ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="525"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="531"/>
         <source>Deze pagina kan de kiosk niet openen.</source>
         <translation>Эту страницу киоск открыть не может.</translation>
     </message>
@@ -240,12 +240,12 @@
         <translation>Упражнение — это не настоящий сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
         <source>Oefening</source>
         <translation>Упражнение</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="478"/>
         <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
         <translation>Это не настоящий сайт. То, что вы здесь печатаете, не уходит с этого компьютера.</translation>
     </message>
@@ -762,37 +762,37 @@
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="118"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="25"/>
         <source>Ben je er nog?</source>
         <translation>Вы ещё здесь?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="119"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="26"/>
         <source>Je hebt een tijdje niets gedaan. Als je niets kiest, wissen we straks alles wat je deed. Zo ziet de volgende bezoeker niets van jou.</source>
         <translation>Вы давно ничего не делали. Если вы ничего не выберете, мы скоро удалим всё, что вы делали. Так следующий посетитель ничего о вас не увидит.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="135"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="42"/>
         <source>Ja, ik ben er nog</source>
         <translation>Да, я здесь</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="137"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="44"/>
         <source>Nee, stop en wis alles</source>
         <translation>Нет, закончить и удалить всё</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="158"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="65"/>
         <source>Nog 1 seconde.</source>
         <translation>Ещё 1 секунда.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="159"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="66"/>
         <source>Nog {n} seconden.</source>
         <translation>Ещё {n} секунд.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="131"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="38"/>
         <source>Ik ben bezig op mijn gsm</source>
         <translation>Я делаю что-то в телефоне</translation>
     </message>
@@ -1019,42 +1019,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>Begin</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="240"/>
         <source>Terug naar het begin</source>
         <translation>Назад к началу</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
         <source>Taal kiezen</source>
         <translation>Выбрать язык</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Normale tekst</source>
         <translation>Обычный текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Grote tekst</source>
         <translation>Крупный текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="238"/>
+        <location filename="../../kiosk/ui/main_window.py" line="244"/>
         <source>Heel grote tekst</source>
         <translation>Очень крупный текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241"/>
+        <location filename="../../kiosk/ui/main_window.py" line="247"/>
         <source>Contrast</source>
         <translation>Контраст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="248"/>
         <source>Hoog contrast aan of uit</source>
         <translation>Высокий контраст: вкл. или выкл.</translation>
     </message>
@@ -1140,22 +1140,22 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="93"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="105"/>
         <source>Kleiner</source>
         <translation>Мельче</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="94"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="106"/>
         <source>Groter</source>
         <translation>Крупнее</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="107"/>
         <source>Afdrukken</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="108"/>
         <source>Sluiten</source>
         <translation>Закрыть</translation>
     </message>
@@ -1844,22 +1844,22 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="164"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="169"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="165"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="170"/>
         <source>Terug naar het menu voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="166"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="171"/>
         <source>Afmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="175"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="180"/>
         <source>Aangemeld: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2258,22 +2258,22 @@
         <translation>Закончить и удалить всё, что вы здесь делали</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="102"/>
         <source>Stoppen en alles wissen?</source>
         <translation>Закончить и удалить всё?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="103"/>
         <source>We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. De volgende bezoeker ziet niets van jou.</source>
         <translation>Мы удалим всё, что вы здесь делали: сайты, пароли, файлы и то, что вы печатали. Следующий посетитель ничего о вас не увидит.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="99"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="106"/>
         <source>Nee, ga verder</source>
         <translation>Нет, продолжить</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="100"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="107"/>
         <source>Ja, wis alles</source>
         <translation>Да, удалить всё</translation>
     </message>
@@ -2281,119 +2281,119 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="391"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="396"/>
         <source>Stap %1 van %2</source>
         <translation>Шаг %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="427"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="432"/>
         <source>Vorige</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Klaar</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
         <source>Volgende</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Volgende stap</source>
         <translation>Следующий шаг</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="460"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
         <source>Vorige stap</source>
         <translation>Прошлый шаг</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="461"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
         <source>Voorlezen</source>
         <translation>Прочитать вслух</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="462"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="467"/>
         <source>Lees deze stap voor</source>
         <translation>Прочитать этот шаг вслух</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="463"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
         <source>Open de website</source>
         <translation>Открыть сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="464"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
         <source>Open de officiële website</source>
         <translation>Открыть официальный сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
         <source>Ik heb hulp nodig</source>
         <translation>Мне нужна помощь</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>Мне нужна помощь: позвать цифрового помощника</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
         <source>Toon ook Nederlands</source>
         <translation>Показать и по-нидерландски</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>Показать рядом текст по-нидерландски</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="479"/>
         <source>Vertaling ter hulp</source>
         <translation>Перевод для помощи</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="480"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="481"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>Только перевод. Важен нидерландский.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="482"/>
         <source>Nog niet vertaald: Nederlandse tekst</source>
         <translation>Ещё не переведено: текст по-нидерландски</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="483"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>Этот шаг ещё не переведён. Вы видите текст по-нидерландски.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
         <source>Oefenen</source>
         <translation>Потренироваться</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
         <source>Oefen eerst op een oefenwebsite in de kiosk</source>
         <translation>Сначала потренироваться на учебном сайте в киоске</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="390"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="395"/>
         <source>Stap %1</source>
         <translation>Шаг %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
         <source>Afdrukken</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
         <source>Druk de stappen af om mee te nemen</source>
         <translation>Распечатать шаги, чтобы взять с собой</translation>
     </message>

@@ -9,12 +9,12 @@
         <translation>Вправа — не справжній вебсайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
         <source>Oefening</source>
         <translation>Вправа</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="478"/>
         <source>Geen echte website. Wat je hier typt, verlaat deze computer niet.</source>
         <translation>Не справжній вебсайт. Те, що ви тут вводите, не залишає цей комп’ютер.</translation>
     </message>
@@ -79,17 +79,17 @@
         <translation>Спробувати ще раз</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>Van de overheid of de stad.</source>
         <translation>Від держави або міста.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="482"/>
         <source>Website van {name}</source>
         <translation>Сайт {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="483"/>
         <source>Een bedrijf, niet de overheid.</source>
         <translation>Компанія, а не держава.</translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>Оновити сторінку</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="480"/>
         <source>✓ Officiële website</source>
         <translation>✓ Офіційний сайт</translation>
     </message>
@@ -184,17 +184,17 @@
         <translation>Нова сторінка</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="426"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="432"/>
         <source>Typ een webadres, bijvoorbeeld vlaanderen.be. Zoeken kan hier niet.</source>
         <translation>Введіть вебадресу, наприклад vlaanderen.be. Шукати тут не можна.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="503"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="509"/>
         <source>Kleiner (nu {percent}%)</source>
         <translation>Менше (зараз {percent}%)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="504"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="510"/>
         <source>Groter (nu {percent}%)</source>
         <translation>Більше (зараз {percent}%)</translation>
     </message>
@@ -265,12 +265,12 @@
         <translation>Закрити</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="520"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="526"/>
         <source>Bestanden ({count})</source>
         <translation>Файли ({count})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/browser.py" line="525"/>
+        <location filename="../../kiosk/ui/visitor/browser.py" line="531"/>
         <source>Deze pagina kan de kiosk niet openen.</source>
         <translation>Цей комп&apos;ютер не може відкрити цю сторінку.</translation>
     </message>
@@ -762,37 +762,37 @@
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="118"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="25"/>
         <source>Ben je er nog?</source>
         <translation>Ви ще тут?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="119"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="26"/>
         <source>Je hebt een tijdje niets gedaan. Als je niets kiest, wissen we straks alles wat je deed. Zo ziet de volgende bezoeker niets van jou.</source>
         <translation>Ви деякий час нічого не робили. Якщо ви нічого не виберете, ми скоро видалимо все, що ви робили. Так наступний відвідувач нічого вашого не побачить.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="135"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="42"/>
         <source>Ja, ik ben er nog</source>
         <translation>Так, я тут</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="137"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="44"/>
         <source>Nee, stop en wis alles</source>
         <translation>Ні, видалити все</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="158"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="65"/>
         <source>Nog 1 seconde.</source>
         <translation>Залишилася 1 секунда.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="159"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="66"/>
         <source>Nog {n} seconden.</source>
         <translation>Залишилося секунд: {n}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/idle.py" line="131"/>
+        <location filename="../../kiosk/ui/visitor/idle_dialog.py" line="38"/>
         <source>Ik ben bezig op mijn gsm</source>
         <translation>Я зайнятий у телефоні</translation>
     </message>
@@ -1019,42 +1019,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="233"/>
+        <location filename="../../kiosk/ui/main_window.py" line="239"/>
         <source>Begin</source>
         <translation>Початок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234"/>
+        <location filename="../../kiosk/ui/main_window.py" line="240"/>
         <source>Terug naar het begin</source>
         <translation>Повернутися на початок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="236"/>
+        <location filename="../../kiosk/ui/main_window.py" line="242"/>
         <source>Taal kiezen</source>
         <translation>Вибрати мову</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Normale tekst</source>
         <translation>Звичайний текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="237"/>
+        <location filename="../../kiosk/ui/main_window.py" line="243"/>
         <source>Grote tekst</source>
         <translation>Великий текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="238"/>
+        <location filename="../../kiosk/ui/main_window.py" line="244"/>
         <source>Heel grote tekst</source>
         <translation>Дуже великий текст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="241"/>
+        <location filename="../../kiosk/ui/main_window.py" line="247"/>
         <source>Contrast</source>
         <translation>Контраст</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="242"/>
+        <location filename="../../kiosk/ui/main_window.py" line="248"/>
         <source>Hoog contrast aan of uit</source>
         <translation>Увімкнути або вимкнути високий контраст</translation>
     </message>
@@ -1140,22 +1140,22 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="93"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="105"/>
         <source>Kleiner</source>
         <translation>Менше</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="94"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="106"/>
         <source>Groter</source>
         <translation>Більше</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="107"/>
         <source>Afdrukken</source>
         <translation>Друк</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/files.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/files.py" line="108"/>
         <source>Sluiten</source>
         <translation>Закрити</translation>
     </message>
@@ -1844,22 +1844,22 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="164"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="169"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="165"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="170"/>
         <source>Terug naar het menu voor medewerkers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="166"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="171"/>
         <source>Afmelden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/widgets.py" line="175"/>
+        <location filename="../../kiosk/ui/staff/widgets.py" line="180"/>
         <source>Aangemeld: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2258,22 +2258,22 @@
         <translation>Завершити й видалити все, що ви тут робили</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="95"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="102"/>
         <source>Stoppen en alles wissen?</source>
         <translation>Завершити й видалити все?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="96"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="103"/>
         <source>We wissen alles wat je hier deed: websites, wachtwoorden, bestanden en wat je typte. De volgende bezoeker ziet niets van jou.</source>
         <translation>Ми видалимо все, що ви тут робили: сайти, паролі, файли й те, що ви вводили. Наступний відвідувач нічого вашого не побачить.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="99"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="106"/>
         <source>Nee, ga verder</source>
         <translation>Ні, продовжити</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/session.py" line="100"/>
+        <location filename="../../kiosk/ui/visitor/session.py" line="107"/>
         <source>Ja, wis alles</source>
         <translation>Так, видалити все</translation>
     </message>
@@ -2281,119 +2281,119 @@
 <context>
     <name>WalkthroughView</name>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
         <source>Oefenen</source>
         <translation>Потренуватися</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
         <source>Oefen eerst op een oefenwebsite in de kiosk</source>
         <translation>Спершу потренуйтеся на навчальному сайті в кіоску</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="391"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="396"/>
         <source>Stap %1 van %2</source>
         <translation>Крок %1 з %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="427"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="432"/>
         <source>Vorige</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Klaar</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="428"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="433"/>
         <source>Volgende</source>
         <translation>Далі</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="429"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="434"/>
         <source>Volgende stap</source>
         <translation>Наступний крок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="460"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="465"/>
         <source>Vorige stap</source>
         <translation>Попередній крок</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="461"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="466"/>
         <source>Voorlezen</source>
         <translation>Прослухати</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="462"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="467"/>
         <source>Lees deze stap voor</source>
         <translation>Прочитати цей крок уголос</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="463"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
         <source>Open de website</source>
         <translation>Відкрити сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="464"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
         <source>Open de officiële website</source>
         <translation>Відкрити офіційний сайт</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="470"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
         <source>Ik heb hulp nodig</source>
         <translation>Мені потрібна допомога</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="471"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
         <source>Ik heb hulp nodig: roep een digihelper</source>
         <translation>Мені потрібна допомога: покликати цифрового помічника</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="472"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
         <source>Toon ook Nederlands</source>
         <translation>Також нідерландською</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
         <source>Toon de Nederlandse tekst ernaast</source>
         <translation>Показати нідерландський текст поруч</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="479"/>
         <source>Vertaling ter hulp</source>
         <translation>Переклад для допомоги</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="475"/>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="476"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="480"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="481"/>
         <source>Vertaling als hulp. De Nederlandse tekst is de officiële.</source>
         <translation>Це лише переклад. Офіційним є оригінал.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="477"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="482"/>
         <source>Nog niet vertaald: Nederlandse tekst</source>
         <translation>Ще не перекладено: текст нідерландською</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="478"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="483"/>
         <source>Deze stap is nog niet vertaald. Je ziet de Nederlandse tekst.</source>
         <translation>Цей крок ще не перекладено. Ви бачите нідерландський текст.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="390"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="395"/>
         <source>Stap %1</source>
         <translation>Крок %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="468"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="473"/>
         <source>Afdrukken</source>
         <translation>Надрукувати</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="469"/>
+        <location filename="../../kiosk/ui/visitor/walkthrough.py" line="474"/>
         <source>Druk de stappen af om mee te nemen</source>
         <translation>Надрукуйте кроки, щоб узяти їх із собою</translation>
     </message>

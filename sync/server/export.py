@@ -20,7 +20,6 @@ import io
 import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -417,20 +416,12 @@ def stream_xlsx(sheet: str, header: Sequence[str], widths: Sequence[float],
             batch: list[str] = []
             cells = _Cells()
             cached = len(header) - unique
-            # zlib deflates without the GIL: a thread compresses one slice while the next is built
-            with ThreadPoolExecutor(1) as deflater:
-                written: Future[int] | None = None
-                for row in rows:
-                    batch.append("<row>" + "".join([cells[value] for value in row[:cached]])
-                                 + "".join([_cell(value) for value in row[cached:]]) + "</row>")
-                    if len(batch) == 2000:
-                        data = "".join(batch).encode()
-                        batch = []
-                        if written is not None:
-                            written.result()
-                            yield out.take()
-                        written = deflater.submit(part.write, data)
-                if written is not None:
-                    written.result()
+            for row in rows:
+                batch.append("<row>" + "".join([cells[value] for value in row[:cached]])
+                             + "".join([_cell(value) for value in row[cached:]]) + "</row>")
+                if len(batch) == 2000:
+                    part.write("".join(batch).encode())
+                    batch = []
+                    yield out.take()
             part.write(("".join(batch) + "</sheetData></worksheet>").encode())
     yield out.take()

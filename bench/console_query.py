@@ -7,9 +7,11 @@ coordinator, another period) and the records table (this month; a year with each
 page; three years; shifts), each `ROUNDS` times after a warm-up; the value is the p95 of all of them
 together, per page in the details. Baseline: the login page, which reads nothing (HTTP, the
 server's routing and one template). Also a year of help requests as XLSX (about 330,000 rows),
-streamed to the end: seconds, size, the server's peak memory. The server's CPU seconds (per page,
-and for the XLSX) say how much of a figure is work and how much the wait for a core on a shared
-machine.
+streamed to the end: seconds, size, the server's peak memory; first on a cold cache (the cluster
+restarted, its files dropped from the page cache: a coordinator's first export of the morning),
+then again warm. The target is on the cold one, so the figure does not depend on what ran before.
+The server's CPU seconds (per page, and for each XLSX) say how much of a figure is work and how
+much the wait for a core on a shared machine.
 
 The cluster lives in DIGIPUNT_BENCH_CACHE (default /var/tmp)/digipunt-bench-console-pg and keeps
 its seeded data: the first run of a month seeds (several minutes), later runs reuse it.
@@ -76,6 +78,39 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _evict(directory: Path) -> None:
+    """Drop the stopped cluster's files from the page cache (posix_fadvise: no root needed, unlike
+    drop_caches), so that the next read of each comes from the disk."""
+    for path in directory.rglob("*"):
+        if path.is_file():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)  # a page not yet written back stays in the cache
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+def _get(base: str, cookie: str, path: str, stream: bool = False) -> requests.Response:
+    response = requests.get(base + path, headers={"Cookie": f"{COOKIE}={cookie}"}, allow_redirects=False,
+                            stream=stream, timeout=120)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status_code}")
+    return response
+
+
+def _download(base: str, cookie: str, path: str, pid: int) -> dict[str, float]:
+    """Seconds to stream `path` to the end, its size, the server's CPU seconds and peak memory."""
+    cpu_before = _cpu_s(pid)
+    started = time.perf_counter()
+    size = 0
+    with _get(base, cookie, path, stream=True) as response:
+        for chunk in response.iter_content(1 << 16):
+            size += len(chunk)
+    return {"s": round(time.perf_counter() - started, 2), "mib": round(size / 2**20, 1),
+            "server_cpu_s": round(_cpu_s(pid) - cpu_before, 2), "server_peak_rss_mib": round(_peak_rss_mib(pid), 1)}
+
+
 def run() -> list[Result]:
     today = utcnow().astimezone(ZONE).date()
     end = today.replace(day=monthrange(today.year, today.month)[1])  # seeded through this month: same all month
@@ -116,16 +151,9 @@ def run() -> list[Result]:
         with running_server(url) as base:
             pid = _server_pid()
 
-            def get(user: str, path: str, stream: bool = False) -> requests.Response:
-                response = requests.get(base + path, headers={"Cookie": f"{COOKIE}={cookies[user]}"},
-                                        allow_redirects=False, stream=stream, timeout=120)
-                if response.status_code != 200:
-                    raise RuntimeError(f"{path}: HTTP {response.status_code}")
-                return response
-
             def timed(user: str, path: str) -> float:
                 started = time.perf_counter()
-                assert get(user, path).content
+                assert _get(base, cookies[user], path).content
                 return (time.perf_counter() - started) * 1000
 
             login_ms = []
@@ -142,18 +170,19 @@ def run() -> list[Result]:
                     samples[name].append(timed(user, path))
 
             pages_cpu_ms = (_cpu_s(pid) - cpu_before) * 1000 / (ROUNDS * len(pages))
-            rss_before, cpu_before = _peak_rss_mib(pid), _cpu_s(pid)
-            started = time.perf_counter()
-            size = 0
-            with get("bench-admin", f"/console/registraties.xlsx?{last_year}", stream=True) as response:
-                for chunk in response.iter_content(1 << 16):
-                    size += len(chunk)
-            xlsx_s = time.perf_counter() - started
-            xlsx_peak, xlsx_cpu = _peak_rss_mib(pid), _cpu_s(pid) - cpu_before
+    # The year's XLSX on a cold cache: the cluster stopped (its shared buffers gone), its files
+    # dropped from the page cache, then started again with a fresh server; then once more, warm.
+    _evict(CACHE)
+    with local_postgres(PORT, keep=CACHE) as url, running_server(url) as base:
+        pid = _server_pid()
+        xlsx_path = f"/console/registraties.xlsx?{last_year}"
+        rss_before = _peak_rss_mib(pid)
+        cold = _download(base, cookies["bench-admin"], xlsx_path, pid)
+        warm = _download(base, cookies["bench-admin"], xlsx_path, pid)
 
     every = [ms for values in samples.values() for ms in values]
     p95, baseline = percentile(every, 95), percentile(login_ms, 95)
-    ok = p95 <= TARGET_MS and xlsx_s < XLSX_TARGET_S
+    ok = p95 <= TARGET_MS and cold["s"] < XLSX_TARGET_S
     details = {
         "rounds": ROUNDS, "help_requests": info["help_requests"], "versions": info["versions"],
         "shifts": info["shifts"], "locations": info["locations"], "period": f"{info['start']} .. {info['end']}",
@@ -166,11 +195,11 @@ def run() -> list[Result]:
         "records_p95_ms": round(percentile([ms for n, v in samples.items() if n.startswith("records") for ms in v],
                                            95), 1),
         "server_cpu_ms_per_page": round(pages_cpu_ms, 1),
-        "xlsx_year_s": round(xlsx_s, 2), "xlsx_year_mib": round(size / 2**20, 1),
-        "xlsx_server_cpu_s": round(xlsx_cpu, 2),
-        "xlsx_server_peak_rss_mib": {"before": round(rss_before, 1), "after": round(xlsx_peak, 1)},
+        "xlsx_year_s": cold["s"], "xlsx_year_mib": cold["mib"], "xlsx_year_cold": cold, "xlsx_year_warm": warm,
+        "xlsx_server_peak_rss_mib_before": rss_before,
         "login_page_p95_ms": round(baseline, 1),
     }
-    log(f"bench: console_query: p95 {p95:.0f} ms, a year's XLSX {xlsx_s:.1f} s ({size / 2**20:.1f} MiB)")
-    return [Result("console_query", p95, baseline, "ms", f"p95 <= {TARGET_MS:.0f} ms; a year's XLSX < 10 s", ok,
-                   p95 / baseline, details)]
+    log(f"bench: console_query: p95 {p95:.0f} ms, a year's XLSX {cold['s']:.1f} s cold, {warm['s']:.1f} s warm "
+        f"({cold['mib']:.1f} MiB)")
+    target = f"p95 <= {TARGET_MS:.0f} ms; a year's XLSX < 10 s on a cold cache"
+    return [Result("console_query", p95, baseline, "ms", target, ok, p95 / baseline, details)]

@@ -255,3 +255,15 @@ def test_the_digibanken_report_for_a_range(console, console_records):
     mine = xlsx_rows(coord.get(f"/console/rapporten/digibanken.xlsx?{query}"))
     assert mine["Per locatie"][1:] == [["Bibliotheek Leuven", 122, 1, 1.5], ["Totaal", 122, 1, 1.5]]
 
+
+
+def test_a_payload_orjson_refuses_is_read_by_the_standard_parser():
+    """Downloads parse payloads with orjson; a lone surrogate (which the standard encoder may have
+    escaped into a stored payload) is read as json reads it, not an error."""
+    import json
+
+    from sync.server.console import record_table
+
+    text = json.dumps({"note": "a\ud800b", "duration_min": 600, "topics": ["itsme"]})
+    assert record_table._payload(text) == json.loads(text)
+    assert record_table._payload('{"duration_min": 600, "note": "é"}') == {"duration_min": 600, "note": "é"}

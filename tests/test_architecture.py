@@ -3,17 +3,24 @@
 Every module under kiosk/, sync/ and tools/ is read with `ast`: imports at module level and inside
 functions, `importlib.import_module("literal")`, but nothing under `if TYPE_CHECKING:` (annotations
 only, never run). Each import is an arrow from the module's package to the imported one. The test
-fails on an arrow a rule forbids and on any cycle between packages, naming file, line and modules.
+fails on an arrow a rule forbids and on any cycle between packages, naming file, line and modules,
+and on a library the kiosk (or the server) imports that its install (pyproject's dependencies and
+its extra, with what they require) would not bring.
 """
 from __future__ import annotations
 
 import ast
+import sys
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.metadata import packages_distributions, requires
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).parents[1]
 ROOTS = ("kiosk", "sync", "tools")  # tools/ only when present
@@ -26,7 +33,8 @@ PACKAGES = ("kiosk.core", "kiosk.sync", "kiosk.net", "kiosk.ui.shared", "kiosk.u
 KIOSK = tuple(p for p in PACKAGES if p.split(".")[0] == "kiosk")
 RUNTIME = (*KIOSK, "sync", "sync.server")
 KIOSK_EXTRA = ("PySide6", "shiboken6", "keyring", "requests")  # pyproject: [kiosk]
-SERVER_EXTRA = ("fastapi", "starlette", "uvicorn", "psycopg", "openpyxl")  # pyproject: [server]
+# pyproject: [server] (segno is in both extras: the kiosk's printouts and the console's enrollment codes)
+SERVER_EXTRA = ("fastapi", "starlette", "uvicorn", "psycopg", "openpyxl", "orjson", "jinja2", "pygal")
 
 # (packages, what they must not import, why). Third-party libraries are named by top-level module.
 RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
@@ -186,6 +194,44 @@ def test_every_arrow_points_the_right_way():
     assert len(found) > 200, "the walk found too few imports: is it still reading the tree?"
     problems = wrong_way(found)
     assert not problems, "wrong-way imports:\n" + "\n".join(problems)
+
+
+def _with_requirements(names: set[str]) -> set[str]:
+    """The distributions and, recursively, what they require when installed here (markers
+    evaluated; not their extras)."""
+    found: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            wanted = (Requirement(text) for text in requires(name) or ())
+            todo += [canonicalize_name(r.name) for r in wanted if r.marker is None or r.marker.evaluate({"extra": ""})]
+    return found
+
+
+def undeclared(found: list[Arrow], sources: tuple[str, ...], extra: str) -> list[str]:
+    """Libraries the `sources` packages import that neither pyproject.toml's base dependencies nor
+    `extra`, nor what those require, install: an install with that extra alone would fail there."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    installed = _with_requirements({canonicalize_name(Requirement(text).name) for text in (
+        *project["dependencies"], *project["optional-dependencies"][extra])})
+    providers = packages_distributions()
+    problems = []
+    for arrow in found:
+        src, library = _packages(arrow)
+        if src not in sources or library in PACKAGES or library in sys.stdlib_module_names:
+            continue
+        if not {canonicalize_name(name) for name in providers.get(library, [library])} & installed:
+            problems.append(f"{arrow}  ({library}: not installed by pyproject's dependencies and [{extra}])")
+    return problems
+
+
+def test_every_library_the_kiosk_or_server_imports_is_declared_for_it():
+    found = [arrow for arrow in arrows(REPO) if arrow.src.split(".")[0] != "tools"]
+    problems = (undeclared(found, (*KIOSK, "sync"), "kiosk")
+                + undeclared(found, ("sync", "sync.server"), "server"))
+    assert not problems, "undeclared libraries:\n" + "\n".join(problems)
 
 
 def test_no_cycles_between_packages():

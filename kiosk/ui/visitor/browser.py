@@ -268,7 +268,10 @@ class BrowserScreen(Screen):
         status = info.status()
         if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
             tab.failure = None
-        elif status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
+        elif status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus or (
+                status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus and info.isErrorPage()):
+            # A load that replaced one still under way (a tap while a practice page loads) can end
+            # as "succeeded" on Chromium's own error page, under the earlier page's address.
             domain = {QWebEngineLoadingInfo.ErrorDomain.ConnectionErrorDomain: "connection",
                       QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain: "http-status"}
             kind = web.failure(domain.get(info.errorDomain(), "other"), info.errorCode(), info.isErrorPage())

@@ -43,11 +43,10 @@ def test_versions_that_are_not_a_plain_chain_leave_the_decision_to_alembic(tmp_p
     assert db.script_head() is None
 
 
-def test_start_up_builds_neither_the_browser_nor_the_helper_area(data_dir):
-    """In a fresh process (other tests load QtWebEngine into this one): the home screen is up and
-    neither QtWebEngine, cryptography, the help calls' zeroconf nor argon2 is loaded; opening the
-    internet tile and the staff login builds them then."""
-    code = f"""
+def home_shown(data_dir) -> str:
+    """A script for a fresh process (other tests load QtWebEngine into this one) that starts the
+    kiosk on `data_dir` up to its painted home screen; what follows it checks what is loaded."""
+    return f"""
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
@@ -57,7 +56,14 @@ from kiosk.ui.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
 window.show()
-app.processEvents()
+app.processEvents()"""
+
+
+def test_start_up_builds_neither_the_browser_nor_the_helper_area(data_dir):
+    """In a fresh process (other tests load QtWebEngine into this one): the home screen is up and
+    neither QtWebEngine, cryptography, the help calls' zeroconf nor argon2 is loaded; opening the
+    internet tile and the staff login builds them then."""
+    code = home_shown(data_dir) + """
 print(sorted(window.screens.built()), "PySide6.QtWebEngineCore" in sys.modules, "cryptography" in sys.modules,
       "zeroconf" in sys.modules, "argon2" in sys.modules)
 window.show_screen("staff-login")
@@ -92,17 +98,7 @@ def test_pyside_import_hook_reads_no_module_source_once_the_ui_is_loaded(tmp_pat
 def test_a_later_start_imports_no_html_entities(data_dir):
     """sync.markup escapes without the `html` package, whose `html.entities` cost 0.4 MiB. (The first
     start migrates the store with Alembic, which imports it: a later start does not.)"""
-    code = f"""
-import os, sys
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from kiosk.core.runtime import bootstrap
-from kiosk.ui.main_window import MainWindow
-app = QApplication([])
-window = MainWindow(bootstrap(Path({str(data_dir)!r})), app)
-window.show()
-app.processEvents()
+    code = home_shown(data_dir) + """
 print("html.entities" in sys.modules)
 window.close()
 """

@@ -416,9 +416,9 @@ def test_the_console_erases_an_older_loan_and_the_kiosks_hear_of_the_latest_as_o
     assert server.admin(lending.open_contact, latest, key_file) is None
 
 
-def test_an_erase_before_the_loan_record_arrives_is_kept(server_engine):
-    """The return arrived first (the loan's row has no contact yet) and its contact was erased: the
-    loan record that arrives later does not bring it back, and the time of the erase stays."""
+def _laptop_loan_and_return(server_engine):
+    """A kiosk and a laptop of one location on the server, and (not yet sent) a loan of the laptop
+    three days ago with a sealed contact and its return a day later."""
     from sqlalchemy.orm import sessionmaker
 
     sessions = sessionmaker(server_engine, expire_on_commit=False)
@@ -435,6 +435,13 @@ def test_an_erase_before_the_loan_record_arrives_is_kept(server_engine):
                       contact_sealed=seal(public_key_of(new_private_key()), "x"), **common)
     back = LoanReturnRecord(id=uuid.uuid4(), loan_id=loan.id, returned_at=lent + timedelta(days=1),
                             condition="good", **common)
+    return sessions, kiosk, laptop, loan, back
+
+
+def test_an_erase_before_the_loan_record_arrives_is_kept(server_engine):
+    """The return arrived first (the loan's row has no contact yet) and its contact was erased: the
+    loan record that arrives later does not bring it back, and the time of the erase stays."""
+    sessions, kiosk, laptop, loan, back = _laptop_loan_and_return(server_engine)
 
     def send(record) -> list[str]:
         item = BatchItem(id=record.id, kind=record.kind, payload=record_payload(record),
@@ -451,7 +458,7 @@ def test_an_erase_before_the_loan_record_arrives_is_kept(server_engine):
     assert send(loan) == ["created"]
     with sessions() as session:
         row = session.get_one(Loan, str(loan.id))
-        assert (row.contact_sealed, row.contact_erased_at, row.lent_at) == (None, erased_at, lent)
+        assert (row.contact_sealed, row.contact_erased_at, row.lent_at) == (None, erased_at, loan.lent_at)
         assert lending.erasable_loan(session, laptop.id) is None
 
 
@@ -462,26 +469,11 @@ def test_a_console_erase_and_a_return_at_the_same_time_leave_nothing_offered(ser
     last told that there is nothing to erase, never offered an erased contact."""
     import threading
 
-    from sqlalchemy.orm import sessionmaker
-
     from sync.server.models import ReferenceChange
 
     if server_engine.dialect.name != "postgresql":
         pytest.skip("SQLite writers take the database's one write lock at BEGIN: no overlap to test")
-    sessions = sessionmaker(server_engine, expire_on_commit=False)
-    with sessions.begin() as session:
-        place, _ = admin.ensure_location(session, "Bibliotheek Leuven", "fixed")
-        kiosk = Device(id=str(uuid.uuid4()), name="k", location_id=place.id, token_hash=uuid.uuid4().hex * 2,
-                       enrolled_at=datetime.now(UTC))
-        laptop = LoanDevice(id=str(uuid.uuid4()), tag="LPT-1", device_kind="laptop", serial="", model="",
-                            accessories="[]", condition="good", status="available", location_id=place.id)
-        session.add_all([kiosk, laptop])
-    lent = datetime.now(UTC).replace(microsecond=0) - timedelta(days=3)
-    common = dict(helper_id=uuid.uuid4(), location_id=place.id, device_id=laptop.id)
-    loan = LoanRecord(id=uuid.uuid4(), lent_at=lent, due_on=lent.date() + timedelta(days=7), eligibility="newcomer",
-                      contact_sealed=seal(public_key_of(new_private_key()), "x"), **common)
-    back = LoanReturnRecord(id=uuid.uuid4(), loan_id=loan.id, returned_at=lent + timedelta(days=1),
-                            condition="good", **common)
+    sessions, kiosk, laptop, loan, back = _laptop_loan_and_return(server_engine)
 
     def items(record) -> list[BatchItem | InvalidItem]:
         return [BatchItem(id=record.id, kind=record.kind, payload=record_payload(record),

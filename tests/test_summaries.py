@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from sync.protocol import CHANNELS, OUTCOMES, BatchItem, InvalidItem, content_hash, record_payload
+from sync.protocol import CHANNELS, OUTCOMES, BatchItem, HelpRequestRecord, InvalidItem, content_hash, record_payload
 from sync.server import admin, summaries
 from sync.server.console import record_table
 from sync.server.console.auth import Forbidden, Viewer
@@ -308,6 +308,29 @@ def test_two_devices_holding_one_id_are_two_requests_and_a_correction_follows_it
         [(str(cancel.id), owner, "cancelled"), (str(correction.id), other, "active")])
 
 
+def _second_batch_while_the_first_is_open(sessions, device: str, first: list[HelpRequestRecord],
+                                          second: list[HelpRequestRecord]) -> tuple[bool, list[str]]:
+    """Ingest `first` of a kiosk, and while its transaction is still open, `second` of the same kiosk
+    on another thread: whether the second waited for the first to commit, and its answers."""
+    def batch(records: list[HelpRequestRecord]) -> list[BatchItem | InvalidItem]:
+        return [BatchItem(id=r.id, kind="help_request", content_hash=content_hash(record_payload(r)),
+                          payload=record_payload(r)) for r in records]
+
+    def second_batch() -> list[str]:
+        with sessions.begin() as session:
+            return [r.status for r in ingest(session, device, batch(second), datetime.now(UTC))]
+    pool = ThreadPoolExecutor(1)
+    try:
+        with sessions.begin() as session:
+            assert [r.status for r in ingest(session, device, batch(first), datetime.now(UTC))] == ["created"]
+            answered = pool.submit(second_batch)
+            time.sleep(1)  # the second batch is in the server meanwhile
+            waited = not answered.done()
+        return waited, answered.result(timeout=60)
+    finally:
+        pool.shutdown()
+
+
 def test_two_batches_of_one_kiosk_at_once_keep_a_correction_with_what_it_corrects(server_engine):
     """A kiosk keeps two batches with the server at once (kiosk/sync/outbox.py). The second, holding
     a correction, waits for the first, holding what it corrects, to commit; then the summary has one
@@ -318,23 +341,8 @@ def test_two_batches_of_one_kiosk_at_once_keep_a_correction_with_what_it_correct
     first = help_request(places[0], outcome="solved")
     correction = first.model_copy(update={"id": uuid.uuid4(), "supersedes": first.id, "outcome": "partly"})
 
-    def batch(record) -> list[BatchItem | InvalidItem]:
-        return [BatchItem(id=record.id, kind="help_request", content_hash=content_hash(record_payload(record)),
-                          payload=record_payload(record))]
-
-    def second_batch() -> list[str]:
-        with sessions.begin() as session:
-            return [r.status for r in ingest(session, device, batch(correction), datetime.now(UTC))]
-    pool = ThreadPoolExecutor(1)
-    try:
-        with sessions.begin() as session:
-            assert [r.status for r in ingest(session, device, batch(first), datetime.now(UTC))] == ["created"]
-            second = pool.submit(second_batch)
-            time.sleep(1)  # the second batch is in the server meanwhile
-            waited = not second.done()
-        assert waited and second.result(timeout=60) == ["created"]
-    finally:
-        pool.shutdown()
+    waited, statuses = _second_batch_while_the_first_is_open(sessions, device, [first], [correction])
+    assert waited and statuses == ["created"]
     with sessions() as session:
         heads = session.execute(select(HelpRequestHead.id, HelpRequestHead.versions, HelpRequestHead.outcome)).all()
     assert [tuple(row) for row in heads] == [(str(correction.id), 2, "partly")]
@@ -349,23 +357,8 @@ def test_two_batches_of_one_kiosk_at_once_with_the_same_record_store_it_once(ser
     device = devices[places[0]]
     record, other = help_request(places[0]), help_request(places[0])
 
-    def batch(*records) -> list[BatchItem | InvalidItem]:
-        return [BatchItem(id=r.id, kind="help_request", content_hash=content_hash(record_payload(r)),
-                          payload=record_payload(r)) for r in records]
-
-    def second_batch() -> list[str]:
-        with sessions.begin() as session:
-            return [r.status for r in ingest(session, device, batch(other, record), datetime.now(UTC))]
-    pool = ThreadPoolExecutor(1)
-    try:
-        with sessions.begin() as session:
-            assert [r.status for r in ingest(session, device, batch(record), datetime.now(UTC))] == ["created"]
-            second = pool.submit(second_batch)
-            time.sleep(1)  # the second batch is in the server meanwhile
-            waited = not second.done()
-        assert waited and second.result(timeout=60) == ["created", "duplicate"]
-    finally:
-        pool.shutdown()
+    waited, statuses = _second_batch_while_the_first_is_open(sessions, device, [record], [other, record])
+    assert waited and statuses == ["created", "duplicate"]
     with sessions() as session:
         assert sorted(session.scalars(select(StoredRecord.id))) == sorted([str(record.id), str(other.id)])
         assert sorted(session.scalars(select(HelpRequestHead.id))) == sorted([str(record.id), str(other.id)])

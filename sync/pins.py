@@ -6,6 +6,7 @@ the kiosk hashes one a helper types, and the kiosk verifies either at login.
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sync.errors import DutchError
@@ -15,22 +16,18 @@ if TYPE_CHECKING:
 
 MIN_PIN_LENGTH = 6
 
-_argon2: tuple[PasswordHasher, tuple[type[Exception], ...]] | None = None
 
-
+@cache
 def load_argon2() -> tuple[PasswordHasher, tuple[type[Exception], ...]]:
     """The hasher (argon2id with the library's current recommended parameters) and the errors of a
     hash that does not match. argon2 and cffi load on first use: a kiosk's start-up does not pay
     for them (0.4 MiB). The kiosk calls this on its UI thread when it builds a staff screen, the
     only way to a PIN, before a worker hashes or checks one: PySide6's import hook is not
     thread-safe (tests/test_store.py). Once loaded, this imports nothing."""
-    global _argon2
-    if _argon2 is None:
-        from argon2 import PasswordHasher
-        from argon2.exceptions import InvalidHashError, VerificationError
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
 
-        _argon2 = PasswordHasher(), (VerificationError, InvalidHashError)
-    return _argon2
+    return PasswordHasher(), (VerificationError, InvalidHashError)
 
 
 class PinRuleError(DutchError):

@@ -4,6 +4,7 @@ restarts it the way digipunt-kiosk.service's Restart=always/RestartSec do. (syst
 tty1/logind part of the unit are not run here: no systemd as PID 1 in this container.)"""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -36,7 +37,31 @@ def session_dirs():
         path.mkdir(mode=0o700)
         shutil.chown(path, ACCOUNT)
     yield dirs
+    # A kiosk still starting when its cage went (the restart test ends on the second start) keeps
+    # writing into the data directory (its icon cache) for a moment: end every process of this
+    # session, found by the data directory in its environment, before removing the directories.
+    deadline = time.monotonic() + 30
+    while (left := session_processes(dirs["data"])) and time.monotonic() < deadline:
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.1)
+    assert not left, f"processes of the session outlived it: {left}"
     shutil.rmtree(base)
+
+
+def session_processes(data_dir: Path) -> list[int]:
+    marker = f"DIGIPUNT_DATA_DIR={data_dir}".encode()
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if marker in (proc / "environ").read_bytes().split(b"\0"):
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile, or a kernel thread
+            continue
+    return found
 
 
 def cage_command(dirs, *kiosk_args: str) -> list[str]:

@@ -58,10 +58,6 @@ NO_KEY = ("Uitlenen kan pas als deze computer met de centrale server verbonden i
           "heeft (de sleutel voor contactgegevens ontbreekt). Synchroniseer en probeer opnieuw.")
 
 
-# A kiosk reaches only a device's latest loan; the console erases any (sync/server/lending.py).
-OLDER_LOANS = "Het contact van een eerdere uitlening wist de coördinator in de Digipunt-console, bij Uitlenen."
-
-
 class LendingError(DutchError):
     """A lending action cannot be done; the message is Dutch, for staff, and never repeats a contact."""
 
@@ -160,11 +156,13 @@ def find_device(session: Session, tag: str) -> DeviceInfo:
 
 
 def nothing_to_erase(device: DeviceInfo) -> str | None:
-    """Why "Contact wissen" has nothing to do for this device (for the screen, and the refusal), or None."""
+    """Why "Contact wissen" has nothing to do for this device (for the screen, and the refusal), or None.
+    A kiosk reaches only a device's latest loan; the console erases any (sync/server/lending.py), as
+    the screen's hint says beside this message."""
     if device.status == "lent" or device.erasable_returned_at is not None:
         return None
     return (f"Van de laatste uitlening van toestel {device.tag} is er geen contact meer bewaard (al gewist, of de "
-            f"bewaartermijn is voorbij). {OLDER_LOANS}")
+            "bewaartermijn is voorbij).")
 
 
 def _place(session: Session, user: StaffUser, location_id: str) -> dict[str, Any]:

@@ -257,7 +257,8 @@ def _content_key(args: argparse.Namespace, session: Session) -> str:
         keys = init_keys(path) if args.action == "init" else rotate_keys(path)
     except ContentError as exc:
         raise AdminError(str(exc)) from None
-    audit(session, None, f"content-key {args.action} (cli)", ", ".join(keys), now=utcnow())
+    audit(session, None, "content-key init (cli)" if args.action == "init" else "content-key rotate (cli)",
+          ", ".join(keys), now=utcnow())
     after = ("kiosks that pinned the previous pair accept bundles signed with the new current key; "
              "give new kiosks this pair" if args.action == "rotate" else "pin these in every kiosk")
     return f"{path}\n{describe_keys(keys)}\n{after}"

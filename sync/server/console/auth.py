@@ -205,6 +205,48 @@ def end_sessions_of(session: Session, user_id: str) -> None:
 
 
 # --- the audit log -----------------------------------------------------------------------------
+# What each logged action is called on the console's Logboek and in its CSV (the stored code stays
+# English and stable; tests/console/test_console_audit.py finds every `audit` call's action here).
+AUDIT_ACTIONS = {
+    "login": "Aangemeld", "login-refused": "Aanmelden geweigerd",
+    "create-admin (cli)": "Beheerder gemaakt (opdrachtregel)",
+    "add-user": "Gebruiker toegevoegd", "activate-user": "Gebruiker ingeschakeld",
+    "deactivate-user": "Gebruiker uitgeschakeld",
+    "add-location": "Locatie toegevoegd", "rename-location": "Locatie hernoemd",
+    "activate-location": "Locatie ingeschakeld", "deactivate-location": "Locatie uitgeschakeld",
+    "enroll-code": "Koppelcode voor een kiosk gemaakt", "rename-device": "Kiosk hernoemd",
+    "revoke-device": "Kiosk ingetrokken",
+    "add-helper": "Digihelper toegevoegd", "activate-helper": "Digihelper ingeschakeld",
+    "deactivate-helper": "Digihelper uitgeschakeld", "helper-locations": "Locaties van een digihelper gewijzigd",
+    "helper-setup-code": "Instelcode voor een digihelper gemaakt",
+    "helper-phone-code": "Gsm-code voor een digihelper gemaakt",
+    "add-topic": "Onderwerp toegevoegd", "change-topic": "Onderwerp gewijzigd", "remove-topic": "Onderwerp verwijderd",
+    "set-setting": "Instelling gewijzigd", "unset-setting": "Instelling teruggezet",
+    "add-schedule-line": "Spreekuur toegevoegd", "change-schedule-line": "Spreekuur gewijzigd",
+    "remove-schedule-line": "Spreekuur verwijderd",
+    "add-notice": "Mededeling toegevoegd", "change-notice": "Mededeling gewijzigd",
+    "remove-notice": "Mededeling verwijderd",
+    "plan-workshop": "Workshop gepland", "cancel-workshop": "Workshop geannuleerd",
+    "add-loan-device": "Uitleentoestel toegevoegd", "import-loan-devices": "Uitleentoestellen uit een CSV",
+    "set-loan-device-status": "Staat van een uitleentoestel gewijzigd",
+    "open-loan-contact": "Contact van een ontlener geopend", "erase-loan-contact": "Contact van een ontlener gewist",
+    "resolve-loan-conflict": "Dubbele uitlening opgelost",
+    "guide-new": "Nieuw stappenplan begonnen", "guide-upload": "Stappenplan opgeladen",
+    "guide-edit-start": "Stappenplan in bewerking genomen", "guide-edit": "Stappenplan bewerkt",
+    "guide-publish": "Stappenplan gepubliceerd", "guide-discard": "Concept weggegooid",
+    "content publish (cli)": "Stappenplannen gepubliceerd (opdrachtregel)",
+    "content-key init (cli)": "Ondertekensleutels gemaakt (opdrachtregel)",
+    "content-key rotate (cli)": "Ondertekensleutel vervangen (opdrachtregel)",
+    "quarantine-restore": "Record uit quarantaine teruggezet",
+    "quarantine-discard": "Record uit quarantaine weggegooid",
+}
+
+
+def action_label(action: str) -> str:
+    """The Dutch name of a logged action; an action of a newer or older version, as it was stored."""
+    return AUDIT_ACTIONS.get(action, action)
+
+
 def audit(session: Session, viewer: Viewer | None, action: str, target: str = "",
           detail: dict[str, object] | None = None, *, now: datetime) -> None:
     session.add(AuditEntry(at=now, user_id=viewer.user_id if viewer else None,

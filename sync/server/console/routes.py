@@ -256,9 +256,9 @@ def audit_log(request: Request, viewer: Viewer = Depends(current_viewer), sessio
         message = ""
     except ConsoleError as exc:
         entries, message = [], str(exc)
-    actions = sorted(set(session.scalars(select(AuditEntry.action).distinct())))
+    actions = sorted(session.scalars(select(AuditEntry.action).distinct()), key=auth.action_label)
     return page(request, "audit.html", title="Logboek", entries=entries, actions=actions, message=message,
-                filters={"start": start, "end": end, "user": user, "action": action})
+                label=auth.action_label, filters={"start": start, "end": end, "user": user, "action": action})
 
 
 @router.get("/logboek.csv")
@@ -267,8 +267,9 @@ def audit_csv(viewer: Viewer = Depends(current_viewer), session: Session = DB,
     viewer.check_admin()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("tijdstip", "gebruiker", "actie", "doel", "details"))
+    writer.writerow(("tijdstip", "gebruiker", "actie", "code", "doel", "details"))
     for entry in _audit_entries(session, start, end, user, action):
-        writer.writerow((entry.at.isoformat(), entry.username, entry.action, entry.target, entry.detail))
+        writer.writerow((entry.at.isoformat(), entry.username, auth.action_label(entry.action), entry.action,
+                         entry.target, entry.detail))
     return Response(("\ufeff" + out.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
                     headers={**SECURITY_HEADERS, "Content-Disposition": 'attachment; filename="digipunt-logboek.csv"'})

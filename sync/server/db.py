@@ -36,6 +36,17 @@ def default_database_url() -> str:
     return f"sqlite:///{path}"
 
 
+# A primary that vanishes without closing its connections (a failover after its host died, a
+# network cut) sends nothing: without these, an idle pooled connection looks healthy and a query
+# on it waits for the kernel's retransmissions to give up, about 15 minutes. With them, libpq's TCP
+# keepalives mark an idle connection dead within a minute (the checkout check below then replaces
+# it), a query whose packets go unanswered fails after 30 s (503 and a retry, not a hung kiosk),
+# and a connection attempt gives up after 10 s. A DATABASE_URL that sets one of them wins; libpq
+# ignores them on a Unix socket. tests/test_server_db_cut.py cuts a veth link under a pool.
+PG_NETWORK_DEFAULTS = {"connect_timeout": "10", "keepalives": "1", "keepalives_idle": "30",
+                       "keepalives_interval": "10", "keepalives_count": "3", "tcp_user_timeout": "30000"}
+
+
 def make_server_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -48,6 +59,7 @@ def make_server_engine(url: str) -> Engine:
         return make_sqlite_engine(path)
     if parsed.get_backend_name() == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # plain postgresql:// works too
+        parsed = parsed.update_query_dict({k: v for k, v in PG_NETWORK_DEFAULTS.items() if k not in parsed.query})
         # uvicorn runs sync endpoints on up to 40 threads; beyond pool_size+max_overflow they wait.
         engine = create_engine(parsed, pool_size=10, max_overflow=20, hide_parameters=True)
         event.listen(engine, "checkout", _closed_by_server)

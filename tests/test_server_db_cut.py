@@ -85,10 +85,14 @@ def _forward(listener: socket.socket, target: tuple[str, int], stop: threading.E
                 client, _ = listener.accept()
                 pairs.append((client, socket.create_connection(target)))
                 continue
-            other = next(b if a is sock else a for a, b in pairs if sock in (a, b))
+            pair = next(pair for pair in pairs if sock in pair)
             data = sock.recv(65536)
             if data:
-                other.sendall(data)
+                (pair[1] if sock is pair[0] else pair[0]).sendall(data)
+            else:  # one side closed: so does the other, and select no longer wakes for it
+                pairs.remove(pair)
+                for end in pair:
+                    end.close()
     for pair in pairs:
         for sock in pair:
             sock.close()

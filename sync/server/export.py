@@ -29,6 +29,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, s
 from sqlalchemy.orm import Session, aliased
 
 from sync import labels
+from sync.markup import escape
 from sync.protocol import CHANNELS, OUTCOMES
 from sync.server.models import HelpRequestHead, Location, StoredRecord, Topic
 from sync.server.summaries import topic_codes
@@ -339,16 +340,12 @@ _XLSX_PARTS = {
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 
 
-def _xml_text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _cell(value: Any) -> str:
     if isinstance(value, str):
         if not value:
             return "<c/>"
         space = ' xml:space="preserve"' if value != value.strip() else ""  # most cells: 21 bytes less
-        return f'<c t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>'
+        return f'<c t="inlineStr"><is><t{space}>{escape(value, quote=False)}</t></is></c>'
     if isinstance(value, bool):
         return f'<c t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
@@ -401,12 +398,13 @@ def stream_xlsx(sheet: str, header: Sequence[str], widths: Sequence[float],
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<sheets><sheet name="{_xml_text(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+            f'<sheets><sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>'))
         yield out.take()
         with book.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
             cols = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>'
                            for n, w in enumerate(widths, start=1))
-            bold = "".join(f'<c t="inlineStr" s="1"><is><t>{_xml_text(title)}</t></is></c>' for title in header)
+            bold = "".join(f'<c t="inlineStr" s="1"><is><t>{escape(title, quote=False)}</t></is></c>'
+                           for title in header)
             part.write((
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
